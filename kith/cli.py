@@ -1,0 +1,139 @@
+"""The ``kith`` command line, built by a factory so tests never reload modules.
+
+``build_cli(plugins)`` assembles the core commands (each in ``kith.commands.*``) and lets
+plugins add theirs through ``register_commands``. Errors a user can cause are
+``KithError``s: printed as one line on stderr with exit code 2, never a traceback.
+Heavy libraries (textual, rich, vobject, icalendar) are imported inside the commands that
+use them, so ``kith --help`` stays fast and never imports textual.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kith import __version__
+from kith.errors import KithError
+from kith.plugins import Plugins, load_plugins
+
+CORE_COMMANDS: tuple[str, ...] = (
+    "kith.commands.init:init",
+    "kith.commands.network:network",
+    "kith.commands.person:person",
+    "kith.commands.log:log",
+    "kith.commands.history:history",
+    "kith.commands.interaction:interaction",
+    "kith.commands.importing:make_import_command",
+    "kith.commands.plugins:plugins",
+)
+"""Core commands as ``module:attribute``: a click command, or a factory taking the
+``Plugins`` (for commands whose subcommands come from plugins)."""
+
+
+class KithUsageError(click.ClickException):
+    """A ``KithError`` surfaced through click: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"kith: error: {self.format_message()}", err=True)
+
+
+class KithGroup(click.Group):
+    """A click group that turns kith's own errors into one clear line."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KithError as error:
+            raise KithUsageError(str(error)) from None
+        except click.exceptions.Exit:
+            raise
+        except BrokenPipeError:
+            sys.stderr.close()
+            raise click.exceptions.Exit(0) from None
+
+
+def _load(target: str) -> click.Command:
+    import importlib
+
+    module, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
+
+
+def _broken_command(name: str, message: str) -> click.Command:
+    @click.command(name=name, help=f"(unavailable: {message})")
+    def placeholder() -> None:
+        raise KithError(f"command {name!r} is unavailable: {message}")
+
+    return placeholder
+
+
+def build_cli(plugins: Plugins | None = None) -> click.Group:
+    """The root ``kith`` group with core commands and every plugin's commands."""
+
+    @click.group(cls=KithGroup, context_settings={"help_option_names": ["-h", "--help"]})
+    @click.option("--db", "db", type=click.Path(path_type=Path), envvar="KITH_HOME",
+                  help="Database folder (default: $KITH_HOME or the platform data folder).")
+    @click.option("--plugins-dir", type=click.Path(path_type=Path), multiple=True,
+                  envvar="KITH_PLUGINS_DIR",
+                  help="Also load *.py plugin files from this folder (repeatable).")
+    @click.version_option(__version__, prog_name="kith")
+    @click.pass_context
+    def cli(ctx: click.Context, db: Path | None, plugins_dir: tuple[Path, ...]) -> None:
+        """kith: which of your networks give back, whom to introduce, whom you miss.
+
+        Record what you give and receive in each network you belong to (a church, an
+        association, your friends, your social accounts), import what your exports already
+        know, and let kith tell you which networks are worth it and why.
+        """
+        from kith.app import KithApp
+
+        app = KithApp(db=db, plugins=pm)
+        app.report_problems_to_stderr()
+        ctx.obj = app
+
+    pm = plugins if plugins is not None else load_plugins(_plugins_dirs_from_argv())
+    for target in CORE_COMMANDS:
+        command = _load(target)
+        if not isinstance(command, click.Command):
+            command = command(pm)  # a factory that needs the plugins
+        cli.add_command(command)
+    pm.broadcast("register_commands", cli=cli)
+    _report_load_problems(pm)
+    return cli
+
+
+def _plugins_dirs_from_argv() -> list[Path]:
+    """``--plugins-dir`` must be known before the command tree is built."""
+    dirs = [Path(p) for p in os.environ.get("KITH_PLUGINS_DIR", "").split(os.pathsep) if p]
+    argv = sys.argv[1:]
+    for index, arg in enumerate(argv):
+        if arg == "--plugins-dir" and index + 1 < len(argv):
+            dirs.append(Path(argv[index + 1]))
+        elif arg.startswith("--plugins-dir="):
+            dirs.append(Path(arg.split("=", 1)[1]))
+    return dirs
+
+
+def _report_load_problems(pm: Plugins) -> None:
+    quiet = {"plugins"}  # `kith plugins` shows the problems itself
+    argv = sys.argv[1:]
+    if any(a in quiet for a in argv):
+        return
+    for problem in pm.problems:
+        click.echo(f"kith: warning: {problem}", err=True)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli = build_cli()
+    except KithError as error:
+        click.echo(f"kith: error: {error}", err=True)
+        sys.exit(2)
+    cli(prog_name="kith")

@@ -1,0 +1,78 @@
+"""kith's core commands, one module per command or group, and what they share.
+
+Shared here: the ``KithApp`` accessor, JSON output (one stable shape per record, the
+models' ``to_dict``), option parsers that turn bad input into ``KithError``s, and the
+one-line rendering of an interaction.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+import orjson
+
+from kith.app import KithApp
+from kith.errors import ValidationError
+from kith.model import Interaction
+from kith.parsing import format_minutes, format_money, parse_money, parse_when
+
+pass_app = click.make_pass_decorator(KithApp)
+
+json_option = click.option("--json", "as_json", is_flag=True,
+                           help="Print JSON (a stable shape, documented in the README).")
+
+
+def emit_json(data: Any) -> None:
+    """Write ``data`` as indented JSON on stdout."""
+    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+
+
+def when_option(value: str | None, what: str, *, end_of_day: bool = False) -> Any:
+    return parse_when(value, what, end_of_day=end_of_day) if value else None
+
+
+def money_option(app: KithApp, value: str | None) -> int:
+    return parse_money(value, app.exponent) if value not in (None, "") else 0
+
+
+def nonnegative(value: int | None, what: str) -> int:
+    if value is None:
+        return 0
+    if value < 0:
+        raise ValidationError(f"{what} cannot be negative: {value}")
+    return value
+
+
+def describe_value(app: KithApp, interaction: Interaction) -> str:
+    value = interaction.value
+    parts = []
+    if value.money:
+        parts.append(format_money(value.money, app.store.currency, app.exponent))
+    if value.minutes:
+        parts.append(format_minutes(value.minutes))
+    if value.favours:
+        parts.append(f"{value.favours} favour{'s' if value.favours != 1 else ''}")
+    if value.fun:
+        parts.append(f"fun {value.fun}/5")
+    text = ", ".join(parts) or "no value"
+    return text + (" (estimated)" if interaction.meta.get("estimated") else "")
+
+
+def describe_interaction(app: KithApp, interaction: Interaction,
+                         names: dict[str, str] | None = None) -> str:
+    """One line: when, direction, kind, with whom, where, worth, id."""
+    names = names or {}
+    people = ", ".join(names.get(p) or _name(app, p) for p in interaction.people)
+    when = interaction.when.strftime("%Y-%m-%d %H:%M")
+    invited = " (they asked)" if interaction.invited else ""
+    note = f"  \"{interaction.note}\"" if interaction.note else ""
+    return (f"{when}  {interaction.direction} {interaction.kind}{invited} with {people} "
+            f"in {interaction.network}  [{describe_value(app, interaction)}]  "
+            f"{interaction.id}{note}")
+
+
+def _name(app: KithApp, ident: str) -> str:
+    person = app.store.get_person(ident)
+    return person.name if person else ident

@@ -1,0 +1,47 @@
+"""``kith history``: interactions, filtered."""
+
+from __future__ import annotations
+
+import click
+
+from kith.commands import describe_interaction, emit_json, json_option, pass_app, when_option
+
+
+@click.command()
+@click.option("--network", help="Network id or name.")
+@click.option("--person", help="Person id, handle or name.")
+@click.option("--kind", help="Interaction kind, e.g. help.")
+@click.option("--direction", type=click.Choice(["gave", "received", "shared"]))
+@click.option("--since", help="From this ISO date or date-time.")
+@click.option("--until", help="Up to this ISO date (inclusive) or date-time.")
+@click.option("--limit", type=click.IntRange(min=0), default=0,
+              help="Only the newest N (0: all).")
+@json_option
+@pass_app
+def history(app, network: str | None, person: str | None, kind: str | None,  # type: ignore[no-untyped-def]
+            direction: str | None, since: str | None, until: str | None, limit: int,
+            as_json: bool) -> None:
+    """List interactions, oldest first, with filters."""
+    store = app.store
+    net_id = store.find_network(network).id if network else None
+    person_id = store.find_person(person).id if person else None
+    start = when_option(since, "--since")
+    end = when_option(until, "--until", end_of_day=True)
+    if start and end and end < start:
+        from kith.errors import ValidationError
+
+        raise ValidationError(f"--until ({until}) is before --since ({since})")
+    items = [i for i in store.interactions(network=net_id, person=person_id, kind=kind,
+                                           since=start, until=end)
+             if direction is None or i.direction == direction]
+    if limit:
+        items = items[-limit:]
+    if as_json:
+        emit_json([i.to_dict() for i in items])
+        return
+    if not items:
+        click.echo("No interactions match.")
+        return
+    names = {ident: doc["name"] for ident, doc in store.people_docs().items()}
+    for interaction in items:
+        click.echo(describe_interaction(app, interaction, names))

@@ -1,0 +1,164 @@
+"""``kith import SOURCE PATH``: run a plugin's importer, all or nothing.
+
+Each registered source becomes a subcommand with the common options (``--network``,
+``--dry-run``, ``--json``) plus its own. ``kith import --list`` shows every source.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kith.commands import emit_json
+from kith.errors import ImportFormatError, KithError
+from kith.importing import ImportContext, ImportSummary, SourceSpec, apply_batch
+from kith.plugins import Plugins
+
+
+class _Progress:
+    """A progress bar on stderr for people at a terminal; silent otherwise."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __enter__(self) -> _Progress:
+        if sys.stderr.isatty():
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True, console=None)
+            self.bar.start()
+            self.task = self.bar.add_task(self.label, total=None)
+        return self
+
+    def __call__(self, advance: int, total: int | None) -> None:
+        if self.bar is not None:
+            self.bar.update(self.task, advance=advance, total=total)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def run_import(app: Any, spec: SourceSpec, path: Path, *, network: str | None,
+               dry_run: bool, options: dict[str, Any]) -> ImportSummary:
+    """Parse ``path`` with ``spec`` and apply it; any importer failure is a clear error."""
+    if not path.exists():
+        raise KithError(f"{path}: no such file or folder")
+    with _Progress(f"reading {path.name}") as progress:
+        context = ImportContext(options=options, progress=progress)
+        try:
+            batch = spec.parse(path, context)
+        except KithError:
+            raise
+        except (OSError, UnicodeError, ValueError) as error:
+            raise ImportFormatError(f"cannot read: {error}", file=str(path)) from None
+        except Exception as error:  # a plugin's importer must not crash kith
+            raise KithError(f"importer {spec.name!r} (plugin {spec.plugin}) failed on {path}: "
+                            f"{type(error).__name__}: {error}") from None
+    return apply_batch(app.store, spec, batch, path=path, network_ref=network,
+                       dry_run=dry_run)
+
+
+def print_summary(summary: ImportSummary) -> None:
+    verb = "Would import" if summary.dry_run else "Imported"
+    click.echo(f"{verb} {summary.source} from {summary.path} into {summary.network}: "
+               f"people {summary.people_added} added, {summary.people_matched} matched"
+               f" ({summary.people_updated} updated); interactions "
+               f"{summary.interactions_added} added, {summary.interactions_updated} updated, "
+               f"{summary.duplicates_skipped} already there")
+    for warning in summary.warnings:
+        click.echo(f"  warning: {warning}", err=True)
+    if summary.skipped:
+        click.echo(f"  skipped {len(summary.skipped)} bad records:", err=True)
+        for item in summary.skipped:
+            click.echo(f"    {item}", err=True)
+
+
+def _source_command(spec: SourceSpec) -> click.Command:
+    def callback(path: Path, network: str | None, dry_run: bool, as_json: bool,
+                 **options: Any) -> None:
+        app = click.get_current_context().find_object(_app_class())
+        summary = run_import(app, spec, path, network=network, dry_run=dry_run,
+                             options=options)
+        if as_json:
+            emit_json(summary.to_dict())
+        else:
+            print_summary(summary)
+
+    params: list[click.Parameter] = [
+        click.Argument(["path"], type=click.Path(path_type=Path)),
+        click.Option(["--network"], help="Network id or name the data belongs to "
+                     f"(created as kind {spec.network_kind!r} if new)."),
+        click.Option(["--dry-run"], is_flag=True, help="Report what would change; write nothing."),
+        click.Option(["--json", "as_json"], is_flag=True, help="Print the summary as JSON."),
+        *spec.options,
+    ]
+    return click.Command(spec.name, callback=callback, params=params,
+                         help=f"{spec.help}\n\nReads: {spec.reads} (plugin {spec.plugin}).",
+                         short_help=spec.help)
+
+
+def _app_class() -> type:
+    from kith.app import KithApp
+
+    return KithApp
+
+
+class ImportGroup(click.Group):
+    """Subcommands are the sources plugins registered."""
+
+    def __init__(self, plugins: Plugins, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.plugins = plugins
+        self._sources: dict[str, SourceSpec] | None = None
+
+    def sources(self) -> dict[str, SourceSpec]:
+        if self._sources is None:
+            self._sources = self.plugins.sources()
+        return self._sources
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(self.sources())
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        spec = self.sources().get(name)
+        return _source_command(spec) if spec else None
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if not name.startswith("-") and name not in self.sources():
+            known = ", ".join(self.sources()) or "none (no importer plugin is loaded)"
+            raise KithError(f"unknown source {name!r} (known: {known}; "
+                            "see `kith import --list`)")
+        return super().resolve_command(ctx, args)
+
+
+def make_import_command(plugins: Plugins) -> click.Group:
+    @click.group("import", cls=ImportGroup, plugins=plugins, invoke_without_command=True)
+    @click.option("--list", "list_sources", is_flag=True, help="List every source and exit.")
+    @click.option("--json", "as_json", is_flag=True, help="With --list: as JSON.")
+    @click.pass_context
+    def import_(ctx: click.Context, list_sources: bool, as_json: bool) -> None:
+        """Import interactions and people from an export: kith import SOURCE PATH."""
+        group = ctx.command
+        assert isinstance(group, ImportGroup)
+        if not list_sources:
+            if ctx.invoked_subcommand is None:
+                click.echo(ctx.get_help())
+            return
+        sources = group.sources()
+        if as_json:
+            emit_json([{"name": s.name, "plugin": s.plugin, "help": s.help, "reads": s.reads,
+                        "network_kind": s.network_kind} for s in sources.values()])
+            return
+        if not sources:
+            click.echo("No sources: no importer plugin is loaded.")
+        for spec in sources.values():
+            click.echo(f"{spec.name:<22} {spec.help} [{spec.plugin}]\n{'':<22} reads: {spec.reads}")
+
+    return import_

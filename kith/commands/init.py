@@ -1,0 +1,25 @@
+"""``kith init``: create the database folder."""
+
+from __future__ import annotations
+
+import click
+
+from kith.commands import emit_json, json_option, pass_app
+from kith.store import MAIN, Store
+
+
+@click.command()
+@click.option("--currency", help="ISO currency code for money (default from config, EUR).")
+@json_option
+@pass_app
+def init(app, currency: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Create an empty kith database (nothing happens if one exists)."""
+    existed = (app.db / MAIN).exists()
+    store = Store(app.db, plugins=app.plugins,
+                  currency=currency or app.config["kith"].get("currency"))
+    if as_json:
+        emit_json({"path": str(app.db), "created": not existed, "currency": store.currency,
+                   "schema": store.schema_version})
+        return
+    verb = "Using existing" if existed else "Created"
+    click.echo(f"{verb} kith database at {app.db} (currency {store.currency})")

@@ -1,0 +1,97 @@
+"""``kith interaction``: show, edit or delete one recorded interaction."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from kith.commands import (
+    describe_interaction,
+    emit_json,
+    json_option,
+    money_option,
+    nonnegative,
+    pass_app,
+    when_option,
+)
+from kith.model import Value
+
+
+@click.group()
+def interaction() -> None:
+    """Show, edit or delete a recorded interaction by its id."""
+
+
+@interaction.command("show")
+@click.argument("ident")
+@json_option
+@pass_app
+def show(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Show one interaction."""
+    found = app.store.get_interaction(ident)
+    if as_json:
+        emit_json(found.to_dict())
+    else:
+        click.echo(describe_interaction(app, found))
+
+
+@interaction.command("edit")
+@click.argument("ident")
+@click.option("--network")
+@click.option("--kind")
+@click.option("--direction", type=click.Choice(["gave", "received", "shared"]))
+@click.option("--money")
+@click.option("--minutes", type=int)
+@click.option("--favours", type=int)
+@click.option("--fun", type=click.IntRange(0, 5))
+@click.option("--note")
+@click.option("--on", "on")
+@click.option("--invited/--not-invited", default=None)
+@json_option
+@pass_app
+def edit(app, ident: str, network: str | None, kind: str | None, direction: str | None,  # type: ignore[no-untyped-def]
+         money: str | None, minutes: int | None, favours: int | None, fun: int | None,
+         note: str | None, on: str | None, invited: bool | None, as_json: bool) -> None:
+    """Change fields of an interaction; aggregates follow."""
+    store = app.store
+    found = store.get_interaction(ident)
+    value = found.value
+    value = Value(
+        money=money_option(app, money) if money is not None else value.money,
+        minutes=nonnegative(minutes, "--minutes") if minutes is not None else value.minutes,
+        favours=nonnegative(favours, "--favours") if favours is not None else value.favours,
+        fun=fun if fun is not None else value.fun)
+    changes: dict[str, Any] = {"value": value}
+    if value != found.value:
+        changes["meta"] = {k: v for k, v in found.meta.items() if k != "estimated"}
+    if network:
+        changes["network"] = store.find_network(network).id
+    if kind:
+        changes["kind"] = kind.strip().lower()
+    if direction:
+        changes["direction"] = direction
+    if note is not None:
+        changes["note"] = note
+    if on:
+        changes["when"] = when_option(on, "--on")
+    if invited is not None:
+        changes["invited"] = invited
+    updated = store.replace_interaction(found.with_changes(**changes), announce=False)
+    if as_json:
+        emit_json(updated.to_dict())
+    else:
+        click.echo("Updated " + describe_interaction(app, updated))
+
+
+@interaction.command("delete")
+@click.argument("ident")
+@json_option
+@pass_app
+def delete(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Delete an interaction."""
+    removed = app.store.delete_interaction(ident)
+    if as_json:
+        emit_json({"deleted": removed.id})
+    else:
+        click.echo(f"Deleted {removed.id}")

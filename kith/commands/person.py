@@ -1,0 +1,239 @@
+"""``kith person``: the people in your networks."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import click
+
+from kith.commands import describe_interaction, emit_json, json_option, pass_app
+from kith.errors import ValidationError
+from kith.model import Person, normalize_handle
+
+
+def _parse_handles(emails: tuple[str, ...], phones: tuple[str, ...],
+                   handles: tuple[str, ...]) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    for kind, values in (("email", emails), ("phone", phones)):
+        for value in values:
+            k, v = normalize_handle(kind, value)
+            result.setdefault(k, []).append(v)
+    for raw in handles:
+        if "=" not in raw:
+            raise ValidationError(f"--handle must look like KIND=VALUE (e.g. x=@jane), not {raw!r}")
+        kind, _, value = raw.partition("=")
+        k, v = normalize_handle(kind, value)
+        result.setdefault(k, []).append(v)
+    return result
+
+
+def person_summary(person: dict[str, Any], stats: dict[str, Any] | None) -> dict[str, Any]:
+    """The ``--json`` shape of a person in lists: the record plus last contact."""
+    last = None
+    count = 0
+    if stats:
+        for net, data in stats.items():
+            count += sum(data[d][4] for d in ("gave", "received", "shared"))
+            if last is None or data["last"] > last["when"]:
+                last = {"when": data["last"], "network": net}
+    return {**person, "interactions": count, "last_contact": last}
+
+
+@click.group()
+def person() -> None:
+    """Add, list, show, edit and merge people."""
+
+
+@person.command("add")
+@click.argument("name")
+@click.option("--network", "networks", multiple=True, help="Network id or name (repeatable).")
+@click.option("--email", "emails", multiple=True)
+@click.option("--phone", "phones", multiple=True)
+@click.option("--handle", "handles", multiple=True, help="KIND=VALUE, e.g. mastodon=@a@b.c")
+@click.option("--tag", "tags", multiple=True)
+@click.option("--birthday", help="1990-04-15, or --04-15 without a year.")
+@click.option("--cadence", type=int, help="Keep in touch every N days.")
+@click.option("--note", default="")
+@json_option
+@pass_app
+def add(app, name: str, networks: tuple[str, ...], emails: tuple[str, ...],  # type: ignore[no-untyped-def]
+        phones: tuple[str, ...], handles: tuple[str, ...], tags: tuple[str, ...],
+        birthday: str | None, cadence: int | None, note: str, as_json: bool) -> None:
+    """Add a person NAME."""
+    store = app.store
+    member_of = {store.find_network(n).id: None for n in networks}
+    created = store.add_person(Person.create(
+        name, handles=_parse_handles(emails, phones, handles), networks=member_of,
+        tags=tags, birthday=birthday, cadence_days=cadence, notes=note,
+        created=datetime.now().astimezone().isoformat(timespec="seconds")))
+    if as_json:
+        emit_json(created.to_dict())
+    else:
+        click.echo(f"Added {created.name}, id {created.id}")
+
+
+@person.command("list")
+@click.option("--network", help="Only people in this network.")
+@click.option("--search", help="Text to find in names, aliases, handles and tags.")
+@click.option("--tag", help="Only people with this tag.")
+@json_option
+@pass_app
+def list_(app, network: str | None, search: str | None, tag: str | None,  # type: ignore[no-untyped-def]
+          as_json: bool) -> None:
+    """List people, with where and when you last met."""
+    store = app.store
+    net_id = store.find_network(network).id if network else None
+    docs = store.people_docs()
+    needle = search.casefold() if search else None
+    stats = store.person_stats()
+    rows = []
+    for doc in docs.values():
+        if net_id and net_id not in doc["networks"]:
+            continue
+        if tag and tag.lower() not in doc["tags"]:
+            continue
+        if needle:
+            hay = " ".join([doc["name"], *doc["aliases"], *doc["tags"],
+                            *(v for vs in doc["handles"].values() for v in vs)]).casefold()
+            if needle not in hay:
+                continue
+        rows.append(person_summary(doc, stats.get(doc["id"])))
+    rows.sort(key=lambda r: (r["id"] != "me", r["name"].casefold()))
+    if as_json:
+        emit_json(rows)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(rows)} people", title_justify="left")
+    for column in ("Name", "Networks", "Handles", "Tags", "Last contact", "Id"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        handles = ", ".join(f"{k}:{v[0]}" for k, v in row["handles"].items() if v)
+        last = row["last_contact"]
+        table.add_row(row["name"], ", ".join(row["networks"]), handles,
+                      ", ".join(row["tags"]),
+                      f"{last['when'][:10]} ({last['network']})" if last else "-", row["id"])
+    Console(soft_wrap=False).print(table)
+
+
+@person.command("show")
+@click.argument("ref")
+@click.option("--limit", type=int, default=20, show_default=True,
+              help="How many recent interactions to show.")
+@json_option
+@pass_app
+def show(app, ref: str, limit: int, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Show a person: details, networks, recent interactions and opportunities."""
+    store = app.store
+    found = store.find_person(ref)
+    stats = store.person_stats(found.id).get(found.id, {})
+    recent = list(store.interactions(person=found.id))[-limit:] if limit > 0 else []
+    opportunities = [o for o in store.opportunities() if o.person == found.id]
+    if as_json:
+        emit_json({**person_summary(found.to_dict(), stats), "stats": stats,
+                   "recent": [i.to_dict() for i in recent],
+                   "opportunities": [o.to_dict() for o in opportunities]})
+        return
+    click.echo(f"{found.name}  ({found.id})")
+    if found.aliases:
+        click.echo(f"  also known as: {', '.join(found.aliases)}")
+    for kind, values in found.handles.items():
+        click.echo(f"  {kind}: {', '.join(values)}")
+    if found.networks:
+        click.echo("  networks: " + ", ".join(
+            f"{n}" + (f" (since {s})" if s else "") for n, s in found.networks.items()))
+    if found.tags:
+        click.echo(f"  tags: {', '.join(found.tags)}")
+    if found.birthday:
+        click.echo(f"  birthday: {found.birthday}")
+    if found.cadence_days:
+        click.echo(f"  keep in touch every {found.cadence_days} days")
+    if found.notes:
+        click.echo(f"  notes: {found.notes}")
+    for o in opportunities:
+        click.echo(f"  {o.type}: {o.text} [{o.status}] ({o.id})")
+    if recent:
+        click.echo("Recent interactions:")
+        for interaction in recent:
+            click.echo("  " + describe_interaction(app, interaction))
+
+
+@person.command("edit")
+@click.argument("ref")
+@click.option("--name")
+@click.option("--add-email", multiple=True)
+@click.option("--add-phone", multiple=True)
+@click.option("--add-handle", multiple=True, help="KIND=VALUE")
+@click.option("--remove-handle", multiple=True, help="KIND=VALUE")
+@click.option("--add-network", multiple=True)
+@click.option("--remove-network", multiple=True)
+@click.option("--add-tag", multiple=True)
+@click.option("--remove-tag", multiple=True)
+@click.option("--alias", "aliases", multiple=True, help="Add an alias.")
+@click.option("--birthday", help="1990-04-15 or --04-15; empty to clear.")
+@click.option("--cadence", type=int, help="Keep in touch every N days; 0 to clear.")
+@click.option("--note", help="Replace the notes.")
+@json_option
+@pass_app
+def edit(app, ref: str, name: str | None, add_email: tuple[str, ...],  # type: ignore[no-untyped-def]
+         add_phone: tuple[str, ...], add_handle: tuple[str, ...],
+         remove_handle: tuple[str, ...], add_network: tuple[str, ...],
+         remove_network: tuple[str, ...], add_tag: tuple[str, ...],
+         remove_tag: tuple[str, ...], aliases: tuple[str, ...], birthday: str | None,
+         cadence: int | None, note: str | None, as_json: bool) -> None:
+    """Change a person's details."""
+    store = app.store
+    found = store.find_person(ref)
+    handles = {k: list(v) for k, v in found.handles.items()}
+    for kind, values in _parse_handles(add_email, add_phone, add_handle).items():
+        handles.setdefault(kind, []).extend(v for v in values if v not in handles.get(kind, []))
+    for kind, values in _parse_handles((), (), remove_handle).items():
+        for value in values:
+            if value not in handles.get(kind, []):
+                raise ValidationError(f"{found.name} has no {kind} handle {value!r}")
+            handles[kind].remove(value)
+    networks = dict(found.networks)
+    for net in add_network:
+        networks.setdefault(store.find_network(net).id, None)
+    for net in remove_network:
+        networks.pop(store.find_network(net).id, None)
+    tags = [t for t in found.tags if t not in {x.lower() for x in remove_tag}] + list(add_tag)
+    changes: dict[str, Any] = {"handles": {k: v for k, v in handles.items() if v},
+                               "networks": networks, "tags": tuple(tags),
+                               "aliases": (*found.aliases, *aliases)}
+    if name:
+        changes["name"] = name
+    if birthday is not None:
+        changes["birthday"] = birthday or None
+    if cadence is not None:
+        if cadence < 0:
+            raise ValidationError(f"--cadence cannot be negative: {cadence}")
+        changes["cadence_days"] = cadence or None
+    if note is not None:
+        changes["notes"] = note
+    updated = store.save_person(found.with_changes(**changes))
+    if as_json:
+        emit_json(updated.to_dict())
+    else:
+        click.echo(f"Updated {updated.name} ({updated.id})")
+
+
+@person.command("merge")
+@click.argument("keep")
+@click.argument("absorb")
+@json_option
+@pass_app
+def merge(app, keep: str, absorb: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Merge person ABSORB into KEEP: handles, networks, tags and interactions.
+
+    The merge is remembered: the absorbed id still resolves, and a later re-import of
+    either person's source finds the merged person.
+    """
+    merged = app.store.merge_people(keep, absorb)
+    if as_json:
+        emit_json(merged.to_dict())
+    else:
+        click.echo(f"Merged into {merged.name} ({merged.id}); also known as "
+                   f"{', '.join(merged.aliases) or '-'}")

@@ -1,0 +1,24 @@
+"""``kith plugins``: what is installed, with versions, hooks and load errors."""
+
+from __future__ import annotations
+
+import click
+
+from kith.commands import emit_json, json_option, pass_app
+
+
+@click.command()
+@json_option
+@pass_app
+def plugins(app, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """List plugins with their versions, hooks and any load error."""
+    infos = sorted(app.plugins.infos.values(), key=lambda i: (i.origin != "builtin", i.name))
+    if as_json:
+        emit_json([i.to_dict() for i in infos])
+        return
+    for info in infos:
+        version = info.version or "-"
+        if info.error:
+            click.echo(f"{info.name} {version} [{info.origin}] FAILED: {info.error}")
+        else:
+            click.echo(f"{info.name} {version} [{info.origin}]: {', '.join(info.hooks)}")

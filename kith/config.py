@@ -1,0 +1,62 @@
+"""User configuration: one TOML file with documented defaults.
+
+Found at ``$KITH_CONFIG`` or ``<platform config folder>/kith/config.toml``. Every key is
+optional; ``DEFAULTS`` below is the documented default for each. Sections:
+
+- ``[kith]``: ``currency`` (ISO code for new databases), ``currency_exponent`` (decimals).
+- ``[assessment]``: the ledger's thresholds (see ``kith.ledger``).
+- ``[keep_in_touch]``: ``default_days``, ``by_tag`` and ``by_network`` cadences in days.
+- ``[values]``: default values per interaction kind for ``estimate_value``.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from kith.errors import KithError
+
+DEFAULTS: dict[str, Any] = {
+    "kith": {"currency": "EUR", "currency_exponent": 2},
+    "assessment": {},
+    "keep_in_touch": {"default_days": None, "by_tag": {"close": 30, "family": 30},
+                      "by_network": {}},
+    "values": {},
+}
+
+
+def config_path() -> Path:
+    env = os.environ.get("KITH_CONFIG")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("kith", appauthor=False)) / "config.toml"
+
+
+def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            _merge(base[key], value)
+        else:
+            base[key] = value
+    return base
+
+
+def load_config(path: Path | None = None) -> dict[str, Any]:
+    """Defaults overlaid with the user's file; a malformed file is a clear error."""
+    config = copy.deepcopy(DEFAULTS)
+    path = path or config_path()
+    if not path.exists():
+        return config
+    try:
+        with path.open("rb") as handle:
+            user = tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise KithError(f"{path}: invalid TOML: {error}") from None
+    except OSError as error:
+        raise KithError(f"{path}: cannot read: {error.strerror or error}") from None
+    return _merge(config, user)

@@ -1,0 +1,49 @@
+"""Stable, sortable identifiers.
+
+Ids are ULIDs (48-bit millisecond timestamp + 80 bits) in lower-case Crockford base32, so
+they sort by time as strings. Imported records get a *deterministic* id derived from their
+source key, so importing the same export twice, or on two machines, yields the same ids:
+databases can later be merged by union without duplicates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from datetime import datetime
+
+_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+ID_PATTERN = re.compile(r"^[0-9a-hjkmnp-tv-z]{26}$")
+
+
+def _encode(number: int, length: int) -> str:
+    chars = []
+    for _ in range(length):
+        number, rem = divmod(number, 32)
+        chars.append(_ALPHABET[rem])
+    return "".join(reversed(chars))
+
+
+def new_id(when: datetime | None = None, *, seed: str | None = None) -> str:
+    """A ULID for ``when`` (default now); random unless ``seed`` makes it deterministic."""
+    ms = int((when.timestamp() if when else datetime.now().timestamp()) * 1000)
+    ms = max(0, min(ms, 2**48 - 1))
+    if seed is None:
+        rand = int.from_bytes(os.urandom(10), "big")
+    else:
+        rand = int.from_bytes(hashlib.blake2b(seed.encode(), digest_size=10).digest(), "big")
+    return _encode(ms, 10) + _encode(rand, 16)
+
+
+def is_id(text: str) -> bool:
+    return bool(ID_PATTERN.match(text))
+
+
+def slugify(text: str) -> str:
+    """A readable id for networks: 'St. Mary's Church' -> 'st-marys-church'."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’]", "", text.lower())
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug[:60] or "network"

@@ -1,0 +1,41 @@
+"""Schema versions and the migrations between them.
+
+A database written by an older kith is migrated (after a backup), never rejected; one
+written by a newer kith is refused with a clear message, so nothing is lost by an older
+program rewriting data it does not understand.
+
+Version history:
+1. Single-file prototype layout (all interactions in ``kith.json``).
+2. Interactions partitioned by month, derived aggregates (current).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kith.store import Store
+
+SCHEMA_VERSION = 2
+
+
+def _from_1(store: Store) -> None:
+    """Move interactions out of ``kith.json`` into month files and build the aggregates."""
+    from kith.model import Interaction
+
+    old = store.main.table("interactions")
+    docs = list(old._read_table().values())
+    if docs:
+        store.upsert_interactions(Interaction.from_dict(d) for d in docs)
+    store.main.drop_table("interactions")
+    store.rebuild_derived()
+
+
+MIGRATIONS: dict[int, Any] = {1: _from_1}
+
+
+def migrate(store: Store, version: int) -> None:
+    """Run every migration from ``version`` up to ``SCHEMA_VERSION`` in order."""
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](store)
+        version += 1

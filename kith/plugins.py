@@ -1,0 +1,251 @@
+"""Loading plugins and calling their hooks without letting one bad plugin hurt the rest.
+
+Plugins are kith's own defaults plus every entry point in the ``kith`` group (kith's
+first-party plugins are declared there exactly like third-party ones), plus ``*.py``
+files in a plugins folder for users who just want a script. Each is loaded on its own:
+one that fails to import, or implements a hook that does not exist, is reported by name
+and skipped.
+
+``KITH_PLUGINS`` is an allow-list of plugin names (comma-separated; empty loads none but
+kith's defaults); ``KITH_BLOCK_PLUGINS`` blocks names. ``KITH_TRACE_HOOKS=1`` prints every
+hook call to stderr.
+
+Broadcast hooks are called one implementation at a time (``broadcast``/``collect``), so an
+exception in one is recorded as a ``PluginProblem`` and the others still run.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.metadata import EntryPoint, entry_points
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pluggy
+
+from kith import hookspecs
+
+GROUP = "kith"
+DEFAULTS = "kith.defaults"
+
+
+@dataclass
+class PluginProblem:
+    """A plugin that failed: where (``load``, ``validate`` or a hook name) and why."""
+
+    plugin: str
+    stage: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"plugin {self.plugin!r} failed in {self.stage}: {self.message}"
+
+
+@dataclass
+class PluginInfo:
+    name: str
+    version: str | None
+    origin: str
+    hooks: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "version": self.version, "origin": self.origin,
+                "hooks": self.hooks, "error": self.error}
+
+
+def _names_from_env(variable: str) -> set[str] | None:
+    raw = os.environ.get(variable)
+    if raw is None:
+        return None
+    return {name.strip() for name in raw.split(",") if name.strip()}
+
+
+class Plugins:
+    """kith's plugin manager: a typed facade over ``pluggy.PluginManager``."""
+
+    def __init__(self) -> None:
+        self.pm = pluggy.PluginManager(GROUP)
+        self.pm.add_hookspecs(hookspecs)
+        self.problems: list[PluginProblem] = []
+        self.infos: dict[str, PluginInfo] = {}
+        self._reporter: Any = None
+        if os.environ.get("KITH_TRACE_HOOKS"):
+            self.pm.trace.root.setwriter(sys.stderr.write)
+            self.pm.enable_tracing()
+
+    # loading -------------------------------------------------------------------------
+    def load(self, *, entry_points_enabled: bool = True,
+             plugins_dirs: Iterable[Path] = ()) -> Plugins:
+        self.register_module(importlib.import_module(DEFAULTS), "kith", origin="builtin")
+        allow = _names_from_env("KITH_PLUGINS")
+        block = _names_from_env("KITH_BLOCK_PLUGINS") or set()
+        if entry_points_enabled:
+            for entry in sorted(entry_points(group=GROUP), key=lambda e: e.name):
+                if (allow is not None and entry.name not in allow) or entry.name in block:
+                    continue
+                self._load_entry_point(entry)
+        for folder in plugins_dirs:
+            for path in sorted(Path(folder).glob("*.py")):
+                if (allow is not None and path.stem not in allow) or path.stem in block:
+                    continue
+                self._load_file(path)
+        return self
+
+    def _load_entry_point(self, entry: EntryPoint) -> None:
+        version = entry.dist.version if entry.dist else None
+        try:
+            module = entry.load()
+        except Exception as error:  # a plugin's import can raise anything
+            self._fail(entry.name, "load", error, version=version, origin="entry point")
+            return
+        self.register_module(module, entry.name, origin="entry point", version=version)
+
+    def _load_file(self, path: Path) -> None:
+        name = path.stem
+        try:
+            spec = importlib.util.spec_from_file_location(f"kith_plugin_file_{name}", path)
+            assert spec and spec.loader
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        except Exception as error:
+            self._fail(name, "load", error, version=None, origin=str(path))
+            return
+        self.register_module(module, name, origin=str(path))
+
+    def register_module(self, module: ModuleType | object, name: str, *, origin: str = "test",
+                        version: str | None = None) -> bool:
+        """Register one plugin and validate it; on failure report it and leave it out."""
+        if version is None:
+            version = getattr(module, "__version__", None)
+        try:
+            self.pm.register(module, name=name)
+        except Exception as error:
+            self._fail(name, "validate", error, version=version, origin=origin)
+            return False
+        unknown = [impl.function.__name__ for caller in self.pm.get_hookcallers(module) or []
+                   for impl in caller.get_hookimpls() if impl.plugin is module
+                   if caller.spec is None]
+        if unknown:
+            self.pm.unregister(module)
+            self._fail(name, "validate",
+                       f"implements unknown hook(s): {', '.join(sorted(set(unknown)))}",
+                       version=version, origin=origin)
+            return False
+        hooks = sorted({caller.name for caller in self.pm.get_hookcallers(module) or []})
+        self.infos[name] = PluginInfo(name, version, origin, hooks)
+        return True
+
+    def unregister(self, name: str) -> None:
+        plugin = self.pm.get_plugin(name)
+        if plugin is not None:
+            self.pm.unregister(plugin)
+        self.infos.pop(name, None)
+
+    def _fail(self, name: str, stage: str, error: Exception | str, *, version: str | None,
+              origin: str) -> None:
+        message = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+        self.problems.append(PluginProblem(name, stage, str(message)))
+        self.infos[name] = PluginInfo(name, version, origin, [], str(message))
+
+    # calling -------------------------------------------------------------------------
+    def _impls(self, hook_name: str) -> list[pluggy.HookImpl]:
+        caller = getattr(self.pm.hook, hook_name)
+        return list(reversed(caller.get_hookimpls()))  # pluggy order: last registered first
+
+    def _call(self, impl: pluggy.HookImpl, hook_name: str, kwargs: dict[str, Any]) -> Any:
+        args = {name: kwargs[name] for name in impl.argnames}
+        try:
+            return impl.function(**args)
+        except Exception as error:
+            problem = PluginProblem(impl.plugin_name, hook_name,
+                                    f"{type(error).__name__}: {error}")
+            self.problems.append(problem)
+            if self._reporter:
+                self._reporter(problem)
+            return None
+
+    def broadcast(self, hook_name: str, **kwargs: Any) -> None:
+        """Call every implementation; one that raises is reported, the rest still run."""
+        for impl in self._impls(hook_name):
+            self._call(impl, hook_name, kwargs)
+
+    def collect(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Call every implementation and return ``(plugin name, result)`` for non-None."""
+        results = []
+        for impl in self._impls(hook_name):
+            result = self._call(impl, hook_name, kwargs)
+            if result is not None:
+                results.append((impl.plugin_name, result))
+        return results
+
+    def first(self, hook_name: str, *, accept: Any = None, **kwargs: Any) -> Any:
+        """``firstresult`` semantics, one implementation at a time.
+
+        ``accept(result)`` may reject a garbage answer: it is reported as the plugin's
+        problem and the next implementation is asked.
+        """
+        for impl in reversed(self._ordered_for_first(hook_name)):
+            result = self._call(impl, hook_name, kwargs)
+            if result is None:
+                continue
+            if accept is not None and not accept(result):
+                problem = PluginProblem(impl.plugin_name, hook_name,
+                                        f"returned an unusable answer: {result!r}"[:300])
+                self.problems.append(problem)
+                if self._reporter:
+                    self._reporter(problem)
+                continue
+            return result
+        return None
+
+    def _ordered_for_first(self, hook_name: str) -> list[pluggy.HookImpl]:
+        # pluggy calls get_hookimpls() in reverse; keep its tryfirst/trylast ordering.
+        return getattr(self.pm.hook, hook_name).get_hookimpls()
+
+    def on_problem(self, reporter: Any) -> None:
+        """Have hook failures reported as they happen (the CLI prints them to stderr)."""
+        self._reporter = reporter
+
+    # registries ----------------------------------------------------------------------
+    def sources(self) -> dict[str, Any]:
+        from kith.importing import SourceSpec
+
+        found: dict[str, SourceSpec] = {}
+        for impl in self._impls("register_sources"):
+            def register(spec: SourceSpec, _plugin: str = impl.plugin_name) -> None:
+                spec.plugin = spec.plugin or _plugin
+                found.setdefault(spec.name, spec)
+            self._call(impl, "register_sources", {"register": register})
+        return dict(sorted(found.items()))
+
+    def network_kinds(self) -> dict[str, Any]:
+        from kith.kinds import NetworkKind
+
+        found: dict[str, NetworkKind] = {}
+        for impl in self._impls("register_network_kinds"):
+            def register(kind: NetworkKind, _plugin: str = impl.plugin_name) -> None:
+                if kind.name not in found or _plugin != "kith":
+                    found[kind.name] = NetworkKind(kind.name, kind.description, kind.rules,
+                                                   _plugin)
+            self._call(impl, "register_network_kinds", {"register": register})
+        return dict(sorted(found.items()))
+
+    def panels(self) -> list[tuple[str, str, Any]]:
+        """``(plugin name, title, widget factory)`` for every registered TUI panel."""
+        found: list[tuple[str, str, Any]] = []
+        for impl in self._impls("register_panels"):
+            def register(title: str, factory: Any, _plugin: str = impl.plugin_name) -> None:
+                found.append((_plugin, title, factory))
+            self._call(impl, "register_panels", {"register": register})
+        return found
+
+
+def load_plugins(plugins_dirs: Iterable[Path] = ()) -> Plugins:
+    return Plugins().load(plugins_dirs=plugins_dirs)

@@ -1,0 +1,719 @@
+"""The kith database: networks, people, interactions and opportunities on TinyDB.
+
+Layout of the database folder (``$KITH_HOME``, the platform's data folder, or ``--db``)::
+
+    kith.json                 _meta (schema version), networks, people, opportunities, merges
+    interactions/YYYY-MM.json one TinyDB file per UTC month of interactions
+    derived/networks.json     per network, per month: totals given/received/shared
+    derived/people-X.json     per person: first/last contact, counts (16 shards by id)
+    backups/                  snapshots taken before imports, migrations and restores
+
+Recording one interaction touches only its month's file and the small derived files, so
+its cost stays flat as years of history accumulate. The derived aggregates are updated in
+the same transaction as the interaction itself; ``recompute_derived`` rebuilds them from
+scratch, and a test proves the two always agree.
+
+Every write runs in a transaction (``FileSet.transaction``): nested calls join the outer
+one, and ``interaction_recorded`` fires only after the outermost one has committed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kith import migrations
+from kith.errors import Ambiguous, NotFound, StoreError, ValidationError
+from kith.ids import is_id
+from kith.model import ME, Interaction, Network, Opportunity, Person, Value
+from kith.storage import FileSet, KithTinyDB
+
+if TYPE_CHECKING:
+    from kith.plugins import Plugins
+
+MAIN = "kith.json"
+INTERACTIONS = "interactions"
+NETWORK_TOTALS = "derived/networks.json"
+PEOPLE_SHARDS = 16
+DIMENSIONS = ("money", "minutes", "favours", "fun", "count")
+MAX_BACKUPS = 10
+
+
+def default_home() -> Path:
+    """``$KITH_HOME``, else the platform's user data folder for kith."""
+    env = os.environ.get("KITH_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("kith", appauthor=False))
+
+
+def _partition(month: str) -> str:
+    return f"{INTERACTIONS}/{month}.json"
+
+
+def _people_shard(person_id: str) -> str:
+    shard = int(hashlib.blake2b(person_id.encode(), digest_size=1).digest()[0]) % PEOPLE_SHARDS
+    return f"derived/people-{shard:x}.json"
+
+
+def _month_of(when: datetime) -> str:
+    utc = when.astimezone(UTC)
+    return f"{utc.year:04d}-{utc.month:02d}"
+
+
+def _month_from_id(ident: str) -> str | None:
+    if not is_id(ident):
+        return None
+    alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
+    ms = 0
+    for char in ident[:10]:
+        ms = ms * 32 + alphabet.index(char)
+    return _month_of(datetime.fromtimestamp(ms / 1000, tz=UTC))
+
+
+def value_vector(value: Value) -> list[int]:
+    """A value as ``[money, minutes, favours, fun, count]`` for the aggregates."""
+    return [value.money, value.minutes, value.favours, value.fun, 1]
+
+
+@dataclass
+class UpsertResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    stored: list[Interaction] = field(default_factory=list)
+
+
+class Store:
+    """The domain API over the database folder. One instance per command."""
+
+    def __init__(self, home: Path | str, *, plugins: Plugins | None = None,
+                 create: bool = True, currency: str | None = None):
+        self.home = Path(home).expanduser()
+        self.files = FileSet(self.home)
+        self.plugins = plugins
+        self._to_announce: list[Interaction] = []
+        self._people_index: dict[str, Any] | None = None
+        if self.files.exists(MAIN):
+            self._check_schema()
+        elif create:
+            self._initialise(currency)
+        else:
+            raise StoreError(f"no kith database at {self.home} (run `kith init`)")
+
+    # schema ----------------------------------------------------------------------------
+    @property
+    def main(self) -> KithTinyDB:
+        return self.files.db(MAIN)
+
+    def _initialise(self, currency: str | None) -> None:
+        if self.home.exists() and not self.home.is_dir():
+            raise StoreError(f"{self.home} is a file; --db takes the database folder")
+        if self.home.is_dir() and any(p for p in self.home.iterdir()
+                                      if not p.name.startswith(".")):
+            leftovers = [p.name for p in self.home.iterdir() if not p.name.startswith(".")]
+            if leftovers != ["backups"]:
+                raise StoreError(f"{self.home} is not empty and holds no kith database "
+                                 f"(found {', '.join(sorted(leftovers)[:3])})")
+        created = datetime.now().astimezone().isoformat(timespec="seconds")
+        with self.transaction():
+            self._put(self.main.table("_meta"), "schema", {
+                "version": migrations.SCHEMA_VERSION, "created": created,
+                "currency": (currency or "EUR").upper(), "app": "kith"})
+            self._put(self.main.table("people"), ME, Person(id=ME, name="Me", created=created).to_dict())
+
+    @staticmethod
+    def _put(table: Any, ident: str, data: dict[str, Any]) -> None:
+        """Insert or replace one document by id in a single pass over the table."""
+        table._update_table(lambda docs: docs.__setitem__(ident, data))
+
+    @staticmethod
+    def _doc(ident: str, data: dict[str, Any]) -> Any:
+        from tinydb.table import Document
+
+        return Document(data, doc_id=ident)
+
+    def _meta(self) -> dict[str, Any]:
+        meta = self.main.table("_meta").get(doc_id="schema")  # type: ignore[arg-type]
+        if meta is None:
+            raise StoreError(f"{self.files.path(MAIN)} is not a kith database "
+                             "(no schema record); is --db pointing at the right folder?")
+        return dict(meta)
+
+    def _check_schema(self) -> None:
+        if self.files.needs_recovery():
+            with self.files.locked():
+                self.files.recover()
+        meta = self._meta()
+        version = meta.get("version")
+        if not isinstance(version, int):
+            raise StoreError(f"{self.files.path(MAIN)} has no valid schema version")
+        if version > migrations.SCHEMA_VERSION:
+            raise StoreError(
+                f"the database at {self.home} uses schema {version}, newer than this kith "
+                f"understands ({migrations.SCHEMA_VERSION}); upgrade kith to open it")
+        if version < migrations.SCHEMA_VERSION:
+            with self.transaction(backup_reason=f"migrate-from-{version}"):
+                migrations.migrate(self, version)
+                self.main.table("_meta").update(
+                    {"version": migrations.SCHEMA_VERSION}, doc_ids=["schema"])  # type: ignore[list-item]
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._meta()["version"])
+
+    @property
+    def currency(self) -> str:
+        return str(self._meta().get("currency", "EUR"))
+
+    # transactions ----------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self, *, backup_reason: str | None = None) -> Iterator[None]:
+        """Group writes: they all land together, or (on any error) none do.
+
+        ``backup_reason`` snapshots the database first (imports, migrations), keeping the
+        newest ``MAX_BACKUPS``.
+        """
+        outermost = not self.files.in_transaction
+        with self.files.transaction():
+            if outermost:
+                self._people_index = None
+                if backup_reason and self.files.exists(MAIN):
+                    self.backup(backup_reason)
+            try:
+                yield
+            except BaseException:
+                if outermost:
+                    self._to_announce.clear()
+                    self._people_index = None
+                raise
+        if outermost:
+            self._announce()
+
+    def _announce(self) -> None:
+        pending, self._to_announce = self._to_announce, []
+        if self.plugins is None:
+            return
+        for interaction in pending:
+            self.plugins.broadcast("interaction_recorded", interaction=interaction, store=self)
+
+    def backup(self, reason: str) -> Path:
+        """Snapshot the database into ``backups/`` (hard links: instant) and rotate."""
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in reason)[:40]
+        folder = self.home / "backups" / f"{stamp}-{safe}"
+        (self.home / "backups").mkdir(exist_ok=True, mode=0o700)
+        self.files.snapshot(folder)
+        backups = sorted(p for p in (self.home / "backups").iterdir() if p.is_dir())
+        import shutil
+
+        for old in backups[:-MAX_BACKUPS]:
+            shutil.rmtree(old, ignore_errors=True)
+        return folder
+
+    # networks --------------------------------------------------------------------------
+    def networks(self) -> list[Network]:
+        return sorted((Network.from_dict(d) for d in self.main.table("networks").all()),
+                      key=lambda n: n.name.casefold())
+
+    def get_network(self, ident: str) -> Network | None:
+        doc = self.main.table("networks").get(doc_id=ident)  # type: ignore[arg-type]
+        return Network.from_dict(doc) if doc else None
+
+    def find_network(self, ref: str, *, missing_ok: bool = False) -> Network | None:
+        """A network by id or by an unambiguous name (case-insensitive, prefix allowed)."""
+        found = self.get_network(ref.strip().lower())
+        if found:
+            return found
+        wanted = ref.strip().casefold()
+        networks = self.networks()
+        exact = [n for n in networks if n.name.casefold() == wanted]
+        candidates = exact or [n for n in networks if n.name.casefold().startswith(wanted)
+                               or n.id.startswith(wanted)]
+        if not candidates:  # "church" names the only network of that kind
+            candidates = [n for n in networks if n.kind == wanted]
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            raise Ambiguous(f"network {ref!r} is ambiguous: "
+                            + ", ".join(f"{n.name} ({n.id})" for n in candidates[:5]))
+        if missing_ok:
+            return None
+        names = ", ".join(n.id for n in networks[:8]) or "none yet; add one with `kith network add`"
+        raise NotFound(f"no network {ref!r} (known: {names})")
+
+    def save_network(self, network: Network) -> Network:
+        with self.transaction():
+            self._put(self.main.table("networks"), network.id, network.to_dict())
+        return network
+
+    def add_network(self, network: Network) -> Network:
+        if self.get_network(network.id):
+            raise ValidationError(f"a network with id {network.id!r} already exists")
+        return self.save_network(network)
+
+    def remove_network(self, ident: str, *, force: bool = False) -> int:
+        """Remove a network; with ``force`` its interactions go too. Returns that count."""
+        network = self.find_network(ident)
+        assert network is not None
+        doomed = [i for i in self.interactions(network=network.id)]
+        if doomed and not force:
+            raise ValidationError(f"network {network.id!r} has {len(doomed)} interactions; "
+                                  "pass --force to remove them with it")
+        with self.transaction():
+            for interaction in doomed:
+                self.delete_interaction(interaction.id)
+            self.main.table("networks").remove(doc_ids=[network.id])  # type: ignore[list-item]
+            for person in self.people():
+                if network.id in person.networks:
+                    networks = {k: v for k, v in person.networks.items() if k != network.id}
+                    self.save_person(person.with_changes(networks=networks))
+            totals = self.files.db(NETWORK_TOTALS).table("networks")
+            if totals.contains(doc_id=network.id):  # type: ignore[arg-type]
+                totals.remove(doc_ids=[network.id])  # type: ignore[list-item]
+        return len(doomed)
+
+    # people ----------------------------------------------------------------------------
+    def people(self) -> list[Person]:
+        return [Person.from_dict(d) for d in self.main.table("people").all()]
+
+    def people_docs(self) -> dict[str, dict[str, Any]]:
+        """Raw person documents by id: the fast path for listing 10k people."""
+        return dict(self.main.table("people")._read_table())
+
+    def get_person(self, ident: str) -> Person | None:
+        doc = self.main.table("people").get(doc_id=ident)  # type: ignore[arg-type]
+        if doc is None:
+            merged = self.main.table("merges").get(doc_id=ident)  # type: ignore[arg-type]
+            if merged:
+                return self.get_person(merged["into"])
+            return None
+        return Person.from_dict(doc)
+
+    def _index(self) -> dict[str, Any]:
+        if self._people_index is None:
+            by_handle: dict[tuple[str, str], list[str]] = {}
+            by_name: dict[str, list[str]] = {}
+            by_source: dict[str, str] = {}
+            for ident, doc in self.people_docs().items():
+                for kind, values in (doc.get("handles") or {}).items():
+                    for value in values:
+                        by_handle.setdefault((kind, value), []).append(ident)
+                for name in [doc["name"], *doc.get("aliases", [])]:
+                    by_name.setdefault(name.casefold(), []).append(ident)
+                for key in doc.get("sources", []):
+                    by_source[key] = ident
+            self._people_index = {"handle": by_handle, "name": by_name, "source": by_source}
+        return self._people_index
+
+    def people_by_handle(self, kind: str, value: str) -> list[Person]:
+        ids = self._index()["handle"].get((kind, value), [])
+        return [p for p in (self.get_person(i) for i in ids) if p]
+
+    def people_by_name(self, name: str) -> list[Person]:
+        ids = dict.fromkeys(self._index()["name"].get(name.casefold(), []))
+        return [p for p in (self.get_person(i) for i in ids) if p]
+
+    def person_by_source(self, key: str) -> Person | None:
+        ident = self._index()["source"].get(key)
+        return self.get_person(ident) if ident else None
+
+    def find_person(self, ref: str) -> Person:
+        """A person by id (or id prefix), handle, or an unambiguous name or alias."""
+        text = ref.strip()
+        if not text:
+            raise ValidationError("a person must be named")
+        found = self.get_person(text)
+        if found:
+            return found
+        if text.casefold() in ("me", "myself"):
+            found = self.get_person(ME)
+            assert found is not None
+            return found
+        by_name = self.people_by_name(text)
+        if len(by_name) == 1:
+            return by_name[0]
+        if not by_name:
+            if "=" in text:
+                kind, _, value = text.partition("=")
+                from kith.model import normalize_handle
+
+                with contextlib.suppress(ValidationError):
+                    by_name = self.people_by_handle(*normalize_handle(kind, value))
+            elif "@" in text and "." in text:
+                by_name = self.people_by_handle("email", text.lower())
+            if not by_name and len(text) >= 6 and text.isalnum():
+                by_name = [Person.from_dict(d) for i, d in self.people_docs().items()
+                           if i.startswith(text.lower())]
+            if not by_name:
+                folded = text.casefold()
+                by_name = [Person.from_dict(d) for d in self.people_docs().values()
+                           if d["name"].casefold().startswith(folded)]
+        if len(by_name) == 1:
+            return by_name[0]
+        if not by_name:
+            raise NotFound(f"no person {ref!r} (see `kith person list --search`)")
+        raise Ambiguous(f"person {ref!r} is ambiguous: " + ", ".join(
+            f"{p.name} ({p.id})" for p in sorted(by_name, key=lambda p: p.name)[:5])
+            + (" ..." if len(by_name) > 5 else "") + "; use the id")
+
+    def save_person(self, person: Person) -> Person:
+        with self.transaction():
+            self._put(self.main.table("people"), person.id, person.to_dict())
+            self._people_index = None
+        return person
+
+    def add_person(self, person: Person) -> Person:
+        for network in person.networks:
+            self.find_network(network)
+        if self.main.table("people").contains(doc_id=person.id):  # type: ignore[arg-type]
+            raise ValidationError(f"a person with id {person.id!r} already exists")
+        return self.save_person(person)
+
+    def merge_people(self, keep_ref: str, absorb_ref: str) -> Person:
+        """Merge ``absorb`` into ``keep``: handles, networks, tags, sources, interactions.
+
+        The absorbed id is remembered in ``merges`` so it still resolves, and its sources
+        move to the kept person so a later re-import finds the merged person.
+        """
+        keep, absorb = self.find_person(keep_ref), self.find_person(absorb_ref)
+        if keep.id == absorb.id:
+            raise ValidationError(f"{keep.name} and {absorb.name} are the same person")
+        if absorb.id == ME:
+            keep, absorb = absorb, keep
+        handles = {k: list(v) for k, v in keep.handles.items()}
+        for kind, value in absorb.handle_pairs():
+            bucket = handles.setdefault(kind, [])
+            if value not in bucket:
+                bucket.append(value)
+        networks = dict(keep.networks)
+        for net, since in absorb.networks.items():
+            networks[net] = min(filter(None, [networks.get(net), since]), default=None)
+        merged = keep.with_changes(
+            handles=handles, networks=networks,
+            aliases=tuple(dict.fromkeys([*keep.aliases, absorb.name, *absorb.aliases])),
+            tags=tuple(dict.fromkeys([*keep.tags, *absorb.tags])),
+            notes="\n".join(filter(None, [keep.notes, absorb.notes])),
+            birthday=keep.birthday or absorb.birthday,
+            cadence_days=keep.cadence_days or absorb.cadence_days,
+            sources=tuple(dict.fromkeys([*keep.sources, *absorb.sources])),
+            merged_from=tuple(dict.fromkeys([*keep.merged_from, absorb.id,
+                                             *absorb.merged_from])),
+            extra={**absorb.extra, **keep.extra})
+        with self.transaction():
+            for interaction in list(self.interactions(person=absorb.id)):
+                people = tuple(keep.id if p == absorb.id else p for p in interaction.people)
+                self.replace_interaction(interaction.with_changes(people=people),
+                                         announce=False)
+            for opportunity in self.opportunities():
+                if opportunity.person == absorb.id:
+                    self.save_opportunity(opportunity.with_changes(person=keep.id))
+            self.main.table("people").remove(doc_ids=[absorb.id])  # type: ignore[list-item]
+            merges = self.main.table("merges")
+            for old in (absorb.id, *absorb.merged_from):
+                self._put(merges, old, {"into": keep.id})
+            self.save_person(merged)
+        return merged
+
+    # interactions ----------------------------------------------------------------------
+    def _partition_table(self, month: str) -> Any:
+        return self.files.db(_partition(month)).table("interactions")
+
+    def months(self) -> list[str]:
+        """Every month that holds interactions, oldest first."""
+        names = self.files.list(INTERACTIONS)
+        return [n.rsplit("/", 1)[1].removesuffix(".json") for n in names]
+
+    def interactions(self, *, network: str | None = None, person: str | None = None,
+                     kind: str | None = None, since: datetime | None = None,
+                     until: datetime | None = None) -> Iterator[Interaction]:
+        """Interactions matching every given filter, oldest first.
+
+        Only the month files between ``since`` and ``until`` are read.
+        """
+        low = _month_of(since) if since else None
+        high = _month_of(until) if until else None
+        for month in self.months():
+            if (low and month < low) or (high and month > high):
+                continue
+            docs = self._partition_table(month)._read_table().values()
+            selected = []
+            for doc in docs:
+                if network and doc["network"] != network:
+                    continue
+                if person and person not in doc["people"]:
+                    continue
+                if kind and doc["kind"] != kind:
+                    continue
+                selected.append(doc)
+            items = [Interaction.from_dict(d) for d in selected]
+            items.sort(key=lambda i: (i.when, i.id))
+            for item in items:
+                if since and item.when < since:
+                    continue
+                if until and item.when > until:
+                    continue
+                yield item
+
+    def get_interaction(self, ident: str) -> Interaction:
+        guess = _month_from_id(ident)
+        months = ([guess] if guess in self.months() else []) + self.months()
+        for month in months:
+            doc = self._partition_table(month).get(doc_id=ident)
+            if doc is not None:
+                return Interaction.from_dict(doc)
+        raise NotFound(f"no interaction {ident!r}")
+
+    def _with_estimate(self, interaction: Interaction) -> Interaction:
+        if not interaction.value.is_empty or self.plugins is None \
+                or interaction.meta.get("no_estimate"):
+            return interaction
+        network = self.get_network(interaction.network)
+        estimate = self.plugins.first("estimate_value", interaction=interaction,
+                                      network=network,
+                                      accept=lambda v: isinstance(v, Value)
+                                      and v.fun <= 5)
+        if estimate is None or estimate.is_empty:
+            return interaction
+        return interaction.with_changes(value=estimate,
+                                        meta={**interaction.meta, "estimated": True})
+
+    def _check_refs(self, interaction: Interaction) -> None:
+        if self.get_network(interaction.network) is None:
+            raise NotFound(f"no network {interaction.network!r}")
+        for ident in interaction.people:
+            if not self.main.table("people").contains(doc_id=ident):  # type: ignore[arg-type]
+                raise NotFound(f"no person {ident!r}")
+
+    def record(self, interaction: Interaction) -> Interaction:
+        """Store a new interaction (estimating its value if it has none) and announce it."""
+        self._check_refs(interaction)
+        interaction = self._with_estimate(interaction)
+        with self.transaction():
+            table = self._partition_table(interaction.month)
+            if table.contains(doc_id=interaction.id):
+                raise ValidationError(f"interaction {interaction.id} already exists")
+            table.insert(self._doc(interaction.id, interaction.to_dict()))
+            self._apply_derived(interaction, +1)
+            self._to_announce.append(interaction)
+        return interaction
+
+    def replace_interaction(self, interaction: Interaction, *, announce: bool = True) -> Interaction:
+        """Overwrite an interaction with the same id (it may move to another month)."""
+        old = self.get_interaction(interaction.id)
+        self._check_refs(interaction)
+        with self.transaction():
+            self._partition_table(old.month).remove(doc_ids=[old.id])
+            self._apply_derived(old, -1)
+            self._partition_table(interaction.month).insert(
+                self._doc(interaction.id, interaction.to_dict()))
+            self._apply_derived(interaction, +1)
+            if announce:
+                self._to_announce.append(interaction)
+        return interaction
+
+    def delete_interaction(self, ident: str) -> Interaction:
+        old = self.get_interaction(ident)
+        with self.transaction():
+            self._partition_table(old.month).remove(doc_ids=[old.id])
+            self._apply_derived(old, -1)
+        return old
+
+    def classify_interactions(self, interactions: Iterable[Interaction]) -> tuple[int, int, int]:
+        """How many would be added, updated, or left unchanged by ``upsert_interactions``."""
+        added = updated = unchanged = 0
+        for interaction in interactions:
+            existing = self._partition_table(interaction.month).get(doc_id=interaction.id)
+            if existing is None:
+                added += 1
+            elif self._same_import(existing, interaction):
+                unchanged += 1
+            else:
+                updated += 1
+        return added, updated, unchanged
+
+    @staticmethod
+    def _same_import(existing: dict[str, Any], new: Interaction) -> bool:
+        data = new.to_dict()
+        keys = ("when", "network", "people", "direction", "kind", "note", "invited")
+        if any(existing.get(k) != data[k] for k in keys):
+            return False
+        # a value estimated at first import stays; an explicit one must match
+        return new.value.is_empty or existing.get("value") == data["value"]
+
+    def upsert_interactions(self, interactions: Iterable[Interaction]) -> UpsertResult:
+        """Insert new interactions and update changed ones, by id (derived from source).
+
+        Batched per month file, so importing 100k records rewrites each month once.
+        """
+        result = UpsertResult()
+        by_month: dict[str, list[Interaction]] = {}
+        for interaction in interactions:
+            by_month.setdefault(interaction.month, []).append(interaction)
+        known_people = set(self.people_docs())
+        with self.transaction():
+            for month, items in sorted(by_month.items()):
+                table = self._partition_table(month)
+                existing = table._read_table()
+                fresh = []
+                for interaction in items:
+                    missing = [p for p in interaction.people if p not in known_people]
+                    if missing or self.get_network(interaction.network) is None:
+                        raise NotFound(f"interaction {interaction.source or interaction.id} "
+                                       f"refers to unknown people {missing}")
+                    old = existing.get(interaction.id)
+                    if old is not None and self._same_import(old, interaction):
+                        result.unchanged += 1
+                        continue
+                    if old is not None:
+                        previous = Interaction.from_dict(old)
+                        if interaction.value.is_empty:
+                            interaction = interaction.with_changes(value=previous.value,
+                                                                   meta=previous.meta)
+                        table.remove(doc_ids=[interaction.id])
+                        self._apply_derived(previous, -1)
+                        result.updated += 1
+                    else:
+                        interaction = self._with_estimate(interaction)
+                        result.added += 1
+                    fresh.append(interaction)
+                    self._apply_derived(interaction, +1)
+                if fresh:
+                    table.insert_multiple(self._doc(i.id, i.to_dict()) for i in fresh)
+                    result.stored.extend(fresh)
+                    self._to_announce.extend(fresh)
+        return result
+
+    # derived aggregates ----------------------------------------------------------------
+    def _apply_derived(self, interaction: Interaction, sign: int) -> None:
+        """Add (``sign=+1``) or remove (``-1``) an interaction from the aggregates."""
+        vector = [sign * x for x in value_vector(interaction.value)]
+        totals = self.files.db(NETWORK_TOTALS).table("networks")
+        doc = totals.get(doc_id=interaction.network) or {"months": {}}  # type: ignore[arg-type]
+        months = doc["months"]
+        month = months.setdefault(interaction.month, {})
+        row = month.setdefault(interaction.direction, [0] * len(DIMENSIONS))
+        for i, amount in enumerate(vector):
+            row[i] += amount
+        if not any(row):
+            del month[interaction.direction]
+        if not month:
+            del months[interaction.month]
+        self._put(totals, interaction.network, {"months": months})
+        when = interaction.when.isoformat()
+        for person in interaction.people:
+            table = self.files.db(_people_shard(person)).table("people")
+            stats = dict(table.get(doc_id=person) or {"networks": {}})  # type: ignore[arg-type]
+            nets = stats["networks"]
+            net = nets.setdefault(interaction.network, {
+                "first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
+                "shared": [0] * 5})
+            row = net[interaction.direction]
+            for i, amount in enumerate(vector):
+                row[i] += amount
+            if sign > 0:
+                net["first"] = min(net["first"], when)
+                net["last"] = max(net["last"], when)
+            if all(net[d][4] == 0 for d in ("gave", "received", "shared")):
+                del nets[interaction.network]
+            elif sign < 0 and when in (net["first"], net["last"]):
+                net.update(self._span(person, interaction.network, exclude=interaction.id))
+            if not nets:
+                table.remove(doc_ids=[person])
+            else:
+                self._put(table, person, {"networks": nets})
+
+    def _span(self, person: str, network: str, *, exclude: str) -> dict[str, str]:
+        whens = [i.when.isoformat() for i in self.interactions(person=person, network=network)
+                 if i.id != exclude]
+        return {"first": min(whens), "last": max(whens)} if whens else {}
+
+    def network_months(self) -> dict[str, dict[str, dict[str, list[int]]]]:
+        """``{network: {YYYY-MM: {direction: [money, minutes, favours, fun, count]}}}``."""
+        table = self.files.db(NETWORK_TOTALS).table("networks")
+        return {ident: doc["months"] for ident, doc in table._read_table().items()}
+
+    def person_stats(self, person: str | None = None) -> dict[str, dict[str, Any]]:
+        """Per person, per network: first and last contact and totals by direction."""
+        if person is not None:
+            doc = self.files.db(_people_shard(person)).table("people").get(doc_id=person)  # type: ignore[arg-type]
+            return {person: doc["networks"]} if doc else {}
+        stats: dict[str, dict[str, Any]] = {}
+        for shard in range(PEOPLE_SHARDS):
+            table = self.files.db(f"derived/people-{shard:x}.json").table("people")
+            for ident, doc in table._read_table().items():
+                stats[ident] = doc["networks"]
+        return stats
+
+    def recompute_derived(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Aggregates rebuilt from every interaction (for ``kith doctor`` and tests)."""
+        networks: dict[str, Any] = {}
+        people: dict[str, Any] = {}
+        for interaction in self.interactions():
+            vector = value_vector(interaction.value)
+            month = networks.setdefault(interaction.network, {}).setdefault(interaction.month, {})
+            row = month.setdefault(interaction.direction, [0] * 5)
+            for i, amount in enumerate(vector):
+                row[i] += amount
+            when = interaction.when.isoformat()
+            for person in interaction.people:
+                net = people.setdefault(person, {}).setdefault(interaction.network, {
+                    "first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
+                    "shared": [0] * 5})
+                for i, amount in enumerate(vector):
+                    net[interaction.direction][i] += amount
+                net["first"] = min(net["first"], when)
+                net["last"] = max(net["last"], when)
+        return networks, people
+
+    def rebuild_derived(self) -> None:
+        """Replace the aggregates with a recomputation (``kith doctor --repair``)."""
+        networks, people = self.recompute_derived()
+        with self.transaction():
+            totals = self.files.db(NETWORK_TOTALS).table("networks")
+            totals.truncate()
+            for ident, months in networks.items():
+                self._put(totals, ident, {"months": months})
+            for shard in range(PEOPLE_SHARDS):
+                self.files.db(f"derived/people-{shard:x}.json").table("people").truncate()
+            for ident, nets in people.items():
+                self._put(self.files.db(_people_shard(ident)).table("people"), ident, {"networks": nets})
+
+    # opportunities ---------------------------------------------------------------------
+    def opportunities(self, *, status: str | None = None) -> list[Opportunity]:
+        items = [Opportunity.from_dict(d) for d in self.main.table("opportunities").all()]
+        if status:
+            items = [o for o in items if o.status == status]
+        return sorted(items, key=lambda o: (o.when, o.id))
+
+    def get_opportunity(self, ident: str) -> Opportunity:
+        doc = self.main.table("opportunities").get(doc_id=ident)  # type: ignore[arg-type]
+        if doc is None:
+            matches = [d for i, d in self.main.table("opportunities")._read_table().items()
+                       if len(ident) >= 6 and i.startswith(ident.lower())]
+            if len(matches) == 1:
+                return Opportunity.from_dict(matches[0])
+            raise NotFound(f"no opportunity {ident!r} (see `kith opportunities`)")
+        return Opportunity.from_dict(doc)
+
+    def save_opportunity(self, opportunity: Opportunity) -> Opportunity:
+        if not self.main.table("people").contains(doc_id=opportunity.person):  # type: ignore[arg-type]
+            raise NotFound(f"no person {opportunity.person!r}")
+        with self.transaction():
+            self._put(self.main.table("opportunities"), opportunity.id, opportunity.to_dict())
+        return opportunity
+
+    # generic key-value tables for plugins ----------------------------------------------
+    def plugin_table(self, plugin: str, name: str) -> Any:
+        """A TinyDB table of a plugin's own (in ``plugins/<plugin>.json``); write it inside
+        ``store.transaction()``."""
+        safe = "".join(c for c in plugin if c.isalnum() or c in "-_")
+        return self.files.db(f"plugins/{safe}.json").table(name)

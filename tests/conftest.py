@@ -1,0 +1,112 @@
+"""Shared test fixtures: a real on-disk database and a CLI runner.
+
+Every CLI test runs the real command tree (``build_cli``) against a TinyDB database in a
+temporary folder: no mocks of the store. ``run(...)`` returns the click result;
+``ok(...)`` asserts success; ``fails(...)`` asserts kith's contract for bad input: exit
+code 2, one line on stderr, no traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import orjson
+import pytest
+from click.testing import CliRunner, Result
+
+from kith.cli import build_cli
+from kith.plugins import load_plugins
+from kith.store import Store
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def kith_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty database folder; KITH_HOME and KITH_CONFIG point into tmp_path."""
+    home = tmp_path / "db"
+    monkeypatch.setenv("KITH_HOME", str(home))
+    monkeypatch.setenv("KITH_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.delenv("KITH_PLUGINS", raising=False)
+    monkeypatch.delenv("KITH_BLOCK_PLUGINS", raising=False)
+    monkeypatch.delenv("KITH_PLUGINS_DIR", raising=False)
+    return home
+
+
+@pytest.fixture
+def store(kith_home: Path) -> Store:
+    """A real store in ``kith_home`` with every installed plugin loaded."""
+    return Store(kith_home, plugins=load_plugins())
+
+
+def snapshot_db(home: Path) -> dict[str, bytes]:
+    """Every database file's bytes, to prove a failed command changed nothing."""
+    if not home.exists():
+        return {}
+    return {str(p.relative_to(home)): p.read_bytes() for p in sorted(home.rglob("*.json"))
+            if "backups" not in p.relative_to(home).parts}
+
+
+@pytest.fixture
+def run(kith_home: Path) -> Callable[..., Result]:
+    def invoke(*args: str, input: str | None = None) -> Result:
+        result = CliRunner().invoke(build_cli(), [str(a) for a in args], input=input)
+        if result.exception and not isinstance(result.exception, SystemExit):
+            raise result.exception
+        return result
+
+    return invoke
+
+
+@pytest.fixture
+def ok(run: Callable[..., Result]) -> Callable[..., Result]:
+    def invoke(*args: str, input: str | None = None) -> Result:
+        result = run(*args, input=input)
+        assert result.exit_code == 0, (result.stdout, result.stderr)
+        return result
+
+    return invoke
+
+
+@pytest.fixture
+def ok_json(ok: Callable[..., Result]) -> Callable[..., object]:
+    def invoke(*args: str) -> object:
+        return orjson.loads(ok(*args, "--json").stdout)
+
+    return invoke
+
+
+@pytest.fixture
+def fails(run: Callable[..., Result], kith_home: Path) -> Callable[..., Result]:
+    """Bad input: exit 2, one clear line on stderr, no traceback, database unchanged."""
+
+    def invoke(*args: str, match: str | None = None, input: str | None = None) -> Result:
+        before = snapshot_db(kith_home)
+        result = run(*args, input=input)
+        assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
+        assert "Traceback" not in result.stderr
+        if match is not None:
+            assert match.lower() in result.stderr.lower(), result.stderr
+        assert snapshot_db(kith_home) == before, "a failed command changed the database"
+        return result
+
+    return invoke
+
+
+@pytest.fixture
+def fixture_copy(tmp_path: Path) -> Callable[[str], Path]:
+    """A private copy of a file or folder under tests/fixtures (tests may mutate it)."""
+
+    def copy(relative: str) -> Path:
+        source = FIXTURES / relative
+        target = tmp_path / "fixtures" / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+        return target
+
+    return copy
