@@ -83,7 +83,10 @@ class Plugins:
     # loading -------------------------------------------------------------------------
     def load(self, *, entry_points_enabled: bool = True,
              plugins_dirs: Iterable[Path] = ()) -> Plugins:
-        self.register_module(importlib.import_module(DEFAULTS), "kith", origin="builtin")
+        from kith import __version__
+
+        self.register_module(importlib.import_module(DEFAULTS), "kith", origin="builtin",
+                             version=__version__)
         allow = _names_from_env("KITH_PLUGINS")
         block = _names_from_env("KITH_BLOCK_PLUGINS") or set()
         if entry_points_enabled:
@@ -156,8 +159,10 @@ class Plugins:
 
     # calling -------------------------------------------------------------------------
     def _impls(self, hook_name: str) -> list[pluggy.HookImpl]:
+        """Implementations in pluggy's call order: tryfirst, then last registered first,
+        trylast at the end."""
         caller = getattr(self.pm.hook, hook_name)
-        return list(reversed(caller.get_hookimpls()))  # pluggy order: last registered first
+        return list(reversed(caller.get_hookimpls()))
 
     def _call(self, impl: pluggy.HookImpl, hook_name: str, kwargs: dict[str, Any]) -> Any:
         args = {name: kwargs[name] for name in impl.argnames}
@@ -191,7 +196,7 @@ class Plugins:
         ``accept(result)`` may reject a garbage answer: it is reported as the plugin's
         problem and the next implementation is asked.
         """
-        for impl in reversed(self._ordered_for_first(hook_name)):
+        for impl in self._impls(hook_name):
             result = self._call(impl, hook_name, kwargs)
             if result is None:
                 continue
@@ -204,10 +209,6 @@ class Plugins:
                 continue
             return result
         return None
-
-    def _ordered_for_first(self, hook_name: str) -> list[pluggy.HookImpl]:
-        # pluggy calls get_hookimpls() in reverse; keep its tryfirst/trylast ordering.
-        return getattr(self.pm.hook, hook_name).get_hookimpls()
 
     def on_problem(self, reporter: Any) -> None:
         """Have hook failures reported as they happen (the CLI prints them to stderr)."""

@@ -128,7 +128,8 @@ class Store:
             self._put(self.main.table("_meta"), "schema", {
                 "version": migrations.SCHEMA_VERSION, "created": created,
                 "currency": (currency or "EUR").upper(), "app": "kith"})
-            self._put(self.main.table("people"), ME, Person(id=ME, name="Me", created=created).to_dict())
+            me = Person(id=ME, name="Me", created=created)
+            self._put(self.main.table("people"), ME, me.to_dict())
 
     @staticmethod
     def _put(table: Any, ident: str, data: dict[str, Any]) -> None:
@@ -506,7 +507,8 @@ class Store:
             self._to_announce.append(interaction)
         return interaction
 
-    def replace_interaction(self, interaction: Interaction, *, announce: bool = True) -> Interaction:
+    def replace_interaction(self, interaction: Interaction, *,
+                            announce: bool = True) -> Interaction:
         """Overwrite an interaction with the same id (it may move to another month)."""
         old = self.get_interaction(interaction.id)
         self._check_refs(interaction)
@@ -685,7 +687,8 @@ class Store:
             for shard in range(PEOPLE_SHARDS):
                 self.files.db(f"derived/people-{shard:x}.json").table("people").truncate()
             for ident, nets in people.items():
-                self._put(self.files.db(_people_shard(ident)).table("people"), ident, {"networks": nets})
+                shard_table = self.files.db(_people_shard(ident)).table("people")
+                self._put(shard_table, ident, {"networks": nets})
 
     # opportunities ---------------------------------------------------------------------
     def opportunities(self, *, status: str | None = None) -> list[Opportunity]:
