@@ -609,7 +609,10 @@ class Store:
             del month[interaction.direction]
         if not month:
             del months[interaction.month]
-        self._put(totals, interaction.network, {"months": months})
+        if months:
+            self._put(totals, interaction.network, {"months": months})
+        elif totals.contains(doc_id=interaction.network):  # type: ignore[arg-type]
+            totals.remove(doc_ids=[interaction.network])  # type: ignore[list-item]
         when = interaction.when.isoformat()
         for person in interaction.people:
             table = self.files.db(_people_shard(person)).table("people")
