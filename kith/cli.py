@@ -94,6 +94,9 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
         from kith.app import KithApp
 
         app = KithApp(db=db, plugins=pm)
+        if ctx.invoked_subcommand != "plugins":  # `kith plugins` shows problems itself
+            for problem in pm.problems:
+                click.echo(f"kith: warning: {problem}", err=True)
         app.report_problems_to_stderr()
         ctx.obj = app
 
@@ -104,7 +107,6 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
             command = command(pm)  # a factory that needs the plugins
         cli.add_command(command)
     pm.broadcast("register_commands", cli=cli)
-    _report_load_problems(pm)
     return cli
 
 
@@ -118,15 +120,6 @@ def _plugins_dirs_from_argv() -> list[Path]:
         elif arg.startswith("--plugins-dir="):
             dirs.append(Path(arg.split("=", 1)[1]))
     return dirs
-
-
-def _report_load_problems(pm: Plugins) -> None:
-    quiet = {"plugins"}  # `kith plugins` shows the problems itself
-    argv = sys.argv[1:]
-    if any(a in quiet for a in argv):
-        return
-    for problem in pm.problems:
-        click.echo(f"kith: warning: {problem}", err=True)
 
 
 def main() -> None:

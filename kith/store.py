@@ -231,7 +231,9 @@ class Store:
 
     def find_network(self, ref: str, *, missing_ok: bool = False) -> Network | None:
         """A network by id or by an unambiguous name (case-insensitive, prefix allowed)."""
-        found = self.get_network(ref.strip().lower())
+        from kith.ids import slugify
+
+        found = self.get_network(ref.strip().lower()) or self.get_network(slugify(ref))
         if found:
             return found
         wanted = ref.strip().casefold()

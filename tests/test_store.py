@@ -127,6 +127,7 @@ def test_interrupted_multi_file_commit_is_replayed(kith_home: Path,
     assert len(items) == 1
     networks, people = reopened.recompute_derived()
     assert reopened.network_months() == networks
+    assert reopened.person_stats() == people
 
 
 def test_commit_that_fails_before_renaming_changes_nothing(
