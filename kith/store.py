@@ -69,6 +69,11 @@ def _month_of(when: datetime) -> str:
     return f"{utc.year:04d}-{utc.month:02d}"
 
 
+def _utc_iso(when: datetime) -> str:
+    """Times in the aggregates are UTC ISO strings, so they compare correctly as text."""
+    return when.astimezone(timezone.utc).isoformat()
+
+
 def _month_from_id(ident: str) -> str | None:
     if not is_id(ident):
         return None
@@ -82,6 +87,39 @@ def _month_from_id(ident: str) -> str | None:
 def value_vector(value: Value) -> list[int]:
     """A value as ``[money, minutes, favours, fun, count]`` for the aggregates."""
     return [value.money, value.minutes, value.favours, value.fun, 1]
+
+
+def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The derived aggregates of interaction documents, computed from scratch.
+
+    Returns ``(network_months, person_stats)`` in exactly the shapes the store keeps up
+    to date incrementally; ``kith doctor`` and the tests compare the two.
+    """
+    networks: dict[str, Any] = {}
+    people: dict[str, Any] = {}
+    for doc in docs:
+        value = doc["value"]
+        vector = [value["money"], value["minutes"], value["favours"], value["fun"], 1]
+        moment = datetime.fromisoformat(doc["when"]).astimezone(timezone.utc)
+        when = moment.isoformat()
+        month = f"{moment.year:04d}-{moment.month:02d}"
+        direction, network = doc["direction"], doc["network"]
+        row = networks.setdefault(network, {}).setdefault(month, {}).setdefault(
+            direction, [0] * 5)
+        for i, amount in enumerate(vector):
+            row[i] += amount
+        for person in doc["people"]:
+            net = people.setdefault(person, {}).setdefault(network, {
+                "first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
+                "shared": [0] * 5})
+            prow = net[direction]
+            for i, amount in enumerate(vector):
+                prow[i] += amount
+            if when < net["first"]:
+                net["first"] = when
+            if when > net["last"]:
+                net["last"] = when
+    return networks, people
 
 
 @dataclass
@@ -633,7 +671,7 @@ class Store:
             self._put(totals, interaction.network, {"months": months})
         elif totals.contains(doc_id=interaction.network):  # type: ignore[arg-type]
             self._remove(totals, interaction.network)
-        when = interaction.when.isoformat()
+        when = _utc_iso(interaction.when)
         for person in interaction.people:
             table = self.files.db(_people_shard(person)).table("people")
             stats = dict(table.get(doc_id=person) or {"networks": {}})  # type: ignore[arg-type]
@@ -657,7 +695,7 @@ class Store:
                 self._put(table, person, {"networks": nets})
 
     def _span(self, person: str, network: str, *, exclude: str) -> dict[str, str]:
-        whens = [i.when.isoformat() for i in self.interactions(person=person, network=network)
+        whens = [_utc_iso(i.when) for i in self.interactions(person=person, network=network)
                  if i.id != exclude]
         return {"first": min(whens), "last": max(whens)} if whens else {}
 
@@ -680,24 +718,7 @@ class Store:
 
     def recompute_derived(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """Aggregates rebuilt from every interaction (for ``kith doctor`` and tests)."""
-        networks: dict[str, Any] = {}
-        people: dict[str, Any] = {}
-        for interaction in self.interactions():
-            vector = value_vector(interaction.value)
-            month = networks.setdefault(interaction.network, {}).setdefault(interaction.month, {})
-            row = month.setdefault(interaction.direction, [0] * 5)
-            for i, amount in enumerate(vector):
-                row[i] += amount
-            when = interaction.when.isoformat()
-            for person in interaction.people:
-                net = people.setdefault(person, {}).setdefault(interaction.network, {
-                    "first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
-                    "shared": [0] * 5})
-                for i, amount in enumerate(vector):
-                    net[interaction.direction][i] += amount
-                net["first"] = min(net["first"], when)
-                net["last"] = max(net["last"], when)
-        return networks, people
+        return aggregate(i.to_dict() for i in self.interactions())
 
     def rebuild_derived(self) -> None:
         """Replace the aggregates with a recomputation (``kith doctor --repair``)."""
