@@ -71,7 +71,7 @@ def _month_of(when: datetime) -> str:
 
 def _utc_iso(when: datetime) -> str:
     """Times in the aggregates are UTC ISO strings, so they compare correctly as text."""
-    return when.astimezone(timezone.utc).isoformat()
+    return when.astimezone(UTC).isoformat()
 
 
 def _month_from_id(ident: str) -> str | None:
@@ -100,7 +100,7 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
     for doc in docs:
         value = doc["value"]
         vector = [value["money"], value["minutes"], value["favours"], value["fun"], 1]
-        moment = datetime.fromisoformat(doc["when"]).astimezone(timezone.utc)
+        moment = datetime.fromisoformat(doc["when"]).astimezone(UTC)
         when = moment.isoformat()
         month = f"{moment.year:04d}-{moment.month:02d}"
         direction, network = doc["direction"], doc["network"]
