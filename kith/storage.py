@@ -181,6 +181,19 @@ class FileSet:
             cached.data = data
         self._dirty.add(name)
 
+    def stage(self, name: str, data: dict[str, Any]) -> None:
+        """Put data in the cache as if read from disk (the file does not exist yet).
+
+        Used for a database that is not created until its first write: reads see the
+        staged records, and ``mark_dirty`` inside a transaction makes them land.
+        """
+        self._cache[name] = _Cached(data, None)
+
+    def mark_dirty(self, name: str) -> None:
+        if self._depth == 0:
+            raise StoreError(f"internal error: {name} marked dirty outside a transaction")
+        self._dirty.add(name)
+
     def forget(self) -> None:
         """Drop every cached file, so the next read sees the disk."""
         self._cache.clear()

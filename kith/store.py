@@ -140,10 +140,11 @@ class Store:
         self.plugins = plugins
         self._to_announce: list[Interaction] = []
         self._people_index: dict[str, Any] | None = None
+        self._uncreated = False
         if self.files.exists(MAIN):
             self._check_schema()
         elif create:
-            self._initialise(currency)
+            self._prepare_new(currency)
         else:
             raise StoreError(f"no kith database at {self.home} (run `kith init`)")
 
@@ -152,22 +153,39 @@ class Store:
     def main(self) -> KithTinyDB:
         return self.files.db(MAIN)
 
-    def _initialise(self, currency: str | None) -> None:
+    def _prepare_new(self, currency: str | None) -> None:
+        """Stage a new database in memory; it is written by the first write, not before,
+        so reading commands and failed commands leave no files behind."""
         if self.home.exists() and not self.home.is_dir():
             raise StoreError(f"{self.home} is a file; --db takes the database folder")
-        if self.home.is_dir() and any(p for p in self.home.iterdir()
-                                      if not p.name.startswith(".")):
-            leftovers = [p.name for p in self.home.iterdir() if not p.name.startswith(".")]
-            if leftovers != ["backups"]:
+        if self.home.is_dir():
+            leftovers = sorted(p.name for p in self.home.iterdir() if not p.name.startswith("."))
+            if leftovers and leftovers != ["backups"]:
                 raise StoreError(f"{self.home} is not empty and holds no kith database "
-                                 f"(found {', '.join(sorted(leftovers)[:3])})")
+                                 f"(found {', '.join(leftovers[:3])})")
+        self._new_currency = (currency or "EUR").upper()
+        self._uncreated = True
+        self._stage_new()
+
+    def _stage_new(self) -> None:
         created = datetime.now().astimezone().isoformat(timespec="seconds")
+        me = Person(id=ME, name="Me", created=created)
+        self.files.stage(MAIN, {
+            "_meta": {"schema": {"version": migrations.SCHEMA_VERSION, "created": created,
+                                 "currency": self._new_currency, "app": "kith"}},
+            "people": {ME: me.to_dict()}})
+
+    def create(self) -> bool:
+        """Write a new database now (``kith init``); False if it already existed."""
+        if not self._uncreated:
+            return False
         with self.transaction():
-            self._put(self.main.table("_meta"), "schema", {
-                "version": migrations.SCHEMA_VERSION, "created": created,
-                "currency": (currency or "EUR").upper(), "app": "kith"})
-            me = Person(id=ME, name="Me", created=created)
-            self._put(self.main.table("people"), ME, me.to_dict())
+            pass
+        return True
+
+    @property
+    def exists(self) -> bool:
+        return not self._uncreated
 
     @staticmethod
     def _put(table: Any, ident: str, data: dict[str, Any]) -> None:
@@ -204,6 +222,12 @@ class Store:
                              "(no schema record); is --db pointing at the right folder?")
         return dict(meta)
 
+    def _check_schema_in_transaction(self) -> None:
+        version = self._meta().get("version")
+        if not isinstance(version, int) or version != migrations.SCHEMA_VERSION:
+            raise StoreError(f"the database at {self.home} was just created by another "
+                             f"kith with schema {version}; run the command again")
+
     def _check_schema(self) -> None:
         if self.files.needs_recovery():
             with self.files.locked():
@@ -236,23 +260,37 @@ class Store:
         """Group writes: they all land together, or (on any error) none do.
 
         ``backup_reason`` snapshots the database first (imports, migrations), keeping the
-        newest ``MAX_BACKUPS``.
+        newest ``MAX_BACKUPS``. ``interaction_recorded`` fires after the outermost
+        transaction commits, never for writes that were rolled back.
         """
-        outermost = not self.files.in_transaction
-        with self.files.transaction():
-            if outermost:
-                self._people_index = None
-                if backup_reason and self.files.exists(MAIN):
-                    self.backup(backup_reason)
-            try:
+        if self.files.in_transaction:
+            yield
+            return
+        self._people_index = None
+        try:
+            with self.files.transaction():
+                self._begin(backup_reason)
                 yield
-            except BaseException:
-                if outermost:
-                    self._to_announce.clear()
-                    self._people_index = None
-                raise
-        if outermost:
-            self._announce()
+        except BaseException:
+            self._to_announce.clear()
+            self._people_index = None
+            if self._uncreated:
+                self._stage_new()  # the rollback dropped the staged records
+            raise
+        self._uncreated = False
+        self._announce()
+
+    def _begin(self, backup_reason: str | None) -> None:
+        if self._uncreated:
+            if self.files.exists(MAIN):  # another process created it meanwhile
+                self._uncreated = False
+                self._check_schema_in_transaction()
+            else:
+                if MAIN not in self.files._cache:
+                    self._stage_new()
+                self.files.mark_dirty(MAIN)
+        if backup_reason and self.files.exists(MAIN):
+            self.backup(backup_reason)
 
     def _announce(self) -> None:
         pending, self._to_announce = self._to_announce, []

@@ -225,3 +225,15 @@ def test_help_does_not_import_textual_or_rich() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             env=env, check=True)
     assert "HEAVY []" in result.stdout, result.stdout
+
+
+def test_reading_and_failing_commands_create_no_database(ok: Callable[..., object],
+                                                          fails: Callable[..., object],
+                                                          kith_home: Path) -> None:
+    ok("person", "list")
+    ok("network", "list")
+    ok("history")
+    fails("log", "church", "--with", "Ann", "--gave", match="no network")
+    assert not kith_home.exists()
+    ok("init")
+    assert (kith_home / "kith.json").exists()

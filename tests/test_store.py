@@ -46,6 +46,13 @@ def test_new_database_has_schema_me_and_private_files(kith_home: Path) -> None:
     store = Store(kith_home)
     assert store.schema_version == migrations.SCHEMA_VERSION
     assert store.get_person(ME) is not None
+    assert not kith_home.exists(), "a database is written by its first write, not before"
+    with pytest.raises(ValidationError), store.transaction():
+        store.save_network(Network.create("Chess"))
+        raise ValidationError("rolled back")
+    assert not kith_home.joinpath("kith.json").exists()
+    assert store.get_person(ME) is not None and store.networks() == []
+    assert store.create() is True and store.create() is False
     assert stat.S_IMODE(kith_home.stat().st_mode) == 0o700
     for path in kith_home.rglob("*.json"):
         assert stat.S_IMODE(path.stat().st_mode) == 0o600, path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.commands import emit_json, json_option, pass_app
-from kith.store import MAIN, Store
+from kith.store import Store
 
 
 @click.command()
@@ -14,9 +14,9 @@ from kith.store import MAIN, Store
 @pass_app
 def init(app, currency: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     """Create an empty kith database (nothing happens if one exists)."""
-    existed = (app.db / MAIN).exists()
     store = Store(app.db, plugins=app.plugins,
                   currency=currency or app.config["kith"].get("currency"))
+    existed = not store.create()
     if as_json:
         emit_json({"path": str(app.db), "created": not existed, "currency": store.currency,
                    "schema": store.schema_version})
