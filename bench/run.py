@@ -26,7 +26,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import dataset  # noqa: E402
+from generate import dataset
 
 KITH = str(Path(sys.executable).parent / "kith")
 
