@@ -11,7 +11,7 @@ matches every record again and adds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -154,6 +154,8 @@ class PeopleResolver:
         self.network_id = network_id
         self.by_ref: dict[str, str] = {}
         self.changed: dict[str, Person] = {}
+        self.pending_handles: dict[tuple[str, str], str] = {}
+        self.pending_names: dict[str, list[str]] = {}
         self.added = self.matched = self.updated = 0
 
     def _find(self, record: PersonRecord) -> Person | None:
@@ -163,25 +165,30 @@ class PeopleResolver:
                 return self.changed.get(found.id, found)
         probe = Person(id="probe", name=record.name or "?", handles=record.handles)
         for kind, value in probe.handle_pairs():
-            for candidate in self._pending_by_handle(kind, value):
-                return candidate
+            pending_id = self.pending_handles.get((kind, value))
+            if pending_id is not None:
+                return self.changed[pending_id]
             found_list = self.store.people_by_handle(kind, value)
             if found_list:
                 return self.changed.get(found_list[0].id, found_list[0])
         if record.match_by_name and record.name:
-            pending = [p for p in self.changed.values()
-                       if p.name.casefold() == record.name.casefold()]
+            pending = self.pending_names.get(record.name.casefold(), [])
             if len(pending) == 1:
-                return pending[0]
+                return self.changed[pending[0]]
             found_list = self.store.people_by_name(record.name)
             if len(found_list) == 1:
                 return self.changed.get(found_list[0].id, found_list[0])
         return None
 
-    def _pending_by_handle(self, kind: str, value: str) -> Iterable[Person]:
-        for person in self.changed.values():
-            if value in person.handles.get(kind, ()):
-                yield person
+    def _remember(self, person: Person) -> None:
+        """Index a person created or changed by this batch, for the records after it."""
+        self.changed[person.id] = person
+        for kind, value in person.handle_pairs():
+            self.pending_handles.setdefault((kind, value), person.id)
+        for name in (person.name, *person.aliases):
+            ids = self.pending_names.setdefault(name.casefold(), [])
+            if person.id not in ids:
+                ids.append(person.id)
 
     def resolve(self, record: PersonRecord, *, is_owner: bool = False) -> str:
         if record.ref in self.by_ref:
@@ -199,7 +206,7 @@ class PeopleResolver:
         else:
             self.matched += 1
         if existing is None or merged != existing:
-            self.changed[merged.id] = merged
+            self._remember(merged)
         self.by_ref[record.ref] = merged.id
         return merged.id
 

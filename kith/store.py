@@ -572,7 +572,7 @@ class Store:
         if not interaction.value.is_empty or self.plugins is None \
                 or interaction.meta.get("no_estimate"):
             return interaction
-        network = self.get_network(interaction.network)
+        network = self._network_cached(interaction.network)
         estimate = self.plugins.first("estimate_value", interaction=interaction,
                                       network=network,
                                       accept=lambda v: isinstance(v, Value)
@@ -581,6 +581,15 @@ class Store:
             return interaction
         return interaction.with_changes(value=estimate,
                                         meta={**interaction.meta, "estimated": True})
+
+    def _network_cached(self, ident: str) -> Network | None:
+        """Network lookups for estimates during a bulk write, parsed once per transaction."""
+        cache = getattr(self, "_network_cache", None)
+        if cache is None or not self.files.in_transaction:
+            cache = self._network_cache = {}
+        if ident not in cache:
+            cache[ident] = self.get_network(ident)
+        return cache[ident]
 
     def _check_refs(self, interaction: Interaction) -> None:
         if self.get_network(interaction.network) is None:
@@ -656,6 +665,7 @@ class Store:
         for interaction in interactions:
             by_month.setdefault(interaction.month, []).append(interaction)
         known_people = set(self.people_docs())
+        known_networks = {n.id for n in self.networks()}
         with self.transaction():
             for month, items in sorted(by_month.items()):
                 table = self._partition_table(month)
@@ -663,7 +673,7 @@ class Store:
                 fresh = []
                 for interaction in items:
                     missing = [p for p in interaction.people if p not in known_people]
-                    if missing or self.get_network(interaction.network) is None:
+                    if missing or interaction.network not in known_networks:
                         raise NotFound(f"interaction {interaction.source or interaction.id} "
                                        f"refers to unknown people {missing}")
                     old = existing.get(interaction.id)
@@ -691,12 +701,22 @@ class Store:
         return result
 
     # derived aggregates ----------------------------------------------------------------
+    def _raw_table(self, name: str, table: str) -> dict[str, Any]:
+        """A table's raw documents for in-place updates inside a transaction.
+
+        The aggregates change on every write, often 100k times in one import; going
+        through TinyDB's document API for each would copy documents and dominate the
+        import. The file is marked for writing at commit.
+        """
+        data = self.files.read(name)
+        self.files.write(name, data)
+        return data.setdefault(table, {})  # type: ignore[no-any-return]
+
     def _apply_derived(self, interaction: Interaction, sign: int) -> None:
         """Add (``sign=+1``) or remove (``-1``) an interaction from the aggregates."""
         vector = [sign * x for x in value_vector(interaction.value)]
-        totals = self.files.db(NETWORK_TOTALS).table("networks")
-        doc = totals.get(doc_id=interaction.network) or {"months": {}}  # type: ignore[arg-type]
-        months = doc["months"]
+        totals = self._raw_table(NETWORK_TOTALS, "networks")
+        months = totals.setdefault(interaction.network, {"months": {}})["months"]
         month = months.setdefault(interaction.month, {})
         row = month.setdefault(interaction.direction, [0] * len(DIMENSIONS))
         for i, amount in enumerate(vector):
@@ -705,15 +725,12 @@ class Store:
             del month[interaction.direction]
         if not month:
             del months[interaction.month]
-        if months:
-            self._put(totals, interaction.network, {"months": months})
-        elif totals.contains(doc_id=interaction.network):  # type: ignore[arg-type]
-            self._remove(totals, interaction.network)
+        if not months:
+            del totals[interaction.network]
         when = _utc_iso(interaction.when)
         for person in interaction.people:
-            table = self.files.db(_people_shard(person)).table("people")
-            stats = dict(table.get(doc_id=person) or {"networks": {}})  # type: ignore[arg-type]
-            nets = stats["networks"]
+            table = self._raw_table(_people_shard(person), "people")
+            nets = table.setdefault(person, {"networks": {}})["networks"]
             net = nets.setdefault(interaction.network, {
                 "first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
                 "shared": [0] * 5})
@@ -721,16 +738,16 @@ class Store:
             for i, amount in enumerate(vector):
                 row[i] += amount
             if sign > 0:
-                net["first"] = min(net["first"], when)
-                net["last"] = max(net["last"], when)
+                if when < net["first"]:
+                    net["first"] = when
+                if when > net["last"]:
+                    net["last"] = when
             if all(net[d][4] == 0 for d in ("gave", "received", "shared")):
                 del nets[interaction.network]
             elif sign < 0 and when in (net["first"], net["last"]):
                 net.update(self._span(person, interaction.network, exclude=interaction.id))
             if not nets:
-                self._remove(table, person)
-            else:
-                self._put(table, person, {"networks": nets})
+                del table[person]
 
     def _span(self, person: str, network: str, *, exclude: str) -> dict[str, str]:
         whens = [_utc_iso(i.when) for i in self.interactions(person=person, network=network)
