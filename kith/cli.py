@@ -29,6 +29,8 @@ CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.interaction:interaction",
     "kith.commands.importing:make_import_command",
     "kith.commands.plugins:plugins",
+    "kith.commands.assess:assess",
+    "kith.commands.demo:demo",
 )
 """Core commands as ``module:attribute``: a click command, or a factory taking the
 ``Plugins`` (for commands whose subcommands come from plugins)."""

@@ -89,6 +89,15 @@ def value_vector(value: Value) -> list[int]:
     return [value.money, value.minutes, value.favours, value.fun, 1]
 
 
+def month_keys(direction: str, meta: dict[str, Any] | None) -> list[str]:
+    """Rows an interaction adds to in its network's month: its direction, and ``intro``
+    too when it is value received through an introduction (so the ledger can say how
+    much of a network's return came through introductions without reading history)."""
+    if direction == "received" and meta and meta.get("introduction"):
+        return [direction, "intro"]
+    return [direction]
+
+
 def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The derived aggregates of interaction documents, computed from scratch.
 
@@ -104,10 +113,11 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
         when = moment.isoformat()
         month = f"{moment.year:04d}-{moment.month:02d}"
         direction, network = doc["direction"], doc["network"]
-        row = networks.setdefault(network, {}).setdefault(month, {}).setdefault(
-            direction, [0] * 5)
-        for i, amount in enumerate(vector):
-            row[i] += amount
+        for key in month_keys(direction, doc.get("meta")):
+            row = networks.setdefault(network, {}).setdefault(month, {}).setdefault(
+                key, [0] * 5)
+            for i, amount in enumerate(vector):
+                row[i] += amount
         for person in doc["people"]:
             net = people.setdefault(person, {}).setdefault(network, {
                 "first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
@@ -718,11 +728,12 @@ class Store:
         totals = self._raw_table(NETWORK_TOTALS, "networks")
         months = totals.setdefault(interaction.network, {"months": {}})["months"]
         month = months.setdefault(interaction.month, {})
-        row = month.setdefault(interaction.direction, [0] * len(DIMENSIONS))
-        for i, amount in enumerate(vector):
-            row[i] += amount
-        if not any(row):
-            del month[interaction.direction]
+        for key in month_keys(interaction.direction, interaction.meta):
+            row = month.setdefault(key, [0] * len(DIMENSIONS))
+            for i, amount in enumerate(vector):
+                row[i] += amount
+            if not any(row):
+                del month[key]
         if not month:
             del months[interaction.month]
         if not months:
