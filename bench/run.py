@@ -5,7 +5,8 @@ Prints the median of several runs of real ``kith`` processes (what a user waits 
 - ``kith --help`` cold start (target <= 0.15 s);
 - ``kith log`` at 1k / 100k / 1M interactions with 10k people (target <= 0.25 s at 1M,
   and at most 1.5x its own time at 1k);
-- ``kith person list --json`` at 10k people (target <= 0.5 s).
+- ``kith person list --json`` at 10k people (target <= 0.5 s);
+- ``kith assess --json`` at 1k / 100k / 1M interactions (target <= 0.5 s at 1M).
 
 Each ``kith log`` run works on a private copy of the generated history (hard links, so
 copying is instant and the cached dataset is never changed).
@@ -68,6 +69,9 @@ def main() -> None:
         log_times[size] = timed(command, log_env, args.runs)
         print(f"kith log, {size:>9,} interactions, 10k people {log_times[size] * 1000:7.1f} ms"
               "   target <= 250 ms")
+        assess_time = timed([KITH, "assess", "--json"], log_env, args.runs)
+        print(f"kith assess, {size:>9,} interactions        {assess_time * 1000:7.1f} ms"
+              "   target <= 500 ms")
         shutil.rmtree(copy.parent, ignore_errors=True)
     if len(log_times) > 1:
         smallest, largest = min(log_times), max(log_times)
