@@ -49,6 +49,8 @@ def demo(app, target: Path | None, as_json: bool) -> None:  # type: ignore[no-un
                f"{counts['people']} people, {counts['interactions']} interactions, "
                f"{counts['opportunities']} needs and offers.\n")
     print_assessments(results, title="Sam's networks")
-    click.echo(f"\nExplore it:  kith --db {target} history --network st-marys --limit 5\n"
-               f"             kith --db {target} person list\n"
-               f"             kith --db {target} tui")
+    hints = [f"kith --db {target} history --network st-marys --limit 5",
+             f"kith --db {target} person list"]
+    if "tui" in getattr(root.command, "commands", {}):
+        hints.append(f"kith --db {target} tui")
+    click.echo("\nExplore it:  " + "\n             ".join(hints))
