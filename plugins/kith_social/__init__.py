@@ -1,13 +1,91 @@
-"""kith's social-media accounts plugin: X/Twitter, Mastodon, Facebook and LinkedIn."""
+"""kith's social-media accounts plugin: X/Twitter, Mastodon, Facebook and LinkedIn.
+
+Importers are pure functions from an export to an ``ImportBatch``; kith's core matches
+people and writes everything in one transaction. Values come from this plugin's
+``estimate_value``: a reply thread is a little fun, a long conversation more, and a
+request for help that the user answered is a favour given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from kith import hookimpl
+from kith.importing import SourceSpec
 from kith.kinds import NetworkKind
+from kith.model import Interaction, Network, Value
 
 __version__ = "0.1.0"
 
+SOURCES = ("x-archive", "mastodon-archive", "facebook", "linkedin")
+
+
+def _parser(module: str) -> Any:
+    """Load an importer only when it runs, so `kith --help` stays fast."""
+
+    def parse(path: Any, context: Any) -> Any:
+        import importlib
+
+        return importlib.import_module(f"kith_social.{module}").parse(path, context)
+
+    return parse
+
 
 @hookimpl
-def register_network_kinds(register):
+def register_network_kinds(register):  # type: ignore[no-untyped-def]
     register(NetworkKind(
         "social", "A social-media account: its followers, replies and messages.",
-        rules={}))
+        rules={"min_interactions": 10}))
+
+
+@hookimpl
+def register_sources(register):  # type: ignore[no-untyped-def]
+    import click
+
+    me = click.Option(["--me", "me"], help="Your name as Facebook shows it (default: the "
+                      "participant present in every thread).")
+    register(SourceSpec("x-archive", "X/Twitter archive: replies, mentions, DMs, followers",
+                        "the twitter-*.zip archive or its unpacked folder",
+                        _parser("x_archive"), network_kind="social"))
+    register(SourceSpec("mastodon-archive", "Mastodon archive: posts, replies, mentions, "
+                        "direct messages, boosts; or following_accounts.csv",
+                        "archive-*.tar.gz, its unpacked folder, or following_accounts.csv",
+                        _parser("mastodon"), network_kind="social"))
+    register(SourceSpec("facebook", "Facebook download: Messenger threads and friends",
+                        "the JSON export zip or folder (any year's layout, including "
+                        "end-to-end-encrypted Messenger)", _parser("facebook"),
+                        network_kind="social", options=[me]))
+    register(SourceSpec("linkedin", "LinkedIn export: connections, messages, invitations",
+                        "the LinkedIn data export zip or folder", _parser("linkedin"),
+                        network_kind="social"))
+
+
+@hookimpl
+def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
+    """Values for social interactions, from what the importer saw."""
+    source = (interaction.source or "").split(":", 1)[0]
+    if source not in SOURCES:
+        return None
+    messages = int(interaction.meta.get("messages", 1) or 1)
+    minutes = int(interaction.meta.get("minutes", 0) or 0)
+    if interaction.kind == "help":
+        return Value(favours=1, minutes=max(15, min(60, 3 * messages)))
+    if interaction.kind in ("call",):
+        return Value(minutes=max(minutes, 5), fun=2)
+    if interaction.kind in ("conversation", "message"):
+        return Value(minutes=min(60, 2 * messages), fun=2 if messages >= 10 else 1)
+    if interaction.kind in ("reply", "mention", "boost", "like"):
+        return Value(minutes=min(10, messages), fun=1)
+    if interaction.kind == "connection":
+        return Value(minutes=2)
+    return None
+
+
+@hookimpl
+def register_panels(register):  # type: ignore[no-untyped-def]
+    def build(store: Any) -> Any:
+        from kith_social.panel import SocialPanel
+
+        return SocialPanel(store)
+
+    register("Social", build)

@@ -1,0 +1,88 @@
+"""From messages to interactions: one conversation-day, one interaction.
+
+A person who exchanges forty messages with a friend on a Tuesday had one conversation,
+not forty interactions. Every chat-like importer (X and Mastodon direct messages,
+Facebook, LinkedIn, WhatsApp, Signal, email) turns its messages into ``Message`` objects
+and calls ``conversation_days``, so the rules live in one place:
+
+- who wrote first that day sets the direction: the user reaching out is ``gave``
+  (a message, kind ``message``);
+- someone else writing first is ``received``, unless the user answered: then they came
+  with their own question or request, an **invited** conversation (the seed documents'
+  distinction between being sought out and pitching). A request for help the user
+  answered is help given (kind ``help``); any other question answered is a shared
+  ``conversation``;
+- everyone who wrote or was written to that day is linked (group chats link all).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from kith.importing import InteractionRecord
+
+HELP_WORDS = re.compile(
+    r"\b(help|advice|advise|recommend|could you|can you|would you|do you know|any idea|"
+    r"looking for|need (a|an|some)|how do i|favou?r)\b", re.IGNORECASE)
+
+
+@dataclass
+class Message:
+    """One message as an importer read it; people are the batch's person refs."""
+
+    conversation: str
+    when: datetime
+    sender: str
+    participants: tuple[str, ...]
+    text: str = ""
+    kind: str = "message"
+    minutes: int = 0
+    meta: dict[str, object] = field(default_factory=dict)
+
+
+def conversation_days(messages: Iterable[Message], owner: str, *, prefix: str,
+                      default_kind: str = "message") -> list[InteractionRecord]:
+    """One ``InteractionRecord`` per conversation and calendar day (in each message's
+    own time zone), with direction, kind and ``invited`` from who wrote first."""
+    days: dict[tuple[str, str], list[Message]] = {}
+    for message in messages:
+        days.setdefault((message.conversation, message.when.date().isoformat()), []).append(
+            message)
+    records = []
+    for (conversation, day), items in sorted(days.items()):
+        items.sort(key=lambda m: m.when)
+        first = items[0]
+        people: dict[str, None] = {}
+        for message in items:
+            for ref in (message.sender, *message.participants):
+                if ref != owner:
+                    people[ref] = None
+        if not people:
+            continue
+        by_me = sum(m.sender == owner for m in items)
+        owner_first = first.sender == owner
+        kinds = {m.kind for m in items}
+        kind = "call" if "call" in kinds else kinds.pop() if len(kinds) == 1 else default_kind
+        invited = False
+        if owner_first:
+            direction = "gave"
+        elif by_me:
+            invited = True
+            if HELP_WORDS.search(first.text or ""):
+                direction, kind = "gave", "help"
+            elif "?" in (first.text or ""):
+                direction, kind = "shared", "conversation"
+            else:
+                direction, kind = "shared", kind if kind != default_kind else "conversation"
+        else:
+            direction = "received"
+        records.append(InteractionRecord(
+            source_id=f"{prefix}:{conversation}:{day}", when=first.when,
+            people=list(people), direction=direction, kind=kind, invited=invited,
+            meta={"messages": len(items), "by_me": by_me, "by_them": len(items) - by_me,
+                  "minutes": sum(m.minutes for m in items),
+                  "conversation": conversation}))
+    return records
