@@ -52,8 +52,9 @@ def conversation_days(messages: Iterable[Message], owner: str, *, prefix: str,
         days.setdefault((message.conversation, message.when.date().isoformat()), []).append(
             message)
     records = []
-    for (conversation, day), items in sorted(days.items()):
-        items.sort(key=lambda m: m.when)
+    for (conversation, day), items in sorted(days.items(), key=lambda pair: pair[0]):
+        if len(items) > 1:
+            items.sort(key=lambda m: m.when)
         first = items[0]
         people: dict[str, None] = {}
         for message in items:

@@ -151,6 +151,7 @@ class Store:
         self._to_announce: list[Interaction] = []
         self._people_index: dict[str, Any] | None = None
         self._uncreated = False
+        self._raw_tables: dict[tuple[str, str], dict[str, Any]] = {}
         if self.files.exists(MAIN):
             self._check_schema()
         elif create:
@@ -277,6 +278,7 @@ class Store:
             yield
             return
         self._people_index = None
+        self._raw_tables.clear()
         try:
             with self.files.transaction():
                 self._begin(backup_reason)
@@ -284,10 +286,12 @@ class Store:
         except BaseException:
             self._to_announce.clear()
             self._people_index = None
+            self._raw_tables.clear()
             if self._uncreated:
                 self._stage_new()  # the rollback dropped the staged records
             raise
         self._uncreated = False
+        self._raw_tables.clear()
         self._announce()
 
     def _begin(self, backup_reason: str | None) -> None:
@@ -589,8 +593,7 @@ class Store:
                                       and v.fun <= 5)
         if estimate is None or estimate.is_empty:
             return interaction
-        return interaction.with_changes(value=estimate,
-                                        meta={**interaction.meta, "estimated": True})
+        return interaction.with_checked_value(estimate, {**interaction.meta, "estimated": True})
 
     def _network_cached(self, ident: str) -> Network | None:
         """Network lookups for estimates during a bulk write, parsed once per transaction."""
@@ -658,12 +661,13 @@ class Store:
 
     @staticmethod
     def _same_import(existing: dict[str, Any], new: Interaction) -> bool:
-        data = new.to_dict()
-        keys = ("when", "network", "people", "direction", "kind", "note", "invited")
-        if any(existing.get(k) != data[k] for k in keys):
+        if (existing.get("when") != new.when.isoformat() or existing.get("network") != new.network
+                or existing.get("people") != list(new.people)
+                or existing.get("direction") != new.direction or existing.get("kind") != new.kind
+                or existing.get("note") != new.note or existing.get("invited") != new.invited):
             return False
         # a value estimated at first import stays; an explicit one must match
-        return new.value.is_empty or existing.get("value") == data["value"]
+        return new.value.is_empty or existing.get("value") == new.value.to_dict()
 
     def upsert_interactions(self, interactions: Iterable[Interaction]) -> UpsertResult:
         """Insert new interactions and update changed ones, by id (derived from source).
@@ -718,9 +722,14 @@ class Store:
         through TinyDB's document API for each would copy documents and dominate the
         import. The file is marked for writing at commit.
         """
+        key = (name, table)
+        cached = self._raw_tables.get(key)
+        if cached is not None and self.files.in_transaction:
+            return cached
         data = self.files.read(name)
         self.files.write(name, data)
-        return data.setdefault(table, {})  # type: ignore[no-any-return]
+        raw = self._raw_tables[key] = data.setdefault(table, {})
+        return raw  # type: ignore[no-any-return]
 
     def _apply_derived(self, interaction: Interaction, sign: int) -> None:
         """Add (``sign=+1``) or remove (``-1``) an interaction from the aggregates."""

@@ -6,7 +6,10 @@ Each registered source becomes a subcommand with the common options (``--network
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +52,7 @@ def run_import(app: Any, spec: SourceSpec, path: Path, *, network: str | None,
     """Parse ``path`` with ``spec`` and apply it; any importer failure is a clear error."""
     if not path.exists():
         raise KithError(f"{path}: no such file or folder")
-    with _Progress(f"reading {path.name}") as progress:
+    with _no_cyclic_gc(), _Progress(f"reading {path.name}") as progress:
         context = ImportContext(options=options, progress=progress)
         try:
             batch = spec.parse(path, context)
@@ -60,8 +63,26 @@ def run_import(app: Any, spec: SourceSpec, path: Path, *, network: str | None,
         except Exception as error:  # a plugin's importer must not crash kith
             raise KithError(f"importer {spec.name!r} (plugin {spec.plugin}) failed on {path}: "
                             f"{type(error).__name__}: {error}") from None
-    return apply_batch(app.store, spec, batch, path=path, network_ref=network,
-                       dry_run=dry_run)
+        return apply_batch(app.store, spec, batch, path=path, network_ref=network,
+                           dry_run=dry_run)
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector during an import.
+
+    An import builds several hundred thousand small objects that all stay alive until
+    it ends; Python's collector would re-scan the growing heap again and again (measured:
+    a third of the time of importing 150k records). Reference counting still frees
+    everything as usual.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def print_summary(summary: ImportSummary) -> None:
