@@ -273,8 +273,8 @@ def build_interactions(batch: ImportBatch, spec: SourceSpec, resolver: PeopleRes
             raise ImportFormatError(f"refers to unknown person {missing}",
                                     file=spec.name, record=record.source_id) from None
         people = [p for p in people if p != ME]
-        if not people:
-            continue
+        if not people and record.people:
+            continue  # only the owner: nothing with anyone else happened
         try:
             result.append(Interaction.create(
                 when=record.when, network=network.id, people=people,

@@ -295,6 +295,7 @@ class Interaction:
     out and selling. ``source`` is ``"plugin:source:record"`` for imported interactions;
     re-importing the same record updates it instead of adding a copy. ``meta`` carries
     plugin extras (an introduction id, the message count of a conversation-day, ...).
+    ``people`` may be empty for what happens with a network as a whole (dues, a service).
     """
 
     id: str
@@ -320,9 +321,9 @@ class Interaction:
         _check(bool(_SLUG_RE.match(self.network)), f"not a network id: {self.network!r}")
         _check(isinstance(self.value, Value), "value must be a Value")
         _check(self.value.fun <= MAX_FUN, f"fun must be between 0 and 5, not {self.value.fun}")
-        people = tuple(dict.fromkeys(self.people))
-        _check(bool(people), "an interaction needs at least one person")
-        object.__setattr__(self, "people", people)
+        # no people is allowed: a service, a giving statement or dues are with the whole
+        # network rather than with someone in particular
+        object.__setattr__(self, "people", tuple(dict.fromkeys(self.people)))
 
     @classmethod
     def create(cls, *, when: datetime, network: str, people: tuple[str, ...] | list[str],

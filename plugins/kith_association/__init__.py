@@ -1,13 +1,89 @@
-"""kith's association plugin: professional associations, meetups, conferences and dues."""
+"""kith's association plugin: professional associations, meetups, conferences and dues.
+
+Sources: ``association-calendar`` (an iCalendar file), ``wild-apricot`` (member export),
+``meetup`` (attendee download) and ``dues`` (a CSV of dues paid). Value rules for the
+``association`` kind: talks and workshops the user gives are time given; conversations
+people start after a talk are invited (people come with their own questions); clients and
+referrals through the association are money and favours received.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from kith import hookimpl
+from kith.importing import SourceSpec
 from kith.kinds import NetworkKind
+from kith.model import Interaction, Network, Value
 
 __version__ = "0.1.0"
 
 
+def _lazy(function: str) -> Any:
+    def parse(path: Any, context: Any) -> Any:
+        from kith_association import sources
+
+        return getattr(sources, function)(path, context)
+
+    return parse
+
+
 @hookimpl
-def register_network_kinds(register):
+def register_network_kinds(register):  # type: ignore[no-untyped-def]
     register(NetworkKind(
         "association", "A professional association or meetup: talks, events, dues, clients.",
-        rules={}))
+        rules={"min_months": 9}))
+
+
+@hookimpl
+def register_sources(register):  # type: ignore[no-untyped-def]
+    import click
+
+    from kith.calendar import calendar_options
+    from kith.csv_sources import mapping_options
+
+    register(SourceSpec("association-calendar", "Association calendar: meetings, "
+                        "conferences, workshops, your talks", "an iCalendar (.ics) file",
+                        _lazy("association_calendar"), network_kind="association",
+                        options=calendar_options()))
+    register(SourceSpec("wild-apricot", "Wild Apricot members: people, level, member since",
+                        "a Wild Apricot member export CSV", _lazy("wild_apricot"),
+                        network_kind="association", options=mapping_options()))
+    register(SourceSpec("meetup", "Meetup attendees of one event: who you met there",
+                        "a Meetup attendee download (CSV)", _lazy("meetup"),
+                        network_kind="association", options=[
+                            *mapping_options(),
+                            click.Option(["--event"], help="The event's name (default: the "
+                                         "file name)."),
+                            click.Option(["--on", "event_date"], help="The event's date "
+                                         "(default: the latest RSVP date).")]))
+    register(SourceSpec("dues", "Dues paid: money given to the association",
+                        "a CSV with date and amount columns", _lazy("dues"),
+                        network_kind="association", options=mapping_options()))
+
+
+@hookimpl
+def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
+    if network is None or network.kind != "association":
+        return None
+    from kith.calendar import event_value
+
+    value = event_value(interaction)
+    if value is not None:
+        return value  # type: ignore[no-any-return]
+    rules = {"talk": Value(minutes=180), "workshop": Value(minutes=240),
+             "conversation": Value(minutes=15, fun=1, favours=1 if interaction.invited else 0),
+             "client": Value(favours=1), "referral": Value(favours=1),
+             "meeting": Value(minutes=90, fun=1), "conference": Value(minutes=360, fun=2),
+             "event": Value(minutes=120, fun=2)}
+    return rules.get(interaction.kind)
+
+
+@hookimpl
+def register_panels(register):  # type: ignore[no-untyped-def]
+    def build(store: Any) -> Any:
+        from kith_association.panel import AssociationPanel
+
+        return AssociationPanel(store)
+
+    register("Association", build)

@@ -1,13 +1,79 @@
-"""kith's church plugin: services, small groups, volunteering and giving."""
+"""kith's church plugin: services, small groups, volunteering and giving.
+
+Sources: ``church-calendar`` (an iCalendar file), ``giving`` (a giving statement CSV),
+``planning-center`` (a People CSV) and ``breeze`` (the zip of .xlsx sheets). Value rules
+for the ``church`` kind: volunteering is time (and a favour) given; services and small
+groups are shared time and mostly companionship; giving is money given.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from kith import hookimpl
+from kith.importing import SourceSpec
 from kith.kinds import NetworkKind
+from kith.model import Interaction, Network, Value
 
 __version__ = "0.1.0"
 
 
+def _lazy(function: str) -> Any:
+    def parse(path: Any, context: Any) -> Any:
+        from kith_church import sources
+
+        return getattr(sources, function)(path, context)
+
+    return parse
+
+
 @hookimpl
-def register_network_kinds(register):
+def register_network_kinds(register):  # type: ignore[no-untyped-def]
     register(NetworkKind(
         "church", "A congregation: services and small groups, volunteering and giving.",
-        rules={}))
+        rules={"min_months": 6}))
+
+
+@hookimpl
+def register_sources(register):  # type: ignore[no-untyped-def]
+    from kith.calendar import calendar_options
+    from kith.csv_sources import mapping_options
+    from kith_church.sources import breeze_options
+
+    register(SourceSpec("church-calendar", "Church calendar: services, small groups, "
+                        "volunteering shifts", "an iCalendar (.ics) file",
+                        _lazy("church_calendar"), network_kind="church",
+                        options=calendar_options()))
+    register(SourceSpec("giving", "Giving statement: money given, by date and fund",
+                        "a CSV with date and amount columns (fund, note optional)",
+                        _lazy("giving"), network_kind="church", options=mapping_options()))
+    register(SourceSpec("planning-center", "Planning Center People: members and households",
+                        "a Planning Center People CSV export", _lazy("planning_center"),
+                        network_kind="church", options=mapping_options()))
+    register(SourceSpec("breeze", "Breeze ChMS export: people, tags, your giving",
+                        "the Breeze export zip of .xlsx sheets", _lazy("breeze"),
+                        network_kind="church", options=breeze_options()))
+
+
+@hookimpl
+def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
+    if network is None or network.kind != "church":
+        return None
+    from kith.calendar import event_value
+
+    value = event_value(interaction)
+    if value is not None:
+        return value  # type: ignore[no-any-return]
+    rules = {"volunteering": Value(minutes=120, favours=1), "service": Value(minutes=90, fun=2),
+             "small-group": Value(minutes=90, fun=3), "meeting": Value(minutes=60, fun=1)}
+    return rules.get(interaction.kind)
+
+
+@hookimpl
+def register_panels(register):  # type: ignore[no-untyped-def]
+    def build(store: Any) -> Any:
+        from kith_church.panel import ChurchPanel
+
+        return ChurchPanel(store)
+
+    register("Church", build)

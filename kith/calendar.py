@@ -1,0 +1,216 @@
+"""The one calendar importer, shared by the church and association plugins.
+
+Reads an iCalendar file (RFC 5545) with ``icalendar`` and expands recurring events
+(RRULE, RDATE, EXDATE, RECURRENCE-ID) with ``recurring-ical-events`` between two dates
+(default: the last two years up to today). Each occurrence becomes a shared interaction
+(source id: UID plus start, so re-imports match); ``ORGANIZER`` and ``ATTENDEE``
+(``mailto:`` and ``CN=``) link people, matched by email.
+
+Events where the user *gave* time (a volunteering shift, teaching a workshop, giving a
+talk) are recognised by ``--role gave`` (every event) or by keywords in the summary,
+and become ``gave`` interactions; the rest were attended (``shared``). Minutes come from
+the event's duration.
+
+Traps handled: all-day ``DATE`` versus ``DATE-TIME`` (all-day events start at local
+midnight), floating times (the calendar's ``X-WR-TIMEZONE``, else local time), ``TZID``s
+without a ``VTIMEZONE`` (resolved by name), a byte-order mark, and broken files (a clear
+error naming the line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, tzinfo
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import click
+
+from kith.errors import ImportFormatError
+from kith.importing import ImportBatch, ImportContext, InteractionRecord, NetworkHint, PersonRecord
+from kith.parsing import local_tz, parse_date
+
+GAVE_WORDS = ("volunteer", "shift", "serving", "serve", "rota", "usher", "teach", "teaching",
+              "lead", "leading", "host", "hosting", "speaker", "speaking", "my talk",
+              "giving a talk", "keynote", "facilitat", "mentor")
+
+
+@dataclass(frozen=True)
+class KindRule:
+    """Words in an event's summary that name its kind (first match wins)."""
+
+    kind: str
+    words: tuple[str, ...]
+
+
+def calendar_options() -> list[click.Option]:
+    """The options every calendar source takes."""
+    return [
+        click.Option(["--since"], help="Expand events from this date (default: two years "
+                     "ago)."),
+        click.Option(["--until"], help="... up to this date (default: today)."),
+        click.Option(["--role"], type=click.Choice(["auto", "gave", "attended"]),
+                     default="auto", show_default=True,
+                     help="gave: you gave time at every event (a rota); attended: you "
+                          "attended them all; auto: decide by keywords."),
+        click.Option(["--gave-keywords"], help="Comma-separated words marking events where "
+                     "you gave time (default: volunteer, shift, teach, talk, host, ...)."),
+        click.Option(["--me", "me_emails"], multiple=True,
+                     help="Your email address in ORGANIZER/ATTENDEE (repeatable)."),
+    ]
+
+
+def _window(options: dict[str, Any], today: date) -> tuple[datetime, datetime]:
+    since = options.get("since")
+    until = options.get("until")
+    start = parse_date(since, "--since") if since else today - timedelta(days=730)
+    end = parse_date(until, "--until") if until else today
+    if end < start:
+        raise ImportFormatError(f"--until ({end}) is before --since ({start})")
+    zone = local_tz()
+    return (datetime.combine(start, time.min, tzinfo=zone),
+            datetime.combine(end + timedelta(days=1), time.min, tzinfo=zone))
+
+
+def _broken_line(raw: str, message: str) -> int | None:
+    quoted = re.findall(r"'([^']{3,})'", message)
+    for text in quoted:
+        for number, line in enumerate(raw.splitlines(), 1):
+            if text.strip() and text.strip() in line:
+                return number
+    return None
+
+
+def _zone(calendar: Any) -> tzinfo:
+    name = calendar.get("X-WR-TIMEZONE")
+    if name:
+        try:
+            return ZoneInfo(str(name))
+        except (ZoneInfoNotFoundError, ValueError):
+            pass
+    return local_tz()
+
+
+def _as_datetime(value: Any, zone: tzinfo) -> datetime:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=zone)
+    if isinstance(value, date):
+        return datetime.combine(value, time.min, tzinfo=zone)
+    raise ValueError(f"not a date: {value!r}")
+
+
+def _address(value: Any) -> tuple[str | None, str | None]:
+    text = str(value or "")
+    email = text[7:] if text.lower().startswith("mailto:") else (text if "@" in text else None)
+    name = None
+    params = getattr(value, "params", None)
+    if params is not None:
+        name = params.get("CN")
+    return (email.strip().lower() if email else None), (str(name).strip('"') if name else None)
+
+
+def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
+                   default_kind: str, network: NetworkHint) -> ImportBatch:
+    """Expand a calendar file into interactions (see the module docstring)."""
+    import icalendar
+    import recurring_ical_events
+
+    try:
+        raw_bytes = path.read_bytes()
+    except OSError as error:
+        raise ImportFormatError(f"cannot read: {error.strerror}", file=str(path)) from None
+    raw = raw_bytes.decode("utf-8-sig", errors="replace")
+    try:
+        calendar = icalendar.Calendar.from_ical(raw)
+    except (ValueError, IndexError, KeyError) as error:
+        line = _broken_line(raw, str(error))
+        raise ImportFormatError(f"not a valid iCalendar file: {error}", file=str(path),
+                                record=f"line {line}" if line else None) from None
+    for component in calendar.walk():
+        for _, message in getattr(component, "errors", []) or []:
+            line = _broken_line(raw, message)
+            raise ImportFormatError(f"broken calendar line: {message}", file=str(path),
+                                    record=f"line {line}" if line else None)
+    options = context.options
+    start, end = _window(options, context.today)
+    zone = _zone(calendar)
+    role = options.get("role") or "auto"
+    words = tuple(w.strip().lower() for w in (options.get("gave_keywords") or "").split(",")
+                  if w.strip()) or GAVE_WORDS
+    mine = {e.lower() for e in options.get("me_emails") or ()}
+    warnings = []
+    for number, event in enumerate(list(calendar.walk("VEVENT")), 1):
+        if event.get("DTSTART") is None:  # RFC 5545 requires it; nothing to place in time
+            warnings.append(f"{path.name}: event {number} ({event.get('UID') or 'no UID'}) "
+                            "has no DTSTART; skipped")
+            calendar.subcomponents.remove(event)
+    try:
+        occurrences = recurring_ical_events.of(calendar).between(start, end)
+    except Exception as error:  # the expander raises many kinds on bad rules
+        raise ImportFormatError(f"cannot expand recurring events: {error}",
+                                file=str(path)) from None
+    people: dict[str, PersonRecord] = {}
+    records = []
+    for index, event in enumerate(occurrences, 1):
+        if event.name != "VEVENT":
+            continue
+        uid = str(event.get("UID") or f"no-uid-{event.get('SUMMARY')}")
+        try:
+            begins = _as_datetime(event.decoded("DTSTART"), zone)
+            finishes = _as_datetime(event.decoded("DTEND"), zone) if event.get("DTEND") \
+                else begins + (event.decoded("DURATION") if event.get("DURATION")
+                               else timedelta(0))
+        except (KeyError, ValueError) as error:
+            raise ImportFormatError(f"event without a usable start: {error}", file=str(path),
+                                    record=f"event {index} ({uid})") from None
+        summary = str(event.get("SUMMARY") or "")
+        text = f"{summary} {event.get('DESCRIPTION') or ''}".lower()
+        refs = []
+        organiser_is_me = False
+        for field in ("ORGANIZER", "ATTENDEE"):
+            values = event.get(field)
+            for value in values if isinstance(values, list) else [values] if values else []:
+                email, name = _address(value)
+                if not email:
+                    continue
+                if email in mine:
+                    organiser_is_me = organiser_is_me or field == "ORGANIZER"
+                    continue
+                if email not in people:
+                    people[email] = PersonRecord(ref=email, name=name or email,
+                                                 handles={"email": [email]})
+                refs.append(email)
+        gave = role == "gave" or (role == "auto" and (
+            organiser_is_me or any(w in text for w in words)))
+        kind = next((rule.kind for rule in kinds if any(w in text for w in rule.words)),
+                    default_kind)
+        if gave and kind == default_kind:
+            kind = "volunteering"
+        minutes = max(0, int((finishes - begins).total_seconds() // 60))
+        records.append(InteractionRecord(
+            source_id=f"{uid}:{begins.isoformat()}", when=begins, people=list(dict.fromkeys(
+                refs)), direction="gave" if gave else "shared", kind=kind,
+            note=summary[:200], meta={"event": summary[:200], "minutes": minutes,
+                                     "location": str(event.get("LOCATION") or "")[:200],
+                                     "all_day": not isinstance(event.decoded("DTSTART"),
+                                                               datetime)}))
+    return ImportBatch(people=list(people.values()), interactions=records, network=network,
+                       warnings=warnings)
+
+
+def event_value(interaction: Any) -> Any:
+    """A calendar event's value: its duration as time given or spent; attended events are
+    companionship (fun 2); ``None`` when not from a calendar."""
+    from kith.model import Value
+
+    if "event" not in interaction.meta:
+        return None
+    minutes = int(interaction.meta.get("minutes") or 0)
+    if interaction.meta.get("all_day") or minutes <= 0 or minutes > 16 * 60:
+        minutes = {"volunteering": 120, "talk": 120, "workshop": 180, "service": 90,
+                   "conference": 360}.get(interaction.kind, 90)
+    if interaction.direction == "gave":
+        return Value(minutes=minutes, favours=1 if interaction.kind == "volunteering" else 0)
+    return Value(minutes=minutes, fun=2)

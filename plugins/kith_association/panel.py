@@ -1,0 +1,49 @@
+"""The "Association" TUI panel: upcoming events, renewals due, and the people met at the
+last event. Imported only when the TUI builds it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+class AssociationPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    AssociationPanel { padding: 0 1; }
+    AssociationPanel .heading { text-style: bold; margin-top: 1; }
+    """
+
+    def __init__(self, store: Any, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        associations = [n for n in self.store.networks() if n.kind == "association"]
+        if not associations:
+            yield Static("No association yet: `kith network add NAME --kind association`.")
+            return
+        now = datetime.now().astimezone()
+        soon = (date.today() + timedelta(days=30)).isoformat()
+        names = {i: d["name"] for i, d in self.store.people_docs().items()}
+        for network in associations:
+            yield Static(network.name, classes="heading")
+            upcoming = list(self.store.interactions(network=network.id, since=now))[:5]
+            yield Static("Upcoming: " + (", ".join(f"{i.when:%d %b} {i.note or i.kind}"
+                                                   for i in upcoming) or "nothing imported"))
+            due = sorted((doc["extra"]["renewal_due"], doc["name"])
+                         for doc in self.store.people_docs().values()
+                         if network.id in doc["networks"]
+                         and doc.get("extra", {}).get("renewal_due", "9999") <= soon)
+            yield Static("Renewals due within 30 days: "
+                         + (", ".join(f"{n} ({d})" for d, n in due[:10]) or "none"))
+            events = [i for i in self.store.interactions(network=network.id, until=now)
+                      if i.kind in ("event", "meeting", "conference", "workshop", "talk")]
+            if events:
+                last = events[-1]
+                met = ", ".join(names.get(p, p) for p in last.people) or "nobody recorded"
+                yield Static(f"Met at the last event ({last.when:%d %b %Y}, "
+                             f"{last.note or last.kind}): {met}")

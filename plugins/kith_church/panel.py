@@ -1,0 +1,51 @@
+"""The "Church" TUI panel: upcoming services and volunteering, and the time given this
+year. Imported only when the TUI builds it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from kith.parsing import format_minutes, format_money
+
+
+class ChurchPanel(VerticalScroll):
+    DEFAULT_CSS = """
+    ChurchPanel { padding: 0 1; }
+    ChurchPanel .heading { text-style: bold; margin-top: 1; }
+    """
+
+    def __init__(self, store: Any, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.store = store
+
+    def compose(self) -> ComposeResult:
+        churches = [n for n in self.store.networks() if n.kind == "church"]
+        if not churches:
+            yield Static("No church yet: `kith network add NAME --kind church`, then "
+                         "`kith import church-calendar FILE.ics`.")
+            return
+        now = datetime.now().astimezone()
+        year = f"{now.year:04d}"
+        months = self.store.network_months()
+        for church in churches:
+            yield Static(church.name, classes="heading")
+            rows = [r for m, r in months.get(church.id, {}).items() if m.startswith(year)]
+            volunteered = sum(r.get("gave", [0] * 5)[1] for r in rows)
+            shared = sum(r.get("shared", [0] * 5)[1] for r in rows)
+            money = sum(r.get("gave", [0] * 5)[0] for r in rows)
+            yield Static(f"This year: {format_minutes(volunteered)} volunteering and "
+                         f"giving time, {format_minutes(shared)} at services and groups, "
+                         f"{format_money(money, self.store.currency)} given")
+            upcoming = [i for i in self.store.interactions(network=church.id, since=now)
+                        if i.kind in ("service", "volunteering", "small-group")][:8]
+            if upcoming:
+                yield Static("Upcoming:")
+                for item in upcoming:
+                    yield Static(f"  {item.when:%a %d %b %H:%M}  {item.kind}: {item.note}")
+            else:
+                yield Static("Nothing upcoming imported (import with --until a future date).")

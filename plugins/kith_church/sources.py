@@ -1,0 +1,203 @@
+"""The church plugin's importers (pure: a path in, an ``ImportBatch`` out)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kith.calendar import KindRule, parse_calendar
+from kith.csv_sources import Field, Table, cell_date, parse_payments, read_table
+from kith.errors import ImportFormatError
+from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
+
+CHURCH_KINDS = [
+    KindRule("volunteering", ("volunteer", "shift", "rota", "usher", "serving", "food bank")),
+    KindRule("small-group", ("small group", "house group", "home group", "bible study",
+                             "cell group", "life group")),
+    KindRule("service", ("service", "mass", "worship", "eucharist", "vespers", "sunday")),
+    KindRule("meeting", ("meeting", "council", "committee")),
+]
+UNKNOWN_YEAR = "1885"
+"""Planning Center stores birthdays of unknown year as 1885."""
+
+
+def church_calendar(path: Path, context: ImportContext) -> ImportBatch:
+    return parse_calendar(path, context, kinds=CHURCH_KINDS, default_kind="event",
+                          network=NetworkHint("Church", "church"))
+
+
+def giving(path: Path, context: ImportContext) -> ImportBatch:
+    records, warnings = parse_payments(path, context.options, kind="donation")
+    return ImportBatch(interactions=records, network=NetworkHint("Church", "church"),
+                       warnings=warnings)
+
+
+def _birthday(text: str, table: Table, line: int) -> str | None:
+    day = cell_date(text, table, line, "birthdate")
+    if day is None:
+        return None
+    if str(day.year) == UNKNOWN_YEAR:
+        return f"--{day.month:02d}-{day.day:02d}"
+    return day.isoformat()
+
+
+PLANNING_CENTER = [
+    Field("id", ("Person ID", "ID")),
+    Field("given", ("Given Name",), required=False),
+    Field("first", ("First Name",)),
+    Field("nickname", ("Nickname",), required=False),
+    Field("last", ("Last Name",)),
+    Field("birthdate", ("Birthdate", "Birthday"), required=False),
+    Field("membership", ("Membership", "Membership Type"), required=False),
+    Field("status", ("Status",), required=False),
+    Field("email", ("Home Email", "Email", "Work Email", "Primary Email"), required=False),
+    Field("phone", ("Mobile Phone Number", "Mobile Phone", "Phone", "Home Phone Number"),
+          required=False),
+    Field("household", ("Household Name", "Household"), required=False),
+]
+
+
+def planning_center(path: Path, context: ImportContext) -> ImportBatch:
+    table = read_table(path, PLANNING_CENTER, context.options)
+    people = []
+    for line, row in table:
+        name = " ".join(filter(None, [row.get("nickname") or row["first"], row["last"]]))
+        if not name:
+            raise ImportFormatError("person without a name", file=str(path),
+                                    record=f"line {line}")
+        handles: dict[str, list[str]] = {}
+        if row.get("email"):
+            handles["email"] = [row["email"]]
+        if row.get("phone"):
+            handles["phone"] = [row["phone"]]
+        aliases = [a for a in {f"{row['first']} {row['last']}".strip(),
+                               f"{row.get('given', '')} {row['last']}".strip()}
+                   if a and a != name and not a.startswith(" ")]
+        extra = {k: row[k] for k in ("membership", "status", "household") if row.get(k)}
+        people.append(PersonRecord(
+            ref=f"pco:{row['id'] or line}", name=name, handles=handles,
+            source_id=row["id"] or None, aliases=aliases,
+            birthday=_birthday(row.get("birthdate", ""), table, line), extra=extra,
+            tags=[t for t in (row.get("membership", "").lower(),) if t]))
+    return ImportBatch(people=people, network=NetworkHint("Church", "church"),
+                       warnings=table.warnings)
+
+
+def breeze_options() -> list[click.Option]:
+    from kith.csv_sources import mapping_options
+
+    return [*mapping_options(),
+            click.Option(["--me", "me_id"], help="Your Breeze ID: your own rows of the giving "
+                         "sheet are imported as money you gave.")]
+
+
+def _sheet_rows(workbook: Any, sheet: str) -> tuple[list[str], list[list[str]]]:
+    rows = [["" if c is None else (c.isoformat()[:10] if hasattr(c, "isoformat") else str(c))
+             for c in row] for row in workbook[sheet].iter_rows(values_only=True)]
+    rows = [r for r in rows if any(cell.strip() for cell in r)]
+    return (rows[0], rows[1:]) if rows else ([], [])
+
+
+def _csv_text(header: list[str], rows: list[list[str]]) -> str:
+    import csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+BREEZE_PEOPLE = [
+    Field("id", ("Breeze ID", "ID")),
+    Field("first", ("First Name",)),
+    Field("last", ("Last Name",)),
+    Field("email", ("Email", "Email Address"), required=False),
+    Field("phone", ("Mobile", "Mobile Phone", "Phone", "Home Phone"), required=False),
+    Field("birthdate", ("Birthdate", "Birthday"), required=False),
+]
+
+
+def breeze(path: Path, context: ImportContext) -> ImportBatch:
+    """Breeze exports a zip of .xlsx sheets: people, one sheet per tag, giving."""
+    import openpyxl
+
+    from kith.archives import open_source
+
+    people: dict[str, PersonRecord] = {}
+    tags: dict[str, list[str]] = {}
+    giving_sheets: list[tuple[str, str]] = []
+    with open_source(path) as tree:
+        books = [n for n in tree.names() if n.lower().endswith(".xlsx")]
+        if not books:
+            raise ImportFormatError("no .xlsx sheets in this Breeze export", file=str(path))
+        for name in books:
+            try:
+                workbook = openpyxl.load_workbook(io.BytesIO(tree.read_bytes(name)),
+                                                  read_only=True, data_only=True)
+            except Exception as error:  # openpyxl raises many kinds on broken files
+                raise ImportFormatError(f"not a readable .xlsx sheet: {error}",
+                                        file=tree.describe(name)) from None
+            for sheet in workbook.sheetnames:
+                header, rows = _sheet_rows(workbook, sheet)
+                lowered = {h.strip().lower() for h in header}
+                label = f"{tree.describe(name)}[{sheet}]"
+                if {"date", "amount"} <= lowered:
+                    giving_sheets.append((label, _csv_text(header, rows)))
+                elif "first name" in lowered and "last name" in lowered and (
+                        "email" in lowered or len(header) > 4):
+                    table = read_table(Path(label), BREEZE_PEOPLE, context.options,
+                                       text=_csv_text(header, rows))
+                    for line, row in table:
+                        ident = row["id"]
+                        birthday = cell_date(row.get("birthdate", ""), table, line,
+                                             "birthdate")
+                        handles = {k: [row[k]] for k in ("email", "phone") if row.get(k)}
+                        people[ident] = PersonRecord(
+                            ref=f"breeze:{ident}", name=f"{row['first']} {row['last']}".strip(),
+                            handles=handles, source_id=ident,
+                            birthday=birthday.isoformat() if birthday else None)
+                elif header:
+                    id_column = next((i for i, h in enumerate(header)
+                                      if h.strip().lower() in ("breeze id", "id", "person id")),
+                                     None)
+                    if id_column is not None:
+                        for row in rows:
+                            tags.setdefault(row[id_column], []).append(sheet.lower())
+    for ident, names in tags.items():
+        if ident in people:
+            people[ident].tags.extend(names)
+    records: list[Any] = []
+    warnings: list[str] = []
+    me = context.options.get("me_id")
+    for label, text in giving_sheets:
+        if not me:
+            warnings.append(f"{label}: giving skipped; pass --me YOUR_BREEZE_ID to import "
+                            "your own gifts")
+            continue
+        own = _csv_text(*_only_person(text, me))
+        sheet_records, sheet_warnings = _payments_from_text(Path(label), own, context)
+        records += sheet_records
+        warnings += sheet_warnings
+    return ImportBatch(people=list(people.values()), interactions=records,
+                       network=NetworkHint("Church", "church"), warnings=warnings)
+
+
+def _only_person(text: str, person: str) -> tuple[list[str], list[list[str]]]:
+    import csv
+
+    rows = list(csv.reader(io.StringIO(text)))
+    header, body = rows[0], rows[1:]
+    column = next((i for i, h in enumerate(header)
+                   if h.strip().lower() in ("person id", "breeze id", "id")), None)
+    if column is None:
+        return header, body
+    return header, [r for r in body if r[column].strip() == person]
+
+
+def _payments_from_text(label: Path, text: str, context: ImportContext) -> tuple[list[Any],
+                                                                               list[str]]:
+    return parse_payments(label, context.options, kind="donation", text=text)
