@@ -31,6 +31,7 @@ CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.plugins:plugins",
     "kith.commands.assess:assess",
     "kith.commands.demo:demo",
+    "kith.commands.remind:remind",
 )
 """Core commands as ``module:attribute``: a click command, or a factory taking the
 ``Plugins`` (for commands whose subcommands come from plugins)."""

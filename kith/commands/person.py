@@ -237,3 +237,8 @@ def merge(app, keep: str, absorb: str, as_json: bool) -> None:  # type: ignore[n
     else:
         click.echo(f"Merged into {merged.name} ({merged.id}); also known as "
                    f"{', '.join(merged.aliases) or '-'}")
+
+
+from kith.commands.person_duplicates import duplicates  # noqa: E402  (a subcommand of person)
+
+person.add_command(duplicates)

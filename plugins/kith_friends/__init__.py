@@ -1,13 +1,89 @@
-"""kith's friends plugin: contacts, chats and keeping in touch."""
+"""kith's friends plugin: contacts, chats and keeping in touch.
+
+Sources: ``vcard`` (vCard 2.1/3.0/4.0 files or folders), ``whatsapp`` and ``signal``
+(chat exports in every locale). Commands: ``kith export vcard``. Panel: "Friends"
+(overdue friends, birthdays this month). Reminders themselves (``kith remind``) and
+duplicate detection (``kith person duplicates``) are core, because they span every
+network.
+"""
+
+from __future__ import annotations
+
+from typing import Any
 
 from kith import hookimpl
+from kith.importing import SourceSpec
 from kith.kinds import NetworkKind
+from kith.model import Interaction, Network, Value
 
 __version__ = "0.1.0"
 
 
+def _lazy(module: str, function: str) -> Any:
+    def parse(path: Any, context: Any) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(f"kith_friends.{module}"), function)(
+            path, context)
+
+    return parse
+
+
 @hookimpl
-def register_network_kinds(register):
+def register_network_kinds(register):  # type: ignore[no-untyped-def]
     register(NetworkKind(
         "friends", "A circle of friends: companionship first, favours both ways.",
-        rules={}))
+        rules={"fun_per_month": 3}))
+
+
+@hookimpl
+def register_sources(register):  # type: ignore[no-untyped-def]
+    import click
+
+    chat_options = [
+        click.Option(["--me"], help="Your name as it appears in the chat."),
+        click.Option(["--date-order"], type=click.Choice(["dmy", "mdy", "ymd"]),
+                     help="Day/month order, when the file never shows a day above 12."),
+    ]
+    register(SourceSpec("vcard", "vCard contacts: names, emails, phones, birthdays, tags",
+                        "a .vcf file (many cards) or a folder of .vcf files",
+                        _lazy("vcard", "parse"), network_kind="friends", options=[
+                            click.Option(["--skip-bad"], is_flag=True,
+                                         help="Import the good cards and list the bad ones "
+                                              "(default: a bad card stops the import).")]))
+    register(SourceSpec("whatsapp", "WhatsApp chat export: a conversation-day per "
+                        "interaction", "the .txt of an exported chat (Android or iOS, any "
+                        "locale)", _lazy("chats", "whatsapp"), network_kind="friends",
+                        options=chat_options))
+    register(SourceSpec("signal", "Signal chat export: a conversation-day per interaction",
+                        "a text export like '[2019-12-24, 12:23] Jane: Hello'",
+                        _lazy("chats", "signal"), network_kind="friends",
+                        options=chat_options))
+
+
+@hookimpl
+def register_commands(cli):  # type: ignore[no-untyped-def]
+    from kith_friends.vcard_export import register
+
+    register(cli)
+
+
+@hookimpl
+def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
+    """Chats with friends are companionship; a long day of messages, more so."""
+    if not (interaction.source or "").startswith(("whatsapp:", "signal:")):
+        return None
+    messages = int(interaction.meta.get("messages", 1) or 1)
+    if interaction.kind == "help":
+        return Value(favours=1, minutes=max(10, min(60, 2 * messages)))
+    return Value(minutes=min(60, 2 * messages), fun=3 if messages >= 20 else 2)
+
+
+@hookimpl
+def register_panels(register):  # type: ignore[no-untyped-def]
+    def build(store: Any) -> Any:
+        from kith_friends.panel import FriendsPanel
+
+        return FriendsPanel(store)
+
+    register("Friends", build)

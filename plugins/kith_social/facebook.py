@@ -87,7 +87,8 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
             return "owner"
         ref = f"fb:{name.casefold()}"
         if ref not in people:
-            people[ref] = PersonRecord(ref=ref, name=name, match_by_name=True)
+            people[ref] = PersonRecord(ref=ref, name=name, match_by_name=True,
+                                       source_id=name.casefold())
         return ref
 
     messages: list[Message] = []

@@ -1,0 +1,47 @@
+"""``kith remind``: whom you are losing touch with, birthdays, newcomers you helped."""
+
+from __future__ import annotations
+
+import click
+
+from kith.commands import emit_json, json_option, pass_app
+
+
+@click.command()
+@click.option("--days", type=click.IntRange(0, 366), default=30, show_default=True,
+              help="Show birthdays in the next N days.")
+@json_option
+@pass_app
+def remind(app, days: int, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Who is overdue for contact (most overdue first), upcoming birthdays, and people
+    you helped who are new to a network.
+
+    Cadences come from each person (`kith person edit P --cadence 30`), their tags or
+    networks (`[keep_in_touch]` in the configuration). Any interaction resets them.
+    """
+    from kith.keepintouch import reminders
+
+    result = reminders(app.store, app.config, birthday_days=days)
+    if as_json:
+        emit_json(result.to_dict())
+        return
+    if not (result.overdue or result.birthdays or result.newcomers):
+        click.echo("Nothing to remind you of: everyone is within their cadence.")
+        return
+    if result.overdue:
+        click.echo("Overdue (most overdue first):")
+        for o in result.overdue:
+            where = (f"last met {o.last_contact[:10]} in {o.last_network}, {o.days_since} "
+                     f"days ago" if o.last_contact else "no contact recorded yet")
+            click.echo(f"  {o.name}: {where}; every {o.cadence_days} days "
+                       f"({o.days_overdue} days overdue)")
+    if result.birthdays:
+        click.echo("Birthdays:")
+        for b in result.birthdays:
+            turns = f", turns {b.turns}" if b.turns else ""
+            when = "today" if b.days_until == 0 else f"in {b.days_until} days"
+            click.echo(f"  {b.name}: {b.date} ({when}{turns})")
+    if result.newcomers:
+        click.echo("Newcomers you helped (paying it forward):")
+        for n in result.newcomers:
+            click.echo(f"  {n.name} in {n.network}, since {n.first} (helped {n.helped}x)")

@@ -1,0 +1,147 @@
+"""WhatsApp and Signal chat exports (plain text).
+
+WhatsApp writes ``06/03/2017, 00:45 - Name: message`` on Android and
+``[24/10/24, 9:18:35 AM] Name: message`` on iOS; the order of day and month, the clock
+and the separators follow the phone's locale, so the order is inferred from the values
+across the whole file (a first number above 12 means day first, a second above 12 means
+month first; ``--date-order`` settles files that never say). Lines without the prefix
+continue the previous message; lines without ``Name:`` are system lines. U+200E marks
+and U+202F spaces are removed. Signal exports (from third-party tools) look like
+``[2019-12-24, 12:23] Jane Doe: Hello``.
+
+A chat file is one conversation; a conversation-day is one interaction; who wrote first
+that day sets the direction; everyone who wrote in a group chat is linked. Which name is
+the user's comes from ``--me NAME`` (exports do not say); without it every message counts
+as someone else's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from kith.conversations import Message, conversation_days
+from kith.errors import ImportFormatError
+from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
+from kith.parsing import local_tz
+
+PREFIX = re.compile(
+    r"^\[?(?P<a>\d{1,4})[./-](?P<b>\d{1,2})[./-](?P<c>\d{2,4}),?\s+"
+    r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?\s*"
+    r"(?P<ampm>[aApP]\.?\s?[mM]\.?)?\]?\s*(?:-\s)?(?P<rest>.*)$")
+SPEAKER = re.compile(r"^(?P<name>[^:]{1,80}?):(?P<text>.*)$")
+
+
+@dataclass
+class Line:
+    number: int
+    a: int
+    b: int
+    c: int
+    hour: int
+    minute: int
+    second: int
+    rest: str
+    raw_a: str
+
+
+def _clean(line: str) -> str:
+    return line.replace("\u200e", "").replace("\u200f", "").replace("\u202f", " ").replace(
+        "\xa0", " ").rstrip("\r")
+
+
+def date_order(lines: list[Line], hint: str | None, where: str) -> str:
+    """``ymd``, ``dmy`` or ``mdy`` from every date in the file."""
+    if hint:
+        return hint
+    if lines and len(lines[0].raw_a) == 4:
+        return "ymd"
+    if any(line.a > 12 for line in lines):
+        return "dmy"
+    if any(line.b > 12 for line in lines):
+        return "mdy"
+    return "dmy"  # never said: most locales put the day first; --date-order mdy to override
+
+
+def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatch:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
+    parsed: list[Line] = []
+    continuation: dict[int, list[str]] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = _clean(raw)
+        match = PREFIX.match(line)
+        if not match:
+            if parsed:
+                continuation.setdefault(len(parsed) - 1, []).append(line)
+            elif line.strip():
+                raise ImportFormatError("does not start like a chat export "
+                                        "(e.g. '06/03/2017, 00:45 - Name: message')",
+                                        file=str(path), record=f"line {number}")
+            continue
+        hour = int(match["h"])
+        ampm = (match["ampm"] or "").replace(".", "").replace(" ", "").lower()
+        if ampm == "pm" and hour < 12:
+            hour += 12
+        elif ampm == "am" and hour == 12:
+            hour = 0
+        parsed.append(Line(number, int(match["a"]), int(match["b"]), int(match["c"]), hour,
+                           int(match["m"]), int(match["s"] or 0), match["rest"], match["a"]))
+    if not parsed:
+        raise ImportFormatError("no chat messages found", file=str(path))
+    order = date_order(parsed, context.options.get("date_order"), str(path))
+    zone = local_tz()
+    me = (context.options.get("me") or "").strip()
+    conversation = path.stem
+    people: dict[str, PersonRecord] = {}
+    messages: list[Message] = []
+    for index, line in enumerate(parsed):
+        year, month, day = {"ymd": (line.a, line.b, line.c), "dmy": (line.c, line.b, line.a),
+                            "mdy": (line.c, line.a, line.b)}[order]
+        if year < 100:
+            year += 2000
+        try:
+            when = datetime(year, month, day, line.hour, line.minute, line.second, tzinfo=zone)
+        except ValueError:
+            raise ImportFormatError(f"not a real date or time in the {order.upper()} order "
+                                    "this file uses (try --date-order)", file=str(path),
+                                    record=f"line {line.number}") from None
+        speaker = SPEAKER.match(line.rest)
+        if not speaker:
+            continue  # a system line: "Messages are end-to-end encrypted", "X joined"
+        name = speaker["name"].strip()
+        body = "\n".join([speaker["text"].strip(), *continuation.get(index, [])])
+        if name == me:
+            ref = "owner"
+        else:
+            ref = f"chat:{name.casefold()}"
+            people.setdefault(ref, PersonRecord(ref=ref, name=name, match_by_name=True,
+                                                source_id=name.casefold()))
+        messages.append(Message(conversation, when, ref, (), text=body))
+    everyone = tuple(sorted({m.sender for m in messages}))
+    for message in messages:
+        message.participants = everyone
+    batch = ImportBatch(people=list(people.values()),
+                        interactions=conversation_days(messages, "owner", prefix=prefix),
+                        owner=PersonRecord(ref="owner", name=me) if me else None,
+                        network=NetworkHint("Friends", "friends"))
+    batch.interactions.sort(key=lambda r: r.when)
+    if not me:
+        batch.warnings.append(f"{path.name}: pass --me NAME so your own messages count as "
+                              "yours; all messages were taken as others'")
+    for record in batch.interactions:
+        record.meta["chat_order"] = order
+    return batch
+
+
+def whatsapp(path: Path, context: ImportContext) -> ImportBatch:
+    return parse_chat(path, context, prefix="whatsapp")
+
+
+def signal(path: Path, context: ImportContext) -> ImportBatch:
+    return parse_chat(path, context, prefix="signal")
+

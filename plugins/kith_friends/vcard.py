@@ -1,0 +1,168 @@
+"""vCard contacts (2.1, 3.0, 4.0): one file with many cards, or a folder of ``.vcf``.
+
+Parsed with vobject, one card at a time, so a bad card is reported by file and card
+number (with ``--skip-bad`` the rest is imported and the bad ones listed). vCard 2.1's
+quoted-printable values, which vobject rejects, are decoded first. Handled traps: folded
+lines, Apple's grouped ``item1.EMAIL``, birthdays without a year (``--0415``) or as text,
+``TEL;VALUE=uri:tel:...``, base64 photos (ignored), non-Latin names, contacts with only an
+organisation or only a last name. The card's UID is its source id, so a re-import matches
+on UID first, then on email or phone.
+"""
+
+from __future__ import annotations
+
+import quopri
+import re
+from pathlib import Path
+from typing import Any
+
+from kith.errors import ImportFormatError, ValidationError
+from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
+from kith.model import normalize_handle
+
+CARD = re.compile(r"BEGIN:VCARD\s*?\r?\n.*?END:VCARD", re.IGNORECASE | re.DOTALL)
+
+
+def split_cards(text: str) -> list[tuple[int, str | None, str]]:
+    """``(card number, card text or None if unclosed, problem)`` for every BEGIN:VCARD."""
+    starts = [m.start() for m in re.finditer(r"^BEGIN:VCARD", text, re.IGNORECASE | re.M)]
+    cards = []
+    for number, start in enumerate(starts, 1):
+        end = starts[number] if number < len(starts) else len(text)
+        chunk = text[start:end]
+        match = CARD.match(chunk)
+        if match is None:
+            cards.append((number, None, "the card is never closed (no END:VCARD)"))
+        else:
+            cards.append((number, match.group(0), ""))
+    return cards
+
+
+def decode_quoted_printable(card: str) -> str:
+    """vCard 2.1: join soft line breaks and decode ``ENCODING=QUOTED-PRINTABLE`` values."""
+    if "QUOTED-PRINTABLE" not in card.upper():
+        return card
+    card = re.sub(r"=\r?\n", "", card)
+    lines = []
+    for line in card.splitlines():
+        head, sep, value = line.partition(":")
+        if sep and "QUOTED-PRINTABLE" in head.upper():
+            charset = re.search(r"CHARSET=([\w-]+)", head, re.IGNORECASE)
+            raw = quopri.decodestring(value.encode("ascii", errors="replace"))
+            value = raw.decode(charset.group(1) if charset else "utf-8", errors="replace")
+            value = value.replace("\r\n", "\\n").replace("\n", "\\n")  # stay one line
+            head = re.sub(r";(ENCODING=)?QUOTED-PRINTABLE", "", head, flags=re.IGNORECASE)
+            head = re.sub(r";CHARSET=[\w-]+", "", head, flags=re.IGNORECASE)
+        lines.append(f"{head}{sep}{value}")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _birthday(value: Any) -> tuple[str | None, str | None]:
+    """``(birthday, text)``: ISO or ``--MM-DD``, or the text kith could not read."""
+    text = str(value).strip()
+    digits = text.replace("-", "")
+    if re.fullmatch(r"\d{8}", digits) and not text.startswith("--"):
+        return f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}", None
+    if re.fullmatch(r"--\d{2}-?\d{2}", text):
+        return f"--{digits[-4:-2]}-{digits[-2:]}", None
+    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})T", text)
+    if match:
+        return f"{match.group(1)}-{match.group(2)}-{match.group(3)}", None
+    return None, text or None
+
+
+def card_to_person(card: Any, ref: str) -> PersonRecord:
+    contents = card.contents
+
+    def values(key: str) -> list[Any]:
+        return [item.value for item in contents.get(key, [])]
+
+    name = next((str(v).strip() for v in values("fn") if str(v).strip()), "")
+    if not name and "n" in contents:
+        parts = contents["n"][0].value
+        name = " ".join(filter(None, [parts.prefix, parts.given, parts.additional,
+                                      parts.family, parts.suffix])).strip()
+    organisations = [" ".join(filter(None, v if isinstance(v, list) else [v])).strip()
+                     for v in values("org")]
+    organisations = [o for o in organisations if o]
+    nicknames = [n.strip() for v in values("nickname") for n in str(v).split(",") if n.strip()]
+    emails = [str(v).strip() for v in values("email") if str(v).strip()]
+    name = name or (organisations[0] if organisations else "") or (nicknames[0] if nicknames
+                                                                     else "") or \
+        (emails[0] if emails else "")
+    handles: dict[str, list[str]] = {}
+    for email in emails:
+        try:
+            kind, value = normalize_handle("email", email)
+            handles.setdefault(kind, []).append(value)
+        except ValidationError:
+            continue
+    for tel in values("tel"):
+        text = str(tel).strip()
+        try:
+            kind, value = normalize_handle("phone", text)
+            handles.setdefault(kind, []).append(value)
+        except ValidationError:
+            continue
+    for url in values("url"):
+        if str(url).strip():
+            handles.setdefault("url", []).append(str(url).strip())
+    birthday, birthday_text = (None, None)
+    if "bday" in contents:
+        birthday, birthday_text = _birthday(contents["bday"][0].value)
+    tags = [t.strip() for v in values("categories") for t in (v if isinstance(v, list)
+                                                               else str(v).split(","))
+            if t.strip()]
+    notes = "\n".join(str(v).strip() for v in values("note") if str(v).strip())
+    extra: dict[str, Any] = {}
+    if organisations:
+        extra["organisation"] = organisations[0]
+    if birthday_text:
+        extra["birthday_text"] = birthday_text
+    if "kind" in contents and str(contents["kind"][0].value).lower() == "org":
+        extra["kind"] = "org"
+    uid = next((str(v).strip() for v in values("uid") if str(v).strip()), None)
+    # without a UID, email or phone, the name is all a re-import can match on
+    return PersonRecord(ref=ref, name=name or "(no name)", handles=handles, source_id=uid,
+                        aliases=[n for n in nicknames if n != name], tags=tags, notes=notes,
+                        birthday=birthday, extra=extra,
+                        match_by_name=not uid and not handles)
+
+
+def parse(path: Path, context: ImportContext) -> ImportBatch:
+    import vobject
+
+    files = sorted(path.rglob("*.vcf")) + sorted(path.rglob("*.VCF")) if path.is_dir() \
+        else [path]
+    if not files:
+        raise ImportFormatError("no .vcf files in this folder", file=str(path))
+    people: list[PersonRecord] = []
+    skipped: list[str] = []
+    skip_bad = bool(context.options.get("skip_bad"))
+    for file in files:
+        raw = file.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252", errors="replace")
+        cards = split_cards(text)
+        if not cards and text.strip():
+            problem = ImportFormatError("no BEGIN:VCARD found: not a vCard file", file=str(file))
+            if not skip_bad:
+                raise problem
+            skipped.append(str(problem))
+        for number, card_text, problem_text in cards:
+            try:
+                if card_text is None:
+                    raise ValueError(problem_text)
+                card = vobject.readOne(decode_quoted_printable(card_text))
+                people.append(card_to_person(card, f"{file.name}#{number}"))
+            except Exception as error:  # vobject raises many kinds on bad cards
+                problem = ImportFormatError(f"unparsable card: {error}", file=str(file),
+                                            record=f"card {number}")
+                if not skip_bad:
+                    raise problem from None
+                skipped.append(str(problem))
+            context.progress(1, None)
+    return ImportBatch(people=people, skipped=skipped, network=NetworkHint("Friends",
+                                                                           "friends"))

@@ -1,0 +1,133 @@
+"""``kith export vcard [--network N] PATH``: people as vCard 4.0 that round-trips.
+
+Exporting and importing into an empty database gives the same people: names, aliases
+(NICKNAME), emails, phones (``tel:`` URIs), birthdays (with or without a year),
+organisation, notes, tags (CATEGORIES) and a UID. The file is written atomically and is
+readable by its owner only.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,")
+            .replace(";", "\\;"))
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets are folded (RFC 6350 section 3.2)."""
+    encoded = line.encode("utf-8")
+    if len(encoded) <= 75:
+        return line
+    parts, current = [], b""
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > (75 if not parts else 74):
+            parts.append(current.decode("utf-8"))
+            current = b""
+        current += piece
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)
+
+
+def person_to_vcard(person: dict[str, Any]) -> str:
+    name = person["name"]
+    words = name.split()
+    family, given = (words[-1], " ".join(words[:-1])) if len(words) > 1 else (name, "")
+    lines = ["BEGIN:VCARD", "VERSION:4.0", f"UID:{_escape(person['id'])}",
+             f"FN:{_escape(name)}", f"N:{_escape(family)};{_escape(given)};;;"]
+    if person.get("aliases"):
+        lines.append("NICKNAME:" + ",".join(_escape(a) for a in person["aliases"]))
+    for email in person.get("handles", {}).get("email", []):
+        lines.append(f"EMAIL:{_escape(email)}")
+    for phone in person.get("handles", {}).get("phone", []):
+        lines.append(f"TEL;VALUE=uri:tel:{phone}")
+    for url in person.get("handles", {}).get("url", []):
+        lines.append(f"URL:{_escape(url)}")
+    birthday = person.get("birthday")
+    if birthday:
+        lines.append("BDAY:" + (f"--{birthday[2:4]}{birthday[5:7]}" if birthday.startswith("--")
+                                else birthday.replace("-", "")))
+    organisation = (person.get("extra") or {}).get("organisation")
+    if organisation:
+        lines.append(f"ORG:{_escape(organisation)}")
+    if person.get("notes"):
+        lines.append(f"NOTE:{_escape(person['notes'])}")
+    if person.get("tags"):
+        lines.append("CATEGORIES:" + ",".join(_escape(t) for t in person["tags"]))
+    lines.append("END:VCARD")
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write atomically (temporary file, fsync, rename), readable by the owner only."""
+    folder = path.parent if str(path.parent) else Path(".")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@click.command("vcard")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--network", help="Only people in this network.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
+@click.pass_context
+def export_vcard(ctx: click.Context, path: Path, network: str | None, as_json: bool) -> None:
+    """Write people as vCard 4.0 (PATH; `-` for standard output)."""
+    from kith.commands import emit_json
+    from kith.errors import KithError
+
+    app = ctx.find_object(_app_class())
+    store = app.store
+    net_id = store.find_network(network).id if network else None
+    people = [p for i, p in sorted(store.people_docs().items(), key=lambda x: x[1]["name"])
+              if i != "me" and (net_id is None or net_id in p["networks"])]
+    text = "".join(person_to_vcard(p) for p in people)
+    if str(path) == "-":
+        click.echo(text, nl=False)
+        return
+    if path.is_dir():
+        raise KithError(f"{path} is a folder; give a file name like contacts.vcf")
+    try:
+        write_private(path, text)
+    except OSError as error:
+        raise KithError(f"cannot write {path}: {error.strerror or error}") from None
+    if as_json:
+        emit_json({"path": str(path), "people": len(people)})
+    else:
+        click.echo(f"Wrote {len(people)} people to {path}")
+
+
+def _app_class() -> type:
+    from kith.app import KithApp
+
+    return KithApp
+
+
+def register(cli: click.Group) -> None:
+    """Add ``export vcard``, creating the ``export`` group if no plugin has yet."""
+    group = cli.commands.get("export")
+    if group is None:
+        @click.group("export")
+        def export() -> None:
+            """Export people and interactions to other formats."""
+
+        cli.add_command(export)
+        group = export
+    assert isinstance(group, click.Group)
+    group.add_command(export_vcard)
