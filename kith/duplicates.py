@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 NAME_THRESHOLD = 88
 MAX_BLOCK = 400
+MAX_SAME_NAME = 20
 
 
 @dataclass
@@ -58,6 +59,17 @@ def find_duplicates(store: Store, *, threshold: int = NAME_THRESHOLD) -> list[Du
                 evidence.setdefault(pair, []).append(f"same {kind} {value}")  # type: ignore[arg-type]
                 scores[pair] = 1.0  # type: ignore[index]
     folded = {i: _fold(d["name"]) for i, d in docs.items()}
+    same_name: dict[str, list[str]] = {}
+    for ident, name in folded.items():
+        same_name.setdefault(name, []).append(ident)
+    for name, ids in same_name.items():
+        if not name or len(ids) < 2 or len(ids) > MAX_SAME_NAME:
+            continue  # dozens sharing a name are namesakes, not duplicates
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                pair = (first, second) if first < second else (second, first)
+                evidence.setdefault(pair, []).append(f"same name {docs[first]['name']!r}")
+                scores[pair] = max(scores.get(pair, 0.0), 0.9)
     blocks: dict[str, list[str]] = {}
     for ident, name in folded.items():
         for token in set(name.split()):
@@ -73,9 +85,11 @@ def find_duplicates(store: Store, *, threshold: int = NAME_THRESHOLD) -> list[Du
                 if pair in compared:
                     continue
                 compared.add(pair)
+                if folded[first] == folded[second]:
+                    continue  # already paired above
                 ratio = fuzz.token_sort_ratio(folded[first], folded[second])
                 if ratio >= threshold:
-                    words = "same name" if ratio == 100 else f"similar names ({ratio:.0f}%)"
+                    words = f"similar names ({ratio:.0f}%)"
                     evidence.setdefault(pair, []).append(
                         f"{words}: {docs[first]['name']!r} and {docs[second]['name']!r}")
                     scores[pair] = max(scores.get(pair, 0.0), ratio / 100 * 0.9)
