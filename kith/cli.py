@@ -32,6 +32,10 @@ CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.assess:assess",
     "kith.commands.demo:demo",
     "kith.commands.remind:remind",
+    "kith.commands.hear:hear",
+    "kith.commands.opportunities:opportunities",
+    "kith.commands.opportunities:opportunity",
+    "kith.commands.intro:intro",
 )
 """Core commands as ``module:attribute``: a click command, or a factory taking the
 ``Plugins`` (for commands whose subcommands come from plugins)."""

@@ -299,8 +299,10 @@ def assess_network(store: Store, network: Network, window: Window, rules: dict[s
     if given.minutes:
         reasons.append(f"time given: {_priced(given.minutes, rules, currency)}")
     if via_intro.money or via_intro.favours:
+        share = (f" ({100 * via_intro.money // received.money}% of the money received)"
+                 if received.money > 0 and via_intro.money else "")
         reasons.append(f"through introductions: {_money(via_intro.money, currency)} and "
-                       f"{via_intro.favours} favours came back")
+                       f"{via_intro.favours} favours came back{share}")
 
     verdict: str
     headline = ""

@@ -1,0 +1,181 @@
+"""Evaluation of the default introduction matcher (issue 7): top-1 and top-3 accuracy.
+
+How the labelled set is generated (deterministic, seed 42), so anyone can rebuild it:
+
+- 25 everyday domains (housing, a developer, a photographer, childcare, legal help, ...).
+  Each has several ways to *ask* and several ways to *offer*, written as people talk,
+  deliberately with different words on the two sides ("looking for a flat" /
+  "spare room to let"), some of which are NOT in kith's synonym table (so the set does not
+  just mirror the table).
+- Each need gets one right partner: an offer in the same domain that also shares one
+  specific detail (a place, a trade, an occasion: "in Lisbon", "for a bakery"), drawn
+  from 40 details; every domain has 8-9 needs, so the matcher must tell same-domain offers
+  apart by that detail, as a person would.
+- 60 distractor offers (other domains, shared details) and 60 people with tags are added.
+- People are spread over 8 networks at random.
+
+For every need, the matcher's suggestions involving that need are ranked by score; top-k
+accuracy is the share of needs whose right offer is among the first k.
+Usage: ``python bench/serendipity_eval.py`` (writes the set to bench/data/eval.json).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, datetime
+from pathlib import Path
+
+from kith.model import Opportunity, Person
+from kith.serendipity import Matcher
+
+DOMAINS = {
+    "housing": (["looking for a flat {d}", "need an apartment {d}", "searching for somewhere "
+                 "to live {d}", "anyone renting a place {d}?"],
+                ["spare room to let {d}", "my flat {d} is free from next month",
+                 "we rent out an apartment {d}", "a room for a lodger {d}"]),
+    "developer": (["need a programmer to build our app {d}", "looking for a software "
+                   "developer {d}", "who can code a small tool for us {d}?"],
+                  ["freelance developer, I build apps {d}", "software engineer taking on "
+                   "side projects {d}", "I write code for small businesses {d}"]),
+    "photographer": (["need a photographer {d}", "someone to take photos {d}",
+                      "looking for headshots {d}"],
+                     ["I do photography {d}", "photographer with free dates {d}",
+                      "portrait and event photos {d}"]),
+    "childcare": (["need a babysitter {d}", "looking for a nanny {d}", "someone to mind the "
+                   "kids {d}"], ["experienced babysitter {d}", "childminder with spaces {d}",
+                                 "I look after children {d}"]),
+    "lawyer": (["need a lawyer {d}", "legal advice on a contract {d}", "looking for an "
+                "attorney {d}"], ["solicitor, contracts and disputes {d}", "I practise law "
+                                  "{d}", "legal help for small firms {d}"]),
+    "accountant": (["need help with my tax return {d}", "looking for a bookkeeper {d}",
+                    "an accountant {d}?"], ["accountant taking new clients {d}",
+                                            "bookkeeping and taxes {d}",
+                                            "I sort out finances {d}"]),
+    "mover": (["need help moving house {d}", "anyone with a van {d}?", "relocating {d}"],
+              ["I have a van and free weekends {d}", "moving help {d}",
+               "removals and relocation {d}"]),
+    "plumber": (["leaking pipe, need a plumber {d}", "bathroom repair {d}",
+                 "someone to fix the heating {d}"], ["plumbing and heating {d}",
+                                                     "handyman, repairs {d}",
+                                                     "I fix pipes and boilers {d}"]),
+    "designer": (["need a logo {d}", "looking for a graphic designer {d}", "branding for "
+                  "my shop {d}"], ["graphic designer, logos and branding {d}",
+                                   "I design visual identities {d}",
+                                   "brand design {d}"]),
+    "translator": (["need a translation {d}", "someone to translate documents {d}",
+                    "an interpreter {d}"], ["translator {d}", "I translate and interpret {d}",
+                                            "translation services {d}"]),
+    "tutor": (["need a maths tutor {d}", "lessons for my son {d}", "someone to teach "
+               "piano {d}"], ["tutoring {d}", "I teach lessons {d}", "experienced teacher "
+                                                                     "{d}"]),
+    "job": (["looking for a job {d}", "searching for a new role {d}", "open to work {d}"],
+            ["we are hiring {d}", "a vacancy in my team {d}", "position open {d}"]),
+    "investor": (["raising a seed round {d}", "looking for investors {d}",
+                  "need funding {d}"], ["angel investor {d}", "I invest in early startups {d}",
+                                        "capital for founders {d}"]),
+    "marketing": (["need help with marketing {d}", "someone for social media {d}",
+                   "ads for my product {d}"], ["marketing consultant {d}",
+                                               "social media campaigns {d}",
+                                               "I run ad campaigns {d}"]),
+    "venue": (["need a venue {d}", "a hall for a party {d}", "space for an event {d}"],
+              ["our hall can be booked {d}", "event space {d}", "venue hire {d}"]),
+    "dogwalker": (["someone to walk my dog {d}", "pet sitter {d}", "look after my cat {d}"],
+                  ["dog walker {d}", "I pet-sit {d}", "happy to walk dogs {d}"]),
+    "gardener": (["garden needs work {d}", "looking for a gardener {d}", "landscaping {d}"],
+                 ["gardening jobs {d}", "I do landscaping {d}", "gardener with free days {d}"]),
+    "mechanic": (["car broke down {d}", "need a mechanic {d}", "someone to service my "
+                  "car {d}"], ["mechanic {d}", "car repairs and servicing {d}",
+                               "I fix cars {d}"]),
+    "web": (["need a website {d}", "someone to build our site {d}", "wordpress help {d}"],
+            ["web developer {d}", "I build websites {d}", "wordpress sites {d}"]),
+    "musician": (["need a band {d}", "a singer for our wedding {d}", "music for a party {d}"],
+                 ["our band plays {d}", "I sing at weddings {d}", "DJ and live music {d}"]),
+    "physio": (["back pain, need a physio {d}", "sports injury {d}", "a therapist for my "
+                "knee {d}"], ["physiotherapist {d}", "I treat sports injuries {d}",
+                              "physio with openings {d}"]),
+    "caterer": (["need catering {d}", "food for a party {d}", "someone to cook for 50 {d}"],
+                ["caterer {d}", "I cook for events {d}", "catering and buffets {d}"]),
+    "mentor": (["looking for a mentor {d}", "career advice {d}", "guidance for a career "
+                "change {d}"], ["happy to mentor {d}", "career coaching {d}",
+                                "I give career advice {d}"]),
+    "school": (["applying to university {d}", "advice on admissions {d}", "which college "
+                "{d}?"], ["I work in admissions {d}", "university applications help {d}",
+                          "college advice {d}"]),
+    "carpenter": (["need shelves built {d}", "looking for a carpenter {d}",
+                   "furniture repair {d}"], ["carpenter {d}", "I build furniture {d}",
+                                             "carpentry and joinery {d}"]),
+}
+DETAILS = ["in Lisbon", "in Leeds", "in Porto", "in Bristol", "in Ghent", "in Turin",
+           "in Bergen", "in Krakow", "for a bakery", "for a dentist", "for a charity",
+           "for a wedding", "for a school", "for a brewery", "for a bookshop",
+           "for a gym", "near the station", "near the hospital", "near the river",
+           "by the harbour", "in the old town", "for a startup", "for a museum",
+           "for a theatre", "for a florist", "for a farm", "for a hotel", "for a clinic",
+           "in Galway", "in Utrecht", "in Seville", "in Graz", "for a choir",
+           "for a cafe", "for a garage", "for a library", "in Tartu", "in Split",
+           "for a vineyard", "for a kindergarten"]
+NETWORKS = ["church", "guild", "meetup", "climbing", "linkedin", "mastodon", "choir", "school"]
+
+
+def build(seed: int = 42) -> dict:
+    rng = random.Random(seed)
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    people, opportunities, truth = [], [], {}
+    n = 0
+
+    def person(tags: tuple[str, ...] = ()) -> Person:
+        nonlocal n
+        n += 1
+        nets = {net: None for net in rng.sample(NETWORKS, k=rng.choice([1, 1, 2]))}
+        created = Person(id=f"p{n}", name=f"Person {n}", tags=tags, networks=nets)
+        people.append(created)
+        return created
+
+    for asks, offers in DOMAINS.values():
+        details = rng.sample(DETAILS, k=rng.choice([8, 9]))
+        for detail in details:
+            asker, giver = person(), person()
+            need = Opportunity(id=f"n{len(opportunities)}", person=asker.id, type="need",
+                               text=rng.choice(asks).format(d=detail), when=when)
+            offer = Opportunity(id=f"o{len(opportunities)}", person=giver.id, type="offer",
+                                text=rng.choice(offers).format(d=detail), when=when)
+            opportunities += [need, offer]
+            truth[need.id] = offer.id
+    for index in range(60):
+        domain = rng.choice(list(DOMAINS))
+        opportunities.append(Opportunity(
+            id=f"d{index}", person=person().id, type="offer", when=when,
+            text=rng.choice(DOMAINS[domain][1]).format(d=rng.choice(DETAILS))))
+    for _ in range(60):
+        person(tuple(rng.sample(["python", "design", "photography", "legal", "music"], k=1)))
+    return {"people": people, "opportunities": opportunities, "truth": truth}
+
+
+def evaluate(data: dict) -> tuple[float, float, int]:
+    suggestions = Matcher(data["people"], data["opportunities"]).suggest()
+    ranked: dict[str, list[str]] = {}
+    for suggestion in sorted(suggestions, key=lambda s: -s.score):
+        if len(suggestion.opportunities) == 2:
+            need, offer = suggestion.opportunities
+            ranked.setdefault(need, []).append(offer)
+    truth = data["truth"]
+    top1 = sum(ranked.get(need, [])[:1] == [offer] for need, offer in truth.items())
+    top3 = sum(offer in ranked.get(need, [])[:3] for need, offer in truth.items())
+    return top1 / len(truth), top3 / len(truth), len(truth)
+
+
+def main() -> None:
+    data = build()
+    out = Path(__file__).parent / "data" / "eval.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps({"truth": data["truth"], "opportunities": [
+        o.to_dict() for o in data["opportunities"]]}, indent=1))
+    top1, top3, count = evaluate(data)
+    print(f"labelled needs: {count}, offers: "
+          f"{sum(o.type == 'offer' for o in data['opportunities'])}")
+    print(f"top-1 accuracy {top1:.3f}   top-3 accuracy {top3:.3f}   (aim: top-3 >= 0.8)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,39 @@
+"""``kith hear``: record a need or an offer someone mentioned."""
+
+from __future__ import annotations
+
+import click
+
+from kith.commands import emit_json, json_option, pass_app, when_option
+from kith.errors import ValidationError
+from kith.model import Opportunity
+from kith.parsing import now
+
+
+@click.command()
+@click.argument("person")
+@click.option("--need", help="What they need (a job, a designer, a flat, advice on X).")
+@click.option("--offer", help="What they offer.")
+@click.option("--tag", "tags", multiple=True, help="A tag (repeatable).")
+@click.option("--network", help="Where you heard it (network id or name).")
+@click.option("--at", "heard_at", default="", help="Where exactly (an event, a call).")
+@click.option("--on", "on", help="When you heard it (default now).")
+@json_option
+@pass_app
+def hear(app, person: str, need: str | None, offer: str | None, tags: tuple[str, ...],  # type: ignore[no-untyped-def]
+         network: str | None, heard_at: str, on: str | None, as_json: bool) -> None:
+    """Record that PERSON needs or offers something: material for introductions."""
+    if bool(need) == bool(offer):
+        raise ValidationError("give exactly one of --need TEXT or --offer TEXT")
+    store = app.store
+    who = store.find_person(person)
+    net = store.find_network(network).id if network else None
+    if net is None and len(who.networks) == 1:
+        net = next(iter(who.networks))
+    saved = store.save_opportunity(Opportunity.create(
+        person=who.id, type="need" if need else "offer", text=need or offer or "",
+        when=when_option(on, "--on") or now(), tags=tags, network=net, heard_at=heard_at))
+    if as_json:
+        emit_json(saved.to_dict())
+    else:
+        click.echo(f"Heard: {who.name} {saved.type}s \"{saved.text}\" ({saved.id})")
