@@ -36,6 +36,7 @@ CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.opportunities:opportunities",
     "kith.commands.opportunities:opportunity",
     "kith.commands.intro:intro",
+    "kith.commands.tui:tui",
 )
 """Core commands as ``module:attribute``: a click command, or a factory taking the
 ``Plugins`` (for commands whose subcommands come from plugins)."""

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 import click
 
-from kith.commands import (
-    describe_interaction,
-    emit_json,
-    json_option,
-    money_option,
-    nonnegative,
-    pass_app,
-    when_option,
-)
+from kith.commands import describe_interaction, emit_json, json_option, pass_app
 from kith.errors import ValidationError
-from kith.model import Interaction, Value
-from kith.parsing import now
 
 
 @click.command()
@@ -43,19 +33,16 @@ def log(app, network: str, people: tuple[str, ...], direction: str | None, kind:
 
     Example: kith log church --with "Ann Lee" --gave --kind volunteering --minutes 120
     """
+    from kith.recording import Typed, build_interaction
+
+    typed = Typed(network=network, people=people, direction=direction, kind=kind,
+                  money=money or "", minutes="" if minutes is None else str(minutes),
+                  favours="" if favours is None else str(favours),
+                  fun="" if fun is None else str(fun), note=note, on=on or "",
+                  invited=invited)
     if direction is None:
         raise ValidationError("say which way it went: --gave, --received or --shared")
-    store = app.store
-    net = store.find_network(network)
-    person_ids = [store.find_person(p).id for p in people]
-    if "me" in person_ids:
-        raise ValidationError("an interaction is with other people, not with yourself")
-    value = Value(money=money_option(app, money), minutes=nonnegative(minutes, "--minutes"),
-                  favours=nonnegative(favours, "--favours"), fun=fun or 0)
-    when = when_option(on, "--on") or now()
-    recorded = store.record(Interaction.create(
-        when=when, network=net.id, people=person_ids, direction=direction,
-        kind=kind.strip().lower(), value=value, note=note, invited=invited))
+    recorded = app.store.record(build_interaction(app.store, typed, exponent=app.exponent))
     if as_json:
         emit_json(recorded.to_dict())
     else:

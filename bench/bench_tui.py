@@ -1,0 +1,94 @@
+"""Benchmark for issue 8: the TUI over 10k people and 100k interactions (bench/generate.py).
+
+- first paint: from creating the app (``make_app``) to the dashboard's cards on screen,
+  driven by Pilot in a fresh process each run (so imports count, as they do for a user);
+  target at most 1 s;
+- a keystroke in the people filter: the CPU time from the key press to the table showing
+  the new matches and the screen repainted (Pilot ``press`` + ``pause``). CPU time, not
+  wall time, because Pilot's ``pause`` also sleeps waiting for Textual's refresh timer,
+  which is not work a user waits for beyond one frame. Target at most 50 ms. Median over
+  every keystroke of a few words, scale printed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+RUNS = 5
+CHILD = """
+import asyncio, sys, time
+started = time.perf_counter()
+from kith.tui import make_app
+from kith.app import KithApp
+from pathlib import Path
+
+async def main():
+    app = make_app(KithApp(Path(sys.argv[1])), blink=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.query("NetworkCard")
+        print(time.perf_counter() - started)
+
+asyncio.run(main())
+"""
+
+
+def first_paint(home: Path) -> float:
+    samples = []
+    for _ in range(RUNS):
+        out = subprocess.run([sys.executable, "-c", CHILD, str(home)], check=True,
+                             capture_output=True, text=True).stdout
+        samples.append(float(out.strip().splitlines()[-1]))
+    return statistics.median(samples)
+
+
+def keystrokes(home: Path) -> tuple[float, float, int]:
+    from kith.app import KithApp
+    from kith.tui import make_app
+
+    timings: list[float] = []
+    rows = 0
+
+    async def main() -> None:
+        nonlocal rows
+        app = make_app(KithApp(home), blink=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("p", "f")
+            await pilot.pause()
+            for word in ("rosa ad", "design", "mast"):
+                for key in word:
+                    started = time.process_time()
+                    await pilot.press(key if key != " " else "space")
+                    await pilot.pause()
+                    timings.append(time.process_time() - started)
+                for _ in word:
+                    await pilot.press("backspace")
+                await pilot.pause()
+            rows = len(app.query_one("PeoplePane").rows)
+
+    asyncio.run(main())
+    return statistics.median(timings), max(timings), rows
+
+
+def main() -> None:
+    from generate import dataset
+
+    home = dataset(100_000)
+    paint = first_paint(home)
+    median, worst, people = keystrokes(home)
+    print(f"TUI, {people:,} people, 100,000 interactions")
+    print(f"  first paint (fresh process, imports included)  {paint * 1000:6.0f} ms  "
+          f"target <= 1000 ms  (median of {RUNS})")
+    print(f"  people filter keystroke                        {median * 1000:6.1f} ms  "
+          f"target <= 50 ms  (CPU, median; worst {worst * 1000:.1f} ms)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""``kith tui``: the interactive face (Textual is imported only here)."""
+
+from __future__ import annotations
+
+import click
+
+from kith.commands import pass_app
+
+
+@click.command()
+@click.option("--window", type=click.Choice(["12m", "all"]), default="12m", show_default=True,
+              help="The dashboard's first window.")
+@pass_app
+def tui(app, window: str) -> None:  # type: ignore[no-untyped-def]
+    """Open the interactive app: dashboard, people, log form, introductions, reminders
+    and plugin panels. Press Ctrl+P for every action."""
+    from kith.tui import make_app
+
+    app.store.networks()  # a corrupt or newer database: one line, exit 2, before the screen
+    make_app(app, window=window).run()

@@ -1,0 +1,107 @@
+"""Turning what a person typed into an interaction: one place for the CLI's ``kith log``
+and the TUI's log form, so both accept and refuse exactly the same input.
+
+Every refusal is a ``FieldError`` naming the field, so the TUI can show the message next
+to the field that caused it, and the CLI prints it as its usual one line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kith.errors import KithError, ValidationError
+from kith.model import ME, Interaction, Value
+from kith.parsing import now, parse_money, parse_when
+
+if TYPE_CHECKING:
+    from kith.store import Store
+
+DIRECTIONS = ("gave", "received", "shared")
+
+
+class FieldError(ValidationError):
+    """Bad input in one named field of a form or command."""
+
+    def __init__(self, field: str, message: str):
+        self.field = field
+        super().__init__(message)
+
+
+@dataclass
+class Typed:
+    """The raw text of each field, as typed (empty means not given)."""
+
+    network: str
+    people: Iterable[str]
+    direction: str | None
+    kind: str = "other"
+    money: str = ""
+    minutes: str = ""
+    favours: str = ""
+    fun: str = ""
+    note: str = ""
+    on: str = ""
+    invited: bool = False
+
+
+def _count(text: str, field: str, *, high: int | None = None) -> int:
+    text = str(text).strip()
+    if not text:
+        return 0
+    try:
+        number = int(text)
+    except ValueError:
+        raise FieldError(field, f"{field} must be a whole number, not {text!r}") from None
+    if number < 0:
+        raise FieldError(field, f"{field} cannot be negative: {number}")
+    if high is not None and number > high:
+        raise FieldError(field, f"{field} must be between 0 and {high}, not {number}")
+    return number
+
+
+def build_interaction(store: Store, typed: Typed, *, exponent: int = 2) -> Interaction:
+    """Check every field and build the interaction (not yet recorded).
+
+    Raises ``FieldError`` for the first field that is wrong, in form order.
+    """
+    if not typed.network.strip():
+        raise FieldError("network", "which network? (name or id)")
+    try:
+        network = store.find_network(typed.network.strip())
+    except KithError as error:
+        raise FieldError("network", str(error)) from None
+    assert network is not None
+    refs = [p.strip() for p in typed.people if p.strip()]
+    if not refs:
+        raise FieldError("people", "with whom? (one or more people, comma-separated)")
+    people = []
+    for ref in refs:
+        try:
+            people.append(store.find_person(ref).id)
+        except KithError as error:
+            raise FieldError("people", str(error)) from None
+    if ME in people:
+        raise FieldError("people", "an interaction is with other people, not with yourself")
+    if typed.direction not in DIRECTIONS:
+        raise FieldError("direction", "say which way it went: gave, received or shared")
+    kind = (typed.kind or "other").strip().lower() or "other"
+    try:
+        money = parse_money(typed.money, exponent) if str(typed.money).strip() else 0
+    except KithError as error:
+        raise FieldError("money", str(error)) from None
+    value = Value(money=money, minutes=_count(typed.minutes, "minutes"),
+                  favours=_count(typed.favours, "favours"),
+                  fun=_count(typed.fun, "fun", high=5))
+    try:
+        when = parse_when(typed.on, "date") if str(typed.on).strip() else now()
+    except KithError as error:
+        raise FieldError("on", str(error)) from None
+    try:
+        return Interaction.create(when=when, network=network.id, people=people,
+                                  direction=typed.direction, kind=kind, value=value,
+                                  note=typed.note.strip(), invited=typed.invited)
+    except ValidationError as error:
+        field = "kind" if "kind" in str(error) else "note"
+        raise FieldError(field, str(error)) from None

@@ -1,0 +1,145 @@
+"""The dashboard: one card per network, pictures first.
+
+At the top, one line per network with its verdict (colour and mark), so a glance says
+which networks pay, which are fun and which to leave. Below, a card per network: what
+you gave against what you received in each dimension as bars (given to the left of the
+axis, received to the right), the monthly trend as a sparkline, and the reasons.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Sparkline, Static, Tab, Tabs
+
+from kith.ledger import Assessment, Window, assess, default_windows
+from kith.parsing import format_minutes, format_money
+from kith.tui.widgets import VERDICT_MARK, escape, verdict_class
+
+BAR = 14  # cells on each side of the axis
+WINDOWS = {"12m": 0, "all": 1}
+
+
+def _bar(amount: float, largest: float) -> int:
+    if amount <= 0 or largest <= 0:
+        return 0
+    return max(1, round(BAR * amount / largest))
+
+
+def balance_lines(a: Assessment) -> list[str]:
+    """Given versus received, one line per dimension, as markup."""
+    rows = [("money", a.given.money, a.received.money,
+             lambda v: format_money(v, a.currency)),
+            ("time", a.given.minutes, a.received.minutes,
+             lambda v: format_minutes(v) if v else "0"),
+            ("favours", a.given.favours, a.received.favours, str),
+            ("fun", a.given.fun, a.received.fun, str)]
+    lines = [f"{'':8}{'given':>{BAR + 13}} ┃ received"]
+    for label, gave, got, fmt in rows:
+        largest = max(gave, got)
+        left, right = _bar(gave, largest), _bar(got, largest)
+        lines.append(
+            f"{label:<8}{escape(fmt(gave)) if gave else '':>12} "
+            f"{' ' * (BAR - left)}[$warning]{'━' * left}[/]┃"
+            f"[$success]{'━' * right}[/]{' ' * (BAR - right)} "
+            f"{escape(fmt(got)) if got else ''}")
+    return lines
+
+
+def trend_series(a: Assessment) -> tuple[str, list[float]]:
+    """What the sparkline shows: money received by month where the network pays in
+    money, otherwise fun and favours received."""
+    months = a.monthly[-24:]
+    if a.received.money > 0:
+        return "money received by month", [max(0, m.received.money) / 100 for m in months]
+    return "fun and favours received by month", [m.received.fun + m.received.favours
+                                                 for m in months]
+
+
+class NetworkCard(Vertical):
+    """One network over one window."""
+
+    def __init__(self, assessment: Assessment) -> None:
+        super().__init__(classes=f"card {verdict_class(assessment.verdict)}")
+        self.assessment = assessment
+        self.border_title = escape(assessment.network.name)
+        self.border_subtitle = f"{VERDICT_MARK.get(assessment.verdict, '')} {assessment.label}"
+
+    def compose(self) -> ComposeResult:
+        a = self.assessment
+        yield Static(f"[b]{escape(a.headline or a.label)}[/b]  ·  {a.network.kind}  ·  "
+                     f"{a.interactions} interactions  ·  trend {a.trend}", classes="headline")
+        yield Static("\n".join(balance_lines(a)), classes="bars")
+        label, series = trend_series(a)
+        if len(series) >= 2 and any(series):
+            yield Static(f"{label} ({len(series)} months)", classes="spark-label")
+            yield Sparkline(series, summary_function=max, classes="trend")
+        yield Static("\n".join(f"• {escape(r)}" for r in a.reasons), classes="reasons")
+
+
+class Dashboard(Vertical):
+    """Window selector, the at-a-glance list, and the cards."""
+
+    def __init__(self, kith: Any, today: date, window: str = "12m", **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.kith = kith
+        self.today = today
+        self.window_key = window if window in WINDOWS else "12m"
+        self.assessments: list[Assessment] = []
+
+    def compose(self) -> ComposeResult:
+        yield Tabs(Tab("Last 12 months", id="w-12m"), Tab("All time", id="w-all"),
+                   active=f"w-{self.window_key}", id="window-tabs")
+        yield VerticalScroll(id="cards")
+
+    @property
+    def window(self) -> Window:
+        return default_windows(self.today)[WINDOWS[self.window_key]]
+
+    async def on_mount(self) -> None:
+        await self.refresh_data()
+
+    async def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        event.stop()
+        key = (event.tab.id or "w-12m").removeprefix("w-")
+        if key != self.window_key:
+            self.window_key = key
+            await self.refresh_data()
+
+    def switch_window(self) -> None:
+        """The other window (bound to ``w`` and in the command palette)."""
+        self.set_window("all" if self.window_key == "12m" else "12m")
+
+    def set_window(self, key: str) -> None:
+        self.query_one("#window-tabs", Tabs).active = f"w-{key}"
+
+    async def refresh_data(self) -> None:
+        store = self.kith.store if self.kith.store.exists else None
+        self.assessments = assess(store, window=self.window, config=self.kith.config,
+                                  plugins=self.kith.plugins, today=self.today) \
+            if store else []
+        cards = self.query_one("#cards", VerticalScroll)
+        await cards.remove_children()
+        if not self.assessments:
+            await cards.mount(Static("No networks yet. Add one with `kith network add NAME`, or "
+                               "try `kith demo`.", classes="empty"))
+            return
+        await cards.mount_all([Static(self.glance(), id="glance"),
+                               *(NetworkCard(a) for a in self.assessments)])
+
+    def glance(self) -> str:
+        colours = {"worth-it": "$success", "out-of-balance": "$warning", "leave": "$error",
+                   "too-early": "$primary"}
+        lines = []
+        width = max(len(a.network.name) for a in self.assessments)
+        for a in self.assessments:
+            colour = colours.get(a.verdict, "$foreground")
+            net = a.received.money - a.given.money
+            lines.append(f"[{colour}]{VERDICT_MARK.get(a.verdict, ' ')} "
+                         f"{escape(a.network.name):<{width}}  {a.label:<22}[/]"
+                         f" net {format_money(net, a.currency):>14}   "
+                         f"fun {a.received.fun:>3}")
+        return "\n".join(lines)

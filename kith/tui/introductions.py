@@ -1,0 +1,103 @@
+"""Opportunities and introductions: open needs and offers, ranked suggestions, and one
+key (``i``) that records the selected introduction."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import DataTable, Static
+
+from kith.errors import KithError
+from kith.model import ME
+from kith.serendipity import Suggestion
+from kith.tui.messages import DataChanged
+from kith.tui.widgets import escape
+
+SUGGESTIONS = 20
+
+
+class IntroductionsPane(Vertical):
+    """Suggestions first (they are the point), then the open opportunities."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("i", "introduce", "Introduce"),
+                Binding("c", "close_opportunity", "Close opportunity")]
+
+    def __init__(self, kith: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.kith = kith
+        self.suggestions: list[Suggestion] = []
+        self.open_ids: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("Suggested introductions (i: introduce the selected pair)",
+                     classes="heading")
+        suggestions: DataTable[str] = DataTable(id="suggestions", cursor_type="row")
+        suggestions.add_columns("Score", "Introduce", "To", "Why")
+        yield suggestions
+        yield Static("Open needs and offers (c: close the selected one)", classes="heading")
+        table: DataTable[str] = DataTable(id="opportunities", cursor_type="row")
+        table.add_columns("Who", "Needs/offers", "What", "Tags")
+        yield table
+
+    loaded = False
+
+    def activate(self) -> None:
+        """Load when first shown: startup pays only for the dashboard."""
+        if not self.loaded:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        self.loaded = True
+        from kith.serendipity import suggest
+
+        store = self.kith.store
+        if not store.exists:
+            return
+        names = {i: d["name"] for i, d in store.people_docs().items()}
+        self.suggestions = suggest(store, plugins=self.kith.plugins, limit=SUGGESTIONS)
+        table = self.query_one("#suggestions", DataTable)
+        table.clear()
+        table.add_rows([(f"{s.score:.2f}", escape(names.get(s.people[0], s.people[0])),
+                         escape(names.get(s.people[1], s.people[1])),
+                         escape("; ".join(s.evidence)[:80])) for s in self.suggestions])
+        opportunities = [o for o in store.opportunities(status="open") if o.person != ME]
+        self.open_ids = [o.id for o in opportunities]
+        table = self.query_one("#opportunities", DataTable)
+        table.clear()
+        table.add_rows([(escape(names.get(o.person, o.person)), o.type, escape(o.text[:60]),
+                         escape(", ".join(o.tags))) for o in opportunities])
+        if not self.suggestions:
+            self.query_one("#suggestions", DataTable).add_row(
+                "", "No suggestions yet:", "record needs and offers", "with `kith hear`")
+
+    def action_introduce(self) -> None:
+        from kith.serendipity import make_introduction
+
+        row = self.query_one("#suggestions", DataTable).cursor_row
+        if not 0 <= row < len(self.suggestions):
+            self.app.notify("Select a suggestion first.", severity="warning")
+            return
+        chosen = self.suggestions[row]
+        try:
+            made = make_introduction(self.kith.store, *chosen.people,
+                                     opportunities=chosen.opportunities)
+        except KithError as error:
+            self.app.notify(str(error), severity="error")
+            return
+        names = {i: d["name"] for i, d in self.kith.store.people_docs().items()}
+        self.app.notify(f"Introduced {names.get(chosen.people[0])} and "
+                        f"{names.get(chosen.people[1])} ({made.network})")
+        self.post_message(DataChanged("introduction"))
+
+    def action_close_opportunity(self) -> None:
+        row = self.query_one("#opportunities", DataTable).cursor_row
+        if not 0 <= row < len(self.open_ids):
+            return
+        store = self.kith.store
+        found = store.get_opportunity(self.open_ids[row])
+        store.save_opportunity(found.with_changes(status="closed"))
+        self.app.notify(f"Closed: {found.text[:40]}")
+        self.post_message(DataChanged("opportunity"))

@@ -1,0 +1,245 @@
+"""People: a table filtered as you type, and a page per person.
+
+Filtering 10k people must answer within a keystroke, so each person is reduced once to
+one lower-cased haystack (name, aliases, handles, tags, networks) and the table shows at
+most ``ROW_LIMIT`` matches: a terminal shows a few dozen rows anyway, and refilling
+10k rows would cost far more than the search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+from kith.model import ME
+from kith.tui.messages import OpenPerson
+from kith.tui.widgets import KithInput, escape
+
+ROW_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    name: str
+    networks: str
+    tags: str
+    last: str
+    haystack: str
+
+
+def people_rows(store: Any) -> list[Row]:
+    """Every person as a table row with its search haystack, by name."""
+    if not store.exists:
+        return []
+    stats = store.person_stats()
+    names = {n.id: n.name for n in store.networks()}
+    rows = []
+    for ident, doc in store.people_docs().items():
+        if ident == ME:
+            continue
+        networks = ", ".join(names.get(n, n) for n in doc.get("networks", {}))
+        tags = ", ".join(doc.get("tags", ()))
+        handles = " ".join(f"{k}:{v}" for k, values in doc.get("handles", {}).items()
+                           for v in (values if isinstance(values, list) else [values]))
+        last = max((s.get("last", "") for s in stats.get(ident, {}).values()), default="")
+        haystack = " ".join([doc["name"], *doc.get("aliases", ()), handles, tags, networks,
+                             " ".join(doc.get("networks", {}))]).lower()
+        rows.append(Row(ident, doc["name"], networks, tags, last[:10], haystack))
+    rows.sort(key=lambda r: r.name.lower())
+    return rows
+
+
+def matching(rows: list[Row], text: str) -> list[Row]:
+    """Rows containing every word of ``text`` (any order, any field)."""
+    words = text.lower().split()
+    if not words:
+        return rows
+    if len(words) == 1:
+        word = words[0]
+        return [r for r in rows if word in r.haystack]
+    return [r for r in rows if all(w in r.haystack for w in words)]
+
+
+class PeoplePane(Vertical):
+    """The filter, a count, and the table; Enter opens the person's page."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("slash", "focus_filter", "Filter", show=False)]
+
+    def __init__(self, kith: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.kith = kith
+        self.rows: list[Row] = []
+        self.found: list[Row] = []
+        self.shown: list[Row] = []
+        self.last_text: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield KithInput(placeholder="Filter by name, handle, tag or network", id="people-filter",
+                        compact=True)
+        yield Static("", id="people-count")
+        table: DataTable[str] = DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
+        table.add_columns("Name", "Networks", "Tags", "Last contact")
+        yield table
+
+    loaded = False
+
+    def activate(self) -> None:
+        """Load when first shown: startup pays only for the dashboard."""
+        if not self.loaded:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        self.loaded = True
+        self.rows = people_rows(self.kith.store)
+        self.last_text = None
+        self.apply_filter(self.query_one("#people-filter", Input).value)
+
+    @on(Input.Changed, "#people-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.apply_filter(event.value)
+
+    @on(Input.Submitted, "#people-filter")
+    def _filter_submitted(self) -> None:
+        self.query_one("#people-table", DataTable).focus()
+
+    def apply_filter(self, text: str) -> None:
+        # typing on only narrows: search the last matches, not everyone
+        narrower = self.last_text is not None and text.lower().startswith(self.last_text)
+        found = matching(self.found if narrower else self.rows, text)
+        self.found, self.last_text = found, text.lower()
+        shown = found[:ROW_LIMIT]
+        table = self.query_one("#people-table", DataTable)
+        if shown != self.shown or table.row_count != len(shown):
+            self.shown = shown
+            table.clear()
+            # Text cells: plain strings would be parsed as markup, row by row
+            table.add_rows([(Text(r.name), Text(r.networks), Text(r.tags), r.last)
+                            for r in shown])
+        total = len(self.rows)
+        if not text.strip():
+            count = f"{total:,} people" + (f" (first {ROW_LIMIT} shown: type to filter)"
+                                           if total > ROW_LIMIT else "")
+        else:
+            count = f"{len(found):,} of {total:,} match" + (
+                f" (first {ROW_LIMIT} shown)" if len(found) > ROW_LIMIT else "")
+        self.query_one("#people-count", Static).update(count)
+
+    @on(DataTable.RowSelected, "#people-table")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self.shown):
+            self.post_message(OpenPerson(self.shown[event.cursor_row].id))
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#people-filter", Input).focus()
+
+
+class PersonScreen(Screen[None]):
+    """One person: details, keep-in-touch status, opportunities, timeline."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back"),
+                Binding("l", "log", "Log with them")]
+
+    def __init__(self, kith: Any, person_id: str, today: date) -> None:
+        super().__init__()
+        self.kith = kith
+        self.person = kith.store.find_person(person_id)
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="person-page"):
+            yield Static(self.details(), id="person-details")
+            yield Static(self.keep_in_touch(), id="person-keep")
+            yield Static(self.opportunities(), id="person-opportunities")
+            yield Static("Timeline (newest first)", classes="heading")
+            table: DataTable[str] = DataTable(id="timeline", cursor_type="row")
+            table.add_columns("When", "Network", "Way", "Kind", "Value", "Note")
+            yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = self.person.name
+        self.load_timeline()
+
+    def details(self) -> str:
+        p = self.person
+        names = {n.id: n.name for n in self.kith.store.networks()}
+        lines = [f"[b]{escape(p.name)}[/b]"]
+        if p.networks:
+            lines.append("networks: " + ", ".join(escape(names.get(n, n)) for n in p.networks))
+        if p.tags:
+            lines.append("tags: " + escape(", ".join(p.tags)))
+        for kind, values in p.handles.items():
+            lines.append(f"{kind}: " + escape(", ".join(values)))
+        if p.birthday:
+            lines.append(f"birthday: {p.birthday}")
+        if p.notes:
+            lines.append(escape(p.notes))
+        return "\n".join(lines)
+
+    def keep_in_touch(self) -> str:
+        from kith.keepintouch import cadence_for
+
+        doc = self.kith.store.people_docs().get(self.person.id, {})
+        cadence = cadence_for(doc, self.kith.config)
+        stats = self.kith.store.person_stats(self.person.id).get(self.person.id, {})
+        last = max((s.get("last", "") for s in stats.values()), default="")
+        if not last:
+            status = "no contact recorded yet"
+        else:
+            days = (self.today - date.fromisoformat(last[:10])).days
+            status = f"last contact {last[:10]} ({days} days ago)"
+            if cadence and days > cadence:
+                status += f": [$warning]overdue by {days - cadence} days[/]"
+            elif cadence:
+                status += f": in touch (every {cadence} days)"
+        if not cadence:
+            status += "; no keep-in-touch cadence"
+        return "Keep in touch: " + status
+
+    def opportunities(self) -> str:
+        mine = [o for o in self.kith.store.opportunities() if o.person == self.person.id]
+        if not mine:
+            return "Opportunities: none heard yet"
+        return "Opportunities:\n" + "\n".join(
+            f"  {o.type}: {escape(o.text)} ({o.status})" for o in mine)
+
+    @work(thread=True, exclusive=True)
+    def load_timeline(self) -> None:
+        from kith.ledger import describe_value
+
+        store = self.kith.store
+        names = {n.id: n.name for n in store.networks()}
+        items = list(store.interactions(person=self.person.id))
+        items.reverse()
+        rows = [(i.when.strftime("%Y-%m-%d %H:%M"), escape(names.get(i.network, i.network)),
+                 i.direction, i.kind, describe_value(i.value, store.currency),
+                 escape(i.note[:60])) for i in items]
+        self.app.call_from_thread(self._show_timeline, rows)
+
+    def _show_timeline(self, rows: list[tuple[str, ...]]) -> None:
+        table = self.query_one("#timeline", DataTable)
+        table.clear()
+        table.add_rows(rows)
+
+    def action_log(self) -> None:
+        from kith.tui.log_form import LogScreen
+
+        network = next(iter(self.person.networks), "")
+        self.app.push_screen(LogScreen(self.kith, people=self.person.name,
+                                       network=network), self._logged)
+
+    def _logged(self, recorded: Any) -> None:
+        if recorded is not None:
+            self.load_timeline()
+            self.query_one("#person-keep", Static).update(self.keep_in_touch())

@@ -1,0 +1,57 @@
+"""Reminders: who you are losing touch with, birthdays coming up, newcomers you helped."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from kith.tui.widgets import escape
+
+
+class RemindersPane(VerticalScroll):
+    def __init__(self, kith: Any, today: date, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.kith = kith
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="reminders-summary", classes="heading")
+        overdue: DataTable[str] = DataTable(id="overdue", cursor_type="row")
+        overdue.add_columns("Overdue", "By", "Last contact", "Where")
+        yield overdue
+        yield Static("Birthdays (next 30 days)", classes="heading")
+        yield Static("", id="birthdays")
+
+    loaded = False
+
+    def activate(self) -> None:
+        """Load when first shown: startup pays only for the dashboard."""
+        if not self.loaded:
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        self.loaded = True
+        from kith.keepintouch import reminders
+
+        store = self.kith.store
+        if not store.exists:
+            self.query_one("#reminders-summary", Static).update("Nothing yet.")
+            return
+        result = reminders(store, self.kith.config, self.today)
+        names = {n.id: n.name for n in store.networks()}
+        self.query_one("#reminders-summary", Static).update(
+            f"{len(result.overdue)} people overdue, {len(result.birthdays)} birthdays soon")
+        table = self.query_one("#overdue", DataTable)
+        table.clear()
+        table.add_rows([(escape(o.name), f"{o.days_overdue} days",
+                         (o.last_contact or "never")[:10],
+                         escape(names.get(o.last_network or "", o.last_network or "")))
+                        for o in result.overdue])
+        self.query_one("#birthdays", Static).update("\n".join(
+            f"{b.date[5:]}  {escape(b.name)}" + (f" turns {b.turns}" if b.turns else "")
+            + (" (today!)" if b.days_until == 0 else f" in {b.days_until} days")
+            for b in result.birthdays) or "None in the next 30 days.")
