@@ -36,6 +36,12 @@ TODAY = date(2026, 6, 15)
 SIZE = (80, 24)
 
 
+@pytest.fixture(autouse=True)
+def first_party_plugins_only(kith_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screens (and snapshots) show kith's own plugins, whatever else is installed."""
+    monkeypatch.setenv("KITH_PLUGINS", "social,friends,church,association")
+
+
 @pytest.fixture
 def demo_home(kith_home: Path) -> Path:
     build(Store(kith_home, plugins=load_plugins()), today=TODAY)
