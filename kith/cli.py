@@ -37,6 +37,9 @@ CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.opportunities:opportunity",
     "kith.commands.intro:intro",
     "kith.commands.tui:tui",
+    "kith.commands.doctor:doctor",
+    "kith.commands.doctor:backup",
+    "kith.commands.doctor:restore",
 )
 """Core commands as ``module:attribute``: a click command, or a factory taking the
 ``Plugins`` (for commands whose subcommands come from plugins)."""

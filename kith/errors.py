@@ -34,6 +34,10 @@ class ImportFormatError(KithError):
     """A source file that cannot be read; names the file and the record."""
 
     def __init__(self, message: str, *, file: str | None = None, record: str | int | None = None):
+        # one line, whatever a parser library put in its message (newlines, whole files)
+        message = " ".join(str(message).split())
+        if len(message) > 300:
+            message = message[:297] + "..."
         self.file = file
         self.record = record
         where = ""

@@ -323,3 +323,29 @@ def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Pat
     summary.interactions_updated = result.updated
     summary.duplicates_skipped = result.unchanged
     return summary
+
+
+# errors a parser meets on malformed input (as opposed to a bug in the parser)
+_BAD_DATA: tuple[type[BaseException], ...] = (OSError, UnicodeError, ValueError, LookupError,
+                                              EOFError, RecursionError)
+
+
+def parse_source(spec: SourceSpec, path: Path, context: ImportContext) -> ImportBatch:
+    """Run an importer: its own ``ImportFormatError`` passes through; the errors of bad
+    data (bad CSV, bad encoding, deep nesting, broken archives) become one clear
+    ``ImportFormatError`` naming the file; anything else is a bug in the importer,
+    reported with its plugin's name. Never another exception."""
+    import csv
+    import tarfile
+    import zipfile
+
+    try:
+        return spec.parse(path, context)
+    except KithError:
+        raise
+    except (*_BAD_DATA, csv.Error, zipfile.BadZipFile, tarfile.TarError) as error:
+        raise ImportFormatError(f"cannot read: {type(error).__name__}: {error}",
+                                file=str(path)) from None
+    except Exception as error:  # a plugin's importer must not crash kith
+        raise KithError(f"importer {spec.name!r} (plugin {spec.plugin}) failed on {path}: "
+                        f"{type(error).__name__}: {error}") from None

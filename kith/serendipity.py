@@ -320,7 +320,7 @@ def merge(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
         existing.evidence += [e for e in suggestion.evidence if e not in existing.evidence]
         existing.opportunities = tuple(dict.fromkeys([*existing.opportunities,
                                                       *suggestion.opportunities]))
-    return sorted(merged.values(), key=lambda s: (-s.score, s.people))
+    return sorted(merged.values(), key=lambda s: -s.score)  # stable: ties keep their order
 
 
 def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
@@ -339,6 +339,8 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
                                             max(0.0, min(1.0, float(item.score))),
                                             list(item.evidence), item.matcher if
                                             item.matcher != "kith" else plugin))
+    names = {p.id: p.name.casefold() for p in people}
+    found.sort(key=lambda s: tuple(names.get(p, p) for p in s.people))  # ties: by name
     done = introduced_pairs(store)
     open_ids = {o.id for o in opportunities}
     result = [s for s in merge(found) if frozenset(s.people) not in done

@@ -160,8 +160,11 @@ class FileSet:
                 raw = path.read_bytes()
             except OSError as error:
                 raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
+            if not raw.strip():  # kith never writes an empty file: it was truncated
+                raise StoreError(f"{path} is empty (truncated?); "
+                                 "run `kith doctor --repair` to restore a backup")
             try:
-                data = orjson.loads(raw) if raw.strip() else {}
+                data = orjson.loads(raw)
             except orjson.JSONDecodeError as error:
                 raise StoreError(f"{path} is not valid JSON ({error}); "
                                  "run `kith doctor --repair` to restore a backup") from None
@@ -352,16 +355,20 @@ class FileSet:
                       and not p.name.startswith("."))
 
     def snapshot(self, destination: Path) -> int:
-        """Copy the current files to ``destination`` (hard links where possible)."""
+        """Copy the current files to ``destination``.
+
+        Real copies, not hard links: kith itself never writes a file in place, but
+        another program, a disk error or a truncation could, and a hard-linked backup
+        would be damaged with the original. The copy is fsynced before it counts."""
         destination.mkdir(parents=True, mode=0o700)
         count = 0
         for source in self.data_files():
             target = destination / source.relative_to(self.home)
             target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            try:
-                os.link(source, target)
-            except OSError:
-                shutil.copy2(source, target)
-                os.chmod(target, 0o600)
+            shutil.copyfile(source, target)
+            os.chmod(target, 0o600)
+            with open(target, "rb") as handle:
+                os.fsync(handle.fileno())
             count += 1
+        _fsync_dir(destination)
         return count

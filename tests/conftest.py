@@ -110,3 +110,16 @@ def fixture_copy(tmp_path: Path) -> Callable[[str], Path]:
         return target
 
     return copy
+
+
+def pytest_terminal_summary(terminalreporter: object) -> None:
+    """Print what the reliability tests survived (kills, concurrent writes, fuzz cases)."""
+    from tests.figures import FIGURES
+
+    if not FIGURES:
+        return
+    write = terminalreporter.write_line  # type: ignore[attr-defined]
+    write("")
+    write("reliability figures:")
+    for name in sorted(FIGURES):
+        write(f"  {name:<48} {FIGURES[name]:>7,}")

@@ -16,8 +16,8 @@ from typing import Any
 import click
 
 from kith.commands import emit_json
-from kith.errors import ImportFormatError, KithError
-from kith.importing import ImportContext, ImportSummary, SourceSpec, apply_batch
+from kith.errors import KithError
+from kith.importing import ImportContext, ImportSummary, SourceSpec, apply_batch, parse_source
 from kith.plugins import Plugins
 
 
@@ -54,15 +54,7 @@ def run_import(app: Any, spec: SourceSpec, path: Path, *, network: str | None,
         raise KithError(f"{path}: no such file or folder")
     with _no_cyclic_gc(), _Progress(f"reading {path.name}") as progress:
         context = ImportContext(options=options, progress=progress)
-        try:
-            batch = spec.parse(path, context)
-        except KithError:
-            raise
-        except (OSError, UnicodeError, ValueError) as error:
-            raise ImportFormatError(f"cannot read: {error}", file=str(path)) from None
-        except Exception as error:  # a plugin's importer must not crash kith
-            raise KithError(f"importer {spec.name!r} (plugin {spec.plugin}) failed on {path}: "
-                            f"{type(error).__name__}: {error}") from None
+        batch = parse_source(spec, path, context)
         return apply_batch(app.store, spec, batch, path=path, network_ref=network,
                            dry_run=dry_run)
 
