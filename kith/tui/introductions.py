@@ -14,12 +14,12 @@ from kith.errors import KithError
 from kith.model import ME
 from kith.serendipity import Suggestion
 from kith.tui.messages import DataChanged
-from kith.tui.widgets import escape
+from kith.tui.widgets import LazyPane, escape
 
 SUGGESTIONS = 20
 
 
-class IntroductionsPane(Vertical):
+class IntroductionsPane(LazyPane, Vertical):
     """Suggestions first (they are the point), then the open opportunities."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("i", "introduce", "Introduce"),
@@ -42,15 +42,7 @@ class IntroductionsPane(Vertical):
         table.add_columns("Who", "Needs/offers", "What", "Tags")
         yield table
 
-    loaded = False
-
-    def activate(self) -> None:
-        """Load when first shown: startup pays only for the dashboard."""
-        if not self.loaded:
-            self.refresh_data()
-
     def refresh_data(self) -> None:
-        self.loaded = True
         from kith.serendipity import suggest
 
         store = self.kith.store

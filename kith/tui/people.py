@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from kith.model import ME
 from kith.tui.messages import OpenPerson
-from kith.tui.widgets import KithInput, escape
+from kith.tui.widgets import KithInput, LazyPane, escape
 
 ROW_LIMIT = 100
 
@@ -70,7 +70,7 @@ def matching(rows: list[Row], text: str) -> list[Row]:
     return [r for r in rows if all(w in r.haystack for w in words)]
 
 
-class PeoplePane(Vertical):
+class PeoplePane(LazyPane, Vertical):
     """The filter, a count, and the table; Enter opens the person's page."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("slash", "focus_filter", "Filter", show=False)]
@@ -91,15 +91,7 @@ class PeoplePane(Vertical):
         table.add_columns("Name", "Networks", "Tags", "Last contact")
         yield table
 
-    loaded = False
-
-    def activate(self) -> None:
-        """Load when first shown: startup pays only for the dashboard."""
-        if not self.loaded:
-            self.refresh_data()
-
     def refresh_data(self) -> None:
-        self.loaded = True
         self.rows = people_rows(self.kith.store)
         self.last_text = None
         self.apply_filter(self.query_one("#people-filter", Input).value)

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from kith.tui.widgets import escape
+from kith.tui.widgets import LazyPane, escape
 
 
-class RemindersPane(VerticalScroll):
+class RemindersPane(LazyPane, VerticalScroll):
     def __init__(self, kith: Any, today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.kith = kith
@@ -26,15 +26,7 @@ class RemindersPane(VerticalScroll):
         yield Static("Birthdays (next 30 days)", classes="heading")
         yield Static("", id="birthdays")
 
-    loaded = False
-
-    def activate(self) -> None:
-        """Load when first shown: startup pays only for the dashboard."""
-        if not self.loaded:
-            self.refresh_data()
-
     def refresh_data(self) -> None:
-        self.loaded = True
         from kith.keepintouch import reminders
 
         store = self.kith.store

@@ -14,6 +14,21 @@ class KithInput(Input):
         self.cursor_blink = bool(getattr(self.app, "blink", True))
 
 
+class LazyPane:
+    """A pane that loads its data the first time it is shown (startup pays only for the
+    dashboard), and refreshes after writes once loaded."""
+
+    loaded = False
+
+    def activate(self) -> None:
+        if not self.loaded:
+            self.loaded = True
+            self.refresh_data()
+
+    def refresh_data(self) -> None:
+        raise NotImplementedError
+
+
 def verdict_class(verdict: str) -> str:
     return f"verdict-{verdict}"
 
