@@ -192,6 +192,11 @@ class FileSet:
         """
         self._cache[name] = _Cached(data, None)
 
+    @property
+    def has_changes(self) -> bool:
+        """Whether the open transaction will write anything."""
+        return bool(self._dirty)
+
     def mark_dirty(self, name: str) -> None:
         if self._depth == 0:
             raise StoreError(f"internal error: {name} marked dirty outside a transaction")

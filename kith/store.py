@@ -281,8 +281,13 @@ class Store:
         self._raw_tables.clear()
         try:
             with self.files.transaction():
-                self._begin(backup_reason)
+                self._begin()
                 yield
+                # the snapshot is taken at commit, of the files as they still are on disk,
+                # and only when something is about to change: a re-import that adds nothing
+                # costs no copy
+                if backup_reason and self.files.has_changes and self.files.exists(MAIN):
+                    self.backup(backup_reason)
         except BaseException:
             self._to_announce.clear()
             self._people_index = None
@@ -294,7 +299,7 @@ class Store:
         self._raw_tables.clear()
         self._announce()
 
-    def _begin(self, backup_reason: str | None) -> None:
+    def _begin(self) -> None:
         if self._uncreated:
             if self.files.exists(MAIN):  # another process created it meanwhile
                 self._uncreated = False
@@ -303,8 +308,6 @@ class Store:
                 if MAIN not in self.files._cache:
                     self._stage_new()
                 self.files.mark_dirty(MAIN)
-        if backup_reason and self.files.exists(MAIN):
-            self.backup(backup_reason)
 
     def _announce(self) -> None:
         pending, self._to_announce = self._to_announce, []
