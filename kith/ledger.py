@@ -426,18 +426,22 @@ def assess(store: Store, *, window: Window | None = None, networks: list[str] | 
     return results
 
 
-def describe_value(value: Value, currency: str) -> str:
-    """Compact words for a value: ``120.00 EUR · 3h · 4 favours · fun 9``."""
+def describe_value(value: Value, currency: str, exponent: int = 2, *, rating: bool = False,
+                   empty: str = "-") -> str:
+    """Compact words for a value: ``120.00 EUR · 3h · 4 favours · fun 9``.
+
+    ``rating`` writes fun as the 0-5 rating of one interaction (``fun 3/5``) rather than
+    a total; ``empty`` is what a value of nothing reads as."""
     parts = []
     if value.money:
-        parts.append(format_money(value.money, currency))
+        parts.append(format_money(value.money, currency, exponent))
     if value.minutes:
         parts.append(format_minutes(value.minutes))
     if value.favours:
         parts.append(f"{value.favours} favour{'s' * (value.favours != 1)}")
     if value.fun:
-        parts.append(f"fun {value.fun}")
-    return " · ".join(parts) or "-"
+        parts.append(f"fun {value.fun}" + ("/5" if rating else ""))
+    return " · ".join(parts) or empty
 
 
 def now_date() -> date:

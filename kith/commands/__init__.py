@@ -16,7 +16,7 @@ import orjson
 from kith.app import KithApp
 from kith.errors import ValidationError
 from kith.model import Interaction
-from kith.parsing import format_minutes, format_money, parse_money, parse_when
+from kith.parsing import parse_money, parse_when
 
 pass_app = click.make_pass_decorator(KithApp)
 
@@ -46,17 +46,11 @@ def nonnegative(value: int | None, what: str) -> int:
 
 
 def describe_value(app: KithApp, interaction: Interaction) -> str:
-    value = interaction.value
-    parts = []
-    if value.money:
-        parts.append(format_money(value.money, app.store.currency, app.exponent))
-    if value.minutes:
-        parts.append(format_minutes(value.minutes))
-    if value.favours:
-        parts.append(f"{value.favours} favour{'s' if value.favours != 1 else ''}")
-    if value.fun:
-        parts.append(f"fun {value.fun}/5")
-    text = ", ".join(parts) or "no value"
+    """One interaction's value in words, saying when kith estimated it."""
+    from kith.ledger import describe_value as words
+
+    text = words(interaction.value, app.store.currency, app.exponent, rating=True,
+                 empty="no value")
     return text + (" (estimated)" if interaction.meta.get("estimated") else "")
 
 
