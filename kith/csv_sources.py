@@ -24,7 +24,7 @@ from typing import Any
 import click
 
 from kith.errors import ImportFormatError, ValidationError
-from kith.parsing import parse_money
+from kith.parsing import first_format_date, parse_money
 
 DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y", "%b %d, %Y", "%d %b %Y",
                 "%B %d, %Y", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y %H:%M", "%Y/%m/%d")
@@ -142,16 +142,12 @@ def read_table(path: Path, fields: list[Field], options: dict[str, Any],
 
 
 def cell_date(text: str, table: Table, line: int, what: str) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ImportFormatError(f"{what} {text!r} is not a date I can read (e.g. 2024-05-31)",
-                            file=str(table.path), record=f"line {line}")
+    try:
+        return first_format_date(text, DATE_FORMATS)
+    except ValueError:
+        raise ImportFormatError(f"{what} {text.strip()!r} is not a date I can read "
+                                "(e.g. 2024-05-31)", file=str(table.path),
+                                record=f"line {line}") from None
 
 
 def cell_money(text: str, table: Table, line: int, exponent: int = 2) -> int:

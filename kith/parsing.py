@@ -38,6 +38,20 @@ def parse_date(text: str, what: str = "date") -> date:
         raise ValidationError(f"{what} must be an ISO date like 2024-05-31, not {text!r}") from None
 
 
+def first_format_date(text: str, formats: tuple[str, ...]) -> date | None:
+    """The date in ``text`` read with the first of ``formats`` that fits; ``None`` for an
+    empty cell; ``ValueError`` when none fits (the caller names the file and line)."""
+    text = text.strip()
+    if not text:
+        return None
+    for fmt in formats:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
 def parse_when(text: str, what: str = "date", *, end_of_day: bool = False) -> datetime:
     """An ISO date or datetime as an aware datetime.
 

@@ -19,6 +19,7 @@ from kith.archives import SourceTree, open_source
 from kith.conversations import Message, conversation_days
 from kith.errors import ImportFormatError
 from kith.importing import ImportBatch, ImportContext, InteractionRecord, NetworkHint, PersonRecord
+from kith.parsing import first_format_date
 
 DATE_FORMATS = ("%d %b %Y", "%m/%d/%y, %I:%M %p", "%m/%d/%y", "%Y-%m-%d", "%d/%m/%Y")
 TIME_FORMATS = ("%Y-%m-%d %H:%M:%S %Z", "%Y-%m-%d %H:%M:%S", "%m/%d/%y, %I:%M %p",
@@ -50,15 +51,11 @@ def _rows(tree: SourceTree, name: str, first_column: str) -> list[tuple[int, dic
 
 
 def _date(text: str, where: str, line: int) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    for fmt in DATE_FORMATS:
-        try:
-            return datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ImportFormatError(f"unrecognised date {text!r}", file=where, record=f"line {line}")
+    try:
+        return first_format_date(text, DATE_FORMATS)
+    except ValueError:
+        raise ImportFormatError(f"unrecognised date {text.strip()!r}", file=where,
+                                record=f"line {line}") from None
 
 
 def _time(text: str, where: str, line: int) -> datetime:
