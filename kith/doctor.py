@@ -61,13 +61,13 @@ def check(home: Path) -> list[Problem]:
             problems.append(Problem(name, f"not valid JSON ({error})"))
     if problems:
         return problems
-    main = data.get(MAIN, {})
-    schema = (main.get("_meta", {}).get("schema") or main.get("_meta", {}).get("1") or {})
-    from kith import migrations
+    from kith.store import Store
 
-    if isinstance(schema, dict) and int(schema.get("version", 0) or 0) > \
-            migrations.SCHEMA_VERSION:
-        return [Problem(MAIN, f"written by a newer kith (schema {schema.get('version')})")]
+    try:  # the store's own checks: schema version, layout, an interrupted commit replayed
+        store = Store(home, create=False)
+    except KithError as error:
+        return [Problem(MAIN, str(error))]
+    main = data.get(MAIN, {})
     networks = set(main.get("networks", {}))
     people = set(main.get("people", {}))
     for ident, opportunity in main.get("opportunities", {}).items():
@@ -92,9 +92,6 @@ def check(home: Path) -> list[Problem]:
     if problems:
         return problems
     try:
-        from kith.store import Store
-
-        store = Store(home, create=False)
         expected_networks, expected_people = store.recompute_derived()
         actual_networks = store.network_months()
         if actual_networks != expected_networks:
@@ -117,10 +114,8 @@ def backups(home: Path) -> list[Path]:
                   reverse=True)
 
 
-def make_backup(home: Path, reason: str = "manual") -> Path:
-    from kith.store import Store
-
-    store = Store(home, create=False)
+def make_backup(store: Any, reason: str = "manual") -> Path:
+    """A backup now, under the lock so no write lands halfway through the copy."""
     with store.files.locked():
         return store.backup(reason)
 

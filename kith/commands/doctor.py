@@ -57,8 +57,7 @@ def backup(app, list_: bool, reason: str, as_json: bool) -> None:  # type: ignor
             if not found:
                 click.echo("No backups yet.")
         return
-    app.open_existing()
-    made = checks.make_backup(app.db, reason)
+    made = checks.make_backup(app.open_existing(), reason)
     if as_json:
         emit_json({"name": made.name, "path": str(made)})
     else:
@@ -80,7 +79,7 @@ def restore(app, name: str, as_json: bool) -> None:  # type: ignore[no-untyped-d
         if not path.is_dir():
             raise NotFound(f"no backup {name!r} (see `kith backup --list`)")
         found = [path]
-    if not (app.db / "kith.json").exists() and not app.db.exists():
+    if not app.db.exists():
         raise StoreError(f"no kith database at {app.db}")
     saved = checks.restore(app.db, found[0])
     if as_json:
