@@ -103,5 +103,7 @@ def build_interaction(store: Store, typed: Typed, *, exponent: int = 2) -> Inter
                                   direction=typed.direction, kind=kind, value=value,
                                   note=typed.note.strip(), invited=typed.invited)
     except ValidationError as error:
-        field = "kind" if "kind" in str(error) else "note"
-        raise FieldError(field, str(error)) from None
+        # every other field was checked above; what the model can still refuse is the kind
+        if "kind" in str(error):
+            raise FieldError("kind", str(error)) from None
+        raise
