@@ -18,10 +18,22 @@ from kith.store import Store, default_home
 
 class KithApp:
     def __init__(self, db: Path | None = None, plugins: Plugins | None = None,
-                 config: dict[str, Any] | None = None):
-        self.db = Path(db).expanduser() if db else default_home()
+                 config: dict[str, Any] | None = None, *, db_must_exist: bool = False):
+        self._db = Path(db).expanduser() if db else default_home()
         self.plugins = plugins if plugins is not None else load_plugins()
         self._config = config
+        self.db_must_exist = db_must_exist
+
+    @property
+    def db(self) -> Path:
+        """The database folder. A folder named with ``--db`` must exist (except for
+        ``kith init``): a typo in the path would otherwise show an empty database."""
+        if self.db_must_exist and not self._db.exists():
+            from kith.errors import StoreError
+
+            raise StoreError(f"no database folder {self._db} (check the --db path, or create "
+                             f"it with `kith --db {self._db} init`)")
+        return self._db
 
     @cached_property
     def config(self) -> dict[str, Any]:

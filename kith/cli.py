@@ -40,6 +40,9 @@ CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.doctor:doctor",
     "kith.commands.doctor:backup",
     "kith.commands.doctor:restore",
+    "kith.commands.note:note",
+    "kith.commands.followup:follow_up",
+    "kith.commands.export:export",
 )
 """Core commands as ``module:attribute``: a click command, or a factory taking the
 ``Plugins`` (for commands whose subcommands come from plugins)."""
@@ -54,8 +57,23 @@ class KithUsageError(click.ClickException):
         click.echo(f"kith: error: {self.format_message()}", err=True)
 
 
+def one_line(error: click.UsageError) -> KithUsageError:
+    """click's three-line usage error (usage, hint, error) as kith's one line + hint."""
+    if isinstance(error, KithUsageError):
+        return error
+    path = error.ctx.command_path if error.ctx is not None else "kith"
+    message = " ".join(error.format_message().split())
+    return KithUsageError(f"{message} (see `{path} --help`)")
+
+
 class KithGroup(click.Group):
     """A click group that turns kith's own errors into one clear line."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as error:
+            raise one_line(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -64,6 +82,8 @@ class KithGroup(click.Group):
             raise KithUsageError(str(error)) from None
         except click.exceptions.Exit:
             raise
+        except click.UsageError as error:
+            raise one_line(error) from None
         except BrokenPipeError:
             sys.stderr.close()
             raise click.exceptions.Exit(0) from None
@@ -104,7 +124,9 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
         """
         from kith.app import KithApp
 
-        app = KithApp(db=db, plugins=pm)
+        explicit = ctx.get_parameter_source("db") == click.core.ParameterSource.COMMANDLINE
+        app = KithApp(db=db, plugins=pm, db_must_exist=explicit
+                      and ctx.invoked_subcommand not in ("init", "demo"))
         if ctx.invoked_subcommand != "plugins":  # `kith plugins` shows problems itself
             for problem in pm.problems:
                 click.echo(f"kith: warning: {problem}", err=True)

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from kith.dates import parse_user_when
 from kith.errors import KithError, ValidationError
 from kith.model import ME, Interaction, Value
-from kith.parsing import now, parse_money, parse_when
+from kith.parsing import now, parse_money
 
 if TYPE_CHECKING:
     from kith.store import Store
@@ -95,7 +96,7 @@ def build_interaction(store: Store, typed: Typed, *, exponent: int = 2) -> Inter
                   favours=_count(typed.favours, "favours"),
                   fun=_count(typed.fun, "fun", high=5))
     try:
-        when = parse_when(typed.on, "date") if str(typed.on).strip() else now()
+        when = parse_user_when(typed.on, "date") if str(typed.on).strip() else now()
     except KithError as error:
         raise FieldError("on", str(error)) from None
     try:

@@ -166,6 +166,18 @@ def introduced_pairs(store: Store) -> set[frozenset[str]]:
     return pairs
 
 
+def introduced_before(store: Store, a: str, b: str) -> list[Interaction]:
+    """Earlier introductions of ``a`` and ``b`` to each other, oldest first."""
+    pair = frozenset((a, b))
+    found = []
+    for interaction in store.interactions(kind="introduction"):
+        intro = interaction.meta.get("intro") or {}
+        people = intro.get("people") or list(interaction.people)
+        if frozenset(people[:2]) == pair:
+            found.append(interaction)
+    return found
+
+
 class Matcher:
     """kith's default matcher (TF-IDF over terms, tags, fuzzy terms, network bonus)."""
 
@@ -341,7 +353,9 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
                                             item.matcher != "kith" else plugin))
     names = {p.id: p.name.casefold() for p in people}
     found.sort(key=lambda s: tuple(names.get(p, p) for p in s.people))  # ties: by name
-    done = introduced_pairs(store)
+    from kith.relationships import related_pairs
+
+    done = introduced_pairs(store) | related_pairs(store)  # they already know each other
     open_ids = {o.id for o in opportunities}
     result = [s for s in merge(found) if frozenset(s.people) not in done
               and s.people[0] != s.people[1] and all(o in open_ids for o in s.opportunities)

@@ -26,13 +26,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from kith import migrations
 from kith.errors import Ambiguous, NotFound, StoreError, ValidationError
 from kith.ids import is_id
 from kith.model import ME, Interaction, Network, Opportunity, Person, Value
 from kith.storage import FileSet, KithTinyDB
+from kith.textfold import fold
 
 if TYPE_CHECKING:
     from kith.plugins import Plugins
@@ -361,7 +362,10 @@ class Store:
         if missing_ok:
             return None
         names = ", ".join(n.id for n in networks[:8]) or "none yet; add one with `kith network add`"
-        raise NotFound(f"no network {ref!r} (known: {names})")
+        from kith.didyoumean import suggestion
+
+        hint = suggestion(ref, [n.name for n in networks] + [n.id for n in networks])
+        raise NotFound(f"no network {ref!r}{hint} (known: {names})")
 
     def save_network(self, network: Network) -> Network:
         with self.transaction():
@@ -421,7 +425,7 @@ class Store:
                     for value in values:
                         by_handle.setdefault((kind, value), []).append(ident)
                 for name in [doc["name"], *doc.get("aliases", [])]:
-                    by_name.setdefault(name.casefold(), []).append(ident)
+                    by_name.setdefault(fold(name), []).append(ident)
                 for key in doc.get("sources", []):
                     by_source[key] = ident
             self._people_index = {"handle": by_handle, "name": by_name, "source": by_source}
@@ -432,7 +436,7 @@ class Store:
         return [p for p in (self.get_person(i) for i in ids) if p]
 
     def people_by_name(self, name: str) -> list[Person]:
-        ids = dict.fromkeys(self._index()["name"].get(name.casefold(), []))
+        ids = dict.fromkeys(self._index()["name"].get(fold(name), []))
         return [p for p in (self.get_person(i) for i in ids) if p]
 
     def person_by_source(self, key: str) -> Person | None:
@@ -466,14 +470,20 @@ class Store:
             if not by_name and len(text) >= 6 and text.isalnum():
                 by_name = [Person.from_dict(d) for i, d in self.people_docs().items()
                            if i.startswith(text.lower())]
-            if not by_name:
-                folded = text.casefold()
-                by_name = [Person.from_dict(d) for d in self.people_docs().values()
-                           if d["name"].casefold().startswith(folded)]
+            if not by_name:  # first names, surnames, prefixes: kith.search's tiers
+                from kith.search import name_candidates
+
+                by_name = [Person.from_dict(d)
+                           for d in name_candidates(text, self.people_docs().values())]
         if len(by_name) == 1:
             return by_name[0]
         if not by_name:
-            raise NotFound(f"no person {ref!r} (see `kith person list --search`)")
+            from kith.didyoumean import suggestion
+
+            hint = suggestion(text, [n for d in self.people_docs().values()
+                                     for n in (d["name"], *d.get("aliases", []))])
+            raise NotFound(f"no person {ref!r}{hint}" if hint else
+                           f"no person {ref!r} (see `kith person list --search`)")
         raise Ambiguous(f"person {ref!r} is ambiguous: " + ", ".join(
             f"{p.name} ({p.id})" for p in sorted(by_name, key=lambda p: p.name)[:5])
             + (" ..." if len(by_name) > 5 else "") + "; use the id")
@@ -529,12 +539,44 @@ class Store:
             for opportunity in self.opportunities():
                 if opportunity.person == absorb.id:
                     self.save_opportunity(opportunity.with_changes(person=keep.id))
+            self._repoint_records(absorb.id, keep.id)
             self._remove(self.main.table("people"), absorb.id)
             merges = self.main.table("merges")
             for old in (absorb.id, *absorb.merged_from):
                 self._put(merges, old, {"into": keep.id})
             self.save_person(merged)
         return merged
+
+    # records of kith.json's own tables (notes, followups, relationships, ...) ----------
+    PERSON_FIELDS: ClassVar[dict[str, tuple[str, ...]]] = {
+        "notes": ("person",), "followups": ("person",), "relationships": ("a", "b")}
+    """Tables of id-keyed records and the fields naming people (moved by a merge)."""
+
+    def records(self, table: str) -> dict[str, dict[str, Any]]:
+        """Every record of a table of ``kith.json``, by id (raw documents: do not mutate)."""
+        return dict(self.main.table(table)._read_table())
+
+    def put_record(self, table: str, record: dict[str, Any]) -> dict[str, Any]:
+        """Insert or replace one record (a dict with a string ``id``) through ``_put``."""
+        with self.transaction():
+            self._put(self.main.table(table), record["id"], record)
+        return record
+
+    def remove_record(self, table: str, ident: str) -> None:
+        with self.transaction():
+            self._remove(self.main.table(table), ident)
+
+    def _repoint_records(self, old: str, new: str) -> None:
+        """A merged person's notes, follow-ups and relationships follow them."""
+        for table, fields in self.PERSON_FIELDS.items():
+            for ident, doc in self.records(table).items():
+                if any(doc.get(f) == old for f in fields):
+                    moved = {k: (new if k in fields and v == old else v)
+                             for k, v in doc.items()}
+                    if table == "relationships" and moved.get("a") == moved.get("b"):
+                        self._remove(self.main.table(table), ident)  # related to themselves
+                    else:
+                        self._put(self.main.table(table), ident, moved)
 
     # interactions ----------------------------------------------------------------------
     def _partition_table(self, month: str) -> Any:

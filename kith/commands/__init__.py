@@ -16,7 +16,7 @@ import orjson
 from kith.app import KithApp
 from kith.errors import ValidationError
 from kith.model import Interaction
-from kith.parsing import parse_money, parse_when
+from kith.parsing import parse_money
 
 pass_app = click.make_pass_decorator(KithApp)
 
@@ -30,7 +30,10 @@ def emit_json(data: Any) -> None:
 
 
 def when_option(value: str | None, what: str, *, end_of_day: bool = False) -> Any:
-    return parse_when(value, what, end_of_day=end_of_day) if value else None
+    """An option's date: ISO, or ``yesterday``, ``3 days ago``, ``last friday``..."""
+    from kith.dates import parse_user_when
+
+    return parse_user_when(value, what, end_of_day=end_of_day) if value else None
 
 
 def money_option(app: KithApp, value: str | None) -> int:

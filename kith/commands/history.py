@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.commands import describe_interaction, emit_json, json_option, pass_app, when_option
+from kith.model import Interaction
 
 
 @click.command()
@@ -12,15 +13,17 @@ from kith.commands import describe_interaction, emit_json, json_option, pass_app
 @click.option("--person", help="Person id, handle or name.")
 @click.option("--kind", help="Interaction kind, e.g. help.")
 @click.option("--direction", type=click.Choice(["gave", "received", "shared"]))
-@click.option("--since", help="From this ISO date or date-time.")
-@click.option("--until", help="Up to this ISO date (inclusive) or date-time.")
+@click.option("--search", help="Words to find in notes, kinds, people's names and networks "
+              "(any case, with or without accents).")
+@click.option("--since", help="From this date: ISO, yesterday, 2 weeks ago, last friday...")
+@click.option("--until", help="Up to this date (inclusive): ISO, yesterday, ...")
 @click.option("--limit", type=click.IntRange(min=0), default=0,
               help="Only the newest N (0: all).")
 @json_option
 @pass_app
 def history(app, network: str | None, person: str | None, kind: str | None,  # type: ignore[no-untyped-def]
-            direction: str | None, since: str | None, until: str | None, limit: int,
-            as_json: bool) -> None:
+            direction: str | None, search: str | None, since: str | None, until: str | None,
+            limit: int, as_json: bool) -> None:
     """List interactions, oldest first, with filters."""
     store = app.store
     net_id = store.find_network(network).id if network else None
@@ -34,6 +37,9 @@ def history(app, network: str | None, person: str | None, kind: str | None,  # t
     items = [i for i in store.interactions(network=net_id, person=person_id, kind=kind,
                                            since=start, until=end)
              if direction is None or i.direction == direction]
+    names = {ident: doc["name"] for ident, doc in store.people_docs().items()}
+    if search:
+        items = _matching(items, search, names)
     if limit:
         items = items[-limit:]
     if as_json:
@@ -42,6 +48,20 @@ def history(app, network: str | None, person: str | None, kind: str | None,  # t
     if not items:
         click.echo("No interactions match.")
         return
-    names = {ident: doc["name"] for ident, doc in store.people_docs().items()}
     for interaction in items:
         click.echo(describe_interaction(app, interaction, names))
+
+
+def _matching(items: list[Interaction], search: str, names: dict[str, str]) -> list[Interaction]:
+    """Interactions whose note, kind, network or people's names hold every word."""
+    from kith.search import quick_fold
+
+    words = [w for w in quick_fold(search).split(" ") if w]
+    folded_names = {ident: quick_fold(name) for ident, name in names.items()}
+    kept = []
+    for item in items:
+        hay = " ".join([quick_fold(item.note), item.kind, item.network,
+                        *(folded_names.get(p, p) for p in item.people)])
+        if all(w in hay for w in words):
+            kept.append(item)
+    return kept

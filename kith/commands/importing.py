@@ -122,6 +122,17 @@ def _app_class() -> type:
     return KithApp
 
 
+CORE_SOURCES = {"kith-json": "kith.commands.import_kith:import_kith_json"}
+"""Formats kith reads itself (not through a plugin's importer)."""
+
+
+def _load_core(target: str) -> click.Command:
+    import importlib
+
+    module, _, attribute = target.partition(":")
+    return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
+
+
 class ImportGroup(click.Group):
     """Subcommands are the sources plugins registered."""
 
@@ -136,15 +147,18 @@ class ImportGroup(click.Group):
         return self._sources
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.sources())
+        return [*self.sources(), *CORE_SOURCES]
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in CORE_SOURCES:
+            return _load_core(CORE_SOURCES[name])
         spec = self.sources().get(name)
         return _source_command(spec) if spec else None
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         name = args[0] if args else ""
-        if not name.startswith("-") and name not in self.sources():
+        if not name.startswith("-") and name not in self.sources() \
+                and name not in CORE_SOURCES:
             known = ", ".join(self.sources()) or "none (no importer plugin is loaded)"
             raise KithError(f"unknown source {name!r} (known: {known}; "
                             "see `kith import --list`)")

@@ -39,7 +39,10 @@ def show(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def
 @interaction.command("edit")
 @click.argument("ident")
 @click.option("--network")
+@click.option("--with", "people", multiple=True,
+              help="The people who took part (repeatable; replaces the current ones).")
 @click.option("--kind")
+@click.option("--new-kind", is_flag=True, help="Accept a --kind kith does not know yet.")
 @click.option("--direction", type=click.Choice(["gave", "received", "shared"]))
 @click.option("--money")
 @click.option("--minutes", type=int)
@@ -50,7 +53,8 @@ def show(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def
 @click.option("--invited/--not-invited", default=None)
 @json_option
 @pass_app
-def edit(app, ident: str, network: str | None, kind: str | None, direction: str | None,  # type: ignore[no-untyped-def]
+def edit(app, ident: str, network: str | None, people: tuple[str, ...], kind: str | None,  # type: ignore[no-untyped-def]
+         new_kind: bool, direction: str | None,
          money: str | None, minutes: int | None, favours: int | None, fun: int | None,
          note: str | None, on: str | None, invited: bool | None, as_json: bool) -> None:
     """Change fields of an interaction; aggregates follow."""
@@ -68,7 +72,19 @@ def edit(app, ident: str, network: str | None, kind: str | None, direction: str 
     if network:
         changes["network"] = store.find_network(network).id
     if kind:
-        changes["kind"] = kind.strip().lower()
+        from kith.kindcheck import check_kind
+
+        changes["kind"] = check_kind(store, kind, new_kind=new_kind)
+    if people:
+        from kith.errors import ValidationError
+        from kith.model import ME
+
+        ids = [store.find_person(p).id for p in people if p.strip()]
+        if not ids:
+            raise ValidationError("--with needs at least one person")
+        if ME in ids:
+            raise ValidationError("an interaction is with other people, not with yourself")
+        changes["people"] = tuple(ids)
     if direction:
         changes["direction"] = direction
     if note is not None:
@@ -77,7 +93,12 @@ def edit(app, ident: str, network: str | None, kind: str | None, direction: str 
         changes["when"] = when_option(on, "--on")
     if invited is not None:
         changes["invited"] = invited
-    updated = store.replace_interaction(found.with_changes(**changes), announce=False)
+    with store.transaction():
+        updated = store.replace_interaction(found.with_changes(**changes), announce=False)
+        if kind and new_kind:
+            from kith.kindcheck import remember_kind
+
+            remember_kind(store, updated.kind)
     if as_json:
         emit_json(updated.to_dict())
     else:

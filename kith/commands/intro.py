@@ -50,15 +50,29 @@ def suggest_command(app, person: str | None, limit: int, as_json: bool) -> None:
 @click.option("--network", help="Where it happened (default: where the need was heard).")
 @click.option("--opportunity", "opportunities", multiple=True,
               help="The opportunity ids this answers (default: their open ones).")
+@click.option("--on", "on", help="When: ISO date or date-time, yesterday, last friday... "
+              "(default now).")
 @json_option
 @pass_app
 def make(app, first: str, second: str, note: str, network: str | None,  # type: ignore[no-untyped-def]
-         opportunities: tuple[str, ...], as_json: bool) -> None:
-    """Record that you introduced FIRST and SECOND (a favour given)."""
-    from kith.serendipity import make_introduction
+         opportunities: tuple[str, ...], on: str | None, as_json: bool) -> None:
+    """Record that you introduced FIRST and SECOND (a favour given).
 
-    recorded = make_introduction(app.store, first, second, note=note, network=network,
-                                 opportunities=opportunities)
+    If you already introduced them, kith records it again but warns, naming the earlier
+    introduction (delete one with `kith interaction delete ID` if it was a mistake).
+    """
+    from kith.commands import when_option
+    from kith.serendipity import introduced_before, make_introduction
+
+    store = app.store
+    when = when_option(on, "--on")
+    a, b = store.find_person(first), store.find_person(second)
+    earlier = introduced_before(store, a.id, b.id)
+    recorded = make_introduction(store, a.id, b.id, note=note, network=network,
+                                 opportunities=opportunities, when=when)
+    for previous in earlier:
+        click.echo(f"kith: warning: you already introduced {a.name} and {b.name} on "
+                   f"{previous.when:%Y-%m-%d} ({previous.id})", err=True)
     if as_json:
         emit_json(recorded.to_dict())
     else:

@@ -12,38 +12,75 @@ from kith.errors import ValidationError
 @click.argument("network")
 @click.option("--with", "people", multiple=True, required=True,
               help="Person (id, handle or unambiguous name); repeatable.")
-@click.option("--gave", "direction", flag_value="gave", help="You gave (help, time, money).")
-@click.option("--received", "direction", flag_value="received", help="You received.")
-@click.option("--shared", "direction", flag_value="shared", help="A shared experience.")
+@click.option("--gave", is_flag=True, help="You gave (help, time, money).")
+@click.option("--received", is_flag=True, help="You received.")
+@click.option("--shared", is_flag=True, help="A shared experience.")
 @click.option("--kind", default="other", show_default=True,
               help="help, advice, introduction, referral, client, event, volunteering, ...")
+@click.option("--new-kind", is_flag=True, help="Accept a --kind kith does not know yet.")
 @click.option("--money", help="Amount, e.g. 120, 120.50 or -30.")
 @click.option("--minutes", type=int, help="Time spent.")
 @click.option("--favours", type=int, help="Favours (help, advice, introductions).")
 @click.option("--fun", type=click.IntRange(0, 5), help="Fun or companionship, 0-5.")
 @click.option("--note", default="")
-@click.option("--on", "on", help="When (ISO date or date-time; default now).")
+@click.option("--on", "on", help="When: ISO date or date-time, today, yesterday, "
+              "3 days ago, last friday... (default now).")
 @click.option("--invited", is_flag=True, help="They asked you (versus you pitched).")
+@click.option("--done-follow-up", "done_follow_up", is_flag=True,
+              help="This settles the open follow-ups with these people: mark them done.")
 @json_option
 @pass_app
-def log(app, network: str, people: tuple[str, ...], direction: str | None, kind: str,  # type: ignore[no-untyped-def]
-        money: str | None, minutes: int | None, favours: int | None, fun: int | None,
-        note: str, on: str | None, invited: bool, as_json: bool) -> None:
+def log(app, network: str, people: tuple[str, ...], gave: bool, received: bool,  # type: ignore[no-untyped-def]
+        shared: bool, kind: str, new_kind: bool, money: str | None, minutes: int | None,
+        favours: int | None, fun: int | None, note: str, on: str | None, invited: bool,
+        done_follow_up: bool, as_json: bool) -> None:
     """Record an interaction in NETWORK with one or more people.
 
     Example: kith log church --with "Ann Lee" --gave --kind volunteering --minutes 120
+
+    If you have open follow-ups with these people, kith says so and how to close them
+    (or closes them with --done-follow-up).
     """
+    from kith.followups import close, open_for
+    from kith.kindcheck import check_kind, remember_kind
     from kith.recording import Typed, build_interaction
 
-    typed = Typed(network=network, people=people, direction=direction, kind=kind,
+    chosen = [name for name, flag in (("gave", gave), ("received", received),
+                                      ("shared", shared)) if flag]
+    if len(chosen) > 1:
+        raise ValidationError(f"--{' and --'.join(chosen)} contradict each other: "
+                              "say which way it went with one of them")
+    if not chosen:
+        raise ValidationError("say which way it went: --gave, --received or --shared")
+    store = app.store
+    kind = check_kind(store, kind or "other", new_kind=new_kind)
+    typed = Typed(network=network, people=people, direction=chosen[0], kind=kind,
                   money=money or "", minutes="" if minutes is None else str(minutes),
                   favours="" if favours is None else str(favours),
                   fun="" if fun is None else str(fun), note=note, on=on or "",
                   invited=invited)
-    if direction is None:
-        raise ValidationError("say which way it went: --gave, --received or --shared")
-    recorded = app.store.record(build_interaction(app.store, typed, exponent=app.exponent))
+    interaction = build_interaction(store, typed, exponent=app.exponent)
+    with store.transaction():
+        recorded = store.record(interaction)
+        if new_kind:
+            remember_kind(store, recorded.kind)
+        pending = open_for(store, recorded)
+        closed = [close(store, f.id, by=recorded.id) for f in pending] if done_follow_up \
+            else []
     if as_json:
-        emit_json(recorded.to_dict())
-    else:
-        click.echo("Recorded " + describe_interaction(app, recorded))
+        emit_json({**recorded.to_dict(),
+                   "follow_ups_closed": [f.id for f in closed],
+                   "follow_ups_open": [] if closed else [f.to_dict() for f in pending]})
+        return
+    click.echo("Recorded " + describe_interaction(app, recorded))
+    names = {i: d["name"] for i, d in store.people_docs().items()}
+    for item in closed:
+        click.echo(f"Closed follow-up with {names.get(item.person, item.person)} "
+                   f"(due {item.due}{': ' + item.about if item.about else ''}; {item.id})")
+    if pending and not closed:
+        for item in pending:
+            about = f": {item.about}" if item.about else ""
+            click.echo(f"Open follow-up with {names.get(item.person, item.person)} "
+                       f"(due {item.due}{about}). Did this settle it? "
+                       f"kith follow-up done {item.id}")
+

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from typing import Any
 
@@ -75,17 +76,25 @@ def add(app, name: str, networks: tuple[str, ...], emails: tuple[str, ...],  # t
 
 @person.command("list")
 @click.option("--network", help="Only people in this network.")
-@click.option("--search", help="Text to find in names, aliases, handles and tags.")
+@click.option("--search", help="Words to find in names, aliases, handles, tags and notes "
+              "(any case, with or without accents).")
 @click.option("--tag", help="Only people with this tag.")
 @json_option
 @pass_app
 def list_(app, network: str | None, search: str | None, tag: str | None,  # type: ignore[no-untyped-def]
           as_json: bool) -> None:
     """List people, with where and when you last met."""
+    from kith.search import person_haystack, quick_fold
+
     store = app.store
     net_id = store.find_network(network).id if network else None
     docs = store.people_docs()
-    needle = search.casefold() if search else None
+    words = [w for w in quick_fold(search).split(" ") if w] if search else []
+    notes_by_person: dict[str, list[str]] = {}
+    if words:
+        from kith.notes import texts_by_person
+
+        notes_by_person = texts_by_person(store)
     stats = store.person_stats()
     rows = []
     for doc in docs.values():
@@ -93,29 +102,26 @@ def list_(app, network: str | None, search: str | None, tag: str | None,  # type
             continue
         if tag and tag.lower() not in doc["tags"]:
             continue
-        if needle:
-            hay = " ".join([doc["name"], *doc["aliases"], *doc["tags"],
-                            *(v for vs in doc["handles"].values() for v in vs)]).casefold()
-            if needle not in hay:
+        if words:
+            hay = person_haystack(doc, notes_by_person.get(doc["id"], ()))
+            if not all(w in hay for w in words):
                 continue
         rows.append(person_summary(doc, stats.get(doc["id"])))
     rows.sort(key=lambda r: (r["id"] != "me", r["name"].casefold()))
     if as_json:
         emit_json(rows)
         return
-    from rich.console import Console
-    from rich.table import Table
+    from kith.commands.table import render_table
 
-    table = Table(title=f"{len(rows)} people", title_justify="left")
-    for column in ("Name", "Networks", "Handles", "Tags", "Last contact", "Id"):
-        table.add_column(column, overflow="fold")
+    cells = []
     for row in rows:
         handles = ", ".join(f"{k}:{v[0]}" for k, v in row["handles"].items() if v)
         last = row["last_contact"]
-        table.add_row(row["name"], ", ".join(row["networks"]), handles,
-                      ", ".join(row["tags"]),
-                      f"{last['when'][:10]} ({last['network']})" if last else "-", row["id"])
-    Console(soft_wrap=False).print(table)
+        cells.append((row["name"], ", ".join(row["networks"]), handles, ", ".join(row["tags"]),
+                      f"{last['when'][:10]} ({last['network']})" if last else "-", row["id"]))
+    sys.stdout.write(f"{len(rows)} people\n" + render_table(
+        ("Name", "Networks", "Handles", "Tags", "Last contact", "Id"), cells,
+        caps=(30, 24, 34, 20, 28, 26)))
 
 
 @person.command("show")
@@ -125,16 +131,32 @@ def list_(app, network: str | None, search: str | None, tag: str | None,  # type
 @json_option
 @pass_app
 def show(app, ref: str, limit: int, as_json: bool) -> None:  # type: ignore[no-untyped-def]
-    """Show a person: details, networks, recent interactions and opportunities."""
+    """Show a person: details, relationships, notes (newest first), follow-ups, networks,
+    recent interactions and opportunities."""
+    from kith.followups import follow_ups
+    from kith.notes import notes
+    from kith.relationships import describe, relationships
+
     store = app.store
     found = store.find_person(ref)
     stats = store.person_stats(found.id).get(found.id, {})
     recent = list(store.interactions(person=found.id))[-limit:] if limit > 0 else []
     opportunities = [o for o in store.opportunities() if o.person == found.id]
+    journal = notes(store, found.id)
+    pending = follow_ups(store, person=found.id)
+    names = {i: d["name"] for i, d in store.people_docs().items()}
+    related = []
+    for item in relationships(store, found.id):
+        kind, other = item.seen_from(found.id)
+        related.append({"id": item.id, "kind": kind, "person": other,
+                        "name": names.get(other, other), "note": item.note})
     if as_json:
         emit_json({**person_summary(found.to_dict(), stats), "stats": stats,
                    "recent": [i.to_dict() for i in recent],
-                   "opportunities": [o.to_dict() for o in opportunities]})
+                   "opportunities": [o.to_dict() for o in opportunities],
+                   "dated_notes": [n.to_dict() for n in journal],
+                   "relationships": related,
+                   "follow_ups": [f.to_dict() for f in pending]})
         return
     click.echo(f"{found.name}  ({found.id})")
     if found.aliases:
@@ -152,8 +174,22 @@ def show(app, ref: str, limit: int, as_json: bool) -> None:  # type: ignore[no-u
         click.echo(f"  keep in touch every {found.cadence_days} days")
     if found.notes:
         click.echo(f"  notes: {found.notes}")
+    for rel in related:
+        note = f" ({rel['note']})" if rel["note"] else ""
+        click.echo(f"  {describe(rel['kind'])} {rel['name']}{note}")
     for o in opportunities:
         click.echo(f"  {o.type}: {o.text} [{o.status}] ({o.id})")
+    if pending:
+        from kith.commands.followup import describe_follow_up
+
+        click.echo("Follow-ups:")
+        for item in pending:
+            click.echo(describe_follow_up(item, names))
+    if journal:
+        click.echo("Notes (newest first):")
+        for entry in journal:
+            where = f" [{entry.network}]" if entry.network else ""
+            click.echo(f"  {entry.on}{where}  {entry.text}  ({entry.id})")
     if recent:
         click.echo("Recent interactions:")
         for interaction in recent:
@@ -240,5 +276,8 @@ def merge(app, keep: str, absorb: str, as_json: bool) -> None:  # type: ignore[n
 
 
 from kith.commands.person_duplicates import duplicates  # noqa: E402  (a subcommand of person)
+from kith.commands.relate import relate, unrelate  # noqa: E402
 
 person.add_command(duplicates)
+person.add_command(relate)
+person.add_command(unrelate)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import click
 
 from kith.commands import emit_json, json_option, pass_app
@@ -13,21 +15,37 @@ from kith.commands import emit_json, json_option, pass_app
 @json_option
 @pass_app
 def remind(app, days: int, as_json: bool) -> None:  # type: ignore[no-untyped-def]
-    """Who is overdue for contact (most overdue first), upcoming birthdays, and people
-    you helped who are new to a network.
+    """Follow-ups (due and overdue first), who is overdue for contact (most overdue
+    first), upcoming birthdays, and people you helped who are new to a network.
 
     Cadences come from each person (`kith person edit P --cadence 30`), their tags or
     networks (`[keep_in_touch]` in the configuration). Any interaction resets them.
     """
+    from kith.commands.followup import describe_follow_up
+    from kith.followups import follow_ups
     from kith.keepintouch import reminders
 
     result = reminders(app.store, app.config, birthday_days=days)
+    pending = follow_ups(app.store)
     if as_json:
-        emit_json(result.to_dict())
+        emit_json({"follow_ups": [f.to_dict() for f in pending], **result.to_dict()})
         return
-    if not (result.overdue or result.birthdays or result.newcomers):
+    if not (pending or result.overdue or result.birthdays or result.newcomers):
         click.echo("Nothing to remind you of: everyone is within their cadence.")
         return
+    if pending:
+        today = date.today()
+        due = [f for f in pending if f.days_until(today) <= 0]
+        later = [f for f in pending if f.days_until(today) > 0]
+        names = {i: d["name"] for i, d in app.store.people_docs().items()}
+        if due:
+            click.echo("Follow-ups due (overdue first):")
+            for item in due:
+                click.echo(describe_follow_up(item, names))
+        if later:
+            click.echo("Follow-ups coming up:")
+            for item in later:
+                click.echo(describe_follow_up(item, names))
     if result.overdue:
         click.echo("Overdue (most overdue first):")
         for o in result.overdue:

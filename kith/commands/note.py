@@ -1,0 +1,85 @@
+"""``kith note PERSON TEXT``: a dated note about someone (a journal entry)."""
+
+from __future__ import annotations
+
+import click
+
+from kith.commands import emit_json, json_option, pass_app
+from kith.commands.defaultgroup import DefaultGroup
+
+
+@click.group(cls=DefaultGroup, default="add")
+def note() -> None:
+    """Dated notes about people: kith note PERSON TEXT [--on DATE] [--network N].
+
+    Notes show newest first in `kith person show` and are found by
+    `kith person list --search`. Also: `kith note list [PERSON]`, `kith note delete ID`.
+    """
+
+
+@note.command("add")
+@click.argument("person")
+@click.argument("text")
+@click.option("--on", "on", help="The day it is about: 2024-05-31, yesterday, last friday, "
+              "3 days ago... (default today).")
+@click.option("--network", help="The network it belongs to (id or name).")
+@json_option
+@pass_app
+def add(app, person: str, text: str, on: str | None, network: str | None,  # type: ignore[no-untyped-def]
+        as_json: bool) -> None:
+    """Write a dated note about PERSON (the word `add` is optional).
+
+    Example: kith note "Ann Lee" "Moving to Lyon in June" --on yesterday
+    """
+    from kith.dates import parse_user_date
+    from kith.notes import add_note
+
+    store = app.store
+    who = store.find_person(person)
+    day = parse_user_date(on, "--on") if on else None
+    net = store.find_network(network).id if network else None
+    written = add_note(store, who.id, text, on=day, network=net)
+    if as_json:
+        emit_json(written.to_dict())
+    else:
+        click.echo(f"Noted for {who.name} on {written.on} ({written.id})")
+
+
+@note.command("list")
+@click.argument("person", required=False)
+@click.option("--search", help="Only notes containing these words (any case or accents).")
+@json_option
+@pass_app
+def list_(app, person: str | None, search: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Notes, newest first: everyone's, or PERSON's."""
+    from kith.notes import notes
+    from kith.search import quick_fold, text_matches
+
+    store = app.store
+    who = store.find_person(person).id if person else None
+    found = [n for n in notes(store, who) if not search or text_matches(search,
+                                                                         quick_fold(n.text))]
+    if as_json:
+        emit_json([n.to_dict() for n in found])
+        return
+    if not found:
+        click.echo("No notes.")
+        return
+    names = {i: d["name"] for i, d in store.people_docs().items()}
+    for item in found:
+        click.echo(f"{item.on}  {names.get(item.person, item.person)}: {item.text}  ({item.id})")
+
+
+@note.command("delete")
+@click.argument("ident")
+@json_option
+@pass_app
+def delete(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+    """Delete note IDENT (its id, or the first 6+ characters of it)."""
+    from kith.notes import delete_note
+
+    removed = delete_note(app.store, ident)
+    if as_json:
+        emit_json({"deleted": removed.id})
+    else:
+        click.echo(f"Deleted note {removed.id}")

@@ -1,0 +1,57 @@
+"""Plain tables with fixed column widths: 10k rows in milliseconds.
+
+rich's ``Table`` measures every cell of every row to lay the table out, which took 8.8 s
+for 10k people. Here each column is as wide as its widest cell up to a cap, a longer
+cell is cut with "…", and rows are joined as text. Control characters in data are
+replaced, so a name cannot move the cursor or change the terminal's colours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+_CONTROL = {c: " " for c in [*range(32), 127, *range(0x80, 0xA0)]}
+
+
+def _clean(text: str) -> str:
+    return text.translate(_CONTROL) if not text.isprintable() else text
+
+
+def _width(text: str) -> int:
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def _fit(text: str, width: int) -> str:
+    """``text`` cut (with "…") or padded to exactly ``width`` terminal cells."""
+    size = _width(text)
+    if size <= width:
+        return text + " " * (width - size)
+    if text.isascii():
+        return text[:width - 1] + "…"
+    from rich.cells import set_cell_size
+
+    return set_cell_size(text, width - 1) + "…"
+
+
+def render_table(headers: Sequence[str], rows: Iterable[Sequence[str]],
+                 caps: Sequence[int]) -> str:
+    """The table as text: a header, a rule, one line per row; columns two spaces apart."""
+    cleaned = [[_clean(cell) for cell in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in cleaned:
+        for index, cell in enumerate(row):
+            size = len(cell) if cell.isascii() else _width(cell)
+            if size > widths[index]:
+                widths[index] = size
+    widths = [min(w, cap) for w, cap in zip(widths, caps, strict=True)]
+    last = len(headers) - 1
+    lines = ["  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+             "  ".join("─" * w for w in widths)]
+    for row in cleaned:
+        lines.append("  ".join(_fit(cell, widths[i]) if i < last else cell[:widths[i]]
+                               for i, cell in enumerate(row)).rstrip())
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,193 @@
+"""The full export: every record of a kith database in one versioned JSON document.
+
+Shape (``format`` ``"kith-export"``, ``version`` 1; documented in the README)::
+
+    {"format": "kith-export", "version": 1, "exported": ISO, "kith": "0.x",
+     "schema": N, "currency": "EUR",
+     "tables": {"networks": {ID: record}, "people": {...}, "opportunities": {...},
+                "merges": {...}, "notes": {...}, "followups": {...},
+                "relationships": {...}, "kinds": {...}, ...every table of kith.json},
+     "interactions": {ID: record},
+     "plugins": {PLUGIN: {TABLE: {ID: record}}}}
+
+Records are exactly as stored (the models' ``to_dict`` shapes), keyed by id, so a table
+added later (by kith or another branch's feature) is exported without code here.
+Introductions are interactions of kind ``introduction`` (their ``meta.intro`` holds the
+people, opportunities and outcomes). Derived aggregates are not exported: the import
+recomputes them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from kith.errors import ImportFormatError, KithError, ValidationError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kith.store import Store
+
+FORMAT = "kith-export"
+VERSION = 1
+PLUGIN_FOLDER = "plugins"
+
+
+def document(store: Store) -> dict[str, Any]:
+    """The whole database as one JSON-able document."""
+    from kith import __version__
+    from kith.store import MAIN
+
+    main = store.files.read(MAIN)  # a database not written yet reads as staged
+    tables = {name: dict(records) for name, records in sorted(main.items())
+              if name != "_meta" and isinstance(records, dict)}
+    for name in ("networks", "people"):
+        tables.setdefault(name, {})
+    interactions = {i.id: i.to_dict() for i in store.interactions()}
+    plugins: dict[str, Any] = {}
+    for name in store.files.list(PLUGIN_FOLDER):
+        data = store.files.read(name)
+        plugin = name.rsplit("/", 1)[1].removesuffix(".json")
+        plugins[plugin] = {t: dict(r) for t, r in data.items() if isinstance(r, dict)}
+    return {"format": FORMAT, "version": VERSION,
+            "exported": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "kith": __version__, "schema": store.schema_version, "currency": store.currency,
+            "tables": tables, "interactions": interactions, "plugins": plugins}
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """A kith export from ``path``, with its envelope checked."""
+    import orjson
+
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ImportFormatError(error.strerror or str(error), file=str(path)) from None
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise ImportFormatError(f"not JSON: {error}", file=str(path)) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ImportFormatError("not a kith export (no \"format\": \"kith-export\"); "
+                                "write one with `kith export json`", file=str(path))
+    version = data.get("version")
+    if not isinstance(version, int) or version < 1:
+        raise ImportFormatError(f"unknown export version {version!r}", file=str(path))
+    if version > VERSION:
+        raise ImportFormatError(f"export version {version} is newer than this kith reads "
+                                f"({VERSION}); upgrade kith", file=str(path))
+    for key in ("tables", "interactions"):
+        if not isinstance(data.get(key), dict):
+            raise ImportFormatError(f"{key!r} must be an object keyed by id", file=str(path))
+    return data
+
+
+def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
+    """Every record parses with its model and refers to records that exist."""
+    from kith.followups import FollowUp
+    from kith.model import Interaction, Network, Opportunity, Person
+    from kith.notes import Note
+    from kith.relationships import Relationship
+
+    models: dict[str, Any] = {"networks": Network, "people": Person,
+                              "opportunities": Opportunity, "notes": Note,
+                              "followups": FollowUp, "relationships": Relationship}
+    tables = data["tables"]
+    counts = {}
+    for name, records in tables.items():
+        if not isinstance(records, dict):
+            raise ImportFormatError(f"table {name!r} must be an object keyed by id", file=path)
+        model = models.get(name)
+        for ident, record in records.items():
+            if not isinstance(record, dict):
+                raise ImportFormatError("not a record", file=path, record=f"{name} {ident}")
+            if model is None:
+                continue
+            try:
+                parsed = model.from_dict(record)
+            except (KeyError, TypeError, ValueError, KithError) as error:
+                raise ImportFormatError(f"{error}", file=path,
+                                        record=f"{name} {ident}") from None
+            if parsed.id != ident:
+                raise ImportFormatError(f"its id is {parsed.id!r}", file=path,
+                                        record=f"{name} {ident}")
+        counts[name] = len(records)
+    people = set(tables.get("people", {}))
+    networks = set(tables.get("networks", {}))
+    for ident, record in data["interactions"].items():
+        try:
+            parsed = Interaction.from_dict(record)
+        except (KeyError, TypeError, ValueError, KithError) as error:
+            raise ImportFormatError(f"{error}", file=path,
+                                    record=f"interaction {ident}") from None
+        missing = [p for p in parsed.people if p not in people]
+        if parsed.id != ident or parsed.network not in networks or missing:
+            raise ImportFormatError(f"refers to a network or people not in the export "
+                                    f"({parsed.network}, {missing})", file=path,
+                                    record=f"interaction {ident}")
+    for name, field_names in (("notes", ("person",)), ("followups", ("person",)),
+                              ("relationships", ("a", "b")), ("opportunities", ("person",))):
+        for ident, record in tables.get(name, {}).items():
+            for field_name in field_names:
+                if record.get(field_name) not in people:
+                    raise ImportFormatError(f"{field_name} {record.get(field_name)!r} is not "
+                                            "a person in the export", file=path,
+                                            record=f"{name} {ident}")
+    counts["interactions"] = len(data["interactions"])
+    return counts
+
+
+def is_empty(store: Store) -> bool:
+    from kith.model import ME
+    from kith.store import MAIN
+
+    if not store.exists:
+        return True
+    main = store.files.read(MAIN)
+    for name, records in main.items():
+        if name == "_meta" or not isinstance(records, dict):
+            continue
+        if name == "people":
+            if set(records) - {ME}:
+                return False
+        elif records:
+            return False
+    return not store.months()
+
+
+def load_document(store: Store, data: dict[str, Any], *, path: str) -> dict[str, int]:
+    """Write an export's records into ``store``, which must be empty; one transaction."""
+    from kith.model import Interaction
+    from kith.store import MAIN
+
+    if not is_empty(store):
+        raise ValidationError(f"the database at {store.home} is not empty; import a kith "
+                              "export into a new one (`kith --db NEW init`)")
+    counts = _check_records(data, path)
+    currency = data.get("currency")
+    if currency is not None and not (isinstance(currency, str) and currency.isalpha()
+                                     and len(currency) == 3):
+        raise ImportFormatError(f"currency must be an ISO code, not {currency!r}", file=path)
+    with store.transaction():
+        main = store.main
+        for name, records in data["tables"].items():
+            table = main.table(name)
+            for ident, record in records.items():
+                store._put(table, ident, record)
+        for ident, record in data["interactions"].items():
+            month = Interaction.from_dict(record).month
+            store._put(store._partition_table(month), ident, record)
+        for plugin, tables in (data.get("plugins") or {}).items():
+            for name, records in (tables or {}).items():
+                table = store.plugin_table(plugin, name)
+                for ident, record in records.items():
+                    store._put(table, ident, record)
+        if currency:
+            raw = store.files.read(MAIN)
+            meta = raw.setdefault("_meta", {}).setdefault("schema", {})
+            meta["currency"] = currency.upper()
+            store.files.write(MAIN, raw)
+            store.main.table("_meta").clear_cache()
+        store.rebuild_derived()
+    return counts

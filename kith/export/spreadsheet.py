@@ -1,0 +1,97 @@
+"""CSV exports of interactions or people, for spreadsheets.
+
+Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and tab or
+carriage return) as a formula: a note like ``=HYPERLINK("http://evil", "click")`` in an
+imported chat would become live in the user's spreadsheet. Such text cells are written
+with a leading apostrophe (OWASP's advice), which spreadsheets show as plain text.
+Numbers kith writes itself (money, minutes) are left as numbers, negatives included.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kith.store import Store
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
+
+INTERACTION_COLUMNS = ("id", "when", "network", "people", "people_ids", "direction", "kind",
+                       "money", "currency", "minutes", "favours", "fun", "invited", "note",
+                       "source")
+PEOPLE_COLUMNS = ("id", "name", "aliases", "emails", "phones", "handles", "networks", "tags",
+                  "birthday", "cadence_days", "notes", "interactions", "last_contact")
+
+
+def safe_cell(value: Any) -> str:
+    """A cell's text, neutralised if a spreadsheet would read it as a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def _number(value: str) -> str:
+    """A number kith formatted itself: kept as it is when it really is a number."""
+    return value if _NUMBER.match(value) else safe_cell(value)
+
+
+def _money(minor: int, exponent: int) -> str:
+    sign = "-" if minor < 0 else ""
+    whole, fraction = divmod(abs(minor), 10**exponent)
+    return f"{sign}{whole}" + (f".{fraction:0{exponent}d}" if exponent else "")
+
+
+def _write(columns: tuple[str, ...], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def interactions_csv(store: Store, *, exponent: int = 2) -> tuple[str, int]:
+    names = {i: d["name"] for i, d in store.people_docs().items()}
+    rows = []
+    for item in store.interactions():
+        rows.append([safe_cell(item.id), safe_cell(item.when.isoformat()),
+                     safe_cell(item.network),
+                     safe_cell("; ".join(names.get(p, p) for p in item.people)),
+                     safe_cell(" ".join(item.people)), item.direction, safe_cell(item.kind),
+                     _number(_money(item.value.money, exponent)), store.currency,
+                     str(item.value.minutes), str(item.value.favours), str(item.value.fun),
+                     safe_cell(item.invited), safe_cell(item.note), safe_cell(item.source)])
+    return _write(INTERACTION_COLUMNS, rows), len(rows)
+
+
+def people_csv(store: Store) -> tuple[str, int]:
+    stats = store.person_stats()
+    rows = []
+    for doc in sorted(store.people_docs().values(), key=lambda d: (d["id"] != "me",
+                                                                   d["name"].casefold())):
+        handles = doc.get("handles") or {}
+        others = "; ".join(f"{k}:{v}" for k, vs in handles.items() if k not in ("email", "phone")
+                           for v in vs)
+        count, last = 0, ""
+        for data in (stats.get(doc["id"]) or {}).values():
+            count += sum(data[d][4] for d in ("gave", "received", "shared"))
+            last = max(last, data["last"])
+        rows.append([safe_cell(doc["id"]), safe_cell(doc["name"]),
+                     safe_cell("; ".join(doc.get("aliases") or [])),
+                     safe_cell("; ".join(handles.get("email", []))),
+                     safe_cell("; ".join(handles.get("phone", []))), safe_cell(others),
+                     safe_cell("; ".join(doc.get("networks") or {})),
+                     safe_cell("; ".join(doc.get("tags") or [])),
+                     safe_cell(doc.get("birthday")), safe_cell(doc.get("cadence_days")),
+                     safe_cell(doc.get("notes")), str(count), safe_cell(last)])
+    return _write(PEOPLE_COLUMNS, rows), len(rows)
