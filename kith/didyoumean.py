@@ -46,9 +46,14 @@ def _ratio(first: str, second: str, cutoff: float) -> float:
     return matcher.ratio()
 
 
-def suggestion(wanted: str, candidates: Iterable[str], *, limit: int = 3) -> str:
+def suggestion(wanted: str, candidates: Iterable[str], *, limit: int = 3,
+               cutoff: float = 0.75) -> str:
     """``"; did you mean A?"`` / ``"; did you mean A, B or C?"``, or ``""``."""
-    found = close_matches(wanted, candidates, limit=limit)
+    return phrase(close_matches(wanted, candidates, limit=limit, cutoff=cutoff))
+
+
+def phrase(found: list[str]) -> str:
+    """``"; did you mean A?"`` / ``"; did you mean A, B or C?"``, or ``""``."""
     if not found:
         return ""
     if len(found) == 1:

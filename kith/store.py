@@ -362,9 +362,12 @@ class Store:
         if missing_ok:
             return None
         names = ", ".join(n.id for n in networks[:8]) or "none yet; add one with `kith network add`"
-        from kith.didyoumean import suggestion
+        from kith.didyoumean import close_matches, phrase
 
-        hint = suggestion(ref, [n.name for n in networks] + [n.id for n in networks])
+        by_label = {**{n.id: n.name for n in networks}, **{n.name: n.name for n in networks}}
+        # few networks: a looser match is still a good guess
+        hint = phrase(list(dict.fromkeys(by_label[c] for c in close_matches(
+            ref, by_label, cutoff=0.6))))
         raise NotFound(f"no network {ref!r}{hint} (known: {names})")
 
     def save_network(self, network: Network) -> Network:

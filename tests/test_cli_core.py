@@ -199,6 +199,8 @@ def test_plugins_command(ok: Callable[..., object], ok_json: Callable[..., objec
 def test_global_db_option_and_errors(ok: Callable[..., object], fails: Callable[..., object],
                                      tmp_path: Path) -> None:
     other = tmp_path / "other-db"
+    fails("--db", str(other), "network", "add", "Chess", match="no database folder")
+    ok("--db", str(other), "init")
     ok("--db", str(other), "network", "add", "Chess", "--kind", "other")
     assert (other / "kith.json").exists()
     file_db = tmp_path / "a-file"

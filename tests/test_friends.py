@@ -126,6 +126,7 @@ def test_export_round_trips(ok: Callable[..., object], ok_json: Callable[..., ob
 
     before = sorted(shape(p) for p in ok_json("person", "list") if p["id"] != "me")
     other = tmp_path / "other-db"
+    ok("--db", str(other), "init")
     ok("--db", str(other), "import", "vcard", str(out))
     after = sorted(shape(p) for p in ok_json("--db", str(other), "person", "list")
                    if p["id"] != "me")

@@ -71,6 +71,41 @@ def _birthday(value: Any) -> tuple[str | None, str | None]:
     return None, text or None
 
 
+_PROFILE_HOSTS = {"x.com": "x", "twitter.com": "x", "github.com": "github",
+                  "instagram.com": "instagram", "bsky.app": "bluesky"}
+
+
+def social_handle(item: Any) -> tuple[str, str] | None:
+    """``(kind, handle)`` of an ``X-SOCIALPROFILE`` or ``IMPP`` line, normalised; ``None``
+    for one kith cannot read (skipped, never the reason a card fails)."""
+    value = str(item.value).strip()
+    params = {k.upper(): v for k, v in (item.params or {}).items()}
+    try:
+        if item.name.upper() == "IMPP":
+            scheme, _, address = value.partition(":")
+            return normalize_handle(scheme, address) if address else None
+        kinds = [str(t).lower() for t in params.get("TYPE", []) if str(t).strip()]
+        user = next((str(u).strip().strip('"') for u in params.get("X-USER", [])), "")
+        url = re.sub(r"^https?://(www\.)?", "", value).rstrip("/")
+        host, _, path = url.partition("/")
+        kind = kinds[0] if kinds else _PROFILE_HOSTS.get(host.lower(), "")
+        if "linkedin" in host.lower():
+            kind = kind or "linkedin"
+        if not kind and path.startswith("@"):
+            kind = "mastodon"
+        if not kind:
+            return None
+        if user:
+            return normalize_handle(kind, user)
+        if kind == "mastodon" and path.startswith("@"):
+            return normalize_handle(kind, f"{path}@{host}")
+        if kind in ("linkedin", "facebook"):
+            return normalize_handle(kind, url)
+        return normalize_handle(kind, path.rstrip("/").rsplit("/", 1)[-1] or value)
+    except ValidationError:
+        return None
+
+
 def card_to_person(card: Any, ref: str) -> PersonRecord:
     contents = card.contents
 
@@ -107,6 +142,10 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
     for url in values("url"):
         if str(url).strip():
             handles.setdefault("url", []).append(str(url).strip())
+    for item in [*contents.get("x-socialprofile", []), *contents.get("impp", [])]:
+        found = social_handle(item)
+        if found:
+            handles.setdefault(found[0], []).append(found[1])
     birthday, birthday_text = (None, None)
     if "bday" in contents:
         birthday, birthday_text = _birthday(contents["bday"][0].value)

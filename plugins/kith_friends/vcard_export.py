@@ -1,8 +1,9 @@
 """``kith export vcard [--network N] PATH``: people as vCard 4.0 that round-trips.
 
 Exporting and importing into an empty database gives the same people: names, aliases
-(NICKNAME), emails, phones (``tel:`` URIs), birthdays (with or without a year),
-organisation, notes, tags (CATEGORIES) and a UID. The file is written atomically and is
+(NICKNAME), emails, phones (``tel:`` URIs), every other handle (X, Mastodon, LinkedIn,
+GitHub... as ``X-SOCIALPROFILE``, messengers as ``IMPP``), web sites (URL), birthdays
+(with or without a year), organisation, notes, tags (CATEGORIES) and a UID. The file is written atomically and is
 readable by its owner only.
 """
 
@@ -37,6 +38,35 @@ def _fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
+MESSENGERS = ("telegram", "signal", "whatsapp", "xmpp", "matrix", "skype", "sip")
+"""Handle kinds that are instant-messaging addresses: written as ``IMPP:kind:value``."""
+
+PROFILE_URLS = {"x": "https://x.com/{}", "github": "https://github.com/{}",
+                "instagram": "https://instagram.com/{}", "bluesky": "https://bsky.app/profile/{}",
+                "linkedin": "https://{}", "facebook": "https://{}"}
+
+
+def profile_url(kind: str, value: str) -> str | None:
+    """The web address of a social handle, when kith knows the service."""
+    if kind == "mastodon":
+        user, _, host = value.lstrip("@").partition("@")
+        return f"https://{host}/@{user}" if host else None
+    pattern = PROFILE_URLS.get(kind)
+    return pattern.format(value) if pattern else None
+
+
+def handle_line(kind: str, value: str) -> str:
+    """A handle other than email, phone and URL: ``IMPP`` for messengers, else
+    ``X-SOCIALPROFILE`` (as Apple and Google write it) with the service as ``TYPE``, the
+    handle itself as ``X-USER`` (so the import gets it back exactly) and the profile's
+    address as the value when there is one."""
+    if kind in MESSENGERS:
+        return f"IMPP:{kind}:{_escape(value)}"
+    user = value.replace('"', "'")
+    return (f'X-SOCIALPROFILE;TYPE={kind};X-USER="{user}":'
+            f"{_escape(profile_url(kind, value) or value)}")
+
+
 def person_to_vcard(person: dict[str, Any]) -> str:
     name = person["name"]
     words = name.split()
@@ -51,6 +81,11 @@ def person_to_vcard(person: dict[str, Any]) -> str:
         lines.append(f"TEL;VALUE=uri:tel:{phone}")
     for url in person.get("handles", {}).get("url", []):
         lines.append(f"URL:{_escape(url)}")
+    for kind, values in person.get("handles", {}).items():
+        if kind in ("email", "phone", "url"):
+            continue
+        for value in values:
+            lines.append(handle_line(kind, value))
     birthday = person.get("birthday")
     if birthday:
         lines.append("BDAY:" + (f"--{birthday[2:4]}{birthday[5:7]}" if birthday.startswith("--")
