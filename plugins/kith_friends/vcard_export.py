@@ -3,8 +3,8 @@
 Exporting and importing into an empty database gives the same people: names, aliases
 (NICKNAME), emails, phones (``tel:`` URIs), every other handle (X, Mastodon, LinkedIn,
 GitHub... as ``X-SOCIALPROFILE``, messengers as ``IMPP``), web sites (URL), birthdays
-(with or without a year), organisation, notes, tags (CATEGORIES) and a UID. The file is written atomically and is
-readable by its owner only.
+(with or without a year), organisation, notes, tags (CATEGORIES) and a UID. The file is
+written atomically and is readable by its owner only.
 """
 
 from __future__ import annotations
