@@ -57,14 +57,15 @@ def name_candidates(query: str, docs: Iterable[dict[str, Any]]) -> list[dict[str
 
 
 def person_haystack(doc: dict[str, Any], notes: Iterable[str] = ()) -> str:
-    """All the text a person list search looks in: names, aliases, handles (with their
-    kind), tags, the summary note and the dated notes, folded into one string."""
+    """All the text a person list search looks in: names, aliases, handles (and their
+    kinds), tags, the summary note and the dated notes, folded into one string."""
     handles = doc.get("handles") or {}
-    parts = [doc.get("name", ""), *(doc.get("aliases") or []), *(doc.get("tags") or []),
-             doc.get("notes") or "", *notes]
-    for kind, values in handles.items():
-        parts.extend(f"{kind}:{v} {v}" for v in values)
-    return quick_fold(" \u0001 ".join(p for p in parts if p))
+    parts = [doc.get("name", ""), *(doc.get("aliases") or ()), *(doc.get("tags") or ()),
+             doc.get("notes") or "", *notes, *handles]
+    for values in handles.values():
+        parts += values
+    text = "\n".join(parts)
+    return text.lower() if text.isascii() else fold(text)  # words are matched one by one
 
 
 def text_matches(query: str, haystack: str) -> bool:

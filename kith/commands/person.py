@@ -95,7 +95,8 @@ def list_(app, network: str | None, search: str | None, tag: str | None,  # type
         from kith.notes import texts_by_person
 
         notes_by_person = texts_by_person(store)
-    stats = store.person_stats()
+    # a search usually keeps a few people: read their stats alone, not all 10k
+    stats = None if words else store.person_stats()
     rows = []
     for doc in docs.values():
         if net_id and net_id not in doc["networks"]:
@@ -106,7 +107,8 @@ def list_(app, network: str | None, search: str | None, tag: str | None,  # type
             hay = person_haystack(doc, notes_by_person.get(doc["id"], ()))
             if not all(w in hay for w in words):
                 continue
-        rows.append(person_summary(doc, stats.get(doc["id"])))
+        rows.append(person_summary(doc, stats.get(doc["id"]) if stats is not None
+                                   else store.person_stats(doc["id"]).get(doc["id"])))
     rows.sort(key=lambda r: (r["id"] != "me", r["name"].casefold()))
     if as_json:
         emit_json(rows)

@@ -39,19 +39,31 @@ def _fit(text: str, width: int) -> str:
 
 def render_table(headers: Sequence[str], rows: Iterable[Sequence[str]],
                  caps: Sequence[int]) -> str:
-    """The table as text: a header, a rule, one line per row; columns two spaces apart."""
-    cleaned = [[_clean(cell) for cell in row] for row in rows]
+    """The table as text: a header, a rule, one line per row; columns two spaces apart.
+
+    The common row (plain ASCII) is one ``str.format``; only rows with other characters
+    (which may be wide, or combining) measure their cells in terminal cells.
+    """
+    cleaned = []
+    for row in rows:
+        joined = "".join(row)
+        cleaned.append((row if joined.isprintable() else [_clean(c) for c in row],
+                        joined.isascii()))
     widths = [len(h) for h in headers]
-    for row in cleaned:
+    for row, ascii_only in cleaned:
         for index, cell in enumerate(row):
-            size = len(cell) if cell.isascii() else _width(cell)
+            size = len(cell) if ascii_only else _width(cell)
             if size > widths[index]:
                 widths[index] = size
     widths = [min(w, cap) for w, cap in zip(widths, caps, strict=True)]
     last = len(headers) - 1
-    lines = ["  ".join(_fit(h, w) for h, w in zip(headers, widths, strict=True)).rstrip(),
-             "  ".join("─" * w for w in widths)]
-    for row in cleaned:
-        lines.append("  ".join(_fit(cell, widths[i]) if i < last else cell[:widths[i]]
-                               for i, cell in enumerate(row)).rstrip())
+    plain = "  ".join(f"{{:<{w}}}" for w in widths[:-1]) + "  {}"
+    lines = [plain.format(*headers).rstrip(), "  ".join("─" * w for w in widths)]
+    for row, ascii_only in cleaned:
+        if ascii_only:  # one character per cell: cut by length, pad by format
+            lines.append(plain.format(*[c if len(c) <= w else c[:w - 1] + "…"
+                                        for c, w in zip(row, widths, strict=True)]).rstrip())
+        else:
+            lines.append("  ".join(_fit(cell, widths[i]) if i < last else cell[:widths[i]]
+                                   for i, cell in enumerate(row)).rstrip())
     return "\n".join(lines) + "\n"
