@@ -14,6 +14,7 @@ import unicodedata
 
 def fold(text: str) -> str:
     """``text`` casefolded, accents removed, whitespace collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # casefold after the compatibility decomposition too: "𝐁" only becomes "B" there
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(unicodedata.normalize("NFC", stripped).split())

@@ -4,14 +4,21 @@ search, did-you-mean and forgiving input, driven through the real CLI on a real 
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kith.didyoumean import close_matches
+from kith.errors import NotFound
+from kith.model import Person
 from kith.search import name_candidates
+from kith.store import Store
+from kith.textfold import fold
 
 
 @pytest.fixture
@@ -331,3 +338,44 @@ def test_interaction_edit_changes_the_people(people: None, ok_json: Callable[...
     assert len(ok_json("history", "--person", "Kelly")) == 1
     fails("interaction", "edit", logged["id"], "--with", "Nobody Atall", match="no person")
     fails("interaction", "edit", logged["id"], "--with", "me", match="not with yourself")
+
+
+@pytest.mark.parametrize("args", [
+    ("note", "add"), ("note", "list"), ("note", "delete"), ("follow-up", "add"),
+    ("follow-up", "done"), ("follow-up", "list"), ("person", "relate"),
+    ("person", "unrelate"), ("export",), ("history",), ("log",), ("interaction", "edit"),
+    ("intro", "make")])
+def test_every_new_command_and_option_has_help(ok: Callable[..., object],
+                                               args: tuple[str, ...]) -> None:
+    text = ok(*args, "--help").stdout
+    assert "Usage" in text and "--" in text
+
+
+def test_history_unknown_kind_suggests(people: None, fails: Callable[..., object]) -> None:
+    fails("history", "--kind", "voluntering", match="did you mean volunteering")
+
+
+LETTERS = st.characters(whitelist_categories=("Lu", "Ll", "Lo"))
+
+
+@given(st.lists(st.text(LETTERS, min_size=3, max_size=8), min_size=2, max_size=2,
+                unique_by=lambda w: fold(w)))
+@settings(max_examples=40, deadline=None)
+def test_any_script_is_found_by_folded_surname_and_typo(words: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        _found_in_any_script(Store(Path(folder) / "db"), words)
+
+
+def _found_in_any_script(store: Store, words: list[str]) -> None:
+    name = " ".join(words)
+    person = store.add_person(Person.create(name))
+    decoy = store.add_person(Person.create("Zq Xv"))
+    for ref in (words[1], fold(words[1]).upper(), fold(name)):
+        found = store.find_person(ref)
+        assert found.id == person.id, ref
+    typo = name[:-1] + ("x" if name[-1] != "x" else "y")
+    try:
+        found = store.find_person(typo)
+        assert found.id in (person.id, decoy.id)
+    except NotFound as error:
+        assert "did you mean" in str(error) and name in str(error)

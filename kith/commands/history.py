@@ -40,6 +40,10 @@ def history(app, network: str | None, person: str | None, kind: str | None,  # t
     names = {ident: doc["name"] for ident, doc in store.people_docs().items()}
     if search:
         items = _matching(items, search, names)
+    if kind and not items:  # a mistyped kind finds nothing: say so rather than "no match"
+        from kith.kindcheck import check_kind
+
+        check_kind(store, kind)
     if limit:
         items = items[-limit:]
     if as_json:
