@@ -358,8 +358,11 @@ def test_history_unknown_kind_suggests(people: None, fails: Callable[..., object
 LETTERS = st.characters(whitelist_categories=("Lu", "Ll", "Lo"))
 
 
-@given(st.lists(st.text(LETTERS, min_size=3, max_size=8), min_size=2, max_size=2,
-                unique_by=lambda w: fold(w)))
+# letters whose upper case folds back to them (not Turkish dotless ı: "I" is "i")
+WORDS = st.text(LETTERS, min_size=3, max_size=8).filter(lambda w: fold(w.upper()) == fold(w))
+
+
+@given(st.lists(WORDS, min_size=2, max_size=2, unique_by=lambda w: fold(w)))
 @settings(max_examples=40, deadline=None)
 def test_any_script_is_found_by_folded_surname_and_typo(words: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
@@ -370,7 +373,7 @@ def _found_in_any_script(store: Store, words: list[str]) -> None:
     name = " ".join(words)
     person = store.add_person(Person.create(name))
     decoy = store.add_person(Person.create("Zq Xv"))
-    for ref in (words[1], fold(words[1]).upper(), fold(name)):
+    for ref in (words[1], words[1].upper(), fold(name)):
         found = store.find_person(ref)
         assert found.id == person.id, ref
     typo = name[:-1] + ("x" if name[-1] != "x" else "y")
