@@ -382,3 +382,12 @@ def _found_in_any_script(store: Store, words: list[str]) -> None:
         assert found.id in (person.id, decoy.id)
     except NotFound as error:
         assert "did you mean" in str(error) and name in str(error)
+
+
+def test_history_search_also_shows_matching_notes(people: None, ok: Callable[..., object],
+                                                  ok_json: Callable[..., object]) -> None:
+    ok("note", "Walsh", "Moving to Lyon", "--on", "2026-01-05")
+    text = ok("history", "--search", "lyon").stdout
+    assert "No interactions match." in text
+    assert "2026-01-05  Seán Walsh: Moving to Lyon" in text
+    assert ok_json("history", "--search", "lyon") == []  # the JSON stays interactions

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import describe_interaction, emit_json, json_option, pass_app, when_option
 from kith.model import Interaction
 
@@ -51,9 +52,27 @@ def history(app, network: str | None, person: str | None, kind: str | None,  # t
         return
     if not items:
         click.echo("No interactions match.")
-        return
     for interaction in items:
         click.echo(describe_interaction(app, interaction, names))
+    if search:
+        _echo_matching_notes(app, search, names)
+
+
+def _echo_matching_notes(app: KithApp, search: str, names: dict[str, str]) -> None:
+    """Dated notes are part of what happened: a search shows the ones that match too
+    (``kith note list --search`` gives them as JSON)."""
+    from kith.notes import notes
+    from kith.search import quick_fold
+
+    words = [w for w in quick_fold(search).split(" ") if w]
+    found = [n for n in notes(app.store)
+             if all(w in f"{quick_fold(n.text)} {quick_fold(names.get(n.person, ''))}"
+                    for w in words)]
+    if found:
+        click.echo("Notes:")
+        for note in reversed(found):  # oldest first, like the interactions above
+            click.echo(f"{note.on}  {names.get(note.person, note.person)}: {note.text}  "
+                       f"({note.id})")
 
 
 def _matching(items: list[Interaction], search: str, names: dict[str, str]) -> list[Interaction]:

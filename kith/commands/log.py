@@ -73,7 +73,7 @@ def log(app, network: str, people: tuple[str, ...], gave: bool, received: bool, 
                    "follow_ups_open": [] if closed else [f.to_dict() for f in pending]})
         return
     click.echo("Recorded " + describe_interaction(app, recorded))
-    names = {i: d["name"] for i, d in store.people_docs().items()}
+    names = {p: store.get_person(p).name for p in recorded.people}  # type: ignore[union-attr]
     for item in closed:
         click.echo(f"Closed follow-up with {names.get(item.person, item.person)} "
                    f"(due {item.due}{': ' + item.about if item.about else ''}; {item.id})")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from datetime import datetime
 from typing import Any
@@ -121,9 +122,13 @@ def list_(app, network: str | None, search: str | None, tag: str | None,  # type
         last = row["last_contact"]
         cells.append((row["name"], ", ".join(row["networks"]), handles, ", ".join(row["tags"]),
                       f"{last['when'][:10]} ({last['network']})" if last else "-", row["id"]))
-    sys.stdout.write(f"{len(rows)} people\n" + render_table(
+    text = f"{len(rows)} people\n" + render_table(
         ("Name", "Networks", "Handles", "Tags", "Last contact", "Id"), cells,
-        caps=(30, 24, 34, 20, 28, 26)))
+        caps=(30, 24, 34, 20, 28, 26))
+    if sys.stdout.isatty() and text.count("\n") > shutil.get_terminal_size().lines:
+        click.echo_via_pager(text)  # $PAGER, like git: a long list starts at the top
+    else:
+        sys.stdout.write(text)
 
 
 @person.command("show")
