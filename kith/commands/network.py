@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from kith.commands import emit_json, json_option, pass_app
+from kith.dates import parse_user_date as parse_date
 from kith.errors import ValidationError
 from kith.model import Network
-from kith.parsing import parse_date
 
 
 def _kinds(app) -> dict:  # type: ignore[no-untyped-def]
