@@ -80,7 +80,7 @@ def test_network_commands(ok: Callable[..., object], ok_json: Callable[..., obje
     assert ok_json("network", "show", "design-guild")["left"] == "2024-06-30"
     fails("network", "add", "Golf", "--kind", "sportz", match="unknown network kind")
     fails("network", "add", "St Mary's", "--kind", "church", match="already exists")
-    fails("network", "add", "X", "--joined", "yesterday", match="ISO date")
+    fails("network", "add", "X", "--joined", "someday", match="cannot read")
     fails("network", "show", "nowhere", match="no network 'nowhere'")
     ok("network", "edit", "st-marys", "--joined", "2020-02-01")
     fails("network", "edit", "st-marys", "--left", "2019-01-01", match="before it was joined")

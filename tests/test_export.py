@@ -112,6 +112,9 @@ def test_export_json_and_import_into_empty_database(tmp_path: Path, ok: Callable
     ok("--db", other, "export", "json", back)
     assert _comparable(orjson.loads(back.read_bytes())) == _comparable(data)
     fails("--db", other, "import", "kith-json", out, match="not empty")
+    fails("export", "json", tmp_path / "nowhere" / "all.json", match="no folder")
+    fails("export", "json", tmp_path, match="is a folder")
+    assert orjson.loads(ok("export", "json", "-").stdout)["format"] == "kith-export"
 
 
 def test_import_kith_json_bad_input(tmp_path: Path, ok: Callable[..., Any],
@@ -154,6 +157,7 @@ def test_export_csv_neutralises_formulas(tmp_path: Path, ok: Callable[..., Any],
     people = ok("export", "csv", "--what", "people", "-").stdout
     zoe = next(r for r in csv.DictReader(io.StringIO(people)) if r["name"] == "Zoë Ndiaye")
     assert zoe["tags"] == "'=cmd" and "mastodon:@zoe@social.example" in zoe["handles"]
+    assert zoe["relationships"] == "friend of Bob Stone"
     assert safe_cell("@x") == "'@x" and safe_cell("-1+1") == "'-1+1" and safe_cell(3) == "3"
     fails("export", "csv", tmp_path / "x.csv", match="--what")
     fails("export", "csv", "--what", "cats", tmp_path / "x.csv", match="cats")

@@ -24,7 +24,8 @@ INTERACTION_COLUMNS = ("id", "when", "network", "people", "people_ids", "directi
                        "money", "currency", "minutes", "favours", "fun", "invited", "note",
                        "source")
 PEOPLE_COLUMNS = ("id", "name", "aliases", "emails", "phones", "handles", "networks", "tags",
-                  "birthday", "cadence_days", "notes", "interactions", "last_contact")
+                  "birthday", "cadence_days", "notes", "relationships", "interactions",
+                  "last_contact")
 
 
 def safe_cell(value: Any) -> str:
@@ -75,7 +76,15 @@ def interactions_csv(store: Store, *, exponent: int = 2) -> tuple[str, int]:
 
 
 def people_csv(store: Store) -> tuple[str, int]:
+    from kith.relationships import describe, relationships
+
     stats = store.person_stats()
+    names = {i: d["name"] for i, d in store.people_docs().items()}
+    related: dict[str, list[str]] = {}
+    for item in relationships(store):
+        for person in (item.a, item.b):
+            kind, other = item.seen_from(person)
+            related.setdefault(person, []).append(f"{describe(kind)} {names.get(other, other)}")
     rows = []
     for doc in sorted(store.people_docs().values(), key=lambda d: (d["id"] != "me",
                                                                    d["name"].casefold())):
@@ -93,5 +102,7 @@ def people_csv(store: Store) -> tuple[str, int]:
                      safe_cell("; ".join(doc.get("networks") or {})),
                      safe_cell("; ".join(doc.get("tags") or [])),
                      safe_cell(doc.get("birthday")), safe_cell(doc.get("cadence_days")),
-                     safe_cell(doc.get("notes")), str(count), safe_cell(last)])
+                     safe_cell(doc.get("notes")),
+                     safe_cell("; ".join(related.get(doc["id"], []))), str(count),
+                     safe_cell(last)])
     return _write(PEOPLE_COLUMNS, rows), len(rows)
