@@ -9,7 +9,9 @@ stdout to a pipe, on a generated history of 10k people (``generate.dataset``):
 - ``kith person list --search TEXT``: target <= 0.3 s. Before: 0.62 s. Peers: khard's
   grep-first search 0.31 s, narad's FTS5 0.46 s. Searches names, aliases, handles, tags,
   the summary note and the dated notes, folded (case and accents).
-- ``kith person show SURNAME`` (the folded lookup every command uses to name a person).
+- baseline: ``kith network list`` on the same database (start-up, plugins, reading
+  ``kith.json``): what every command pays before its own work, to read the rows against
+  on a busy machine.
 
 Usage: ``python bench/bench_people.py [--runs 7] [--interactions 1000]``
 """
@@ -41,6 +43,8 @@ def main() -> None:
     print(f"scale: {count:,} people, {args.interactions:,} interactions, median of "
           f"{args.runs} runs")
     rows = [
+        ("baseline: kith network list (same db)", [KITH, "network", "list"], 500,
+         "start-up + opening 10k people; the floor"),
         ("kith person list (table)", [KITH, "person", "list"], 500,
          "before 8.8 s; khard 4.4 s, narad 8.2 s"),
         ("kith person list --json", [KITH, "person", "list", "--json"], 500,
