@@ -134,6 +134,7 @@ def test_import_kith_json_bad_input(tmp_path: Path, ok: Callable[..., Any],
     attempt(b"{not json", "not json")
     attempt({"format": "something"}, "not a kith export")
     attempt({**data, "version": 99}, "newer")
+    attempt({**data, "schema": 99}, "newer kith")
     broken = orjson.loads(good.read_bytes())
     person = next(p for p in broken["tables"]["people"] if p != "me")
     broken["tables"]["people"][person]["birthday"] = "1988-13-45"

@@ -77,6 +77,8 @@ def log(app, network: str, people: tuple[str, ...], gave: bool, received: bool, 
     for item in closed:
         click.echo(f"Closed follow-up with {names.get(item.person, item.person)} "
                    f"(due {item.due}{': ' + item.about if item.about else ''}; {item.id})")
+    if done_follow_up and not closed:
+        click.echo("No open follow-up with them to close.")
     if pending and not closed:
         for item in pending:
             about = f": {item.about}" if item.about else ""

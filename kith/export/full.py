@@ -164,6 +164,14 @@ def load_document(store: Store, data: dict[str, Any], *, path: str) -> dict[str,
     if not is_empty(store):
         raise ValidationError(f"the database at {store.home} is not empty; import a kith "
                               "export into a new one (`kith --db NEW init`)")
+    from kith import migrations
+
+    schema = data.get("schema", migrations.SCHEMA_VERSION)
+    if not isinstance(schema, int) or schema < 2:
+        raise ImportFormatError(f"unknown database schema {schema!r}", file=path)
+    if schema > migrations.SCHEMA_VERSION:
+        raise ImportFormatError(f"exported by a newer kith (schema {schema}, this kith reads "
+                                f"{migrations.SCHEMA_VERSION}); upgrade kith", file=path)
     counts = _check_records(data, path)
     currency = data.get("currency")
     if currency is not None and not (isinstance(currency, str) and currency.isalpha()
@@ -189,5 +197,7 @@ def load_document(store: Store, data: dict[str, Any], *, path: str) -> dict[str,
             meta["currency"] = currency.upper()
             store.files.write(MAIN, raw)
             store.main.table("_meta").clear_cache()
+        # records from an older kith are brought up to date like an old database
+        migrations.migrate(store, schema)
         store.rebuild_derived()
     return counts
