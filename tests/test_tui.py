@@ -404,3 +404,50 @@ def test_snapshots(snap_compare: Any, demo_home: Path, name: str, keys: list[str
         await pilot.pause()
 
     assert snap_compare(app, press=keys, terminal_size=SIZE, run_before=before)
+
+
+# notes, follow-ups, relationships (issue 18) -----------------------------------------------
+
+def test_person_page_and_reminders_show_notes_follow_ups_and_relationships(
+        demo_home: Path) -> None:
+    from datetime import date as day
+    from datetime import timedelta
+
+    from kith.followups import add_follow_up
+    from kith.notes import add_note
+    from kith.relationships import relate
+
+    store = Store(demo_home)
+    gus, fatima = store.find_person("Gus Silva"), store.find_person("Fatima Khan")
+    add_note(store, gus.id, "Older [b]note[/b]", on=day(2024, 1, 1))
+    add_note(store, gus.id, "Newer note", on=day(2024, 6, 1))
+    add_follow_up(store, gus.id, TODAY - timedelta(days=2), "send the photos")
+    relate(store, gus.id, fatima.id, "friend")
+    app = tui(demo_home)
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("r")
+        await pilot.pause()
+        follow_ups = text(app.query_one("#follow-ups"))
+        assert "Gus Silva: send the photos" in follow_ups and "overdue by 2 days" in follow_ups
+        await pilot.press("p", "f", *"gus silva")
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        journal = text(app.screen.query_one("#person-journal"))
+        assert "friend of Fatima Khan" in journal and "send the photos" in journal
+        assert journal.index("Newer note") < journal.index("Older [b]note[/b]")
+
+    drive(app, steps)
+
+
+def test_reminders_hide_follow_ups_when_there_are_none(demo_home: Path) -> None:
+    app = tui(demo_home)
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("r")
+        await pilot.pause()
+        assert not app.query_one("#follow-ups").display
+
+    drive(app, steps)

@@ -153,6 +153,10 @@ class PersonScreen(Screen[None]):
             yield Static(self.details(), id="person-details")
             yield Static(self.keep_in_touch(), id="person-keep")
             yield Static(self.opportunities(), id="person-opportunities")
+            journal_text = self.journal()  # relationships, follow-ups, notes
+            journal = Static(journal_text, id="person-journal")
+            journal.display = bool(journal_text)
+            yield journal
             yield Static("Timeline (newest first)", classes="heading")
             table: DataTable[str] = DataTable(id="timeline", cursor_type="row")
             table.add_columns("When", "Network", "Way", "Kind", "Value", "Note")
@@ -198,6 +202,27 @@ class PersonScreen(Screen[None]):
         if not cadence:
             status += "; no keep-in-touch cadence"
         return "Keep in touch: " + status
+
+    def journal(self) -> str:
+        """Relationships, open follow-ups and dated notes (newest first); "" if none."""
+        from kith.notes import notes
+        from kith.relationships import describe, relationships
+        from kith.tui.reminders import follow_up_lines
+
+        store = self.kith.store
+        names = {i: d["name"] for i, d in store.people_docs().items()}
+        parts = []
+        for item in relationships(store, self.person.id):
+            kind, other = item.seen_from(self.person.id)
+            parts.append(f"{describe(kind)} {escape(names.get(other, other))}")
+        follow_ups = follow_up_lines(store, self.today, person=self.person.id)
+        if follow_ups:
+            parts += ["Follow-ups:", *follow_ups]
+        journal = notes(store, self.person.id)
+        if journal:
+            parts.append("Notes (newest first):")
+            parts += [f"  {n.on}  {escape(n.text)}" for n in journal]
+        return "\n".join(parts)
 
     def opportunities(self) -> str:
         mine = [o for o in self.kith.store.opportunities() if o.person == self.person.id]

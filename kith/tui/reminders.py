@@ -12,6 +12,22 @@ from textual.widgets import DataTable, Static
 from kith.tui.widgets import LazyPane, escape
 
 
+def follow_up_lines(store: Any, today: date, *, person: str | None = None) -> list[str]:
+    """Open follow-ups as lines (markup-escaped), due and overdue first."""
+    from kith.followups import follow_ups
+
+    names = {i: d["name"] for i, d in store.people_docs().items()}
+    lines = []
+    for item in follow_ups(store, person=person):
+        days = item.days_until(today)
+        when = ("[$warning]due today[/]" if days == 0 else
+                f"[$error]overdue by {-days} days[/]" if days < 0 else f"in {days} days")
+        about = f": {escape(item.about)}" if item.about else ""
+        who = "" if person else f"{escape(names.get(item.person, item.person))}"
+        lines.append(f"  {item.due}  {who}{about}  ({when})")
+    return lines
+
+
 class RemindersPane(LazyPane, VerticalScroll):
     def __init__(self, kith: Any, today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -19,6 +35,9 @@ class RemindersPane(LazyPane, VerticalScroll):
         self.today = today
 
     def compose(self) -> ComposeResult:
+        follow_ups = Static("", id="follow-ups")
+        follow_ups.display = False  # shown when there are open follow-ups
+        yield follow_ups
         yield Static("", id="reminders-summary", classes="heading")
         overdue: DataTable[str] = DataTable(id="overdue", cursor_type="row")
         overdue.add_columns("Overdue", "By", "Last contact", "Where")
@@ -33,6 +52,7 @@ class RemindersPane(LazyPane, VerticalScroll):
         if not store.exists:
             self.query_one("#reminders-summary", Static).update("Nothing yet.")
             return
+        self._show_follow_ups()
         result = reminders(store, self.kith.config, self.today)
         names = {n.id: n.name for n in store.networks()}
         self.query_one("#reminders-summary", Static).update(
@@ -47,3 +67,9 @@ class RemindersPane(LazyPane, VerticalScroll):
             f"{b.date[5:]}  {escape(b.name)}" + (f" turns {b.turns}" if b.turns else "")
             + (" (today!)" if b.days_until == 0 else f" in {b.days_until} days")
             for b in result.birthdays) or "None in the next 30 days.")
+
+    def _show_follow_ups(self) -> None:
+        lines = follow_up_lines(self.kith.store, self.today)
+        widget = self.query_one("#follow-ups", Static)
+        widget.update("[b]Follow-ups (due first)[/b]\n" + "\n".join(lines))
+        widget.display = bool(lines)
