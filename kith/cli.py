@@ -57,9 +57,12 @@ class KithUsageError(click.ClickException):
         click.echo(f"kith: error: {self.format_message()}", err=True)
 
 
-def one_line(error: click.UsageError) -> KithUsageError:
-    """click's three-line usage error (usage, hint, error) as kith's one line + hint."""
-    if isinstance(error, KithUsageError):
+def one_line(error: click.UsageError) -> click.ClickException:
+    """click's three-line usage error (usage, hint, error) as kith's one line + hint.
+
+    A group run without a subcommand is not an error of that kind: its help is shown.
+    """
+    if isinstance(error, click.exceptions.NoArgsIsHelpError):
         return error
     path = error.ctx.command_path if error.ctx is not None else "kith"
     message = " ".join(error.format_message().split())

@@ -212,6 +212,7 @@ def test_person_list_search(people: None, ok: Callable[..., object],
     assert names("bouldering") == ["Ann Lee"]  # the summary note
     assert names("иванов") == ["Дмитрий Иванов"]
     assert names("nothing-like-this") == []
+    assert ok("person", "list", "--search", "nothing-like-this").stdout == "No people match.\n"
     table = ok("person", "list", "--search", "walsh").stdout
     assert "1 people" in table and "Seán Walsh" in table
 
@@ -316,6 +317,13 @@ def test_db_folder_must_exist_except_for_init(tmp_path: Path, run: Callable[...,
     assert "Usage" in ok("--db", missing, "log", "--help").stdout
     ok("--db", missing, "init")
     assert ok("--db", missing, "person", "list").stdout.startswith("1 people")
+
+
+def test_a_group_without_subcommand_shows_its_help(run: Callable[..., object]) -> None:
+    for group in ("note", "follow-up", "export"):
+        result = run(group)
+        assert "Commands:" in result.stdout + result.stderr
+        assert "kith: error" not in result.stderr
 
 
 def test_option_errors_are_one_line(people: None, fails: Callable[..., object]) -> None:

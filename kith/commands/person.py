@@ -114,6 +114,9 @@ def list_(app, network: str | None, search: str | None, tag: str | None,  # type
     if as_json:
         emit_json(rows)
         return
+    if not rows:
+        click.echo("No people match." if words or tag or net_id else "No people yet.")
+        return
     from kith.commands.table import render_table
 
     cells = []
