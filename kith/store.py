@@ -570,16 +570,24 @@ class Store:
             self._remove(self.main.table(table), ident)
 
     def _repoint_records(self, old: str, new: str) -> None:
-        """A merged person's notes, follow-ups and relationships follow them."""
+        """A merged person's notes, follow-ups and relationships follow them; a
+        relationship that would relate someone to themselves, or repeat one the kept
+        person already has, goes."""
         for table, fields in self.PERSON_FIELDS.items():
-            for ident, doc in self.records(table).items():
+            records = self.records(table)
+            kept = {(d.get("a"), d.get("b"), d.get("kind")) for d in records.values()
+                    if old not in (d.get("a"), d.get("b"))}
+            for ident, doc in records.items():
                 if any(doc.get(f) == old for f in fields):
                     moved = {k: (new if k in fields and v == old else v)
                              for k, v in doc.items()}
-                    if table == "relationships" and moved.get("a") == moved.get("b"):
-                        self._remove(self.main.table(table), ident)  # related to themselves
-                    else:
-                        self._put(self.main.table(table), ident, moved)
+                    if table == "relationships":
+                        key = (moved.get("a"), moved.get("b"), moved.get("kind"))
+                        if moved.get("a") == moved.get("b") or key in kept:
+                            self._remove(self.main.table(table), ident)
+                            continue
+                        kept.add(key)
+                    self._put(self.main.table(table), ident, moved)
 
     # interactions ----------------------------------------------------------------------
     def _partition_table(self, month: str) -> Any:
