@@ -14,6 +14,13 @@ import unicodedata
 
 def fold(text: str) -> str:
     """``text`` casefolded, accents removed, whitespace collapsed."""
+    if text.isascii():  # most names: nothing to decompose, and casefold is lower
+        return " ".join(text.lower().split())
+    return fold_unicode(text)
+
+
+def fold_unicode(text: str) -> str:
+    """``fold`` for any text (``fold`` takes a shortcut for plain ASCII)."""
     # casefold after the compatibility decomposition too: "𝐁" only becomes "B" there
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))

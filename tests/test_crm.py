@@ -401,3 +401,10 @@ def test_history_search_also_shows_matching_notes(people: None, ok: Callable[...
     assert "No interactions match." in text
     assert "2026-01-05  Seán Walsh: Moving to Lyon" in text
     assert ok_json("history", "--search", "lyon") == []  # the JSON stays interactions
+
+
+@given(st.text(st.characters(max_codepoint=127)))
+def test_folds_ascii_shortcut_agrees_with_the_full_fold(text: str) -> None:
+    from kith.textfold import fold_unicode
+
+    assert fold(text) == fold_unicode(text)
