@@ -14,14 +14,6 @@ from typing import Any
 from kith.textfold import fold
 
 
-def quick_fold(text: str) -> str:
-    """``fold`` with a fast path for plain ASCII, which most text is: lists of 10k
-    people are folded on every search."""
-    if text.isascii():
-        return " ".join(text.lower().split())
-    return fold(text)
-
-
 def words_match(query_words: list[str], name: str, *, whole: bool = False) -> bool:
     """Every query word is a word of ``name`` (``whole``) or starts one (folded)."""
     words = name.split(" ")
@@ -32,7 +24,7 @@ def words_match(query_words: list[str], name: str, *, whole: bool = False) -> bo
 
 def names_of(doc: dict[str, Any]) -> list[str]:
     """A person document's name and aliases, folded."""
-    return [quick_fold(n) for n in [doc.get("name", ""), *(doc.get("aliases") or [])] if n]
+    return [fold(n) for n in [doc.get("name", ""), *(doc.get("aliases") or [])] if n]
 
 
 def name_candidates(query: str, docs: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -42,7 +34,7 @@ def name_candidates(query: str, docs: Iterable[dict[str, Any]]) -> list[dict[str
     query word starts a word ("Wal", "Se Wa"). The first tier that finds anyone wins, so
     "Ann" finds Ann Lee even when Anne Smith exists.
     """
-    wanted = quick_fold(query).split(" ")
+    wanted = fold(query).split(" ")
     if not wanted or wanted == [""]:
         return []
     whole: list[dict[str, Any]] = []
@@ -64,10 +56,9 @@ def person_haystack(doc: dict[str, Any], notes: Iterable[str] = ()) -> str:
              doc.get("notes") or "", *notes, *handles]
     for values in handles.values():
         parts += values
-    text = "\n".join(parts)
-    return text.lower() if text.isascii() else fold(text)  # words are matched one by one
+    return fold("\n".join(parts))
 
 
 def text_matches(query: str, haystack: str) -> bool:
     """Every word of the (folded) query occurs somewhere in the folded haystack."""
-    return all(word in haystack for word in quick_fold(query).split(" "))
+    return all(word in haystack for word in fold(query).split(" "))

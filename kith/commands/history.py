@@ -62,11 +62,11 @@ def _echo_matching_notes(app: KithApp, search: str, names: dict[str, str]) -> No
     """Dated notes are part of what happened: a search shows the ones that match too
     (``kith note list --search`` gives them as JSON)."""
     from kith.notes import notes
-    from kith.search import quick_fold
+    from kith.textfold import fold
 
-    words = [w for w in quick_fold(search).split(" ") if w]
+    words = [w for w in fold(search).split(" ") if w]
     found = [n for n in notes(app.store)
-             if all(w in f"{quick_fold(n.text)} {quick_fold(names.get(n.person, ''))}"
+             if all(w in f"{fold(n.text)} {fold(names.get(n.person, ''))}"
                     for w in words)]
     if found:
         click.echo("Notes:")
@@ -77,13 +77,13 @@ def _echo_matching_notes(app: KithApp, search: str, names: dict[str, str]) -> No
 
 def _matching(items: list[Interaction], search: str, names: dict[str, str]) -> list[Interaction]:
     """Interactions whose note, kind, network or people's names hold every word."""
-    from kith.search import quick_fold
+    from kith.textfold import fold
 
-    words = [w for w in quick_fold(search).split(" ") if w]
-    folded_names = {ident: quick_fold(name) for ident, name in names.items()}
+    words = [w for w in fold(search).split(" ") if w]
+    folded_names = {ident: fold(name) for ident, name in names.items()}
     kept = []
     for item in items:
-        hay = " ".join([quick_fold(item.note), item.kind, item.network,
+        hay = " ".join([fold(item.note), item.kind, item.network,
                         *(folded_names.get(p, p) for p in item.people)])
         if all(w in hay for w in words):
             kept.append(item)

@@ -53,12 +53,13 @@ def add(app, person: str, text: str, on: str | None, network: str | None,  # typ
 def list_(app, person: str | None, search: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     """Notes, newest first: everyone's, or PERSON's."""
     from kith.notes import notes
-    from kith.search import quick_fold, text_matches
+    from kith.search import text_matches
+    from kith.textfold import fold
 
     store = app.store
     who = store.find_person(person).id if person else None
     found = [n for n in notes(store, who) if not search or text_matches(search,
-                                                                         quick_fold(n.text))]
+                                                                         fold(n.text))]
     if as_json:
         emit_json([n.to_dict() for n in found])
         return

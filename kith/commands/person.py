@@ -85,12 +85,13 @@ def add(app, name: str, networks: tuple[str, ...], emails: tuple[str, ...],  # t
 def list_(app, network: str | None, search: str | None, tag: str | None,  # type: ignore[no-untyped-def]
           as_json: bool) -> None:
     """List people, with where and when you last met."""
-    from kith.search import person_haystack, quick_fold
+    from kith.search import person_haystack
+    from kith.textfold import fold
 
     store = app.store
     net_id = store.find_network(network).id if network else None
     docs = store.people_docs()
-    words = [w for w in quick_fold(search).split(" ") if w] if search else []
+    words = [w for w in fold(search).split(" ") if w] if search else []
     notes_by_person: dict[str, list[str]] = {}
     if words:
         from kith.notes import texts_by_person
