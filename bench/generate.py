@@ -26,6 +26,7 @@ import orjson
 
 from kith import migrations
 from kith.ids import new_id
+from kith.initiative import aggregate_conversations, file_of
 from kith.store import MAIN, NETWORK_TOTALS, PEOPLE_SHARDS, _people_shard, aggregate
 
 DATA = Path(__file__).parent / "data"
@@ -115,7 +116,12 @@ def generate(home: Path, interactions: int, people: int = 10_000, seed: int = 7,
         doc = {"id": ident, "when": when.isoformat(), "network": net, "people": who,
                "direction": direction, "kind": kind,
                "value": {"money": 0, "minutes": 0, "favours": 0, "fun": 0, **value},
-               "note": "", "invited": rng.random() < 0.2, "source": None, "meta": {}}
+               "note": "", "invited": False, "initiative": None, "source": None, "meta": {}}
+        roll = rng.random()
+        if roll < 0.2:
+            doc["invited"], doc["initiative"] = True, "invited"
+        elif roll < 0.3:
+            doc["initiative"] = "pitched"
         months.setdefault(f"{when.year:04d}-{when.month:02d}", {})[ident] = doc
         docs.append(doc)
     for month, table in months.items():
@@ -128,6 +134,8 @@ def generate(home: Path, interactions: int, people: int = 10_000, seed: int = 7,
         shards[_people_shard(ident)][ident] = {"networks": nets}
     for name, table in shards.items():
         _write(home / name, {"people": table})
+    for network, tables in aggregate_conversations(docs).items():
+        _write(home / file_of(network), tables)
     os.chmod(home, 0o700)
     return home
 
@@ -153,6 +161,7 @@ def check(home: Path) -> None:
     networks, people = store.recompute_derived()
     assert store.network_months() == networks
     assert store.person_stats() == people
+    assert store.conversation_indexes() == store.recompute_conversations()
 
 
 def main() -> None:

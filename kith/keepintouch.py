@@ -124,10 +124,16 @@ def reminders(store: Store, config: dict[str, Any], today: date | None = None, *
                 result.birthdays.append(Birthday(ident, person["name"],
                                                  upcoming[0].isoformat(),
                                                  (upcoming[0] - today).days, upcoming[1]))
+        member_of = person.get("networks") or {}
         for network, data in nets.items():
-            if not data["gave"][4]:
+            # a newcomer is someone new in a network they are in, whom you helped (a
+            # favour, help, an introduction), never someone you only paid or pitched to
+            if network not in member_of or not data["gave"][2]:
                 continue
             first = date.fromisoformat(data["first"][:10])
+            joined = member_of.get(network)
+            if joined:
+                first = min(first, date.fromisoformat(joined[:10]))
             if (today - first).days <= newcomer_days:
                 result.newcomers.append(Newcomer(ident, person["name"], network,
                                                  first.isoformat(), data["gave"][4]))

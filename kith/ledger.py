@@ -1,16 +1,20 @@
-"""Assessment: is each network worth it, and why?
+"""Assessment: is each network worth it, what to do about it, and why.
 
 The rules, in the words of kith's seed documents:
 
 - Networking is not quid pro quo. No *person* owes the user anything; the unit of account
   is the **network**: over time, the network as a whole should give back at least what the
   user puts in.
-- Value is money, time, favours, and fun. The dimensions are kept apart and never silently
-  converted; if the user sets ``hourly_rate``, time is *also* shown priced, next to the
-  hours.
+- Value is money, time, favours, and fun. The dimensions are kept apart; time is priced
+  only at the user's own ``hourly_rate`` and, when none is set, the reasons say how much
+  money came back per hour given.
 - "If it doesn't make you money, it should be fun. If it makes you neither, why are you
   doing it?"
-- Returns take time: a young network, or one with little data, is "too early to tell".
+- Conversations where people come to you (after your talk, your workshop, a friend's
+  recommendation) are the ones that pay; pitching yourself does not. Each assessment
+  counts both and the money the same people paid afterwards.
+- Returns take time (a young membership is ``too-early``), and a verdict needs evidence
+  (too few records is ``not-enough-records``, with what to record to get one).
 
 How interactions count (``given`` and ``received`` of an assessment):
 
@@ -21,27 +25,38 @@ How interactions count (``given`` and ``received`` of an assessment):
 - fun is always the user's own experience, whichever way the interaction went: every fun
   point counts as received.
 
+Rates (fun a month, hours a month) are taken over the **months on record** of a window:
+from the month of the network's first record in the window to the window's end (or the day
+the user left), never from a joined date years before anything was recorded.
+
 Verdicts, checked in this order (thresholds from ``[assessment]`` in the configuration,
 beneath which a network kind's own ``rules`` and then ``DEFAULT_RULES`` apply):
 
-1. ``too-early``: the network is younger than ``min_months`` at the end of the window,
-   or the window holds fewer than ``min_interactions`` interactions;
-2. ``pays``: money received exceeds money given; ``fun``: fun points per month of the
-   window reach ``fun_per_month``;
-3. ``leave``: neither pays nor fun;
-4. ``out-of-balance``: it does not pay, and either the favours coming back are below
-   ``min_favour_ratio`` of the favours given, or the user gives more than
-   ``max_unpaid_hours_per_month`` hours a month while the fun stays below twice the fun
-   threshold;
-5. ``worth-it``: otherwise, because it pays, is fun, or both.
+1. ``too-early``: the membership is younger than ``min_months`` at the window's end (from
+   the joined date, or the first record when no date is known);
+2. ``not-enough-records``: the window holds fewer than ``min_interactions`` interactions,
+   or fewer than ``min_months`` months on record;
+3. ``pays``: money received exceeds money given plus time given priced at ``hourly_rate``
+   (when set); ``fun``: fun points per month on record reach ``fun_per_month``;
+4. ``leave``: neither pays nor fun;
+5. ``out-of-balance``: it does not pay, the fun is modest (below twice the threshold), and
+   either the favours coming back are below ``min_favour_ratio`` of the favours given, or
+   the user gives more than ``max_unpaid_hours_per_month`` hours a month;
+6. ``worth-it``: otherwise, because it pays, is fun, or both.
+
+Advice follows the verdict: ``keep`` (worth it, or too early: give it time), ``leave``,
+``rebalance`` (out of balance), ``record-more`` (not enough records); ``next_step`` says
+what to do in words. The work is split in three steps, each testable alone:
+``compute_totals`` (arithmetic) -> ``decide`` (rules) -> ``explain`` (words).
 
 Assessment reads the per-network, per-month aggregates the store keeps up to date
-(``Store.network_months``) and per-person totals (``Store.person_stats``), never the
-interactions themselves, so it costs the same for ten years of history as for one.
+(``Store.network_months``), per-person totals (``Store.person_stats``) and the
+conversation index (``Store.conversation_index``), never the interactions themselves, so
+it costs about the same for ten years of history as for one.
 """
-
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -53,7 +68,11 @@ from kith.parsing import format_minutes, format_money, parse_date
 if TYPE_CHECKING:
     from kith.store import Store
 
-VERDICTS = ("worth-it", "out-of-balance", "leave", "too-early")
+VERDICTS = ("worth-it", "out-of-balance", "leave", "too-early", "not-enough-records")
+ADVICE = ("keep", "leave", "rebalance", "record-more")
+ADVICE_FOR = {"worth-it": "keep", "too-early": "keep", "leave": "leave",
+              "out-of-balance": "rebalance", "not-enough-records": "record-more"}
+"""Advice follows the verdict; ``next_step`` says in words what to do."""
 
 DEFAULT_RULES: dict[str, Any] = {
     "min_months": 6,
@@ -65,10 +84,65 @@ DEFAULT_RULES: dict[str, Any] = {
     "trend_change": 0.2,
     "newcomer_months": 12,
     "taker_min_favours": 3,
+    "money_after_days": 180,
+    "talk_credit_days": 14,
 }
-"""Documented defaults of ``[assessment]``; ``hourly_rate`` is in major units (e.g. 40)."""
+"""Documented defaults of ``[assessment]``; ``hourly_rate`` is in major units (e.g. 40).
+
+- ``min_months``: a membership younger than this is ``too-early``; a window with fewer
+  months on record is ``not-enough-records``;
+- ``min_interactions``: fewer interactions in a window is ``not-enough-records``;
+- ``fun_per_month``: fun points a month (on record) that make a network fun;
+- ``min_favour_ratio``: favours back per favour given below which it is out of balance;
+- ``max_unpaid_hours_per_month``: hours given a month, unpaid and for modest fun, above
+  which it is out of balance;
+- ``hourly_rate``: what an hour of your time is worth; unset, time is never priced;
+- ``trend_change``: the relative change between the halves of a window that is a trend;
+- ``newcomer_months``: help given to someone within this many months of their first
+  record in (or joining of) the network is help to a newcomer;
+- ``taker_min_favours``: favours given, with nothing ever back, that list a taker;
+- ``money_after_days``: money the same person paid within this many days after a
+  conversation is money after it;
+- ``talk_credit_days``: invited conversations within this many days after a talk,
+  workshop or event you gave are credited to it.
+"""
+
+RULE_WORDS = {"min_months": "months", "min_interactions": "interactions",
+              "fun_per_month": "fun points a month",
+              "max_unpaid_hours_per_month": "hours a month", "min_favour_ratio": "",
+              "hourly_rate": "an hour"}
+
+# words ---------------------------------------------------------------------------------
 
 
+def plural(count: int | float, word: str, many: str | None = None) -> str:
+    """``1 favour``, ``2 favours``, ``1 person``, ``3 people``: one place for plurals."""
+    if isinstance(count, float) and not count.is_integer():
+        return f"{count:.1f} {many or word + 's'}"
+    number = int(count)
+    return f"{number} {word if number == 1 else (many or word + 's')}"
+
+
+def _money(minor: int, currency: str) -> str:
+    return format_money(minor, currency)
+
+
+def _number(value: Any) -> str:
+    number = float(value)
+    return f"{number:g}"
+
+
+def _month_name(month: str) -> str:
+    names = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+             "Dec")
+    return f"{names[int(month[5:7]) - 1]} {month[:4]}"
+
+
+def _hours(minutes: int) -> str:
+    return format_minutes(minutes) if minutes else "no time"
+
+
+# records -------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Window:
     """A span of whole months; ``start`` None means since the network began."""
@@ -94,8 +168,65 @@ class MonthTotals:
 
 
 @dataclass
+class Totals:
+    """The arithmetic of one network over one window: sums, spans and counts, no rules."""
+
+    given: Value = field(default_factory=Value)
+    received: Value = field(default_factory=Value)
+    via_introductions: Value = field(default_factory=Value)
+    monthly: list[MonthTotals] = field(default_factory=list)
+    interactions: int = 0
+    first_month: str | None = None
+    """The first month on record in the window (None: no records in it)."""
+    end: date = date.min
+    months_on_record: int = 0
+    membership_months: int = 0
+    joined_after_window: bool = False
+    series: list[float] = field(default_factory=list)
+    conversations: dict[str, int] = field(default_factory=lambda: {
+        "invited": 0, "pitched": 0, "money_after_invited": 0, "money_after_pitched": 0})
+    talks: list[dict[str, Any]] = field(default_factory=list)
+    biggest_payment: tuple[str, int] | None = None
+    newcomers_helped: list[dict[str, Any]] = field(default_factory=list)
+    takers: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def fun_rate(self) -> float:
+        return self.received.fun / self.months_on_record if self.months_on_record else 0.0
+
+    @property
+    def hours_a_month(self) -> float:
+        return self.given.minutes / 60 / self.months_on_record if self.months_on_record \
+            else 0.0
+
+    @property
+    def basis(self) -> dict[str, Any]:
+        return {"interactions": self.interactions, "months": self.months_on_record,
+                "since": self.first_month}
+
+
+@dataclass
+class Decision:
+    """The rules applied to totals: the verdict, what it rests on, and the advice."""
+
+    verdict: str
+    cause: str
+    """Which rule decided: young, before-joining, no-records, few-interactions,
+    few-months, neither, favours, hours, pays, fun, pays-and-fun."""
+    advice: str
+    pays: bool = False
+    fun: bool = False
+    net_money: int = 0
+    """Money received minus money given minus priced time (minor units)."""
+    priced_time: int = 0
+    windfall: bool = False
+    """It pays only because of its single biggest payment."""
+    favour_ratio: float | None = None
+
+
+@dataclass
 class Assessment:
-    """One network over one window: totals, verdict, and the reasons in words."""
+    """One network over one window: totals, verdict, advice, and the reasons in words."""
 
     network: Network
     window: Window
@@ -113,6 +244,14 @@ class Assessment:
     interactions: int = 0
     currency: str = "EUR"
     headline: str = ""
+    advice: str = "keep"
+    next_step: str = ""
+    time_share: float = 0.0
+    conversations: dict[str, int] = field(default_factory=dict)
+    basis: dict[str, Any] = field(default_factory=dict)
+    talks: list[dict[str, Any]] = field(default_factory=list)
+    totals: Totals | None = None
+    decision: Decision | None = None
 
     @property
     def why(self) -> list[str]:
@@ -120,9 +259,7 @@ class Assessment:
 
     @property
     def label(self) -> str:
-        if self.verdict == "worth-it":
-            return "worth it (" + " and ".join(self.why) + ")"
-        return self.verdict.replace("-", " ")
+        return verdict_label(self.verdict, self.why)
 
     def to_dict(self) -> dict[str, Any]:
         def value(v: Value) -> dict[str, Any]:
@@ -131,13 +268,23 @@ class Assessment:
         return {
             "id": self.network.id, "name": self.network.name, "kind": self.network.kind,
             "window": self.window.to_dict(), "given": value(self.given),
-            "received": value(self.received), "verdict": self.verdict, "why": self.why,
+            "received": value(self.received), "verdict": self.verdict, "label": self.label,
+            "why": self.why, "advice": self.advice, "next_step": self.next_step,
             "headline": self.headline, "reasons": self.reasons, "trend": self.trend,
+            "time_share": self.time_share, "conversations": dict(self.conversations),
+            "basis": dict(self.basis), "talks": self.talks,
             "interactions": self.interactions,
             "via_introductions": value(self.via_introductions),
             "newcomers_helped": self.newcomers_helped, "takers": self.takers,
             "monthly": [m.to_dict() for m in self.monthly],
         }
+
+
+def verdict_label(verdict: str, why: list[str] | tuple[str, ...] = ()) -> str:
+    """A verdict in words, the same in the CLI, the JSON (``label``) and the TUI."""
+    if verdict == "worth-it":
+        return "worth it (" + " and ".join(why) + ")" if why else "worth it"
+    return verdict.replace("-", " ")
 
 
 # windows -------------------------------------------------------------------------------
@@ -186,13 +333,21 @@ def parse_window(*, since: str | None = None, until: str | None = None,
 def rules_for(network: Network, config: dict[str, Any] | None,
               kinds: dict[str, Any] | None) -> dict[str, Any]:
     """Defaults, beneath the network kind's rules, beneath the user's configuration."""
-    rules = dict(DEFAULT_RULES)
+    return {key: value for key, (value, _) in rule_sources(network, config, kinds).items()}
+
+
+def rule_sources(network: Network, config: dict[str, Any] | None,
+                 kinds: dict[str, Any] | None) -> dict[str, tuple[Any, str]]:
+    """Each rule with where it comes from (``default``, ``kind``, ``config``), so the
+    reasons can say why a threshold differs from the documented default."""
+    rules: dict[str, tuple[Any, str]] = {k: (v, "default") for k, v in DEFAULT_RULES.items()}
     kind = (kinds or {}).get(network.kind)
     if kind is not None:
-        rules.update({k: v for k, v in kind.rules.items() if k in DEFAULT_RULES})
+        rules.update({k: (v, "kind") for k, v in kind.rules.items() if k in DEFAULT_RULES})
     user = (config or {}).get("assessment", {})
-    rules.update({k: v for k, v in user.items() if not isinstance(v, dict)})
-    rules.update(user.get("kinds", {}).get(network.kind, {}))
+    rules.update({k: (v, "config") for k, v in user.items() if not isinstance(v, dict)})
+    rules.update({k: (v, "config") for k, v in
+                  user.get("kinds", {}).get(network.kind, {}).items()})
     return rules
 
 
@@ -214,149 +369,120 @@ def _month_span(start: str, end: str) -> int:
     return max(1, (ey - sy) * 12 + em - sm + 1)
 
 
-def _money(minor: int, currency: str) -> str:
-    return format_money(minor, currency)
+def _whole_months(start: date, end: date) -> int:
+    """Whole months from ``start`` to ``end`` (0 when ``end`` is before ``start``)."""
+    months = (end.year - start.year) * 12 + end.month - start.month
+    if end.day < start.day:
+        months -= 1
+    return max(0, months)
 
 
-def _priced(minutes: int, rules: dict[str, Any], currency: str) -> str:
-    text = format_minutes(minutes)
-    rate = rules.get("hourly_rate")
-    if rate:
-        minor = round(minutes * float(rate) * 100 / 60)
-        text += f" (worth {_money(minor, currency)} at {rate}/h)"
-    return text
+def _day(text: str) -> int:
+    return date.fromisoformat(text[:10]).toordinal()
 
 
-def _trend(series: list[float], change: float) -> tuple[str, str]:
-    """Compare the second half of the window's monthly returns with the first half."""
-    if len(series) < 4:
-        return "unknown", "too few months to see a trend"
-    if not any(series):
-        return "unknown", "nothing came back in this window"
-    half = len(series) // 2
-    before = sum(series[:half]) / half
-    after = sum(series[half:]) / (len(series) - half)
-    if before == 0:
-        return ("improving" if after > 0 else "steady"), \
-            f"returns went from none to {after:.1f} a month"
-    ratio = (after - before) / before
-    word = "improving" if ratio > change else "declining" if ratio < -change else "steady"
-    return word, f"returns {word}: {before:.1f} a month, then {after:.1f}"
+# step 1: totals ------------------------------------------------------------------------
+def compute_totals(network: Network, window: Window, rules: dict[str, Any],
+                   months_data: dict[str, dict[str, list[int]]],
+                   index: dict[str, Any] | None = None,
+                   stats: dict[str, Any] | None = None,
+                   people: dict[str, dict[str, Any]] | None = None) -> Totals:
+    """Sums, spans and counts of one network over one window: arithmetic only.
 
-
-def assess_network(store: Store, network: Network, window: Window, rules: dict[str, Any],
-                   *, today: date | None = None,
-                   months_data: dict[str, dict[str, list[int]]] | None = None,
-                   stats: dict[str, Any] | None = None) -> Assessment:
-    """The verdict for one network over one window, with its reasons."""
-    today = today or date.today()
-    currency = store.currency
-    months_data = months_data if months_data is not None else \
-        store.network_months().get(network.id, {})
+    ``months_data`` is the network's ``Store.network_months`` entry, ``index`` its
+    ``Store.conversation_index``, ``stats`` all of ``Store.person_stats`` and ``people``
+    ``Store.people_docs`` (for names and joined dates)."""
     end = min(window.end, network.left) if network.left else window.end
     end_month = _month(end)
-    known = sorted(months_data)
-    began = _month(network.joined) if network.joined else (known[0] if known else end_month)
-    if known and known[0] < began:  # history imported from before the joined date
-        began = known[0]
-    start_month = _month(window.start) if window.start else began
-    months = [m for m in known if start_month <= m <= end_month]
-    given, received, via_intro = Value(), Value(), Value()
-    monthly: list[MonthTotals] = []
-    count = 0
-    for month in months:
+    start_month = _month(window.start) if window.start else "0000-00"
+    totals = Totals(end=end)
+    known = sorted(m for m in months_data if start_month <= m <= end_month)
+    for month in known:
         rows = months_data[month]
         g, r = split(rows)
-        given, received = given + g, received + r
+        totals.given, totals.received = totals.given + g, totals.received + r
         intro = rows.get("intro")
         if intro:
-            via_intro = via_intro + Value(money=intro[0], minutes=intro[1],
-                                          favours=intro[2], fun=intro[3])
-        count += sum(rows.get(d, [0] * 5)[4] for d in ("gave", "received", "shared"))
-        monthly.append(MonthTotals(month, g, r))
-    span = _month_span(max(start_month, began), end_month) if began <= end_month else 1
-    first_day = date(int(began[:4]), int(began[5:7]), 1)
-    if network.joined and _month(network.joined) == began:
-        first_day = network.joined
-    age = max(0, (end - first_day).days) // 30  # whole months the network has had
-    fun_rate = received.fun / span
-    net_money = received.money - given.money
-    pays = net_money > 0
-    is_fun = fun_rate >= float(rules["fun_per_month"])
-    reasons: list[str] = []
-    trend_word, trend_reason = _trend(
-        [r.favours + r.fun + (1 if r.money > 0 else 0) for r in
-         (m.received for m in _fill(monthly, max(start_month, began), end_month))],
-        float(rules["trend_change"]))
+            totals.via_introductions = totals.via_introductions + Value(
+                money=intro[0], minutes=intro[1], favours=intro[2], fun=intro[3])
+        totals.interactions += sum(rows.get(d, [0] * 5)[4]
+                                   for d in ("gave", "received", "shared"))
+        totals.monthly.append(MonthTotals(month, g, r))
+    if known:
+        totals.first_month = known[0]
+        totals.months_on_record = _month_span(known[0], end_month)
+        totals.series = [m.received.favours + m.received.fun
+                         for m in _fill(totals.monthly, known[0], end_month)]
+    every = sorted(months_data)
+    member_since = network.joined or (
+        date(int(every[0][:4]), int(every[0][5:7]), 1) if every else None)
+    if member_since is not None:
+        totals.membership_months = _whole_months(member_since, end)
+        totals.joined_after_window = member_since > end
+    _conversations(totals, window, rules, index or {})
+    totals.newcomers_helped, totals.takers = _people_side(
+        network, window, end, rules, (index or {}).get("people", {}), stats or {},
+        people or {})
+    return totals
 
-    if given.money or received.money:
-        reasons.append(f"money: received {_money(received.money, currency)}, gave "
-                       f"{_money(given.money, currency)} (net {_money(net_money, currency)})")
-    reasons.append(f"fun: {received.fun} points over {span} month{'s' * (span != 1)} "
-                   f"({fun_rate:.1f} a month; fun means at least {rules['fun_per_month']})")
-    if given.favours or received.favours:
-        reasons.append(f"favours: gave {given.favours}, received {received.favours}")
-    if given.minutes:
-        reasons.append(f"time given: {_priced(given.minutes, rules, currency)}")
-    if via_intro.money or via_intro.favours:
-        share = (f" ({100 * via_intro.money // received.money}% of the money received)"
-                 if received.money > 0 and via_intro.money else "")
-        reasons.append(f"through introductions: {_money(via_intro.money, currency)} and "
-                       f"{via_intro.favours} favours came back{share}")
 
-    verdict: str
-    headline = ""
-    if age < int(rules["min_months"]):
-        headline = f"{age} month{'s' * (age != 1)} old; returns take time"
-        verdict = "too-early"
-        reasons.insert(0, f"too early to tell: {age} month{'s' * (age != 1)} in this network, "
-                          f"returns take time (at least {rules['min_months']} months)")
-    elif count < int(rules["min_interactions"]):
-        verdict = "too-early"
-        headline = f"only {count} interaction{'s' * (count != 1)} so far"
-        reasons.insert(0, f"too early to tell: only {count} interaction"
-                          f"{'s' * (count != 1)} in this window (at least "
-                          f"{rules['min_interactions']})")
-    elif not pays and not is_fun:
-        verdict = "leave"
-        headline = f"no money, fun {fun_rate:.1f}/month"
-        reasons.insert(0, "neither money nor fun: if it doesn't make you money, it should be "
-                          "fun; this network does neither")
-    else:
-        verdict = "worth-it"
-        favour_ratio = received.favours / given.favours if given.favours else None
-        hours_a_month = given.minutes / 60 / span
-        modest_fun = fun_rate < 2 * float(rules["fun_per_month"])
-        if not pays and modest_fun and favour_ratio is not None and \
-                favour_ratio < float(rules["min_favour_ratio"]):
-            verdict = "out-of-balance"
-            headline = f"{received.favours} favours back for {given.favours} given"
-            reasons.insert(0, f"gives back less than you put in: {received.favours} favours "
-                              f"came back for {given.favours} given ({favour_ratio:.2f}, "
-                              f"below {rules['min_favour_ratio']}), and it does not pay")
-        elif not pays and modest_fun and \
-                hours_a_month > float(rules["max_unpaid_hours_per_month"]):
-            verdict = "out-of-balance"
-            headline = f"{hours_a_month:.0f} h/month unpaid, modest fun"
-            reasons.insert(0, f"gives back less than you put in: {hours_a_month:.0f} hours a "
-                              f"month unpaid for modest fun ({fun_rate:.1f} a month)")
-        else:
-            why = " and ".join(w for w, ok in (("pays", pays), ("is fun", is_fun)) if ok)
-            reasons.insert(0, f"worth it: it {why}")
-            parts = []
-            if pays:
-                parts.append(f"net {_money(net_money, currency)}")
-            if is_fun:
-                parts.append(f"fun {fun_rate:.1f}/month")
-            headline = ", ".join(parts)
-    reasons.append(f"trend: {trend_reason}")
-    newcomers, takers = _people_side(store, network, window, rules, stats)
-    if newcomers:
-        reasons.append(f"paying it forward: you helped {len(newcomers)} newcomer"
-                       f"{'s' * (len(newcomers) != 1)}")
-    return Assessment(network, window, given, received, verdict, pays, is_fun, reasons,
-                      trend_word, monthly, newcomers, takers, via_intro, count, currency,
-                      headline)
+def _conversations(totals: Totals, window: Window, rules: dict[str, Any],
+                   index: dict[str, Any]) -> None:
+    """Invited and pitched conversations in the window, the money the same people paid
+    within ``money_after_days`` after them, the talks credited with the invitations that
+    followed, and the window's biggest single payment."""
+    low = window.start.toordinal() if window.start else 0
+    high = totals.end.toordinal()
+    span = int(rules["money_after_days"])
+    credit = int(rules["talk_credit_days"])
+    counts = totals.conversations
+    invited_days: list[int] = []
+    invited_by: dict[str, list[int]] = {}
+    biggest: tuple[int, int] | None = None
+    for person, record in index.get("people", {}).items():
+        payments = record.get("m", ())
+        for key, name in (("i", "invited"), ("p", "pitched")):
+            days = record.get(key)
+            if not days:
+                continue
+            inside = days[bisect.bisect_left(days, low):bisect.bisect_right(days, high)]
+            if not inside:
+                continue
+            counts[name] += len(inside)
+            if key == "i":
+                invited_days.extend(inside)
+                invited_by[person] = inside
+            for day, money in payments:
+                if day < inside[0] or day > high:
+                    continue
+                last = bisect.bisect_right(inside, day)
+                if last and day - inside[last - 1] <= span:
+                    counts[f"money_after_{name}"] += money
+        for day, money in payments:
+            if low <= day <= high and (biggest is None or money > biggest[1]):
+                biggest = (day, money)
+    if biggest is not None:
+        totals.biggest_payment = (date.fromordinal(biggest[0]).isoformat(), biggest[1])
+    invited_days.sort()
+    talks = []
+    for ident, (day, kind, note) in sorted(index.get("talks", {}).items(),
+                                           key=lambda item: item[1][0]):
+        if not low <= day <= high:
+            continue
+        after = invited_days[bisect.bisect_left(invited_days, day):
+                             bisect.bisect_right(invited_days, day + credit)]
+        who = [p for p, days in invited_by.items()
+               if any(day <= d <= day + credit for d in days)]
+        money = 0
+        for person in who:
+            record = index["people"][person]
+            asked = [d for d in invited_by[person] if day <= d <= day + credit]
+            money += sum(m for d, m in record.get("m", ())
+                         if asked[0] <= d <= min(high, asked[-1] + span))
+        talks.append({"id": ident, "day": date.fromordinal(day).isoformat(), "kind": kind,
+                      "note": note, "invited_after": len(after), "people": len(who),
+                      "money_after": money})
+    totals.talks = talks
 
 
 def _fill(monthly: list[MonthTotals], start: str, end: str) -> list[MonthTotals]:
@@ -373,30 +499,345 @@ def _fill(monthly: list[MonthTotals], start: str, end: str) -> list[MonthTotals]
     return result
 
 
-def _people_side(store: Store, network: Network, window: Window, rules: dict[str, Any],
-                 stats: dict[str, Any] | None) -> tuple[list[dict[str, Any]],
-                                                       list[dict[str, Any]]]:
-    """Information only: newcomers the user helped, and the few who only take."""
-    stats = stats if stats is not None else store.person_stats()
-    start = window.start.isoformat() if window.start else ""
+def _people_side(network: Network, window: Window, end: date, rules: dict[str, Any],
+                 index_people: dict[str, Any], stats: dict[str, Any],
+                 people: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]],
+                                                            list[dict[str, Any]]]:
+    """Information only: newcomers the user helped in the window, and the few who only
+    take.
+
+    A newcomer is someone whose first record in the network (or their recorded joining of
+    it, if earlier) is at most ``newcomer_months`` before help the user gave them in the
+    window (a favour given: help, advice, an introduction; never a pitch or dues). A taker
+    has had at least ``taker_min_favours`` favours from the user and nothing ever back;
+    a newcomer helped in the window is never also listed as a taker."""
+    low = window.start.toordinal() if window.start else 0
+    high = end.toordinal()
+    limit = round(float(rules["newcomer_months"]) * 30.44)
     newcomers, takers = [], []
     for person, nets in stats.items():
         data = nets.get(network.id)
         if not data or person == ME:
             continue
-        first = data["first"][:10]
-        if data["gave"][4] and first >= start and first <= window.end.isoformat():
-            newcomers.append({"id": person, "first": first, "helped": data["gave"][4]})
-        given_to = data["gave"][2] + max(0, -data["gave"][0]) // 100
-        if given_to >= int(rules["taker_min_favours"]) and not data["received"][4] \
+        since = _day(data["first"])
+        joined = (people.get(person, {}).get("networks") or {}).get(network.id)
+        if joined:
+            since = min(since, _day(joined))
+        helps = index_people.get(person, {}).get("h", ())
+        first_help = bisect.bisect_left(helps, max(low, since))
+        if first_help < len(helps) and helps[first_help] <= high \
+                and helps[first_help] - since <= limit:
+            count = bisect.bisect_right(helps, high) - first_help
+            newcomers.append({"id": person, "first": date.fromordinal(since).isoformat(),
+                              "helped": count})
+            continue
+        if data["gave"][2] >= int(rules["taker_min_favours"]) and not data["received"][4] \
                 and not data["shared"][4]:
             takers.append({"id": person, "favours_given": data["gave"][2]})
-    names = store.people_docs()
     for item in (*newcomers, *takers):
-        item["name"] = names.get(item["id"], {}).get("name", item["id"])
-    newcomers.sort(key=lambda i: i["first"], reverse=True)
-    takers.sort(key=lambda i: -i["favours_given"])
+        item["name"] = people.get(item["id"], {}).get("name", item["id"])
+    newcomers.sort(key=lambda i: (i["first"], i["name"]), reverse=True)
+    takers.sort(key=lambda i: (-i["favours_given"], i["name"]))
     return newcomers[:10], takers[:5]
+
+
+# step 2: the verdict -------------------------------------------------------------------
+def decide(totals: Totals, rules: dict[str, Any]) -> Decision:
+    """The verdict and advice from the totals and the thresholds: rules only, no words."""
+    rate = rules.get("hourly_rate")
+    priced = round(totals.given.minutes * float(rate) * 100 / 60) if rate else 0
+    net = totals.received.money - totals.given.money - priced
+    pays = net > 0
+    is_fun = totals.fun_rate >= float(rules["fun_per_month"])
+    favour_ratio = totals.received.favours / totals.given.favours \
+        if totals.given.favours else None
+
+    def verdict(name: str, cause: str, **extra: Any) -> Decision:
+        return Decision(name, cause, ADVICE_FOR[name], pays=pays, fun=is_fun, net_money=net,
+                        priced_time=priced, favour_ratio=favour_ratio, **extra)
+
+    if totals.joined_after_window:
+        return verdict("too-early", "before-joining")
+    if totals.membership_months < int(rules["min_months"]):
+        return verdict("too-early", "young")
+    if not totals.interactions:
+        return verdict("not-enough-records", "no-records")
+    if totals.interactions < int(rules["min_interactions"]):
+        return verdict("not-enough-records", "few-interactions")
+    if totals.months_on_record < int(rules["min_months"]):
+        return verdict("not-enough-records", "few-months")
+    windfall = bool(pays and totals.biggest_payment
+                    and net - totals.biggest_payment[1] <= 0)
+    if not pays and not is_fun:
+        return verdict("leave", "neither")
+    modest_fun = totals.fun_rate < 2 * float(rules["fun_per_month"])
+    if not pays and modest_fun:
+        if favour_ratio is not None and favour_ratio < float(rules["min_favour_ratio"]):
+            return verdict("out-of-balance", "favours")
+        if totals.hours_a_month > float(rules["max_unpaid_hours_per_month"]):
+            return verdict("out-of-balance", "hours")
+    cause = "pays-and-fun" if pays and is_fun else "pays" if pays else "fun"
+    return verdict("worth-it", cause, windfall=windfall)
+
+
+# step 3: the words ---------------------------------------------------------------------
+def _threshold(key: str, rules: dict[str, Any], network: Network,
+               sources: dict[str, tuple[Any, str]] | None) -> str:
+    """A threshold with the reason it is what it is, when it is not the default."""
+    value = rules[key]
+    text = f"{_number(value)} {RULE_WORDS.get(key, '')}".strip()
+    origin = (sources or {}).get(key, (value, "default"))[1]
+    default = DEFAULT_RULES.get(key)
+    if origin == "kind" and value != default:
+        return (f"{text}: the {network.kind} kind's own rule, instead of the default "
+                f"{_number(default)}")
+    if origin == "config" and value != default:
+        return f"{text}: set in your configuration ([assessment] {key})"
+    return text
+
+
+def trend_of(series: list[float], change: float) -> tuple[str, str]:
+    """Compare the second half of a window's months with the first half, with units."""
+    if len(series) < 4:
+        return "unknown", (f"too few months to see a trend ({plural(len(series), 'month')} "
+                           f"on record; a trend needs 4)")
+    if not any(series):
+        return "unknown", "no fun or favours came back in this window"
+    half = len(series) // 2
+    before = sum(series[:half]) / half
+    after = sum(series[half:]) / (len(series) - half)
+    unit = "fun points and favours received a month"
+    if before == 0:
+        word = "improving" if after > 0 else "steady"
+        return word, f"{word}: from none in the first {plural(half, 'month')} to " \
+                     f"{after:.1f} {unit} in the last {plural(len(series) - half, 'month')}"
+    ratio = (after - before) / before
+    word = "improving" if ratio > change else "declining" if ratio < -change else "steady"
+    return word, (f"{word}: {before:.1f} {unit} in the first {plural(half, 'month')}, "
+                  f"then {after:.1f} in the last {plural(len(series) - half, 'month')}")
+
+
+def explain(network: Network, window: Window, totals: Totals, decision: Decision,
+            rules: dict[str, Any], currency: str = "EUR",
+            sources: dict[str, tuple[Any, str]] | None = None) -> dict[str, Any]:
+    """The words of an assessment: ``reasons`` (the verdict's first), ``headline``,
+    ``next_step`` and the trend. The CLI, the JSON and the TUI all show these."""
+    name, span = network.name, window.label
+    g, r, conv = totals.given, totals.received, totals.conversations
+    money = lambda minor: _money(minor, currency)  # noqa: E731
+    months = plural(totals.months_on_record, "month")
+    since = f" (since {_month_name(totals.first_month)})" if totals.first_month else ""
+    basis = (f"basis: {plural(totals.interactions, 'interaction')} over {months} on "
+             f"record{since}")
+    reasons: list[str] = []
+    verdict, cause = decision.verdict, decision.cause
+    min_months = _threshold("min_months", rules, network, sources)
+    if cause == "before-joining":
+        first = f"too early to tell: you joined after this window ({span})"
+        headline = "not a member yet in this window"
+        step = f"nothing to judge in {span}: assess a window after you joined {name}"
+    elif cause == "young":
+        age = plural(totals.membership_months, "month")
+        first = (f"too early to tell: a member for {age} at the end of this window; returns "
+                 f"take time (at least {min_months})")
+        headline = f"a member for {age}; returns take time"
+        wait = int(rules["min_months"]) - totals.membership_months
+        step = (f"give {name} time: look again in {plural(wait, 'month')}, and record what "
+                f"you give and get meanwhile")
+    elif verdict == "not-enough-records":
+        need = int(rules["min_interactions"])
+        missing = []
+        if totals.interactions < need:
+            missing.append(plural(need - totals.interactions, "more interaction"))
+        if totals.months_on_record < int(rules["min_months"]):
+            missing.append(f"records over at least {min_months}")
+        if cause == "no-records":
+            first = f"not enough records: nothing recorded in {name} in this window ({span})"
+            headline = "no records in this window"
+        else:
+            first = (f"not enough records: {plural(totals.interactions, 'interaction')} over "
+                     f"{months} on record in this window; a verdict needs at least "
+                     f"{_threshold('min_interactions', rules, network, sources)} over "
+                     f"{min_months}")
+            headline = f"only {plural(totals.interactions, 'interaction')} over {months}"
+        step = (f"record more in {name} to get a verdict: {' and '.join(missing)} — what you "
+                f"give (time, money, favours), what comes back, and how much fun it is "
+                f"(kith log {network.id} ...)")
+    elif verdict == "leave":
+        first = ("neither money nor fun: if it doesn't make you money, it should be fun; "
+                 "this network does neither")
+        headline = f"no money back, fun {totals.fun_rate:.1f} a month" if not r.money else \
+            f"does not pay (net {money(decision.net_money)}), fun {totals.fun_rate:.1f} a month"
+        if conv["pitched"] and not conv["invited"]:
+            step = (f"stop pitching on {name}: {plural(conv['pitched'], 'pitch', 'pitches')}, "
+                    f"no invitation, {_back(conv['money_after_pitched'], money)} in "
+                    f"{span} — leave it, or give talks and post work people can ask you about")
+        else:
+            step = (f"leave {name}, or change what you do there: in {span} it gave "
+                    f"{_back(r.money, money)} and {totals.fun_rate:.1f} fun points a month for "
+                    f"{_hours(g.minutes)} given")
+    elif cause == "favours":
+        first = (f"gives back less than you put in: "
+                 f"{plural(r.favours, 'favour')} came back for {g.favours} given "
+                 f"({decision.favour_ratio:.2f}, below "
+                 f"{_threshold('min_favour_ratio', rules, network, sources)}), and it does "
+                 f"not pay")
+        headline = f"{plural(r.favours, 'favour')} back for {g.favours} given"
+        step = (f"rebalance {name}: ask for help there as readily as you give it, or give "
+                f"fewer favours ({g.favours} given, {r.favours} back in {span})")
+    elif cause == "hours":
+        first = (f"gives back less than you put in: {totals.hours_a_month:.0f} hours a month "
+                 f"unpaid (more than "
+                 f"{_threshold('max_unpaid_hours_per_month', rules, network, sources)}) "
+                 f"for modest fun ({totals.fun_rate:.1f} fun points a month)")
+        headline = f"{totals.hours_a_month:.0f} h a month unpaid, modest fun"
+        step = (f"rebalance {name}: cut your hours there (now {totals.hours_a_month:.0f} a "
+                f"month), or keep only what you enjoy")
+    else:
+        why = " and ".join(w for w, ok in (("pays", decision.pays),
+                                           ("is fun", decision.fun)) if ok)
+        first = f"worth it: it {why}"
+        parts = []
+        if decision.pays:
+            parts.append(f"net {money(decision.net_money)}")
+        if decision.fun:
+            parts.append(f"fun {totals.fun_rate:.1f} a month")
+        headline = ", ".join(parts)
+        if decision.windfall and totals.biggest_payment:
+            day, amount = totals.biggest_payment
+            step = (f"keep {name}, but do not count on it paying: one payment of "
+                    f"{money(amount)} ({day}) is what makes it pay")
+        elif conv["pitched"] > conv["invited"] and not conv["money_after_pitched"]:
+            pitches = plural(conv["pitched"], "pitch", "pitches")
+            step = f"keep {name}, and pitch less there: {pitches} brought nothing back in {span}"
+        elif decision.pays:
+            step = f"keep {name}: it pays (net {money(decision.net_money)} in {span})"
+        else:
+            step = f"keep {name}: it is fun ({totals.fun_rate:.1f} fun points a month)"
+    reasons.append(first)
+    reasons.append(basis)
+    reasons.extend(_value_reasons(totals, decision, rules, currency))
+    if verdict not in ("too-early",) or totals.interactions:
+        reasons.append(f"fun: {plural(r.fun, 'point')} over {months} on record "
+                       f"({totals.fun_rate:.1f} a month; fun means at least "
+                       f"{_threshold('fun_per_month', rules, network, sources)})")
+    if g.favours or r.favours:
+        reasons.append(f"favours: gave {g.favours}, received {r.favours}")
+    reasons.extend(_conversation_reasons(totals, rules, currency))
+    intro = totals.via_introductions
+    if intro.money or intro.favours:
+        share = (f" ({100 * intro.money // r.money}% of the money received)"
+                 if r.money > 0 and intro.money else "")
+        reasons.append(f"through introductions: {money(intro.money)} and "
+                       f"{plural(intro.favours, 'favour')} came back{share}")
+    trend_word, trend_reason = trend_of(totals.series, float(rules["trend_change"]))
+    reasons.append(f"trend: {trend_reason}")
+    if totals.newcomers_helped:
+        names = ", ".join(n["name"] for n in totals.newcomers_helped[:3])
+        reasons.append(f"paying it forward: you helped "
+                       f"{plural(len(totals.newcomers_helped), 'newcomer')} ({names})")
+    return {"reasons": reasons, "headline": headline, "next_step": step,
+            "trend": trend_word}
+
+
+def _back(minor: int, money: Any) -> str:
+    return f"{money(minor)} back" if minor else "nothing back"
+
+
+def _value_reasons(totals: Totals, decision: Decision, rules: dict[str, Any],
+                   currency: str) -> list[str]:
+    """Money and time, honestly: what came in, what went out, and time priced or not."""
+    g, r = totals.given, totals.received
+    money = lambda minor: _money(minor, currency)  # noqa: E731
+    reasons = []
+    if g.money or r.money:
+        received = f"received {money(r.money)}" if r.money else "no money received"
+        reasons.append(f"money: {received}, gave {money(g.money)} "
+                       f"(net {money(r.money - g.money)})")
+    rate = rules.get("hourly_rate")
+    if g.minutes and rate:
+        reasons.append(f"time given: {format_minutes(g.minutes)}, worth "
+                       f"{money(decision.priced_time)} at {_number(rate)} {currency} an hour; "
+                       f"money back minus money and time given: {money(decision.net_money)}")
+    elif g.minutes:
+        hours = g.minutes / 60
+        per_hour = (f"{money(r.money)} back for {format_minutes(g.minutes)} given: "
+                    f"{money(round(r.money / hours))} an hour") if r.money else \
+            f"{format_minutes(g.minutes)} given, no money back for it"
+        reasons.append(f"time given: {per_hour} (your time is not priced: set "
+                       f"[assessment] hourly_rate to weigh it)")
+    if decision.windfall and totals.biggest_payment:
+        day, amount = totals.biggest_payment
+        reasons.append(f"it pays only because of one payment of {money(amount)} on {day}: "
+                       f"without it, it would not pay")
+    return reasons
+
+
+def _conversation_reasons(totals: Totals, rules: dict[str, Any],
+                          currency: str) -> list[str]:
+    conv = totals.conversations
+    money = lambda minor: _money(minor, currency)  # noqa: E731
+    days = plural(int(rules["money_after_days"]), "day")
+    reasons = []
+    if conv["invited"] or conv["pitched"]:
+        reasons.append(
+            f"conversations: {plural(conv['invited'], 'invitation')} (people came to you; "
+            f"{_back(conv['money_after_invited'], money)} from them within {days}), "
+            f"{plural(conv['pitched'], 'pitch', 'pitches')} ("
+            f"{_back(conv['money_after_pitched'], money)} within {days})")
+    if conv["pitched"] and not conv["invited"]:
+        reasons.append(f"you pitch here and nobody invites you: "
+                       f"{plural(conv['pitched'], 'pitch', 'pitches')}, no invitation")
+    for talk in totals.talks:
+        what = f"your {talk['kind']}" + (f" \"{talk['note']}\"" if talk["note"] else "")
+        if talk["invited_after"]:
+            led = (f"led to {plural(talk['invited_after'], 'invited conversation')} within "
+                   f"{plural(int(rules['talk_credit_days']), 'day')}")
+            if talk["money_after"]:
+                led += f", and {money(talk['money_after'])} from those people"
+        else:
+            led = (f"led to no invitation within "
+                   f"{plural(int(rules['talk_credit_days']), 'day')}")
+        reasons.append(f"{what} on {talk['day']} {led}")
+    return reasons
+
+
+# the whole -----------------------------------------------------------------------------
+def assess_network(store: Store, network: Network, window: Window, rules: dict[str, Any],
+                   *, today: date | None = None,
+                   months_data: dict[str, dict[str, list[int]]] | None = None,
+                   stats: dict[str, Any] | None = None,
+                   index: dict[str, Any] | None = None,
+                   people: dict[str, dict[str, Any]] | None = None,
+                   sources: dict[str, tuple[Any, str]] | None = None) -> Assessment:
+    """The verdict for one network over one window: totals -> decide -> explain."""
+    months_data = months_data if months_data is not None else \
+        store.network_months().get(network.id, {})
+    stats = stats if stats is not None else store.person_stats()
+    index = index if index is not None else store.conversation_index(network.id)
+    people = people if people is not None else store.people_docs()
+    totals = compute_totals(network, window, rules, months_data, index, stats, people)
+    decision = decide(totals, rules)
+    words = explain(network, window, totals, decision, rules, store.currency, sources)
+    return Assessment(
+        network, window, totals.given, totals.received, decision.verdict, decision.pays,
+        decision.fun, words["reasons"], words["trend"], totals.monthly,
+        totals.newcomers_helped, totals.takers, totals.via_introductions,
+        totals.interactions, store.currency, words["headline"], decision.advice,
+        words["next_step"], 0.0, dict(totals.conversations), totals.basis, totals.talks,
+        totals, decision)
+
+
+def time_shares(assessments: list[Assessment]) -> None:
+    """Set each assessment's ``time_share``: its hours given over all hours given in the
+    same window, so shares sum to 1 over the networks you gave time to."""
+    by_window: dict[Window, list[Assessment]] = {}
+    for a in assessments:
+        by_window.setdefault(a.window, []).append(a)
+    for items in by_window.values():
+        total = sum(a.given.minutes for a in items)
+        for a in items:
+            a.time_share = round(a.given.minutes / total, 4) if total else 0.0
 
 
 def assess(store: Store, *, window: Window | None = None, networks: list[str] | None = None,
@@ -404,26 +845,64 @@ def assess(store: Store, *, window: Window | None = None, networks: list[str] | 
            today: date | None = None) -> list[Assessment]:
     """Assess networks (all, or ``networks`` ids) over ``window`` or the default windows.
 
-    Fires ``value_assessed`` once per assessment.
+    Time shares are over all networks, even when only some are asked for. Fires
+    ``value_assessed`` once per assessment returned.
     """
     today = today or date.today()
     plugins = plugins if plugins is not None else store.plugins
     kinds = plugins.network_kinds() if plugins is not None else {}
     windows = [window] if window else default_windows(today)
-    chosen = [n for n in store.networks() if networks is None or n.id in networks]
     all_months = store.network_months()
     stats = store.person_stats()
-    results = []
-    for network in chosen:
-        rules = rules_for(network, config, kinds)
+    people = store.people_docs()
+    results, everything = [], []
+    for network in store.networks():
+        chosen = networks is None or network.id in networks
+        sources = rule_sources(network, config, kinds)
+        rules = {key: value for key, (value, _) in sources.items()}
+        index = store.conversation_index(network.id) if chosen else {}
         for win in windows:
+            if not chosen:  # only its hours, for the time shares
+                end = min(win.end, network.left) if network.left else win.end
+                low = _month(win.start) if win.start else ""
+                minutes = sum(split(rows)[0].minutes for month, rows in
+                              all_months.get(network.id, {}).items()
+                              if low <= month <= _month(end))
+                everything.append(Assessment(network, win, Value(minutes=minutes), Value(),
+                                             "", False, False, [], ""))
+                continue
             assessment = assess_network(store, network, win, rules, today=today,
                                         months_data=all_months.get(network.id, {}),
-                                        stats=stats)
+                                        stats=stats, index=index, people=people,
+                                        sources=sources)
             results.append(assessment)
-            if plugins is not None:
-                plugins.broadcast("value_assessed", assessment=assessment, store=store)
+            everything.append(assessment)
+    time_shares(everything)
+    if plugins is not None:
+        for assessment in results:
+            plugins.broadcast("value_assessed", assessment=assessment, store=store)
     return results
+
+
+def summary(assessments: list[Assessment]) -> list[str]:
+    """A few lines across networks for the first window shown: what to leave, what to
+    rebalance, what needs records, and where your time goes."""
+    if not assessments:
+        return []
+    window = assessments[0].window
+    items = [a for a in assessments if a.window == window]
+    lines = [f"{window.label[:1].upper()}{window.label[1:]}:"]
+    for advice, words in (("leave", "leave"), ("rebalance", "rebalance"),
+                          ("record-more", "record more to judge"), ("keep", "keep")):
+        names = [a.network.name for a in items if a.advice == advice]
+        if names:
+            lines.append(f"{words}: {', '.join(names)}")
+    timed = sorted((a for a in items if a.time_share > 0), key=lambda a: -a.time_share)
+    if timed:
+        total = sum(a.given.minutes for a in items)
+        shares = ", ".join(f"{a.network.name} {round(100 * a.time_share)}%" for a in timed)
+        lines.append(f"your time ({format_minutes(total)} given): {shares}")
+    return lines
 
 
 def describe_value(value: Value, currency: str, exponent: int = 2, *, rating: bool = False,

@@ -6,7 +6,9 @@ program rewriting data it does not understand.
 
 Version history:
 1. Single-file prototype layout (all interactions in ``kith.json``).
-2. Interactions partitioned by month, derived aggregates (current).
+2. Interactions partitioned by month, derived aggregates.
+3. Interactions carry ``initiative`` (``invited``/``pitched``/none; ``invited: true`` stays
+   invited), and the derived conversation index (``derived/conversations.json``) (current).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from kith.store import Store
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _from_1(store: Store) -> None:
@@ -31,7 +33,25 @@ def _from_1(store: Store) -> None:
     store.rebuild_derived()
 
 
-MIGRATIONS: dict[int, Any] = {1: _from_1}
+def _from_2(store: Store) -> None:
+    """Give every interaction an ``initiative`` (invited ones stay invited) and build the
+    conversation index the ledger reads."""
+    from kith.initiative import initiative_of
+
+    for month in store.months():
+        table = store._partition_table(month)
+        raw = table._storage.read() or {}
+        docs = raw.get("interactions", {})
+        for doc in docs.values():
+            doc["initiative"] = initiative_of(doc)
+            doc["invited"] = doc["initiative"] == "invited"
+        if docs:
+            table._storage.write(raw)
+            table.clear_cache()
+    store.rebuild_conversations()
+
+
+MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2}
 
 
 def migrate(store: Store, version: int) -> None:

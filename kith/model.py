@@ -33,6 +33,9 @@ OpportunityType = Literal["need", "offer"]
 OPPORTUNITY_TYPES: tuple[str, ...] = ("need", "offer")
 OPPORTUNITY_STATUSES: tuple[str, ...] = ("open", "introduced", "closed")
 
+INITIATIVES: tuple[str | None, ...] = ("invited", "pitched", None)
+"""Who started an interaction: they asked you, you pitched yourself, or neither."""
+
 CORE_NETWORK_KINDS: tuple[str, ...] = ("social", "church", "association", "friends", "other")
 
 INTERACTION_KINDS: tuple[str, ...] = (
@@ -290,9 +293,12 @@ class Person:
 class Interaction:
     """Something that happened in a network, with whom, which way, and what it was worth.
 
-    ``invited`` is true when the other person asked (they came with their own question)
-    rather than the user pitching: the seed documents' distinction between being sought
-    out and selling. ``source`` is ``"plugin:source:record"`` for imported interactions;
+    ``initiative`` says who started it: ``"invited"`` when the other person came with their
+    own question (after a talk, a workshop, someone's recommendation), ``"pitched"`` when
+    the user promoted themselves, ``None`` when neither applies: the seed documents'
+    distinction between being sought out and selling. ``invited`` is kept as a plain
+    boolean (``initiative == "invited"``) for importers and older JSON; setting either keeps
+    the other in step. ``source`` is ``"plugin:source:record"`` for imported interactions;
     re-importing the same record updates it instead of adding a copy. ``meta`` carries
     plugin extras (an introduction id, the message count of a conversation-day, ...).
     ``people`` may be empty for what happens with a network as a whole (dues, a service).
@@ -309,8 +315,18 @@ class Interaction:
     invited: bool = False
     source: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    initiative: str | None = None
 
     def __post_init__(self) -> None:
+        initiative = self.initiative
+        if initiative is None and self.invited:
+            initiative = "invited"
+        _check(initiative in INITIATIVES,
+               f"initiative must be invited, pitched or none, not {initiative!r}")
+        _check(not (self.invited and initiative == "pitched"),
+               "an interaction is either invited or pitched, not both")
+        object.__setattr__(self, "initiative", initiative)
+        object.__setattr__(self, "invited", initiative == "invited")
         when = self.when
         if not (isinstance(when, datetime) and when.tzinfo is not None):
             _aware(when, "the time of an interaction")
@@ -340,6 +356,11 @@ class Interaction:
         return f"{utc.year:04d}-{utc.month:02d}"
 
     def with_changes(self, **changes: Any) -> Interaction:
+        if "initiative" in changes and "invited" not in changes:
+            changes["invited"] = changes["initiative"] == "invited"
+        elif "invited" in changes and "initiative" not in changes:
+            changes["initiative"] = "invited" if changes["invited"] else (
+                None if self.initiative == "invited" else self.initiative)
         return replace(self, **changes)
 
     def with_checked_value(self, value: Value, meta: dict[str, Any]) -> Interaction:
@@ -356,7 +377,7 @@ class Interaction:
         return {"id": self.id, "when": self.when.isoformat(), "network": self.network,
                 "people": list(self.people), "direction": self.direction, "kind": self.kind,
                 "value": self.value.to_dict(), "note": self.note, "invited": self.invited,
-                "source": self.source, "meta": self.meta}
+                "initiative": self.initiative, "source": self.source, "meta": self.meta}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Interaction:
@@ -365,7 +386,7 @@ class Interaction:
                    direction=data["direction"], kind=data.get("kind", "other"),
                    value=Value.from_dict(data.get("value")), note=data.get("note", ""),
                    invited=bool(data.get("invited", False)), source=data.get("source"),
-                   meta=dict(data.get("meta") or {}))
+                   meta=dict(data.get("meta") or {}), initiative=data.get("initiative"))
 
 
 @dataclass(frozen=True, slots=True)

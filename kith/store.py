@@ -28,6 +28,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from kith import initiative as conversation_index
 from kith import migrations
 from kith.errors import Ambiguous, NotFound, StoreError, ValidationError
 from kith.ids import is_id
@@ -399,6 +400,7 @@ class Store:
             totals = self.files.db(NETWORK_TOTALS).table("networks")
             if totals.contains(doc_id=network.id):  # type: ignore[arg-type]
                 self._remove(totals, network.id)
+            self._clear_conversations(network.id)
         return len(doomed)
 
     # people ----------------------------------------------------------------------------
@@ -720,7 +722,8 @@ class Store:
         if (existing.get("when") != new.when.isoformat() or existing.get("network") != new.network
                 or existing.get("people") != list(new.people)
                 or existing.get("direction") != new.direction or existing.get("kind") != new.kind
-                or existing.get("note") != new.note or existing.get("invited") != new.invited):
+                or existing.get("note") != new.note or existing.get("invited") != new.invited
+                or conversation_index.initiative_of(existing) != new.initiative):
             return False
         # a value estimated at first import stays; an explicit one must match
         return new.value.is_empty or existing.get("value") == new.value.to_dict()
@@ -803,6 +806,17 @@ class Store:
             del months[interaction.month]
         if not months:
             del totals[interaction.network]
+        value = interaction.value
+        if conversation_index.relevant(interaction.direction, interaction.kind,
+                                       interaction.initiative, value.money, value.favours):
+            name = conversation_index.file_of(interaction.network)
+            conversation_index.apply(
+                self._raw_table(name, "people"), self._raw_table(name, "talks"),
+                {"id": interaction.id, "when": interaction.when.isoformat(),
+                 "people": interaction.people, "direction": interaction.direction,
+                 "kind": interaction.kind, "note": interaction.note,
+                 "value": {"money": value.money, "favours": value.favours},
+                 "initiative": interaction.initiative}, sign)
         when = _utc_iso(interaction.when)
         for person in interaction.people:
             table = self._raw_table(_people_shard(person), "people")
@@ -847,6 +861,28 @@ class Store:
                 stats[ident] = doc["networks"]
         return stats
 
+    def conversation_index(self, network: str) -> dict[str, Any]:
+        """One network's ``{"people": {...}, "talks": {...}}`` (see ``kith.initiative``)."""
+        name = conversation_index.file_of(network)
+        if not self.files.exists(name):
+            return {"people": {}, "talks": {}}
+        data = self.files.read(name)
+        return {"people": data.get("people", {}), "talks": data.get("talks", {})}
+
+    def conversation_indexes(self) -> dict[str, Any]:
+        """Every network's conversation index, lists in order (for checks and tests)."""
+        result = {}
+        for network in self.main.table("networks")._read_table():
+            index = conversation_index.normalise(self.conversation_index(network))
+            if index["people"] or index["talks"]:
+                result[network] = index
+        return result
+
+    def recompute_conversations(self) -> dict[str, Any]:
+        """The conversation indexes rebuilt from every interaction."""
+        return conversation_index.aggregate_conversations(
+            i.to_dict() for i in self.interactions())
+
     def recompute_derived(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """Aggregates rebuilt from every interaction (for ``kith doctor`` and tests)."""
         return aggregate(i.to_dict() for i in self.interactions())
@@ -864,6 +900,25 @@ class Store:
             for ident, nets in people.items():
                 shard_table = self.files.db(_people_shard(ident)).table("people")
                 self._put(shard_table, ident, {"networks": nets})
+            self.rebuild_conversations()
+
+    def rebuild_conversations(self) -> None:
+        """Replace the conversation indexes with a recomputation from the interactions."""
+        index = self.recompute_conversations()
+        with self.transaction():
+            for network in self.main.table("networks")._read_table():
+                self._clear_conversations(network)
+            for network, tables in index.items():
+                name = conversation_index.file_of(network)
+                for table in ("people", "talks"):
+                    raw = self._raw_table(name, table)
+                    raw.update(tables[table])
+
+    def _clear_conversations(self, network: str) -> None:
+        name = conversation_index.file_of(network)
+        if self.files.exists(name) or name in self.files._cache:
+            self._raw_table(name, "people").clear()
+            self._raw_table(name, "talks").clear()
 
     # opportunities ---------------------------------------------------------------------
     def opportunities(self, *, status: str | None = None) -> list[Opportunity]:

@@ -54,30 +54,34 @@ CASES = [
     ("pays", monthly("received", Value(money=50000)) + monthly("gave", Value(money=1000)),
      {}, "worth-it", "net 5,880.00 EUR"),
     ("fun", monthly("shared", Value(fun=3, money=-2000, minutes=120)), {}, "worth-it",
-     "fun 3.0/month"),
+     "fun 3.0 a month"),
     ("fun at the threshold", monthly("shared", Value(fun=2)), {}, "worth-it", "fun 2.0"),
     ("fun just below the threshold", [*monthly("shared", Value(fun=2))[:-1],
-                                      (300, "shared", Value(fun=1))], {}, "leave", "no money"),
+                                      (333, "shared", Value(fun=1))], {}, "leave",
+     "no money back"),
     ("both", monthly("received", Value(money=100)) + monthly("shared", Value(fun=4)), {},
-     "worth-it", "fun 4.0/month"),
-    ("neither", monthly("gave", Value(minutes=60)), {}, "leave", "no money, fun 0.0"),
+     "worth-it", "fun 4.0 a month"),
+    ("neither", monthly("gave", Value(minutes=60)), {}, "leave", "no money back, fun 0.0"),
     ("money even is not paying", monthly("received", Value(money=100))
-     + monthly("gave", Value(money=100)), {}, "leave", "no money"),
+     + monthly("gave", Value(money=100)), {}, "leave", "does not pay (net 0.00 EUR)"),
     ("favours do not come back", [*monthly("gave", Value(favours=2, fun=2)),
                                   (10, "received", Value(favours=1))], {},
-     "out-of-balance", "1 favours back for 24"),
+     "out-of-balance", "1 favour back for 24"),
     ("favour ratio at the boundary is fine", monthly("gave", Value(favours=2, fun=2))
      + monthly("received", Value(favours=1)), {}, "worth-it", "fun"),
     ("much unpaid time for modest fun", monthly("gave", Value(minutes=25 * 60, fun=2)), {},
-     "out-of-balance", "25 h/month"),
+     "out-of-balance", "25 h a month"),
     ("much time but great fun", monthly("gave", Value(minutes=25 * 60, fun=4)), {},
      "worth-it", "fun 4.0"),
     ("young network", monthly("received", Value(money=100000), 3), {"joined_months": 3},
-     "too-early", "3 months old"),
-    ("little data", [(5, "received", Value(money=100000))] * 4, {}, "too-early",
+     "too-early", "a member for 2 months"),
+    ("little data", [(5, "received", Value(money=100000))] * 4, {}, "not-enough-records",
      "only 4 interactions"),
-    ("exactly enough data", [(d, "received", Value(money=100)) for d in range(5)], {},
-     "worth-it", "net"),
+    ("enough interactions, too few months", [(d, "received", Value(money=100))
+                                             for d in range(5)], {}, "not-enough-records",
+     "only 5 interactions over 1 month"),
+    ("exactly enough data", [(d, "received", Value(money=100)) for d in (3, 40, 80, 120, 170)],
+     {}, "worth-it", "net"),
 ]
 
 
@@ -99,7 +103,7 @@ def test_reasons_cite_the_numbers_and_price_time(tmp_path: Path) -> None:
                                    today=TODAY)
     text = "\n".join(result.reasons)
     assert "received 2,400.00 EUR" in text
-    assert "time given: 18h (worth 720.00 EUR at 40/h)" in text
+    assert "time given: 18h, worth 720.00 EUR at 40 EUR an hour" in text
     assert "favours: gave 12, received 0" in text
 
 

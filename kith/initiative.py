@@ -1,0 +1,128 @@
+"""The conversation index: who asked, who was pitched, who paid after, whom you helped.
+
+The ledger answers "do the conversations where people ask you pay, and do your pitches?"
+and "whom did you help as a newcomer?" without reading the history. For that the store
+keeps, per network, a small derived file (``derived/conversations/<network>.json``) with,
+per person, the UTC days (proleptic ordinals, so spans are subtractions) of:
+
+- ``i``: conversations they invited (they came to you with their question);
+- ``p``: conversations where you pitched yourself to them;
+- ``h``: help you gave them (favours given, never a pitch);
+- ``m``: money they paid you, as ``[day, minor units]`` (received, or a shared positive amount);
+
+and a ``talks`` table of talks and workshops you gave or held, and events you gave, by
+interaction id: ``[day, kind, note]``, so a talk is credited with the invitations that
+followed it. Days rather than times keep the file small enough to read on every
+``kith assess`` at a million interactions; spans are counted in whole days.
+
+The index changes in the same transaction as each interaction (``Store._apply_derived``)
+and is rebuilt from scratch by ``aggregate_conversations`` (``kith doctor --repair``, the
+migration to schema 3). Lists are multisets: removing an interaction removes one copy.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+FOLDER = "derived/conversations"
+TALK_KINDS = ("talk", "workshop")
+"""Kinds that are the user's own talk when given or shared; ``event`` counts when given."""
+NOTE_CHARS = 60
+
+
+def file_of(network: str) -> str:
+    return f"{FOLDER}/{network}.json"
+
+
+def initiative_of(doc: dict[str, Any]) -> str | None:
+    """A stored interaction's initiative; older documents only carry ``invited``."""
+    initiative = doc.get("initiative")
+    if initiative is None and doc.get("invited"):
+        return "invited"
+    return initiative  # type: ignore[no-any-return]
+
+
+def utc_day(when: str | datetime) -> int:
+    moment = datetime.fromisoformat(when) if isinstance(when, str) else when
+    return moment.astimezone(UTC).date().toordinal()
+
+
+def relevant(direction: str, kind: str, initiative: str | None, money: int,
+             favours: int) -> bool:
+    """Whether an interaction adds anything to the index (most do not: a quick check)."""
+    return bool(initiative or money > 0 or (favours and direction == "gave")
+                or kind in TALK_KINDS or kind == "event")
+
+
+def entries(doc: dict[str, Any]) -> tuple[dict[str, Any], list[Any] | None]:
+    """What one interaction document adds: ``{field: item}`` for each of its people, and
+    its ``talks`` entry (or None)."""
+    value = doc.get("value") or {}
+    money, favours = int(value.get("money", 0)), int(value.get("favours", 0))
+    direction, kind = doc.get("direction"), doc.get("kind")
+    initiative = initiative_of(doc)
+    day = utc_day(doc["when"])
+    items: dict[str, Any] = {}
+    if initiative == "invited":
+        items["i"] = day
+    elif initiative == "pitched":
+        items["p"] = day
+    if money > 0 and direction in ("received", "shared"):
+        items["m"] = [day, money]
+    if favours > 0 and direction == "gave" and initiative != "pitched":
+        items["h"] = day
+    talk = None
+    if (kind in TALK_KINDS and direction in ("gave", "shared")) or \
+            (kind == "event" and direction == "gave"):
+        talk = [day, kind, str(doc.get("note") or "")[:NOTE_CHARS]]
+    return items, talk
+
+
+def apply(people: dict[str, Any], talks: dict[str, Any], doc: dict[str, Any],
+          sign: int) -> None:
+    """Add (``sign=+1``) or remove (``-1``) one interaction document from a network's
+    ``people`` and ``talks`` tables, dropping what becomes empty."""
+    items, talk = entries(doc)
+    if talk is not None:
+        if sign > 0:
+            talks[doc["id"]] = talk
+        else:
+            talks.pop(doc["id"], None)
+    if not items:
+        return
+    who = list(dict.fromkeys(doc.get("people") or ()))
+    for index, person in enumerate(who):
+        record = people.setdefault(person, {})
+        for key, item in items.items():
+            if key == "m":  # a payment from several people is split, so sums stay true
+                share = item[1] // len(who) + (1 if index < item[1] % len(who) else 0)
+                item = [item[0], share]
+            bucket = record.setdefault(key, [])
+            if sign > 0:
+                bisect.insort(bucket, item)
+            elif item in bucket:
+                bucket.remove(item)
+            if not bucket:
+                del record[key]
+        if not record:
+            del people[person]
+
+
+def aggregate_conversations(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """``{network: {"people": {...}, "talks": {...}}}`` of these documents, from scratch
+    (lists kept sorted, as the store keeps them)."""
+    index: dict[str, Any] = {}
+    for doc in docs:
+        network = index.setdefault(doc["network"], {"people": {}, "talks": {}})
+        apply(network["people"], network["talks"], doc, +1)
+    return {n: normalise(v) for n, v in index.items() if v["people"] or v["talks"]}
+
+
+def normalise(network: dict[str, Any]) -> dict[str, Any]:
+    """Lists in order, for comparison with a recomputation (order is not meaningful)."""
+    return {"people": {p: {k: sorted(v) for k, v in r.items()}
+                       for p, r in network.get("people", {}).items()},
+            "talks": dict(network.get("talks", {}))}
