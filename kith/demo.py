@@ -9,7 +9,8 @@ transaction. The five networks are chosen so their verdicts differ:
 - **Climbing crew** (friends): weekly climbs and dinners; it costs money, and it is *fun*.
 - **St Mary's** (church): Sam volunteers twice a month and gives monthly; services are
   pleasant, but favours hardly ever come back: *out of balance*.
-- **LinkedIn** (social): pitches and recruiter messages; no money, no fun: *leave*.
+- **LinkedIn** (social): pitches (recorded as pitched) and recruiter messages; no money,
+  no fun, no invitation: *leave*, and stop pitching.
 - **Python Meetup** (association): joined two months ago: *too early* to tell.
 
 It also adds needs and offers heard along the way (material for introductions),
@@ -97,12 +98,14 @@ def build(store: Store, today: date | None = None) -> dict[str, int]:
     ids: dict[str, str] = {}
 
     def add(network: str, people: list[str], direction: str, kind: str, days_ago: float,
-            value: Value, *, note: str = "", invited: bool = False) -> None:
+            value: Value, *, note: str = "", invited: bool = False,
+            initiative: str | None = None) -> None:
         when = _when(rng, today, days_ago)
         key = f"demo:{len(interactions)}"
         interactions.append(Interaction.create(
             when=when, network=network, people=[ids[p] for p in people], direction=direction,
-            kind=kind, value=value, note=note, invited=invited, source=key))
+            kind=kind, value=value, note=note, invited=invited, initiative=initiative,
+            source=key))
 
     with store.transaction():
         for ident, name, kind, months in NETWORKS:
@@ -180,7 +183,7 @@ def build(store: Store, today: date | None = None) -> dict[str, int]:
         for month in range(24):  # LinkedIn: neither money nor fun
             base = month * 30.5 + 8
             add("linkedin", [rng.choice(linked)], "gave", "message", base, Value(minutes=15),
-                note="pitched a project")
+                note="pitched a project", initiative="pitched")
             add("linkedin", ["Nils Adeyemi"], "received", "message", base + 3,
                 Value(minutes=5), note="recruiter message")
 

@@ -622,7 +622,7 @@ def explain(network: Network, window: Window, totals: Totals, decision: Decision
             sources: dict[str, tuple[Any, str]] | None = None) -> dict[str, Any]:
     """The words of an assessment: ``reasons`` (the verdict's first), ``headline``,
     ``next_step`` and the trend. The CLI, the JSON and the TUI all show these."""
-    name, span = network.name, window.label
+    name, span, during = network.name, window.label, _during(window.label)
     g, r, conv = totals.given, totals.received, totals.conversations
     money = lambda minor: _money(minor, currency)  # noqa: E731
     months = plural(totals.months_on_record, "month")
@@ -635,7 +635,7 @@ def explain(network: Network, window: Window, totals: Totals, decision: Decision
     if cause == "before-joining":
         first = f"too early to tell: you joined after this window ({span})"
         headline = "not a member yet in this window"
-        step = f"nothing to judge in {span}: assess a window after you joined {name}"
+        step = f"nothing to judge {during}: assess a window after you joined {name}"
     elif cause == "young":
         age = plural(totals.membership_months, "month")
         first = (f"too early to tell: a member for {age} at the end of this window; returns "
@@ -671,9 +671,9 @@ def explain(network: Network, window: Window, totals: Totals, decision: Decision
         if conv["pitched"] and not conv["invited"]:
             step = (f"stop pitching on {name}: {plural(conv['pitched'], 'pitch', 'pitches')}, "
                     f"no invitation, {_back(conv['money_after_pitched'], money)} in "
-                    f"{span} — leave it, or give talks and post work people can ask you about")
+                    f"{during} — leave it, or give talks and post work people can ask you about")
         else:
-            step = (f"leave {name}, or change what you do there: in {span} it gave "
+            step = (f"leave {name}, or change what you do there: {during} it gave "
                     f"{_back(r.money, money)} and {totals.fun_rate:.1f} fun points a month for "
                     f"{_hours(g.minutes)} given")
     elif cause == "favours":
@@ -684,7 +684,7 @@ def explain(network: Network, window: Window, totals: Totals, decision: Decision
                  f"not pay")
         headline = f"{plural(r.favours, 'favour')} back for {g.favours} given"
         step = (f"rebalance {name}: ask for help there as readily as you give it, or give "
-                f"fewer favours ({g.favours} given, {r.favours} back in {span})")
+                f"fewer favours ({g.favours} given, {r.favours} back {during})")
     elif cause == "hours":
         first = (f"gives back less than you put in: {totals.hours_a_month:.0f} hours a month "
                  f"unpaid (more than "
@@ -709,7 +709,7 @@ def explain(network: Network, window: Window, totals: Totals, decision: Decision
                     f"{money(amount)} ({day}) is what makes it pay")
         elif conv["pitched"] > conv["invited"] and not conv["money_after_pitched"]:
             pitches = plural(conv["pitched"], "pitch", "pitches")
-            step = f"keep {name}, and pitch less there: {pitches} brought nothing back in {span}"
+            step = f"keep {name}, and pitch less there: {pitches} brought nothing back {during}"
         elif decision.pays:
             step = f"keep {name}: it pays (net {money(decision.net_money)} in {span})"
         else:
@@ -738,6 +738,15 @@ def explain(network: Network, window: Window, totals: Totals, decision: Decision
                        f"{plural(len(totals.newcomers_helped), 'newcomer')} ({names})")
     return {"reasons": reasons, "headline": headline, "next_step": step,
             "trend": trend_word}
+
+
+def _during(label: str) -> str:
+    """A window's label after a verb: ``in the last 12 months``, ``over all time``."""
+    if label.startswith("last "):
+        return f"in the {label}"
+    if label == "all time":
+        return "over all time"
+    return f"in {label}" if label[:1].isdigit() and " to " not in label else f"from {label}"
 
 
 def _back(minor: int, money: Any) -> str:
@@ -779,12 +788,15 @@ def _conversation_reasons(totals: Totals, rules: dict[str, Any],
     money = lambda minor: _money(minor, currency)  # noqa: E731
     days = plural(int(rules["money_after_days"]), "day")
     reasons = []
-    if conv["invited"] or conv["pitched"]:
-        reasons.append(
-            f"conversations: {plural(conv['invited'], 'invitation')} (people came to you; "
-            f"{_back(conv['money_after_invited'], money)} from them within {days}), "
-            f"{plural(conv['pitched'], 'pitch', 'pitches')} ("
-            f"{_back(conv['money_after_pitched'], money)} within {days})")
+    parts = []
+    if conv["invited"]:
+        parts.append(f"{plural(conv['invited'], 'invitation')} (people came to you; "
+                     f"{_back(conv['money_after_invited'], money)} from them within {days})")
+    if conv["pitched"]:
+        parts.append(f"{plural(conv['pitched'], 'pitch', 'pitches')} (you went to them; "
+                     f"{_back(conv['money_after_pitched'], money)} from them within {days})")
+    if parts:
+        reasons.append("conversations: " + ", ".join(parts))
     if conv["pitched"] and not conv["invited"]:
         reasons.append(f"you pitch here and nobody invites you: "
                        f"{plural(conv['pitched'], 'pitch', 'pitches')}, no invitation")

@@ -45,6 +45,8 @@ class Typed:
     note: str = ""
     on: str = ""
     invited: bool = False
+    initiative: str | None = None
+    """``invited``, ``pitched`` or None; ``invited=True`` alone still means invited."""
 
 
 def _count(text: str, field: str, *, high: int | None = None) -> int:
@@ -102,7 +104,9 @@ def build_interaction(store: Store, typed: Typed, *, exponent: int = 2) -> Inter
     try:
         return Interaction.create(when=when, network=network.id, people=people,
                                   direction=typed.direction, kind=kind, value=value,
-                                  note=typed.note.strip(), invited=typed.invited)
+                                  note=typed.note.strip(),
+                                  initiative=typed.initiative or (
+                                      "invited" if typed.invited else None))
     except ValidationError as error:
         # every other field was checked above; what the model can still refuse is the kind
         if "kind" in str(error):

@@ -63,7 +63,8 @@ def describe_interaction(app: KithApp, interaction: Interaction,
     names = names or {}
     people = ", ".join(names.get(p) or _name(app, p) for p in interaction.people)
     when = interaction.when.strftime("%Y-%m-%d %H:%M")
-    invited = " (they asked)" if interaction.invited else ""
+    invited = {"invited": " (they asked)", "pitched": " (you pitched)"}.get(
+        interaction.initiative or "", "")
     note = f"  \"{interaction.note}\"" if interaction.note else ""
     return (f"{when}  {interaction.direction} {interaction.kind}{invited} with {people} "
             f"in {interaction.network}  [{describe_value(app, interaction)}]  "

@@ -8,44 +8,53 @@ from kith.commands import emit_json, json_option, pass_app
 
 
 def print_assessments(assessments: list, *, title: str | None = None) -> None:  # type: ignore[type-arg]
-    """A table per window (network, kind, given, received, verdict, main reason), then
-    every network's reasons."""
+    """A summary across networks, then per window shown: a table (network, kind, given,
+    received, verdict, advice) and each network's advice, next step and reasons."""
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    from kith.ledger import describe_value
+    from kith.ledger import describe_value, summary
 
     console = Console(soft_wrap=False)
     colours = {"worth-it": "green", "out-of-balance": "yellow", "leave": "red",
-               "too-early": "blue"}
+               "too-early": "blue", "not-enough-records": "blue"}
     windows: dict[str, list] = {}  # type: ignore[type-arg]
     for assessment in assessments:
         windows.setdefault(assessment.window.label, []).append(assessment)
+    console.print(Text(title or "Your networks", style="bold"))
+    for line in summary(assessments):
+        console.print(Text(f"  {line}"), highlight=False)
     for label, items in windows.items():
         table = Table(title=f"{title or 'Your networks'}, {label}", title_justify="left",
                       show_lines=False)
         table.add_column("Network", overflow="fold")
-        table.add_column("Kind", no_wrap=True)
         table.add_column("Given", overflow="fold")
         table.add_column("Received", overflow="fold")
         table.add_column("Verdict", no_wrap=True)
+        table.add_column("Advice", no_wrap=True)
         table.add_column("Main reason", overflow="fold")
         for a in items:
-            colour = colours.get(a.verdict, "white")
-            table.add_row(a.network.name, a.network.kind, describe_value(a.given, a.currency),
-                          describe_value(a.received, a.currency),
-                          f"[{colour}]{a.label}[/{colour}]", a.headline)
+            table.add_row(Text(a.network.name),
+                          Text(describe_value(a.given, a.currency)),
+                          Text(describe_value(a.received, a.currency)),
+                          Text(a.label, style=colours.get(a.verdict, "white")),
+                          Text(a.advice), Text(a.headline))
+        console.print()
         console.print(table)
-    first_window = next(iter(windows), None)
-    for a in windows.get(first_window, []) if first_window else []:
-        console.print(f"\n[bold]{a.network.name}[/bold] ({a.window.label}): {a.label}, "
-                      f"trend {a.trend}")
-        for reason in a.reasons:
-            console.print(f"  - {reason}", highlight=False)
-        if a.takers:
-            names = ", ".join(t["name"] for t in a.takers)
-            console.print(f"  - only took so far (information, not a debt): {names}",
-                          highlight=False)
+        for a in items:
+            heading = Text()
+            heading.append(a.network.name, style="bold")
+            heading.append(f" ({a.network.kind}, {label}): {a.label}, advice: {a.advice}")
+            console.print()
+            console.print(heading)
+            console.print(Text(f"  next step: {a.next_step}"), highlight=False)
+            for reason in a.reasons:
+                console.print(Text(f"  - {reason}"), highlight=False)
+            if a.takers:
+                names = ", ".join(t["name"] for t in a.takers)
+                console.print(Text(f"  - only took so far (information, not a debt): {names}"),
+                              highlight=False)
 
 
 @click.command()
@@ -59,9 +68,11 @@ def assess(app, networks: tuple[str, ...], window: str | None, since: str | None
            until: str | None, as_json: bool) -> None:
     """Assess every network: does it give back at least what you put in, in money or fun?
 
-    Prints a verdict per network (worth it, out of balance, leave, too early) with the
+    Starts with a summary (what to leave, rebalance or keep, where your time goes), then
+    for each window a verdict per network (worth it, out of balance, leave, too early, not
+    enough records), advice (keep, leave, rebalance, record-more), the next step and the
     reasons, citing the numbers. Thresholds live in the [assessment] section of the
-    configuration file.
+    configuration file (see the README).
     """
     from kith import ledger
 

@@ -25,7 +25,10 @@ from kith.errors import ValidationError
 @click.option("--note", default="")
 @click.option("--on", "on", help="When: ISO date or date-time, today, yesterday, "
               "3 days ago, last friday... (default now).")
-@click.option("--invited", is_flag=True, help="They asked you (versus you pitched).")
+@click.option("--invited", is_flag=True,
+              help="They came to you with their question (after a talk, a referral).")
+@click.option("--pitched", is_flag=True,
+              help="You promoted yourself (a cold message, a sales pitch).")
 @click.option("--done-follow-up", "done_follow_up", is_flag=True,
               help="This settles the open follow-ups with these people: mark them done.")
 @json_option
@@ -33,7 +36,7 @@ from kith.errors import ValidationError
 def log(app, network: str, people: tuple[str, ...], gave: bool, received: bool,  # type: ignore[no-untyped-def]
         shared: bool, kind: str, new_kind: bool, money: str | None, minutes: int | None,
         favours: int | None, fun: int | None, note: str, on: str | None, invited: bool,
-        done_follow_up: bool, as_json: bool) -> None:
+        pitched: bool, done_follow_up: bool, as_json: bool) -> None:
     """Record an interaction in NETWORK with one or more people.
 
     Example: kith log church --with "Ann Lee" --gave --kind volunteering --minutes 120
@@ -52,13 +55,16 @@ def log(app, network: str, people: tuple[str, ...], gave: bool, received: bool, 
                               "say which way it went with one of them")
     if not chosen:
         raise ValidationError("say which way it went: --gave, --received or --shared")
+    if invited and pitched:
+        raise ValidationError("give --invited or --pitched, not both: either they came to "
+                              "you, or you pitched yourself")
     store = app.store
     kind = check_kind(store, kind or "other", new_kind=new_kind)
     typed = Typed(network=network, people=people, direction=chosen[0], kind=kind,
                   money=money or "", minutes="" if minutes is None else str(minutes),
                   favours="" if favours is None else str(favours),
                   fun="" if fun is None else str(fun), note=note, on=on or "",
-                  invited=invited)
+                  initiative="invited" if invited else "pitched" if pitched else None)
     interaction = build_interaction(store, typed, exponent=app.exponent)
     with store.transaction():
         recorded = store.record(interaction)

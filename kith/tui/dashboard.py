@@ -59,6 +59,11 @@ def trend_series(a: Assessment) -> tuple[str, list[float]]:
                                                  for m in months]
 
 
+def advice_line(assessment: Assessment) -> str:
+    """The card's advice, in the ledger's own words (the same as ``kith assess``)."""
+    return f"{assessment.advice}: {assessment.next_step}"
+
+
 class NetworkCard(Vertical):
     """One network over one window."""
 
@@ -72,6 +77,7 @@ class NetworkCard(Vertical):
         a = self.assessment
         yield Static(f"[b]{escape(a.headline or a.label)}[/b]  ·  {a.network.kind}  ·  "
                      f"{a.interactions} interactions  ·  trend {a.trend}", classes="headline")
+        yield Static(f"[b]{escape(advice_line(a))}[/b]", classes="advice")
         yield Static("\n".join(balance_lines(a)), classes="bars")
         label, series = trend_series(a)
         if len(series) >= 2 and any(series):
@@ -132,7 +138,7 @@ class Dashboard(Vertical):
 
     def glance(self) -> str:
         colours = {"worth-it": "$success", "out-of-balance": "$warning", "leave": "$error",
-                   "too-early": "$primary"}
+                   "too-early": "$primary", "not-enough-records": "$primary"}
         lines = []
         width = max(len(a.network.name) for a in self.assessments)
         for a in self.assessments:

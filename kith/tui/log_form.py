@@ -15,12 +15,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester, SuggestFromList
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from kith.errors import KithError
 from kith.model import INTERACTION_KINDS, ME, Interaction
 from kith.recording import DIRECTIONS, FieldError, Typed, build_interaction
 from kith.tui.widgets import KithInput
+
+INITIATIVE_CHOICES = [("neither", "neither"), ("they asked you (invited)", "invited"),
+                      ("you pitched yourself", "pitched")]
+"""Who began the conversation: the ledger counts invitations and pitches apart."""
 
 FIELDS = ("network", "people", "direction", "kind", "money", "minutes", "favours", "fun",
           "on", "note")
@@ -91,8 +95,9 @@ class LogScreen(ModalScreen[Interaction | None]):
                 yield KithInput(id="on", compact=True, placeholder="now, or 2026-05-31 18:30")
                 yield Label("Note")
                 yield KithInput(id="note", compact=True)
-                yield Label("Invited")
-                yield Checkbox("they asked you", id="invited")
+                yield Label("Who began")
+                yield Select(INITIATIVE_CHOICES, id="initiative", compact=True,
+                             allow_blank=False, value="neither")
             yield Static("", id="log-error")
             with Horizontal(id="log-buttons"):
                 yield Button("Save", variant="primary", id="save")
@@ -113,7 +118,12 @@ class LogScreen(ModalScreen[Interaction | None]):
                      favours=text("favours"), fun=text("fun"),
                      note=text("note"), on=text("on").replace(" ", "T", 1)
                      if len(text("on").strip()) > 10 else text("on"),
-                     invited=self.query_one("#invited", Checkbox).value)
+                     initiative=self.initiative())
+
+    def initiative(self) -> str | None:
+        """``invited``, ``pitched`` or None, from the form's choice."""
+        chosen = self.query_one("#initiative", Select).value
+        return chosen if chosen in ("invited", "pitched") else None
 
     def show_error(self, field: str | None, message: str) -> None:
         for name in FIELDS:

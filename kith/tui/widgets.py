@@ -33,7 +33,8 @@ def verdict_class(verdict: str) -> str:
     return f"verdict-{verdict}"
 
 
-VERDICT_MARK = {"worth-it": "●", "out-of-balance": "◐", "leave": "✖", "too-early": "○"}
+VERDICT_MARK = {"worth-it": "●", "out-of-balance": "◐", "leave": "✖", "too-early": "○",
+                "not-enough-records": "○"}
 
 
 def escape(text: Any) -> str:
