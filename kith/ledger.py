@@ -711,7 +711,7 @@ def explain(network: Network, window: Window, totals: Totals, decision: Decision
             pitches = plural(conv["pitched"], "pitch", "pitches")
             step = f"keep {name}, and pitch less there: {pitches} brought nothing back {during}"
         elif decision.pays:
-            step = f"keep {name}: it pays (net {money(decision.net_money)} in {span})"
+            step = f"keep {name}: it pays (net {money(decision.net_money)} {during})"
         else:
             step = f"keep {name}: it is fun ({totals.fun_rate:.1f} fun points a month)"
     reasons.append(first)

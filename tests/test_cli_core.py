@@ -14,6 +14,7 @@ import orjson
 import pytest
 
 from kith.cli import build_cli
+from kith.migrations import SCHEMA_VERSION
 
 CORE = ["init", "network add", "network list", "network show", "network edit",
         "network remove", "person add", "person list", "person show", "person edit",
@@ -59,7 +60,7 @@ def test_init_creates_private_database(ok: Callable[..., object], kith_home: Pat
     assert stat.S_IMODE(kith_home.stat().st_mode) == 0o700
     again = orjson.loads(ok("init", "--json").stdout)
     assert again == {"path": str(kith_home), "created": False, "currency": "USD",
-                     "schema": 2}
+                     "schema": SCHEMA_VERSION}
 
 
 def test_init_refuses_a_foreign_folder(fails: Callable[..., object], tmp_path: Path) -> None:

@@ -239,6 +239,9 @@ def test_any_interaction_resets_the_reminder(store: Store) -> None:
                                     network="work", people=[fatima.id], direction="gave",
                                     kind="help"))
     assert reminders(store, {}, today).overdue == []
+    # Fatima is not in Work: helping her there makes her no newcomer of it (issue 16)
+    assert [n.network for n in reminders(store, {}, today).newcomers] == []
+    store.save_person(fatima.with_changes(networks={"climbing": None, "work": "2026-11-01"}))
     assert [n.network for n in reminders(store, {}, today).newcomers] == ["work"]
 
 

@@ -23,3 +23,10 @@ def init(app, currency: str | None, as_json: bool) -> None:  # type: ignore[no-u
         return
     verb = "Using existing" if existed else "Created"
     click.echo(f"{verb} kith database at {app.db} (currency {store.currency})")
+    if not (app.config.get("assessment") or {}).get("hourly_rate"):
+        from kith.config import config_path
+
+        click.echo(f"Your time is not priced: to weigh the hours you give against the money "
+                   f"that comes back, set your own rate in {config_path()}:\n"
+                   f"  [assessment]\n  hourly_rate = 40   # what an hour of yours is worth, "
+                   f"in {store.currency}")
