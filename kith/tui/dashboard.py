@@ -61,7 +61,7 @@ def trend_series(a: Assessment) -> tuple[str, list[float]]:
 
 def advice_line(assessment: Assessment) -> str:
     """The card's advice, in the ledger's own words (the same as ``kith assess``)."""
-    return f"{assessment.advice}: {assessment.next_step}"
+    return f"Advice ({assessment.advice}): {assessment.next_step}"
 
 
 class NetworkCard(Vertical):
