@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kith import ledger
 from kith.model import Interaction, Network, Person, Value
@@ -380,3 +382,55 @@ def test_time_shares_sum_to_one(tmp_path: Path) -> None:
     assert only.time_share == 0.25
     lines = ledger.summary(results)
     assert lines[0] == "Last 12 months:" and any("A 75%, B 25%" in line for line in lines)
+
+
+# properties -----------------------------------------------------------------------------
+RANK = {"leave": 0, "out-of-balance": 1, "worth-it": 2}
+"""Worse to better; ``too-early`` and ``not-enough-records`` are not on this scale."""
+
+ADDITIONS = {  # what one more record brings, and which way it may move the verdict
+    "fun": ("shared", "event", lambda n: Value(fun=n % 5 + 1), +1),
+    "money received": ("received", "client", lambda n: Value(money=n * 100 + 1), +1),
+    "time given": ("gave", "volunteering", lambda n: Value(minutes=n * 10 + 1), -1),
+    "money given": ("gave", "donation", lambda n: Value(money=n * 100 + 1), -1),
+}
+
+history_rows = st.lists(st.tuples(
+    st.integers(0, 700), st.sampled_from(["gave", "received", "shared"]),
+    st.integers(0, 50000), st.integers(0, 600), st.integers(0, 3), st.integers(0, 5)),
+    min_size=5, max_size=30)
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=history_rows, addition=st.sampled_from(sorted(ADDITIONS)),
+       size=st.integers(1, 40), where=st.floats(0, 1), window=st.sampled_from(["12m", "all"]),
+       rate=st.sampled_from([None, 25]), data=st.data())
+def test_more_of_the_good_never_worse_more_cost_never_better(
+        tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[int, str, int, int, int,
+                                                                   int]],
+        addition: str, size: int, where: float, window: str, rate: int | None,
+        data: st.DataObject) -> None:
+    """Adding a record of fun or money received never makes a verdict worse; adding time
+    given or money given never makes it better. The record is added within the months on
+    record (a record before the first one changes what the rates are taken over)."""
+    life = Life(tmp_path_factory.mktemp("prop") / "db")
+    life.network("Net", "other", "2023-01-01")
+    for days, direction, money, minutes, favours, fun in rows:
+        on = (TODAY - timedelta(days=days)).isoformat()
+        life.log("net", on, direction, "other", Value(money=money, minutes=minutes,
+                                                      favours=favours, fun=fun))
+    config = {"assessment": {"hourly_rate": rate}} if rate else {}
+    before = life.assess("net", window, config)
+    if before.verdict not in RANK or before.totals is None or not before.totals.first_month:
+        return
+    first = before.totals.first_month
+    span = (TODAY - date(int(first[:4]), int(first[5:7]), 1)).days
+    direction, kind, value, sign = ADDITIONS[addition]
+    life.log("net", (TODAY - timedelta(days=int(where * span))).isoformat(), direction,
+             kind, value(size))
+    after = life.assess("net", window, config)
+    assert after.verdict in RANK, (before.reasons, after.reasons)
+    change = RANK[after.verdict] - RANK[before.verdict]
+    assert change * sign >= 0, (addition, before.verdict, after.verdict, after.reasons)
+    count("property: verdict monotone under one more record", 1)
