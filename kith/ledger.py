@@ -384,14 +384,16 @@ def _day(text: str) -> int:
 # step 1: totals ------------------------------------------------------------------------
 def compute_totals(network: Network, window: Window, rules: dict[str, Any],
                    months_data: dict[str, dict[str, list[int]]],
-                   index: dict[str, Any] | None = None,
+                   index: dict[str, Any] | ConversationFacts | None = None,
                    stats: dict[str, Any] | None = None,
-                   people: dict[str, dict[str, Any]] | None = None) -> Totals:
+                   people: dict[str, dict[str, Any]] | None = None, *,
+                   members: dict[str, Any] | None = None) -> Totals:
     """Sums, spans and counts of one network over one window: arithmetic only.
 
     ``months_data`` is the network's ``Store.network_months`` entry, ``index`` its
-    ``Store.conversation_index``, ``stats`` all of ``Store.person_stats`` and ``people``
-    ``Store.people_docs`` (for names and joined dates)."""
+    ``Store.conversation_index`` (or that prepared: ``ConversationFacts``), ``stats`` all
+    of ``Store.person_stats`` and ``people`` ``Store.people_docs`` (names, joined dates);
+    ``members`` is ``stats`` for this network only (``{person: totals}``), when known."""
     end = min(window.end, network.left) if network.left else window.end
     end_month = _month(end)
     start_month = _month(window.start) if window.start else "0000-00"
@@ -407,6 +409,9 @@ def compute_totals(network: Network, window: Window, rules: dict[str, Any],
                 money=intro[0], minutes=intro[1], favours=intro[2], fun=intro[3])
         totals.interactions += sum(rows.get(d, [0] * 5)[4]
                                    for d in ("gave", "received", "shared"))
+        for name in ("invited", "pitched"):
+            if name in rows:
+                totals.conversations[name] += rows[name][4]
         totals.monthly.append(MonthTotals(month, g, r))
     if known:
         totals.first_month = known[0]
@@ -419,70 +424,93 @@ def compute_totals(network: Network, window: Window, rules: dict[str, Any],
     if member_since is not None:
         totals.membership_months = _whole_months(member_since, end)
         totals.joined_after_window = member_since > end
-    _conversations(totals, window, rules, index or {})
+    facts = index if isinstance(index, ConversationFacts) else \
+        ConversationFacts.prepare(index or {}, rules)
+    low = date(int(start_month[:4]), int(start_month[5:7]), 1).toordinal() \
+        if window.start else 0
+    _conversations(totals, low, rules, facts)
+    if members is None:
+        members = {person: nets[network.id] for person, nets in (stats or {}).items()
+                   if network.id in nets}
     totals.newcomers_helped, totals.takers = _people_side(
-        network, window, end, rules, (index or {}).get("people", {}), stats or {},
-        people or {})
+        network, low, end, rules, facts.index.get("people", {}), members, people or {})
     return totals
 
 
-def _conversations(totals: Totals, window: Window, rules: dict[str, Any],
-                   index: dict[str, Any]) -> None:
-    """Invited and pitched conversations in the window, the money the same people paid
-    within ``money_after_days`` after them, the talks credited with the invitations that
-    followed, and the window's biggest single payment."""
-    low = window.start.toordinal() if window.start else 0
+@dataclass
+class ConversationFacts:
+    """A network's conversation index prepared once for every window: each payment with
+    the latest invitation and pitch from the same person within ``money_after_days``
+    before it."""
+
+    index: dict[str, Any]
+    payments: list[tuple[int, int, int, int]]
+    """``(day, money, invited day or -1, pitched day or -1)``, in day order."""
+    payment_days: list[int]
+
+    @classmethod
+    def prepare(cls, index: dict[str, Any], rules: dict[str, Any]) -> ConversationFacts:
+        span = int(rules["money_after_days"])
+        payments: list[tuple[int, int, int, int]] = []
+        for record in index.get("people", {}).values():
+            paid = record.get("m")
+            if not paid:
+                continue
+            asked, pitches = record.get("i", ()), record.get("p", ())
+            for day, money in paid:
+                marks = []
+                for days in (asked, pitches):
+                    last = bisect.bisect_right(days, day) if days else 0
+                    marks.append(days[last - 1] if last and day - days[last - 1] <= span
+                                 else -1)
+                payments.append((day, money, marks[0], marks[1]))
+        payments.sort()
+        return cls(index, payments, [p[0] for p in payments])
+
+
+def _conversations(totals: Totals, low: int, rules: dict[str, Any],
+                   facts: ConversationFacts) -> None:
+    """The money the same people paid within ``money_after_days`` after an invitation or
+    a pitch in the window (until the window's end), the talks credited with the
+    invitations that followed, and the window's biggest single payment. (The counts of
+    invitations and pitches come from the month totals.)"""
     high = totals.end.toordinal()
-    span = int(rules["money_after_days"])
-    credit = int(rules["talk_credit_days"])
     counts = totals.conversations
-    invited_days: list[int] = []
-    invited_by: dict[str, list[int]] = {}
     biggest: tuple[int, int] | None = None
-    for person, record in index.get("people", {}).items():
-        payments = record.get("m", ())
-        for key, name in (("i", "invited"), ("p", "pitched")):
-            days = record.get(key)
-            if not days:
-                continue
-            inside = days[bisect.bisect_left(days, low):bisect.bisect_right(days, high)]
-            if not inside:
-                continue
-            counts[name] += len(inside)
-            if key == "i":
-                invited_days.extend(inside)
-                invited_by[person] = inside
-            for day, money in payments:
-                if day < inside[0] or day > high:
-                    continue
-                last = bisect.bisect_right(inside, day)
-                if last and day - inside[last - 1] <= span:
-                    counts[f"money_after_{name}"] += money
-        for day, money in payments:
-            if low <= day <= high and (biggest is None or money > biggest[1]):
-                biggest = (day, money)
+    first = bisect.bisect_left(facts.payment_days, low)
+    last = bisect.bisect_right(facts.payment_days, high)
+    for day, money, invited, pitched in facts.payments[first:last]:
+        if invited >= low:
+            counts["money_after_invited"] += money
+        if pitched >= low:
+            counts["money_after_pitched"] += money
+        if biggest is None or money > biggest[1]:
+            biggest = (day, money)
     if biggest is not None:
         totals.biggest_payment = (date.fromordinal(biggest[0]).isoformat(), biggest[1])
-    invited_days.sort()
-    talks = []
-    for ident, (day, kind, note) in sorted(index.get("talks", {}).items(),
-                                           key=lambda item: item[1][0]):
-        if not low <= day <= high:
+    talks = [(ident, talk) for ident, talk in facts.index.get("talks", {}).items()
+             if low <= talk[0] <= high]
+    totals.talks = [_talk(ident, talk, high, rules, facts)
+                    for ident, talk in sorted(talks, key=lambda item: (item[1][0], item[0]))]
+
+
+def _talk(ident: str, talk: list[Any], high: int, rules: dict[str, Any],
+          facts: ConversationFacts) -> dict[str, Any]:
+    """What a talk led to: invitations within ``talk_credit_days`` after it, and what the
+    people who came paid within ``money_after_days`` after asking (until ``high``)."""
+    day, kind, note = talk
+    credit, span = int(rules["talk_credit_days"]), int(rules["money_after_days"])
+    after, people, money = 0, 0, 0
+    for record in facts.index.get("people", {}).values():
+        asked = [d for d in record.get("i", ()) if day <= d <= day + credit]
+        if not asked:
             continue
-        after = invited_days[bisect.bisect_left(invited_days, day):
-                             bisect.bisect_right(invited_days, day + credit)]
-        who = [p for p, days in invited_by.items()
-               if any(day <= d <= day + credit for d in days)]
-        money = 0
-        for person in who:
-            record = index["people"][person]
-            asked = [d for d in invited_by[person] if day <= d <= day + credit]
-            money += sum(m for d, m in record.get("m", ())
-                         if asked[0] <= d <= min(high, asked[-1] + span))
-        talks.append({"id": ident, "day": date.fromordinal(day).isoformat(), "kind": kind,
-                      "note": note, "invited_after": len(after), "people": len(who),
-                      "money_after": money})
-    totals.talks = talks
+        after += len(asked)
+        people += 1
+        money += sum(m for d, m in record.get("m", ())
+                     if asked[0] <= d <= min(high, asked[-1] + span))
+    return {"id": ident, "day": date.fromordinal(day).isoformat(), "kind": kind,
+            "note": note, "invited_after": after, "people": people, "money_after": money}
 
 
 def _fill(monthly: list[MonthTotals], start: str, end: str) -> list[MonthTotals]:
@@ -499,8 +527,8 @@ def _fill(monthly: list[MonthTotals], start: str, end: str) -> list[MonthTotals]
     return result
 
 
-def _people_side(network: Network, window: Window, end: date, rules: dict[str, Any],
-                 index_people: dict[str, Any], stats: dict[str, Any],
+def _people_side(network: Network, low: int, end: date, rules: dict[str, Any],
+                 index_people: dict[str, Any], members: dict[str, Any],
                  people: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]],
                                                             list[dict[str, Any]]]:
     """Information only: newcomers the user helped in the window, and the few who only
@@ -511,26 +539,25 @@ def _people_side(network: Network, window: Window, end: date, rules: dict[str, A
     window (a favour given: help, advice, an introduction; never a pitch or dues). A taker
     has had at least ``taker_min_favours`` favours from the user and nothing ever back;
     a newcomer helped in the window is never also listed as a taker."""
-    low = window.start.toordinal() if window.start else 0
     high = end.toordinal()
     limit = round(float(rules["newcomer_months"]) * 30.44)
     newcomers, takers = [], []
-    for person, nets in stats.items():
-        data = nets.get(network.id)
-        if not data or person == ME:
+    for person, data in members.items():
+        if person == ME:
             continue
-        since = _day(data["first"])
-        joined = (people.get(person, {}).get("networks") or {}).get(network.id)
-        if joined:
-            since = min(since, _day(joined))
-        helps = index_people.get(person, {}).get("h", ())
-        first_help = bisect.bisect_left(helps, max(low, since))
-        if first_help < len(helps) and helps[first_help] <= high \
-                and helps[first_help] - since <= limit:
-            count = bisect.bisect_right(helps, high) - first_help
-            newcomers.append({"id": person, "first": date.fromordinal(since).isoformat(),
-                              "helped": count})
-            continue
+        helps = index_people.get(person, {}).get("h") if index_people else None
+        if helps and helps[-1] >= low and helps[0] <= high:
+            since = _day(data["first"])
+            joined = (people.get(person, {}).get("networks") or {}).get(network.id)
+            if joined:
+                since = min(since, _day(joined))
+            first_help = bisect.bisect_left(helps, max(low, since))
+            if first_help < len(helps) and helps[first_help] <= high \
+                    and helps[first_help] - since <= limit:
+                count = bisect.bisect_right(helps, high) - first_help
+                newcomers.append({"id": person, "first": date.fromordinal(since).isoformat(),
+                                  "helped": count})
+                continue
         if data["gave"][2] >= int(rules["taker_min_favours"]) and not data["received"][4] \
                 and not data["shared"][4]:
             takers.append({"id": person, "favours_given": data["gave"][2]})
@@ -819,16 +846,18 @@ def assess_network(store: Store, network: Network, window: Window, rules: dict[s
                    *, today: date | None = None,
                    months_data: dict[str, dict[str, list[int]]] | None = None,
                    stats: dict[str, Any] | None = None,
-                   index: dict[str, Any] | None = None,
+                   index: dict[str, Any] | ConversationFacts | None = None,
                    people: dict[str, dict[str, Any]] | None = None,
-                   sources: dict[str, tuple[Any, str]] | None = None) -> Assessment:
+                   sources: dict[str, tuple[Any, str]] | None = None,
+                   members: dict[str, Any] | None = None) -> Assessment:
     """The verdict for one network over one window: totals -> decide -> explain."""
     months_data = months_data if months_data is not None else \
         store.network_months().get(network.id, {})
     stats = stats if stats is not None else store.person_stats()
     index = index if index is not None else store.conversation_index(network.id)
     people = people if people is not None else store.people_docs()
-    totals = compute_totals(network, window, rules, months_data, index, stats, people)
+    totals = compute_totals(network, window, rules, months_data, index, stats, people,
+                            members=members)
     decision = decide(totals, rules)
     words = explain(network, window, totals, decision, rules, store.currency, sources)
     return Assessment(
@@ -866,13 +895,18 @@ def assess(store: Store, *, window: Window | None = None, networks: list[str] | 
     windows = [window] if window else default_windows(today)
     all_months = store.network_months()
     stats = store.person_stats()
+    by_network: dict[str, dict[str, Any]] = {}
+    for person, nets in stats.items():
+        for ident, data in nets.items():
+            by_network.setdefault(ident, {})[person] = data
     people = store.people_docs()
     results, everything = [], []
     for network in store.networks():
         chosen = networks is None or network.id in networks
         sources = rule_sources(network, config, kinds)
         rules = {key: value for key, (value, _) in sources.items()}
-        index = store.conversation_index(network.id) if chosen else {}
+        index = ConversationFacts.prepare(store.conversation_index(network.id), rules) \
+            if chosen else None
         for win in windows:
             if not chosen:  # only its hours, for the time shares
                 end = min(win.end, network.left) if network.left else win.end
@@ -886,7 +920,8 @@ def assess(store: Store, *, window: Window | None = None, networks: list[str] | 
             assessment = assess_network(store, network, win, rules, today=today,
                                         months_data=all_months.get(network.id, {}),
                                         stats=stats, index=index, people=people,
-                                        sources=sources)
+                                        sources=sources,
+                                        members=by_network.get(network.id, {}))
             results.append(assessment)
             everything.append(assessment)
     time_shares(everything)

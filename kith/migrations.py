@@ -34,7 +34,8 @@ def _from_1(store: Store) -> None:
 
 
 def _from_2(store: Store) -> None:
-    """Give every interaction an ``initiative`` (invited ones stay invited) and build the
+    """Give every interaction an ``initiative`` (invited ones stay invited), and rebuild
+    the derived data: month totals that count invitations and pitches, and the
     conversation index the ledger reads."""
     from kith.initiative import initiative_of
 
@@ -48,7 +49,7 @@ def _from_2(store: Store) -> None:
         if docs:
             table._storage.write(raw)
             table.clear_cache()
-    store.rebuild_conversations()
+    store.rebuild_derived()  # the month totals count invitations and pitches too
 
 
 MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2}

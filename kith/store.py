@@ -91,13 +91,19 @@ def value_vector(value: Value) -> list[int]:
     return [value.money, value.minutes, value.favours, value.fun, 1]
 
 
-def month_keys(direction: str, meta: dict[str, Any] | None) -> list[str]:
-    """Rows an interaction adds to in its network's month: its direction, and ``intro``
-    too when it is value received through an introduction (so the ledger can say how
-    much of a network's return came through introductions without reading history)."""
+def month_keys(direction: str, meta: dict[str, Any] | None,
+               initiative: str | None = None) -> list[str]:
+    """Rows an interaction adds to in its network's month: its direction; ``intro`` too
+    when it is value received through an introduction (so the ledger can say how much of
+    a network's return came through introductions without reading history); and
+    ``invited`` or ``pitched`` when someone came to the user or the user pitched (so the
+    ledger counts conversations by month the same way)."""
+    keys = [direction]
     if direction == "received" and meta and meta.get("introduction"):
-        return [direction, "intro"]
-    return [direction]
+        keys.append("intro")
+    if initiative:
+        keys.append(initiative)
+    return keys
 
 
 def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -115,7 +121,8 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
         when = moment.isoformat()
         month = f"{moment.year:04d}-{moment.month:02d}"
         direction, network = doc["direction"], doc["network"]
-        for key in month_keys(direction, doc.get("meta")):
+        for key in month_keys(direction, doc.get("meta"),
+                              conversation_index.initiative_of(doc)):
             row = networks.setdefault(network, {}).setdefault(month, {}).setdefault(
                 key, [0] * 5)
             for i, amount in enumerate(vector):
@@ -796,7 +803,8 @@ class Store:
         totals = self._raw_table(NETWORK_TOTALS, "networks")
         months = totals.setdefault(interaction.network, {"months": {}})["months"]
         month = months.setdefault(interaction.month, {})
-        for key in month_keys(interaction.direction, interaction.meta):
+        for key in month_keys(interaction.direction, interaction.meta,
+                              interaction.initiative):
             row = month.setdefault(key, [0] * len(DIMENSIONS))
             for i, amount in enumerate(vector):
                 row[i] += amount
