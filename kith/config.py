@@ -4,7 +4,13 @@ Found at ``$KITH_CONFIG`` or ``<platform config folder>/kith/config.toml``. Ever
 optional; ``DEFAULTS`` below is the documented default for each. Sections:
 
 - ``[kith]``: ``currency`` (ISO code for new databases), ``currency_exponent`` (decimals).
-- ``[assessment]``: the ledger's thresholds (see ``kith.ledger``).
+- ``[assessment]``: the ledger's thresholds; every key and its default is documented in
+  ``kith.ledger.DEFAULT_RULES`` (``min_months`` 6, ``min_interactions`` 5,
+  ``fun_per_month`` 2.0, ``min_favour_ratio`` 0.5, ``max_unpaid_hours_per_month`` 20,
+  ``hourly_rate`` unset, ``trend_change`` 0.2, ``newcomer_months`` 12,
+  ``taker_min_favours`` 3, ``money_after_days`` 180, ``talk_credit_days`` 14), and
+  ``[assessment.kinds.KIND]`` overrides them for one network kind. Beneath the user's
+  values, a network kind's own rules apply (see ``kith.kinds``).
 - ``[keep_in_touch]``: ``default_days``, ``by_tag`` and ``by_network`` cadences in days.
 - ``[values]``: default values per interaction kind for ``estimate_value``.
 """
