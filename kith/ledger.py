@@ -61,7 +61,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from kith.errors import ValidationError
+from kith.errors import KithError, ValidationError
 from kith.model import ME, Network, Value
 from kith.parsing import format_minutes, format_money, parse_date
 
@@ -346,8 +346,20 @@ def rule_sources(network: Network, config: dict[str, Any] | None,
         rules.update({k: (v, "kind") for k, v in kind.rules.items() if k in DEFAULT_RULES})
     user = (config or {}).get("assessment", {})
     rules.update({k: (v, "config") for k, v in user.items() if not isinstance(v, dict)})
+    kinds_config = user.get("kinds", {})
+    if not isinstance(kinds_config, dict):
+        raise KithError("[assessment] kinds must be a table, like [assessment.kinds.friends]")
     rules.update({k: (v, "config") for k, v in
-                  user.get("kinds", {}).get(network.kind, {}).items()})
+                  (kinds_config.get(network.kind) or {}).items()})
+    for key, (value, origin) in rules.items():
+        if origin != "config":
+            continue
+        if key not in DEFAULT_RULES:
+            raise KithError(f"[assessment] {key}: not a setting kith knows (known: "
+                              f"{', '.join(DEFAULT_RULES)})")
+        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+            raise KithError(f"[assessment] {key} must be a number of 0 or more, "
+                              f"not {value!r}")
     return rules
 
 

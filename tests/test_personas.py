@@ -434,3 +434,49 @@ def test_more_of_the_good_never_worse_more_cost_never_better(
     change = RANK[after.verdict] - RANK[before.verdict]
     assert change * sign >= 0, (addition, before.verdict, after.verdict, after.reasons)
     count("property: verdict monotone under one more record", 1)
+
+
+@pytest.mark.parametrize(("settings_text", "message"), [
+    ('hourly_rate = "lots"', "hourly_rate must be a number"),
+    ("fun_per_month = -1", "fun_per_month must be a number of 0 or more"),
+    ("fun_per_mnth = 3", "fun_per_mnth: not a setting kith knows"),
+    ("[assessment.kinds.friends]\nmin_months = true", "min_months must be a number"),
+])
+def test_bad_assessment_settings_are_one_clear_line(
+        ok: Callable[..., Any], fails: Callable[..., Any], kith_home: Path,
+        settings_text: str, message: str) -> None:
+    ok("network", "add", "Friends", "--kind", "friends")
+    (kith_home.parent / "config.toml").write_text(f"[assessment]\n{settings_text}\n")
+    fails("assess", match=message)
+
+
+def test_assess_text_explains_every_window(ok: Callable[..., Any], tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    ok("demo", "--db", str(target), "--json")
+    text = ok("--db", str(target), "assess").stdout
+    assert text.index("Last 12 months:") < text.index("leave: LinkedIn")
+    assert "your time (" in text
+    for window in ("last 12 months", "all time"):
+        for name in ("LinkedIn", "St Mary's", "Design Guild", "Climbing crew",
+                     "Python Meetup"):
+            assert f"{name} (" in text and f", {window}): " in text
+    assert "next step: stop pitching on LinkedIn" in text
+    assert "fun points and favours received a month" in text  # trends carry their unit
+    assert "the friends kind's own rule, instead of the default 2" in text
+
+
+def test_demo_shows_five_verdicts_with_advice(ok_json: Callable[..., Any],
+                                              tmp_path: Path) -> None:
+    data = ok_json("demo", "--db", str(tmp_path / "demo"), "--json")
+    twelve = {a["name"]: (a["verdict"], a["advice"]) for a in data["assessment"]
+              if a["window"]["label"] == "last 12 months"}
+    assert twelve == {"Design Guild": ("worth-it", "keep"),
+                      "Climbing crew": ("worth-it", "keep"),
+                      "St Mary's": ("out-of-balance", "rebalance"),
+                      "LinkedIn": ("leave", "leave"),
+                      "Python Meetup": ("too-early", "keep")}
+    for a in data["assessment"]:
+        assert a["next_step"] and a["basis"]["interactions"] == a["interactions"]
+    shares = [a["time_share"] for a in data["assessment"]
+              if a["window"]["label"] == "last 12 months"]
+    assert abs(sum(shares) - 1) < 0.001
