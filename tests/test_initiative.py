@@ -227,3 +227,29 @@ def test_schema_2_migrates_with_a_backup_and_invited_stays_invited(tmp_path: Pat
     _agrees(store)
     guild = [a for a in ledger.assess(store, today=today) if a.network.id == "design-guild"]
     assert all(a.conversations["invited"] > 0 for a in guild)
+
+
+def test_dashboard_cards_show_advice_and_next_step(kith_home: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from kith.tui import make_app
+    from kith.tui.dashboard import NetworkCard
+
+    monkeypatch.setenv("KITH_PLUGINS", "social,friends,church,association")
+    today = date(2026, 6, 15)
+    build(Store(kith_home, plugins=load_plugins()), today=today)
+    app = make_app(KithApp(kith_home), today=today, blink=False)
+    seen: dict[str, str] = {}
+
+    async def main() -> None:
+        async with app.run_test(size=(120, 50)) as pilot:
+            await pilot.pause()
+            for card in app.query(NetworkCard):
+                seen[card.assessment.network.name] = str(card.query_one(".advice").render())
+
+    asyncio.run(main())
+    assert seen["LinkedIn"].startswith("Advice (leave): stop pitching on LinkedIn")
+    assert seen["St Mary's"].startswith("Advice (rebalance): rebalance St Mary's")
+    [linkedin] = [a for a in ledger.assess(Store(kith_home), today=today,
+                                           window=ledger.default_windows(today)[0])
+                  if a.network.name == "LinkedIn"]
+    assert seen["LinkedIn"] == f"Advice (leave): {linkedin.next_step}"  # the same words
