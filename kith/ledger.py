@@ -62,6 +62,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from kith.errors import KithError, ValidationError
+from kith.initiative import decode_days
 from kith.model import ME, Network, Value
 from kith.parsing import format_minutes, format_money, parse_date
 
@@ -468,7 +469,8 @@ class ConversationFacts:
             paid = record.get("m")
             if not paid:
                 continue
-            asked, pitches = record.get("i", ()), record.get("p", ())
+            asked = decode_days(record.get("i", ""))
+            pitches = decode_days(record.get("p", ""))
             for day, money in paid:
                 marks = []
                 for days in (asked, pitches):
@@ -514,7 +516,7 @@ def _talk(ident: str, talk: list[Any], high: int, rules: dict[str, Any],
     credit, span = int(rules["talk_credit_days"]), int(rules["money_after_days"])
     after, people, money = 0, 0, 0
     for record in facts.index.get("people", {}).values():
-        asked = [d for d in record.get("i", ()) if day <= d <= day + credit]
+        asked = [d for d in decode_days(record.get("i", "")) if day <= d <= day + credit]
         if not asked:
             continue
         after += len(asked)
@@ -554,10 +556,13 @@ def _people_side(network: Network, low: int, end: date, rules: dict[str, Any],
     high = end.toordinal()
     limit = round(float(rules["newcomer_months"]) * 30.44)
     newcomers, takers = [], []
+    # help inside the window reaches back at most ``limit`` days to a newcomer's first day
+    cutoff = date.fromordinal(max(1, low - limit)).isoformat()
     for person, data in members.items():
         if person == ME:
             continue
-        helps = index_people.get(person, {}).get("h") if index_people else None
+        coded = index_people.get(person, {}).get("h") if data["first"] >= cutoff else None
+        helps = decode_days(coded) if coded else None
         if helps and helps[-1] >= low and helps[0] <= high:
             since = _day(data["first"])
             joined = (people.get(person, {}).get("networks") or {}).get(network.id)
