@@ -9,7 +9,9 @@ are stored as compact strings, see ``encode_days``) of:
 - ``i``: conversations they invited (they came to you with their question);
 - ``p``: conversations where you pitched yourself to them;
 - ``h``: help you gave them (favours given, never a pitch);
-- ``m``: money they paid you, as ``[day, minor units]`` (received, or a shared positive amount);
+- ``m``: money they paid you (received, or a shared positive amount), as ``[day, minor
+  units, latest invitation day, latest pitch day]``, the last two on or before the payment
+  (``-1``: none), kept up to date so the ledger attributes money without searching;
 
 and a ``talks`` table of talks and workshops you gave or held, and events you gave, by
 interaction id: ``[day, kind, note]``, so a talk is credited with the invitations that
@@ -106,6 +108,27 @@ def decode_days(text: str) -> list[int]:
             for i in range(0, len(text), 3)]
 
 
+def day_at(text: str, index: int) -> int:
+    """The ``index``-th day of an encoded list, without decoding the rest."""
+    value, i = _VALUE, 3 * index
+    return EPOCH + (value[text[i]] << 12) + (value[text[i + 1]] << 6) + value[text[i + 2]]
+
+
+def bisect_days(text: str, day: int, *, right: bool = False) -> int:
+    """``bisect_left`` (or ``bisect_right``) of ``day`` in an encoded list, comparing the
+    fixed-width codes as text: the ledger searches the index without decoding it."""
+    key = encode_days([day])
+    lo, hi = 0, len(text) // 3
+    while lo < hi:
+        mid = (lo + hi) // 2
+        code = text[3 * mid:3 * mid + 3]
+        if code < key or (right and code == key):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def apply(people: dict[str, Any], talks: dict[str, Any], doc: dict[str, Any],
           sign: int) -> None:
     """Add (``sign=+1``) or remove (``-1``) one interaction document from a network's
@@ -127,11 +150,13 @@ def apply(people: dict[str, Any], talks: dict[str, Any], doc: dict[str, Any],
             if key == "m":  # a payment from several people is split, so sums stay true
                 share = item[1] // len(who) + (1 if index < item[1] % len(who) else 0)
                 bucket = record.setdefault("m", [])
-                entry = [item[0], share]
                 if sign > 0:
-                    bisect.insort(bucket, entry)
-                elif entry in bucket:
-                    bucket.remove(entry)
+                    bisect.insort(bucket, [item[0], share, -1, -1])
+                else:
+                    for position, entry in enumerate(bucket):
+                        if entry[0] == item[0] and entry[1] == share:
+                            del bucket[position]
+                            break
                 if not bucket:
                     del record["m"]
                 continue
@@ -144,8 +169,20 @@ def apply(people: dict[str, Any], talks: dict[str, Any], doc: dict[str, Any],
                 record[key] = encode_days(days)
             else:
                 record.pop(key, None)
+        if "m" in record and ("m" in items or "i" in items or "p" in items):
+            _mark_payments(record)
         if not record:
             del people[person]
+
+
+def _mark_payments(record: dict[str, Any]) -> None:
+    """Give each payment of a person the latest invitation and pitch from them on or
+    before its day (``-1``: none), so the ledger attributes money without searching."""
+    asked, pitched = decode_days(record.get("i", "")), decode_days(record.get("p", ""))
+    for entry in record["m"]:
+        for slot, days in ((2, asked), (3, pitched)):
+            last = bisect.bisect_right(days, entry[0])
+            entry[slot] = days[last - 1] if last else -1
 
 
 def aggregate_conversations(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:

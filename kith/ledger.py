@@ -61,8 +61,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from kith import initiative
 from kith.errors import KithError, ValidationError
-from kith.initiative import decode_days
+from kith.initiative import bisect_days, day_at
 from kith.model import ME, Network, Value
 from kith.parsing import format_minutes, format_money, parse_date
 
@@ -466,18 +467,10 @@ class ConversationFacts:
         span = int(rules["money_after_days"])
         payments: list[tuple[int, int, int, int]] = []
         for record in index.get("people", {}).values():
-            paid = record.get("m")
-            if not paid:
-                continue
-            asked = decode_days(record.get("i", ""))
-            pitches = decode_days(record.get("p", ""))
-            for day, money in paid:
-                marks = []
-                for days in (asked, pitches):
-                    last = bisect.bisect_right(days, day) if days else 0
-                    marks.append(days[last - 1] if last and day - days[last - 1] <= span
-                                 else -1)
-                payments.append((day, money, marks[0], marks[1]))
+            for day, money, asked, pitched in record.get("m", ()):
+                payments.append((day, money,
+                                 asked if asked >= 0 and day - asked <= span else -1,
+                                 pitched if pitched >= 0 and day - pitched <= span else -1))
         payments.sort()
         return cls(index, payments, [p[0] for p in payments])
 
@@ -516,13 +509,14 @@ def _talk(ident: str, talk: list[Any], high: int, rules: dict[str, Any],
     credit, span = int(rules["talk_credit_days"]), int(rules["money_after_days"])
     after, people, money = 0, 0, 0
     for record in facts.index.get("people", {}).values():
-        asked = [d for d in decode_days(record.get("i", "")) if day <= d <= day + credit]
+        asked = [d for d in initiative.decode_days(record.get("i", ""))
+                 if day <= d <= day + credit]
         if not asked:
             continue
         after += len(asked)
         people += 1
-        money += sum(m for d, m in record.get("m", ())
-                     if asked[0] <= d <= min(high, asked[-1] + span))
+        money += sum(entry[1] for entry in record.get("m", ())
+                     if asked[0] <= entry[0] <= min(high, asked[-1] + span))
     return {"id": ident, "day": date.fromordinal(day).isoformat(), "kind": kind,
             "note": note, "invited_after": after, "people": people, "money_after": money}
 
@@ -561,19 +555,22 @@ def _people_side(network: Network, low: int, end: date, rules: dict[str, Any],
     for person, data in members.items():
         if person == ME:
             continue
-        coded = index_people.get(person, {}).get("h") if data["first"] >= cutoff else None
-        helps = decode_days(coded) if coded else None
-        if helps and helps[-1] >= low and helps[0] <= high:
+        helps = index_people.get(person, {}).get("h", "") if data["first"] >= cutoff else ""
+        if helps:
+            count = len(helps) // 3
+            first, last = day_at(helps, 0), day_at(helps, count - 1)
+        if helps and last >= low and first <= high:
             since = _day(data["first"])
             joined = (people.get(person, {}).get("networks") or {}).get(network.id)
             if joined:
                 since = min(since, _day(joined))
-            first_help = bisect.bisect_left(helps, max(low, since))
-            if first_help < len(helps) and helps[first_help] <= high \
-                    and helps[first_help] - since <= limit:
-                count = bisect.bisect_right(helps, high) - first_help
+            start = max(low, since)
+            first_help = 0 if first >= start else bisect_days(helps, start)
+            if first_help < count and day_at(helps, first_help) <= high \
+                    and day_at(helps, first_help) - since <= limit:
+                inside = count if last <= high else bisect_days(helps, high, right=True)
                 newcomers.append({"id": person, "first": date.fromordinal(since).isoformat(),
-                                  "helped": count})
+                                  "helped": inside - first_help})
                 continue
         if data["gave"][2] >= int(rules["taker_min_favours"]) and not data["received"][4] \
                 and not data["shared"][4]:

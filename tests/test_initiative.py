@@ -12,8 +12,10 @@ from typing import Any
 
 import orjson
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kith import ledger, migrations
+from kith import initiative, ledger, migrations
 from kith.app import KithApp
 from kith.demo import build
 from kith.errors import ValidationError
@@ -159,7 +161,7 @@ def test_index_follows_every_write(tmp_path: Path) -> None:
         for n, (net, who, direction, kind, value, initiative) in enumerate(rows)]
     _agrees(store)
     index = store.conversation_index("guild")["people"]
-    assert sum(m for _, m in index[ann.id]["m"]) + sum(m for _, m in index[bob.id]["m"]) \
+    assert sum(m[1] for m in index[ann.id]["m"]) + sum(m[1] for m in index[bob.id]["m"]) \
         == 10001  # a payment from two people is split, never counted twice
     store.replace_interaction(recorded[0].with_changes(initiative="pitched"))
     _agrees(store)
@@ -253,3 +255,18 @@ def test_dashboard_cards_show_advice_and_next_step(kith_home: Path,
                                            window=ledger.default_windows(today)[0])
                   if a.network.name == "LinkedIn"]
     assert seen["LinkedIn"] == f"Advice (leave): {linkedin.next_step}"  # the same words
+
+
+@settings(max_examples=200, deadline=None)
+@given(days=st.lists(st.integers(date(1900, 1, 1).toordinal(), date(2200, 12, 31).toordinal()),
+                     max_size=30),
+       probe=st.integers(date(1899, 1, 1).toordinal(), date(2201, 1, 1).toordinal()))
+def test_encoded_days_keep_order_and_search_like_bisect(days: list[int], probe: int) -> None:
+    import bisect
+
+    days.sort()
+    text = initiative.encode_days(days)
+    assert initiative.decode_days(text) == days
+    assert [initiative.day_at(text, i) for i in range(len(days))] == days
+    assert initiative.bisect_days(text, probe) == bisect.bisect_left(days, probe)
+    assert initiative.bisect_days(text, probe, right=True) == bisect.bisect_right(days, probe)
