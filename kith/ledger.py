@@ -57,6 +57,7 @@ it costs about the same for ten years of history as for one.
 from __future__ import annotations
 
 import bisect
+import heapq
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -190,6 +191,7 @@ class Totals:
     talks: list[dict[str, Any]] = field(default_factory=list)
     biggest_payment: tuple[str, int] | None = None
     newcomers_helped: list[dict[str, Any]] = field(default_factory=list)
+    newcomers_count: int = 0
     takers: list[dict[str, Any]] = field(default_factory=list)
 
     @property
@@ -446,7 +448,7 @@ def compute_totals(network: Network, window: Window, rules: dict[str, Any],
     if members is None:
         members = {person: nets[network.id] for person, nets in (stats or {}).items()
                    if network.id in nets}
-    totals.newcomers_helped, totals.takers = _people_side(
+    totals.newcomers_helped, totals.takers, totals.newcomers_count = _people_side(
         network, low, end, rules, facts.index.get("people", {}), members, people or {})
     return totals
 
@@ -538,9 +540,9 @@ def _fill(monthly: list[MonthTotals], start: str, end: str) -> list[MonthTotals]
 def _people_side(network: Network, low: int, end: date, rules: dict[str, Any],
                  index_people: dict[str, Any], members: dict[str, Any],
                  people: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]],
-                                                            list[dict[str, Any]]]:
-    """Information only: newcomers the user helped in the window, and the few who only
-    take.
+                                                            list[dict[str, Any]], int]:
+    """Information only: newcomers the user helped in the window (the ten most recent,
+    and how many in all), and the few who only take.
 
     A newcomer is someone whose first record in the network (or their recorded joining of
     it, if earlier) is at most ``newcomer_months`` before help the user gave them in the
@@ -549,37 +551,48 @@ def _people_side(network: Network, low: int, end: date, rules: dict[str, Any],
     a newcomer helped in the window is never also listed as a taker."""
     high = end.toordinal()
     limit = round(float(rules["newcomer_months"]) * 30.44)
-    newcomers, takers = [], []
+    min_favours = int(rules["taker_min_favours"])
+    found: list[tuple[int, str, int]] = []  # (first day, person, helps in the window)
+    takers = []
     # help inside the window reaches back at most ``limit`` days to a newcomer's first day
     cutoff = date.fromordinal(max(1, low - limit)).isoformat()
     for person, data in members.items():
         if person == ME:
             continue
-        helps = index_people.get(person, {}).get("h", "") if data["first"] >= cutoff else ""
+        record = index_people.get(person) if data["first"] >= cutoff else None
+        helps = record.get("h") if record else None
         if helps:
             count = len(helps) // 3
             first, last = day_at(helps, 0), day_at(helps, count - 1)
-        if helps and last >= low and first <= high:
-            since = _day(data["first"])
-            joined = (people.get(person, {}).get("networks") or {}).get(network.id)
-            if joined:
-                since = min(since, _day(joined))
-            start = max(low, since)
-            first_help = 0 if first >= start else bisect_days(helps, start)
-            if first_help < count and day_at(helps, first_help) <= high \
-                    and day_at(helps, first_help) - since <= limit:
-                inside = count if last <= high else bisect_days(helps, high, right=True)
-                newcomers.append({"id": person, "first": date.fromordinal(since).isoformat(),
-                                  "helped": inside - first_help})
-                continue
-        if data["gave"][2] >= int(rules["taker_min_favours"]) and not data["received"][4] \
-                and not data["shared"][4]:
-            takers.append({"id": person, "favours_given": data["gave"][2]})
+            if last >= low and first <= high:
+                since = _day(data["first"])
+                joined = (people.get(person, {}).get("networks") or {}).get(network.id)
+                if joined:
+                    since = min(since, _day(joined))
+                start = max(low, since)
+                first_help = 0 if first >= start else bisect_days(helps, start)
+                if first_help < count and day_at(helps, first_help) <= high \
+                        and day_at(helps, first_help) - since <= limit:
+                    inside = count if last <= high else bisect_days(helps, high, right=True)
+                    found.append((since, person, inside - first_help))
+                    continue
+        gave = data["gave"]
+        if gave[2] >= min_favours and not data["received"][4] and not data["shared"][4]:
+            takers.append({"id": person, "favours_given": gave[2]})
+    total = len(found)
+    if total > 10:  # only the ten most recent are listed; naming all would cost
+        tenth = heapq.nlargest(10, (item[0] for item in found))[-1]
+        found = [item for item in found if item[0] >= tenth]
+    newcomers = [{"id": person, "first": date.fromordinal(since).isoformat(),
+                  "helped": helped} for since, person, helped in found]
+    if len(takers) > 5:
+        fifth = heapq.nlargest(5, (t["favours_given"] for t in takers))[-1]
+        takers = [t for t in takers if t["favours_given"] >= fifth]
     for item in (*newcomers, *takers):
         item["name"] = people.get(item["id"], {}).get("name", item["id"])
     newcomers.sort(key=lambda i: (i["first"], i["name"]), reverse=True)
     takers.sort(key=lambda i: (-i["favours_given"], i["name"]))
-    return newcomers[:10], takers[:5]
+    return newcomers[:10], takers[:5], total
 
 
 # step 2: the verdict -------------------------------------------------------------------
@@ -776,7 +789,8 @@ def explain(network: Network, window: Window, totals: Totals, decision: Decision
     if totals.newcomers_helped:
         names = ", ".join(n["name"] for n in totals.newcomers_helped[:3])
         reasons.append(f"paying it forward: you helped "
-                       f"{plural(len(totals.newcomers_helped), 'newcomer')} ({names})")
+                       f"{plural(totals.newcomers_count, 'newcomer')} ({names}"
+                       f"{', ...' if totals.newcomers_count > 3 else ''})")
     return {"reasons": reasons, "headline": headline, "next_step": step,
             "trend": trend_word}
 
