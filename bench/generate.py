@@ -26,7 +26,7 @@ import orjson
 
 from kith import migrations
 from kith.ids import new_id
-from kith.initiative import aggregate_conversations, file_of
+from kith.initiative import aggregate_conversations, asks_file_of, file_of
 from kith.store import MAIN, NETWORK_TOTALS, PEOPLE_SHARDS, _people_shard, aggregate
 
 DATA = Path(__file__).parent / "data"
@@ -135,7 +135,8 @@ def generate(home: Path, interactions: int, people: int = 10_000, seed: int = 7,
     for name, table in shards.items():
         _write(home / name, {"people": table})
     for network, tables in aggregate_conversations(docs).items():
-        _write(home / file_of(network), tables)
+        _write(home / file_of(network), {"people": tables["people"], "talks": tables["talks"]})
+        _write(home / asks_file_of(network), {"asks": tables["asks"]})
     os.chmod(home, 0o700)
     return home
 

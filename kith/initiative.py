@@ -2,9 +2,10 @@
 
 The ledger answers "do the conversations where people ask you pay, and do your pitches?"
 and "whom did you help as a newcomer?" without reading the history. For that the store
-keeps, per network, a small derived file (``derived/conversations/<network>.json``) with,
-per person, the UTC days (proleptic ordinals, so spans are subtractions; the lists of days
-are stored as compact strings, see ``encode_days``) of:
+keeps, per network, two small derived files (``derived/conversations/<network>.json``,
+read by every assessment, and ``<network>.asks.json`` with ``i`` and ``p``, read only to
+credit talks) with, per person, the UTC days (proleptic ordinals, so spans are
+subtractions; lists of days are stored as compact strings, see ``encode_days``) of:
 
 - ``i``: conversations they invited (they came to you with their question);
 - ``p``: conversations where you pitched yourself to them;
@@ -37,7 +38,14 @@ NOTE_CHARS = 60
 
 
 def file_of(network: str) -> str:
+    """The file ``kith assess`` reads: payments, help given, talks."""
     return f"{FOLDER}/{network}.json"
+
+
+def asks_file_of(network: str) -> str:
+    """The file of invitation and pitch days, read only to credit talks (and written with
+    every conversation): kept apart so that every assessment need not parse it."""
+    return f"{FOLDER}/{network}.asks.json"
 
 
 def initiative_of(doc: dict[str, Any]) -> str | None:
@@ -129,12 +137,12 @@ def bisect_days(text: str, day: int, *, right: bool = False) -> int:
     return lo
 
 
-def apply(people: dict[str, Any], talks: dict[str, Any], doc: dict[str, Any],
-          sign: int) -> None:
+def apply(people: dict[str, Any], asks: dict[str, Any], talks: dict[str, Any],
+          doc: dict[str, Any], sign: int) -> None:
     """Add (``sign=+1``) or remove (``-1``) one interaction document from a network's
-    ``people`` and ``talks`` tables, dropping what becomes empty. Days of ``i``, ``p`` and
-    ``h`` are kept sorted and encoded (``encode_days``); ``m`` is a sorted list of
-    ``[day, money]``."""
+    ``people`` (``m``, ``h``), ``asks`` (``i``, ``p``) and ``talks`` tables, dropping what
+    becomes empty. Days of ``i``, ``p`` and ``h`` are kept sorted and encoded
+    (``encode_days``); ``m`` is a sorted list of ``[day, money, invited, pitched]``."""
     items, talk = entries(doc)
     if talk is not None:
         if sign > 0:
@@ -146,6 +154,7 @@ def apply(people: dict[str, Any], talks: dict[str, Any], doc: dict[str, Any],
     who = list(dict.fromkeys(doc.get("people") or ()))
     for index, person in enumerate(who):
         record = people.setdefault(person, {})
+        asked = asks.setdefault(person, {})
         for key, item in items.items():
             if key == "m":  # a payment from several people is split, so sums stay true
                 share = item[1] // len(who) + (1 if index < item[1] % len(who) else 0)
@@ -160,25 +169,28 @@ def apply(people: dict[str, Any], talks: dict[str, Any], doc: dict[str, Any],
                 if not bucket:
                     del record["m"]
                 continue
-            days = decode_days(record.get(key, ""))
+            table = asked if key in ("i", "p") else record
+            days = decode_days(table.get(key, ""))
             if sign > 0:
                 bisect.insort(days, item)
             elif item in days:
                 days.remove(item)
             if days:
-                record[key] = encode_days(days)
+                table[key] = encode_days(days)
             else:
-                record.pop(key, None)
+                table.pop(key, None)
         if "m" in record and ("m" in items or "i" in items or "p" in items):
-            _mark_payments(record)
+            _mark_payments(record, asked)
         if not record:
             del people[person]
+        if not asked:
+            del asks[person]
 
 
-def _mark_payments(record: dict[str, Any]) -> None:
+def _mark_payments(record: dict[str, Any], asks: dict[str, Any]) -> None:
     """Give each payment of a person the latest invitation and pitch from them on or
     before its day (``-1``: none), so the ledger attributes money without searching."""
-    asked, pitched = decode_days(record.get("i", "")), decode_days(record.get("p", ""))
+    asked, pitched = decode_days(asks.get("i", "")), decode_days(asks.get("p", ""))
     for entry in record["m"]:
         for slot, days in ((2, asked), (3, pitched)):
             last = bisect.bisect_right(days, entry[0])
@@ -190,13 +202,14 @@ def aggregate_conversations(docs: Iterable[dict[str, Any]]) -> dict[str, Any]:
     (lists kept sorted, as the store keeps them)."""
     index: dict[str, Any] = {}
     for doc in docs:
-        network = index.setdefault(doc["network"], {"people": {}, "talks": {}})
-        apply(network["people"], network["talks"], doc, +1)
-    return {n: normalise(v) for n, v in index.items() if v["people"] or v["talks"]}
+        network = index.setdefault(doc["network"], {"people": {}, "asks": {}, "talks": {}})
+        apply(network["people"], network["asks"], network["talks"], doc, +1)
+    return {n: normalise(v) for n, v in index.items() if any(v.values())}
 
 
 def normalise(network: dict[str, Any]) -> dict[str, Any]:
     """Lists in order, for comparison with a recomputation (order is not meaningful)."""
     return {"people": {p: {k: v if isinstance(v, str) else sorted(v) for k, v in r.items()}
                        for p, r in network.get("people", {}).items()},
+            "asks": {p: dict(r) for p, r in network.get("asks", {}).items()},
             "talks": dict(network.get("talks", {}))}

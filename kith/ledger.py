@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -463,9 +464,17 @@ class ConversationFacts:
     payments: list[tuple[int, int, int, int]]
     """``(day, money, invited day or -1, pitched day or -1)``, in day order."""
     payment_days: list[int]
+    load_asks: Callable[[], dict[str, Any]] | None = None
+    """Reads the invitation days by person, only when a talk needs crediting."""
+
+    def asks(self) -> dict[str, Any]:
+        if "asks" not in self.index:
+            self.index["asks"] = self.load_asks() if self.load_asks else {}
+        return self.index["asks"]  # type: ignore[no-any-return]
 
     @classmethod
-    def prepare(cls, index: dict[str, Any], rules: dict[str, Any]) -> ConversationFacts:
+    def prepare(cls, index: dict[str, Any], rules: dict[str, Any],
+                load_asks: Callable[[], dict[str, Any]] | None = None) -> ConversationFacts:
         span = int(rules["money_after_days"])
         payments: list[tuple[int, int, int, int]] = []
         for record in index.get("people", {}).values():
@@ -474,7 +483,7 @@ class ConversationFacts:
                                  asked if asked >= 0 and day - asked <= span else -1,
                                  pitched if pitched >= 0 and day - pitched <= span else -1))
         payments.sort()
-        return cls(index, payments, [p[0] for p in payments])
+        return cls(dict(index), payments, [p[0] for p in payments], load_asks)
 
 
 def _conversations(totals: Totals, low: int, rules: dict[str, Any],
@@ -510,14 +519,15 @@ def _talk(ident: str, talk: list[Any], high: int, rules: dict[str, Any],
     day, kind, note = talk
     credit, span = int(rules["talk_credit_days"]), int(rules["money_after_days"])
     after, people, money = 0, 0, 0
-    for record in facts.index.get("people", {}).values():
+    paid = facts.index.get("people", {})
+    for person, record in facts.asks().items():
         asked = [d for d in initiative.decode_days(record.get("i", ""))
                  if day <= d <= day + credit]
         if not asked:
             continue
         after += len(asked)
         people += 1
-        money += sum(entry[1] for entry in record.get("m", ())
+        money += sum(entry[1] for entry in paid.get(person, {}).get("m", ())
                      if asked[0] <= entry[0] <= min(high, asked[-1] + span))
     return {"id": ident, "day": date.fromordinal(day).isoformat(), "kind": kind,
             "note": note, "invited_after": after, "people": people, "money_after": money}
@@ -882,7 +892,9 @@ def assess_network(store: Store, network: Network, window: Window, rules: dict[s
     months_data = months_data if months_data is not None else \
         store.network_months().get(network.id, {})
     stats = stats if stats is not None else store.person_stats()
-    index = index if index is not None else store.conversation_index(network.id)
+    if index is None:
+        index = ConversationFacts.prepare(store.conversation_index(network.id), rules,
+                                          lambda: store.conversation_asks(network.id))
     people = people if people is not None else store.people_docs()
     totals = compute_totals(network, window, rules, months_data, index, stats, people,
                             members=members)
@@ -933,8 +945,9 @@ def assess(store: Store, *, window: Window | None = None, networks: list[str] | 
         chosen = networks is None or network.id in networks
         sources = rule_sources(network, config, kinds)
         rules = {key: value for key, (value, _) in sources.items()}
-        index = ConversationFacts.prepare(store.conversation_index(network.id), rules) \
-            if chosen else None
+        index = ConversationFacts.prepare(
+            store.conversation_index(network.id), rules,
+            lambda ident=network.id: store.conversation_asks(ident)) if chosen else None
         for win in windows:
             if not chosen:  # only its hours, for the time shares
                 end = min(win.end, network.left) if network.left else win.end

@@ -819,7 +819,9 @@ class Store:
                                        interaction.initiative, value.money, value.favours):
             name = conversation_index.file_of(interaction.network)
             conversation_index.apply(
-                self._raw_table(name, "people"), self._raw_table(name, "talks"),
+                self._raw_table(name, "people"),
+                self._raw_table(conversation_index.asks_file_of(interaction.network), "asks"),
+                self._raw_table(name, "talks"),
                 {"id": interaction.id, "when": interaction.when.isoformat(),
                  "people": interaction.people, "direction": interaction.direction,
                  "kind": interaction.kind, "note": interaction.note,
@@ -872,17 +874,21 @@ class Store:
     def conversation_index(self, network: str) -> dict[str, Any]:
         """One network's ``{"people": {...}, "talks": {...}}`` (see ``kith.initiative``)."""
         name = conversation_index.file_of(network)
-        if not self.files.exists(name):
-            return {"people": {}, "talks": {}}
-        data = self.files.read(name)
+        data = self.files.read(name) if self.files.exists(name) else {}
         return {"people": data.get("people", {}), "talks": data.get("talks", {})}
+
+    def conversation_asks(self, network: str) -> dict[str, Any]:
+        """One network's invitation and pitch days by person (``{person: {i, p}}``)."""
+        name = conversation_index.asks_file_of(network)
+        return dict(self.files.read(name).get("asks", {})) if self.files.exists(name) else {}
 
     def conversation_indexes(self) -> dict[str, Any]:
         """Every network's conversation index, lists in order (for checks and tests)."""
         result = {}
         for network in self.main.table("networks")._read_table():
-            index = conversation_index.normalise(self.conversation_index(network))
-            if index["people"] or index["talks"]:
+            index = conversation_index.normalise(
+                {**self.conversation_index(network), "asks": self.conversation_asks(network)})
+            if any(index.values()):
                 result[network] = index
         return result
 
@@ -917,16 +923,19 @@ class Store:
             for network in self.main.table("networks")._read_table():
                 self._clear_conversations(network)
             for network, tables in index.items():
-                name = conversation_index.file_of(network)
-                for table in ("people", "talks"):
-                    raw = self._raw_table(name, table)
-                    raw.update(tables[table])
+                for table in ("people", "asks", "talks"):
+                    name = (conversation_index.asks_file_of if table == "asks"
+                            else conversation_index.file_of)(network)
+                    self._raw_table(name, table).update(tables[table])
 
     def _clear_conversations(self, network: str) -> None:
         name = conversation_index.file_of(network)
         if self.files.exists(name) or name in self.files._cache:
             self._raw_table(name, "people").clear()
             self._raw_table(name, "talks").clear()
+        asks = conversation_index.asks_file_of(network)
+        if self.files.exists(asks) or asks in self.files._cache:
+            self._raw_table(asks, "asks").clear()
 
     # opportunities ---------------------------------------------------------------------
     def opportunities(self, *, status: str | None = None) -> list[Opportunity]:
