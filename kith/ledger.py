@@ -446,11 +446,14 @@ def compute_totals(network: Network, window: Window, rules: dict[str, Any],
     low = date(int(start_month[:4]), int(start_month[5:7]), 1).toordinal() \
         if window.start else 0
     _conversations(totals, low, rules, facts)
-    if members is None:
-        members = {person: nets[network.id] for person, nets in (stats or {}).items()
-                   if network.id in nets}
+    if facts.people is None:
+        if members is None:
+            members = {person: nets[network.id] for person, nets in (stats or {}).items()
+                       if network.id in nets}
+        facts.people = PeopleFacts.prepare(network, rules, facts.index.get("people", {}),
+                                           members, people or {})
     totals.newcomers_helped, totals.takers, totals.newcomers_count = _people_side(
-        network, low, end, rules, facts.index.get("people", {}), members, people or {})
+        facts.people, low, end, rules, people or {})
     return totals
 
 
@@ -466,6 +469,8 @@ class ConversationFacts:
     payment_days: list[int]
     load_asks: Callable[[], dict[str, Any]] | None = None
     """Reads the invitation days by person, only when a talk needs crediting."""
+    people: PeopleFacts | None = None
+    """The people side, prepared by the first window that needs it."""
 
     def asks(self) -> dict[str, Any]:
         if "asks" not in self.index:
@@ -547,10 +552,42 @@ def _fill(monthly: list[MonthTotals], start: str, end: str) -> list[MonthTotals]
     return result
 
 
-def _people_side(network: Network, low: int, end: date, rules: dict[str, Any],
-                 index_people: dict[str, Any], members: dict[str, Any],
+@dataclass
+class PeopleFacts:
+    """The people side of a network, prepared once for every window: each person you
+    helped with their first day there (first record, or recorded joining if earlier) and
+    their help days; and the takers (favours from you, nothing ever back)."""
+
+    helped: list[tuple[int, str, str, int, int]]
+    """``(first day, person, encoded help days, first help, last help)``."""
+    takers: list[dict[str, Any]]
+
+    @classmethod
+    def prepare(cls, network: Network, rules: dict[str, Any], index_people: dict[str, Any],
+                members: dict[str, Any], people: dict[str, dict[str, Any]]) -> PeopleFacts:
+        min_favours = int(rules["taker_min_favours"])
+        helped, takers = [], []
+        for person, data in members.items():
+            if person == ME:
+                continue
+            record = index_people.get(person)
+            helps = record.get("h") if record else None
+            if helps:
+                since = _day(data["first"])
+                joined = (people.get(person, {}).get("networks") or {}).get(network.id)
+                if joined:
+                    since = min(since, _day(joined))
+                helped.append((since, person, helps, day_at(helps, 0),
+                               day_at(helps, len(helps) // 3 - 1)))
+            gave = data["gave"]
+            if gave[2] >= min_favours and not data["received"][4] and not data["shared"][4]:
+                takers.append({"id": person, "favours_given": gave[2]})
+        return cls(helped, takers)
+
+
+def _people_side(facts: PeopleFacts, low: int, end: date, rules: dict[str, Any],
                  people: dict[str, dict[str, Any]]) -> tuple[list[dict[str, Any]],
-                                                            list[dict[str, Any]], int]:
+                                                             list[dict[str, Any]], int]:
     """Information only: newcomers the user helped in the window (the ten most recent,
     and how many in all), and the few who only take.
 
@@ -561,40 +598,28 @@ def _people_side(network: Network, low: int, end: date, rules: dict[str, Any],
     a newcomer helped in the window is never also listed as a taker."""
     high = end.toordinal()
     limit = round(float(rules["newcomer_months"]) * 30.44)
-    min_favours = int(rules["taker_min_favours"])
     found: list[tuple[int, str, int]] = []  # (first day, person, helps in the window)
-    takers = []
-    # help inside the window reaches back at most ``limit`` days to a newcomer's first day
-    cutoff = date.fromordinal(max(1, low - limit)).isoformat()
-    for person, data in members.items():
-        if person == ME:
+    for since, person, helps, first, last in facts.helped:
+        # help inside the window reaches back at most ``limit`` days to the first day
+        if last < low or first > high or since < low - limit:
             continue
-        record = index_people.get(person) if data["first"] >= cutoff else None
-        helps = record.get("h") if record else None
-        if helps:
-            count = len(helps) // 3
-            first, last = day_at(helps, 0), day_at(helps, count - 1)
-            if last >= low and first <= high:
-                since = _day(data["first"])
-                joined = (people.get(person, {}).get("networks") or {}).get(network.id)
-                if joined:
-                    since = min(since, _day(joined))
-                start = max(low, since)
-                first_help = 0 if first >= start else bisect_days(helps, start)
-                if first_help < count and day_at(helps, first_help) <= high \
-                        and day_at(helps, first_help) - since <= limit:
-                    inside = count if last <= high else bisect_days(helps, high, right=True)
-                    found.append((since, person, inside - first_help))
-                    continue
-        gave = data["gave"]
-        if gave[2] >= min_favours and not data["received"][4] and not data["shared"][4]:
-            takers.append({"id": person, "favours_given": gave[2]})
+        start = max(low, since)
+        first_help = 0 if first >= start else bisect_days(helps, start)
+        count = len(helps) // 3
+        if first_help >= count:
+            continue
+        day = first if first_help == 0 else day_at(helps, first_help)
+        if day <= high and day - since <= limit:
+            inside = count if last <= high else bisect_days(helps, high, right=True)
+            found.append((since, person, inside - first_help))
     total = len(found)
+    newcomer_ids = {item[1] for item in found}
     if total > 10:  # only the ten most recent are listed; naming all would cost
         tenth = heapq.nlargest(10, (item[0] for item in found))[-1]
         found = [item for item in found if item[0] >= tenth]
     newcomers = [{"id": person, "first": date.fromordinal(since).isoformat(),
                   "helped": helped} for since, person, helped in found]
+    takers = [dict(t) for t in facts.takers if t["id"] not in newcomer_ids]
     if len(takers) > 5:
         fifth = heapq.nlargest(5, (t["favours_given"] for t in takers))[-1]
         takers = [t for t in takers if t["favours_given"] >= fifth]
