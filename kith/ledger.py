@@ -111,6 +111,9 @@ DEFAULT_RULES: dict[str, Any] = {
   workshop or event you gave are credited to it.
 """
 
+TALKS_LISTED = 3
+"""Talks named one by one in the reasons (the most recent); earlier ones are summed."""
+
 RULE_WORDS = {"min_months": "months", "min_interactions": "interactions",
               "fun_per_month": "fun points a month",
               "max_unpaid_hours_per_month": "hours a month", "min_favour_ratio": "",
@@ -450,8 +453,10 @@ def compute_totals(network: Network, window: Window, rules: dict[str, Any],
         if members is None:
             members = {person: nets[network.id] for person, nets in (stats or {}).items()
                        if network.id in nets}
+        began = every[0] if every and network.joined and _month(network.joined) < every[0] \
+            else None
         facts.people = PeopleFacts.prepare(network, rules, facts.index.get("people", {}),
-                                           members, people or {})
+                                           members, people or {}, began)
     totals.newcomers_helped, totals.takers, totals.newcomers_count = _people_side(
         facts.people, low, end, rules, people or {})
     return totals
@@ -564,7 +569,10 @@ class PeopleFacts:
 
     @classmethod
     def prepare(cls, network: Network, rules: dict[str, Any], index_people: dict[str, Any],
-                members: dict[str, Any], people: dict[str, dict[str, Any]]) -> PeopleFacts:
+                members: dict[str, Any], people: dict[str, dict[str, Any]],
+                began: str | None = None) -> PeopleFacts:
+        """``began``: the month you began recording this network (``YYYY-MM``), when you
+        had joined it before then."""
         min_favours = int(rules["taker_min_favours"])
         helped, takers = [], []
         for person, data in members.items():
@@ -572,9 +580,12 @@ class PeopleFacts:
                 continue
             record = index_people.get(person)
             helps = record.get("h") if record else None
-            if helps:
+            joined = (people.get(person, {}).get("networks") or {}).get(network.id) \
+                if helps else None
+            # first seen in the month you began recording a network you had joined
+            # before: they were there already, not known to be new
+            if helps and (joined or not began or data["first"][:7] != began):
                 since = _day(data["first"])
-                joined = (people.get(person, {}).get("networks") or {}).get(network.id)
                 if joined:
                     since = min(since, _day(joined))
                 helped.append((since, person, helps, day_at(helps, 0),
@@ -593,7 +604,9 @@ def _people_side(facts: PeopleFacts, low: int, end: date, rules: dict[str, Any],
 
     A newcomer is someone whose first record in the network (or their recorded joining of
     it, if earlier) is at most ``newcomer_months`` before help the user gave them in the
-    window (a favour given: help, advice, an introduction; never a pitch or dues). A taker
+    window (a favour given: help, advice, an introduction; never a pitch or dues); someone
+    first seen in the month you began recording a network you had joined before is not
+    known to be new, unless their joining is recorded. A taker
     has had at least ``taker_min_favours`` favours from the user and nothing ever back;
     a newcomer helped in the window is never also listed as a taker."""
     high = end.toordinal()
@@ -759,7 +772,7 @@ def explain(network: Network, window: Window, totals: Totals, decision: Decision
             f"does not pay (net {money(decision.net_money)}), fun {totals.fun_rate:.1f} a month"
         if conv["pitched"] and not conv["invited"]:
             step = (f"stop pitching on {name}: {plural(conv['pitched'], 'pitch', 'pitches')}, "
-                    f"no invitation, {_back(conv['money_after_pitched'], money)} in "
+                    f"no invitation, {_back(conv['money_after_pitched'], money)} "
                     f"{during} — leave it, or give talks and post work people can ask you about")
         else:
             step = (f"leave {name}, or change what you do there: {during} it gave "
@@ -890,7 +903,15 @@ def _conversation_reasons(totals: Totals, rules: dict[str, Any],
     if conv["pitched"] and not conv["invited"]:
         reasons.append(f"you pitch here and nobody invites you: "
                        f"{plural(conv['pitched'], 'pitch', 'pitches')}, no invitation")
-    for talk in totals.talks:
+    shown = totals.talks[-TALKS_LISTED:]
+    if len(totals.talks) > len(shown):
+        earlier = totals.talks[:-TALKS_LISTED]
+        reasons.append(
+            f"{plural(len(earlier), 'earlier talk')} led to "
+            f"{plural(sum(t['invited_after'] for t in earlier), 'invited conversation')} "
+            f"within {plural(int(rules['talk_credit_days']), 'day')}, and "
+            f"{money(sum(t['money_after'] for t in earlier))} from those people")
+    for talk in shown:
         what = f"your {talk['kind']}" + (f" \"{talk['note']}\"" if talk["note"] else "")
         if talk["invited_after"]:
             led = (f"led to {plural(talk['invited_after'], 'invited conversation')} within "

@@ -477,6 +477,9 @@ def test_demo_shows_five_verdicts_with_advice(ok_json: Callable[..., Any],
                       "Python Meetup": ("too-early", "keep")}
     for a in data["assessment"]:
         assert a["next_step"] and a["basis"]["interactions"] == a["interactions"]
+    # Lena is new in town; the others were there when Sam began recording St Mary's
+    [church] = [a for a in data["assessment"] if a["name"] == "St Mary's"]
+    assert [n["name"] for n in church["newcomers_helped"]] == ["Lena Costa"]
     shares = [a["time_share"] for a in data["assessment"]
               if a["window"]["label"] == "last 12 months"]
     assert abs(sum(shares) - 1) < 0.001
