@@ -100,6 +100,9 @@ def check(home: Path) -> list[Problem]:
         if store.person_stats() != expected_people:
             problems.append(Problem("derived/people-*.json", "per-person totals differ from "
                                     "a recomputation from the interactions", True))
+        if store.conversation_indexes() != store.recompute_conversations():
+            problems.append(Problem("derived/conversations/", "the conversation index "
+                                    "differs from a recomputation from the interactions", True))
     except KithError as error:
         problems.append(Problem(MAIN, str(error)))
     return problems

@@ -87,12 +87,20 @@ def test_log_invited_or_pitched(ok: Callable[..., Any], ok_json: Callable[..., A
 
 
 def test_interaction_edit_keeps_initiative_in_step(ok: Callable[..., Any],
-                                                   ok_json: Callable[..., Any]) -> None:
+                                                   ok_json: Callable[..., Any],
+                                                   fails: Callable[..., Any]) -> None:
     ok("network", "add", "Guild", "--kind", "association")
     ok("person", "add", "Ann", "--network", "guild")
     logged = ok_json("log", "guild", "--with", "Ann", "--gave", "--pitched", "--json")
     edited = ok_json("interaction", "edit", logged["id"], "--invited", "--json")
     assert (edited["initiative"], edited["invited"]) == ("invited", True)
+    edited = ok_json("interaction", "edit", logged["id"], "--initiative", "pitched", "--json")
+    assert (edited["initiative"], edited["invited"]) == ("pitched", False)
+    edited = ok_json("interaction", "edit", logged["id"], "--initiative", "none", "--json")
+    assert (edited["initiative"], edited["invited"]) == (None, False)
+    fails("interaction", "edit", logged["id"], "--invited", "--initiative", "pitched",
+          match="not both")
+    fails("interaction", "edit", logged["id"], "--initiative", "begged")
 
 
 # the TUI log form -----------------------------------------------------------------------
@@ -270,3 +278,21 @@ def test_encoded_days_keep_order_and_search_like_bisect(days: list[int], probe: 
     assert [initiative.day_at(text, i) for i in range(len(days))] == days
     assert initiative.bisect_days(text, probe) == bisect.bisect_left(days, probe)
     assert initiative.bisect_days(text, probe, right=True) == bisect.bisect_right(days, probe)
+
+
+def test_doctor_finds_a_damaged_conversation_index_and_repairs_it(
+        ok: Callable[..., Any], run: Callable[..., Any], kith_home: Path) -> None:
+    ok("network", "add", "Guild", "--kind", "association")
+    ok("person", "add", "Ann", "--network", "guild")
+    ok("log", "guild", "--with", "Ann", "--shared", "--invited")
+    ok("log", "guild", "--with", "Ann", "--received", "--money", "300")
+    path = kith_home / "derived" / "conversations" / "guild.json"
+    data = orjson.loads(path.read_bytes())
+    data["people"].clear()  # a sync tool, an editor: the payments are gone
+    path.write_bytes(orjson.dumps(data))
+    found = run("doctor")
+    assert found.exit_code != 0 and "conversation index" in found.stdout + found.stderr
+    ok("doctor", "--repair")
+    store = Store(kith_home)
+    assert store.conversation_indexes() == store.recompute_conversations()
+    assert ok("doctor").exit_code == 0

@@ -51,12 +51,15 @@ def show(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def
 @click.option("--note")
 @click.option("--on", "on")
 @click.option("--invited/--not-invited", default=None)
+@click.option("--initiative", type=click.Choice(["invited", "pitched", "none"]),
+              help="Who began it: they came to you (invited), you pitched, or neither.")
 @json_option
 @pass_app
 def edit(app, ident: str, network: str | None, people: tuple[str, ...], kind: str | None,  # type: ignore[no-untyped-def]
          new_kind: bool, direction: str | None,
          money: str | None, minutes: int | None, favours: int | None, fun: int | None,
-         note: str | None, on: str | None, invited: bool | None, as_json: bool) -> None:
+         note: str | None, on: str | None, invited: bool | None, initiative: str | None,
+         as_json: bool) -> None:
     """Change fields of an interaction; aggregates follow."""
     store = app.store
     found = store.get_interaction(ident)
@@ -91,8 +94,14 @@ def edit(app, ident: str, network: str | None, people: tuple[str, ...], kind: st
         changes["note"] = note
     if on:
         changes["when"] = when_option(on, "--on")
+    if invited is not None and initiative is not None:
+        from kith.errors import ValidationError
+
+        raise ValidationError("give --initiative or --invited/--not-invited, not both")
     if invited is not None:
         changes["invited"] = invited
+    if initiative is not None:
+        changes["initiative"] = None if initiative == "none" else initiative
     with store.transaction():
         updated = store.replace_interaction(found.with_changes(**changes), announce=False)
         if kind and new_kind:
