@@ -486,12 +486,10 @@ class ConversationFacts:
     def prepare(cls, index: dict[str, Any], rules: dict[str, Any],
                 load_asks: Callable[[], dict[str, Any]] | None = None) -> ConversationFacts:
         span = int(rules["money_after_days"])
-        payments: list[tuple[int, int, int, int]] = []
-        for record in index.get("people", {}).values():
-            for day, money, asked, pitched in record.get("m", ()):
-                payments.append((day, money,
-                                 asked if asked >= 0 and day - asked <= span else -1,
-                                 pitched if pitched >= 0 and day - pitched <= span else -1))
+        payments = [(day, money, asked if asked >= 0 and day - asked <= span else -1,
+                     pitched if pitched >= 0 and day - pitched <= span else -1)
+                    for record in index.get("people", {}).values() if "m" in record
+                    for day, money, asked, pitched in record["m"]]
         payments.sort()
         return cls(dict(index), payments, [p[0] for p in payments], load_asks)
 
@@ -574,25 +572,27 @@ class PeopleFacts:
         """``began``: the month you began recording this network (``YYYY-MM``), when you
         had joined it before then."""
         min_favours = int(rules["taker_min_favours"])
-        helped, takers = [], []
-        for person, data in members.items():
-            if person == ME:
+        helped = []
+        ident, fromiso = network.id, date.fromisoformat
+        for person, record in index_people.items():
+            helps = record.get("h")
+            data = members.get(person) if helps else None
+            if data is None or person == ME:
                 continue
-            record = index_people.get(person)
-            helps = record.get("h") if record else None
-            joined = (people.get(person, {}).get("networks") or {}).get(network.id) \
-                if helps else None
+            joined = (people.get(person, {}).get("networks") or {}).get(ident)
+            first = data["first"]
             # first seen in the month you began recording a network you had joined
             # before: they were there already, not known to be new
-            if helps and (joined or not began or data["first"][:7] != began):
-                since = _day(data["first"])
+            if joined or not began or first[:7] != began:
+                since = fromiso(first[:10]).toordinal()
                 if joined:
                     since = min(since, _day(joined))
                 helped.append((since, person, helps, day_at(helps, 0),
                                day_at(helps, len(helps) // 3 - 1)))
-            gave = data["gave"]
-            if gave[2] >= min_favours and not data["received"][4] and not data["shared"][4]:
-                takers.append({"id": person, "favours_given": gave[2]})
+        takers = [{"id": person, "favours_given": data["gave"][2]}
+                  for person, data in members.items()
+                  if data["gave"][2] >= min_favours and not data["received"][4]
+                  and not data["shared"][4] and person != ME]
         return cls(helped, takers)
 
 

@@ -483,3 +483,9 @@ def test_demo_shows_five_verdicts_with_advice(ok_json: Callable[..., Any],
     shares = [a["time_share"] for a in data["assessment"]
               if a["window"]["label"] == "last 12 months"]
     assert abs(sum(shares) - 1) < 0.001
+
+
+def test_init_says_how_to_price_your_time(ok: Callable[..., Any], kith_home: Path) -> None:
+    assert "hourly_rate = 40" in ok("init").stdout
+    (kith_home.parent / "config.toml").write_text("[assessment]\nhourly_rate = 55\n")
+    assert "hourly_rate" not in ok("init").stdout
