@@ -15,6 +15,12 @@ Traps handled: all-day ``DATE`` versus ``DATE-TIME`` (all-day events start at lo
 midnight), floating times (the calendar's ``X-WR-TIMEZONE``, else local time), ``TZID``s
 without a ``VTIMEZONE`` (resolved by name), a byte-order mark, and broken files (a clear
 error naming the line).
+
+Real calendars carry odd events; one of them never costs the others. A second
+``DTSTART`` is ignored (the first counts) with a warning; an ``RDATE``/``EXDATE`` that is
+not a date (``RDATE;VALUE=TIME``) is dropped with a warning; an event whose recurrence
+still cannot be expanded is kept once, at its ``DTSTART``, with a warning. An event with
+a broken line or no ``DTSTART`` is skipped and listed (``--strict``: the import stops).
 """
 
 from __future__ import annotations
@@ -115,7 +121,6 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
                    default_kind: str, network: NetworkHint) -> ImportBatch:
     """Expand a calendar file into interactions (see the module docstring)."""
     import icalendar
-    import recurring_ical_events
 
     try:
         raw_bytes = path.read_bytes()
@@ -126,12 +131,14 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
         calendar = icalendar.Calendar.from_ical(raw)
     except (ValueError, IndexError, KeyError) as error:
         line = _broken_line(raw, str(error))
-        raise ImportFormatError(f"not a valid iCalendar file: {error}", file=str(path),
+        raise ImportFormatError("not a valid iCalendar file", file=str(path),
                                 record=f"line {line}" if line else None) from None
     for component in calendar.walk():
+        if component.name == "VEVENT":
+            continue  # an event's broken line costs that event only (below)
         for _, message in getattr(component, "errors", []) or []:
             line = _broken_line(raw, message)
-            raise ImportFormatError(f"broken calendar line: {message}", file=str(path),
+            raise ImportFormatError("broken calendar line (not NAME:VALUE)", file=str(path),
                                     record=f"line {line}" if line else None)
     options = context.options
     start, end = _window(options, context.today)
@@ -140,17 +147,17 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
     words = tuple(w.strip().lower() for w in (options.get("gave_keywords") or "").split(",")
                   if w.strip()) or GAVE_WORDS
     mine = {e.lower() for e in options.get("me_emails") or ()}
-    warnings = []
     for number, event in enumerate(list(calendar.walk("VEVENT")), 1):
-        if event.get("DTSTART") is None:  # RFC 5545 requires it; nothing to place in time
-            warnings.append(f"{path.name}: event {number} ({event.get('UID') or 'no UID'}) "
-                            "has no DTSTART; skipped")
-            calendar.subcomponents.remove(event)
-    try:
-        occurrences = recurring_ical_events.of(calendar).between(start, end)
-    except Exception as error:  # the expander raises many kinds on bad rules
-        raise ImportFormatError(f"cannot expand recurring events: {error}",
-                                file=str(path)) from None
+        label = f"event {number} ({event.get('UID') or 'no UID'})"
+        problem = _clean_event(event, f"{path.name}: {label}", context)
+        if problem:
+            why, library_message = problem
+            line = _broken_line(raw, library_message) if library_message else None
+            context.bad_record(ImportFormatError(why, file=str(path),
+                                                 record=f"line {line}" if line else label))
+            if event in calendar.subcomponents:
+                calendar.subcomponents.remove(event)
+    occurrences = _expand(calendar, start, end, path, context)
     people: dict[str, PersonRecord] = {}
     records = []
     for index, event in enumerate(occurrences, 1):
@@ -162,9 +169,13 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
             finishes = _as_datetime(event.decoded("DTEND"), zone) if event.get("DTEND") \
                 else begins + (event.decoded("DURATION") if event.get("DURATION")
                                else timedelta(0))
-        except (KeyError, ValueError) as error:
-            raise ImportFormatError(f"event without a usable start: {error}", file=str(path),
-                                    record=f"event {index} ({uid})") from None
+            if not isinstance(finishes, datetime):
+                raise ValueError("end")
+        except (KeyError, ValueError, TypeError, AttributeError):
+            context.bad_record(ImportFormatError(
+                "event without a usable start or end", file=str(path),
+                record=f"event {index} ({uid})"))
+            continue
         summary = str(event.get("SUMMARY") or "")
         text = f"{summary} {event.get('DESCRIPTION') or ''}".lower()
         refs = []
@@ -196,8 +207,93 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
                                      "location": str(event.get("LOCATION") or "")[:200],
                                      "all_day": not isinstance(event.decoded("DTSTART"),
                                                                datetime)}))
-    return ImportBatch(people=list(people.values()), interactions=records, network=network,
-                       warnings=warnings)
+    return ImportBatch(people=list(people.values()), interactions=records, network=network)
+
+
+_DATES = (date, datetime)
+
+
+def _clean_event(event: Any, name: str, context: ImportContext
+                 ) -> tuple[str, str | None] | None:
+    """Fix what can be fixed in one event, with a warning; return why the event cannot
+    be read at all (and the parser's message, only to find the line), or ``None``."""
+    for _, message in getattr(event, "errors", []) or []:
+        return "broken calendar line (not NAME:VALUE)", str(message)
+    starts = event.get("DTSTART")
+    if starts is None:
+        return "event has no DTSTART: nothing places it in time", None
+    if isinstance(starts, list):
+        context.warn(f"{name} has {len(starts)} DTSTART lines; the first is used")
+        del event["DTSTART"]
+        event.add("DTSTART", starts[0].dt)
+        if starts[0].params:
+            event["DTSTART"].params.update(starts[0].params)
+    if not isinstance(getattr(event.get("DTSTART"), "dt", None), _DATES):
+        return "DTSTART is not a date", None
+    for field in ("DTEND", "RRULE", "DURATION"):
+        if isinstance(event.get(field), list):
+            context.warn(f"{name} has several {field} lines; the first is used")
+            first = event[field][0]
+            del event[field]
+            event[field] = first
+    for field in ("RDATE", "EXDATE"):
+        values = event.get(field)
+        if values is None:
+            continue
+        lists = values if isinstance(values, list) else [values]
+        ok = all(isinstance(getattr(d, "dt", None), (*_DATES, tuple))
+                 for item in lists for d in getattr(item, "dts", [None]))
+        if not ok:
+            context.warn(f"{name}: {field} is not a list of dates (e.g. VALUE=TIME); "
+                         "ignored")
+            del event[field]
+    return None
+
+
+def _expand(calendar: Any, start: datetime, end: datetime, path: Path,
+            context: ImportContext) -> list[Any]:
+    """Every occurrence between ``start`` and ``end``. When the whole calendar cannot be
+    expanded, each event (with its overrides, by UID) is expanded alone, and one that
+    still fails is kept once at its DTSTART, with a warning."""
+    import icalendar
+    import recurring_ical_events
+
+    try:
+        return list(recurring_ical_events.of(calendar).between(start, end))
+    except Exception:  # the expander raises many kinds on odd rules
+        pass
+    groups: dict[str, list[Any]] = {}
+    for event in calendar.walk("VEVENT"):
+        groups.setdefault(str(event.get("UID") or id(event)), []).append(event)
+    others = [c for c in calendar.subcomponents if c.name != "VEVENT"]
+    occurrences: list[Any] = []
+    for uid, events in groups.items():
+        single = icalendar.Calendar()
+        for key, value in calendar.items():
+            single[key] = value
+        for component in [*others, *events]:
+            single.add_component(component)
+        try:
+            occurrences += recurring_ical_events.of(single).between(start, end)
+            continue
+        except Exception:
+            pass
+        context.warn(f"{path.name}: event {uid}: its repetition (RRULE/RDATE/EXDATE) "
+                     "cannot be expanded; kept once, at its DTSTART")
+        for event in events:
+            if event.get("RECURRENCE-ID") is not None:
+                continue
+            for field in ("RRULE", "RDATE", "EXDATE", "EXRULE"):
+                if field in event:
+                    del event[field]
+            moment = event.decoded("DTSTART")
+            begins = moment if isinstance(moment, datetime) else datetime.combine(
+                moment, time.min, tzinfo=start.tzinfo)
+            if begins.tzinfo is None:
+                begins = begins.replace(tzinfo=start.tzinfo)
+            if start <= begins < end:
+                occurrences.append(event)
+    return occurrences
 
 
 def event_value(interaction: Any) -> Any:

@@ -7,12 +7,14 @@ and calls ``conversation_days``, so the rules live in one place:
 
 - who wrote first that day sets the direction: the user reaching out is ``gave``
   (a message, kind ``message``);
-- someone else writing first is ``received``, unless the user answered: then they came
-  with their own question or request, an **invited** conversation (the seed documents'
-  distinction between being sought out and pitching). A request for help the user
-  answered is help given (kind ``help``); any other question answered is a shared
-  ``conversation``;
-- everyone who wrote or was written to that day is linked (group chats link all).
+- someone else writing first is ``received``, unless the user answered: then it was a
+  shared conversation. It is **invited** (the seed documents' distinction between being
+  sought out and pitching) only when they opened the day with a question or a request:
+  a request for help the user answered is help given (kind ``help``), any other question
+  answered is a shared ``conversation``; small talk answered is shared but not invited;
+- everyone who wrote or was written to that day is linked. Group chats pass only the
+  sender of each message, so a day links the members who wrote that day, not everyone
+  who ever joined the group.
 """
 
 from __future__ import annotations
@@ -71,11 +73,10 @@ def conversation_days(messages: Iterable[Message], owner: str, *, prefix: str,
         if owner_first:
             direction = "gave"
         elif by_me:
-            invited = True
             if HELP_WORDS.search(first.text or ""):
-                direction, kind = "gave", "help"
+                direction, kind, invited = "gave", "help", True
             elif "?" in (first.text or ""):
-                direction, kind = "shared", "conversation"
+                direction, kind, invited = "shared", "conversation", True
             else:
                 direction, kind = "shared", kind if kind != default_kind else "conversation"
         else:

@@ -7,6 +7,12 @@ any other header with ``--column FIELD=HEADER`` (repeatable) or ``--columns FILE
 (``[columns]`` then ``field = "Header"``). A missing required column is an error naming
 the file, the field and the headers found; columns nobody reads are listed as a warning.
 Byte-order marks, quoted commas and newlines are read as the csv module reads them.
+
+Dates like ``03/04/2025`` are read in the day/month order of the whole file (a first
+number above 12 says day first, a second above 12 says month first), or as
+``--date-order dmy|mdy|ymd`` says; a file where no date decides is an error saying so.
+Amounts go through ``kith.parsing.parse_amount``, as ``kith log --money`` does. A row that
+cannot be read is skipped and listed (``--strict``: the import stops there).
 """
 
 from __future__ import annotations
@@ -24,10 +30,11 @@ from typing import Any
 import click
 
 from kith.errors import ImportFormatError, ValidationError
-from kith.parsing import first_format_date, parse_money
+from kith.parsing import DATE_ORDERS, first_format_date, infer_date_order, parse_amount
 
-DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%d.%m.%Y", "%b %d, %Y", "%d %b %Y",
-                "%B %d, %Y", "%Y-%m-%d %H:%M:%S", "%m/%d/%Y %H:%M", "%Y/%m/%d")
+DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%b %d, %Y", "%d %b %Y", "%B %d, %Y",
+                "%Y-%m-%d %H:%M:%S", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S")
+NUMERIC_DATE = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{2}|\d{4})(?:[ T,].*)?$")
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,8 @@ class Field:
     name: str
     headers: tuple[str, ...]
     required: bool = True
+    date: bool = False
+    """A date column: its values decide the file's day/month order."""
 
 
 @dataclass
@@ -46,6 +55,10 @@ class Table:
     path: Path
     rows: list[tuple[int, dict[str, str]]]
     warnings: list[str] = field(default_factory=list)
+    date_order: str | None = None
+    """``dmy``, ``mdy`` or ``ymd`` for numeric dates like 03/04/2025 (``None``: none)."""
+    currency: str | None = None
+    """The database's currency: an amount in another one is an error."""
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
         return iter(self.rows)
@@ -57,6 +70,9 @@ def mapping_options() -> list[click.Option]:
                      help="Read FIELD from the column HEADER (repeatable)."),
         click.Option(["--columns", "columns_file"], type=click.Path(path_type=Path),
                      help="A TOML file with a [columns] table of field = \"Header\"."),
+        click.Option(["--date-order"], type=click.Choice(DATE_ORDERS),
+                     help="Day/month order of dates like 03/04/2025 (default: inferred from "
+                          "the whole file)."),
     ]
 
 
@@ -138,36 +154,62 @@ def read_table(path: Path, fields: list[Field], options: dict[str, Any],
             continue
         rows.append((line, {name: (row[i].strip() if i < len(row) else "")
                             for name, i in columns.items()}))
-    return Table(path, rows, warnings)
+    dates = [row[f.name] for _, row in rows for f in fields
+             if f.date and f.name in row and row[f.name]]
+    order = file_date_order(dates, options.get("date_order"), path)
+    return Table(path, rows, warnings, date_order=order, currency=options.get("kith_currency"))
+
+
+def file_date_order(cells: list[str], hint: str | None, path: Path) -> str | None:
+    """The day/month order of a file's numeric dates (see the module docstring)."""
+    if hint:
+        return hint
+    numeric = [m for m in (NUMERIC_DATE.match(c) for c in cells) if m]
+    if not numeric:
+        return None
+    try:
+        order = infer_date_order([(int(m[1]), int(m[2])) for m in numeric])
+    except ValueError:
+        raise ImportFormatError("dates are written both day-first and month-first; pass "
+                                "--date-order dmy or --date-order mdy",
+                                file=str(path)) from None
+    if order is None:
+        raise ImportFormatError(
+            f"cannot tell whether {numeric[0].group(0)!r} is day/month or month/day (no "
+            "date in the file has a day above 12); pass --date-order dmy (day first) or "
+            "--date-order mdy (month first)", file=str(path))
+    return order
 
 
 def cell_date(text: str, table: Table, line: int, what: str) -> date | None:
+    match = NUMERIC_DATE.match(text.strip())
     try:
+        if match and table.date_order:
+            first, second, last = int(match[1]), int(match[2]), int(match[3])
+            if table.date_order == "ymd":  # 25/04/03: two-digit year first
+                return date(2000 + first, second, last)
+            year = last + 2000 if len(match[3]) == 2 else last
+            day, month = (first, second) if table.date_order == "dmy" else (second, first)
+            return date(year, month, day)
         return first_format_date(text, DATE_FORMATS)
     except ValueError:
-        raise ImportFormatError(f"{what} {text.strip()!r} is not a date I can read "
+        order = f" in the {table.date_order} order of this file" if match else ""
+        raise ImportFormatError(f"{what} {text.strip()!r} is not a date I can read{order} "
                                 "(e.g. 2024-05-31)", file=str(table.path),
                                 record=f"line {line}") from None
 
 
 def cell_money(text: str, table: Table, line: int, exponent: int = 2) -> int:
-    cleaned = re.sub(r"[^\d,.\-()]", "", text.strip())
-    negative = cleaned.startswith("(") and cleaned.endswith(")")
-    cleaned = cleaned.strip("()")
-    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+(,\d{1,2})?", cleaned) or re.fullmatch(
-            r"-?\d+,\d{1,2}", cleaned):
-        cleaned = cleaned.replace(".", "").replace(",", ".")  # 1.234,56 (European)
     try:
-        amount = parse_money(cleaned, exponent)
-    except ValidationError:
-        raise ImportFormatError(f"amount {text!r} is not a number", file=str(table.path),
+        return parse_amount(text, exponent, table.currency)
+    except ValidationError as error:
+        raise ImportFormatError(f"amount: {error}", file=str(table.path),
                                 record=f"line {line}") from None
-    return -amount if negative else amount
 
 
 PAYMENT_FIELDS = [
     Field("date", ("Date", "Gift Date", "Payment Date", "Received Date", "Paid On",
-                   "Transaction Date", "Donation Date")),
+                   "Transaction Date", "Donation Date"), date=True),
     Field("amount", ("Amount", "Gift Amount", "Total", "Amount Paid", "Donation Amount",
                      "Value")),
     Field("fund", ("Fund", "Fund(s)", "Funds", "Designation", "Category", "Description",
@@ -178,23 +220,29 @@ PAYMENT_FIELDS = [
 ]
 
 
-def parse_payments(path: Path, options: dict[str, Any], *, kind: str, exponent: int = 2,
+def parse_payments(path: Path, context: Any, *, kind: str, exponent: int = 2,
                    text: str | None = None) -> tuple[list[Any], list[str]]:
     """A statement of money the user gave (giving, donations, dues): one ``gave``
     interaction per row, with the whole network (no person), source id from the row's
-    date, amount, fund and its occurrence number (two equal gifts on a day are two)."""
+    date, amount, fund and its occurrence number (two equal gifts on a day are two).
+    ``context`` is the import's ``ImportContext``: a bad row goes to its ``bad_record``."""
     from kith.importing import InteractionRecord
     from kith.model import Value
     from kith.parsing import local_tz
 
-    table = read_table(path, PAYMENT_FIELDS, options, text=text)
+    table = read_table(path, PAYMENT_FIELDS, context.options, text=text)
     seen: dict[str, int] = {}
     records = []
     for line, row in table:
-        day = cell_date(row["date"], table, line, "date")
-        if day is None:
-            raise ImportFormatError("row without a date", file=str(path), record=f"line {line}")
-        amount = cell_money(row["amount"], table, line, exponent)
+        try:
+            day = cell_date(row["date"], table, line, "date")
+            if day is None:
+                raise ImportFormatError("row without a date", file=str(path),
+                                        record=f"line {line}")
+            amount = cell_money(row["amount"], table, line, exponent)
+        except ImportFormatError as error:
+            context.bad_record(error)
+            continue
         fund = row.get("fund", "")
         key = f"{day.isoformat()}:{amount}:{fund}"
         seen[key] = seen.get(key, 0) + 1

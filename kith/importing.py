@@ -1,12 +1,16 @@
 """Importers: what a source produces, and how a batch becomes records in the store.
 
 An importer is pure: ``SourceSpec.parse(path, context)`` reads files and returns an
-``ImportBatch`` of plain records (people referenced by the batch's own keys), or raises
-``ImportFormatError`` naming the file and the record. It never touches the database and
-never prints. ``apply_batch`` then matches people (by source key, then handle, then, only
-where the format has nothing else, by exact name), estimates missing values, and upserts
-everything in **one transaction**: all of it or none of it. Re-importing the same export
-matches every record again and adds nothing.
+``ImportBatch`` of plain records (people referenced by the batch's own keys). Reading is
+tolerant: a record that cannot be read goes to ``context.bad_record`` (skipped and listed
+in the summary, or, with ``--strict``, the end of the import); a file that is not the
+format at all raises ``ImportFormatError``. It never touches the database and never
+prints. ``apply_batch`` then picks the network (one that exists, never a silent new one),
+matches people (by source key, then handle, then folded full name when nothing
+contradicts it), links interactions the user already recorded by hand instead of adding
+them twice, estimates missing values, and upserts everything in **one transaction**: all
+of it or none of it. Re-importing the same export matches every record again and adds
+nothing.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kith.errors import ImportFormatError, KithError, ValidationError
-from kith.model import ME, Interaction, Network, Person, Value
+from kith.errors import ImportFormatError, KithError, NotFound, ValidationError
+from kith.model import ME, Interaction, Network, Person, Value, normalize_handle
+from kith.textfold import fold
 
 if TYPE_CHECKING:
     from kith.store import Store
@@ -94,6 +99,20 @@ class ImportContext:
     options: dict[str, Any] = field(default_factory=dict)
     progress: Callable[[int, int | None], None] = lambda advance, total: None
     today: date = field(default_factory=date.today)
+    strict: bool = False
+    skipped: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def bad_record(self, error: ImportFormatError) -> None:
+        """A record that cannot be read: with ``--strict`` the import stops here;
+        otherwise it is skipped and listed in the summary (file, line or record, why)."""
+        if self.strict:
+            raise error
+        self.skipped.append(str(error))
+
+    def warn(self, message: str) -> None:
+        """Something odd but understood (a field dropped or moved): said in the summary."""
+        self.warnings.append(message)
 
 
 Parser = Callable[[Path, ImportContext], ImportBatch]
@@ -130,8 +149,14 @@ class ImportSummary:
     interactions_added: int = 0
     interactions_updated: int = 0
     duplicates_skipped: int = 0
+    already_recorded: int = 0
     warnings: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
+    network_name: str = ""
+    networks_created: list[str] = field(default_factory=list)
+    people_added_names: list[str] = field(default_factory=list)
+    people_matched_names: list[str] = field(default_factory=list)
+    possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -142,10 +167,21 @@ def source_key(source: str, record_id: str) -> str:
     return f"{source}:{record_id}"
 
 
+# handle kinds a person has one of per account: two different values of the same kind say
+# "not the same person" (a url does not: people have many)
+_CONTRADICTING = frozenset({"email", "phone", "x", "mastodon", "linkedin", "facebook",
+                            "instagram", "github", "telegram"})
+
+
 class PeopleResolver:
     """Matches a batch's people to the store's, creating the ones not yet known.
 
-    Works on an in-memory view so that a dry run sees exactly what a real import would do.
+    Order: the source's own id, then any shared handle, then the exact full name folded
+    with ``kith.textfold.fold`` (case and accents ignored), when exactly one person has it
+    and no email, phone or account of the same kind contradicts it. A name shared with
+    someone it cannot be (or with several) creates a new person, reported as a possible
+    duplicate. Works on an in-memory view so that a dry run sees exactly what a real
+    import would do.
     """
 
     def __init__(self, store: Store, source: str, network_id: str):
@@ -155,29 +191,60 @@ class PeopleResolver:
         self.by_ref: dict[str, str] = {}
         self.changed: dict[str, Person] = {}
         self.pending_handles: dict[tuple[str, str], str] = {}
-        self.pending_names: dict[str, list[str]] = {}
         self.added = self.matched = self.updated = 0
+        self.added_names: list[str] = []
+        self.matched_names: list[str] = []
+        self.possible_duplicates: list[dict[str, Any]] = []
+        self.warnings: list[str] = []
+        self._names: dict[str, list[str]] | None = None
 
-    def _find(self, record: PersonRecord) -> Person | None:
+    def _name_index(self) -> dict[str, list[str]]:
+        """Folded name and aliases -> person ids, built once (for stored people)."""
+        if self._names is None:
+            self._names = {}
+            for ident, doc in self.store.people_docs().items():
+                if ident == ME:
+                    continue
+                for name in {fold(n) for n in [doc["name"], *doc.get("aliases", [])]}:
+                    self._names.setdefault(name, []).append(ident)
+        return self._names
+
+    def _person(self, ident: str) -> Person | None:
+        return self.changed.get(ident) or self.store.get_person(ident)
+
+    def _find(self, record: PersonRecord, handles: dict[str, list[str]]) -> Person | None:
         if record.source_id:
             found = self.store.person_by_source(source_key(self.source, record.source_id))
             if found:
                 return self.changed.get(found.id, found)
-        probe = Person(id="probe", name=record.name or "?", handles=record.handles)
-        for kind, value in probe.handle_pairs():
-            pending_id = self.pending_handles.get((kind, value))
-            if pending_id is not None:
-                return self.changed[pending_id]
-            found_list = self.store.people_by_handle(kind, value)
-            if found_list:
-                return self.changed.get(found_list[0].id, found_list[0])
-        if record.match_by_name and record.name:
-            pending = self.pending_names.get(record.name.casefold(), [])
-            if len(pending) == 1:
-                return self.changed[pending[0]]
-            found_list = self.store.people_by_name(record.name)
-            if len(found_list) == 1:
-                return self.changed.get(found_list[0].id, found_list[0])
+        for kind, values in handles.items():
+            for value in values:
+                pending_id = self.pending_handles.get((kind, value))
+                if pending_id is not None:
+                    return self.changed[pending_id]
+                found_list = self.store.people_by_handle(kind, value)
+                if found_list:
+                    return self.changed.get(found_list[0].id, found_list[0])
+        return self._find_by_name(record, handles)
+
+    def _find_by_name(self, record: PersonRecord, handles: dict[str, list[str]]
+                      ) -> Person | None:
+        name = fold(record.name or "")
+        if not name or name in ("(unnamed)", "(no name)"):
+            return None
+        ids = list(dict.fromkeys(self._name_index().get(name, [])))
+        candidates = [p for p in (self._person(i) for i in ids) if p is not None]
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            clash = _contradiction(candidates[0], handles)
+            if clash is None:
+                return candidates[0]
+            why = f"same name as {candidates[0].name} ({candidates[0].id}) but {clash}"
+        else:
+            why = "same name as " + ", ".join(f"{p.name} ({p.id})" for p in candidates[:5])
+        self.possible_duplicates.append({"name": record.name, "ref": record.ref,
+                                         "like": [p.id for p in candidates], "why": why})
         return None
 
     def _remember(self, person: Person) -> None:
@@ -185,26 +252,52 @@ class PeopleResolver:
         self.changed[person.id] = person
         for kind, value in person.handle_pairs():
             self.pending_handles.setdefault((kind, value), person.id)
-        for name in (person.name, *person.aliases):
-            ids = self.pending_names.setdefault(name.casefold(), [])
+        index = self._name_index()
+        for name in {fold(n) for n in (person.name, *person.aliases)}:
+            ids = index.setdefault(name, [])
             if person.id not in ids:
                 ids.append(person.id)
+
+    def _clean_handles(self, record: PersonRecord) -> dict[str, list[str]]:
+        """The record's handles in canonical form; one that is not a valid handle is
+        dropped with a warning naming the record, not the reason the import fails."""
+        handles: dict[str, list[str]] = {}
+        for kind, values in record.handles.items():
+            for raw in [values] if isinstance(values, str) else values:
+                try:
+                    canonical_kind, value = normalize_handle(kind, raw)
+                except ValidationError as error:
+                    self.warnings.append(f"{record.name or record.ref}: {kind} handle dropped "
+                                         f"({error})")
+                    continue
+                bucket = handles.setdefault(canonical_kind, [])
+                if value not in bucket:
+                    bucket.append(value)
+        return handles
 
     def resolve(self, record: PersonRecord, *, is_owner: bool = False) -> str:
         if record.ref in self.by_ref:
             return self.by_ref[record.ref]
+        handles = self._clean_handles(record)
+        if handles != record.handles:
+            record.handles = handles
         if is_owner:
             existing = self.changed.get(ME) or self.store.get_person(ME)
         else:
-            existing = self._find(record)
+            existing = self._find(record, handles)
         merged = self._merge(existing, record, is_owner=is_owner)
         if existing is None:
             self.added += 1
-        elif merged != existing:
-            self.updated += 1
-            self.matched += 1
+            self.added_names.append(merged.name)
+            for duplicate in self.possible_duplicates:
+                if duplicate["ref"] == record.ref:
+                    duplicate["id"] = merged.id
         else:
             self.matched += 1
+            if not is_owner:
+                self.matched_names.append(merged.name)
+            if merged != existing:
+                self.updated += 1
         if existing is None or merged != existing:
             self._remember(merged)
         self.by_ref[record.ref] = merged.id
@@ -230,7 +323,7 @@ class PeopleResolver:
             networks[self.network_id] = min(filter(None, [old, since]), default=None)
         aliases = list(person.aliases)
         if record.name and record.name != person.name and record.name not in aliases \
-                and not is_owner:
+                and not is_owner and any(c.isalpha() for c in record.name):
             aliases.append(record.name)
         aliases.extend(a for a in record.aliases if a not in aliases and a != person.name)
         extra = {**record.extra, **person.extra}
@@ -243,17 +336,66 @@ class PeopleResolver:
             extra=extra)
 
 
+def _contradiction(person: Person, handles: dict[str, list[str]]) -> str | None:
+    """Why ``person`` cannot be the one with ``handles``: a different value of a kind
+    both have (and none in common), in words; ``None`` when nothing contradicts."""
+    for kind, values in handles.items():
+        theirs = person.handles.get(kind)
+        if kind in _CONTRADICTING and theirs and values and not set(theirs) & set(values):
+            return f"a different {kind}"
+    return None
+
+
 def resolve_network(store: Store, spec: SourceSpec, batch: ImportBatch,
-                    network_ref: str | None) -> Network:
-    """The network the batch goes into: named by the user, hinted by the source, or new."""
+                    network_ref: str | None, create_kind: str | None = None
+                    ) -> tuple[Network, bool]:
+    """The network the batch goes into, and whether it must be created.
+
+    Nothing is created unless asked: ``--network`` names an existing network (found as
+    ``kith log`` finds one); ``--create-network KIND`` creates the named one (or the
+    source's own, e.g. "LinkedIn") when it does not exist. Without ``--network``, the
+    source's own network if it exists by name, else the one network of the source's kind;
+    several or none is an error listing the candidates.
+    """
+    if create_kind is not None:
+        _check_kind(store, create_kind)
     if network_ref:
+        if create_kind is None:
+            found = store.find_network(network_ref)
+            assert found is not None
+            return found, False
         found = store.find_network(network_ref, missing_ok=True)
         if found:
-            return found
-        return Network.create(network_ref, kind=spec.network_kind)
+            return found, False
+        return Network.create(network_ref.strip(), kind=create_kind), True
     hint = batch.network or NetworkHint(spec.name, spec.network_kind)
-    found = store.find_network(hint.name, missing_ok=True)
-    return found or Network.create(hint.name, kind=hint.kind or spec.network_kind)
+    kind = hint.kind or spec.network_kind
+    networks = store.networks()
+    named = [n for n in networks if fold(n.name) == fold(hint.name) or n.id == hint.name]
+    if len(named) == 1:
+        return named[0], False
+    if create_kind is not None:
+        return Network.create(hint.name, kind=create_kind), True
+    of_kind = [n for n in networks if n.kind in (kind, spec.network_kind)]
+    if len(of_kind) == 1:
+        return of_kind[0], False
+    if of_kind:
+        listed = ", ".join(f"{n.name} ({n.id})" for n in of_kind)
+        raise ValidationError(f"which network is this {spec.name} import for? pass --network "
+                              f"NAME (your {kind} networks: {listed}), or "
+                              f"--create-network {kind} for a new one named {hint.name!r}")
+    others = ", ".join(f"{n.name} ({n.kind})" for n in networks) or "none yet"
+    raise NotFound(f"no {kind} network to import {spec.name} into (networks: {others}); pass "
+                   f"--network NAME of one, or --create-network {kind} to create "
+                   f"{hint.name!r}")
+
+
+def _check_kind(store: Store, kind: str) -> None:
+    """``--create-network KIND`` must name a kind kith knows (as ``kith network add``)."""
+    kinds = store.plugins.network_kinds() if store.plugins is not None else {}
+    if kinds and kind not in kinds:
+        raise ValidationError(f"unknown network kind {kind!r} for --create-network "
+                              f"(known: {', '.join(kinds)})")
 
 
 def build_interactions(batch: ImportBatch, spec: SourceSpec, resolver: PeopleResolver,
@@ -288,12 +430,16 @@ def build_interactions(batch: ImportBatch, spec: SourceSpec, resolver: PeopleRes
 
 
 def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Path,
-                network_ref: str | None = None, dry_run: bool = False) -> ImportSummary:
+                network_ref: str | None = None, dry_run: bool = False,
+                create_network: str | None = None) -> ImportSummary:
     """Write a batch into the store in one transaction (or only count, with ``dry_run``)."""
-    network = resolve_network(store, spec, batch, network_ref)
+    from kith.handrecorded import link_hand_recorded
+
+    network, create = resolve_network(store, spec, batch, network_ref, create_network)
     summary = ImportSummary(source=spec.name, path=str(path), network=network.id,
                             dry_run=dry_run, warnings=list(batch.warnings),
-                            skipped=list(batch.skipped))
+                            skipped=list(batch.skipped), network_name=network.name,
+                            networks_created=[network.name] if create else [])
     resolver = PeopleResolver(store, spec.name, network.id)
     if batch.owner is not None:
         resolver.resolve(batch.owner, is_owner=True)
@@ -305,20 +451,26 @@ def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Pat
     interactions = build_interactions(batch, spec, resolver, network)
     summary.people_added, summary.people_matched = resolver.added, resolver.matched
     summary.people_updated = resolver.updated
+    summary.people_added_names = resolver.added_names
+    summary.people_matched_names = resolver.matched_names
+    summary.possible_duplicates = resolver.possible_duplicates
+    summary.warnings += resolver.warnings
+    links = link_hand_recorded(store, interactions) if not create else None
+    fresh = links.fresh if links else interactions
+    summary.already_recorded = links.already_recorded if links else 0
     if dry_run:
-        added, updated, unchanged = store.classify_interactions(interactions)
+        added, updated, unchanged = store.classify_interactions(fresh)
         summary.interactions_added, summary.interactions_updated = added, updated
         summary.duplicates_skipped = unchanged
         return summary
-    try:
-        with store.transaction(backup_reason=f"import {spec.name}"):
-            if store.get_network(network.id) is None:
-                store.save_network(network)
-            for person in resolver.changed.values():
-                store.save_person(person)
-            result = store.upsert_interactions(interactions)
-    except KithError:
-        raise
+    with store.transaction(backup_reason=f"import {spec.name}"):
+        if create:
+            store.save_network(network)
+        for person in resolver.changed.values():
+            store.save_person(person)
+        for linked in links.updated if links else ():
+            store.replace_interaction(linked, announce=False)
+        result = store.upsert_interactions(fresh)
     summary.interactions_added = result.added
     summary.interactions_updated = result.updated
     summary.duplicates_skipped = result.unchanged
@@ -340,12 +492,38 @@ def parse_source(spec: SourceSpec, path: Path, context: ImportContext) -> Import
     import zipfile
 
     try:
-        return spec.parse(path, context)
+        batch = spec.parse(path, context)
     except KithError:
         raise
     except (*_BAD_DATA, csv.Error, zipfile.BadZipFile, tarfile.TarError) as error:
-        raise ImportFormatError(f"cannot read: {type(error).__name__}: {error}",
-                                file=str(path)) from None
+        raise ImportFormatError(f"cannot read: {_in_words(error)}", file=str(path)) from None
     except Exception as error:  # a plugin's importer must not crash kith
-        raise KithError(f"importer {spec.name!r} (plugin {spec.plugin}) failed on {path}: "
-                        f"{type(error).__name__}: {error}") from None
+        raise KithError(f"importer {spec.name!r} (plugin {spec.plugin}) failed on {path} "
+                        f"({type(error).__name__}); the database is unchanged") from None
+    batch.skipped = [*context.skipped, *batch.skipped]
+    batch.warnings = [*context.warnings, *batch.warnings]
+    return batch
+
+
+def _in_words(error: BaseException) -> str:
+    """What went wrong reading a file, in plain words: never a library's own message,
+    which names its internals rather than the user's file."""
+    import csv
+    import tarfile
+    import zipfile
+
+    if isinstance(error, UnicodeError):
+        return "not text in a known encoding (UTF-8 or Windows-1252)"
+    if isinstance(error, csv.Error):
+        return "not a well-formed CSV file"
+    if isinstance(error, zipfile.BadZipFile):
+        return "not a readable zip archive (damaged or not a zip)"
+    if isinstance(error, tarfile.TarError):
+        return "not a readable tar archive (damaged or not a .tar.gz)"
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(error, EOFError):
+        return "the file ends too early (cut off?)"
+    if isinstance(error, OSError):
+        return error.strerror or "the file cannot be read"
+    return "the content is not in the expected format"

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
-from decimal import Decimal, InvalidOperation
 
 from kith.errors import ValidationError
-
-_MONEY_RE = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$")
 
 
 def local_tz() -> timezone:
@@ -75,19 +72,10 @@ def parse_when(text: str, what: str = "date", *, end_of_day: bool = False) -> da
     return moment
 
 
-def parse_money(text: str, exponent: int = 2) -> int:
-    """An amount typed by a person (``120``, ``120.50``, ``-30``, ``1,200``) in minor units."""
-    raw = str(text).strip().replace(" ", "")
-    if not raw or not _MONEY_RE.match(raw) or raw in "+-.":
-        raise ValidationError(f"money must be an amount like 120, 120.50 or -30, not {text!r}")
-    try:
-        amount = Decimal(raw.replace(",", ""))
-    except InvalidOperation:
-        raise ValidationError(f"money must be an amount like 120.50, not {text!r}") from None
-    minor = amount.scaleb(exponent)
-    if minor != minor.to_integral_value():
-        raise ValidationError(f"money has more than {exponent} decimals: {text!r}")
-    return int(minor)
+def parse_money(text: str, exponent: int = 2, currency: str | None = None) -> int:
+    """An amount typed by a person, in minor units: ``parse_amount`` (kept by this name
+    for callers that use it)."""
+    return parse_amount(text, exponent, currency)
 
 
 def format_money(minor: int, currency: str = "EUR", exponent: int = 2) -> str:
@@ -104,3 +92,103 @@ def format_minutes(minutes: int) -> str:
     if not hours:
         return f"{mins}min"
     return f"{hours}h{mins:02d}" if mins else f"{hours}h"
+
+
+DATE_ORDERS = ("dmy", "mdy", "ymd")
+
+
+def infer_date_order(pairs: list[tuple[int, int]]) -> str | None:
+    """The day/month order of numeric dates like ``03/04/2025``, from every date in a
+    file: a first number above 12 can only be a day (``dmy``), a second above 12 only a
+    day (``mdy``). ``None`` when no date decides; ``ValueError`` when the file says both.
+
+    ``pairs`` are each date's first two numbers (year-first dates are not passed)."""
+    day_first = any(a > 12 for a, _ in pairs)
+    month_first = any(b > 12 for _, b in pairs)
+    if day_first and month_first:
+        raise ValueError("dates in both day/month and month/day order")
+    if day_first:
+        return "dmy"
+    if month_first:
+        return "mdy"
+    return None
+
+
+# amounts -----------------------------------------------------------------------------
+CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
+                    "₽": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND", "₦": "NGN", "₱": "PHP",
+                    "₴": "UAH", "₿": "BTC", "฿": "THB", "zł": "PLN", "kr": "SEK", "fr": "CHF"}
+_AMOUNT_RE = re.compile(
+    r"^(?P<neg1>-)?(?P<cur1>[^\d\s.,()+-]+)?(?P<neg2>[-+])?"
+    r"(?P<number>\d[\d.,' ]*|[.,]\d+)"
+    r"(?P<cur2>[^\d\s.,()+-]+)?(?P<neg3>-)?$")
+
+
+def parse_amount(text: str, exponent: int = 2, currency: str | None = None) -> int:
+    """An amount of money as people and exports write it, in minor units.
+
+    One reader for ``kith log --money``, the TUI's log form and every CSV source:
+    ``120``, ``-30``, ``120.50``, ``40,50``, ``1,200.00``, ``1.200,00``, ``1 200``,
+    ``€40``, ``40 EUR``, ``EUR 40``, ``$-5``, ``(30)`` (accounting negative). The last of
+    ``.`` and ``,`` is the decimal separator, unless it is followed by exactly three
+    digits in a currency with fewer decimals (``1,200`` and ``1.200`` are twelve hundred).
+    A currency other than ``currency`` (the database's) is an error: kith never converts.
+    """
+    raw = str(text).strip().replace("\xa0", " ").replace("\u202f", " ")
+    shown = text
+    negative = False
+    if raw.startswith("(") and raw.endswith(")"):
+        negative, raw = True, raw[1:-1].strip()
+    compact = re.sub(r"(?<=[\d.,])\s+(?=\d)", "", raw)  # "1 200,00"
+    compact = re.sub(r"\s+", "", compact)
+    match = _AMOUNT_RE.match(compact)
+    if not match or (match["cur1"] and match["cur2"]):
+        raise ValidationError(f"money must be an amount like 120, 120.50, 40,50, €40 or "
+                              f"40 EUR, not {shown!r}")
+    named = (match["cur1"] or match["cur2"] or "").strip()
+    if named:
+        code = CURRENCY_SYMBOLS.get(named, CURRENCY_SYMBOLS.get(named.lower(),
+                                                                named.upper()))
+        if not re.fullmatch(r"[A-Z]{3}", code):
+            raise ValidationError(f"money: unknown currency {named!r} in {shown!r}")
+        if currency and code != currency.upper():
+            raise ValidationError(f"money in {code} ({shown!r}) but this database keeps "
+                                  f"{currency.upper()}: kith does not convert currencies")
+    signs = [match["neg1"], match["neg2"], match["neg3"]]
+    if signs.count("-") + negative > 1:
+        raise ValidationError(f"money has more than one minus sign: {shown!r}")
+    negative = negative or "-" in signs
+    number = match["number"].replace("'", "")
+    decimal_sep = _decimal_separator(number, exponent)
+    whole, _, fraction = number.rpartition(decimal_sep) if decimal_sep else (number, "", "")
+    if not decimal_sep:
+        whole, fraction = number, ""
+    groups = re.split(r"[.,]", whole)
+    if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3
+                            or any(len(g) != 3 for g in groups[1:])):
+        raise ValidationError(f"money: thousands separators in the wrong places in {shown!r}")
+    digits = "".join(groups) or "0"  # ".50"
+    if not digits.isdigit() or (decimal_sep and not fraction.isdigit()):
+        raise ValidationError(f"money must be an amount like 120.50, not {shown!r}")
+    if len(fraction) > exponent:
+        raise ValidationError(f"money has more than {exponent} decimals: {shown!r}")
+    minor = int(digits) * 10**exponent + (int(fraction.ljust(exponent, "0")) if fraction
+                                          else 0)
+    return -minor if negative else minor
+
+
+def _decimal_separator(number: str, exponent: int) -> str | None:
+    """Which of ``.`` and ``,`` separates decimals in ``number`` (``None``: neither)."""
+    last = max(number.rfind("."), number.rfind(","))
+    if last < 0:
+        return None
+    sep = number[last]
+    other = "," if sep == "." else "."
+    if number.count(sep) > 1:
+        return None  # "1.200.000": thousands only
+    tail = number[last + 1:]
+    if other in number[:last]:
+        return sep  # "1.200,00" and "1,200.00"
+    if len(tail) == 3 and exponent < 3:
+        return None  # "1,200" and "1.200": twelve hundred
+    return sep

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kith.dates import parse_user_when
 from kith.errors import KithError, ValidationError
 from kith.model import ME, Interaction, Value
-from kith.parsing import now, parse_money
+from kith.parsing import now, parse_amount
 
 if TYPE_CHECKING:
     from kith.store import Store
@@ -91,7 +91,8 @@ def build_interaction(store: Store, typed: Typed, *, exponent: int = 2) -> Inter
         raise FieldError("direction", "say which way it went: gave, received or shared")
     kind = (typed.kind or "other").strip().lower() or "other"
     try:
-        money = parse_money(typed.money, exponent) if str(typed.money).strip() else 0
+        money = parse_amount(typed.money, exponent, store.currency) \
+            if str(typed.money).strip() else 0
     except KithError as error:
         raise FieldError("money", str(error)) from None
     value = Value(money=money, minutes=_count(typed.minutes, "minutes"),

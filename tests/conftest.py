@@ -123,3 +123,21 @@ def pytest_terminal_summary(terminalreporter: object) -> None:
     write("reliability figures:")
     for name in sorted(FIGURES):
         write(f"  {name:<48} {FIGURES[name]:>7,}")
+
+
+SOURCE_KINDS = {"x-archive": "social", "mastodon-archive": "social", "facebook": "social",
+                "linkedin": "social", "vcard": "friends", "whatsapp": "friends",
+                "signal": "friends", "church-calendar": "church", "giving": "church",
+                "planning-center": "church", "breeze": "church",
+                "association-calendar": "association", "wild-apricot": "association",
+                "meetup": "association", "dues": "association"}
+
+
+def creating_network(*args: str) -> list[str]:
+    """``import SOURCE PATH ...`` arguments that ask for the network to be created when it
+    does not exist yet (imports never create one unasked): what a new user types."""
+    args = [str(a) for a in args]
+    if "--create-network" in args or "--strict-network" in args:
+        return args
+    source = next((a for a in args if a in SOURCE_KINDS), None)
+    return [*args, "--create-network", SOURCE_KINDS[source]] if source else args

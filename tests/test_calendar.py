@@ -10,14 +10,14 @@ from pathlib import Path
 import orjson
 import pytest
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, creating_network
 
 ICS = FIXTURES / "ics"
 
 
 def imported(ok: Callable[..., object], source: str, name: str | Path, *args: str) -> dict:
     path = name if isinstance(name, Path) else ICS / name
-    return orjson.loads(ok("import", source, str(path), "--json", *args).stdout)  # type: ignore[attr-defined]
+    return orjson.loads(ok("import", *creating_network(source, str(path), "--json", *args)).stdout)  # type: ignore[attr-defined]
 
 
 @pytest.mark.parametrize(("name", "since", "until", "count"), [

@@ -15,11 +15,11 @@ import pytest
 
 from kith.store import Store
 
-from .conftest import snapshot_db
+from .conftest import creating_network, snapshot_db
 
 
 def imported(ok: Callable[..., object], *args: str) -> dict:
-    return orjson.loads(ok("import", *args, "--json").stdout)  # type: ignore[attr-defined]
+    return orjson.loads(ok("import", *creating_network(*args, "--json")).stdout)  # type: ignore[attr-defined]
 
 
 @pytest.fixture

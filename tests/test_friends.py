@@ -17,13 +17,13 @@ from kith.keepintouch import cadence_for, reminders
 from kith.model import Interaction, Network, Person
 from kith.store import Store
 
-from .conftest import FIXTURES, snapshot_db
+from .conftest import FIXTURES, creating_network, snapshot_db
 
 VCARDS = FIXTURES / "vcard"
 
 
 def imported(ok: Callable[..., object], *args: str) -> dict:
-    return orjson.loads(ok("import", *args, "--json").stdout)  # type: ignore[attr-defined]
+    return orjson.loads(ok("import", *creating_network(*args, "--json")).stdout)  # type: ignore[attr-defined]
 
 
 def people_by_name(ok_json: Callable[..., object]) -> dict[str, dict]:
@@ -127,7 +127,7 @@ def test_export_round_trips(ok: Callable[..., object], ok_json: Callable[..., ob
     before = sorted(shape(p) for p in ok_json("person", "list") if p["id"] != "me")
     other = tmp_path / "other-db"
     ok("--db", str(other), "init")
-    ok("--db", str(other), "import", "vcard", str(out))
+    ok("--db", str(other), "import", "vcard", str(out), "--create-network", "friends")
     after = sorted(shape(p) for p in ok_json("--db", str(other), "person", "list")
                    if p["id"] != "me")
     assert after == before

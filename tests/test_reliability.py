@@ -117,7 +117,8 @@ def test_sigkill_during_an_import_leaves_all_or_nothing(tmp_path: Path) -> None:
         subprocess.run([sys.executable, "-m", "kith", "init"], env=env, check=True,
                        capture_output=True)
         importer = subprocess.Popen([sys.executable, "-m", "kith", "import", "vcard",
-                                     str(cards), "--network", "Friends"], env=env,
+                                     str(cards), "--network", "Friends",
+                                     "--create-network", "friends"], env=env,
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 2.5))
         importer.send_signal(signal.SIGKILL)
@@ -141,7 +142,8 @@ def test_concurrent_writers_and_an_import_keep_everything(tmp_path: Path) -> Non
                                  str(WRITES)], stdout=subprocess.PIPE, text=True)
                for n in range(WRITERS)]
     importer = subprocess.Popen(
-        [sys.executable, "-m", "kith", "import", "vcard", str(cards), "--network", "Friends"],
+        [sys.executable, "-m", "kith", "import", "vcard", str(cards), "--network", "Friends",
+         "--create-network", "friends"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     for writer in writers:
         out, _ = writer.communicate(timeout=300)
@@ -515,7 +517,8 @@ def test_no_command_opens_a_network_connection(ok: Callable[..., Any], tmp_path:
     for args in (["demo", "--db", str(demo)], ["init"], ["network", "add", "Friends"],
                  ["import", "vcard", str(fixture_copy("vcard/contact1.vcf")),
                   "--network", "Friends"],
-                 ["import", "x-archive", str(fixture_copy("x")), "--network", "X"],
+                 ["import", "x-archive", str(fixture_copy("x")), "--network", "X",
+                  "--create-network", "social"],
                  ["--db", str(demo), "assess"], ["--db", str(demo), "intro", "suggest"],
                  ["--db", str(demo), "remind"], ["--db", str(demo), "person", "duplicates"],
                  ["--db", str(demo), "doctor"], ["--db", str(demo), "backup"],

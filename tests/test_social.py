@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from kith.store import Store
 
-from .conftest import FIXTURES, snapshot_db
+from .conftest import FIXTURES, creating_network, snapshot_db
 
 
 def zip_folder(folder: Path, target: Path, prefix: str = "") -> Path:
@@ -36,7 +36,7 @@ def tar_folder(folder: Path, target: Path) -> Path:
 
 
 def summary(ok: Callable[..., object], *args: str) -> dict[str, object]:
-    return orjson.loads(ok("import", *args, "--json").stdout)  # type: ignore[attr-defined]
+    return orjson.loads(ok("import", *creating_network(*args, "--json")).stdout)  # type: ignore[attr-defined]
 
 
 def test_x_archive_folder_and_zip(ok: Callable[..., object], ok_json: Callable[..., object],
@@ -187,7 +187,7 @@ def test_import_into_a_named_network_and_backup(ok: Callable[..., object],
 
 def test_value_estimates_for_social_kinds(ok: Callable[..., object],
                                           ok_json: Callable[..., object]) -> None:
-    ok("import", "x-archive", str(FIXTURES / "x"))
+    ok("import", "x-archive", str(FIXTURES / "x"), "--create-network", "social")
     values = {h["kind"]: h["value"] for h in ok_json("history")}
     assert values["help"]["favours"] == 1
     assert values["reply"]["fun"] == 1 and values["reply"]["favours"] == 0
@@ -265,7 +265,7 @@ def test_mutated_archives_give_clear_errors_or_import(tmp_path_factory: pytest.T
     Store(home / "db").create()
     before = snapshot_db(home / "db")
     result = CliRunner().invoke(build_cli(), ["--db", str(home / "db"), "import", "x-archive",
-                                              str(path)])
+                                              str(path), "--create-network", "social"])
     assert result.exit_code in (0, 2), (result.exit_code, result.output, result.exception)
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "Traceback" not in result.stderr

@@ -1,7 +1,8 @@
 """``kith import SOURCE PATH``: run a plugin's importer, all or nothing.
 
 Each registered source becomes a subcommand with the common options (``--network``,
-``--dry-run``, ``--json``) plus its own. ``kith import --list`` shows every source.
+``--create-network``, ``--strict``, ``--dry-run``, ``--json``) plus its own.
+``kith import --list`` shows every source.
 """
 
 from __future__ import annotations
@@ -48,15 +49,17 @@ class _Progress:
 
 
 def run_import(app: Any, spec: SourceSpec, path: Path, *, network: str | None,
-               dry_run: bool, options: dict[str, Any]) -> ImportSummary:
+               dry_run: bool, options: dict[str, Any], strict: bool = False,
+               create_network: str | None = None) -> ImportSummary:
     """Parse ``path`` with ``spec`` and apply it; any importer failure is a clear error."""
     if not path.exists():
         raise KithError(f"{path}: no such file or folder")
     with _no_cyclic_gc(), _Progress(f"reading {path.name}") as progress:
-        context = ImportContext(options=options, progress=progress)
+        options = {**options, "kith_currency": app.store.currency}
+        context = ImportContext(options=options, progress=progress, strict=strict)
         batch = parse_source(spec, path, context)
         return apply_batch(app.store, spec, batch, path=path, network_ref=network,
-                           dry_run=dry_run)
+                           dry_run=dry_run, create_network=create_network)
 
 
 @contextlib.contextmanager
@@ -79,25 +82,38 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 def print_summary(summary: ImportSummary) -> None:
     verb = "Would import" if summary.dry_run else "Imported"
-    click.echo(f"{verb} {summary.source} from {summary.path} into {summary.network}: "
+    click.echo(f"{verb} {summary.source} from {summary.path} into "
+               f"{summary.network_name or summary.network}: "
                f"people {summary.people_added} added, {summary.people_matched} matched"
                f" ({summary.people_updated} updated); interactions "
                f"{summary.interactions_added} added, {summary.interactions_updated} updated, "
-               f"{summary.duplicates_skipped} already there")
+               f"{summary.duplicates_skipped} already there, "
+               f"{summary.already_recorded} already recorded by hand")
+    for name in summary.networks_created:
+        click.echo(f"  {'would create' if summary.dry_run else 'created'} network {name}")
+    if summary.dry_run:
+        for label, names in (("would add", summary.people_added_names),
+                             ("would match", summary.people_matched_names)):
+            if names:
+                click.echo(f"  {label} {len(names)}: {', '.join(names)}")
+    for duplicate in summary.possible_duplicates:
+        click.echo(f"  possible duplicate: {duplicate['name']} ({duplicate['why']}); "
+                   "see `kith person duplicates`")
     for warning in summary.warnings:
         click.echo(f"  warning: {warning}", err=True)
     if summary.skipped:
-        click.echo(f"  skipped {len(summary.skipped)} bad records:", err=True)
+        click.echo(f"  skipped {len(summary.skipped)} unreadable record"
+                   f"{'s' if len(summary.skipped) != 1 else ''}:", err=True)
         for item in summary.skipped:
             click.echo(f"    {item}", err=True)
 
 
 def _source_command(spec: SourceSpec) -> click.Command:
-    def callback(path: Path, network: str | None, dry_run: bool, as_json: bool,
-                 **options: Any) -> None:
+    def callback(path: Path, network: str | None, create_network: str | None, strict: bool,
+                 dry_run: bool, as_json: bool, **options: Any) -> None:
         app = click.get_current_context().find_object(_app_class())
         summary = run_import(app, spec, path, network=network, dry_run=dry_run,
-                             options=options)
+                             options=options, strict=strict, create_network=create_network)
         if as_json:
             emit_json(summary.to_dict())
         else:
@@ -105,8 +121,14 @@ def _source_command(spec: SourceSpec) -> click.Command:
 
     params: list[click.Parameter] = [
         click.Argument(["path"], type=click.Path(path_type=Path)),
-        click.Option(["--network"], help="Network id or name the data belongs to "
-                     f"(created as kind {spec.network_kind!r} if new)."),
+        click.Option(["--network"], help="An existing network (id or name) the data belongs "
+                     f"to; default: the source's own, or your one {spec.network_kind!r} "
+                     "network."),
+        click.Option(["--create-network", "create_network"], metavar="KIND",
+                     help="Create the network (--network NAME, or the source's own name) "
+                          f"as this kind if it does not exist, e.g. {spec.network_kind}."),
+        click.Option(["--strict"], is_flag=True, help="Stop at the first unreadable record "
+                     "(default: skip it and list it in the summary)."),
         click.Option(["--dry-run"], is_flag=True, help="Report what would change; write nothing."),
         click.Option(["--json", "as_json"], is_flag=True, help="Print the summary as JSON."),
         *spec.options,

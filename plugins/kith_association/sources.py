@@ -26,7 +26,7 @@ def association_calendar(path: Path, context: ImportContext) -> ImportBatch:
 
 
 def dues(path: Path, context: ImportContext) -> ImportBatch:
-    records, warnings = parse_payments(path, context.options, kind="dues")
+    records, warnings = parse_payments(path, context, kind="dues")
     return ImportBatch(interactions=records, warnings=warnings,
                        network=NetworkHint("Association", "association"))
 
@@ -40,8 +40,9 @@ WILD_APRICOT = [
     Field("phone", ("Phone", "Mobile phone", "Phone number"), required=False),
     Field("level", ("Membership level", "Level"), required=False),
     Field("status", ("Membership status", "Status"), required=False),
-    Field("since", ("Member since", "Member Since", "Joined"), required=False),
-    Field("renewal", ("Renewal due", "Renewal date", "Renewal Due"), required=False),
+    Field("since", ("Member since", "Member Since", "Joined"), required=False, date=True),
+    Field("renewal", ("Renewal due", "Renewal date", "Renewal Due"), required=False,
+          date=True),
     Field("groups", ("Group participation", "Groups"), required=False),
     Field("notes", ("Notes",), required=False),
 ]
@@ -52,10 +53,15 @@ def wild_apricot(path: Path, context: ImportContext) -> ImportBatch:
     people = []
     for line, row in table:
         name = f"{row['first']} {row['last']}".strip()
-        if not name:
-            raise ImportFormatError("member without a name", file=str(path),
-                                    record=f"line {line}")
-        renewal = cell_date(row.get("renewal", ""), table, line, "renewal due")
+        try:
+            if not name:
+                raise ImportFormatError("member without a name", file=str(path),
+                                        record=f"line {line}")
+            renewal = cell_date(row.get("renewal", ""), table, line, "renewal due")
+            since = cell_date(row.get("since", ""), table, line, "member since")
+        except ImportFormatError as error:
+            context.bad_record(error)
+            continue
         extra = {k: row[k] for k in ("organization", "level", "status") if row.get(k)}
         if renewal:
             extra["renewal_due"] = renewal.isoformat()
@@ -65,7 +71,7 @@ def wild_apricot(path: Path, context: ImportContext) -> ImportBatch:
         people.append(PersonRecord(
             ref=f"wa:{row['id'] or line}", name=name, handles=handles,
             source_id=row["id"] or None, notes=row.get("notes", ""),
-            connected=cell_date(row.get("since", ""), table, line, "member since"),
+            connected=since,
             tags=groups, extra=extra))
     return ImportBatch(people=people, warnings=table.warnings,
                        network=NetworkHint("Association", "association"))
@@ -78,8 +84,8 @@ MEETUP = [
     Field("title", ("Title",), required=False),
     Field("host", ("Event Host", "Host"), required=False),
     Field("rsvp", ("RSVP", "Response"), required=False),
-    Field("rsvped", ("RSVPed on", "RSVP date"), required=False),
-    Field("joined", ("Joined Group on", "Joined"), required=False),
+    Field("rsvped", ("RSVPed on", "RSVP date"), required=False, date=True),
+    Field("joined", ("Joined Group on", "Joined"), required=False, date=True),
     Field("url", ("URL of Member Profile", "Profile URL"), required=False),
     Field("notes", ("Notes",), required=False),
 ]
@@ -96,8 +102,12 @@ def meetup(path: Path, context: ImportContext) -> ImportBatch:
         if not row["name"]:
             continue
         handles = {"url": [row["url"]]} if row.get("url") else {}
-        joined = cell_date(row.get("joined", ""), table, line, "joined group on")
-        rsvped = cell_date(row.get("rsvped", ""), table, line, "RSVPed on")
+        try:
+            joined = cell_date(row.get("joined", ""), table, line, "joined group on")
+            rsvped = cell_date(row.get("rsvped", ""), table, line, "RSVPed on")
+        except ImportFormatError as error:
+            context.bad_record(error)
+            continue
         latest = max(filter(None, [latest, rsvped]), default=None)
         ref = f"meetup:{row['id'] or row['name']}"
         people.append(PersonRecord(ref=ref, name=row["name"], handles=handles,

@@ -30,7 +30,7 @@ def church_calendar(path: Path, context: ImportContext) -> ImportBatch:
 
 
 def giving(path: Path, context: ImportContext) -> ImportBatch:
-    records, warnings = parse_payments(path, context.options, kind="donation")
+    records, warnings = parse_payments(path, context, kind="donation")
     return ImportBatch(interactions=records, network=NetworkHint("Church", "church"),
                        warnings=warnings)
 
@@ -50,7 +50,7 @@ PLANNING_CENTER = [
     Field("first", ("First Name",)),
     Field("nickname", ("Nickname",), required=False),
     Field("last", ("Last Name",)),
-    Field("birthdate", ("Birthdate", "Birthday"), required=False),
+    Field("birthdate", ("Birthdate", "Birthday"), required=False, date=True),
     Field("membership", ("Membership", "Membership Type"), required=False),
     Field("status", ("Status",), required=False),
     Field("email", ("Home Email", "Email", "Work Email", "Primary Email"), required=False),
@@ -66,8 +66,14 @@ def planning_center(path: Path, context: ImportContext) -> ImportBatch:
     for line, row in table:
         name = " ".join(filter(None, [row.get("nickname") or row["first"], row["last"]]))
         if not name:
-            raise ImportFormatError("person without a name", file=str(path),
-                                    record=f"line {line}")
+            context.bad_record(ImportFormatError("person without a name", file=str(path),
+                                                 record=f"line {line}"))
+            continue
+        try:
+            birthday = _birthday(row.get("birthdate", ""), table, line)
+        except ImportFormatError as error:
+            context.warn(f"{error}; kept {name} without a birthday")
+            birthday = None
         handles: dict[str, list[str]] = {}
         if row.get("email"):
             handles["email"] = [row["email"]]
@@ -80,7 +86,7 @@ def planning_center(path: Path, context: ImportContext) -> ImportBatch:
         people.append(PersonRecord(
             ref=f"pco:{row['id'] or line}", name=name, handles=handles,
             source_id=row["id"] or None, aliases=aliases,
-            birthday=_birthday(row.get("birthdate", ""), table, line), extra=extra,
+            birthday=birthday, extra=extra,
             tags=[t for t in (row.get("membership", "").lower(),) if t]))
     return ImportBatch(people=people, network=NetworkHint("Church", "church"),
                        warnings=table.warnings)
@@ -117,7 +123,7 @@ BREEZE_PEOPLE = [
     Field("last", ("Last Name",)),
     Field("email", ("Email", "Email Address"), required=False),
     Field("phone", ("Mobile", "Mobile Phone", "Phone", "Home Phone"), required=False),
-    Field("birthdate", ("Birthdate", "Birthday"), required=False),
+    Field("birthdate", ("Birthdate", "Birthday"), required=False, date=True),
 ]
 
 
@@ -139,7 +145,7 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
                 workbook = openpyxl.load_workbook(io.BytesIO(tree.read_bytes(name)),
                                                   read_only=True, data_only=True)
             except Exception as error:  # openpyxl raises many kinds on broken files
-                raise ImportFormatError(f"not a readable .xlsx sheet: {error}",
+                raise ImportFormatError(f"not a readable .xlsx sheet ({type(error).__name__})",
                                         file=tree.describe(name)) from None
             for sheet in workbook.sheetnames:
                 header, rows = _sheet_rows(workbook, sheet)
@@ -153,8 +159,12 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
                                        text=_csv_text(header, rows))
                     for line, row in table:
                         ident = row["id"]
-                        birthday = cell_date(row.get("birthdate", ""), table, line,
-                                             "birthdate")
+                        try:
+                            birthday = cell_date(row.get("birthdate", ""), table, line,
+                                                 "birthdate")
+                        except ImportFormatError as error:
+                            context.warn(f"{error}; kept the person without a birthday")
+                            birthday = None
                         handles = {k: [row[k]] for k in ("email", "phone") if row.get(k)}
                         people[ident] = PersonRecord(
                             ref=f"breeze:{ident}", name=f"{row['first']} {row['last']}".strip(),
@@ -200,4 +210,4 @@ def _only_person(text: str, person: str) -> tuple[list[str], list[list[str]]]:
 
 def _payments_from_text(label: Path, text: str, context: ImportContext) -> tuple[list[Any],
                                                                                list[str]]:
-    return parse_payments(label, context.options, kind="donation", text=text)
+    return parse_payments(label, context, kind="donation", text=text)

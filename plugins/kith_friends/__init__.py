@@ -48,9 +48,9 @@ def register_sources(register):  # type: ignore[no-untyped-def]
     register(SourceSpec("vcard", "vCard contacts: names, emails, phones, birthdays, tags",
                         "a .vcf file (many cards) or a folder of .vcf files",
                         _lazy("vcard", "parse"), network_kind="friends", options=[
-                            click.Option(["--skip-bad"], is_flag=True,
-                                         help="Import the good cards and list the bad ones "
-                                              "(default: a bad card stops the import).")]))
+                            click.Option(["--skip-bad"], is_flag=True, hidden=True,
+                                         help="The default now: bad cards are skipped and "
+                                              "listed (--strict stops at the first).")]))
     register(SourceSpec("whatsapp", "WhatsApp chat export: a conversation-day per "
                         "interaction", "the .txt of an exported chat (Android or iOS, any "
                         "locale)", _lazy("chats", "whatsapp"), network_kind="friends",

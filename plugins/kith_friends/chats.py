@@ -10,9 +10,12 @@ and U+202F spaces are removed. Signal exports (from third-party tools) look like
 ``[2019-12-24, 12:23] Jane Doe: Hello``.
 
 A chat file is one conversation; a conversation-day is one interaction; who wrote first
-that day sets the direction; everyone who wrote in a group chat is linked. Which name is
-the user's comes from ``--me NAME`` (exports do not say); without it every message counts
-as someone else's.
+that day sets the direction. In a one-to-one chat the other person is on every day; in a
+group chat a day links the members who wrote that day (not one who joined months
+later). A sender shown as a phone number (no contact name on the phone) becomes a person
+with that ``phone`` handle, so an existing contact with that number is matched. Which
+name is the user's comes from ``--me NAME`` (exports do not say); without it every
+message counts as someone else's. A line whose date cannot be real is skipped and listed.
 """
 
 from __future__ import annotations
@@ -25,13 +28,14 @@ from pathlib import Path
 from kith.conversations import Message, conversation_days
 from kith.errors import ImportFormatError
 from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
-from kith.parsing import local_tz
+from kith.parsing import infer_date_order, local_tz
 
 PREFIX = re.compile(
     r"^\[?(?P<a>\d{1,4})[./-](?P<b>\d{1,2})[./-](?P<c>\d{2,4}),?\s+"
     r"(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:[:.](?P<s>\d{2}))?\s*"
     r"(?P<ampm>[aApP]\.?\s?[mM]\.?)?\]?\s*(?:-\s)?(?P<rest>.*)$")
 SPEAKER = re.compile(r"^(?P<name>[^:]{1,80}?):(?P<text>.*)$")
+PHONE_NAME = re.compile(r"^\+?[\d\s().\-]{7,25}$")
 
 
 @dataclass
@@ -58,11 +62,12 @@ def date_order(lines: list[Line], hint: str | None, where: str) -> str:
         return hint
     if lines and len(lines[0].raw_a) == 4:
         return "ymd"
-    if any(line.a > 12 for line in lines):
-        return "dmy"
-    if any(line.b > 12 for line in lines):
-        return "mdy"
-    return "dmy"  # never said: most locales put the day first; --date-order mdy to override
+    try:
+        order = infer_date_order([(line.a, line.b) for line in lines])
+    except ValueError:
+        order = None  # both orders: the lines that cannot be real are skipped
+    # never said: most locales put the day first; --date-order mdy to override
+    return order or "dmy"
 
 
 def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatch:
@@ -107,9 +112,10 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
         try:
             when = datetime(year, month, day, line.hour, line.minute, line.second, tzinfo=zone)
         except ValueError:
-            raise ImportFormatError(f"not a real date or time in the {order.upper()} order "
-                                    "this file uses (try --date-order)", file=str(path),
-                                    record=f"line {line.number}") from None
+            context.bad_record(ImportFormatError(
+                f"not a real date or time in the {order.upper()} order this file uses "
+                "(try --date-order)", file=str(path), record=f"line {line.number}"))
+            continue
         speaker = SPEAKER.match(line.rest)
         if not speaker:
             continue  # a system line: "Messages are end-to-end encrypted", "X joined"
@@ -119,12 +125,17 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
             ref = "owner"
         else:
             ref = f"chat:{name.casefold()}"
-            people.setdefault(ref, PersonRecord(ref=ref, name=name, match_by_name=True,
-                                                source_id=name.casefold()))
+            if ref not in people:
+                people[ref] = _sender(ref, name)
         messages.append(Message(conversation, when, ref, (), text=body))
-    everyone = tuple(sorted({m.sender for m in messages}))
-    for message in messages:
-        message.participants = everyone
+    if not messages and context.skipped:
+        raise ImportFormatError("no message with a real date could be read (try "
+                                "--date-order)", file=str(path))
+    others = {m.sender for m in messages} - {"owner"}
+    if len(others) <= 1:  # one to one: the other person is there even on days they are quiet
+        everyone = tuple(sorted({m.sender for m in messages}))
+        for message in messages:
+            message.participants = everyone
     batch = ImportBatch(people=list(people.values()),
                         interactions=conversation_days(messages, "owner", prefix=prefix),
                         owner=PersonRecord(ref="owner", name=me) if me else None,
@@ -136,6 +147,13 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
     for record in batch.interactions:
         record.meta["chat_order"] = order
     return batch
+
+
+def _sender(ref: str, name: str) -> PersonRecord:
+    """A chat sender: a phone number shown as the name is a ``phone`` handle."""
+    if PHONE_NAME.match(name) and sum(c.isdigit() for c in name) >= 7:
+        return PersonRecord(ref=ref, name=name, handles={"phone": [name]})
+    return PersonRecord(ref=ref, name=name, match_by_name=True, source_id=name.casefold())
 
 
 def whatsapp(path: Path, context: ImportContext) -> ImportBatch:

@@ -1,7 +1,8 @@
 """vCard contacts (2.1, 3.0, 4.0): one file with many cards, or a folder of ``.vcf``.
 
 Parsed with vobject, one card at a time, so a bad card is reported by file and card
-number (with ``--skip-bad`` the rest is imported and the bad ones listed). vCard 2.1's
+number: the rest is imported and the bad ones listed (``--strict`` stops at the first
+bad card instead). vCard 2.1's
 quoted-printable values, which vobject rejects, are decoded first. Handled traps: folded
 lines, Apple's grouped ``item1.EMAIL``, birthdays without a year (``--0415``) or as text,
 ``TEL;VALUE=uri:tel:...``, base64 photos (ignored), non-Latin names, contacts with only an
@@ -168,6 +169,13 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
                         match_by_name=not uid and not handles)
 
 
+def _card_problem(error: Exception) -> str:
+    """A bad card's problem in words: the line vobject stopped at, not its internals."""
+    line = getattr(error, "lineNumber", None)
+    where = f" (near line {line} of the card)" if isinstance(line, int) else ""
+    return f"a line is not a valid vCard property{where}"
+
+
 def parse(path: Path, context: ImportContext) -> ImportBatch:
     import vobject
 
@@ -176,8 +184,6 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
     if not files:
         raise ImportFormatError("no .vcf files in this folder", file=str(path))
     people: list[PersonRecord] = []
-    skipped: list[str] = []
-    skip_bad = bool(context.options.get("skip_bad"))
     for file in files:
         raw = file.read_bytes()
         try:
@@ -187,9 +193,9 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
         cards = split_cards(text)
         if not cards and text.strip():
             problem = ImportFormatError("no BEGIN:VCARD found: not a vCard file", file=str(file))
-            if not skip_bad:
-                raise problem
-            skipped.append(str(problem))
+            if len(files) == 1:
+                raise problem  # not the format at all
+            context.bad_record(problem)
         for number, card_text, problem_text in cards:
             try:
                 if card_text is None:
@@ -197,11 +203,8 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
                 card = vobject.readOne(decode_quoted_printable(card_text))
                 people.append(card_to_person(card, f"{file.name}#{number}"))
             except Exception as error:  # vobject raises many kinds on bad cards
-                problem = ImportFormatError(f"unparsable card: {error}", file=str(file),
-                                            record=f"card {number}")
-                if not skip_bad:
-                    raise problem from None
-                skipped.append(str(problem))
+                why = problem_text or _card_problem(error)
+                context.bad_record(ImportFormatError(f"unreadable card: {why}", file=str(file),
+                                                     record=f"card {number}"))
             context.progress(1, None)
-    return ImportBatch(people=people, skipped=skipped, network=NetworkHint("Friends",
-                                                                           "friends"))
+    return ImportBatch(people=people, network=NetworkHint("Friends", "friends"))

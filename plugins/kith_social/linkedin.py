@@ -5,6 +5,11 @@ current exports and without one in 2018's; lines are skipped until the header. C
 ``messages.csv`` has conversation ids and profile URLs; 2018's ``Messages.csv`` has
 ``Direction``. Invitations sent are connections the user pitched; received ones came to
 the user. CSV files may carry a byte-order mark, quoted commas and newlines.
+
+Odd corners of real exports: when a connection hides their email, LinkedIn writes their
+member URN (``urn:li:member:664293716``) in "Email Address"; it becomes a ``linkedin``
+handle. An unreadable "Connected On" keeps the connection without a date (a warning); a
+message or invitation with an unreadable date is skipped and listed.
 """
 
 from __future__ import annotations
@@ -93,7 +98,11 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
                 people[ref] = PersonRecord(ref=ref, name=name or url or "(unnamed)",
                                            handles=handles, match_by_name=not url,
                                            source_id=key if url else None)
-            if email and "email" not in people[ref].handles:
+            if email.lower().startswith("urn:li:"):
+                bucket = people[ref].handles.setdefault("linkedin", [])
+                if email not in bucket:
+                    bucket.append(email)
+            elif email and "email" not in people[ref].handles:
                 people[ref].handles["email"] = [email]
             return ref
 
@@ -106,7 +115,11 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
                     continue
                 ref = person(full, row.get("URL", ""), row.get("Email Address", ""))
                 record = people[ref]
-                record.connected = _date(row.get("Connected On", ""), where, line)
+                try:
+                    record.connected = _date(row.get("Connected On", ""), where, line)
+                except ImportFormatError as error:
+                    context.warn(f"{error}; {full or 'the connection'} kept without a "
+                                 "connection date")
                 for field, key in (("Company", "company"), ("Position", "position")):
                     if row.get(field):
                         record.extra[key] = row[field]
@@ -119,7 +132,11 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
                 tree.read_text(name)[:400].lower() else _rows(tree, name, "From")
             for line, row in rows:
                 upper = {k.upper(): v for k, v in row.items()}
-                when = _time(upper.get("DATE", ""), where, line)
+                try:
+                    when = _time(upper.get("DATE", ""), where, line)
+                except ImportFormatError as error:
+                    context.bad_record(error)
+                    continue
                 sender_url = upper.get("SENDER PROFILE URL", "")
                 sender = person(upper.get("FROM", ""), sender_url)
                 recipients = [person(n.strip(), u.strip()) for n, u in zip(
@@ -157,12 +174,17 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
                 outgoing = row.get("Direction", "").upper() == "OUTGOING"
                 other = row.get("To") if outgoing else row.get("From")
                 url = row.get("inviteeProfileUrl" if outgoing else "inviterProfileUrl", "")
+                try:
+                    sent = _time(row.get("Sent At", ""), where, line)
+                except ImportFormatError as error:
+                    context.bad_record(error)
+                    continue
                 ref = person(other or url, url)
                 if ref == owner_ref:
                     continue
                 interactions.append(InteractionRecord(
                     source_id=f"invitation:{ref}:{row.get('Sent At', '')}",
-                    when=_time(row.get("Sent At", ""), where, line), people=[ref],
+                    when=sent, people=[ref],
                     direction="gave" if outgoing else "received", kind="connection",
                     invited=not outgoing, note=row.get("Message", "")[:500]))
     return ImportBatch(people=list(people.values()), interactions=interactions,

@@ -75,11 +75,13 @@ def test_thread_days_with_direction_from_who_wrote_first() -> None:
 
 
 def test_import_and_reimport_through_kith(home: Path) -> None:
-    code, out, err = kith("import", "mbox", str(FIXTURES / "personal.mbox"), "--json")
+    code, out, err = kith("import", "mbox", str(FIXTURES / "personal.mbox"), "--json",
+                         "--create-network", "other")
     assert code == 0, err
     summary = json.loads(out)
     assert (summary["interactions_added"], summary["people_added"]) == (3, 4)
-    code, out, _ = kith("import", "mbox", str(FIXTURES / "personal.mbox"), "--json")
+    code, out, _ = kith("import", "mbox", str(FIXTURES / "personal.mbox"), "--json",
+                         "--create-network", "other")
     assert json.loads(out)["interactions_added"] == 0
     store = Store(home)
     ana = store.find_person("ana@example.org")
