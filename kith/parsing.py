@@ -131,7 +131,8 @@ def parse_amount(text: str, exponent: int = 2, currency: str | None = None) -> i
     ``120``, ``-30``, ``120.50``, ``40,50``, ``1,200.00``, ``1.200,00``, ``1 200``,
     ``€40``, ``40 EUR``, ``EUR 40``, ``$-5``, ``(30)`` (accounting negative). The last of
     ``.`` and ``,`` is the decimal separator, unless it is followed by exactly three
-    digits in a currency with fewer decimals (``1,200`` and ``1.200`` are twelve hundred).
+    digits in a currency with fewer decimals: ``1,200`` is twelve hundred, and ``12.345``,
+    which means 12345 in Germany and three decimals in England, is refused as ambiguous.
     A currency other than ``currency`` (the database's) is an error: kith never converts.
     """
     raw = str(text).strip().replace("\xa0", " ").replace("\u202f", " ")
@@ -190,5 +191,9 @@ def _decimal_separator(number: str, exponent: int) -> str | None:
     if other in number[:last]:
         return sep  # "1.200,00" and "1,200.00"
     if len(tail) == 3 and exponent < 3:
-        return None  # "1,200" and "1.200": twelve hundred
+        if sep == ".":  # "12.345": twelve thousand (German) or three decimals (English)?
+            raise ValidationError(f"money has more than {exponent} decimals, or a thousands "
+                                  f"dot: write {number.replace('.', '')} or "
+                                  f"{number[:last]}.{tail[:exponent]}, not {number!r}")
+        return None  # "1,200": twelve hundred
     return sep

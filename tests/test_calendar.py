@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from .conftest import FIXTURES, creating_network
+from .conftest import FIXTURES, creating_network, snapshot_db
 
 ICS = FIXTURES / "ics"
 
@@ -61,12 +61,19 @@ def test_all_day_events_and_warnings(ok: Callable[..., object],
     assert first["when"].startswith("2022-01-01T00:00") and first["meta"]["all_day"] is True
     assert first["direction"] == "shared" and first["value"]["minutes"] == 90
     skipped = imported(ok, "church-calendar", "rfc_7986_conferences.ics")
-    assert "has no DTSTART" in skipped["warnings"][0]
+    assert "has no DTSTART" in skipped["skipped"][0]
 
 
-def test_broken_file_names_the_line(fails: Callable[..., object]) -> None:
-    result = fails("import", "church-calendar", str(ICS / "broken_ical.ics"))
-    assert "broken_ical.ics, record line 4" in result.stderr  # type: ignore[attr-defined]
+def test_broken_event_is_skipped_and_named_or_strict_stops(
+        ok: Callable[..., object], fails: Callable[..., object], kith_home: Path) -> None:
+    ok("network", "add", "Church", "--kind", "church")
+    result = imported(ok, "church-calendar", "broken_ical.ics")
+    assert result["skipped"] == [f"{ICS / 'broken_ical.ics'}, record line 4: broken "
+                                 "calendar line (not NAME:VALUE)"]
+    before = snapshot_db(kith_home)
+    failed = fails("import", "church-calendar", str(ICS / "broken_ical.ics"), "--strict")
+    assert "broken_ical.ics, record line 4" in failed.stderr  # type: ignore[attr-defined]
+    assert snapshot_db(kith_home) == before
 
 
 def test_roles_keywords_and_people(ok: Callable[..., object], ok_json: Callable[..., object],

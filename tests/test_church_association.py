@@ -26,7 +26,7 @@ def imported(ok: Callable[..., object], *args: str) -> dict:
 def giving_csv(tmp_path: Path) -> Path:
     path = tmp_path / "giving.csv"
     path.write_text("\ufeffDate,Amount,Fund,Method,Note\n"
-                    "2025-01-05,$50.00,General,Card,\n"
+                    "2025-01-05,€50.00,General,Card,\n"
                     "2025-02-02,50.00,General,Card,\n"
                     "2025-02-02,50.00,General,Card,\"second gift, same day\"\n"
                     "03/02/2025,\"1,200.00\",\"Building Fund, phase 2\",Check,\"pledge\nfinal\"\n",
@@ -36,14 +36,16 @@ def giving_csv(tmp_path: Path) -> Path:
 
 def test_giving(ok: Callable[..., object], ok_json: Callable[..., object],
                 giving_csv: Path) -> None:
-    result = imported(ok, "giving", str(giving_csv), "--network", "St Mary's")
+    result = imported(ok, "giving", str(giving_csv), "--network", "St Mary's",
+                      "--date-order", "mdy")
     assert result["network"] == "st-marys" and result["interactions_added"] == 4
     network = ok_json("network", "show", "st-marys")
     assert network["kind"] == "church"
     money = sorted(h["value"]["money"] for h in ok_json("history"))
     assert money == [5000, 5000, 5000, 120000]
     assert {h["direction"] for h in ok_json("history")} == {"gave"}
-    again = imported(ok, "giving", str(giving_csv), "--network", "st-marys")
+    again = imported(ok, "giving", str(giving_csv), "--network", "st-marys",
+                     "--date-order", "mdy")
     assert again["interactions_added"] == 0 and again["duplicates_skipped"] == 4
 
 
@@ -65,7 +67,9 @@ def test_column_mapping_flags_and_file(ok: Callable[..., object], fails: Callabl
     fails("import", "giving", str(path), "--column", "nonsense", match="FIELD=HEADER")
     bad = tmp_path / "bad.csv"
     bad.write_text("Date,Amount\n2025-01-01,lots\n")
-    fails("import", "giving", str(bad), match="line 2")
+    fails("import", "giving", str(bad), "--network", "church", "--strict", match="line 2")
+    skipped = imported(ok, "giving", str(bad), "--network", "church")
+    assert skipped["interactions_added"] == 0 and "line 2" in skipped["skipped"][0]
 
 
 def test_planning_center(ok: Callable[..., object], ok_json: Callable[..., object],
@@ -193,7 +197,7 @@ def test_value_rules_reach_the_assessment(ok: Callable[..., object],
     ok("network", "add", "St Mary's", "--kind", "church", "--joined", "2024-01-01")
     imported(ok, "church-calendar", str(calendar), "--network", "st-marys", "--since",
              "2025-01-01", "--until", "2025-12-31")
-    imported(ok, "giving", str(giving_csv), "--network", "st-marys")
+    imported(ok, "giving", str(giving_csv), "--network", "st-marys", "--date-order", "mdy")
     [assessment] = ok_json("assess", "--network", "st-marys", "--window", "2025")
     assert assessment["given"]["money"] == 135000
     assert assessment["given"]["minutes"] == 20 * 90 + 5 * 180  # services and shifts
@@ -206,11 +210,11 @@ def test_failed_import_leaves_the_database_unchanged(ok: Callable[..., object],
                                                      fails: Callable[..., object],
                                                      giving_csv: Path, kith_home: Path,
                                                      tmp_path: Path) -> None:
-    imported(ok, "giving", str(giving_csv), "--network", "church")
+    imported(ok, "giving", str(giving_csv), "--network", "church", "--date-order", "mdy")
     before = snapshot_db(kith_home)
     bad = tmp_path / "mixed.csv"
     bad.write_text("Date,Amount\n2025-01-01,10\n2025-01-02,ten\n")
-    fails("import", "giving", str(bad), "--network", "church", match="line 3")
+    fails("import", "giving", str(bad), "--network", "church", "--strict", match="line 3")
     assert snapshot_db(kith_home) == before
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kith.errors import ValidationError
 from kith.ids import is_id, new_id, slugify
 from kith.model import Interaction, Network, Opportunity, Person, Value, normalize_handle
-from kith.parsing import format_money, parse_money, parse_when
+from kith.parsing import format_money, parse_amount, parse_money, parse_when
 
 WHEN = datetime(2024, 5, 1, 18, 30, tzinfo=UTC)
 
@@ -106,15 +106,27 @@ def test_interaction_month_is_utc() -> None:
 
 @pytest.mark.parametrize(("text", "minor"), [
     ("120", 12000), ("120.50", 12050), ("-30", -3000), ("1,200.5", 120050), ("0.07", 7),
+    ("12,34", 1234), ("€40", 4000), ("40 EUR", 4000), ("EUR 40", 4000), ("40,50", 4050),
+    ("1.200,00", 120000), ("1,200", 120000), ("(30)", -3000), ("€ 1 200,50", 120050),
+    ("-€5", -500), ("40€", 4000), (".5", 50), ("1.200.000", 120000000),
 ])
 def test_parse_money(text: str, minor: int) -> None:
     assert parse_money(text) == minor
 
 
-@pytest.mark.parametrize("text", ["", "abc", "12.345", "1.2.3", "--5", "+", "1e5", "12,34"])
+@pytest.mark.parametrize("text", ["", "abc", "12.345", "1.2.3", "--5", "+", "1e5", "1,2,3",
+                                  "(-5)", "€40 EUR", "12,345.678", "4O"])
 def test_parse_money_rejects(text: str) -> None:
     with pytest.raises(ValidationError, match="money"):
         parse_money(text)
+
+
+def test_amount_in_another_currency_is_refused() -> None:
+    with pytest.raises(ValidationError, match=r"USD.*EUR"):
+        parse_amount("$40", 2, "EUR")
+    with pytest.raises(ValidationError, match="GBP"):
+        parse_amount("40 GBP", 2, "EUR")
+    assert parse_amount("$40", 2, "USD") == 4000
 
 
 @settings(max_examples=200, deadline=None)

@@ -289,7 +289,7 @@ def test_social_panel(store: Store) -> None:
     from kith.importing import ImportContext
 
     batch = spec.parse(FIXTURES / "x", ImportContext())  # type: ignore[attr-defined]
-    apply_batch(store, spec, batch, path=FIXTURES / "x")  # type: ignore[arg-type]
+    apply_batch(store, spec, batch, path=FIXTURES / "x", create_network="social")  # type: ignore[arg-type]
 
     class Host(App[None]):
         def compose(self) -> ComposeResult:

@@ -94,7 +94,8 @@ def test_every_other_command_works_beside_a_broken_plugin(packages: Path,
 def test_the_packages_importer_command_and_own_tests_work(packages: Path,
                                                           tmp_path: Path) -> None:
     home = tmp_path / "db"
-    result = kith(home, "import", "mbox", str(FIXTURES / "personal.mbox"), "--create-network", "other", "--json")
+    result = kith(home, "import", "mbox", str(FIXTURES / "personal.mbox"), "--create-network",
+                  "other", "--json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["interactions_added"] == 3
     result = kith(home, "mbox", "stats", str(FIXTURES / "personal.mbox"), "--json")
@@ -109,7 +110,8 @@ def test_the_packages_importer_command_and_own_tests_work(packages: Path,
 
 def test_the_packages_panel_mounts_in_the_tui(packages: Path, tmp_path: Path) -> None:
     home = tmp_path / "db"
-    assert kith(home, "import", "mbox", str(FIXTURES / "personal.mbox"), "--create-network", "other").returncode == 0
+    assert kith(home, "import", "mbox", str(FIXTURES / "personal.mbox"), "--create-network",
+                "other").returncode == 0
     script = (
         "import asyncio\n"
         "from kith.tui import make_app\n"
@@ -131,7 +133,8 @@ def test_the_packages_panel_mounts_in_the_tui(packages: Path, tmp_path: Path) ->
 
 def test_uninstalling_leaves_kith_working(packages: Path, tmp_path: Path) -> None:
     home = tmp_path / "db"
-    assert kith(home, "import", "mbox", str(FIXTURES / "personal.mbox"), "--create-network", "other").returncode == 0
+    assert kith(home, "import", "mbox", str(FIXTURES / "personal.mbox"), "--create-network",
+                "other").returncode == 0
     pip("uninstall", "-y", "kith-mbox", "kith-broken")
     assert not installed("kith-mbox")
     result = kith(home, "plugins", "--json")

@@ -104,6 +104,7 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
     conversation = path.stem
     people: dict[str, PersonRecord] = {}
     messages: list[Message] = []
+    first_bad: ImportFormatError | None = None
     for index, line in enumerate(parsed):
         year, month, day = {"ymd": (line.a, line.b, line.c), "dmy": (line.c, line.b, line.a),
                             "mdy": (line.c, line.a, line.b)}[order]
@@ -112,9 +113,11 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
         try:
             when = datetime(year, month, day, line.hour, line.minute, line.second, tzinfo=zone)
         except ValueError:
-            context.bad_record(ImportFormatError(
+            problem = ImportFormatError(
                 f"not a real date or time in the {order.upper()} order this file uses "
-                "(try --date-order)", file=str(path), record=f"line {line.number}"))
+                "(try --date-order)", file=str(path), record=f"line {line.number}")
+            first_bad = first_bad or problem
+            context.bad_record(problem)
             continue
         speaker = SPEAKER.match(line.rest)
         if not speaker:
@@ -128,14 +131,9 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
             if ref not in people:
                 people[ref] = _sender(ref, name)
         messages.append(Message(conversation, when, ref, (), text=body))
-    if not messages and context.skipped:
-        raise ImportFormatError("no message with a real date could be read (try "
-                                "--date-order)", file=str(path))
-    others = {m.sender for m in messages} - {"owner"}
-    if len(others) <= 1:  # one to one: the other person is there even on days they are quiet
-        everyone = tuple(sorted({m.sender for m in messages}))
-        for message in messages:
-            message.participants = everyone
+    if not messages and first_bad:
+        raise first_bad  # not one line could be read: the file is not what it seems
+    _set_participants(messages)
     batch = ImportBatch(people=list(people.values()),
                         interactions=conversation_days(messages, "owner", prefix=prefix),
                         owner=PersonRecord(ref="owner", name=me) if me else None,
@@ -147,6 +145,28 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
     for record in batch.interactions:
         record.meta["chat_order"] = order
     return batch
+
+
+def _set_participants(messages: list[Message]) -> None:
+    """Who each message involves besides its sender. One to one: the other person, even
+    on days they are quiet. A group: nobody, so a day links those who wrote that day; a
+    day when only the user wrote links the members who had written before it (the group
+    as it was then, not someone who joins months later)."""
+    others = {m.sender for m in messages} - {"owner"}
+    if len(others) <= 1:
+        everyone = tuple(sorted({m.sender for m in messages}))
+        for message in messages:
+            message.participants = everyone
+        return
+    writers: dict[str, set[str]] = {}
+    for message in messages:
+        writers.setdefault(message.when.date().isoformat(), set()).add(message.sender)
+    seen: dict[str, None] = {}
+    for message in sorted(messages, key=lambda m: m.when):
+        if writers[message.when.date().isoformat()] == {"owner"}:
+            message.participants = tuple(seen)
+        elif message.sender != "owner":
+            seen[message.sender] = None
 
 
 def _sender(ref: str, name: str) -> PersonRecord:
