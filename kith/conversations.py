@@ -45,6 +45,32 @@ class Message:
     meta: dict[str, object] = field(default_factory=dict)
 
 
+def link_writers_of_the_day(messages: list[Message], owner: str) -> None:
+    """Set who each message of one conversation involves besides its sender.
+
+    One to one: the other person, even on days they are quiet. A group: a day links
+    those who wrote that day; a day when only the user wrote links the members who had
+    written before it (the group as it was then, never someone who joins months later).
+    """
+    others = {m.sender for m in messages} - {owner}
+    if len(others) <= 1:
+        everyone = tuple(sorted({m.sender for m in messages}))
+        for message in messages:
+            message.participants = everyone
+        return
+    writers: dict[str, set[str]] = {}
+    for message in messages:
+        writers.setdefault(message.when.date().isoformat(), set()).add(message.sender)
+    seen: dict[str, None] = {}
+    for message in sorted(messages, key=lambda m: m.when):
+        if writers[message.when.date().isoformat()] == {owner}:
+            message.participants = tuple(seen)
+        else:
+            message.participants = ()
+            if message.sender != owner:
+                seen[message.sender] = None
+
+
 def conversation_days(messages: Iterable[Message], owner: str, *, prefix: str,
                       default_kind: str = "message") -> list[InteractionRecord]:
     """One ``InteractionRecord`` per conversation and calendar day (in each message's

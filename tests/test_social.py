@@ -206,16 +206,22 @@ def test_broken_archives_are_clear_errors(fails: Callable[..., object], tmp_path
     fails("import", source, str(bad), match=match)
 
 
-def test_a_bad_record_anywhere_writes_nothing(fails: Callable[..., object],
-                                              ok: Callable[..., object],
-                                              tmp_path: Path) -> None:
+def test_a_bad_record_is_skipped_or_with_strict_writes_nothing(
+        fails: Callable[..., object], ok: Callable[..., object], tmp_path: Path,
+        kith_home: Path) -> None:
     ok("init")
     archive = tmp_path / "x"
     shutil.copytree(FIXTURES / "x", archive)
     part = archive / "data" / "tweets-part1.js"
     part.write_text(part.read_text().replace("Tue Aug 15 12:30:00 +0000 2023", "yesterday"))
-    result = fails("import", "x-archive", str(archive), match="bad created_at")
+    before = snapshot_db(kith_home)
+    result = fails("import", "x-archive", str(archive), "--strict", "--create-network",
+                   "social", match="bad created_at")
     assert "tweets-part1.js" in result.stderr and "record 2" in result.stderr  # type: ignore[attr-defined]
+    assert snapshot_db(kith_home) == before
+    tolerant = summary(ok, "x-archive", str(archive))
+    assert len(tolerant["skipped"]) == 1 and "record 2" in tolerant["skipped"][0]
+    assert tolerant["interactions_added"] == 7  # the other eight minus the skipped tweet
 
 
 def test_js_files_are_never_evaluated(fails: Callable[..., object], tmp_path: Path) -> None:

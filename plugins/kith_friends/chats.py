@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kith.conversations import Message, conversation_days
+from kith.conversations import Message, conversation_days, link_writers_of_the_day
 from kith.errors import ImportFormatError
 from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
 from kith.parsing import infer_date_order, local_tz
@@ -133,7 +133,7 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
         messages.append(Message(conversation, when, ref, (), text=body))
     if not messages and first_bad:
         raise first_bad  # not one line could be read: the file is not what it seems
-    _set_participants(messages)
+    link_writers_of_the_day(messages, "owner")
     batch = ImportBatch(people=list(people.values()),
                         interactions=conversation_days(messages, "owner", prefix=prefix),
                         owner=PersonRecord(ref="owner", name=me) if me else None,
@@ -145,28 +145,6 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
     for record in batch.interactions:
         record.meta["chat_order"] = order
     return batch
-
-
-def _set_participants(messages: list[Message]) -> None:
-    """Who each message involves besides its sender. One to one: the other person, even
-    on days they are quiet. A group: nobody, so a day links those who wrote that day; a
-    day when only the user wrote links the members who had written before it (the group
-    as it was then, not someone who joins months later)."""
-    others = {m.sender for m in messages} - {"owner"}
-    if len(others) <= 1:
-        everyone = tuple(sorted({m.sender for m in messages}))
-        for message in messages:
-            message.participants = everyone
-        return
-    writers: dict[str, set[str]] = {}
-    for message in messages:
-        writers.setdefault(message.when.date().isoformat(), set()).add(message.sender)
-    seen: dict[str, None] = {}
-    for message in sorted(messages, key=lambda m: m.when):
-        if writers[message.when.date().isoformat()] == {"owner"}:
-            message.participants = tuple(seen)
-        elif message.sender != "owner":
-            seen[message.sender] = None
 
 
 def _sender(ref: str, name: str) -> PersonRecord:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kith.archives import open_source
-from kith.conversations import Message, conversation_days
+from kith.conversations import Message, conversation_days, link_writers_of_the_day
 from kith.errors import ImportFormatError
 from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
 from kith_social.jsdata import parse_json, repair
@@ -94,31 +94,51 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
     messages: list[Message] = []
     for key, files in sorted(threads.items()):
         participants = {ref_of(n) for _, d in files for n in _participants(d)}
+        thread: list[Message] = []
         for where, data in files:
             for index, message in enumerate(data.get("messages") or [], 1):
                 if not isinstance(message, dict):
-                    raise ImportFormatError("not a message", file=where, record=index)
+                    context.bad_record(ImportFormatError("not a message", file=where,
+                                                         record=index))
+                    continue
                 sender = message.get("sender_name") or message.get("senderName")
                 stamp = message.get("timestamp_ms", message.get("timestamp"))
                 if not isinstance(sender, str) or not isinstance(stamp, int | float):
-                    raise ImportFormatError("message without sender or timestamp",
-                                            file=where, record=index)
+                    context.bad_record(ImportFormatError(
+                        "message without sender or timestamp", file=where, record=index))
+                    continue
                 if message.get("is_unsent") or message.get("isUnsent"):
                     continue
                 kind = "call" if message.get("type") == "Call" else "message"
-                messages.append(Message(
-                    conversation=key, when=datetime.fromtimestamp(stamp / 1000, tz=UTC),
+                try:
+                    when = datetime.fromtimestamp(stamp / 1000, tz=UTC)
+                except (OverflowError, OSError, ValueError):
+                    context.bad_record(ImportFormatError(
+                        f"timestamp {stamp!r} is not a real time", file=where, record=index))
+                    continue
+                thread.append(Message(
+                    conversation=key, when=when,
                     sender=ref_of(sender), participants=tuple(participants | {ref_of(sender)}),
                     text=str(message.get("content") or message.get("text") or ""), kind=kind,
                     minutes=int(message.get("call_duration") or 0) // 60))
+        if len(participants - {"owner"}) > 1:  # a group: who wrote that day
+            link_writers_of_the_day(thread, "owner")
+        messages += thread
     for where, data in friends_data:
         entries = data.get("friends_v2", data.get("friends")) if isinstance(data, dict) else None
         for index, entry in enumerate(entries or [], 1):
             if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
-                raise ImportFormatError("friend without a name", file=where, record=index)
+                context.bad_record(ImportFormatError("friend without a name", file=where,
+                                                     record=index))
+                continue
             ref = ref_of(entry["name"])
             if ref != "owner" and isinstance(entry.get("timestamp"), int):
-                people[ref].connected = datetime.fromtimestamp(entry["timestamp"], tz=UTC).date()
+                try:
+                    people[ref].connected = datetime.fromtimestamp(entry["timestamp"],
+                                                                   tz=UTC).date()
+                except (OverflowError, OSError, ValueError):
+                    context.warn(f"{where}: friend {index}: timestamp is not a real time; "
+                                 "kept without a date")
     interactions = conversation_days(messages, "owner", prefix="messenger")
     return ImportBatch(people=list(people.values()), interactions=interactions,
                        owner=PersonRecord(ref="owner", name=me),

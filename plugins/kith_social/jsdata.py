@@ -22,7 +22,7 @@ def parse_assignment(text: str, where: str) -> Any:
     try:
         return orjson.loads(body.strip().rstrip(";"))
     except orjson.JSONDecodeError as error:
-        raise ImportFormatError(f"invalid JSON after the assignment: {error}",
+        raise ImportFormatError(f"invalid JSON after the assignment ({_at(error)})",
                                 file=where) from None
 
 
@@ -30,7 +30,13 @@ def parse_json(data: bytes, where: str) -> Any:
     try:
         return orjson.loads(data.removeprefix(b"\xef\xbb\xbf"))
     except orjson.JSONDecodeError as error:
-        raise ImportFormatError(f"invalid JSON: {error}", file=where) from None
+        raise ImportFormatError(f"invalid JSON ({_at(error)})", file=where) from None
+
+
+def _at(error: ValueError) -> str:
+    """Where a JSON file breaks, in words (not the parser's own message)."""
+    line, column = getattr(error, "lineno", None), getattr(error, "colno", None)
+    return f"line {line}, column {column}" if line else "cannot be parsed"
 
 
 def fix_mojibake(text: str) -> str:

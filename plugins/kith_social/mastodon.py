@@ -61,7 +61,7 @@ def _person(people: dict[str, PersonRecord], handle: str, url: str | None = None
     return ref
 
 
-def parse_following_csv(path: Path, text: str) -> ImportBatch:
+def parse_following_csv(path: Path, text: str, context: ImportContext) -> ImportBatch:
     people: dict[str, PersonRecord] = {}
     reader = csv.reader(io.StringIO(text))
     header = next(reader, None)
@@ -73,16 +73,17 @@ def parse_following_csv(path: Path, text: str) -> ImportBatch:
             continue
         address = row[0].strip()
         if "@" not in address:
-            raise ImportFormatError(f"not an account address: {address!r}", file=str(path),
-                                    record=f"line {line}")
+            context.bad_record(ImportFormatError(f"not an account address: {address!r}",
+                                                 file=str(path), record=f"line {line}"))
+            continue
         ref = _person(people, "@" + address.lstrip("@"))
         people[ref].extra["mastodon_following"] = True
-    return ImportBatch(people=list(people.values()))
+    return ImportBatch(people=list(people.values()), network=NetworkHint("Mastodon", "social"))
 
 
 def parse(path: Path, context: ImportContext) -> ImportBatch:
     if path.suffix.lower() == ".csv":
-        return parse_following_csv(path, path.read_text(encoding="utf-8-sig"))
+        return parse_following_csv(path, path.read_text(encoding="utf-8-sig"), context)
     with open_source(path) as tree:
         names = tree.names()
         outbox_name = next((n for n in names if n.rsplit("/", 1)[-1] == "outbox.json"), None)
@@ -111,15 +112,19 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
     context.progress(0, len(items))
     for index, activity in enumerate(items, 1):
         record = f"outbox item {index}"
-        if not isinstance(activity, dict):
-            raise ImportFormatError("not an activity", file=where, record=record)
-        kind = activity.get("type")
         try:
-            when = datetime.fromisoformat(str(need(activity, "published", where, record))
-                                          .replace("Z", "+00:00"))
-        except ValueError:
-            raise ImportFormatError(f"bad published time {activity.get('published')!r}",
-                                    file=where, record=record) from None
+            if not isinstance(activity, dict):
+                raise ImportFormatError("not an activity", file=where, record=record)
+            kind = activity.get("type")
+            try:
+                when = datetime.fromisoformat(str(need(activity, "published", where, record))
+                                              .replace("Z", "+00:00"))
+            except ValueError:
+                raise ImportFormatError(f"bad published time {activity.get('published')!r}",
+                                        file=where, record=record) from None
+        except ImportFormatError as error:
+            context.bad_record(error)
+            continue
         obj = activity.get("object")
         if kind == "Announce" and isinstance(obj, str):
             match = STATUS_URI.match(obj)

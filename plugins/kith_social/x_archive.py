@@ -129,12 +129,17 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
         public: list[Message] = []
         for where, index, item in tweets:
             tweet = item.get("tweet", item) if isinstance(item, dict) else item
-            ident = str(need(tweet, "id_str", where, index))
             try:
-                when = tweet_time(need(tweet, "created_at", where, index))
-            except (TypeError, ValueError, KeyError, IndexError):
-                raise ImportFormatError(f"bad created_at {tweet.get('created_at')!r}",
-                                        file=where, record=f"{index} (tweet {ident})") from None
+                ident = str(need(tweet, "id_str", where, index))
+                try:
+                    when = tweet_time(need(tweet, "created_at", where, index))
+                except (TypeError, ValueError, KeyError, IndexError):
+                    raise ImportFormatError(f"bad created_at {tweet.get('created_at')!r}",
+                                            file=where,
+                                            record=f"{index} (tweet {ident})") from None
+            except ImportFormatError as error:
+                context.bad_record(error)
+                continue
             targets: dict[str, str] = {}
             reply_to = tweet.get("in_reply_to_user_id_str")
             if reply_to and str(reply_to) != owner_id:
@@ -153,11 +158,15 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
             context.progress(1, None)
         interactions += conversation_days(public, owner.ref, prefix="tweets",
                                           default_kind="mention")
-        interactions += _direct_messages(tree, files, owner, people)
+        interactions += _direct_messages(tree, files, owner, people, context)
         for kind in ("follower", "following"):
             for where, index, item in _items(tree, files.get(kind, [])):
-                entry = need(item, kind, where, index)
-                account_id = str(need(entry, "accountId", where, index))
+                try:
+                    entry = need(item, kind, where, index)
+                    account_id = str(need(entry, "accountId", where, index))
+                except ImportFormatError as error:
+                    context.bad_record(error)
+                    continue
                 if account_id != owner_id:
                     ref = _person(people, account_id, None, None)
                     people[ref].extra[f"x_{kind}"] = True
@@ -166,12 +175,17 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
 
 
 def _direct_messages(tree: SourceTree, files: dict[str, list[str]], owner: PersonRecord,
-                     people: dict[str, PersonRecord]) -> list[InteractionRecord]:
+                     people: dict[str, PersonRecord], context: ImportContext
+                     ) -> list[InteractionRecord]:
     messages: list[Message] = []
     for kind in ("directMessages", "directMessagesGroup"):
         for where, index, item in _items(tree, files.get(kind, [])):
-            conversation = need(item, "dmConversation", where, index)
-            conv_id = str(need(conversation, "conversationId", where, index))
+            try:
+                conversation = need(item, "dmConversation", where, index)
+                conv_id = str(need(conversation, "conversationId", where, index))
+            except ImportFormatError as error:
+                context.bad_record(error)
+                continue
             raw = [m.get("messageCreate") for m in conversation.get("messages") or []
                    if isinstance(m, dict) and m.get("messageCreate")]
             members = {str(m.get("senderId")) for m in raw} | {
@@ -187,10 +201,10 @@ def _direct_messages(tree: SourceTree, files: dict[str, list[str]], owner: Perso
                                                                                     "+00:00"))
                     sender = str(message["senderId"])
                 except (KeyError, ValueError):
-                    raise ImportFormatError("message without a valid createdAt/senderId",
-                                            file=where,
-                                            record=f"{index} (conversation {conv_id}, "
-                                                   f"message {number})") from None
+                    context.bad_record(ImportFormatError(
+                        "message without a valid createdAt/senderId", file=where,
+                        record=f"{index} (conversation {conv_id}, message {number})"))
+                    continue
                 messages.append(Message(conversation=conv_id, when=when,
                                         sender=f"x:{sender}", participants=refs,
                                         text=str(message.get("text") or "")))
