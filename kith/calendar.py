@@ -217,11 +217,25 @@ def _clean_event(event: Any, name: str, context: ImportContext
                  ) -> tuple[str, str | None] | None:
     """Fix what can be fixed in one event, with a warning; return why the event cannot
     be read at all (and the parser's message, only to find the line), or ``None``."""
-    for _, message in getattr(event, "errors", []) or []:
-        return "broken calendar line (not NAME:VALUE)", str(message)
+    broken = []
+    for prop, message in getattr(event, "errors", []) or []:
+        prop = str(prop or "").upper()
+        if prop in ("RRULE", "RDATE", "EXDATE", "EXRULE"):
+            if prop in event:
+                del event[prop]
+            context.warn(f"{name}: its {prop} cannot be read; the event is kept once, at "
+                         "its DTSTART")
+        elif prop and prop != "DTSTART":
+            context.warn(f"{name}: a broken {prop} line was ignored")
+        else:
+            broken.append(str(message))
     starts = event.get("DTSTART")
+    if starts is None and broken:
+        return "broken calendar line (not NAME:VALUE)", broken[0]
     if starts is None:
         return "event has no DTSTART: nothing places it in time", None
+    if broken:
+        context.warn(f"{name}: {len(broken)} broken line(s) ignored")
     if isinstance(starts, list):
         context.warn(f"{name} has {len(starts)} DTSTART lines; the first is used")
         del event["DTSTART"]

@@ -72,7 +72,7 @@ def link_hand_recorded(store: Store, interactions: Iterable[Interaction]) -> Lin
                 continue  # already stands for an imported record
             hand.setdefault((doc["network"], _day(doc["when"]), doc["direction"]),
                             []).append({**doc, "id": ident})
-    if not hand:
+    if not hand and not linked:
         links.fresh = items
         return links
     changed: dict[str, dict[str, Any]] = {}
