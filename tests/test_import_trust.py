@@ -415,3 +415,113 @@ def test_group_chat_days_link_who_wrote_and_invited_only_when_asked(
         ("2024-01-28", ["Nora Byrne"], True),  # she asked for a favour: invited
         ("2024-04-03", ["Liam Walsh"], False),  # Liam joined in April, not before
     ]
+
+
+def test_the_tui_log_form_reads_amounts_like_kith_log(kith_home: Path) -> None:
+    """The TUI's log form, driven by keys, takes "€40,50" and refuses "$40"."""
+    from textual.widgets import Input
+
+    from kith.demo import build
+    from kith.plugins import load_plugins
+    from kith.store import Store
+    from kith.tui.log_form import LogScreen
+
+    from .test_tui import TODAY, drive, text, tui
+
+    build(Store(kith_home, plugins=load_plugins()), today=TODAY)
+    home = kith_home
+    app = tui(home)
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("l")
+        screen = app.screen
+        for name, value in (("network", "LinkedIn"), ("people", "Nils"),
+                            ("direction", "gave"), ("money", "$40")):
+            screen.query_one(f"#{name}").value = value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LogScreen)
+        assert "keeps EUR" in text(screen.query_one("#log-error"))
+        screen.query_one("#money", Input).value = "€40,50"
+        screen.query_one("#note", Input).value = "euro amount"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, LogScreen)
+
+    drive(app, steps)
+    [logged] = [i for i in Store(home).interactions() if i.note == "euro amount"]
+    assert logged.value.money == 4050
+
+
+# every real export in the shared fixtures ---------------------------------------------------
+
+VCARD_NAMES = {"ACME Inc.", "Michael Smith", "Wile E. Coyote", "With post address", "altid",
+               "bug 195", "contact with category", "labeled guy", "minimal contact",
+               "second contact", "text birthday", "third contact", "with photo v3",
+               "with photo v4", "최유림"}
+CHAT_NAMES = {"Jahn Doe", "John Doe 🤓", "John-John Doe", "🤓"}
+CHAT_DAYS = [("2019-01-30", "received", 1), ("2020-06-10", "received", 1),
+             ("2021-12-10", "received", 1), ("2021-12-20", "received", 1),
+             ("2021-12-30", "gave", 4)]
+REAL_EXPORTS: list[tuple[str, str, list[str], set[str] | None, Any, int]] = [
+    # source, path under fixtures/, options, people (None: no one), interactions (count or
+    # (day, direction, people) per interaction), records skipped
+    ("vcard", "vcard", [], VCARD_NAMES, 0, 1),  # unparsable.vcf is meant to be broken
+    *[("vcard", f"vcard/{name}.vcf", [], None, 0, 0) for name in (
+        "altid", "category", "contact1", "contact2", "individual", "korean-c", "labels",
+        "minimal", "nickname", "org", "photov3", "photov4", "post", "tel-value-uri",
+        "text-bday")],
+    ("vcard", "vcard/unparsable.vcf", [], set(), 0, 1),
+    *[("whatsapp", f"whatsapp/{name}", ["--me", "John Doe"], CHAT_NAMES, CHAT_DAYS, 0)
+      for name in ("test_ddmmyy_24hrs.txt", "test_mmddyy_24hrs.txt",
+                   "test_mmddyyyy_12hrs.txt", "test_yyyymmdd_24hrs.txt")],
+    ("signal", "signal/test_export.txt", ["--me", "John Doe"], {"Jane Doe"},
+     [("2019-12-24", "received", 1), ("2020-01-17", "gave", 1)], 0),
+    ("facebook", "facebook/json_simple", [], {"Alice Example", "Zoe Archive"},
+     [("2017-07-14", "received", 1), ("2020-09-13", "gave", 1)], 0),
+    ("facebook", "facebook/json_group", ["--me", "Test User"],
+     {"Alice Example", "Bob Example"}, [("2020-09-13", "gave", 2)], 0),
+    ("facebook", "facebook/e2ee_simple", [], {"Alice Example", "Bob Builder"}, 2, 0),
+    ("mastodon-archive", "mastodon", [], set(), 0, 0),  # public posts that mention no one
+    *[("church-calendar", f"ics/{name}", ["--since", "2000-01-01", "--until", "2030-12-31"],
+       set(), count, skipped) for name, count, skipped in (
+        ("america_new_york.ics", 1, 0), ("bom_calendar.ics", 0, 0),
+        ("broken_ical.ics", 0, 1), ("calendar_with_unicode.ics", 0, 0),
+        ("example.ics", 3, 0), ("issue_1081_event_with_rrule.ics", 10, 0),
+        ("rfc_7986_conferences.ics", 0, 1), ("x_location.ics", 3698, 0))],
+]
+
+
+def test_every_real_export_is_in_the_table() -> None:
+    listed = {path for _, path, *_ in REAL_EXPORTS}
+    for folder in ("vcard", "whatsapp", "signal", "ics"):
+        for path in (FIXTURES / folder).iterdir():
+            assert f"{folder}/{path.name}" in listed or path.suffix == ".md", path
+    for path in (FIXTURES / "facebook").iterdir():
+        assert f"facebook/{path.name}" in listed, path
+
+
+@pytest.mark.parametrize(("source", "path", "options", "people", "interactions", "skipped"),
+                         REAL_EXPORTS, ids=[f"{s}:{p}" for s, p, *_ in REAL_EXPORTS])
+def test_every_real_export_imports_with_the_right_people_and_interactions(
+        source: str, path: str, options: list[str], people: set[str] | None,
+        interactions: Any, skipped: int, ok: Callable[..., Any],
+        ok_json: Callable[..., Any]) -> None:
+    from .conftest import SOURCE_KINDS
+
+    result = imported(ok, source, str(FIXTURES / path), *options, "--create-network",
+                      SOURCE_KINDS[source])
+    assert len(result["skipped"]) == skipped, result["skipped"]
+    stored = {p["name"] for p in ok_json("person", "list") if p["id"] != "me"}
+    if people is None:
+        assert len(stored) == result["people_added"] == 1
+    else:
+        assert stored == people
+    history = ok_json("history")
+    if isinstance(interactions, int):
+        assert len(history) == result["interactions_added"] == interactions
+    else:
+        assert [(h["when"][:10], h["direction"], len(h["people"])) for h in history] == \
+            interactions
+    again = imported(ok, source, str(FIXTURES / path), *options)
+    assert (again["people_added"], again["interactions_added"]) == (0, 0)
