@@ -89,7 +89,8 @@ def main() -> None:
     for _ in range(3):
         home = Path(tempfile.mkdtemp(prefix="kith-bench-x-")) / "db"
         env = {**os.environ, "KITH_HOME": str(home), "KITH_CONFIG": "/nonexistent.toml"}
-        firsts.append(timed([KITH, "import", "x-archive", str(DATA)], env))
+        firsts.append(timed([KITH, "import", "x-archive", str(DATA), "--create-network",
+                             "social"], env))
         agains.append(timed([KITH, "import", "x-archive", str(DATA)], env))
         shutil.rmtree(home.parent, ignore_errors=True)
     print(f"x-archive import, 100k tweets + 50k DMs   {statistics.median(firsts):6.2f} s"

@@ -173,6 +173,10 @@ _CONTRADICTING = frozenset({"email", "phone", "x", "mastodon", "linkedin", "face
                             "instagram", "github", "telegram"})
 
 
+MAX_LIKE = 20
+"""At most this many namesakes are listed for one possible duplicate."""
+
+
 class PeopleResolver:
     """Matches a batch's people to the store's, creating the ones not yet known.
 
@@ -196,6 +200,7 @@ class PeopleResolver:
         self.matched_names: list[str] = []
         self.possible_duplicates: list[dict[str, Any]] = []
         self.warnings: list[str] = []
+        self._duplicate_of: dict[str, dict[str, Any]] = {}
         self._names: dict[str, list[str]] | None = None
 
     def _name_index(self) -> dict[str, list[str]]:
@@ -233,18 +238,23 @@ class PeopleResolver:
         if not name or name in ("(unnamed)", "(no name)"):
             return None
         ids = list(dict.fromkeys(self._name_index().get(name, [])))
-        candidates = [p for p in (self._person(i) for i in ids) if p is not None]
-        if not candidates:
+        if not ids:
             return None
-        if len(candidates) == 1:
-            clash = _contradiction(candidates[0], handles)
+        if len(ids) == 1:
+            candidate = self._person(ids[0])
+            if candidate is None:
+                return None
+            clash = _contradiction(candidate, handles)
             if clash is None:
-                return candidates[0]
-            why = f"same name as {candidates[0].name} ({candidates[0].id}) but {clash}"
-        else:
-            why = "same name as " + ", ".join(f"{p.name} ({p.id})" for p in candidates[:5])
-        self.possible_duplicates.append({"name": record.name, "ref": record.ref,
-                                         "like": [p.id for p in candidates], "why": why})
+                return candidate
+            why = f"same name as {candidate.name} ({candidate.id}) but {clash}"
+        else:  # several namesakes: which one is unknowable, so none is chosen
+            why = f"same name as {len(ids)} people: " + ", ".join(ids[:3]) + (
+                " ..." if len(ids) > 3 else "")
+        duplicate = {"name": record.name, "ref": record.ref, "like": ids[:MAX_LIKE],
+                     "why": why}
+        self.possible_duplicates.append(duplicate)
+        self._duplicate_of[record.ref] = duplicate
         return None
 
     def _remember(self, person: Person) -> None:
@@ -289,9 +299,9 @@ class PeopleResolver:
         if existing is None:
             self.added += 1
             self.added_names.append(merged.name)
-            for duplicate in self.possible_duplicates:
-                if duplicate["ref"] == record.ref:
-                    duplicate["id"] = merged.id
+            duplicate = self._duplicate_of.get(record.ref)
+            if duplicate is not None:
+                duplicate["id"] = merged.id
         else:
             self.matched += 1
             if not is_owner:

@@ -80,6 +80,10 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
+SHOWN_DUPLICATES = 20
+"""Possible duplicates listed one per line; the rest are counted (``--json`` has all)."""
+
+
 def print_summary(summary: ImportSummary) -> None:
     verb = "Would import" if summary.dry_run else "Imported"
     click.echo(f"{verb} {summary.source} from {summary.path} into "
@@ -96,9 +100,13 @@ def print_summary(summary: ImportSummary) -> None:
                              ("would match", summary.people_matched_names)):
             if names:
                 click.echo(f"  {label} {len(names)}: {', '.join(names)}")
-    for duplicate in summary.possible_duplicates:
-        click.echo(f"  possible duplicate: {duplicate['name']} ({duplicate['why']}); "
-                   "see `kith person duplicates`")
+    shown = summary.possible_duplicates[:SHOWN_DUPLICATES]
+    for duplicate in shown:
+        click.echo(f"  possible duplicate: {duplicate['name']} ({duplicate['why']})")
+    if summary.possible_duplicates:
+        more = len(summary.possible_duplicates) - len(shown)
+        click.echo(f"  {f'... and {more} more possible duplicates; ' if more else ''}"
+                   "see `kith person duplicates` (merge with `kith person merge`)")
     for warning in summary.warnings:
         click.echo(f"  warning: {warning}", err=True)
     if summary.skipped:
