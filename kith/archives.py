@@ -108,9 +108,9 @@ class ZipTree(SourceTree):
         try:
             self.zip = zipfile.ZipFile(path)
             infos = self.zip.infolist()
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-            raise ImportFormatError(f"not a readable zip archive: {error}",
-                                    file=str(path)) from None
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            raise ImportFormatError("not a readable zip archive (damaged, cut off or not a "
+                                    "zip)", file=str(path)) from None
         if len(infos) > MAX_MEMBERS:
             raise ImportFormatError(f"too many members ({len(infos)})", file=str(path))
         total = 0
@@ -138,8 +138,8 @@ class ZipTree(SourceTree):
         try:
             with self.zip.open(info) as handle:
                 data = handle.read(info.file_size + 1)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
-            raise ImportFormatError(f"cannot read member: {error}",
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+            raise ImportFormatError("cannot read this member (damaged or encrypted)",
                                     file=self.describe(name)) from None
         if len(data) > info.file_size:
             raise ImportFormatError("member is larger than the archive says",
@@ -156,9 +156,9 @@ class TarTree(SourceTree):
         try:
             self.tar = tarfile.open(path, mode="r:*")  # noqa: SIM115 (closed by close())
             members = self.tar.getmembers()
-        except (tarfile.TarError, OSError, EOFError, ValueError) as error:
-            raise ImportFormatError(f"not a readable tar archive: {error}",
-                                    file=str(path)) from None
+        except (tarfile.TarError, OSError, EOFError, ValueError):
+            raise ImportFormatError("not a readable tar archive (damaged, cut off or not a "
+                                    ".tar.gz)", file=str(path)) from None
         compressed = max(1, path.stat().st_size)
         total = 0
         self._members: dict[str, tarfile.TarInfo] = {}
@@ -192,8 +192,8 @@ class TarTree(SourceTree):
             handle = self.tar.extractfile(self._members[name])
             assert handle is not None
             return handle.read()
-        except (tarfile.TarError, OSError, EOFError, ValueError) as error:
-            raise ImportFormatError(f"cannot read member: {error}",
+        except (tarfile.TarError, OSError, EOFError, ValueError):
+            raise ImportFormatError("cannot read this member (damaged or cut off)",
                                     file=self.describe(name)) from None
 
     def close(self) -> None:

@@ -83,8 +83,12 @@ def user_mapping(options: dict[str, Any]) -> dict[str, str]:
     if file:
         try:
             data = tomllib.loads(Path(file).read_text(encoding="utf-8-sig"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-            raise ImportFormatError(f"cannot read the column mapping: {error}",
+        except OSError as error:
+            raise ImportFormatError(f"cannot read the column mapping: {error.strerror}",
+                                    file=str(file)) from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            raise ImportFormatError('cannot read the column mapping: not TOML (expected '
+                                    '[columns] then field = "Header" lines)',
                                     file=str(file)) from None
         table = data.get("columns", data)
         if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
@@ -120,8 +124,9 @@ def read_table(path: Path, fields: list[Field], options: dict[str, Any],
         if header is None:
             raise ImportFormatError("the file is empty", file=str(path))
         raw_rows = list(reader)
-    except csv.Error as error:
-        raise ImportFormatError(f"not a readable CSV: {error}", file=str(path)) from None
+    except csv.Error:
+        raise ImportFormatError("not a readable CSV (a quote never closed, a NUL byte or a "
+                                "field too large)", file=str(path)) from None
     header = [h.strip().lstrip("\ufeff") for h in header]
     by_norm = {_norm(h): i for i, h in enumerate(header)}
     mapping = user_mapping(options)

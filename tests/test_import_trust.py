@@ -525,3 +525,41 @@ def test_every_real_export_imports_with_the_right_people_and_interactions(
             interactions
     again = imported(ok, source, str(FIXTURES / path), *options)
     assert (again["people_added"], again["interactions_added"]) == (0, 0)
+
+
+def _broken_outbox(tmp_path: Path) -> Path:
+    folder = tmp_path / "mastodon"
+    folder.mkdir()
+    (folder / "actor.json").write_bytes((FIXTURES / "mastodon" / "actor.json").read_bytes())
+    (folder / "outbox.json").write_text('{"orderedItems": [{"type": "Create",')
+    return folder
+
+
+def _broken_mapping(tmp_path: Path) -> Path:
+    (tmp_path / "columns.toml").write_text("[columns\ndate = \n")
+    path = tmp_path / "giving.csv"
+    path.write_text("Date,Amount\n2025-01-05,10\n")
+    return path
+
+
+@pytest.mark.parametrize(("source", "make", "extra"), [
+    ("x-archive", _write("x.zip", "PK\x03\x04 cut off"), []),
+    ("mastodon-archive", _write("archive.tar.gz", "\x1f\x8b\x08\x00broken"), []),
+    ("mastodon-archive", _broken_outbox, []),
+    ("giving", _broken_mapping, ["--columns", "columns.toml"]),
+    ("giving", _write("huge.csv", 'Date,Amount\n2025-01-05,"' + "9" * 200_000 + '"\n'), []),
+    ("church-calendar", _write("cal.ics", "BEGIN:VCALENDAR\nBEGIN:VEVENT\nEND:VCALENDAR\n"),
+     []),
+    ("vcard", _write("cards.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN;;;:x\nEND:VCARD\n"),
+     ["--strict"]),
+])
+def test_messages_never_show_a_librarys_internal_text(
+        source: str, make: Callable[[Path], Path], extra: list[str], run: Callable[..., Any],
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("import", source, str(make(tmp_path)), *extra, "--create-network", "other")
+    assert result.exit_code == 2, result.output
+    [line] = result.stderr.strip().splitlines()
+    for internal in ("Error", "Exception", "Traceback", "object", "unpack", "got ",
+                     "Expecting", "not supported between", "char "):
+        assert internal not in line, line

@@ -144,9 +144,9 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
             try:
                 workbook = openpyxl.load_workbook(io.BytesIO(tree.read_bytes(name)),
                                                   read_only=True, data_only=True)
-            except Exception as error:  # openpyxl raises many kinds on broken files
-                raise ImportFormatError(f"not a readable .xlsx sheet ({type(error).__name__})",
-                                        file=tree.describe(name)) from None
+            except Exception:  # openpyxl raises many kinds on broken files
+                raise ImportFormatError("not a readable .xlsx sheet (damaged, or not an "
+                                        "Excel file)", file=tree.describe(name)) from None
             for sheet in workbook.sheetnames:
                 header, rows = _sheet_rows(workbook, sheet)
                 lowered = {h.strip().lower() for h in header}
