@@ -34,8 +34,9 @@ class PersonRecord:
     """Someone a source mentions. ``ref`` is the batch's own key for them.
 
     ``source_id`` is the person's stable id in the source (a vCard UID, an X account id),
-    if it has one. ``match_by_name`` allows matching an existing person by exact name or
-    alias, for formats that give nothing else (Facebook, chat exports).
+    if it has one. Any record may match an existing person by folded full name when no id
+    or handle matched and nothing contradicts it (see ``PeopleResolver``);
+    ``match_by_name`` is kept for plugins that set it and changes nothing.
     """
 
     ref: str
