@@ -197,7 +197,7 @@ def test_vcard_keeps_every_handle_and_reads_them_back(tmp_path: Path,
     original = ok_json("person", "show", "Jo")
     other = tmp_path / "other"
     ok("--db", other, "init")
-    ok("--db", other, "import", "vcard", out)
+    ok("--db", other, "import", "vcard", out, "--create-network", "friends")
     back = ok_json("--db", other, "person", "show", "Jo")
     assert back["handles"] == original["handles"]
     assert (back["tags"], back["birthday"], back["notes"]) == \
@@ -214,7 +214,7 @@ def test_vcard_import_reads_social_profiles_written_by_others(tmp_path: Path,
                     "X-SOCIALPROFILE:https://mastodon.social/@kim\r\n"
                     "X-SOCIALPROFILE;TYPE=myspace:\r\n"
                     "IMPP:xmpp:kim@jabber.example\r\nEND:VCARD\r\n")
-    ok("import", "vcard", card)
+    ok("import", "vcard", card, "--create-network", "friends")
     handles = ok_json("person", "show", "Kim")["handles"]
     assert handles == {"x": ["kimpark"], "linkedin": ["linkedin.com/in/kim"],
                        "mastodon": ["@kim@mastodon.social"], "xmpp": ["kim@jabber.example"]}
