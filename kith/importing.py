@@ -296,7 +296,17 @@ class PeopleResolver:
             existing = self.changed.get(ME) or self.store.get_person(ME)
         else:
             existing = self._find(record, handles)
-        merged = self._merge(existing, record, is_owner=is_owner)
+        try:
+            merged = self._merge(existing, record, is_owner=is_owner)
+        except ValidationError as error:
+            if not record.birthday:
+                raise
+            # an odd birthday costs the birthday, not the person: kept as text
+            self.warnings.append(f"{record.name or record.ref}: birthday {record.birthday!r} "
+                                 f"kept as text only ({error})")
+            record.extra = {**record.extra, "birthday_text": record.birthday}
+            record.birthday = None
+            merged = self._merge(existing, record, is_owner=is_owner)
         if existing is None:
             self.added += 1
             self.added_names.append(merged.name)
@@ -410,8 +420,11 @@ def _check_kind(store: Store, kind: str) -> None:
 
 
 def build_interactions(batch: ImportBatch, spec: SourceSpec, resolver: PeopleResolver,
-                       network: Network) -> list[Interaction]:
-    """Turn a batch's interaction records into model objects; errors name the record."""
+                       network: Network, bad_record: Callable[[ImportFormatError], None]
+                       | None = None) -> list[Interaction]:
+    """Turn a batch's interaction records into model objects. One the model refuses (or
+    that names a person who could not be added) goes to ``bad_record``: skipped and listed,
+    or, with ``--strict`` or no ``bad_record``, the error that stops the import."""
     records = sorted(batch.interactions, key=lambda r: (r.when, r.source_id))
     seen: set[str] = set()
     result = []
@@ -421,29 +434,37 @@ def build_interactions(batch: ImportBatch, spec: SourceSpec, resolver: PeopleRes
             continue
         seen.add(key)
         try:
-            people = [resolver.by_ref[ref] for ref in record.people]
-        except KeyError as missing:
-            raise ImportFormatError(f"refers to unknown person {missing}",
-                                    file=spec.name, record=record.source_id) from None
-        people = [p for p in people if p != ME]
-        if not people and record.people:
-            continue  # only the owner: nothing with anyone else happened
-        try:
-            result.append(Interaction.create(
-                when=record.when, network=network.id, people=people,
-                direction=record.direction, kind=record.kind,
-                value=record.value or Value(), note=record.note, invited=record.invited,
-                source=key, meta=dict(record.meta)))
-        except ValidationError as error:
-            raise ImportFormatError(str(error), file=spec.name,
-                                    record=f"{index} ({record.source_id})") from None
+            try:
+                people = [resolver.by_ref[ref] for ref in record.people]
+            except KeyError as missing:
+                raise ImportFormatError(f"refers to unknown or skipped person {missing}",
+                                        file=spec.name, record=record.source_id) from None
+            people = [p for p in people if p != ME]
+            if not people and record.people:
+                continue  # only the owner: nothing with anyone else happened
+            try:
+                result.append(Interaction.create(
+                    when=record.when, network=network.id, people=people,
+                    direction=record.direction, kind=record.kind,
+                    value=record.value or Value(), note=record.note, invited=record.invited,
+                    source=key, meta=dict(record.meta)))
+            except ValidationError as error:
+                raise ImportFormatError(str(error), file=spec.name,
+                                        record=f"{index} ({record.source_id})") from None
+        except ImportFormatError as error:
+            if bad_record is None:
+                raise
+            bad_record(error)
     return result
 
 
 def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Path,
                 network_ref: str | None = None, dry_run: bool = False,
-                create_network: str | None = None) -> ImportSummary:
-    """Write a batch into the store in one transaction (or only count, with ``dry_run``)."""
+                create_network: str | None = None, strict: bool = False) -> ImportSummary:
+    """Write a batch into the store in one transaction (or only count, with ``dry_run``).
+
+    A person or interaction the model refuses is skipped and listed in the summary, or
+    with ``strict`` stops the import before anything is written."""
     from kith.handrecorded import link_hand_recorded
 
     network, create = resolve_network(store, spec, batch, network_ref, create_network)
@@ -454,12 +475,18 @@ def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Pat
     resolver = PeopleResolver(store, spec.name, network.id)
     if batch.owner is not None:
         resolver.resolve(batch.owner, is_owner=True)
+
+    def bad_record(error: ImportFormatError) -> None:
+        if strict:
+            raise error
+        summary.skipped.append(str(error))
+
     for record in batch.people:
         try:
             resolver.resolve(record)
         except ValidationError as error:
-            raise ImportFormatError(str(error), file=str(path), record=record.ref) from None
-    interactions = build_interactions(batch, spec, resolver, network)
+            bad_record(ImportFormatError(str(error), file=str(path), record=record.ref))
+    interactions = build_interactions(batch, spec, resolver, network, bad_record)
     summary.people_added, summary.people_matched = resolver.added, resolver.matched
     summary.people_updated = resolver.updated
     summary.people_added_names = resolver.added_names

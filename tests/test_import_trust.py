@@ -563,3 +563,47 @@ def test_messages_never_show_a_librarys_internal_text(
     for internal in ("Error", "Exception", "Traceback", "object", "unpack", "got ",
                      "Expecting", "not supported between", "char "):
         assert internal not in line, line
+
+
+def test_an_odd_birthday_keeps_the_person_and_a_refused_record_is_skipped(
+        ok: Callable[..., Any], ok_json: Callable[..., Any], kith_home: Path,
+        tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from kith.errors import ImportFormatError
+    from kith.importing import (
+        ImportBatch,
+        InteractionRecord,
+        NetworkHint,
+        PersonRecord,
+        SourceSpec,
+        apply_batch,
+    )
+    from kith.plugins import load_plugins
+    from kith.store import Store
+
+    cards = tmp_path / "odd.vcf"
+    cards.write_text("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Odd Birthday\r\nBDAY:--1345\r\n"
+                     "END:VCARD\r\n")
+    result = imported(ok, "vcard", str(cards), "--create-network", "friends", "--strict")
+    assert result["people_added"] == 1 and "birthday '--13-45' kept as text" in \
+        result["warnings"][0]
+    person = names(ok_json)["Odd Birthday"]
+    assert person["birthday"] is None and person["extra"]["birthday_text"] == "--13-45"
+
+    store = Store(kith_home, plugins=load_plugins())
+    spec = SourceSpec("test-source", "test", "test", lambda path, context: ImportBatch(),
+                      network_kind="friends")
+    when = datetime(2025, 1, 5, 12, tzinfo=UTC)
+    batch = ImportBatch(
+        people=[PersonRecord(ref="a", name="Ada Quill")],
+        interactions=[InteractionRecord("ok", when, ["a"], "gave", kind="message"),
+                      InteractionRecord("odd", when, ["a"], "sideways"),
+                      InteractionRecord("ghost", when, ["nobody"], "gave")],
+        network=NetworkHint("Friends", "friends"))
+    summary = apply_batch(store, spec, batch, path=tmp_path / "x")
+    assert summary.interactions_added == 1 and len(summary.skipped) == 2
+    assert any("(odd)" in s and "direction" in s for s in summary.skipped)
+    assert any("unknown or skipped person 'nobody'" in s for s in summary.skipped)
+    with pytest.raises(ImportFormatError):
+        apply_batch(store, spec, batch, path=tmp_path / "x", strict=True)

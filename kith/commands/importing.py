@@ -59,7 +59,7 @@ def run_import(app: Any, spec: SourceSpec, path: Path, *, network: str | None,
         context = ImportContext(options=options, progress=progress, strict=strict)
         batch = parse_source(spec, path, context)
         return apply_batch(app.store, spec, batch, path=path, network_ref=network,
-                           dry_run=dry_run, create_network=create_network)
+                           dry_run=dry_run, create_network=create_network, strict=strict)
 
 
 @contextlib.contextmanager
