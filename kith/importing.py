@@ -411,6 +411,18 @@ def resolve_network(store: Store, spec: SourceSpec, batch: ImportBatch,
                    f"{hint.name!r}")
 
 
+def check_network_choice(store: Store, network_ref: str | None,
+                         create_kind: str | None) -> None:
+    """Before reading a large export, the user's own mistakes: a ``--network`` that does
+    not exist (without ``--create-network``), or an unknown ``--create-network`` kind.
+    (The network a source's own name picks is known only after reading:
+    ``resolve_network`` decides that; a file that is not the format is said first.)"""
+    if create_kind is not None:
+        _check_kind(store, create_kind)
+    elif network_ref:
+        store.find_network(network_ref)
+
+
 def _check_kind(store: Store, kind: str) -> None:
     """``--create-network KIND`` must name a kind kith knows (as ``kith network add``)."""
     kinds = store.plugins.network_kinds() if store.plugins is not None else {}

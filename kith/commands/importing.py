@@ -18,7 +18,14 @@ import click
 
 from kith.commands import emit_json
 from kith.errors import KithError
-from kith.importing import ImportContext, ImportSummary, SourceSpec, apply_batch, parse_source
+from kith.importing import (
+    ImportContext,
+    ImportSummary,
+    SourceSpec,
+    apply_batch,
+    check_network_choice,
+    parse_source,
+)
 from kith.plugins import Plugins
 
 
@@ -54,6 +61,7 @@ def run_import(app: Any, spec: SourceSpec, path: Path, *, network: str | None,
     """Parse ``path`` with ``spec`` and apply it; any importer failure is a clear error."""
     if not path.exists():
         raise KithError(f"{path}: no such file or folder")
+    check_network_choice(app.store, network, create_network)
     with _no_cyclic_gc(), _Progress(f"reading {path.name}") as progress:
         options = {**options, "kith_currency": app.store.currency}
         context = ImportContext(options=options, progress=progress, strict=strict)
