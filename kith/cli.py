@@ -143,6 +143,9 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
             command = command(pm)  # a factory that needs the plugins
         cli.add_command(command)
     pm.broadcast("register_commands", cli=cli)
+    from kith.command_scope import scope_commands
+
+    scope_commands(cli)
     return cli
 
 

@@ -161,6 +161,8 @@ class Store:
         self._people_index: dict[str, Any] | None = None
         self._uncreated = False
         self._raw_tables: dict[tuple[str, str], dict[str, Any]] = {}
+        self._backup_reasons: list[str] = []
+        self._network_cache: dict[str, Network | None] = {}
         if self.files.exists(MAIN):
             self._check_schema()
         elif create:
@@ -279,15 +281,23 @@ class Store:
     def transaction(self, *, backup_reason: str | None = None) -> Iterator[None]:
         """Group writes: they all land together, or (on any error) none do.
 
-        ``backup_reason`` snapshots the database first (imports, migrations), keeping the
-        newest ``MAX_BACKUPS``. ``interaction_recorded`` fires after the outermost
-        transaction commits, never for writes that were rolled back.
+        The lock is taken when the outermost block opens, and every file another
+        process changed is re-read then, so whatever the block reads and writes is one
+        step from one committed state to the next (lock before read). Nested blocks join
+        the outer one. ``backup_reason`` snapshots the database at commit (imports,
+        migrations), keeping the newest ``MAX_BACKUPS``; asked for in a nested block, it is
+        taken when the outermost one commits. ``interaction_recorded`` fires after the
+        outermost transaction commits, never for writes that were rolled back.
         """
         if self.files.in_transaction:
+            if backup_reason and backup_reason not in self._backup_reasons:
+                self._backup_reasons.append(backup_reason)
             yield
             return
         self._people_index = None
+        self._network_cache = {}
         self._raw_tables.clear()
+        self._backup_reasons = [backup_reason] if backup_reason else []
         try:
             with self.files.transaction():
                 self._begin()
@@ -295,8 +305,9 @@ class Store:
                 # the snapshot is taken at commit, of the files as they still are on disk,
                 # and only when something is about to change: a re-import that adds nothing
                 # costs no copy
-                if backup_reason and self.files.has_changes and self.files.exists(MAIN):
-                    self.backup(backup_reason)
+                if self._backup_reasons and self.files.has_changes \
+                        and self.files.exists(MAIN):
+                    self.backup("+".join(self._backup_reasons))
         except BaseException:
             self._to_announce.clear()
             self._people_index = None
@@ -304,9 +315,23 @@ class Store:
             if self._uncreated:
                 self._stage_new()  # the rollback dropped the staged records
             raise
+        finally:
+            self._backup_reasons = []
         self._uncreated = False
         self._raw_tables.clear()
         self._announce()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """A consistent snapshot for a reader: the lock is held while the block reads,
+        so no commit lands halfway through (``kith doctor``, ``assess``, ``history``)."""
+        if self.files.in_transaction:
+            yield
+            return
+        self._people_index = None
+        self._network_cache = {}
+        with self.files.reading():
+            yield
 
     def _begin(self) -> None:
         if self._uncreated:
@@ -326,16 +351,22 @@ class Store:
             self.plugins.broadcast("interaction_recorded", interaction=interaction, store=self)
 
     def backup(self, reason: str) -> Path:
-        """Snapshot the database into ``backups/`` (hard links: instant) and rotate."""
+        """Snapshot the database into ``backups/`` (real copies with a manifest, see
+        ``FileSet.snapshot``) and rotate: the newest ``MAX_BACKUPS`` complete backups are
+        kept; only complete ones count, so a failed or damaged backup never pushes a good
+        one out. Call under the lock."""
+        from kith.storage import verify_backup
+
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in reason)[:40]
-        folder = self.home / "backups" / f"{stamp}-{safe}"
-        (self.home / "backups").mkdir(exist_ok=True, mode=0o700)
+        safe = "".join(c if c.isalnum() or c in "-_+" else "-" for c in reason)[:40]
+        root = self.home / "backups"
+        folder = root / f"{stamp}-{safe}"
         self.files.snapshot(folder)
-        backups = sorted(p for p in (self.home / "backups").iterdir() if p.is_dir())
+        complete = [p for p in sorted(root.iterdir())
+                    if p.is_dir() and not p.name.startswith(".") and verify_backup(p) is None]
         import shutil
 
-        for old in backups[:-MAX_BACKUPS]:
+        for old in complete[:-MAX_BACKUPS]:
             shutil.rmtree(old, ignore_errors=True)
         return folder
 
@@ -384,19 +415,20 @@ class Store:
         return network
 
     def add_network(self, network: Network) -> Network:
-        if self.get_network(network.id):
-            raise ValidationError(f"a network with id {network.id!r} already exists")
-        return self.save_network(network)
+        with self.transaction():
+            if self.get_network(network.id):
+                raise ValidationError(f"a network with id {network.id!r} already exists")
+            return self.save_network(network)
 
     def remove_network(self, ident: str, *, force: bool = False) -> int:
         """Remove a network; with ``force`` its interactions go too. Returns that count."""
-        network = self.find_network(ident)
-        assert network is not None
-        doomed = [i for i in self.interactions(network=network.id)]
-        if doomed and not force:
-            raise ValidationError(f"network {network.id!r} has {len(doomed)} interactions; "
-                                  "pass --force to remove them with it")
         with self.transaction():
+            network = self.find_network(ident)
+            assert network is not None
+            doomed = [i for i in self.interactions(network=network.id)]
+            if doomed and not force:
+                raise ValidationError(f"network {network.id!r} has {len(doomed)} "
+                                      "interactions; pass --force to remove them with it")
             for interaction in doomed:
                 self.delete_interaction(interaction.id)
             self._remove(self.main.table("networks"), network.id)
@@ -507,18 +539,24 @@ class Store:
         return person
 
     def add_person(self, person: Person) -> Person:
-        for network in person.networks:
-            self.find_network(network)
-        if self.main.table("people").contains(doc_id=person.id):  # type: ignore[arg-type]
-            raise ValidationError(f"a person with id {person.id!r} already exists")
-        return self.save_person(person)
+        with self.transaction():
+            for network in person.networks:
+                self.find_network(network)
+            if self.main.table("people").contains(doc_id=person.id):  # type: ignore[arg-type]
+                raise ValidationError(f"a person with id {person.id!r} already exists")
+            return self.save_person(person)
 
     def merge_people(self, keep_ref: str, absorb_ref: str) -> Person:
         """Merge ``absorb`` into ``keep``: handles, networks, tags, sources, interactions.
 
         The absorbed id is remembered in ``merges`` so it still resolves, and its sources
-        move to the kept person so a later re-import finds the merged person.
+        move to the kept person so a later re-import finds the merged person. Both people
+        are looked up under the lock, in the same transaction as the merge.
         """
+        with self.transaction():
+            return self._merge_people(keep_ref, absorb_ref)
+
+    def _merge_people(self, keep_ref: str, absorb_ref: str) -> Person:
         keep, absorb = self.find_person(keep_ref), self.find_person(absorb_ref)
         if keep.id == absorb.id:
             raise ValidationError(f"{keep.name} and {absorb.name} are the same person")
@@ -662,8 +700,8 @@ class Store:
 
     def _network_cached(self, ident: str) -> Network | None:
         """Network lookups for estimates during a bulk write, parsed once per transaction."""
-        cache = getattr(self, "_network_cache", None)
-        if cache is None or not self.files.in_transaction:
+        cache = self._network_cache
+        if not self.files.in_transaction:
             cache = self._network_cache = {}
         if ident not in cache:
             cache[ident] = self.get_network(ident)
@@ -678,9 +716,9 @@ class Store:
 
     def record(self, interaction: Interaction) -> Interaction:
         """Store a new interaction (estimating its value if it has none) and announce it."""
-        self._check_refs(interaction)
-        interaction = self._with_estimate(interaction)
         with self.transaction():
+            self._check_refs(interaction)
+            interaction = self._with_estimate(interaction)
             table = self._partition_table(interaction.month)
             if table.contains(doc_id=interaction.id):
                 raise ValidationError(f"interaction {interaction.id} already exists")
@@ -692,9 +730,9 @@ class Store:
     def replace_interaction(self, interaction: Interaction, *,
                             announce: bool = True) -> Interaction:
         """Overwrite an interaction with the same id (it may move to another month)."""
-        old = self.get_interaction(interaction.id)
-        self._check_refs(interaction)
         with self.transaction():
+            old = self.get_interaction(interaction.id)
+            self._check_refs(interaction)
             self._remove(self._partition_table(old.month), old.id)
             self._apply_derived(old, -1)
             self._put(self._partition_table(interaction.month), interaction.id,
@@ -705,8 +743,8 @@ class Store:
         return interaction
 
     def delete_interaction(self, ident: str) -> Interaction:
-        old = self.get_interaction(ident)
         with self.transaction():
+            old = self.get_interaction(ident)
             self._remove(self._partition_table(old.month), old.id)
             self._apply_derived(old, -1)
         return old
@@ -955,9 +993,9 @@ class Store:
         return Opportunity.from_dict(doc)
 
     def save_opportunity(self, opportunity: Opportunity) -> Opportunity:
-        if not self.main.table("people").contains(doc_id=opportunity.person):  # type: ignore[arg-type]
-            raise NotFound(f"no person {opportunity.person!r}")
         with self.transaction():
+            if not self.main.table("people").contains(doc_id=opportunity.person):  # type: ignore[arg-type]
+                raise NotFound(f"no person {opportunity.person!r}")
             self._put(self.main.table("opportunities"), opportunity.id, opportunity.to_dict())
         return opportunity
 
