@@ -351,17 +351,23 @@ class Store:
             self.plugins.broadcast("interaction_recorded", interaction=interaction, store=self)
 
     def backup(self, reason: str) -> Path:
-        """Snapshot the database into ``backups/`` (real copies with a manifest, see
-        ``FileSet.snapshot``) and rotate: the newest ``MAX_BACKUPS`` complete backups are
-        kept; only complete ones count, so a failed or damaged backup never pushes a good
-        one out. Call under the lock."""
+        """Snapshot the database into ``backups/`` and rotate (see
+        ``snapshot_into_backups``). Call under the lock."""
+        return self.snapshot_into_backups(self.files, reason)
+
+    @staticmethod
+    def snapshot_into_backups(files: FileSet, reason: str) -> Path:
+        """A backup of the files as they are (real copies with a manifest, see
+        ``FileSet.snapshot``), then rotation: the newest ``MAX_BACKUPS`` complete backups
+        are kept. Only complete backups count and only they are deleted, so a failed or
+        damaged backup never pushes a good one out."""
         from kith.storage import verify_backup
 
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
         safe = "".join(c if c.isalnum() or c in "-_+" else "-" for c in reason)[:40]
-        root = self.home / "backups"
+        root = files.home / "backups"
         folder = root / f"{stamp}-{safe}"
-        self.files.snapshot(folder)
+        files.snapshot(folder)
         complete = [p for p in sorted(root.iterdir())
                     if p.is_dir() and not p.name.startswith(".") and verify_backup(p) is None]
         import shutil
