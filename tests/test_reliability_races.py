@@ -207,7 +207,7 @@ def test_log_against_network_remove(base: Callable[[], Path]) -> None:
         home = base()
         results = race(home, ["log", "Gone", "--with", "Ann Lee", "--gave", "--json"],
                        ["network", "remove", "Gone", "--force", "--json"], forced=forced)
-        (log_code, log_out, log_err), (remove_code, remove_out, _) = results
+        (log_code, _, log_err), (remove_code, remove_out, _) = results
         assert remove_code == 0, results
         removed = orjson.loads(remove_out)["interactions_removed"]
         if log_code == 0:  # the log came first: the remove took it (and the older one)
