@@ -207,7 +207,7 @@ def _no_schema(home: Path) -> set[tuple[str, str]]:
 def _interrupted_commit(home: Path) -> set[tuple[str, str]]:
     """A commit killed after its journal: the next open must roll it forward."""
     data = json.loads(month(home, "2024-06").read_text())
-    ident, doc = next(iter(data["interactions"].items()))
+    _, doc = next(iter(data["interactions"].items()))
     doc["note"] = "rolled forward"
     temp = home / "interactions" / "2024-06.json.999.tmp"
     temp.write_text(json.dumps(data))
