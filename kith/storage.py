@@ -316,14 +316,18 @@ class FileSet:
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         self.ensure_folder()
+        lock = self.lock()
         try:
-            with self.lock():
-                yield
+            lock.acquire()
         except Timeout:
             raise StoreError(f"the database at {self.home} is busy: another kith process "
                              f"has held its lock for {LOCK_TIMEOUT_SECONDS:.0f} s") from None
-        except PermissionError as error:
+        except OSError as error:  # no permission, a full disk: the lock file cannot be made
             raise StoreError(_describe_os_error(error, self.path(LOCK))) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -414,13 +418,21 @@ class FileSet:
             with contextlib.suppress(OSError):
                 self.path(JOURNAL).unlink()
             raise StoreError(_describe_os_error(error, self.home)) from None
-        for temp, final in pending:
-            os.replace(temp, final)
-        for folder in {final.parent for _, final in pending}:
-            _fsync_dir(folder)
-        if len(pending) > 1:
-            self.path(JOURNAL).unlink()
-            _fsync_dir(self.home)
+        try:
+            for temp, final in pending:
+                os.replace(temp, final)
+            for folder in {final.parent for _, final in pending}:
+                _fsync_dir(folder)
+            if len(pending) > 1:
+                self.path(JOURNAL).unlink()
+                _fsync_dir(self.home)
+        except OSError as error:
+            self.forget()
+            if len(pending) > 1:  # past the commit point: the journal finishes it
+                raise StoreError(f"the write to {self.home} was interrupted "
+                                 f"({error.strerror or error}); the next command completes "
+                                 "it") from None
+            raise StoreError(_describe_os_error(error, self.home)) from None
         for name in names:
             self._cache[name].signature = _signature(self.path(name))
 
@@ -522,22 +534,20 @@ class FileSet:
                       f"moved; the journal is kept as {kept}", file=sys.stderr)
                 moves = None
             else:
-                if moves:
-                    pairs, delete = moves
-                    for temp_name, final_name in pairs:
-                        temp = self.path(temp_name)
-                        if temp.exists():
-                            final = self.path(final_name)
-                            make_private_dirs(final.parent)
-                            os.replace(temp, final)
-                    for name in delete:
-                        with contextlib.suppress(FileNotFoundError):
-                            self.path(name).unlink()
-                    replayed = True
+                try:
+                    if moves:
+                        self._replay(*moves)
+                        replayed = True
+                        self.forget()
+                    journal.unlink()
+                except OSError as error:
                     self.forget()
-                journal.unlink()
+                    raise StoreError(
+                        f"cannot finish the interrupted write recorded in {journal}: "
+                        f"{error.strerror or error}; it is kept and the next command "
+                        "tries again") from None
                 _fsync_dir(self.home)
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # leftovers: the next recovery tries again
             self.path(JOURNAL + TMP_SUFFIX).unlink()
         if self.path(STAGING).exists():
             shutil.rmtree(self.path(STAGING), ignore_errors=True)
@@ -545,6 +555,21 @@ class FileSet:
             with contextlib.suppress(OSError):
                 stray.unlink()
         return replayed
+
+    def _replay(self, pairs: list[tuple[str, str]], delete: list[str]) -> None:
+        """Move every staged file of a journal into place, then delete what it names:
+        idempotent, so a crash while replaying is finished by the next replay."""
+        for temp_name, final_name in pairs:
+            temp = self.path(temp_name)
+            if temp.exists():
+                final = self.path(final_name)
+                make_private_dirs(final.parent)
+                os.replace(temp, final)
+        for folder in {self.path(final).parent for _, final in pairs}:
+            _fsync_dir(folder)
+        for name in delete:
+            with contextlib.suppress(FileNotFoundError):
+                self.path(name).unlink()
 
     def needs_recovery(self) -> bool:
         return self.path(JOURNAL).exists() or self.path(STAGING).exists()

@@ -298,6 +298,7 @@ class Store:
         self._network_cache = {}
         self._raw_tables.clear()
         self._backup_reasons = [backup_reason] if backup_reason else []
+        made: Path | None = None
         try:
             with self.files.transaction():
                 self._begin()
@@ -307,8 +308,13 @@ class Store:
                 # costs no copy
                 if self._backup_reasons and self.files.has_changes \
                         and self.files.exists(MAIN):
-                    self.backup("+".join(self._backup_reasons))
+                    made = self.snapshot_into_backups(self.files, "+".join(self._backup_reasons),
+                                                      rotate=False)
         except BaseException:
+            if made is not None:  # the state it saved is still the current one
+                import shutil
+
+                shutil.rmtree(made, ignore_errors=True)
             self._to_announce.clear()
             self._people_index = None
             self._raw_tables.clear()
@@ -317,6 +323,8 @@ class Store:
             raise
         finally:
             self._backup_reasons = []
+        if made is not None:
+            self.rotate_backups(self.home)
         self._uncreated = False
         self._raw_tables.clear()
         self._announce()
@@ -356,25 +364,32 @@ class Store:
         return self.snapshot_into_backups(self.files, reason)
 
     @staticmethod
-    def snapshot_into_backups(files: FileSet, reason: str) -> Path:
+    def snapshot_into_backups(files: FileSet, reason: str, *, rotate: bool = True) -> Path:
         """A backup of the files as they are (real copies with a manifest, see
-        ``FileSet.snapshot``), then rotation: the newest ``MAX_BACKUPS`` complete backups
-        are kept. Only complete backups count and only they are deleted, so a failed or
-        damaged backup never pushes a good one out."""
-        from kith.storage import verify_backup
-
+        ``FileSet.snapshot``), then (``rotate``) rotation, see ``rotate_backups``."""
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
         safe = "".join(c if c.isalnum() or c in "-_+" else "-" for c in reason)[:40]
-        root = files.home / "backups"
-        folder = root / f"{stamp}-{safe}"
+        folder = files.home / "backups" / f"{stamp}-{safe}"
         files.snapshot(folder)
-        complete = [p for p in sorted(root.iterdir())
-                    if p.is_dir() and not p.name.startswith(".") and verify_backup(p) is None]
+        if rotate:
+            Store.rotate_backups(files.home)
+        return folder
+
+    @staticmethod
+    def rotate_backups(home: Path) -> None:
+        """Keep the newest ``MAX_BACKUPS`` complete backups. Only complete backups count
+        and only they are deleted, so a failed or damaged backup never pushes a good one
+        out; what is not a complete backup is left for the user to inspect (``kith backup
+        --list`` names it)."""
         import shutil
 
+        from kith.storage import verify_backup
+
+        root = home / "backups"
+        complete = [p for p in sorted(root.iterdir())
+                    if p.is_dir() and not p.name.startswith(".") and verify_backup(p) is None]
         for old in complete[:-MAX_BACKUPS]:
             shutil.rmtree(old, ignore_errors=True)
-        return folder
 
     # networks --------------------------------------------------------------------------
     def networks(self) -> list[Network]:
