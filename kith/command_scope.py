@@ -46,6 +46,18 @@ def _scope(command: click.Command) -> None:
     if isinstance(command, click.Group):
         for child in command.commands.values():
             _scope(child)
+        if not getattr(command.get_command, "_kith_scoped", False):
+            # groups that build their subcommands on demand (``kith import SOURCE``)
+            original = command.get_command
+
+            def get_command(ctx: click.Context, name: str) -> click.Command | None:
+                found = original(ctx, name)
+                if found is not None:
+                    _scope(found)
+                return found
+
+            get_command._kith_scoped = True  # type: ignore[attr-defined]
+            command.get_command = get_command  # type: ignore[method-assign]
         return
     callback = command.callback
     if callback is None or getattr(callback, "_kith_scoped", False):

@@ -333,7 +333,7 @@ class Store:
     def reading(self) -> Iterator[None]:
         """A consistent snapshot for a reader: the lock is held while the block reads,
         so no commit lands halfway through (``kith doctor``, ``assess``, ``history``)."""
-        if self.files.in_transaction:
+        if self.files.in_transaction or self._uncreated:
             yield
             return
         self._people_index = None

@@ -218,3 +218,65 @@ def test_log_against_network_remove(base: Callable[[], Path]) -> None:
         assert store.get_network("gone") is None
         assert not list(store.interactions(network="gone"))
         count("races: 0 corrupt, 0 lost (log vs network remove --force)")
+
+
+def test_every_command_that_can_write_runs_in_one_transaction() -> None:
+    """The wrapping is one mechanism over the whole tree, plugin commands included."""
+    import click
+
+    from kith.command_scope import UNSCOPED
+
+    def leaves(group: click.Group, path: str) -> list[tuple[str, click.Command]]:
+        found = []
+        context = click.Context(group)
+        for name in group.list_commands(context):
+            command = group.get_command(context, name)
+            assert command is not None
+            if isinstance(command, click.Group):
+                found += leaves(command, f"{path}{name} ")
+            else:
+                found.append((f"{path}{name}", command))
+        return found
+
+    cli = build_cli()
+    scoped = [(name, getattr(c.callback, "_kith_scoped", False)) for name, c in leaves(cli, "")]
+    unscoped = sorted(name for name, wrapped in scoped
+                      if not wrapped and name.split()[0] not in UNSCOPED)
+    assert unscoped == []
+    names = {name for name, _ in scoped}
+    assert {"log", "hear", "interaction edit", "person merge", "network remove",
+            "import vcard"} <= names
+    count("commands wrapped in one transaction", sum(w for _, w in scoped))
+
+
+CHECK_FREE = ("import sys; from filelock import FileLock, Timeout\n"
+              "try:\n    FileLock(sys.argv[1]).acquire(timeout=0)\nexcept Timeout:\n"
+              "    sys.exit(1)\n")
+
+
+def test_hooks_fire_after_the_commit_with_the_lock_released(tmp_path: Path) -> None:
+    home = tmp_path / "db"
+    kith(home, "network", "add", "Club")
+    kith(home, "person", "add", "Ann Lee", "--network", "Club")
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    seen = tmp_path / "seen.txt"
+    (folder / "listens.py").write_text(
+        "import subprocess, sys\n"
+        "from pathlib import Path\n"
+        "from kith import hookimpl\n"
+        "@hookimpl\n"
+        "def interaction_recorded(interaction):\n"
+        f"    home = Path({str(home)!r})\n"
+        "    on_disk = any(interaction.id in p.read_text()\n"
+        "                  for p in (home / 'interactions').glob('*.json'))\n"
+        f"    free = subprocess.run([sys.executable, '-c', {CHECK_FREE!r},\n"
+        "                          str(home / '.lock')]).returncode == 0\n"
+        f"    open({str(seen)!r}, 'a').write(f'{{interaction.id}} {{on_disk}} {{free}}\\n')\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "kith", "--db", str(home), "--plugins-dir", str(folder), "log",
+         "Club", "--with", "Ann Lee", "--gave", "--json"], capture_output=True, text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    ident = orjson.loads(result.stdout)["id"]
+    assert seen.read_text().split() == [ident, "True", "True"]

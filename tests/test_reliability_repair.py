@@ -32,7 +32,7 @@ from .figures import count
 
 FULL = os.environ.get("KITH_FULL_TESTS") == "1"
 ROOT = Path(__file__).resolve().parent.parent
-REPAIR_WRITERS, REPAIR_WRITES = (4, 100) if FULL else (4, 25)
+REPAIR_WRITERS, REPAIR_WRITES = (4, 100) if FULL else (4, 12)
 
 
 def at(month: int, day: int) -> datetime:

@@ -33,7 +33,7 @@ from kith.store import Store
 from .figures import count
 
 FULL = os.environ.get("KITH_FULL_TESTS") == "1"
-STEP = 1 if FULL else 5
+STEP = 1 if FULL else 7
 ROOT = Path(__file__).resolve().parent.parent
 
 INJECT = """
