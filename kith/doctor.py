@@ -328,7 +328,8 @@ def restore(home: Path, backup: Path) -> Path:
     files = FileSet(home)
     with files.locked():
         files.recover()
-        saved = Store.snapshot_into_backups(files, "before-restore")
+        # not rotated now: rotation could delete the very backup being restored
+        saved = Store.snapshot_into_backups(files, "before-restore", rotate=False)
         staging = files.path(STAGING)
         shutil.rmtree(staging, ignore_errors=True)
         try:

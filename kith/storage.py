@@ -452,8 +452,9 @@ class FileSet:
     def write_journal(self, replace: list[tuple[str, str]], delete: list[str]) -> None:
         """Commit point of a multi-file switch (``kith restore``): once this returns, the
         next open rolls the switch forward; before, nothing has changed."""
-        for name in [n for pair in replace for n in pair] + delete:
-            why = self._outside(name)
+        for name, role in [(t, "temp") for t, _ in replace] + \
+                [(f, "final") for _, f in replace] + [(d, "final") for d in delete]:
+            why = self._outside(name, role)
             if why:
                 raise StoreError(f"internal error: journal path {name!r} {why}")
         payload = orjson.dumps({"replace": [list(p) for p in replace], "delete": delete})
@@ -466,8 +467,11 @@ class FileSet:
             raise StoreError(_describe_os_error(error, self.home)) from None
         _fsync_dir(self.home)
 
-    def _outside(self, name: Any) -> str | None:
-        """Why a path named in a journal is not one kith may move (None: it may)."""
+    def _outside(self, name: Any, role: str = "final") -> str | None:
+        """Why a path named in a journal is not one kith may move (None: it may).
+
+        ``role`` is ``"temp"`` for a file to move into place (a temporary file, or a file
+        staged by a restore), ``"final"`` for a database file to replace or delete."""
         if not isinstance(name, str) or not name or "\x00" in name:
             return "is not a path"
         relative = Path(name)
@@ -475,7 +479,11 @@ class FileSet:
             return "points outside the database"
         if relative.parts[0] in NOT_DATA or relative.name in (JOURNAL, LOCK):
             return "names a backup, the quarantine or kith's own bookkeeping"
-        if not (relative.suffix == ".json" or relative.name.endswith(TMP_SUFFIX)):
+        if role == "temp":
+            staged = relative.parts[0] == STAGING and relative.suffix == ".json"
+            if not (staged or relative.name.endswith(TMP_SUFFIX)):
+                return "is not a temporary or staged file"
+        elif not is_data_path(relative):
             return "is not a database file"
         root = self.home.resolve()
         target = (self.home / relative).resolve()
@@ -502,8 +510,8 @@ class FileSet:
         for entry in replace:
             if not isinstance(entry, list) or len(entry) != 2:
                 raise ValueError("the journal has an unknown layout")
-            for name in entry:
-                why = self._outside(name)
+            for name, role in zip(entry, ("temp", "final"), strict=True):
+                why = self._outside(name, role)
                 if why:
                     raise ValueError(f"the journal names {str(name)[:80]!r}, which {why}")
             pairs.append((entry[0], entry[1]))

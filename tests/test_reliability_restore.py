@@ -157,7 +157,9 @@ def test_a_journal_naming_paths_outside_is_refused(tmp_path: Path, ok: Callable[
                     [[str(victim), "kith.json"]],
                     {"replace": [], "delete": ["../victim.txt"]},
                     {"replace": [["backups/x.json", "kith.json"]], "delete": []},
-                    [["interactions/2025-03.json", ".lock"]]):
+                    [["interactions/2025-03.json", ".lock"]],
+                    [["interactions/2025-03.json", "kith.json"]],  # a live file, not a temp
+                    [["kith.json.1.tmp", "notes.txt"]]):
         (kith_home / ".journal").write_text(json.dumps(journal))
         result = run("history")
         assert result.exit_code == 0, result.output
@@ -167,7 +169,7 @@ def test_a_journal_naming_paths_outside_is_refused(tmp_path: Path, ok: Callable[
         assert not (kith_home / ".journal").exists()
         count("hostile journals refused (nothing moved)")
     kept = list((kith_home / "quarantine").glob("*-refused-journal/.journal"))
-    assert len(kept) == 6
+    assert len(kept) == 8
     link = kith_home / "interactions" / "link.json"
     link.symlink_to(victim)
     (kith_home / ".journal").write_text(json.dumps([["interactions/link.json", "kith.json"]]))
