@@ -96,15 +96,23 @@ DERIVED_NAME = re.compile(r"(networks|people-[0-9a-f])\.json")
 
 
 def misplaced_reason(relative: Path) -> str | None:
-    """Why a data file's name does not belong in the layout (a sync-conflict copy,
-    a stray file in ``interactions/`` or ``derived/``), or None."""
+    """Why a data file's name does not belong in the layout, or None.
+
+    What is flagged: anything in ``interactions/`` that is not a month file, and copies
+    of kith's own files that sync tools leave beside them (``kith (conflicted copy).json``,
+    ``networks.sync-conflict-....json``, any name saying "conflict"). Other files (a
+    plugin's, a newer kith's) are left alone."""
     parts = relative.parts
+    stem = relative.name.lower()
+    if "conflict" in stem:
+        return "a sync-conflict copy"
     if len(parts) == 2 and parts[0] == "interactions" and not MONTH_NAME.fullmatch(parts[1]):
         return "not a month file (a sync-conflict copy?)"
-    if len(parts) == 2 and parts[0] == "derived" and not DERIVED_NAME.fullmatch(parts[1]):
-        return "not a derived file (a sync-conflict copy?)"
-    if len(parts) == 1 and parts[0] != "kith.json":
-        return "not a kith file (a sync-conflict copy?)"
+    if len(parts) == 2 and parts[0] == "derived" and not DERIVED_NAME.fullmatch(parts[1]) \
+            and stem.startswith(("networks", "people-")):
+        return "a copy of a derived file (a sync-conflict copy?)"
+    if len(parts) == 1 and parts[0] != "kith.json" and stem.startswith("kith"):
+        return "a copy of kith.json (a sync-conflict copy?)"
     return None
 
 

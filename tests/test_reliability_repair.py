@@ -250,6 +250,9 @@ DAMAGE: dict[str, Callable[[Path], set[tuple[str, str]]]] = {
     "interaction in the wrong month file": _misfiled,
     "sync-conflict copy of a month file": _conflict_copy,
     "sync-conflict copy of kith.json": _main_conflict_copy,
+    "sync-conflict copy of a derived file": lambda h: (
+        h / "derived" / "networks.sync-conflict-20240502-120000-ABCDEFG.json").write_bytes(
+        (h / "derived" / "networks.json").read_bytes()) and set(),
     "opportunity owner deleted (in the backup)": _drop("people", "bea"),
     "opportunity owner unknown to every backup": _unknown_owner,
     "network deleted under its interactions": _drop("networks", "work"),
@@ -307,6 +310,12 @@ def test_writes_are_refused_while_a_data_file_is_damaged(kith_home: Path,
     ok("log", "Club", "--with", "Ann", "--gave", "--on", "2024-06-20")
     (kith_home / "interactions" / "2024-05 (conflicted copy).json").write_text("{}")
     fails("log", "Club", "--with", "Ann", "--gave", match="sync-conflict copy")
+    ok("doctor", "--repair")
+    # a file kith does not know (a newer kith's, a plugin's) is not damage
+    (kith_home / "sync-state.json").write_text('{"peers": {}}')
+    (kith_home / "derived" / "initiative.json").write_text('{"rows": {}}')
+    ok("log", "Club", "--with", "Ann", "--gave")
+    ok("doctor")
 
 
 WRITER = """
