@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -154,6 +155,17 @@ def _validate(table: str, ident: str, doc: Any) -> str | None:
         what = f"missing field {error}" if isinstance(error, KeyError) else str(error)[:120]
         return f"cannot be read ({what})"
     return None
+
+
+def _plausible_id(ident: Any, *, ulid: bool = False) -> bool:
+    """Whether a string looks like an id kith makes (a ULID; or, unless ``ulid``, a slug):
+    when a record's key and its ``id`` field disagree, the plausible one is undamaged."""
+    from kith.ids import is_id
+
+    if not isinstance(ident, str):
+        return False
+    return is_id(ident) or (not ulid and re.fullmatch(r"[a-z0-9][a-z0-9-]{0,79}", ident)
+                            is not None)
 
 
 def _month_of(doc: dict[str, Any]) -> str | None:
@@ -525,6 +537,13 @@ class _Repairer:
             for ident, doc in list(records.items()):
                 if _validate(table, ident, doc) is None:
                     continue
+                own = doc.get("id") if isinstance(doc, dict) else None
+                if own not in records and _plausible_id(own) and not _plausible_id(ident) \
+                        and _validate(table, own, doc) is None:
+                    records[own] = records.pop(ident)
+                    self.result.actions.append(f"filed {table} record {own} under its own id "
+                                               f"(was {ident!r})")
+                    continue
                 mended = self.mend(table, ident, doc, self.from_backups(MAIN, table, ident))
                 if mended is not None:
                     records[ident] = mended
@@ -545,6 +564,14 @@ class _Repairer:
         for name in sorted(n for n in live if n.startswith(INTERACTIONS + "/")):
             month = name.rsplit("/", 1)[1].removesuffix(".json")
             for ident, doc in live[name].get("interactions", {}).items():
+                own = doc.get("id") if isinstance(doc, dict) else None
+                if own != ident and _plausible_id(own, ulid=True) \
+                        and not _plausible_id(ident, ulid=True) \
+                        and _validate("interactions", own, doc) is None:
+                    # filed under a damaged key: its own id is the one to keep
+                    self.result.actions.append(f"filed interaction {own} under its own id "
+                                               f"(was {ident!r})")
+                    ident = own
                 if _validate("interactions", ident, doc) is not None:
                     mended = self.mend("interactions", ident, doc,
                                        self.interaction_from_backups(ident))
@@ -611,23 +638,34 @@ class _Repairer:
             people[ident] = doc
             return ident
 
-        def network_for(ident: str) -> None:
+        def network_for(ident: str) -> bool:
             if ident in networks:
-                return
+                return True
             doc = self.from_backups(MAIN, "networks", ident)
             if doc is not None:
                 self.result.actions.append(f"restored network {ident} from a backup")
             else:
-                doc = Network(id=ident, name=f"(unknown network) {ident}",
-                              notes="recreated by kith doctor --repair").to_dict()
+                try:
+                    doc = Network(id=ident, name=f"(unknown network) {ident}",
+                                  notes="recreated by kith doctor --repair").to_dict()
+                except KithError:
+                    return False  # not even a possible network id
                 self.result.actions.append(f"recreated missing network {ident} as a "
                                            "placeholder")
             networks[ident] = doc
+            return True
 
+        stranded: dict[str, Any] = {}
         for records in months.values():
-            for doc in records.values():
-                network_for(doc["network"])
+            for ident, doc in list(records.items()):
+                if not network_for(doc["network"]):
+                    stranded[ident] = records.pop(ident)
+                    continue
                 doc["people"] = list(dict.fromkeys(person_for(p) for p in doc["people"]))
+        if stranded:
+            self.result.actions.append(f"moved {len(stranded)} interactions with an "
+                                       "impossible network id aside")
+            self.keep_records("unreadable-interactions", stranded)
         for doc in main.get("opportunities", {}).values():
             doc["person"] = person_for(doc["person"])
 
