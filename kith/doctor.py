@@ -168,6 +168,17 @@ def _plausible_id(ident: Any, *, ulid: bool = False) -> bool:
                             is not None)
 
 
+def _good_schema(main: dict[str, Any]) -> bool:
+    """Whether kith.json's schema record names a version this kith knows."""
+    from kith import migrations
+
+    meta = main.get("_meta")
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    version = schema.get("version") if isinstance(schema, dict) else None
+    return isinstance(version, int) and not isinstance(version, bool) \
+        and 1 <= version <= migrations.SCHEMA_VERSION
+
+
 def _month_of(doc: dict[str, Any]) -> str | None:
     try:
         moment = datetime.fromisoformat(doc["when"]).astimezone(UTC)
@@ -218,9 +229,8 @@ def _check(home: Path, files: FileSet) -> list[Problem]:
     if not (home / MAIN).exists() or MAIN not in data:
         return problems or [Problem(MAIN, "missing")]
     main = data[MAIN]
-    schema = main.get("_meta", {}).get("schema")
-    if not isinstance(schema, dict) or not isinstance(schema.get("version"), int):
-        problems.append(Problem(MAIN, "no schema record (_meta)"))
+    if not _good_schema(main):
+        problems.append(Problem(MAIN, "no valid schema record (_meta)"))
     for table in MAIN_TABLES:
         for ident, doc in main.get(table, {}).items():
             why = _validate(table, ident, doc)
@@ -262,6 +272,11 @@ def _check(home: Path, files: FileSet) -> list[Problem]:
 
     try:  # the store's own checks: schema version, layout
         store = Store(home, create=False)
+    except KithError as error:
+        return [Problem(MAIN, str(error))]
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        return [Problem(MAIN, f"cannot be opened ({error.__class__.__name__}: {error!s:.80})")]
+    try:
         expected_networks, expected_people = store.recompute_derived()
         if store.network_months() != expected_networks:
             problems.append(Problem("derived/networks.json", "network totals differ from a "
@@ -499,15 +514,13 @@ class _Repairer:
         return self.result
 
     def fix_meta(self, main: dict[str, Any]) -> None:
-        schema = main.get("_meta", {}).get("schema")
-        if isinstance(schema, dict) and isinstance(schema.get("version"), int):
+        if _good_schema(main):
             return
         from kith import migrations
 
         for copy in self.backup_copies(MAIN):
-            old = copy.get("_meta", {}).get("schema")
-            if isinstance(old, dict) and isinstance(old.get("version"), int):
-                main.setdefault("_meta", {})["schema"] = old
+            if _good_schema(copy):
+                main.setdefault("_meta", {})["schema"] = copy["_meta"]["schema"]
                 self.result.actions.append("restored the schema record from a backup")
                 return
         main.setdefault("_meta", {})["schema"] = {

@@ -394,7 +394,7 @@ def test_read_only_folder_is_a_clear_error(ok: Callable[..., Any], fails: Callab
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "emptied"])
-def test_damaged_files_are_named_and_doctor_repair_restores_the_backup(
+def test_damaged_files_are_named_and_doctor_repair_restores_that_file(
         damage: str, ok: Callable[..., Any], run: Callable[..., Any],
         kith_home: Path) -> None:
     ok("network", "add", "Net")

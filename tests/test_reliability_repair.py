@@ -265,6 +265,10 @@ DAMAGE: dict[str, Callable[[Path], set[tuple[str, str]]]] = {
     "person without a name (in the backup)": _nameless("ann"),
     "person without a name (after the backup)": _nameless("eve"),
     "no schema record": _no_schema,
+    "schema version 0": lambda h: edit_json(
+        h / "kith.json", lambda d: d["_meta"]["schema"].update({"version": 0})) or set(),
+    "schema version -1": lambda h: edit_json(
+        h / "kith.json", lambda d: d["_meta"]["schema"].update({"version": -1})) or set(),
     "commit interrupted after its journal": _interrupted_commit,
     "record filed under another id": _wrong_id,
 }
