@@ -45,6 +45,7 @@ from kith.storage import (
     BACKUPS,
     STAGING,
     FileSet,
+    ReadOnlyFolder,
     is_data_path,
     looks_damaged,
     make_private_dirs,
@@ -201,6 +202,8 @@ def check(home: Path) -> list[Problem]:
         with files.locked():
             files.recover()
             return _check(home, files)
+    except ReadOnlyFolder:  # nobody can write it through us: read it as it is
+        return _check(home, files)
     except StoreError as error:
         return [Problem(MAIN, str(error))]
 

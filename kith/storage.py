@@ -177,6 +177,13 @@ def _describe_os_error(error: OSError, path: Path) -> str:
     return f"cannot write {path}: {error.strerror or error}; nothing was changed"
 
 
+READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+class ReadOnlyFolder(StoreError):
+    """The database folder may be read but not written (so its lock cannot be taken)."""
+
+
 class BufferedStorage(Storage):
     """TinyDB storage backed by a ``FileSet``: reads are cached, writes wait for commit."""
 
@@ -211,6 +218,8 @@ class FileSet:
             make_private_dirs(self.home)
             os.chmod(self.home, 0o700)
         except OSError as error:
+            if error.errno in READ_ONLY_ERRNOS and self.home.is_dir():
+                raise ReadOnlyFolder(_describe_os_error(error, self.home)) from None
             raise StoreError(_describe_os_error(error, self.home)) from None
 
     def path(self, name: str) -> Path:
@@ -331,6 +340,8 @@ class FileSet:
             raise StoreError(f"the database at {self.home} is busy: another kith process "
                              f"has held its lock for {LOCK_TIMEOUT_SECONDS:.0f} s") from None
         except OSError as error:  # no permission, a full disk: the lock file cannot be made
+            if error.errno in READ_ONLY_ERRNOS:
+                raise ReadOnlyFolder(_describe_os_error(error, self.path(LOCK))) from None
             raise StoreError(_describe_os_error(error, self.path(LOCK))) from None
         try:
             yield
@@ -347,12 +358,24 @@ class FileSet:
             finally:
                 self._depth -= 1
             return
-        with self.locked():
-            self.recover()
+        try:
+            lock: contextlib.AbstractContextManager[None] | None = self.locked()
+            lock.__enter__()  # type: ignore[union-attr]
+            read_only = None
+        except ReadOnlyFolder as error:
+            # a folder we may only read (a read-only mount, someone else's database):
+            # nobody can write it through us, so reading goes ahead without the lock
+            # and a write fails at commit with this error
+            lock, read_only = None, error
+        try:
+            if lock is not None:
+                self.recover()
             self.refresh()
             self._depth = 1
             try:
                 yield
+                if read_only is not None and self._dirty:
+                    raise read_only
                 self._commit()
             except BaseException:
                 self._rollback()
@@ -360,6 +383,9 @@ class FileSet:
             finally:
                 self._depth = 0
                 self._dirty.clear()
+        finally:
+            if lock is not None:
+                lock.__exit__(None, None, None)
 
     def _rollback(self) -> None:
         for name in self._dirty:
@@ -376,9 +402,7 @@ class FileSet:
         if self._depth:
             yield
             return
-        with self.locked():
-            self.recover()
-            self.refresh()
+        with self.transaction():  # commits nothing; falls back to unlocked when read-only
             yield
 
     def damaged_files(self) -> list[tuple[str, str]]:

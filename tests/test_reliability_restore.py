@@ -300,3 +300,28 @@ def test_folders_are_private_whatever_the_umask(tmp_path: Path) -> None:
         if path.is_file():
             assert path.stat().st_mode & 0o077 == 0, path
     count("folders checked private under umask 000")
+
+
+def test_a_database_we_may_only_read_is_still_readable(ok: Callable[..., Any],
+                                                      fails: Callable[..., Any],
+                                                      kith_home: Path) -> None:
+    """Commands take the lock even to read; on a read-only mount (or someone else's
+    database) the lock file cannot be made, and reading must still work."""
+    from kith import storage
+
+    ok("network", "add", "Net")
+
+    class Unwritable:
+        def acquire(self) -> None:
+            raise PermissionError(errno.EROFS, "Read-only file system", str(kith_home))
+
+        def release(self) -> None:
+            raise AssertionError("never acquired")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(storage.FileSet, "lock", lambda self: Unwritable())
+        assert json.loads(ok("network", "list", "--json").stdout)[0]["id"] == "net"
+        ok("history")
+        ok("doctor")
+        fails("network", "add", "Other", match="read-only")
+    assert [n.id for n in Store(kith_home).networks()] == ["net"]
