@@ -325,3 +325,22 @@ def test_a_database_we_may_only_read_is_still_readable(ok: Callable[..., Any],
         ok("doctor")
         fails("network", "add", "Other", match="read-only")
     assert [n.id for n in Store(kith_home).networks()] == ["net"]
+
+
+def test_restore_is_the_way_out_of_a_damaged_database(ok: Callable[..., Any],
+                                                     fails: Callable[..., Any],
+                                                     kith_home: Path) -> None:
+    ok("network", "add", "Net")
+    ok("person", "add", "Pat", "--network", "Net")
+    ok("log", "Net", "--with", "Pat", "--gave", "--on", "2025-03-01")
+    name = json.loads(ok("backup", "--json").stdout)["name"]
+    ok("log", "Net", "--with", "Pat", "--gave", "--on", "2025-04-01")
+    (kith_home / "interactions" / "2025-03.json").write_bytes(b'{"interactions": {"01')
+    fails("log", "Net", "--with", "Pat", "--gave", match="doctor --repair")
+    done = json.loads(ok("restore", name, "--json").stdout)
+    assert len(json.loads(ok("history", "--json").stdout)) == 1
+    ok("doctor")
+    # the damaged state was kept, so the restore can be undone (damage and all)
+    kept = Path(done["previous_state"])
+    assert (kept / "interactions" / "2025-03.json").read_bytes() == b'{"interactions": {"01'
+    assert (kept / "interactions" / "2025-04.json").exists()
