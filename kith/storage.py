@@ -591,7 +591,7 @@ class FileSet:
             self.path(JOURNAL + TMP_SUFFIX).unlink()
         if self.path(STAGING).exists():
             shutil.rmtree(self.path(STAGING), ignore_errors=True)
-        for stray in self._live_files(f"*{TMP_SUFFIX}"):
+        for stray in self._live_files(TMP_SUFFIX):
             with contextlib.suppress(OSError):
                 stray.unlink()
         return replayed
@@ -624,23 +624,35 @@ class FileSet:
         return folder
 
     # snapshots ------------------------------------------------------------------------
-    def _live_files(self, pattern: str) -> list[Path]:
-        """Files matching ``pattern`` in the live folders (not backups or quarantine);
-        walks only those folders, so a backup rotating meanwhile cannot disturb it."""
-        if not self.home.is_dir():
-            return []
-        found = list(self.home.glob(pattern))
-        for child in self.home.iterdir():
-            if child.name in NOT_DATA or child.name.startswith(".") or child.is_symlink():
-                continue
-            with contextlib.suppress(OSError):
-                if child.is_dir():
-                    found.extend(child.rglob(pattern))
-        return sorted(p for p in found if p.is_file())
+    def _live_files(self, suffix: str) -> list[Path]:
+        """Files whose names end with ``suffix`` in the live folders (not backups,
+        quarantine or hidden folders; links are not followed). Walks only those folders,
+        so a backup rotating meanwhile cannot disturb it; ``os.scandir`` because this
+        runs on every commit."""
+        found: list[Path] = []
+
+        def walk(folder: str, top: bool) -> None:
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                return
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if not entry.name.startswith(".") and not (top and entry.name
+                                                                   in NOT_DATA):
+                            walk(entry.path, False)
+                    elif entry.name.endswith(suffix) and entry.is_file():
+                        found.append(Path(entry.path))
+                except OSError:
+                    continue
+
+        walk(str(self.home), True)
+        return sorted(found)
 
     def data_files(self) -> list[Path]:
         """Every database file (not locks, journals, temporaries, backups, quarantine)."""
-        return [p for p in self._live_files("*.json") if is_data_path(p.relative_to(self.home))]
+        return [p for p in self._live_files(".json") if is_data_path(p.relative_to(self.home))]
 
     def snapshot(self, destination: Path) -> int:
         """Copy the current files to ``destination``, completely or not at all.
