@@ -114,6 +114,7 @@ def base(tmp_path: Path) -> Callable[[], Path]:
     def build() -> Path:
         made[0] += 1
         home = tmp_path / f"db{made[0]}"
+        kith(home, "init")
         kith(home, "network", "add", "Club")
         kith(home, "network", "add", "Gone")
         kith(home, "person", "add", "Ann Lee", "--network", "Club")
@@ -256,6 +257,7 @@ CHECK_FREE = ("import sys; from filelock import FileLock, Timeout\n"
 
 def test_hooks_fire_after_the_commit_with_the_lock_released(tmp_path: Path) -> None:
     home = tmp_path / "db"
+    kith(home, "init")
     kith(home, "network", "add", "Club")
     kith(home, "person", "add", "Ann Lee", "--network", "Club")
     folder = tmp_path / "plugins"

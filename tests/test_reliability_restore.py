@@ -288,11 +288,10 @@ def test_folders_are_private_whatever_the_umask(tmp_path: Path) -> None:
     target = tmp_path / "x" / "a" / "b" / "db"
     script = ("import os, sys; os.umask(0); sys.argv = ['kith', '--db', sys.argv[1], "
               "'network', 'add', 'Net']; from kith.cli import main; main()")
-    subprocess.run([sys.executable, "-c", script, str(target)], check=True,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})
-    subprocess.run([sys.executable, "-c", script.replace("'network', 'add', 'Net'",
-                                                         "'backup'"), str(target)], check=True,
-                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    for command in ("'init'", "'network', 'add', 'Net'", "'backup'"):
+        subprocess.run([sys.executable, "-c", script.replace("'network', 'add', 'Net'",
+                                                             command), str(target)],
+                       check=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
     for folder in [tmp_path / "x", tmp_path / "x" / "a", tmp_path / "x" / "a" / "b", target,
                    *[p for p in target.rglob("*") if p.is_dir()]]:
         assert folder.stat().st_mode & 0o777 == 0o700, folder
