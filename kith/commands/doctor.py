@@ -34,9 +34,10 @@ def doctor(app, repair: bool, as_json: bool) -> None:  # type: ignore[no-untyped
                    "problems": [str(p) for p in problems]})
     else:
         if done is not None:
-            click.echo(f"Repair: {done.actions[0] if len(done.actions) == 1 else ''}"
-                       if done.actions else "Repair: nothing to repair")
-            if len(done.actions) > 1:
+            if len(done.actions) == 1:
+                click.echo(f"Repair: {done.actions[0]}")
+            else:
+                click.echo("Repair:" if done.actions else "Repair: nothing to repair")
                 for action in done.actions:
                     click.echo(f"  - {action}")
             if done.quarantine:
