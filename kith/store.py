@@ -390,6 +390,12 @@ class Store:
                     if p.is_dir() and not p.name.startswith(".") and verify_backup(p) is None]
         for old in complete[:-MAX_BACKUPS]:
             shutil.rmtree(old, ignore_errors=True)
+        # a backup killed halfway leaves its hidden folder; one an hour old is not being
+        # written any more (a backup in progress elsewhere is left alone)
+        for partial in root.glob(".*.partial"):
+            with contextlib.suppress(OSError):
+                if partial.stat().st_mtime < datetime.now().timestamp() - 3600:
+                    shutil.rmtree(partial, ignore_errors=True)
 
     # networks --------------------------------------------------------------------------
     def networks(self) -> list[Network]:

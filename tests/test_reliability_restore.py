@@ -270,7 +270,11 @@ def test_rotation_never_deletes_a_good_backup_for_a_broken_one(kith_home: Path,
     (broken / "kith.json").write_bytes(b"")  # what a full disk used to leave behind
     partial = kith_home / "backups" / ".29990101T000000000001-x.partial"
     partial.mkdir()
+    killed = kith_home / "backups" / ".20200101T000000000001-y.partial"  # a kill, long ago
+    killed.mkdir()
+    os.utime(killed, (0, 0))
     made = json.loads(ok("backup", "--json").stdout)["name"]
+    assert partial.exists() and not killed.exists()
     names = listed(kith_home)
     assert broken.name not in names and made in names
     assert names == [made, *reversed(good[1:])]  # only the oldest good one rotated out
