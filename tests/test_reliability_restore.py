@@ -347,3 +347,26 @@ def test_restore_is_the_way_out_of_a_damaged_database(ok: Callable[..., Any],
     kept = Path(done["previous_state"])
     assert (kept / "interactions" / "2025-03.json").read_bytes() == b'{"interactions": {"01'
     assert (kept / "interactions" / "2025-04.json").exists()
+
+
+def test_a_backup_killed_at_any_point_is_never_listed(
+        tmp_path: Path, restorable: tuple[Path, str, tuple[Any, ...], tuple[Any, ...]]) -> None:
+    template, _, _, new = restorable
+    _, clean = run_injected(shutil.copytree(template, tmp_path / "probe"), "kill", 10**9,
+                            "backup")
+    points = int(clean.strip().rsplit("calls=", 1)[1])
+    for point in [*range(1, points + 1, STEP), points]:
+        home = tmp_path / f"backup-{point}"
+        shutil.copytree(template, home)
+        before = [p.name for p in doctor.backups(home)]
+        code, _ = run_injected(home, "kill", point, "backup")
+        listed_now = doctor.backups(home)
+        assert [p.name for p in listed_now if p.name in before] == before
+        assert len(listed_now) in (len(before), len(before) + 1)
+        if code == 0:
+            assert len(listed_now) == len(before) + 1
+        for folder in listed_now:
+            assert doctor.verify_backup(folder, deep=True) is None, (point, folder.name)
+        assert state(home) == new and doctor.check(home) == []
+        shutil.rmtree(home)
+        count("backup kill points: only complete backups listed")
