@@ -708,7 +708,8 @@ class _Repairer:
         store = Store(self.home, create=False)
         expected_networks, expected_people = store.recompute_derived()
         if store.network_months() != expected_networks or \
-                store.person_stats() != expected_people:
+                store.person_stats() != expected_people or \
+                store.conversation_indexes() != store.recompute_conversations():
             store.rebuild_derived()
             self.result.actions.append("rebuilt the aggregates from the interactions")
 

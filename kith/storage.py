@@ -91,6 +91,9 @@ def is_data_path(relative: Path) -> bool:
             and not any(part.startswith(".") for part in parts))
 
 
+SYNC_CONFLICT = re.compile(r"\(.*conflict.*\)|\.sync-conflict-|conflicted copy")
+"""How Dropbox, Nextcloud and Syncthing name the copies they make (kith's own names,
+network slugs included, never contain brackets, dots or spaces)."""
 MONTH_NAME = re.compile(r"\d{4}-\d{2}\.json")
 DERIVED_NAME = re.compile(r"(networks|people-[0-9a-f])\.json")
 
@@ -100,11 +103,11 @@ def misplaced_reason(relative: Path) -> str | None:
 
     What is flagged: anything in ``interactions/`` that is not a month file, and copies
     of kith's own files that sync tools leave beside them (``kith (conflicted copy).json``,
-    ``networks.sync-conflict-....json``, any name saying "conflict"). Other files (a
-    plugin's, a newer kith's) are left alone."""
+    ``networks.sync-conflict-....json``). Other files (a plugin's, a newer kith's) are left
+    alone."""
     parts = relative.parts
     stem = relative.name.lower()
-    if "conflict" in stem:
+    if SYNC_CONFLICT.search(stem):
         return "a sync-conflict copy"
     if len(parts) == 2 and parts[0] == "interactions" and not MONTH_NAME.fullmatch(parts[1]):
         return "not a month file (a sync-conflict copy?)"

@@ -27,7 +27,7 @@ import pytest
 
 from kith import doctor
 from kith.ids import new_id
-from kith.model import Interaction, Network, Opportunity, Person
+from kith.model import Interaction, Network, Opportunity, Person, Value
 from kith.store import Store
 
 from .figures import count
@@ -68,7 +68,8 @@ def build(home: Path) -> Store:
             store.record(Interaction.create(
                 id=new_id(at(5 + n % 2, 1 + n), seed=f"after-{n}"),
                 when=at(5 + n % 2, 1 + n), network="club", people=["eve", "ann"],
-                direction="received", kind="advice", note=f"after-{n}"))
+                direction="received", kind="advice", note=f"after-{n}",
+                value=Value(money=100 * (n + 1))))
         store.save_opportunity(Opportunity.create(person="eve", type="offer", text="a desk",
                                                   when=at(5, 3), id="o2"))
     return store
@@ -235,6 +236,10 @@ DAMAGE: dict[str, Callable[[Path], set[tuple[str, str]]]] = {
         lambda h: overwrite(sorted((h / "derived").glob("people-*.json"))[0], b"{]") and set(),
     "deleted derived/networks.json":
         lambda h: (h / "derived" / "networks.json").unlink() or set(),
+    "garbage conversation index":
+        lambda h: overwrite(h / "derived" / "conversations" / "club.json", b"{{") and set(),
+    "conversation index deleted":
+        lambda h: (h / "derived" / "conversations" / "club.json").unlink() or set(),
     "drifted totals": lambda h: edit_json(
         h / "derived" / "networks.json",
         lambda d: d["networks"]["club"]["months"]["2024-05"]["received"].__setitem__(0, 99))
