@@ -324,7 +324,8 @@ class Store:
         finally:
             self._backup_reasons = []
         if made is not None:
-            self.rotate_backups(self.home)
+            with contextlib.suppress(OSError):  # the write is committed: never fail it now
+                self.rotate_backups(self.home)
         self._uncreated = False
         self._raw_tables.clear()
         self._announce()
