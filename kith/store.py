@@ -33,6 +33,7 @@ from kith import migrations
 from kith.errors import Ambiguous, NotFound, StoreError, ValidationError
 from kith.ids import is_id
 from kith.model import ME, Interaction, Network, Opportunity, Person, Value
+from kith.stamps import stamped_put, stamped_remove
 from kith.storage import FileSet, KithTinyDB
 from kith.textfold import fold
 
@@ -217,7 +218,8 @@ class Store:
         storage, which writes the file once at commit.
         """
         raw = table._storage.read() or {}
-        raw.setdefault(table.name, {})[ident] = data
+        records = raw.setdefault(table.name, {})
+        records[ident] = stamped_put(table._storage, table.name, ident, data, raw)
         table._storage.write(raw)
         table.clear_cache()
 
@@ -225,7 +227,9 @@ class Store:
     def _remove(table: Any, ident: str) -> None:
         """Remove one document by id in O(1) (see ``_put``); a missing id is ignored."""
         raw = table._storage.read() or {}
-        if raw.get(table.name, {}).pop(ident, None) is not None:
+        removed = raw.get(table.name, {}).pop(ident, None)
+        if removed is not None:
+            stamped_remove(table._storage, table.name, ident, removed, raw)
             table._storage.write(raw)
             table.clear_cache()
 

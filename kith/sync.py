@@ -1,0 +1,389 @@
+"""``kith sync``: one history across devices, with git as the transport.
+
+Why git: it is an existing, trusted distributed engine the user already has; any remote
+works (a bare repository on a USB stick, another machine over ssh, a hosted repository),
+and there is no server of kith's own. Only the data files travel (``kith.json`` and the
+month files); backups, locks, the journal, the device id and the derived aggregates stay
+local (``.gitignore``), and the aggregates are recomputed after every merge.
+
+How a sync goes, holding kith's lock from start to end:
+
+1. finish what an interrupted run left: replay kith's journal, remove git lock files
+   left by a killed git;
+2. commit local changes;
+3. fetch (the only step that needs the network: offline, the local commit is kept and
+   the next sync pushes it);
+4. when the remote moved, merge it with kith's own merge (``kith.merge``): the working
+   files are written by kith's atomic commit, never by git, so a kill at any moment
+   leaves a database that loads; the merge commit is made with git's plumbing;
+5. push (retrying the fetch and merge if someone pushed in between).
+
+kith's merge is also registered as git's merge driver for the data files
+(``.gitattributes`` plus the repository's local config), so a ``git merge`` or ``git pull``
+made by hand never leaves conflict markers in JSON; the next ``kith sync`` then applies
+deletions and people merges across files and recomputes the aggregates.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from kith.errors import StoreError, ValidationError
+from kith.stamps import MAIN, device_id
+
+BRANCH = "main"
+REMOTE = "origin"
+GITIGNORE = """\
+# kith sync: only the data files travel; backups, locks, the journal,
+# the device id and the derived aggregates stay on this machine
+/*
+!/.gitignore
+!/.gitattributes
+!/kith.json
+!/interactions/
+/interactions/*
+!/interactions/*.json
+"""
+GITATTRIBUTES = """\
+# kith merges its data files itself: records are merged field by field, never by line
+kith.json merge=kith
+interactions/*.json merge=kith
+"""
+GIT_LOCKS = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "shallow.lock",
+             "FETCH_HEAD.lock", "ORIG_HEAD.lock")
+_DATA_PATH = re.compile(r"^(kith\.json|interactions/\d{4}-\d{2}\.json)$")
+_SCP_LIKE = re.compile(r"^[^/:]+:")
+
+
+class GitError(StoreError):
+    """A git command failed (its message, in one line)."""
+
+
+class Offline(GitError):
+    """The remote could not be reached: normal, sync later."""
+
+
+@dataclass
+class SyncReport:
+    committed: bool = False
+    merged: bool = False
+    fast_forward: bool = False
+    pushed: bool = False
+    offline: str | None = None
+    repaired: list[str] = field(default_factory=list)
+    changes: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"committed": self.committed, "merged": self.merged,
+                "fast_forward": self.fast_forward, "pushed": self.pushed,
+                "offline": self.offline, "repaired": self.repaired, "changes": self.changes}
+
+
+def driver_command() -> str:
+    """The merge driver git runs: this very Python, so the right kith merges."""
+    return f"{shlex.quote(sys.executable)} -m kith.sync_driver %O %A %B %P"
+
+
+class Git:
+    """git run as a subprocess on the database folder (never on a repository around it)."""
+
+    def __init__(self, home: Path):
+        self.home = Path(home).expanduser().absolute()
+        self.git_dir = self.home / ".git"
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update({"GIT_DIR": str(self.git_dir), "GIT_WORK_TREE": str(self.home),
+                    "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANG": "C"})
+        for variable in ("GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE"):
+            env.pop(variable, None)
+        return env
+
+    def run(self, *args: str, check: bool = True, input: bytes | None = None,
+            timeout: float | None = None) -> subprocess.CompletedProcess[bytes]:
+        device = device_id(self.home)
+        command = ["git", "-c", "user.name=kith", "-c", f"user.email=kith@{device}",
+                   "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null",
+                   "-c", "gc.auto=0", *args]
+        try:
+            done = subprocess.run(command, cwd=self.home, env=self._env(), input=input,
+                                  capture_output=True, timeout=timeout, check=False)
+        except FileNotFoundError:
+            raise StoreError("git is not installed: kith sync needs git "
+                             "(https://git-scm.com)") from None
+        except subprocess.TimeoutExpired:
+            raise Offline(f"git {args[0]} took longer than {timeout:.0f} s") from None
+        if check and done.returncode != 0:
+            raise GitError(f"git {args[0]} failed: {last_line(done.stderr)}")
+        return done
+
+    def out(self, *args: str) -> str:
+        return self.run(*args).stdout.decode().strip()
+
+    def rev(self, ref: str) -> str | None:
+        done = self.run("rev-parse", "--verify", "--quiet", ref + "^{commit}", check=False)
+        return done.stdout.decode().strip() or None if done.returncode == 0 else None
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        return self.run("merge-base", "--is-ancestor", older, newer,
+                        check=False).returncode == 0
+
+    def config(self, key: str) -> str | None:
+        done = self.run("config", "--local", "--get", key, check=False)
+        return done.stdout.decode().strip() if done.returncode == 0 else None
+
+    def set_config(self, key: str, value: str) -> None:
+        if self.config(key) != value:
+            self.run("config", "--local", key, value)
+
+    def read_files(self, commit: str) -> dict[str, Any]:
+        """The data files of ``commit``, parsed."""
+        listing = self.run("ls-tree", "-r", "-z", "--full-tree", commit).stdout
+        wanted: list[tuple[str, str]] = []
+        for entry in listing.split(b"\0"):
+            if not entry:
+                continue
+            info, _, path = entry.partition(b"\t")
+            name = path.decode()
+            if _DATA_PATH.match(name) and info.split()[1] == b"blob":
+                wanted.append((name, info.split()[2].decode()))
+        if not wanted:
+            return {}
+        batch = self.run("cat-file", "--batch",
+                         input="".join(f"{sha}\n" for _, sha in wanted).encode()).stdout
+        files: dict[str, Any] = {}
+        position = 0
+        for name, _ in wanted:
+            header_end = batch.index(b"\n", position)
+            size = int(batch[position:header_end].split()[2])
+            content = batch[header_end + 1: header_end + 1 + size]
+            position = header_end + 1 + size + 1
+            try:
+                files[name] = orjson.loads(content)
+            except orjson.JSONDecodeError as error:
+                raise StoreError(f"the remote's {name} (commit {commit[:10]}) is not valid "
+                                 f"JSON ({error}); it was not merged") from None
+        return files
+
+
+def last_line(stderr: bytes) -> str:
+    lines = [line.strip() for line in stderr.decode(errors="replace").splitlines()
+             if line.strip() and not line.startswith("hint:")]
+    return lines[-1] if lines else "no message"
+
+
+def is_local_path(remote: str) -> bool:
+    return "://" not in remote and not _SCP_LIKE.match(remote)
+
+
+def is_synced(home: Path) -> bool:
+    return (Path(home) / ".git").is_dir() and Git(home).config("kith.sync") == "true"
+
+
+def _write_text(path: Path, text: str) -> None:
+    if path.exists() and path.read_text() == text:
+        return
+    temp = path.with_name(path.name + ".kith-new")
+    temp.write_text(text)
+    os.chmod(temp, 0o600)
+    os.replace(temp, path)
+
+
+# init ----------------------------------------------------------------------------------
+def check_remote(home: Path, remote: str) -> str:
+    """The remote as git should record it; a local path is made absolute and checked."""
+    if not remote.strip() or any(c in remote for c in "\n\r\0"):
+        raise ValidationError("the remote must be a git URL or a folder path")
+    if not is_local_path(remote):
+        return remote
+    path = Path(remote).expanduser().absolute()
+    if path.exists() and not path.is_dir():
+        raise ValidationError(f"remote {remote!r} is a file, not a git repository")
+    home_abs = Path(home).expanduser().absolute()
+    if path == home_abs or home_abs in path.parents:
+        raise ValidationError(f"remote {remote!r} is inside the database folder; "
+                              "pick a folder elsewhere (another disk, a USB stick)")
+    if path.is_dir() and any(path.iterdir()):
+        if not ((path / "HEAD").is_file() or (path / ".git").exists()):
+            raise ValidationError(f"remote {remote!r} is a folder that is not a git "
+                                  "repository")
+    elif not path.parent.is_dir():
+        raise ValidationError(f"remote {remote!r}: folder {path.parent} does not exist")
+    return str(path)
+
+
+def init(store: Any, remote: str) -> str:
+    """``kith sync init``: make the folder a git repository of its data files."""
+    home = store.home
+    url = check_remote(home, remote)
+    if is_local_path(url) and not (Path(url) / "HEAD").is_file() \
+            and not (Path(url) / ".git").exists():
+        Path(url).mkdir(exist_ok=True, mode=0o700)
+        done = subprocess.run(["git", "init", "--quiet", "--bare", "-b", BRANCH, url],
+                              capture_output=True, check=False,
+                              env={**os.environ, "LC_ALL": "C"})
+        if done.returncode != 0:
+            raise GitError(f"cannot create a git repository at {url}: "
+                           f"{last_line(done.stderr)}")
+        os.chmod(url, 0o700)
+    store.create()
+    git = Git(home)
+    with store.files.locked():
+        if not git.git_dir.is_dir():
+            git.run("init", "--quiet", "-b", BRANCH)
+            os.chmod(git.git_dir, 0o700)
+        _configure(git)
+        if git.config(f"remote.{REMOTE}.url") is None:
+            git.run("remote", "add", REMOTE, url)
+        else:
+            git.run("remote", "set-url", REMOTE, url)
+        git.set_config("kith.sync", "true")
+        _commit_local(git, "kith sync init")
+        git.set_config("kith.synced", git.rev("HEAD") or "")
+    return url
+
+
+def _configure(git: Git) -> None:
+    _write_text(git.home / ".gitignore", GITIGNORE)
+    _write_text(git.home / ".gitattributes", GITATTRIBUTES)
+    git.set_config("merge.kith.name", "kith: merge records field by field")
+    git.set_config("merge.kith.driver", driver_command())
+    git.set_config("core.autocrlf", "false")
+
+
+# sync ----------------------------------------------------------------------------------
+def clear_stale_locks(git: Git) -> list[str]:
+    """Remove lock files a killed git left (kith's lock is held: no kith git runs)."""
+    removed = []
+    candidates = [git.git_dir / name for name in GIT_LOCKS]
+    refs = git.git_dir / "refs"
+    if refs.is_dir():
+        candidates.extend(refs.rglob("*.lock"))
+    for path in candidates:
+        if path.exists():
+            path.unlink()
+            removed.append(str(path.relative_to(git.home)))
+    return removed
+
+
+def _commit_local(git: Git, message: str) -> bool:
+    status = git.run("status", "--porcelain", "-z", "--untracked-files=all").stdout
+    if not status and git.rev("HEAD"):
+        return False
+    git.run("add", "-A")
+    if git.rev("HEAD") and git.run("diff", "--cached", "--quiet", check=False).returncode == 0:
+        return False
+    git.run("commit", "--quiet", "--allow-empty", "-m", message)
+    return True
+
+
+def _fetch(git: Git) -> None:
+    done = git.run("fetch", "--quiet", "--no-tags", REMOTE,
+                   f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}", check=False)
+    if done.returncode != 0:
+        message = last_line(done.stderr)
+        if "couldn't find remote ref" in message:
+            git.run("update-ref", "-d", f"refs/remotes/{REMOTE}/{BRANCH}", check=False)
+            return  # an empty remote: nothing to fetch yet
+        raise Offline(message)
+
+
+def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
+    """``kith sync``: commit, fetch, merge, push (see the module's docstring)."""
+    from kith.merge import join, load_store, state_from_files, write_state
+
+    home = store.home
+    git = Git(home)
+    if not is_synced(home):
+        raise StoreError(f"{home} is not set up for sync: run `kith sync init REMOTE` first")
+    report = SyncReport()
+    with store.files.locked():
+        store.files.recover()
+        report.repaired = clear_stale_locks(git)
+        if (git.git_dir / "MERGE_HEAD").exists():
+            raise StoreError(f"a git merge was left unfinished in {home}: finish it, or "
+                             f"run `git -C {home} merge --abort`, then `kith sync`")
+        _configure(git)
+        if git.config("kith.synced") != git.rev("HEAD"):
+            # HEAD moved outside kith sync (a `git pull` by hand): finish its merge
+            report.changes = _settle(store, git)
+        report.committed = _commit_local(git, f"kith sync: changes on {device_id(home)}")
+        for _ in range(max_rounds):
+            try:
+                _fetch(git)
+            except Offline as offline:
+                report.offline = str(offline)
+                return report
+            theirs = git.rev(f"refs/remotes/{REMOTE}/{BRANCH}")
+            ours = git.rev("HEAD")
+            assert ours is not None
+            if theirs and theirs != ours and not git.is_ancestor(theirs, ours):
+                files = git.read_files(theirs)
+                if MAIN not in files:
+                    raise StoreError(f"the remote's branch {BRANCH} holds no kith database")
+                other = state_from_files(
+                    files[MAIN], sorted((n, c) for n, c in files.items() if n != MAIN),
+                    f"remote {BRANCH}")
+                with store.transaction():
+                    mine = load_store(store)
+                    merged = join(mine, other)
+                    from kith.merge import compare
+
+                    for table, counts in compare(mine, merged).items():
+                        report.changes[table] = counts
+                    write_state(store, merged, prefer=files)
+                store.files.forget()
+                report.merged = True
+                git.run("add", "-A")
+                tree = git.out("write-tree")
+                if tree == git.out("rev-parse", f"{theirs}^{{tree}}") \
+                        and git.is_ancestor(ours, theirs):
+                    new = theirs
+                    report.fast_forward = True
+                else:
+                    new = git.out("commit-tree", tree, "-p", ours, "-p", theirs, "-m",
+                                  f"kith sync: merge on {device_id(home)}")
+                git.run("update-ref", f"refs/heads/{BRANCH}", new)
+                git.run("read-tree", new)
+                ours = new
+            git.set_config("kith.synced", ours)
+            if theirs == ours:
+                return report
+            pushed = git.run("push", "--quiet", REMOTE, f"{ours}:refs/heads/{BRANCH}",
+                             check=False)
+            if pushed.returncode == 0:
+                report.pushed = True
+                git.run("update-ref", f"refs/remotes/{REMOTE}/{BRANCH}", ours, check=False)
+                return report
+            message = last_line(pushed.stderr)
+            if not any(word in message for word in ("rejected", "fetch first",
+                                                    "non-fast-forward", "stale info")):
+                report.offline = message
+                return report
+        raise GitError(f"the remote kept changing during {max_rounds} attempts; "
+                       "run `kith sync` again")
+
+
+def _settle(store: Any, git: Git) -> dict[str, dict[str, int]]:
+    """Apply deletions and people merges across files and recompute the aggregates, for
+    files git merged or checked out by hand; commits the result."""
+    from kith.merge import State, compare, load_store, normalize, write_state
+
+    with store.transaction():
+        before = load_store(store)
+        after = State(meta=before.meta, tombstones=dict(before.tombstones),
+                      tables={name: dict(records) for name, records in before.tables.items()})
+        normalize(after)
+        write_state(store, after, force_derived=True)
+    store.files.forget()
+    _commit_local(git, f"kith sync: settle a merge on {device_id(store.home)}")
+    return compare(before, after)
