@@ -48,6 +48,17 @@ def _files(home: Path) -> list[Path]:
 
 def check(home: Path) -> list[Problem]:
     """Every problem found in the database at ``home`` (empty: healthy)."""
+    from kith.merge import consistency_problems
+    from kith.sync import sync_problems
+
+    problems = [Problem(file, message) for file, message in sync_problems(Path(home))]
+    files = _check_files(home)
+    if all(p.repairable_by_rebuild for p in files) and (Path(home) / MAIN).exists():
+        files += [Problem(file, message) for file, message in consistency_problems(home)]
+    return problems + files
+
+
+def _check_files(home: Path) -> list[Problem]:
     home = Path(home)
     if not (home / MAIN).exists():
         return [Problem(MAIN, "missing: this folder holds no kith database")]

@@ -531,3 +531,26 @@ def merge_into(store: Any, other: State, *, where: str) -> Summary:
         summary.files_written = write_state(store, merged)
     store.files.forget()
     return summary
+
+
+def consistency_problems(home: Path) -> list[tuple[str, str]]:
+    """Records a merge made by hand (``git merge`` with kith's driver) left unsettled:
+    deleted elsewhere yet still here, or referring to a person merged away."""
+    try:
+        state = load_folder(home)
+    except StoreError:
+        return []
+    problems = []
+    for key, tomb in sorted(state.tombstones.items()):
+        table, _, ident = key.partition("/")
+        doc = state.tables.get(table, {}).get(ident)
+        if doc is not None and tombstone_stamp(tomb) >= record_stamp(doc):
+            problems.append((str(tomb.get("file") or MAIN),
+                             f"{table} record {ident} was deleted on device "
+                             f"{tomb.get('device')} but is still here; run `kith sync`"))
+    kept = resolve_merges(state.tables.get(MERGES, {}), state.tables.get(PEOPLE, {}))
+    for absorbed in sorted(kept):
+        if absorbed in state.tables.get(PEOPLE, {}):
+            problems.append((MAIN, f"person {absorbed} was merged into {kept[absorbed]} but "
+                             "is still here; run `kith sync`"))
+    return problems

@@ -387,3 +387,76 @@ def _settle(store: Any, git: Git) -> dict[str, dict[str, int]]:
     store.files.forget()
     _commit_local(git, f"kith sync: settle a merge on {device_id(store.home)}")
     return compare(before, after)
+
+
+# doctor --------------------------------------------------------------------------------
+_MARKER = re.compile(rb"^(<{7}|>{7})( |$)|^={7}$", re.M)
+
+
+def sync_problems(home: Path) -> list[tuple[str, str]]:
+    """What is wrong with a synced database's git side, as ``(file, message)``.
+
+    Runs git locally only (no network). An unsynced database has no such problems."""
+    home = Path(home)
+    problems: list[tuple[str, str]] = []
+    for path in [home / MAIN, *sorted((home / "interactions").glob("*.json"))]:
+        try:
+            if _MARKER.search(path.read_bytes()):
+                problems.append((str(path.relative_to(home)),
+                                 "holds git conflict markers (a merge made without kith's "
+                                 "merge driver); restore it with `kith doctor --repair`"))
+        except OSError:
+            continue
+    if not (home / ".git").is_dir():
+        return problems
+    git = Git(home)
+    try:
+        if git.config("kith.sync") != "true":
+            return problems
+        problems.extend(_git_state_problems(git))
+    except StoreError as error:
+        problems.append((".git", str(error)))
+    return problems
+
+
+def _git_state_problems(git: Git) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    for name in ("MERGE_HEAD", "rebase-merge", "rebase-apply", "CHERRY_PICK_HEAD"):
+        if (git.git_dir / name).exists():
+            problems.append((f".git/{name}", "a git operation was left unfinished; finish "
+                             f"or abort it (`git -C {git.home} merge --abort`)"))
+    locks = [git.git_dir / n for n in GIT_LOCKS]
+    if (git.git_dir / "refs").is_dir():
+        locks.extend((git.git_dir / "refs").rglob("*.lock"))
+    for lock in locks:
+        if lock.exists():
+            problems.append((str(lock.relative_to(git.home)), "left by an interrupted git "
+                             "command; the next `kith sync` removes it"))
+    if not git.rev("HEAD"):
+        problems.append((".git", "no commit yet; run `kith sync`"))
+    for name, wanted in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
+        try:
+            current = (git.home / name).read_text()
+        except OSError:
+            current = None
+        if current != wanted:
+            problems.append((name, "missing or changed: kith's merge driver or the list "
+                             "of synced files may not apply; the next `kith sync` "
+                             "rewrites it"))
+    driver = git.config("merge.kith.driver")
+    if not driver:
+        problems.append((".git/config", "kith's merge driver is not registered; the next "
+                         "`kith sync` registers it"))
+    else:
+        interpreter = shlex.split(driver)[0]
+        if not Path(interpreter).exists():
+            problems.append((".git/config", f"the merge driver's Python {interpreter} is "
+                             "gone; the next `kith sync` registers this kith's"))
+    if git.config(f"remote.{REMOTE}.url") is None:
+        problems.append((".git/config", "no remote recorded; run `kith sync init REMOTE`"))
+    tracked = git.run("ls-files", "-z").stdout.decode().split("\0")
+    for name in tracked:
+        if name and not _DATA_PATH.match(name) and name not in (".gitignore",
+                                                                 ".gitattributes"):
+            problems.append((name, "is tracked by git but is not a data file kith syncs"))
+    return problems
