@@ -190,6 +190,14 @@ def repair(home: Path) -> str:
     problems = check(home)
     if not problems:
         return "nothing to repair"
+    if any("is still here" in p.message for p in problems):  # a merge left unsettled
+        from kith.merge import settle
+        from kith.store import Store
+
+        settle(Store(home, create=False), force_derived=True)
+        problems = check(home)
+        if not problems:
+            return "applied deletions and people merges a file-by-file merge left undone"
     if all(p.repairable_by_rebuild for p in problems):
         from kith.store import Store
 

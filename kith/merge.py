@@ -547,10 +547,23 @@ def consistency_problems(home: Path) -> list[tuple[str, str]]:
         if doc is not None and tombstone_stamp(tomb) >= record_stamp(doc):
             problems.append((str(tomb.get("file") or MAIN),
                              f"{table} record {ident} was deleted on device "
-                             f"{tomb.get('device')} but is still here; run `kith sync`"))
+                             f"{tomb.get('device')} but is still here; run `kith sync` or `kith doctor --repair`"))
     kept = resolve_merges(state.tables.get(MERGES, {}), state.tables.get(PEOPLE, {}))
     for absorbed in sorted(kept):
         if absorbed in state.tables.get(PEOPLE, {}):
             problems.append((MAIN, f"person {absorbed} was merged into {kept[absorbed]} but "
-                             "is still here; run `kith sync`"))
+                             "is still here; run `kith sync` or `kith doctor --repair`"))
     return problems
+
+
+def settle(store: Any, *, force_derived: bool = False) -> dict[str, dict[str, int]]:
+    """Apply tombstones and people merges across files and recompute the aggregates (after
+    a merge made file by file, by git's driver); returns what changed."""
+    with store.transaction():
+        before = load_store(store)
+        after = State(meta=before.meta, tombstones=dict(before.tombstones),
+                      tables={name: dict(records) for name, records in before.tables.items()})
+        normalize(after)
+        write_state(store, after, force_derived=force_derived)
+    store.files.forget()
+    return compare(before, after)

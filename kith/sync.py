@@ -374,19 +374,12 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
 
 
 def _settle(store: Any, git: Git) -> dict[str, dict[str, int]]:
-    """Apply deletions and people merges across files and recompute the aggregates, for
-    files git merged or checked out by hand; commits the result."""
-    from kith.merge import State, compare, load_store, normalize, write_state
+    """Settle files git merged or checked out by hand (``kith.merge.settle``), commit."""
+    from kith.merge import settle
 
-    with store.transaction():
-        before = load_store(store)
-        after = State(meta=before.meta, tombstones=dict(before.tombstones),
-                      tables={name: dict(records) for name, records in before.tables.items()})
-        normalize(after)
-        write_state(store, after, force_derived=True)
-    store.files.forget()
+    changes = settle(store, force_derived=True)
     _commit_local(git, f"kith sync: settle a merge on {device_id(store.home)}")
-    return compare(before, after)
+    return changes
 
 
 # doctor --------------------------------------------------------------------------------

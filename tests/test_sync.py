@@ -148,7 +148,8 @@ def test_offline_keeps_the_local_commit(pair: dict[str, Any]) -> None:
     assert_identical_and_healthy(pair["a"], pair["b"])
 
 
-def test_a_git_merge_by_hand_uses_kiths_driver(pair: dict[str, Any]) -> None:
+@pytest.mark.parametrize("repair", [False, True])
+def test_a_git_merge_by_hand_uses_kiths_driver(pair: dict[str, Any], repair: bool) -> None:
     """A `git pull` by hand never leaves conflict markers; the next sync settles it."""
     new = diverge(pair)
     kith(pair["b"], "sync")
@@ -164,6 +165,9 @@ def test_a_git_merge_by_hand_uses_kiths_driver(pair: dict[str, Any]) -> None:
         orjson.loads(path.read_bytes())  # valid JSON: no conflict markers
     unsettled = [str(p) for p in doctor.check(a)]
     assert any("merged into" in p and "run `kith sync`" in p for p in unsettled), unsettled
+    if repair:
+        assert "people merges" in kith(a, "doctor", "--repair").stdout
+        assert doctor.check(a) == []
     kith(a, "sync")
     kith(pair["b"], "sync")
     check_outcome(pair, new)
