@@ -547,7 +547,8 @@ def consistency_problems(home: Path) -> list[tuple[str, str]]:
         if doc is not None and tombstone_stamp(tomb) >= record_stamp(doc):
             problems.append((str(tomb.get("file") or MAIN),
                              f"{table} record {ident} was deleted on device "
-                             f"{tomb.get('device')} but is still here; run `kith sync` or `kith doctor --repair`"))
+                             f"{tomb.get('device')} but is still here; run `kith sync` "
+                             "or `kith doctor --repair`"))
     kept = resolve_merges(state.tables.get(MERGES, {}), state.tables.get(PEOPLE, {}))
     for absorbed in sorted(kept):
         if absorbed in state.tables.get(PEOPLE, {}):

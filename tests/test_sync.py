@@ -46,6 +46,10 @@ def assert_identical_and_healthy(a: Path, b: Path) -> None:
 
 @pytest.fixture
 def pair(tmp_path: Path) -> dict[str, Any]:
+    return build_pair(tmp_path)
+
+
+def build_pair(tmp_path: Path) -> dict[str, Any]:
     """Device A with a network, three people and two interactions, synced to B."""
     a, b, remote = tmp_path / "a", tmp_path / "b", tmp_path / "remote.git"
     kith(a, "init")

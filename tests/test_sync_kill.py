@@ -27,10 +27,15 @@ from tests.synchelp import data_of, kith, records
 from tests.test_sync import (  # noqa: F401  (pytest fixtures)
     _isolated,
     assert_identical_and_healthy,
+    build_pair,
     check_outcome,
     diverge,
-    pair,
 )
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> dict[str, Any]:
+    return build_pair(tmp_path)
 
 SHIM = """#!{python}
 import os, signal, sys
