@@ -321,8 +321,10 @@ def load_export(path: Path) -> State:
                     "interactions": [...], "tombstones": {...}, ...}}
 
     ``schema`` (the database schema version) is optional; every table may be a list of
-    records with an ``id`` or an object keyed by id; records may carry stamps or not
-    (records without stamps are older than any stamped edit)."""
+    records with an ``id`` or an object keyed by id (the only form for tables whose
+    records carry no ``id`` field, such as ``merges``: absorbed id -> ``{"into": id}``);
+    records may carry stamps or not (records without stamps are older than any stamped
+    edit)."""
     document = _read_json(path)
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise ValidationError(f"{path} is not a kith export (no \"format\": "
