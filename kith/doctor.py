@@ -48,7 +48,7 @@ def _files(home: Path) -> list[Path]:
 
 def check(home: Path) -> list[Problem]:
     """Every problem found in the database at ``home`` (empty: healthy)."""
-    from kith.merge import consistency_problems
+    from kith.mergeload import consistency_problems
     from kith.sync import sync_problems
 
     problems = [Problem(file, message) for file, message in sync_problems(Path(home))]
@@ -190,8 +190,10 @@ def repair(home: Path) -> str:
     problems = check(home)
     if not problems:
         return "nothing to repair"
-    if any("is still here" in p.message for p in problems):  # a merge left unsettled
-        from kith.merge import settle
+    from kith.mergeload import consistency_problems
+
+    if consistency_problems(home):  # a merge made file by file (by git) left unsettled
+        from kith.mergewrite import settle
         from kith.store import Store
 
         settle(Store(home, create=False), force_derived=True)

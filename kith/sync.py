@@ -80,12 +80,14 @@ class SyncReport:
     pushed: bool = False
     offline: str | None = None
     repaired: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     changes: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"committed": self.committed, "merged": self.merged,
                 "fast_forward": self.fast_forward, "pushed": self.pushed,
-                "offline": self.offline, "repaired": self.repaired, "changes": self.changes}
+                "offline": self.offline, "repaired": self.repaired, "changes": self.changes,
+                "warnings": self.warnings}
 
 
 def driver_command() -> str:
@@ -299,7 +301,8 @@ def _fetch(git: Git) -> None:
 
 def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
     """``kith sync``: commit, fetch, merge, push (see the module's docstring)."""
-    from kith.merge import join, load_store, state_from_files, write_state
+    from kith.mergeload import state_from_files
+    from kith.mergewrite import merge_into
 
     home = store.home
     git = Git(home)
@@ -333,15 +336,9 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
                 other = state_from_files(
                     files[MAIN], sorted((n, c) for n, c in files.items() if n != MAIN),
                     f"remote {BRANCH}")
-                with store.transaction():
-                    mine = load_store(store)
-                    merged = join(mine, other)
-                    from kith.merge import compare
-
-                    for table, counts in compare(mine, merged).items():
-                        report.changes[table] = counts
-                    write_state(store, merged, prefer=files)
-                store.files.forget()
+                summary = merge_into(store, other, where=f"remote {BRANCH}", prefer=files)
+                report.changes.update(summary.changes)
+                report.warnings.extend(summary.warnings)
                 report.merged = True
                 git.run("add", "-A")
                 tree = git.out("write-tree")
@@ -375,7 +372,7 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
 
 def _settle(store: Any, git: Git) -> dict[str, dict[str, int]]:
     """Settle files git merged or checked out by hand (``kith.merge.settle``), commit."""
-    from kith.merge import settle
+    from kith.mergewrite import settle
 
     changes = settle(store, force_derived=True)
     _commit_local(git, f"kith sync: settle a merge on {device_id(store.home)}")

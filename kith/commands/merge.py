@@ -22,13 +22,14 @@ def merge(app, other: Path, as_json: bool) -> None:  # type: ignore[no-untyped-d
     field, the newest edit; what one side deleted stays deleted; people merged on one
     side are merged here too. OTHER is only read. Merging again changes nothing.
     """
-    from kith import merge as merging
+    from kith.mergeload import load_other
+    from kith.mergewrite import merge_into
 
     store = app.open_existing()
     if other.expanduser().resolve() == app.db.resolve():
         raise ValidationError(f"{other} is this database; pass another one to merge")
-    incoming = merging.load_other(other)
-    summary = merging.merge_into(store, incoming, where=str(other))
+    incoming = load_other(other)
+    summary = merge_into(store, incoming, where=str(other))
     if as_json:
         emit_json(summary.to_dict())
         return

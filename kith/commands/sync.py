@@ -34,6 +34,8 @@ def _show(app, report, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     if as_json:
         emit_json(report.to_dict())
         return
+    for warning in report.warnings:
+        click.echo(f"kith: warning: {warning}", err=True)
     for path in report.repaired:
         click.echo(f"Removed {path}, left by an interrupted git command.")
     for table, counts in sorted(report.changes.items()):
