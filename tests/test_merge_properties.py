@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -172,3 +172,13 @@ def test_databases_merge_commutatively_and_idempotently(ops: list[tuple[str, Any
         for state in (state_a, state_b):
             for ident in state.tables["interactions"]:
                 assert ident in merged or f"interactions/{ident}" in ab.tombstones
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=2)),
+                                               timezone(timedelta(hours=-5, minutes=-30))])))
+def test_the_aggregates_utc_shortcut_agrees_with_parsing(moment: datetime) -> None:
+    from kith.store import _utc_text
+
+    text = moment.isoformat()
+    assert _utc_text(text) == datetime.fromisoformat(text).astimezone(UTC).isoformat()
