@@ -101,6 +101,7 @@ class Git:
     def __init__(self, home: Path):
         self.home = Path(home).expanduser().absolute()
         self.git_dir = self.home / ".git"
+        self._config: dict[str, str] | None = None
 
     def _env(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -140,12 +141,21 @@ class Git:
                         check=False).returncode == 0
 
     def config(self, key: str) -> str | None:
-        done = self.run("config", "--local", "--get", key, check=False)
-        return done.stdout.decode().strip() if done.returncode == 0 else None
+        """One value of the repository's own config (read once, in one git call)."""
+        if self._config is None:
+            done = self.run("config", "--local", "--list", "-z", check=False)
+            self._config = {}
+            for entry in done.stdout.decode(errors="replace").split("\0"):
+                name, _, value = entry.partition("\n")
+                if name:
+                    self._config[name.lower()] = value
+        return self._config.get(key.lower())
 
     def set_config(self, key: str, value: str) -> None:
         if self.config(key) != value:
             self.run("config", "--local", key, value)
+            assert self._config is not None
+            self._config[key.lower()] = value
 
     def read_files(self, commit: str) -> dict[str, Any]:
         """The data files of ``commit``, parsed."""
