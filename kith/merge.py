@@ -44,6 +44,8 @@ from kith.stamps import (
 INTERACTIONS = "interactions"
 MERGES = "merges"
 PEOPLE = "people"
+NETWORKS = "networks"
+REFERENCED = (NETWORKS, PEOPLE)
 
 
 def _canonical(value: Any) -> bytes:
@@ -175,26 +177,53 @@ def join(a: State, b: State) -> State:
 
 # normalising ---------------------------------------------------------------------------
 def normalize(state: State) -> None:
-    """Apply tombstones and people merges to the records they concern (in place)."""
+    """Apply tombstones and people merges to the records they concern (in place).
+
+    A deleted network or person that a surviving interaction or opportunity still refers
+    to (a network removed on one device while the other logged in it) stays: nothing a
+    device recorded is lost, and no record points at nothing."""
+    deferred: list[tuple[str, str]] = []
     for key, tomb in state.tombstones.items():
         table, _, ident = key.partition("/")
         records = state.tables.get(table)
         doc = records.get(ident) if records else None
         if doc is not None and tombstone_stamp(tomb) >= record_stamp(doc):
-            del records[ident]  # type: ignore[union-attr]
-    kept = resolve_merges(state.tables.get(MERGES, {}), state.tables.get(PEOPLE, {}))
-    if not kept:
-        return
+            if table in REFERENCED:
+                deferred.append((table, ident))
+            else:
+                del records[ident]  # type: ignore[union-attr]
     people = state.tables.get(PEOPLE, {})
+    dead_people = {ident for table, ident in deferred if table == PEOPLE}
+    alive = {ident: doc for ident, doc in people.items() if ident not in dead_people}
+    kept = resolve_merges(state.tables.get(MERGES, {}), alive)
     for absorbed in kept:
         people.pop(absorbed, None)
-    for name, records in state.tables.items():
-        if name in (PEOPLE, MERGES):
-            continue
-        for ident, doc in list(records.items()):
-            rewritten = _rewrite_refs(doc, kept)
-            if rewritten is not doc:
-                records[ident] = rewritten
+    if kept:
+        for name, records in state.tables.items():
+            if name in (PEOPLE, MERGES):
+                continue
+            for ident, doc in list(records.items()):
+                rewritten = _rewrite_refs(doc, kept)
+                if rewritten is not doc:
+                    records[ident] = rewritten
+    if deferred:
+        used = _referenced(state)
+        for table, ident in deferred:
+            if ident not in used[table]:
+                state.tables[table].pop(ident, None)
+
+
+def _referenced(state: State) -> dict[str, set[str]]:
+    """Networks and people that interactions and opportunities refer to."""
+    networks: set[str] = set()
+    people: set[str] = set()
+    for doc in state.tables.get(INTERACTIONS, {}).values():
+        networks.add(doc.get("network"))
+        people.update(doc.get("people") or ())
+    for doc in state.tables.get("opportunities", {}).values():
+        people.add(doc.get("person"))
+        networks.add(doc.get("network"))
+    return {NETWORKS: networks, PEOPLE: people}
 
 
 def resolve_merges(merges: dict[str, dict[str, Any]],

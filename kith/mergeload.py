@@ -22,10 +22,10 @@ from kith.merge import (
     State,
     join_docs,
     join_tombstones,
-    resolve_merges,
+    normalize,
 )
 from kith.model import DIRECTIONS, Network, Opportunity, Person
-from kith.stamps import MAIN, STAMP_KEYS, TOMBSTONES, record_stamp, tombstone_stamp
+from kith.stamps import MAIN, STAMP_KEYS, TOMBSTONES
 
 EXPORT_FORMAT = "kith-export"
 EXPORT_VERSION = 1
@@ -234,27 +234,30 @@ def check_incoming(before: State, merged: State, where: str) -> list[str]:
 
 # doctor ------------------------------------------------------------------------------
 def consistency_problems(home: Path) -> list[tuple[str, str]]:
-    """Records a merge made by hand (``git merge`` with kith's driver) left unsettled:
-    deleted elsewhere yet still here, or a person merged away still here."""
+    """Records a merge made file by file (``git merge`` with kith's driver) left unsettled:
+    what ``kith.merge.normalize`` would still remove or rewrite."""
     try:
         state = load_folder(home)
     except StoreError:
         return []
+    settled = State(meta=state.meta, tombstones=state.tombstones,
+                    tables={name: dict(records) for name, records in state.tables.items()})
+    normalize(settled)
     problems = []
-    for key, tomb in sorted(state.tombstones.items()):
-        table, _, ident = key.partition("/")
-        doc = state.tables.get(table, {}).get(ident)
-        if doc is not None and tombstone_stamp(tomb) >= record_stamp(doc):
-            problems.append((str(tomb.get("file") or MAIN),
-                             f"{table} record {ident} was deleted on device "
-                             f"{tomb.get('device')} but is still here; run `kith sync` "
-                             "or `kith doctor --repair`"))
-    kept = resolve_merges(state.tables.get(MERGES, {}), state.tables.get(PEOPLE, {}))
-    for absorbed in sorted(kept):
-        if absorbed in state.tables.get(PEOPLE, {}):
-            problems.append((MAIN, f"person {absorbed} was merged into {kept[absorbed]} but "
-                             "is still here; run `kith sync` or `kith doctor --repair`"))
+    advice = "run `kith sync` or `kith doctor --repair`"
+    for name, records in sorted(state.tables.items()):
+        after = settled.tables.get(name, {})
+        for ident, doc in sorted(records.items()):
+            if ident not in after:
+                why = ("merged into another person" if ident in state.tables.get(MERGES, {})
+                       else "deleted on another device")
+                problems.append((MAIN if name != INTERACTIONS else "interactions/",
+                                 f"{name} record {ident} was {why} but is still here; "
+                                 f"{advice}"))
+            elif after[ident] is not doc:
+                problems.append((MAIN if name != INTERACTIONS else "interactions/",
+                                 f"{name} record {ident} still refers to a person merged "
+                                 f"into another; {advice}"))
     if state.duplicates:
-        problems.append(("interactions/", "an interaction is in two month files; run "
-                         "`kith sync` or `kith doctor --repair`"))
+        problems.append(("interactions/", f"an interaction is in two month files; {advice}"))
     return problems

@@ -206,3 +206,24 @@ def test_bad_input_is_one_line_and_changes_nothing(two: dict[str, Any], tmp_path
     line = one_line_error(kith(two["a"], "merge", other, code=2))
     assert line.startswith("kith: error:")
     assert snapshot_db(two["a"]) == before
+
+
+def test_a_network_removed_on_one_side_stays_while_the_other_logged_in_it(
+        two: dict[str, Any], tmp_path: Path) -> None:
+    a = two["a"]
+    kith(a, "network", "add", "Tennis", "--kind", "friends")
+    kith(a, "person", "edit", "Ann Lee", "--add-network", "tennis")
+    old = str(kith_json(a, "log", "tennis", "--with", "Ann Lee", "--shared", "--on",
+                        "2024-02-01")["id"])
+    b = copy_db(a, tmp_path / "b2")
+    kith(a, "network", "remove", "tennis", "--force")
+    new = str(kith_json(b, "log", "tennis", "--with", "Ann Lee", "--shared", "--on",
+                        "2024-07-01")["id"])
+    for first, second in ((a, b), (b, a)):
+        target = copy_db(first, tmp_path / f"m-{first.name}")
+        kith(target, "merge", second)
+        interactions = records(target, "interactions")
+        assert new in interactions and old not in interactions
+        assert "tennis" in records(target, "networks")
+        assert doctor.check(target) == []
+    assert data_of(tmp_path / "m-a") == data_of(tmp_path / "m-b2")

@@ -72,6 +72,8 @@ OPS = st.one_of(
     st.tuples(st.just("delete_interaction"), st.integers(0, 99)),
     st.tuples(st.just("put_note"), st.integers(0, 3), st.integers(0, 3)),
     st.tuples(st.just("delete_note"), st.integers(0, 3)),
+    st.tuples(st.just("remove_network")),
+    st.tuples(st.just("log_tennis"), st.integers(0, 99), st.integers(0, 90)),
 )
 
 
@@ -102,6 +104,13 @@ def apply(store: Store, op: tuple[Any, ...]) -> None:
                                                    note=f"edited {op[2]}"))
     elif kind == "delete_interaction" and interactions:
         store.delete_interaction(interactions[op[1] % len(interactions)])
+    elif kind == "remove_network" and store.get_network("tennis"):
+        store.remove_network("tennis", force=True)
+    elif kind == "log_tennis" and store.get_network("tennis"):
+        store.record(Interaction.create(
+            when=START + timedelta(days=op[2]), network="tennis",
+            people=(people[op[1] % len(people)],), direction="shared", kind="other",
+            value=Value(fun=2)))
     elif kind == "put_note":
         with store.transaction():
             store._put(store.main.table("notes"), f"n{op[1]}",
@@ -115,6 +124,7 @@ def apply(store: Store, op: tuple[Any, ...]) -> None:
 def base_database(home: Path) -> None:
     store = Store(home)
     store.add_network(Network.create("Club", kind="association"))
+    store.add_network(Network.create("Tennis", kind="friends"))
     for name in ("Ann", "Bob", "Cid"):
         store.add_person(Person.create(name, networks={"club": None}))
     for ident in sorted(store.people_docs())[:2]:
@@ -141,6 +151,7 @@ SIDED_OPS = st.lists(st.tuples(st.sampled_from("ab"), OPS), min_size=1, max_size
 @example([("a", ("delete_interaction", 0)), ("b", ("edit_interaction", 0, 40)),
           ("b", ("delete_note", 0)), ("a", ("put_note", 0, 1))])
 @example([("a", ("merge_people", 1, 2)), ("b", ("merge_people", 2, 1))])
+@example([("b", ("log_tennis", 0, 3)), ("a", ("remove_network",)), ("a", ("log", 1, 5))])
 def test_databases_merge_commutatively_and_idempotently(ops: list[tuple[str, Any]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
