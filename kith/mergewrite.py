@@ -54,9 +54,10 @@ def render_main(state: State, current: dict[str, Any]) -> dict[str, Any]:
 def render_all(state: State, current: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Every data file holding ``state`` (a month file left empty is kept, empty)."""
     files: dict[str, dict[str, Any]] = {MAIN: render_main(state, current.get(MAIN, {}))}
-    for name in current:
-        if name != MAIN:
-            files[name] = {INTERACTIONS: {}}
+    for name, content in current.items():
+        if name != MAIN:  # the tables a file has stay, even empty
+            files[name] = {table: {} for table in content} or {INTERACTIONS: {}}
+            files[name].setdefault(INTERACTIONS, {})
     for ident, doc in sorted(state.tables.get(INTERACTIONS, {}).items()):
         files.setdefault(month_file(doc["when"]), {INTERACTIONS: {}})[INTERACTIONS][ident] = doc
     for key, doc in sorted(state.tombstones.items()):
@@ -223,9 +224,13 @@ def recompute_derived(store: Any, state: State) -> int:
         derived[_people_shard(ident)]["people"][ident] = {"networks": nets}
     written = 0
     for name, data in derived.items():
-        if not files.exists(name) or files.read(name) != data:
-            files.write(name, data)
-            written += 1
+        if files.exists(name):
+            if files.read(name) == data:
+                continue
+        elif not any(data.values()):
+            continue  # no need for an empty file
+        files.write(name, data)
+        written += 1
     return written
 
 
@@ -263,11 +268,11 @@ def write_state(store: Any, state: State, *, base: State | None = None,
     written = 0
     for name, data in wanted.items():
         target = data
-        if prefer is not None and prefer.get(name) == data:
+        if prefer is not None and same_content(prefer.get(name), data):
             target = prefer[name]
             if name in current and orjson.dumps(current[name]) == orjson.dumps(target):
                 continue
-        elif current.get(name) == data:
+        elif same_content(current.get(name), data):
             continue
         files.write(name, target)
         written += 1
@@ -278,6 +283,15 @@ def write_state(store: Any, state: State, *, base: State | None = None,
         assert base is not None
         written += update_derived(store, base, state)
     return written
+
+
+def same_content(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    """Whether two versions of a file hold the same records (an empty table is none)."""
+    if a is None or b is None:
+        return a is b
+    if a == b:
+        return True
+    return {k: v for k, v in a.items() if v} == {k: v for k, v in b.items() if v}
 
 
 def _derived_missing(store: Any) -> bool:

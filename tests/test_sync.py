@@ -105,6 +105,8 @@ def test_both_devices_end_identical_whatever_the_order(pair: dict[str, Any], fir
     kith(pair[first], "sync")
     check_outcome(pair, new)
     assert_identical_and_healthy(pair["a"], pair["b"])
+    for side in ("a", "b"):  # converged: no merge commits back and forth
+        assert "Already in sync" in kith(pair[side], "sync").stdout
     # a second round, in the other order, keeps converging
     kith(pair["b"], "person", "edit", "Ann Lee", "--add-tag", "alto")
     kith(pair["a"], "person", "edit", "Bob Stone", "--add-tag", "treasurer")
@@ -112,6 +114,8 @@ def test_both_devices_end_identical_whatever_the_order(pair: dict[str, Any], fir
     kith(pair[first], "sync")
     kith(pair[second], "sync")
     assert_identical_and_healthy(pair["a"], pair["b"])
+    for side in ("a", "b"):
+        assert "Already in sync" in kith(pair[side], "sync").stdout
     assert "alto" in records(pair["a"], "people")[pair["Ann Lee"]]["tags"]
     assert "treasurer" in records(pair["b"], "people")[pair["Bob Stone"]]["tags"]
 
