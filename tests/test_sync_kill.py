@@ -33,9 +33,34 @@ from tests.test_sync import (  # noqa: F401  (pytest fixtures)
 )
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, str]]:
+    """Once per module: two devices that diverged, B already synced, A about to sync."""
+    root = tmp_path_factory.mktemp("template")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KITH_CONFIG", str(root / "config.toml"))
+        patch.delenv("KITH_HOME", raising=False)
+        patch.setenv("GIT_CONFIG_GLOBAL", str(root / "gitconfig"))
+        patch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        pair = build_pair(root)
+        new = diverge(pair)
+        kith(pair["b"], "sync")
+    return pair, new
+
+
 @pytest.fixture
-def pair(tmp_path: Path) -> dict[str, Any]:
-    return build_pair(tmp_path)
+def diverged(template: tuple[dict[str, Any], dict[str, str]],
+             tmp_path: Path) -> tuple[dict[str, Any], dict[str, str]]:
+    """A private copy of the template (its own remote)."""
+    pair, new = template
+    copy = dict(pair)
+    for key in ("a", "b", "remote"):
+        copy[key] = tmp_path / pair[key].name
+        shutil.copytree(pair[key], copy[key], symlinks=True)
+    for key in ("a", "b"):
+        subprocess.run(["git", "-C", str(copy[key]), "remote", "set-url", "origin",
+                        str(copy["remote"])], check=True)
+    return copy, new
 
 SHIM = """#!{python}
 import os, signal, sys
@@ -97,10 +122,9 @@ CASES = [(command, nth, "before") for command, nth in POINTS] + [
 
 
 @pytest.mark.parametrize(("command", "nth", "mode"), CASES)
-def test_kill_at_each_git_step(pair: dict[str, Any], tmp_path: Path, command: str, nth: int,
-                               mode: str) -> None:
-    new = diverge(pair)
-    kith(pair["b"], "sync")  # so that A's sync has a real merge to do
+def test_kill_at_each_git_step(diverged: tuple[dict[str, Any], dict[str, str]], tmp_path: Path,
+                               command: str, nth: int, mode: str) -> None:
+    pair, new = diverged
     bin_dir = tmp_path / "shim"
     bin_dir.mkdir()
     shim = bin_dir / "git"
@@ -118,10 +142,9 @@ def test_kill_at_each_git_step(pair: dict[str, Any], tmp_path: Path, command: st
     finish(pair, new)
 
 
-def test_kill_at_random_moments(pair: dict[str, Any]) -> None:
+def test_kill_at_random_moments(diverged: tuple[dict[str, Any], dict[str, str]]) -> None:
     """Timed kills land anywhere, including inside kith's own atomic writes."""
-    new = diverge(pair)
-    kith(pair["b"], "sync")
+    pair, new = diverged
     rng = random.Random(20)
     env = dict(os.environ)
     for _ in range(4):
