@@ -225,8 +225,12 @@ def check_remote(home: Path, remote: str) -> str:
     if path == home_abs or home_abs in path.parents:
         raise ValidationError(f"remote {remote!r} is inside the database folder; "
                               "pick a folder elsewhere (another disk, a USB stick)")
+    if (path / ".git").exists():
+        raise ValidationError(f"remote {remote!r} is a working folder (another kith "
+                              "database?); sync through a bare repository: a new folder, "
+                              "or one made with `git init --bare`")
     if path.is_dir() and any(path.iterdir()):
-        if not ((path / "HEAD").is_file() or (path / ".git").exists()):
+        if not (path / "HEAD").is_file():
             raise ValidationError(f"remote {remote!r} is a folder that is not a git "
                                   "repository")
     elif not path.parent.is_dir():
@@ -238,8 +242,7 @@ def init(store: Any, remote: str) -> str:
     """``kith sync init``: make the folder a git repository of its data files."""
     home = store.home
     url = check_remote(home, remote)
-    if is_local_path(url) and not (Path(url) / "HEAD").is_file() \
-            and not (Path(url) / ".git").exists():
+    if is_local_path(url) and not (Path(url) / "HEAD").is_file():
         Path(url).mkdir(exist_ok=True, mode=0o700)
         done = subprocess.run(["git", "init", "--quiet", "--bare", "-b", BRANCH, url],
                               capture_output=True, check=False,
@@ -373,10 +376,13 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
                 git.run("update-ref", f"refs/remotes/{REMOTE}/{BRANCH}", ours, check=False)
                 return report
             message = last_line(pushed.stderr)
-            if not any(word in message for word in ("rejected", "fetch first",
-                                                    "non-fast-forward", "stale info")):
-                report.offline = message
-                return report
+            if any(word in message for word in ("fetch first", "non-fast-forward",
+                                                "stale info")):
+                continue  # someone pushed meanwhile: fetch and merge again
+            if "remote rejected" in message or "denied" in message:
+                raise GitError(f"the remote refused the push: {message}")
+            report.offline = message
+            return report
         raise GitError(f"the remote kept changing during {max_rounds} attempts; "
                        "run `kith sync` again")
 

@@ -228,13 +228,17 @@ def test_sync_before_init_is_one_clear_line(tmp_path: Path) -> None:
     assert snapshot_db(db) == before and not (db / ".git").exists()
 
 
-@pytest.mark.parametrize("bad", ["file", "inside", "not-a-repo", "empty", "no-parent"])
+@pytest.mark.parametrize("bad", ["file", "inside", "not-a-repo", "empty", "no-parent",
+                                 "working-folder"])
 def test_sync_init_refuses_a_bad_remote(tmp_path: Path, bad: str) -> None:
     db = tmp_path / "db"
     kith(db, "init")
     remote = {"file": tmp_path / "a-file", "inside": db / "remote.git",
               "not-a-repo": tmp_path / "photos", "empty": " ",
-              "no-parent": tmp_path / "missing" / "deeper" / "r.git"}[bad]
+              "no-parent": tmp_path / "missing" / "deeper" / "r.git",
+              "working-folder": tmp_path / "other-db"}[bad]
+    if bad == "working-folder":
+        subprocess.run(["git", "init", "-q", str(remote)], check=True)
     if bad == "file":
         remote.write_text("x")  # type: ignore[union-attr]
     if bad == "not-a-repo":
