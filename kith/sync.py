@@ -113,11 +113,13 @@ class Git:
 
     def run(self, *args: str, check: bool = True, input: bytes | None = None,
             timeout: float | None = None) -> subprocess.CompletedProcess[bytes]:
-        device = device_id(self.home)
+        identity: list[str] = []
+        if args[0] in ("commit", "commit-tree"):  # kith's commits name this device
+            identity = ["-c", "user.name=kith", "-c",
+                        f"user.email=kith@{device_id(self.home)}"]
         # git's housekeeping (gc) runs in the foreground: under kith's lock, never after it
-        command = ["git", "-c", "user.name=kith", "-c", f"user.email=kith@{device}",
-                   "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null",
-                   "-c", "gc.autoDetach=false", *args]
+        command = ["git", *identity, "-c", "commit.gpgsign=false",
+                   "-c", "core.hooksPath=/dev/null", "-c", "gc.autoDetach=false", *args]
         try:
             done = subprocess.run(command, cwd=self.home, env=self._env(), input=input,
                                   capture_output=True, timeout=timeout, check=False)

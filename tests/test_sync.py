@@ -205,6 +205,17 @@ def test_doctor_reports_git_problems(pair: dict[str, Any]) -> None:
     assert doctor.check(a) == []
 
 
+def test_doctor_only_reads(pair: dict[str, Any]) -> None:
+    a = pair["a"]
+    (a / ".device").unlink()
+    forget_device(a)
+    before = snapshot_db(a)
+    head = (a / ".git" / "HEAD").read_bytes()
+    assert doctor.check(a) == []
+    assert not (a / ".device").exists() and snapshot_db(a) == before
+    assert (a / ".git" / "HEAD").read_bytes() == head
+
+
 def test_doctor_reports_conflict_markers(pair: dict[str, Any]) -> None:
     a = pair["a"]
     path = a / "kith.json"
