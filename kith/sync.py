@@ -318,7 +318,7 @@ def _fetch(git: Git) -> None:
 def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
     """``kith sync``: commit, fetch, merge, push (see the module's docstring)."""
     from kith.mergeload import state_from_files
-    from kith.mergewrite import merge_into
+    from kith.mergewrite import gc_paused, merge_into
 
     home = store.home
     git = Git(home)
@@ -346,13 +346,16 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
             ours = git.rev("HEAD")
             assert ours is not None
             if theirs and theirs != ours and not git.is_ancestor(theirs, ours):
-                files = git.read_files(theirs)
-                if MAIN not in files:
-                    raise StoreError(f"the remote's branch {BRANCH} holds no kith database")
-                other = state_from_files(
-                    files[MAIN], sorted((n, c) for n, c in files.items() if n != MAIN),
-                    f"remote {BRANCH}")
-                summary = merge_into(store, other, where=f"remote {BRANCH}", prefer=files)
+                with gc_paused():
+                    files = git.read_files(theirs)
+                    if MAIN not in files:
+                        raise StoreError(f"the remote's branch {BRANCH} holds no kith "
+                                         "database")
+                    other = state_from_files(
+                        files[MAIN], sorted((n, c) for n, c in files.items() if n != MAIN),
+                        f"remote {BRANCH}")
+                    summary = merge_into(store, other, where=f"remote {BRANCH}",
+                                         prefer=files)
                 report.changes.update(summary.changes)
                 report.warnings.extend(summary.warnings)
                 report.merged = True

@@ -23,13 +23,14 @@ def merge(app, other: Path, as_json: bool) -> None:  # type: ignore[no-untyped-d
     side are merged here too. OTHER is only read. Merging again changes nothing.
     """
     from kith.mergeload import load_other
-    from kith.mergewrite import merge_into
+    from kith.mergewrite import gc_paused, merge_into
 
     store = app.open_existing()
     if other.expanduser().resolve() == app.db.resolve():
         raise ValidationError(f"{other} is this database; pass another one to merge")
-    incoming = load_other(other)
-    summary = merge_into(store, incoming, where=str(other))
+    with gc_paused():
+        incoming = load_other(other)
+        summary = merge_into(store, incoming, where=str(other))
     if as_json:
         emit_json(summary.to_dict())
         return
