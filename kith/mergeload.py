@@ -106,19 +106,19 @@ def load_store(store: Any) -> State:
 
 
 def load_export(path: Path) -> State:
-    """The state in a ``kith export json`` document.
+    """The state in a ``kith export json`` document (``kith.export.full``).
 
-    Expected shape (version 1)::
+    Shape (version 1)::
 
-        {"format": "kith-export", "version": 1, "schema": 3,
-         "tables": {"people": [{"id": ...}, ...] or {"<id>": {...}},
-                    "interactions": [...], "tombstones": {...}, ...}}
+        {"format": "kith-export", "version": 1, "schema": N, ...,
+         "tables": {"people": {ID: record}, ..., "tombstones": {...}},
+         "interactions": {ID: record}, "plugins": {...}}
 
-    ``schema`` (the database schema version) is optional; every table may be a list of
-    records with an ``id`` or an object keyed by id (the only form for tables whose
-    records carry no ``id`` field, such as ``merges``: absorbed id -> ``{"into": id}``);
-    records may carry stamps or not (records without stamps are older than any stamped
-    edit)."""
+    ``schema`` is optional; a table (and ``interactions``) may also be a list of records
+    with an ``id`` (not for tables whose records carry no ``id``, such as ``merges``);
+    ``interactions`` may also sit in ``tables``. Records keep their stamps (``kith export
+    json`` writes them as stored); records without stamps count as older than any stamped
+    edit. Plugins' own tables are not merged (they stay on each device)."""
     document = _read_json(path)
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise ValidationError(f"{path} is not a kith export (no \"format\": "
@@ -134,7 +134,10 @@ def load_export(path: Path) -> State:
     schema = document.get("schema")
     if isinstance(schema, int):
         state.declared_schema = schema
-    for name, records in tables.items():
+    sections = list(tables.items())
+    if "interactions" in document:
+        sections.append((INTERACTIONS, document["interactions"]))
+    for name, records in sections:
         if isinstance(records, list):
             keyed = {}
             for index, doc in enumerate(records):
@@ -147,7 +150,11 @@ def load_export(path: Path) -> State:
         if name == TOMBSTONES:
             add_tombstones(state, records)
         elif name != "_meta":
-            state.tables[name] = dict(records)
+            mine = state.tables.setdefault(name, {})
+            for ident, doc in records.items():
+                known = mine.get(ident)
+                mine[ident] = doc if known is None or not isinstance(doc, dict) \
+                    else join_docs(known, doc)
     return state
 
 

@@ -178,7 +178,10 @@ def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[
     """``data`` stamped as written now by this device, given the record it replaces.
 
     Unchanged fields keep their stamps; a write that changes nothing keeps the old record
-    as it was (saving a person unchanged does not make it newer)."""
+    as it was (saving a person unchanged does not make it newer). A new record that
+    already carries stamps (imported from a `kith export json`) keeps them."""
+    if old is None and record_stamp(data) != NO_STAMP:
+        return data  # a record that arrives with its history (an import) keeps it
     values = {k: v for k, v in data.items() if k not in STAMP_KEYS}
     if old is None:
         when = now()
@@ -240,6 +243,9 @@ def stamped_put(storage: Any, table: str, ident: str, data: dict[str, Any],
         return data
     files = storage.files
     old = raw.get(table, {}).get(ident)
+    if old is None and tombstone_key(table, ident) in raw.get(TOMBSTONES, {}):
+        # put back after a deletion: newer than the tombstone, whatever it carried
+        data = {k: v for k, v in data.items() if k not in STAMP_KEYS}
     if old is None:
         moved = _stash(files).pop((_kind(file), table, ident), None)
         if moved is not None:

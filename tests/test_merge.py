@@ -130,6 +130,16 @@ def test_new_tables_merge_without_code_of_their_own(two: dict[str, Any]) -> None
     assert "f1" in records(two["a"], "followups")
 
 
+def test_merge_the_output_of_kith_export_json(two: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "b.json"
+    kith(two["b"], "export", "json", path)
+    kith(two["a"], "merge", path)
+    check(two, two["a"])
+    before = snapshot_db(two["a"])
+    assert "Nothing to merge" in kith(two["a"], "merge", path).stdout
+    assert snapshot_db(two["a"]) == before
+
+
 def test_merge_an_export_document(two: dict[str, Any], tmp_path: Path) -> None:
     main = orjson.loads((two["b"] / "kith.json").read_bytes())
     interactions = list(records(two["b"], "interactions").values())
