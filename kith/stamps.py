@@ -178,10 +178,13 @@ def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[
     """``data`` stamped as written now by this device, given the record it replaces.
 
     Unchanged fields keep their stamps; a write that changes nothing keeps the old record
-    as it was (saving a person unchanged does not make it newer). A new record that
-    already carries stamps (imported from a `kith export json`) keeps them."""
-    if old is None and record_stamp(data) != NO_STAMP:
-        return data  # a record that arrives with its history (an import) keeps it
+    as it was (saving a person unchanged does not make it newer). A record that carries
+    the stamps of another version than the stored one (a `kith export json` imported)
+    is stored as it is; one that carries the stored version's stamps (a stored record
+    read, changed and put back) is stamped by what changed."""
+    carried = record_stamp(data)
+    if carried != NO_STAMP and (old is None or carried != record_stamp(old)):
+        return data  # another version, with its own history (an import): as it is
     values = {k: v for k, v in data.items() if k not in STAMP_KEYS}
     if old is None:
         when = now()
@@ -202,6 +205,12 @@ def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[
         if key not in values:
             stamps[key] = (current, False) if present else (before_stamp, False)
     return encode(values, stamps)
+
+
+def stamp_created(doc: dict[str, Any]) -> dict[str, Any]:
+    """A record a new database starts with (the user's own person), stamped now by no
+    device yet: the device id is not chosen (nor written) before the first commit."""
+    return {**doc, MODIFIED: now(), DEVICE: ""}
 
 
 def tombstone_key(table: str, ident: str) -> str:

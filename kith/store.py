@@ -33,7 +33,7 @@ from kith import migrations
 from kith.errors import Ambiguous, NotFound, StoreError, ValidationError
 from kith.ids import is_id
 from kith.model import ME, Interaction, Network, Opportunity, Person, Value
-from kith.stamps import stamped_put, stamped_remove
+from kith.stamps import stamp_created, stamped_put, stamped_remove
 from kith.storage import FileSet, KithTinyDB
 from kith.textfold import fold
 
@@ -209,7 +209,7 @@ class Store:
         self.files.stage(MAIN, {
             "_meta": {"schema": {"version": migrations.SCHEMA_VERSION, "created": created,
                                  "currency": self._new_currency, "app": "kith"}},
-            "people": {ME: me.to_dict()}})
+            "people": {ME: stamp_created(me.to_dict())}})
 
     def create(self) -> bool:
         """Write a new database now (``kith init``); False if it already existed."""

@@ -73,6 +73,7 @@ def init(app, remote: str, as_json: bool) -> None:  # type: ignore[no-untyped-de
     """
     from kith import sync as syncing
 
+    app.db_must_exist = False  # like `kith init`: the second machine starts from nothing
     url = syncing.init(app.store, remote)
     report = syncing.sync(app.store)
     if as_json:
