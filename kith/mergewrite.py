@@ -20,7 +20,7 @@ import orjson
 
 from kith.merge import INTERACTIONS, State, join, normalize
 from kith.mergeload import check_incoming, load_store
-from kith.stamps import MAIN, TOMBSTONES
+from kith.stamps import MAIN, STAMP_KEYS, TOMBSTONES
 
 _MONTH_FILE = re.compile(r"^interactions/\d{4}-\d{2}\.json$")
 
@@ -107,10 +107,9 @@ def render_changes(state: State, base: State,
 
 
 # the aggregates -----------------------------------------------------------------------
-def _derived_key(doc: dict[str, Any]) -> tuple[Any, ...]:
-    meta = doc.get("meta") or {}
-    return (doc["when"], doc["network"], doc["people"], doc["direction"], doc["value"],
-            bool(meta.get("introduction")))
+def _derived_key(doc: dict[str, Any]) -> dict[str, Any]:
+    """What the aggregates may depend on: everything but the stamps."""
+    return {k: v for k, v in doc.items() if k not in STAMP_KEYS}
 
 
 def _add_rows(into: dict[str, list[int]], rows: dict[str, list[int]], sign: int) -> None:
@@ -185,7 +184,27 @@ def update_derived(store: Any, base: State, state: State) -> int:
                 del table[person]
     if recompute:
         _recompute_spans(files, new, recompute)
-    return len(written)
+    return len(written) + _update_conversations(store, removed, added)
+
+
+def _update_conversations(store: Any, removed: list[dict[str, Any]],
+                          added: list[dict[str, Any]]) -> int:
+    """The conversation index (``kith.initiative``) by the changed interactions."""
+    from kith import initiative as index
+
+    touched = set()
+    for sign, docs in ((-1, removed), (1, added)):
+        for doc in docs:
+            value = doc["value"]
+            if not index.relevant(doc["direction"], doc.get("kind", "other"),
+                                  index.initiative_of(doc), value["money"], value["favours"]):
+                continue
+            network = doc["network"]
+            name, asks = index.file_of(network), index.asks_file_of(network)
+            index.apply(store._raw_table(name, "people"), store._raw_table(asks, "asks"),
+                        store._raw_table(name, "talks"), doc, sign)
+            touched.update((name, asks))
+    return len(touched)
 
 
 def _recompute_spans(files: Any, docs: dict[str, dict[str, Any]],
@@ -213,7 +232,8 @@ def _recompute_spans(files: Any, docs: dict[str, dict[str, Any]],
 
 
 def recompute_derived(store: Any, state: State) -> int:
-    """Replace the aggregates by a recomputation from every interaction."""
+    """Replace the aggregates (and the conversation index) by a recomputation from every
+    interaction."""
     from kith.store import NETWORK_TOTALS, PEOPLE_SHARDS, _people_shard, aggregate
 
     files = store.files
@@ -234,6 +254,7 @@ def recompute_derived(store: Any, state: State) -> int:
             continue  # no need for an empty file
         files.write(name, data)
         written += 1
+    store.rebuild_conversations()
     return written
 
 

@@ -93,15 +93,19 @@ def apply(store: Store, op: tuple[Any, ...]) -> None:
         keep, absorb = people[op[1] % len(people)], people[op[2] % len(people)]
         if keep != absorb and "me" not in (keep, absorb):
             store.merge_people(keep, absorb)
-    elif kind == "log":
+    elif kind == "log":  # varied, so that the conversation index has work too
         store.record(Interaction.create(
             when=START + timedelta(days=op[2]), network="club",
-            people=(people[op[1] % len(people)],), direction="gave", kind="help",
-            value=Value(minutes=op[2] + 1)))
+            people=(people[op[1] % len(people)],),
+            direction=("gave", "received", "shared")[op[2] % 3],
+            kind=("help", "talk", "advice")[op[1] % 3],
+            initiative=(None, "invited", "pitched")[op[2] % 3],
+            value=Value(minutes=op[2] + 1, favours=op[2] % 2, money=(op[1] % 3) * 100)))
     elif kind == "edit_interaction" and interactions:
         old = store.get_interaction(interactions[op[1] % len(interactions)])
         store.replace_interaction(old.with_changes(when=START + timedelta(days=op[2]),
-                                                   note=f"edited {op[2]}"))
+                                                   note=f"edited {op[2]}",
+                                                   kind=("talk", "help")[op[2] % 2]))
     elif kind == "delete_interaction" and interactions:
         store.delete_interaction(interactions[op[1] % len(interactions)])
     elif kind == "remove_network" and store.get_network("tennis"):
