@@ -43,6 +43,8 @@ CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.note:note",
     "kith.commands.followup:follow_up",
     "kith.commands.export:export",
+    "kith.commands.merge:merge",
+    "kith.commands.sync:sync",
 )
 """Core commands as ``module:attribute``: a click command, or a factory taking the
 ``Plugins`` (for commands whose subcommands come from plugins)."""

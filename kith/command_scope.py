@@ -15,7 +15,8 @@ one committed state, never half of a multi-file commit. Its output is held back 
 the lock is held when stdout is not a terminal, so a reader piped into a pager that is
 not being read cannot keep writers waiting.
 
-Commands that manage locking themselves (``doctor``, ``backup``, ``restore``), that run
+Commands that manage locking themselves (``doctor``, ``backup``, ``restore``,
+``sync``), that run
 for as long as the user likes (``tui``) or that write elsewhere (``demo``, ``init``,
 ``plugins``) are left alone.
 """
@@ -31,7 +32,8 @@ from typing import Any
 
 import click
 
-UNSCOPED = frozenset({"tui", "doctor", "backup", "restore", "demo", "init", "plugins"})
+UNSCOPED = frozenset({"tui", "doctor", "backup", "restore", "demo", "init", "plugins",
+                      "sync"})
 """Top-level commands that take the lock themselves or do not touch the database."""
 
 

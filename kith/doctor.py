@@ -193,8 +193,21 @@ def _month_of(doc: dict[str, Any]) -> str | None:
 def check(home: Path) -> list[Problem]:
     """Every problem found in the database at ``home`` (empty: healthy).
 
-    Holds the lock while reading, so a commit in progress is never reported as damage."""
+    Holds the lock while reading the data files, so a commit in progress is never
+    reported as damage. A synced database is also checked as a git repository, and for
+    a merge that git made file by file and kith has not settled yet."""
+    from kith.mergeload import consistency_problems
+    from kith.sync import sync_problems
+
     home = Path(home)
+    problems = [Problem(file, message) for file, message in sync_problems(home)]
+    files = _check_files(home)
+    if all(p.repairable_by_rebuild for p in files) and (home / MAIN).exists():
+        files += [Problem(file, message) for file, message in consistency_problems(home)]
+    return problems + files
+
+
+def _check_files(home: Path) -> list[Problem]:
     if not (home / MAIN).exists():
         return [Problem(MAIN, "missing: this folder holds no kith database")]
     files = FileSet(home)
@@ -720,13 +733,26 @@ def repair(home: Path) -> Repair:
     home = Path(home)
     if not (home / MAIN).exists() and not any((home / "interactions").glob("*.json")):
         raise StoreError(f"no kith database at {home}")
+    from kith.mergeload import consistency_problems
+
+    settled: list[str] = []
+    if (home / MAIN).exists() and consistency_problems(home):
+        # a merge git made file by file (a hand-run `git pull`) left deletions and people
+        # merges unapplied: kith's own merge settles them (in its own transaction)
+        from kith.mergewrite import settle
+        from kith.store import Store
+
+        settle(Store(home, create=False), force_derived=True)
+        settled.append("applied deletions and people merges a file-by-file merge left "
+                       "undone")
     files = FileSet(home)
     with files.locked():
         files.recover()
         problems = _check(home, files)
         if not problems:
-            return Repair()
+            return Repair(actions=settled)
         result = _Repairer(home, files).run()
+        result.actions[:0] = settled
         if result.quarantine is not None:
             listing = "\n".join(result.moved_aside) + "\n"
             FileSet._write_file(result.quarantine / "README.txt", (

@@ -33,6 +33,7 @@ from kith import migrations
 from kith.errors import Ambiguous, NotFound, StoreError, ValidationError
 from kith.ids import is_id
 from kith.model import ME, Interaction, Network, Opportunity, Person, Value
+from kith.stamps import stamp_created, stamped_put, stamped_remove
 from kith.storage import FileSet, KithTinyDB
 from kith.textfold import fold
 
@@ -106,6 +107,15 @@ def month_keys(direction: str, meta: dict[str, Any] | None,
     return keys
 
 
+def _utc_text(when: str) -> str:
+    """``when`` as a UTC ISO string; text already in that form is returned as it is
+    (parsing 100k times is most of the cost of a recomputation)."""
+    if when.endswith("+00:00") and when[10:11] == "T" and (
+            len(when) == 25 or (len(when) == 32 and when[19:26] != ".000000")):
+        return when
+    return datetime.fromisoformat(when).astimezone(UTC).isoformat()
+
+
 def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The derived aggregates of interaction documents, computed from scratch.
 
@@ -116,24 +126,30 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
     people: dict[str, Any] = {}
     for doc in docs:
         value = doc["value"]
-        vector = [value["money"], value["minutes"], value["favours"], value["fun"], 1]
-        moment = datetime.fromisoformat(doc["when"]).astimezone(UTC)
-        when = moment.isoformat()
-        month = f"{moment.year:04d}-{moment.month:02d}"
+        money, minutes, favours, fun = (value["money"], value["minutes"], value["favours"],
+                                        value["fun"])
+        when = _utc_text(doc["when"])
+        month = when[:7]
         direction, network = doc["direction"], doc["network"]
         for key in month_keys(direction, doc.get("meta"),
                               conversation_index.initiative_of(doc)):
             row = networks.setdefault(network, {}).setdefault(month, {}).setdefault(
                 key, [0] * 5)
-            for i, amount in enumerate(vector):
-                row[i] += amount
+            row[0] += money
+            row[1] += minutes
+            row[2] += favours
+            row[3] += fun
+            row[4] += 1
         for person in doc["people"]:
             net = people.setdefault(person, {}).setdefault(network, {
                 "first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
                 "shared": [0] * 5})
             prow = net[direction]
-            for i, amount in enumerate(vector):
-                prow[i] += amount
+            prow[0] += money
+            prow[1] += minutes
+            prow[2] += favours
+            prow[3] += fun
+            prow[4] += 1
             if when < net["first"]:
                 net["first"] = when
             if when > net["last"]:
@@ -195,7 +211,7 @@ class Store:
         self.files.stage(MAIN, {
             "_meta": {"schema": {"version": migrations.SCHEMA_VERSION, "created": created,
                                  "currency": self._new_currency, "app": "kith"}},
-            "people": {ME: me.to_dict()}})
+            "people": {ME: stamp_created(me.to_dict())}})
 
     def create(self) -> bool:
         """Write a new database now (``kith init``); False if it already existed."""
@@ -219,7 +235,8 @@ class Store:
         storage, which writes the file once at commit.
         """
         raw = table._storage.read() or {}
-        raw.setdefault(table.name, {})[ident] = data
+        records = raw.setdefault(table.name, {})
+        records[ident] = stamped_put(table._storage, table.name, ident, data, raw)
         table._storage.write(raw)
         table.clear_cache()
 
@@ -227,7 +244,9 @@ class Store:
     def _remove(table: Any, ident: str) -> None:
         """Remove one document by id in O(1) (see ``_put``); a missing id is ignored."""
         raw = table._storage.read() or {}
-        if raw.get(table.name, {}).pop(ident, None) is not None:
+        removed = raw.get(table.name, {}).pop(ident, None)
+        if removed is not None:
+            stamped_remove(table._storage, table.name, ident, removed, raw)
             table._storage.write(raw)
             table.clear_cache()
 
