@@ -163,6 +163,15 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
+def _dump_option(name: str) -> int:
+    """Derived files are written with sorted keys: they are rebuilt from scratch by a
+    repair or a merge and updated record by record otherwise, and both ways must give
+    the same bytes, so that a merge twice (or a settle after a merge) rewrites nothing.
+    Data files keep insertion order: sorting a decade of interactions on every commit
+    would cost more than it gives."""
+    return orjson.OPT_SORT_KEYS if name.startswith("derived/") else 0
+
+
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -438,7 +447,7 @@ class FileSet:
                 final = self.path(name)
                 make_private_dirs(final.parent)
                 temp = final.with_name(final.name + f".{os.getpid()}{TMP_SUFFIX}")
-                payload = orjson.dumps(self._cache[name].data)
+                payload = orjson.dumps(self._cache[name].data, option=_dump_option(name))
                 self._write_file(temp, payload)
                 pending.append((temp, final))
             if len(pending) > 1:
