@@ -378,6 +378,38 @@ class Store:
         for interaction in pending:
             self.plugins.broadcast("interaction_recorded", interaction=interaction, store=self)
 
+    # watching --------------------------------------------------------------------------
+    def data_version(self) -> tuple[tuple[str, int, int, int], ...]:
+        """A cheap signature of what is committed on disk: one ``stat`` each of kith.json,
+        the derived files and the interactions folder (a commit renames files into place,
+        which changes their inode and the folder's). Any committed write, by this process
+        or another, changes it; a screen that shows data polls it to know when to re-read.
+        """
+        paths = [self.home / MAIN, self.home / INTERACTIONS]
+        with contextlib.suppress(OSError):
+            paths.extend(sorted(p for p in (self.home / "derived").iterdir()
+                                if p.suffix == ".json"))
+        version = []
+        for path in paths:
+            with contextlib.suppress(OSError):
+                info = path.stat()
+                version.append((path.name, info.st_ino, info.st_size, info.st_mtime_ns))
+        return tuple(version)
+
+    def reload(self) -> None:
+        """Forget what this store read that another process has since replaced, so the
+        next read sees the disk (a database created meanwhile is opened)."""
+        if self.files.in_transaction:
+            return
+        if self._uncreated and self.files.exists(MAIN):
+            self.files.forget()
+            self._uncreated = False
+            self._check_schema()
+        else:
+            self.files.refresh()
+        self._people_index = None
+        self._raw_tables.clear()
+
     def backup(self, reason: str) -> Path:
         """Snapshot the database into ``backups/`` and rotate (see
         ``snapshot_into_backups``). Call under the lock."""

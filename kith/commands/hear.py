@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from kith.commands import emit_json, json_option, pass_app, when_option
+from kith.commands import emit_json, json_option, pass_app
+from kith.editing import build_opportunity
 from kith.errors import ValidationError
-from kith.model import Opportunity
-from kith.parsing import now
 
 
 @click.command()
@@ -25,14 +24,10 @@ def hear(app, person: str, need: str | None, offer: str | None, tags: tuple[str,
     """Record that PERSON needs or offers something: material for introductions."""
     if bool(need) == bool(offer):
         raise ValidationError("give exactly one of --need TEXT or --offer TEXT")
-    store = app.store
-    who = store.find_person(person)
-    net = store.find_network(network).id if network else None
-    if net is None and len(who.networks) == 1:
-        net = next(iter(who.networks))
-    saved = store.save_opportunity(Opportunity.create(
-        person=who.id, type="need" if need else "offer", text=need or offer or "",
-        when=when_option(on, "--on") or now(), tags=tags, network=net, heard_at=heard_at))
+    saved = app.store.save_opportunity(build_opportunity(
+        app.store, person=person, type="need" if need else "offer", text=need or offer or "",
+        tags=tags, network=network, heard_at=heard_at, on=on))
+    who = app.store.find_person(saved.person)
     if as_json:
         emit_json(saved.to_dict())
     else:

@@ -6,7 +6,7 @@ import click
 
 from kith.commands import emit_json, json_option, pass_app
 from kith.dates import parse_user_date as parse_date
-from kith.errors import ValidationError
+from kith.editing import check_kind
 from kith.model import Network
 
 
@@ -15,10 +15,7 @@ def _kinds(app) -> dict:  # type: ignore[no-untyped-def]
 
 
 def _check_kind(app, kind: str) -> str:  # type: ignore[no-untyped-def]
-    kinds = _kinds(app)
-    if kind not in kinds:
-        raise ValidationError(f"unknown network kind {kind!r} (known: {', '.join(kinds)})")
-    return kind
+    return check_kind(_kinds(app), kind)
 
 
 @click.group()

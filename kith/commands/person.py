@@ -10,24 +10,10 @@ from typing import Any
 import click
 
 from kith.commands import describe_interaction, emit_json, json_option, pass_app
+from kith.editing import check_cadence
+from kith.editing import parse_handles as _parse_handles
 from kith.errors import ValidationError
-from kith.model import Person, normalize_handle
-
-
-def _parse_handles(emails: tuple[str, ...], phones: tuple[str, ...],
-                   handles: tuple[str, ...]) -> dict[str, list[str]]:
-    result: dict[str, list[str]] = {}
-    for kind, values in (("email", emails), ("phone", phones)):
-        for value in values:
-            k, v = normalize_handle(kind, value)
-            result.setdefault(k, []).append(v)
-    for raw in handles:
-        if "=" not in raw:
-            raise ValidationError(f"--handle must look like KIND=VALUE (e.g. x=@jane), not {raw!r}")
-        kind, _, value = raw.partition("=")
-        k, v = normalize_handle(kind, value)
-        result.setdefault(k, []).append(v)
-    return result
+from kith.model import Person
 
 
 def person_summary(person: dict[str, Any], stats: dict[str, Any] | None) -> dict[str, Any]:
@@ -255,9 +241,7 @@ def edit(app, ref: str, name: str | None, add_email: tuple[str, ...],  # type: i
     if birthday is not None:
         changes["birthday"] = birthday or None
     if cadence is not None:
-        if cadence < 0:
-            raise ValidationError(f"--cadence cannot be negative: {cadence}")
-        changes["cadence_days"] = cadence or None
+        changes["cadence_days"] = check_cadence(cadence)
     if note is not None:
         changes["notes"] = note
     updated = store.save_person(found.with_changes(**changes))
