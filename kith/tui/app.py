@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from functools import partial
 from typing import Any, ClassVar
 
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
 from kith.plugins import PluginProblem
 from kith.tui.dashboard import Dashboard
@@ -20,8 +22,16 @@ from kith.tui.panels import PanelHost, host_of
 from kith.tui.people import PeoplePane, PersonScreen
 from kith.tui.reminders import RemindersPane
 
+MAIN_VIEWS = "Dashboard, PeoplePane, IntroductionsPane, RemindersPane, PanelHost"
+NAVIGATION = {"show", "log", "switch_window", "find_person", "add_person", "add_network",
+              "hear", "merge", "quit"}
+
 
 class KithTUI(App[None]):
+    """Global keys work from every widget but a text input (which takes the letters) and a
+    form (which must be saved or cancelled first); Esc leaves an input for the tab's main
+    widget; every palette command works from any screen (it closes a form first)."""
+
     CSS_PATH = "kith.tcss"
     TITLE = "kith"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -30,10 +40,16 @@ class KithTUI(App[None]):
         Binding("o", "show('introductions')", "Intros"),
         Binding("r", "show('reminders')", "Reminders"),
         Binding("l", "log", "Log"),
-        Binding("w", "switch_window", "Window"),
+        Binding("a", "add_person", "Add"),
+        Binding("n", "add_network", "Network", show=False),
+        Binding("h", "hear", "Need/offer", show=False),
+        Binding("m", "merge", "Merge", show=False),
+        Binding("w", "switch_window", "Window", show=False),
         Binding("f", "find_person", "Find", show=False),
+        Binding("escape", "leave_input", "Done"),
         Binding("q", "quit", "Quit"),
     ]
+    poll_seconds = 1.5  # how often to look for writes by other processes
 
     def __init__(self, kith: Any, *, today: date | None = None, window: str = "12m",
                  blink: bool = True) -> None:
@@ -45,6 +61,8 @@ class KithTUI(App[None]):
         self.window = window
         self.blink = blink
         self.hosts: list[PanelHost] = []
+        self.data_version: tuple[Any, ...] = ()
+        self._focus_next: Widget | None = None
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -68,14 +86,59 @@ class KithTUI(App[None]):
 
     def on_mount(self) -> None:
         self.sub_title = str(self.kith.db)
+        self.data_version = self.kith.store.data_version()
+        self.set_interval(self.poll_seconds, self.check_disk)
+        self.call_after_refresh(self.focus_main)
+
+    # focus -------------------------------------------------------------------------------
+    def main_widget(self) -> Widget | None:
+        """The widget a tab's keys act on: its table, or the dashboard's cards."""
+        pane = self.query_one("#tabs", TabbedContent).active_pane
+        if pane is None:
+            return None
+        for view in pane.query(MAIN_VIEWS):
+            return view.main_widget()  # type: ignore[attr-defined, no-any-return]
+        return None
+
+    def focus_main(self) -> None:
+        if len(self.screen_stack) > 1:
+            return
+        target, self._focus_next = self._focus_next or self.main_widget(), None
+        if target is not None and target.focusable:
+            target.focus()
+        else:
+            self.screen.set_focus(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "leave_input":
+            return isinstance(self.focused, Input) and not isinstance(self.screen, ModalScreen)
+        # a form is open: save or cancel it first
+        return not (action in NAVIGATION and isinstance(self.screen, ModalScreen))
 
     # actions -----------------------------------------------------------------------------
-    def action_show(self, tab: str) -> None:
-        self.query_one("#tabs", TabbedContent).active = tab
+    def to_main_screen(self) -> None:
+        """Close the person page or form on top (a form closed so writes nothing)."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_show(self, tab: str, focus: Widget | None = None) -> None:
+        self.to_main_screen()
+        tabs = self.query_one("#tabs", TabbedContent)
+        self._focus_next = focus
+        if tabs.active == tab:
+            self.focus_main()
+            return
+        # a focused widget left in the old tab would pull the tabs back to it
+        self.screen.set_focus(None)
+        tabs.active = tab
+
+    def action_leave_input(self) -> None:
+        self.focus_main()
 
     def action_log(self, people: str = "") -> None:
         from kith.tui.log_form import LogScreen
 
+        self.to_main_screen()
         self.push_screen(LogScreen(self.kith, people=people), self._logged)
 
     def _logged(self, recorded: Any) -> None:
@@ -83,6 +146,65 @@ class KithTUI(App[None]):
             self.notify(f"Recorded: {recorded.direction} {recorded.kind} in "
                         f"{recorded.network}")
             self.post_message(DataChanged("interaction"))
+
+    def open_form(self, form: Screen[Any], done: str) -> None:
+        """Show ``form``; when it saves, say ``done`` and refresh every view."""
+        def saved(result: Any) -> None:
+            if result is not None:
+                name = getattr(result, "name", None) or getattr(result, "text", "")
+                self.notify(f"{done}: {name}")
+                self.post_message(DataChanged(done))
+
+        self.push_screen(form, saved)
+
+    def action_add_person(self) -> None:
+        from kith.tui.forms import PersonForm
+
+        self.to_main_screen()
+        self.open_form(PersonForm(self.kith), "Added")
+
+    def action_add_network(self) -> None:
+        from kith.tui.forms import NetworkForm
+
+        self.to_main_screen()
+        self.open_form(NetworkForm(self.kith), "Added network")
+
+    def edit_network(self, ident: str) -> None:
+        from kith.tui.forms import NetworkForm
+
+        network = self.kith.store.get_network(ident)
+        if network is None:
+            return
+        self.to_main_screen()
+        self.open_form(NetworkForm(self.kith, network), "Updated network")
+
+    def action_hear(self, person: str = "") -> None:
+        from kith.tui.forms import OpportunityForm
+
+        if not person:
+            person = self.highlighted_person()
+        self.to_main_screen()
+        self.open_form(OpportunityForm(self.kith, person=person), "Heard")
+
+    def action_merge(self, keep: str = "") -> None:
+        from kith.tui.forms import MergeForm
+
+        if not keep:
+            keep = self.highlighted_person()
+        self.to_main_screen()
+        self.open_form(MergeForm(self.kith, keep=keep), "Merged into")
+
+    def highlighted_person(self) -> str:
+        """What to type for the person a page shows or the people table highlights."""
+        from kith.tui.forms import person_ref
+
+        person = None
+        if isinstance(self.screen, PersonScreen):
+            person = self.screen.person
+        elif self.query_one("#tabs", TabbedContent).active == "people":
+            row = self.query_one(PeoplePane).highlighted()
+            person = self.kith.store.get_person(row.id) if row else None
+        return person_ref(self.kith, person) if person else ""
 
     def action_switch_window(self, key: str | None = None) -> None:
         dashboard = self.query_one(Dashboard)
@@ -93,16 +215,30 @@ class KithTUI(App[None]):
         self.action_show("dashboard")
 
     def action_find_person(self) -> None:
-        self.action_show("people")
-        self.query_one(PeoplePane).action_focus_filter()
+        self.action_show("people", focus=self.query_one("#people-filter"))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield SystemCommand("Log an interaction", "Record help, time, money or fun",
                             self.action_log)
         yield SystemCommand("Find a person", "Filter people by name, handle, tag or network",
                             self.action_find_person)
+        yield SystemCommand("Add a person", "Name, handles, tags, networks, birthday, cadence",
+                            self.action_add_person)
+        yield SystemCommand("Add a network", "A group you belong to: kind, joined, left",
+                            self.action_add_network)
+        if self.kith.store.exists:
+            for network in self.kith.store.networks():
+                yield SystemCommand(f"Edit network: {network.name}",
+                                    f"Name, kind, joined, left ({network.id})",
+                                    partial(self.edit_network, network.id))
+        yield SystemCommand("Hear a need or offer", "What someone needs or offers",
+                            self.action_hear)
+        yield SystemCommand("Merge two people", "One person recorded twice",
+                            self.action_merge)
         yield SystemCommand("Assess networks", "The dashboard: is each network worth it?",
                             lambda: self.action_show("dashboard"))
+        yield SystemCommand("People", "Everyone, filtered as you type",
+                            lambda: self.action_show("people"))
         yield SystemCommand("Window: last 12 months", "Assess the last 12 months",
                             lambda: self.action_switch_window("12m"))
         yield SystemCommand("Window: all time", "Assess since each network began",
@@ -113,8 +249,17 @@ class KithTUI(App[None]):
                             lambda: self.action_show("reminders"))
         yield from super().get_system_commands(screen)
 
-    # messages ----------------------------------------------------------------------------
+    # refreshing --------------------------------------------------------------------------
+    def check_disk(self) -> None:
+        """Refresh when another process (or another store) wrote to the database."""
+        version = self.kith.store.data_version()
+        if version != self.data_version:
+            self.data_version = version
+            self.kith.store.reload()
+            self.post_message(DataChanged("disk"))
+
     async def on_data_changed(self, message: DataChanged) -> None:
+        self.data_version = self.kith.store.data_version()
         await self.query_one(Dashboard).refresh_data()
         for pane in (PeoplePane, IntroductionsPane, RemindersPane):
             widget = self.query_one(pane)
@@ -122,11 +267,15 @@ class KithTUI(App[None]):
                 widget.refresh_data()
         for host in self.hosts:
             host.refresh_data()
+        for screen in self.screen_stack:
+            if isinstance(screen, PersonScreen):
+                screen.refresh_data()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         for widget in event.pane.query("PeoplePane, IntroductionsPane, RemindersPane, "
                                        "PanelHost"):
             widget.activate()  # type: ignore[attr-defined]
+        self.call_after_refresh(self.focus_main)
 
     def on_open_person(self, message: OpenPerson) -> None:
         self.push_screen(PersonScreen(self.kith, message.person_id, self.today))

@@ -115,6 +115,9 @@ class Dashboard(Vertical):
             self.window_key = key
             await self.refresh_data()
 
+    def main_widget(self) -> VerticalScroll:
+        return self.query_one("#cards", VerticalScroll)
+
     def switch_window(self) -> None:
         """The other window (bound to ``w`` and in the command palette)."""
         self.set_window("all" if self.window_key == "12m" else "12m")
@@ -130,8 +133,9 @@ class Dashboard(Vertical):
         cards = self.query_one("#cards", VerticalScroll)
         await cards.remove_children()
         if not self.assessments:
-            await cards.mount(Static("No networks yet. Add one with `kith network add NAME`, or "
-                               "try `kith demo`.", classes="empty"))
+            await cards.mount(Static("No networks yet. Press n to add one, a to add a person; "
+                                     "or try `kith demo` for a sample database.",
+                                     classes="empty"))
             return
         await cards.mount_all([Static(self.glance(), id="glance"),
                                *(NetworkCard(a) for a in self.assessments)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -13,7 +14,7 @@ from textual.widgets import DataTable, Static
 from kith.errors import KithError
 from kith.model import ME
 from kith.serendipity import Suggestion
-from kith.tui.messages import DataChanged
+from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.widgets import LazyPane, escape
 
 SUGGESTIONS = 20
@@ -30,14 +31,15 @@ class IntroductionsPane(LazyPane, Vertical):
         self.kith = kith
         self.suggestions: list[Suggestion] = []
         self.open_ids: list[str] = []
+        self.open_people: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("Suggested introductions (i: introduce the selected pair)",
+        yield Static("Suggested introductions (i: introduce the pair, Enter: open)",
                      classes="heading")
         suggestions: DataTable[str] = DataTable(id="suggestions", cursor_type="row")
         suggestions.add_columns("Score", "Introduce", "To", "Why")
         yield suggestions
-        yield Static("Open needs and offers (c: close the selected one)", classes="heading")
+        yield Static("Open needs and offers (c: close, Enter: open, h: add)", classes="heading")
         table: DataTable[str] = DataTable(id="opportunities", cursor_type="row")
         table.add_columns("Who", "Needs/offers", "What", "Tags")
         yield table
@@ -57,13 +59,27 @@ class IntroductionsPane(LazyPane, Vertical):
                          escape("; ".join(s.evidence)[:80])) for s in self.suggestions])
         opportunities = [o for o in store.opportunities(status="open") if o.person != ME]
         self.open_ids = [o.id for o in opportunities]
+        self.open_people = [o.person for o in opportunities]
         table = self.query_one("#opportunities", DataTable)
         table.clear()
         table.add_rows([(escape(names.get(o.person, o.person)), o.type, escape(o.text[:60]),
                          escape(", ".join(o.tags))) for o in opportunities])
         if not self.suggestions:
             self.query_one("#suggestions", DataTable).add_row(
-                "", "No suggestions yet:", "record needs and offers", "with `kith hear`")
+                "", "No suggestions yet:", "record needs and offers", "(h: hear one)")
+
+    def main_widget(self) -> DataTable[str]:
+        return self.query_one("#suggestions", DataTable)
+
+    @on(DataTable.RowSelected, "#suggestions")
+    def _open_suggested(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self.suggestions):
+            self.post_message(OpenPerson(self.suggestions[event.cursor_row].people[0]))
+
+    @on(DataTable.RowSelected, "#opportunities")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self.open_people):
+            self.post_message(OpenPerson(self.open_people[event.cursor_row]))
 
     def action_introduce(self) -> None:
         from kith.serendipity import make_introduction

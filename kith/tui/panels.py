@@ -83,6 +83,10 @@ class PanelHost(Vertical):
             child.display = False  # a widget whose handler raised may be half-built
         self.mount(ErrorPanel(self.plugin, self.title, error))
 
+    def main_widget(self) -> Widget | None:
+        """The panel's first focusable widget, if it has one."""
+        return next((w for w in self.query("*") if w.focusable), None)
+
     def refresh_data(self) -> None:
         if self.failed is not None or not self.children:
             return

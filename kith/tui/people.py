@@ -21,7 +21,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from kith.model import ME
-from kith.tui.messages import OpenPerson
+from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.widgets import KithInput, LazyPane, escape
 
 ROW_LIMIT = 100
@@ -73,7 +73,10 @@ def matching(rows: list[Row], text: str) -> list[Row]:
 class PeoplePane(LazyPane, Vertical):
     """The filter, a count, and the table; Enter opens the person's page."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("slash", "focus_filter", "Filter", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Filter", show=False),
+        Binding("e", "edit", "Edit"),
+    ]
 
     def __init__(self, kith: Any, **kwargs: Any) -> None:
         super().__init__(**kwargs)
@@ -134,12 +137,35 @@ class PeoplePane(LazyPane, Vertical):
     def action_focus_filter(self) -> None:
         self.query_one("#people-filter", Input).focus()
 
+    def main_widget(self) -> DataTable[str]:
+        return self.query_one("#people-table", DataTable)
+
+    def highlighted(self) -> Row | None:
+        """The row under the table's cursor (whatever has the focus)."""
+        row = self.query_one("#people-table", DataTable).cursor_row
+        return self.shown[row] if 0 <= row < len(self.shown) else None
+
+    def action_edit(self) -> None:
+        from kith.tui.forms import PersonForm
+
+        row = self.highlighted()
+        person = self.kith.store.get_person(row.id) if row else None
+        if person is None:
+            self.app.notify("No person selected.", severity="warning")
+            return
+        self.app.open_form(PersonForm(self.kith, person), "Updated")  # type: ignore[attr-defined]
+
 
 class PersonScreen(Screen[None]):
     """One person: details, keep-in-touch status, opportunities, timeline."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back"),
-                Binding("l", "log", "Log with them")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("l", "log", "Log with them"),
+        Binding("e", "edit", "Edit"),
+        Binding("h", "app.hear", "Need/offer"),
+        Binding("m", "app.merge", "Merge"),
+    ]
 
     def __init__(self, kith: Any, person_id: str, today: date) -> None:
         super().__init__()
@@ -166,6 +192,31 @@ class PersonScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = self.person.name
         self.load_timeline()
+
+    def refresh_data(self) -> None:
+        """Show what was written since (an edit, a merge, an interaction, another process)."""
+        person = self.kith.store.get_person(self.person.id)
+        if person is None:  # removed by another process
+            self.app.notify(f"{self.person.name} is no longer in the database.",
+                            severity="warning")
+            self.dismiss()
+            return
+        self.person = person
+        self.title = person.name
+        self.query_one("#person-details", Static).update(self.details())
+        self.query_one("#person-keep", Static).update(self.keep_in_touch())
+        self.query_one("#person-opportunities", Static).update(self.opportunities())
+        self.load_timeline()
+
+    def action_edit(self) -> None:
+        from kith.tui.forms import PersonForm
+
+        self.app.push_screen(PersonForm(self.kith, self.person), self._edited)
+
+    def _edited(self, person: Any) -> None:
+        if person is not None:
+            self.app.notify(f"Updated: {person.name}")
+            self.post_message(DataChanged("person"))
 
     def details(self) -> str:
         p = self.person
@@ -258,5 +309,6 @@ class PersonScreen(Screen[None]):
 
     def _logged(self, recorded: Any) -> None:
         if recorded is not None:
-            self.load_timeline()
-            self.query_one("#person-keep", Static).update(self.keep_in_touch())
+            self.app.notify(f"Recorded: {recorded.direction} {recorded.kind} in "
+                            f"{recorded.network}")
+            self.post_message(DataChanged("interaction"))

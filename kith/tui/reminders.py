@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
+from kith.tui.messages import OpenPerson
 from kith.tui.widgets import LazyPane, escape
 
 
@@ -33,6 +35,7 @@ class RemindersPane(LazyPane, VerticalScroll):
         super().__init__(**kwargs)
         self.kith = kith
         self.today = today
+        self.overdue_ids: list[str] = []
 
     def compose(self) -> ComposeResult:
         follow_ups = Static("", id="follow-ups")
@@ -57,6 +60,7 @@ class RemindersPane(LazyPane, VerticalScroll):
         names = {n.id: n.name for n in store.networks()}
         self.query_one("#reminders-summary", Static).update(
             f"{len(result.overdue)} people overdue, {len(result.birthdays)} birthdays soon")
+        self.overdue_ids = [o.id for o in result.overdue]
         table = self.query_one("#overdue", DataTable)
         table.clear()
         table.add_rows([(escape(o.name), f"{o.days_overdue} days",
@@ -73,3 +77,11 @@ class RemindersPane(LazyPane, VerticalScroll):
         widget = self.query_one("#follow-ups", Static)
         widget.update("[b]Follow-ups (due first)[/b]\n" + "\n".join(lines))
         widget.display = bool(lines)
+
+    def main_widget(self) -> DataTable[str]:
+        return self.query_one("#overdue", DataTable)
+
+    @on(DataTable.RowSelected, "#overdue")
+    def _open(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self.overdue_ids):
+            self.post_message(OpenPerson(self.overdue_ids[event.cursor_row]))

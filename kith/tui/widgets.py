@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from textual.suggester import Suggester
 from textual.widgets import Input
 
 
@@ -42,3 +44,31 @@ def escape(text: Any) -> str:
     from rich.markup import escape as rich_escape
 
     return rich_escape(str(text))
+
+
+class ListSuggester(Suggester):
+    """Completes the last item of a comma-separated list (people, networks, tags) from
+    ``choices``, whatever the case typed."""
+
+    def __init__(self, choices: list[str]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self.choices = sorted(set(choices), key=str.lower)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, _, last = value.rpartition(",")
+        typed = last.lstrip().lower()
+        if not typed:
+            return None
+        for choice in self.choices:
+            if choice.lower().startswith(typed):
+                return (f"{head}, " if head else "") + choice
+        return None
+
+
+_CLI_POINTER = re.compile(r"\s*\((?:see|run) `kith [^`]*`\)")
+
+
+def plain(message: str) -> str:
+    """An error message for a screen: without its pointer to a CLI command (the screen
+    offers completion instead)."""
+    return _CLI_POINTER.sub("", message)

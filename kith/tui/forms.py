@@ -1,0 +1,269 @@
+"""Forms to add and edit people and networks, hear a need or offer, and merge two people.
+
+Each form checks what was typed with the same functions the CLI's commands use
+(``kith.editing``, ``Store.merge_people``): a refusal marks the field, says why under the
+form and writes nothing. People and networks complete as you type (Right accepts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.suggester import Suggester
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static
+
+from kith.editing import (
+    NetworkTyped,
+    PersonTyped,
+    build_network,
+    build_opportunity,
+    build_person,
+    check_merge,
+    split_list,
+)
+from kith.errors import KithError
+from kith.model import ME, Network, Person
+from kith.recording import FieldError
+from kith.tui.widgets import KithInput, ListSuggester, escape, plain
+
+
+@dataclass
+class Field:
+    """One row of a form: a text input, or a choice when ``choices`` is given."""
+
+    id: str
+    label: str
+    value: str = ""
+    placeholder: str = ""
+    suggester: Suggester | None = None
+    choices: tuple[str, ...] = ()
+
+
+def people_names(kith: Any) -> list[str]:
+    store = kith.store
+    return [d["name"] for i, d in store.people_docs().items() if i != ME] \
+        if store.exists else []
+
+
+def network_names(kith: Any) -> list[str]:
+    return [n.name for n in kith.store.networks()] if kith.store.exists else []
+
+
+def person_ref(kith: Any, person: Person) -> str:
+    """What to type to find ``person``: the name, or the id when the name is shared."""
+    return person.name if len(kith.store.people_by_name(person.name)) == 1 else person.id
+
+
+class FormScreen(ModalScreen[Any]):
+    """A dialog of labelled fields, an error line and Save/Cancel buttons."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
+                                             Binding("ctrl+s", "save", "Save")]
+    heading = ""
+    save_label = "Save"
+
+    def __init__(self, kith: Any) -> None:
+        super().__init__(classes="form")
+        self.kith = kith
+
+    def fields(self) -> list[Field]:
+        raise NotImplementedError
+
+    def save(self) -> Any:
+        """Check the fields and write; raise ``FieldError`` or ``KithError`` to refuse."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        self.field_ids = []
+        with Vertical(classes="form-dialog"):
+            yield Static(f"[b]{escape(self.heading)}[/b]  (Tab moves, Ctrl+S saves, "
+                         "Esc cancels)")
+            with Grid(classes="form-grid"):
+                for field in self.fields():
+                    self.field_ids.append(field.id)
+                    yield Label(field.label)
+                    if field.choices:
+                        yield Select([(c, c) for c in field.choices], id=field.id,
+                                     compact=True, allow_blank=not field.value,
+                                     value=field.value or Select.BLANK,
+                                     prompt=field.placeholder)
+                    else:
+                        yield KithInput(field.value, id=field.id, compact=True,
+                                        placeholder=field.placeholder,
+                                        suggester=field.suggester)
+            yield Static("", id="form-error")
+            with Horizontal(classes="form-buttons"):
+                yield Button(self.save_label, variant="primary", id="save")
+                yield Button("Cancel", id="cancel")
+
+    def on_mount(self) -> None:
+        first = next((self.query_one(f"#{i}") for i in self.field_ids
+                      if not self.value(i)), None)
+        (first or self.query_one(f"#{self.field_ids[0]}")).focus()
+
+    def value(self, field: str) -> str:
+        widget: Widget = self.query_one(f"#{field}")
+        if isinstance(widget, Select):
+            return widget.value if isinstance(widget.value, str) else ""
+        assert isinstance(widget, Input)
+        return widget.value
+
+    def show_error(self, field: str | None, message: str) -> None:
+        for name in self.field_ids:
+            self.query_one(f"#{name}").remove_class("-invalid")
+        where = f"{field}: " if field else ""
+        self.query_one("#form-error", Static).update(
+            f"[$error]{escape(where + plain(message))}[/]")
+        if field in self.field_ids:
+            widget = self.query_one(f"#{field}")
+            widget.add_class("-invalid")
+            widget.focus()
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        try:
+            result = self.save()
+        except FieldError as error:
+            self.show_error(error.field, str(error))
+            return
+        except KithError as error:
+            self.show_error(None, str(error))
+            return
+        self.dismiss(result)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class PersonForm(FormScreen):
+    """Add a person, or edit every field of one (lists are comma-separated)."""
+
+    def __init__(self, kith: Any, person: Person | None = None) -> None:
+        super().__init__(kith)
+        self.person = person
+        self.heading = f"Edit {person.name}" if person else "Add a person"
+
+    def fields(self) -> list[Field]:
+        p = self.person
+        store = self.kith.store
+        names = {n.id: n.name for n in store.networks()} if store.exists else {}
+        tags = sorted({t for d in store.people_docs().values() for t in d.get("tags", ())}) \
+            if store.exists else []
+        handles = p.handles if p else {}
+        others = [f"{k}={v}" for k, vs in handles.items() if k not in ("email", "phone")
+                  for v in vs]
+        return [
+            Field("name", "Name", p.name if p else "", "full name"),
+            Field("aliases", "Aliases", ", ".join(p.aliases) if p else "",
+                  "other names, comma-separated"),
+            Field("emails", "Email", ", ".join(handles.get("email", ())), "a@b.org, ..."),
+            Field("phones", "Phone", ", ".join(handles.get("phone", ())), "+34 600 000 000"),
+            Field("handles", "Handles", ", ".join(others), "x=@jane, mastodon=@j@h.social"),
+            Field("tags", "Tags", ", ".join(p.tags) if p else "", "climber, designer",
+                  ListSuggester(tags)),
+            Field("networks", "Networks", ", ".join(names.get(n, n) for n in p.networks)
+                  if p else "", "comma-separated", ListSuggester(list(names.values()))),
+            Field("birthday", "Birthday", p.birthday or "" if p else "",
+                  "1990-04-15, or --04-15"),
+            Field("cadence", "Every", str(p.cadence_days or "") if p else "",
+                  "keep in touch every N days"),
+            Field("notes", "Notes", p.notes if p else ""),
+        ]
+
+    def save(self) -> Person:
+        store = self.kith.store
+        typed = PersonTyped(**{name: self.value(name) for name in (
+            "name", "aliases", "emails", "phones", "handles", "tags", "networks", "birthday",
+            "cadence", "notes")})
+        person = build_person(store, typed, self.person)
+        if self.person is None:
+            return store.add_person(person)  # type: ignore[no-any-return]
+        return store.save_person(person)  # type: ignore[no-any-return]
+
+
+class NetworkForm(FormScreen):
+    """Add a network, or change one's name, kind and dates (its id stays)."""
+
+    def __init__(self, kith: Any, network: Network | None = None) -> None:
+        super().__init__(kith)
+        self.network = network
+        self.heading = f"Edit network {network.name}" if network else "Add a network"
+        self.kinds = list(kith.plugins.network_kinds())
+
+    def fields(self) -> list[Field]:
+        n = self.network
+        return [
+            Field("name", "Name", n.name if n else "", "e.g. Design Guild"),
+            Field("kind", "Kind", n.kind if n else "other", ", ".join(self.kinds),
+                  ListSuggester(self.kinds)),
+            Field("joined", "Joined", str(n.joined or "") if n else "", "2021-09-01"),
+            Field("left", "Left", str(n.left or "") if n else "", "empty while you belong"),
+            Field("notes", "Notes", n.notes if n else ""),
+        ]
+
+    def save(self) -> Network:
+        typed = NetworkTyped(**{name: self.value(name) for name in (
+            "name", "kind", "joined", "left", "notes")})
+        network = build_network(self.kith.store, self.kinds, typed, self.network)
+        if self.network is None:
+            return self.kith.store.add_network(network)  # type: ignore[no-any-return]
+        return self.kith.store.save_network(network)  # type: ignore[no-any-return]
+
+
+class OpportunityForm(FormScreen):
+    """Something a person needs or offers: material for introductions."""
+
+    heading = "Hear a need or an offer"
+
+    def __init__(self, kith: Any, person: str = "") -> None:
+        super().__init__(kith)
+        self.person = person
+
+    def fields(self) -> list[Field]:
+        return [
+            Field("person", "Who", self.person, "name", ListSuggester(people_names(self.kith))),
+            Field("type", "Needs or", "", "needs or offers?", choices=("need", "offer")),
+            Field("text", "What", "", "a designer, a flat, advice on pricing"),
+            Field("tags", "Tags", "", "comma-separated"),
+            Field("network", "Network", "", "where you heard it (default: theirs)",
+                  ListSuggester(network_names(self.kith))),
+            Field("at", "At", "", "an event, a call"),
+            Field("on", "When", "", "now, or 2026-05-31"),
+        ]
+
+    def save(self) -> Any:
+        opportunity = build_opportunity(
+            self.kith.store, person=self.value("person"), type=self.value("type"),
+            text=self.value("text"), tags=split_list(self.value("tags")),
+            network=self.value("network"), heard_at=self.value("at"), on=self.value("on"))
+        return self.kith.store.save_opportunity(opportunity)
+
+
+class MergeForm(FormScreen):
+    """Two records of one person become one: the second moves into the first."""
+
+    heading = "Merge two people"
+    save_label = "Merge"
+
+    def __init__(self, kith: Any, keep: str = "", absorb: str = "") -> None:
+        super().__init__(kith)
+        self.keep, self.absorb = keep, absorb
+
+    def fields(self) -> list[Field]:
+        names = ListSuggester(people_names(self.kith))
+        return [
+            Field("keep", "Keep", self.keep, "the person who stays", names),
+            Field("absorb", "Merge in", self.absorb, "moves in, name becomes an alias", names),
+        ]
+
+    def save(self) -> Person:
+        kept, absorbed = check_merge(self.kith.store, self.value("keep"), self.value("absorb"))
+        return self.kith.store.merge_people(kept.id, absorbed.id)  # type: ignore[no-any-return]
