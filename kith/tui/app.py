@@ -121,6 +121,11 @@ class KithTUI(App[None]):
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
+    def close_forms(self) -> None:
+        """Close any form on top (writing nothing); a person page stays open."""
+        while len(self.screen_stack) > 1 and isinstance(self.screen, ModalScreen):
+            self.pop_screen()
+
     def action_show(self, tab: str, focus: Widget | None = None) -> None:
         self.to_main_screen()
         tabs = self.query_one("#tabs", TabbedContent)
@@ -138,7 +143,7 @@ class KithTUI(App[None]):
     def action_log(self, people: str = "") -> None:
         from kith.tui.log_form import LogScreen
 
-        self.to_main_screen()
+        self.close_forms()
         self.push_screen(LogScreen(self.kith, people=people), self._logged)
 
     def _logged(self, recorded: Any) -> None:
@@ -160,13 +165,13 @@ class KithTUI(App[None]):
     def action_add_person(self) -> None:
         from kith.tui.forms import PersonForm
 
-        self.to_main_screen()
+        self.close_forms()
         self.open_form(PersonForm(self.kith), "Added")
 
     def action_add_network(self) -> None:
         from kith.tui.forms import NetworkForm
 
-        self.to_main_screen()
+        self.close_forms()
         self.open_form(NetworkForm(self.kith), "Added network")
 
     def edit_network(self, ident: str) -> None:
@@ -175,7 +180,7 @@ class KithTUI(App[None]):
         network = self.kith.store.get_network(ident)
         if network is None:
             return
-        self.to_main_screen()
+        self.close_forms()
         self.open_form(NetworkForm(self.kith, network), "Updated network")
 
     def action_hear(self, person: str = "") -> None:
@@ -183,7 +188,7 @@ class KithTUI(App[None]):
 
         if not person:
             person = self.highlighted_person()
-        self.to_main_screen()
+        self.close_forms()
         self.open_form(OpportunityForm(self.kith, person=person), "Heard")
 
     def action_merge(self, keep: str = "") -> None:
@@ -191,7 +196,7 @@ class KithTUI(App[None]):
 
         if not keep:
             keep = self.highlighted_person()
-        self.to_main_screen()
+        self.close_forms()
         self.open_form(MergeForm(self.kith, keep=keep), "Merged into")
 
     def highlighted_person(self) -> str:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Sparkline, Static, Tab, Tabs
 
 from kith.ledger import Assessment, Window, assess, default_windows
@@ -64,6 +64,9 @@ def advice_line(assessment: Assessment) -> str:
     return f"Advice ({assessment.advice}): {assessment.next_step}"
 
 
+CARD_WIDTH = 70  # a card's bars need about this many columns
+
+
 class NetworkCard(Vertical):
     """One network over one window."""
 
@@ -84,6 +87,10 @@ class NetworkCard(Vertical):
             yield Static(f"{label} ({len(series)} months)", classes="spark-label")
             yield Sparkline(series, summary_function=max, classes="trend")
         yield Static("\n".join(f"• {escape(r)}" for r in a.reasons), classes="reasons")
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 class Dashboard(Vertical):
@@ -137,19 +144,33 @@ class Dashboard(Vertical):
                                      "or try `kith demo` for a sample database.",
                                      classes="empty"))
             return
-        await cards.mount_all([Static(self.glance(), id="glance"),
-                               *(NetworkCard(a) for a in self.assessments)])
+        grid = Grid(*(NetworkCard(a) for a in self.assessments), id="card-grid")
+        await cards.mount_all([Static(self.glance(), id="glance"), grid])
+        self._fit_columns()
+
+    def on_resize(self) -> None:
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Cards side by side when the terminal is wide enough for them (they reflow)."""
+        width = self.size.width or self.app.size.width
+        columns = max(1, min(len(self.assessments) or 1, width // CARD_WIDTH))
+        for grid in self.query("#card-grid"):
+            grid.styles.grid_size_columns = columns
+        for glance in self.query("#glance"):
+            glance.update(self.glance())
 
     def glance(self) -> str:
         colours = {"worth-it": "$success", "out-of-balance": "$warning", "leave": "$error",
                    "too-early": "$primary", "not-enough-records": "$primary"}
         lines = []
-        width = max(len(a.network.name) for a in self.assessments)
+        room = (self.size.width or self.app.size.width) - 59  # what the other columns take
+        width = max(6, min(max(len(a.network.name) for a in self.assessments), room))
         for a in self.assessments:
             colour = colours.get(a.verdict, "$foreground")
             net = a.received.money - a.given.money
             lines.append(f"[{colour}]{VERDICT_MARK.get(a.verdict, ' ')} "
-                         f"{escape(a.network.name):<{width}}  {a.label:<22}[/]"
+                         f"{escape(_cut(a.network.name, width)):<{width}}  {a.label:<22}[/]"
                          f" net {format_money(net, a.currency):>14}   "
                          f"fun {a.received.fun:>3}")
         return "\n".join(lines)

@@ -17,7 +17,7 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from kith.editing import (
     NetworkTyped,
@@ -68,6 +68,7 @@ class FormScreen(ModalScreen[Any]):
                                              Binding("ctrl+s", "save", "Save")]
     heading = ""
     save_label = "Save"
+    start_at_empty = True  # focus the first empty field (an edit starts at the first)
 
     def __init__(self, kith: Any) -> None:
         super().__init__(classes="form")
@@ -91,8 +92,8 @@ class FormScreen(ModalScreen[Any]):
                     yield Label(field.label)
                     if field.choices:
                         yield Select([(c, c) for c in field.choices], id=field.id,
-                                     compact=True, allow_blank=not field.value,
-                                     value=field.value or Select.BLANK,
+                                     compact=True, allow_blank=True,
+                                     value=field.value or Select.NULL,
                                      prompt=field.placeholder)
                     else:
                         yield KithInput(field.value, id=field.id, compact=True,
@@ -102,10 +103,11 @@ class FormScreen(ModalScreen[Any]):
             with Horizontal(classes="form-buttons"):
                 yield Button(self.save_label, variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+        yield Footer()
 
     def on_mount(self) -> None:
         first = next((self.query_one(f"#{i}") for i in self.field_ids
-                      if not self.value(i)), None)
+                      if not self.value(i)), None) if self.start_at_empty else None
         (first or self.query_one(f"#{self.field_ids[0]}")).focus()
 
     def value(self, field: str) -> str:
@@ -150,6 +152,7 @@ class PersonForm(FormScreen):
         super().__init__(kith)
         self.person = person
         self.heading = f"Edit {person.name}" if person else "Add a person"
+        self.start_at_empty = person is None
 
     def fields(self) -> list[Field]:
         p = self.person
@@ -196,6 +199,7 @@ class NetworkForm(FormScreen):
         super().__init__(kith)
         self.network = network
         self.heading = f"Edit network {network.name}" if network else "Add a network"
+        self.start_at_empty = network is None
         self.kinds = list(kith.plugins.network_kinds())
 
     def fields(self) -> list[Field]:

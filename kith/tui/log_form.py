@@ -15,7 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import Suggester, SuggestFromList
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Label, Select, Static
 
 from kith.errors import KithError
 from kith.model import INTERACTION_KINDS, ME, Interaction
@@ -102,6 +102,7 @@ class LogScreen(ModalScreen[Interaction | None]):
             with Horizontal(id="log-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
+        yield Footer()
 
     def on_mount(self) -> None:
         first = "#people" if self.initial["network"] else "#network"
