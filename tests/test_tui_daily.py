@@ -27,15 +27,21 @@ from kith.tui.log_form import LogScreen
 from kith.tui.people import PersonScreen
 
 from .conftest import snapshot_db
-from .test_tui import (  # noqa: F401  (fixtures)
-    TODAY,
-    demo_home,
-    drive,
-    first_party_plugins_only,
-    table_rows,
-    text,
-    tui,
-)
+from .test_tui import TODAY, drive, table_rows, text, tui
+
+
+@pytest.fixture(autouse=True)
+def first_party_plugins_only(kith_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KITH_PLUGINS", "social,friends,church,association")
+
+
+@pytest.fixture
+def demo_home(kith_home: Path) -> Path:
+    from kith.demo import build
+    from kith.plugins import load_plugins
+
+    build(Store(kith_home, plugins=load_plugins()), today=TODAY)
+    return kith_home
 
 # helpers ------------------------------------------------------------------------------------
 

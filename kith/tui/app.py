@@ -63,6 +63,9 @@ class KithTUI(App[None]):
         self.hosts: list[PanelHost] = []
         self.data_version: tuple[Any, ...] = ()
         self._focus_next: Widget | None = None
+        from kith.tui.journal import journal_api
+
+        self.journal = journal_api() is not None  # notes and follow-ups (newer kith)
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -240,6 +243,12 @@ class KithTUI(App[None]):
                             self.action_hear)
         yield SystemCommand("Merge two people", "One person recorded twice",
                             self.action_merge)
+        if isinstance(screen, PersonScreen) and self.journal:
+            page = screen
+            yield SystemCommand(f"Note about {page.person.name}", "A dated note (journal)",
+                                page.action_note)
+            yield SystemCommand(f"Follow up with {page.person.name}", "Due on a day or in a "
+                                "while", page.action_follow_up)
         yield SystemCommand("Assess networks", "The dashboard: is each network worth it?",
                             lambda: self.action_show("dashboard"))
         yield SystemCommand("People", "Everyone, filtered as you type",

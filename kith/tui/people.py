@@ -161,10 +161,12 @@ class PersonScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
-        Binding("l", "log", "Log with them"),
+        Binding("l", "log", "Log"),
         Binding("e", "edit", "Edit"),
         Binding("h", "app.hear", "Need/offer"),
         Binding("m", "app.merge", "Merge"),
+        Binding("j", "note", "Note"),
+        Binding("u", "follow_up", "Follow up"),
     ]
 
     def __init__(self, kith: Any, person_id: str, today: date) -> None:
@@ -212,6 +214,28 @@ class PersonScreen(Screen[None]):
         from kith.tui.forms import PersonForm
 
         self.app.push_screen(PersonForm(self.kith, self.person), self._edited)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("note", "follow_up"):
+            from kith.tui.journal import journal_api
+
+            return journal_api() is not None  # an older kith has no notes or follow-ups
+        return True
+
+    def action_note(self) -> None:
+        from kith.tui.journal import NoteForm
+
+        self.app.push_screen(NoteForm(self.kith, self.person), self._journaled)
+
+    def action_follow_up(self) -> None:
+        from kith.tui.journal import FollowUpForm
+
+        self.app.push_screen(FollowUpForm(self.kith, self.person), self._journaled)
+
+    def _journaled(self, written: Any) -> None:
+        if written is not None:
+            self.app.notify(f"Saved for {self.person.name}")
+            self.post_message(DataChanged("journal"))
 
     def _edited(self, person: Any) -> None:
         if person is not None:
