@@ -146,8 +146,18 @@ class NetworkTyped:
     notes: str = ""
 
 
+def parse_day(text: str, what: str) -> date:
+    """A day as the CLI's date options read it: ``kith.dates`` (relative dates such as
+    "yesterday") where this kith has it, ISO dates otherwise."""
+    try:
+        from kith.dates import parse_user_date  # type: ignore[import-not-found]
+    except ImportError:
+        return parse_date(text, what)
+    return parse_user_date(text, what)  # type: ignore[no-any-return]
+
+
 def _date(text: str, field: str) -> date | None:
-    return _field(field, parse_date, text, field) if text.strip() else None
+    return _field(field, parse_day, text, field) if text.strip() else None
 
 
 def build_network(store: Store, kinds: Iterable[str], typed: NetworkTyped,
