@@ -729,3 +729,108 @@ def test_daily_snapshots(snap_compare: Any, demo_home: Path, name: str, keys: li
         await pilot.pause()
 
     assert snap_compare(app, press=[*keys, "wait:200"], terminal_size=size, run_before=before)
+
+
+# notes and follow-ups (kith.notes / kith.followups, where this kith has them) -----------------
+
+def open_page(pilot: Any, name: str) -> Any:
+    return pilot.press("p", "f", *name, "enter", "enter")
+
+
+def test_note_form_writes_a_dated_note_shown_on_the_page(demo_home: Path) -> None:
+    notes = pytest.importorskip("kith.notes")
+    from datetime import date, timedelta
+
+    app = tui(demo_home)
+
+    async def steps(pilot: Any) -> None:
+        await open_page(pilot, "Gus Silva")
+        await settle(pilot)
+        assert {"j", "u"} <= footer_keys(app)
+        await pilot.press("j")
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#text")
+        await pilot.press(*"Moving to Lyon in June")
+        fill(app.screen, on="yesterday")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonScreen)
+
+    drive(app, steps)
+    store = Store(demo_home)
+    gus = store.find_person("Gus Silva")
+    written = notes.notes(store, gus.id)
+    assert [(n.text, n.on) for n in written] == [
+        ("Moving to Lyon in June", (date.today() - timedelta(days=1)).isoformat())]
+
+
+@pytest.mark.parametrize(("form", "fields", "field", "message"), [
+    ("j", {}, "text", "needs some text"),
+    ("j", {"text": "x", "on": "someday"}, "on", "someday"),
+    ("j", {"text": "x", "network": "Nowhere"}, "network", "no network"),
+    ("u", {}, "on", "say when"),
+    ("u", {"on": "friday", "in": "2w"}, "on", "say when"),
+    ("u", {"in": "forever"}, "in", "forever"),
+    ("u", {"on": "someday"}, "on", "someday"),
+])
+def test_note_and_follow_up_forms_bad_input_writes_nothing(
+        demo_home: Path, form: str, fields: dict[str, str], field: str, message: str) -> None:
+    pytest.importorskip("kith.notes")
+    app = tui(demo_home)
+    before = snapshot_db(demo_home)
+
+    async def steps(pilot: Any) -> None:
+        await open_page(pilot, "Gus Silva")
+        await settle(pilot)
+        await pilot.press(form)
+        await settle(pilot)
+        fill(app.screen, **fields)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        error = text(app.screen.query_one("#form-error"))
+        assert error.startswith(f"{field}:") and message in error.lower(), error
+        assert "kith " not in error
+
+    drive(app, steps)
+    assert snapshot_db(demo_home) == before
+
+
+def test_follow_up_form_sets_a_due_date(demo_home: Path) -> None:
+    followups = pytest.importorskip("kith.followups")
+    from datetime import date, timedelta
+
+    app = tui(demo_home)
+
+    async def steps(pilot: Any) -> None:
+        await open_page(pilot, "Gus Silva")
+        await settle(pilot)
+        await pilot.press("u", *"send the portfolio")
+        fill(app.screen, **{"in": "2w"})
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonScreen)
+
+    drive(app, steps)
+    store = Store(demo_home)
+    due = followups.follow_ups(store, person=store.find_person("Gus Silva").id)
+    assert [(f.about, f.due) for f in due] == [
+        ("send the portfolio", (date.today() + timedelta(days=14)).isoformat())]
+
+
+def test_without_notes_support_the_person_page_hides_the_keys(
+        demo_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import kith.tui.journal as journal
+
+    monkeypatch.setattr(journal, "journal_api", lambda: None)
+    app = tui(demo_home)
+
+    async def steps(pilot: Any) -> None:
+        await open_page(pilot, "Gus Silva")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonScreen)
+        assert not {"j", "u"} & footer_keys(app)
+        await pilot.press("j")
+        await settle(pilot)
+        assert isinstance(app.screen, PersonScreen)
+
+    drive(app, steps)
