@@ -318,9 +318,14 @@ def test_a_write_by_another_store_refreshes_every_view(demo_home: Path) -> None:
         await settle(pilot)
         assert [r[0] for r in table_rows(app.query_one("#people-table", DataTable))] == [
             "Quinn External"]
+        await pilot.press("escape", "d")  # hidden tabs refresh when shown
+        await settle(pilot)
+        await app.workers.wait_for_complete()
         linkedin = next(c for c in app.query(NetworkCard)
                         if c.assessment.network.name == "LinkedIn")
         assert linkedin.assessment.received.money == money + 99900
+        await pilot.press("r")
+        await settle(pilot)
         overdue = [r[0] for r in table_rows(app.query_one("#overdue", DataTable))]
         assert "Hana Ito" not in overdue
 
@@ -718,7 +723,7 @@ SNAP_SIZES = [(80, 24), (160, 48)]
     ("network-form", ["n"]),
     ("need-form", ["h"]),
     ("merge-form", ["m"]),
-    ("person-page", ["p", "enter"]),
+    ("person-page", []),
 ])
 def test_daily_snapshots(snap_compare: Any, demo_home: Path, name: str, keys: list[str],
                          size: tuple[int, int]) -> None:
@@ -727,8 +732,14 @@ def test_daily_snapshots(snap_compare: Any, demo_home: Path, name: str, keys: li
     async def before(pilot: Any) -> None:
         app.sub_title = "demo"  # not the temporary path
         await pilot.pause()
+        if name == "person-page":  # with its timeline loaded (a worker), whatever the load
+            gus = app.kith.store.find_person("Gus Silva")
+            await app.push_screen(PersonScreen(app.kith, gus.id, TODAY))
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
 
-    assert snap_compare(app, press=[*keys, "wait:200"], terminal_size=size, run_before=before)
+    assert snap_compare(app, press=keys, terminal_size=size, run_before=before)
 
 
 # notes and follow-ups (kith.notes / kith.followups, where this kith has them) -----------------

@@ -273,12 +273,18 @@ class KithTUI(App[None]):
             self.post_message(DataChanged("disk"))
 
     async def on_data_changed(self, message: DataChanged) -> None:
+        """Refresh what shows data: the tab on screen now, the others when next shown (a
+        refresh of a hidden tab would cost time at 10k people and show nothing)."""
         self.data_version = self.kith.store.data_version()
-        await self.query_one(Dashboard).refresh_data()
+        active = self.query_one("#tabs", TabbedContent).active
+        dashboard = self.query_one(Dashboard)
+        if active == "dashboard":
+            await dashboard.refresh_data()
+        else:
+            dashboard.stale = True
         for pane in (PeoplePane, IntroductionsPane, RemindersPane):
             widget = self.query_one(pane)
-            if widget.loaded:
-                widget.refresh_data()
+            widget.data_changed(shown=widget.parent is not None and widget.parent.id == active)
         for host in self.hosts:
             host.refresh_data()
         for screen in self.screen_stack:
@@ -289,6 +295,9 @@ class KithTUI(App[None]):
         for widget in event.pane.query("PeoplePane, IntroductionsPane, RemindersPane, "
                                        "PanelHost"):
             widget.activate()  # type: ignore[attr-defined]
+        for dashboard in event.pane.query(Dashboard):
+            if dashboard.stale:
+                self.run_worker(dashboard.refresh_data(), exclusive=True, group="dashboard")
         self.call_after_refresh(self.focus_main)
 
     def on_open_person(self, message: OpenPerson) -> None:

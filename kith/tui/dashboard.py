@@ -102,6 +102,7 @@ class Dashboard(Vertical):
         self.today = today
         self.window_key = window if window in WINDOWS else "12m"
         self.assessments: list[Assessment] = []
+        self.stale = False  # data changed while another tab was shown
 
     def compose(self) -> ComposeResult:
         yield Tabs(Tab("Last 12 months", id="w-12m"), Tab("All time", id="w-all"),
@@ -133,6 +134,7 @@ class Dashboard(Vertical):
         self.query_one("#window-tabs", Tabs).active = f"w-{key}"
 
     async def refresh_data(self) -> None:
+        self.stale = False
         store = self.kith.store if self.kith.store.exists else None
         self.assessments = assess(store, window=self.window, config=self.kith.config,
                                   plugins=self.kith.plugins, today=self.today) \

@@ -18,7 +18,7 @@ class KithInput(Input):
 
 class LazyPane:
     """A pane that loads its data the first time it is shown (startup pays only for the
-    dashboard), and refreshes after writes once loaded."""
+    dashboard), and after a write refreshes at once if shown, else when next shown."""
 
     loaded = False
 
@@ -26,6 +26,13 @@ class LazyPane:
         if not self.loaded:
             self.loaded = True
             self.refresh_data()
+
+    def data_changed(self, shown: bool) -> None:
+        """Something was written: refresh now if the pane is shown, else when it is."""
+        if shown and self.loaded:
+            self.refresh_data()
+        else:
+            self.loaded = False
 
     def refresh_data(self) -> None:
         raise NotImplementedError
