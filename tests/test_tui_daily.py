@@ -766,6 +766,7 @@ def test_note_form_writes_a_dated_note_shown_on_the_page(demo_home: Path) -> Non
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
+        assert "Moving to Lyon in June" in text(app.screen.query_one("#person-journal"))
 
     drive(app, steps)
     store = Store(demo_home)
@@ -820,6 +821,7 @@ def test_follow_up_form_sets_a_due_date(demo_home: Path) -> None:
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
+        assert "send the portfolio" in text(app.screen.query_one("#person-journal"))
 
     drive(app, steps)
     store = Store(demo_home)

@@ -157,7 +157,8 @@ class PeoplePane(LazyPane, Vertical):
 
 
 class PersonScreen(Screen[None]):
-    """One person: details, keep-in-touch status, opportunities, timeline."""
+    """One person: details, keep-in-touch status, opportunities, relationships, follow-ups,
+    notes, timeline; refreshed after every write (``refresh_data``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -208,6 +209,10 @@ class PersonScreen(Screen[None]):
         self.query_one("#person-details", Static).update(self.details())
         self.query_one("#person-keep", Static).update(self.keep_in_touch())
         self.query_one("#person-opportunities", Static).update(self.opportunities())
+        journal_text = self.journal()
+        journal = self.query_one("#person-journal", Static)
+        journal.update(journal_text)
+        journal.display = bool(journal_text)
         self.load_timeline()
 
     def action_edit(self) -> None:
