@@ -160,7 +160,7 @@ class KithTUI(App[None]):
         def saved(result: Any) -> None:
             if result is not None:
                 name = getattr(result, "name", None) or getattr(result, "text", "")
-                self.notify(f"{done}: {name}")
+                self.notify(f"{done}: {name}", markup=False)
                 self.post_message(DataChanged(done))
 
         self.push_screen(form, saved)
@@ -289,7 +289,10 @@ class KithTUI(App[None]):
             host.refresh_data()
         for screen in self.screen_stack:
             if isinstance(screen, PersonScreen):
-                screen.refresh_data()
+                if screen is self.screen:
+                    screen.refresh_data()
+                else:
+                    screen.stale = True  # under a form: refreshed when shown again
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         for widget in event.pane.query("PeoplePane, IntroductionsPane, RemindersPane, "

@@ -175,6 +175,7 @@ class PersonScreen(Screen[None]):
         self.kith = kith
         self.person = kith.store.find_person(person_id)
         self.today = today
+        self.stale = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -196,12 +197,17 @@ class PersonScreen(Screen[None]):
         self.title = self.person.name
         self.load_timeline()
 
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.refresh_data()
+
     def refresh_data(self) -> None:
         """Show what was written since (an edit, a merge, an interaction, another process)."""
+        self.stale = False
         person = self.kith.store.get_person(self.person.id)
         if person is None:  # removed by another process
             self.app.notify(f"{self.person.name} is no longer in the database.",
-                            severity="warning")
+                            severity="warning", markup=False)
             self.dismiss()
             return
         self.person = person
@@ -239,12 +245,12 @@ class PersonScreen(Screen[None]):
 
     def _journaled(self, written: Any) -> None:
         if written is not None:
-            self.app.notify(f"Saved for {self.person.name}")
+            self.app.notify(f"Saved for {self.person.name}", markup=False)
             self.post_message(DataChanged("journal"))
 
     def _edited(self, person: Any) -> None:
         if person is not None:
-            self.app.notify(f"Updated: {person.name}")
+            self.app.notify(f"Updated: {person.name}", markup=False)
             self.post_message(DataChanged("person"))
 
     def details(self) -> str:
