@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from kith.dates import parse_user_when
 from kith.errors import KithError, ValidationError
 from kith.model import Network, Opportunity, Person, normalize_handle, parse_birthday
-from kith.parsing import now, parse_date, parse_when
+from kith.parsing import now
 from kith.recording import FieldError
 
 if TYPE_CHECKING:
@@ -147,13 +148,10 @@ class NetworkTyped:
 
 
 def parse_day(text: str, what: str) -> date:
-    """A day as the CLI's date options read it: ``kith.dates`` (relative dates such as
-    "yesterday") where this kith has it, ISO dates otherwise."""
-    try:
-        from kith.dates import parse_user_date  # type: ignore[import-not-found]
-    except ImportError:
-        return parse_date(text, what)
-    return parse_user_date(text, what)  # type: ignore[no-any-return]
+    """A day as the CLI's date options read it (relative dates such as "yesterday" too)."""
+    from kith.dates import parse_user_date
+
+    return parse_user_date(text, what)
 
 
 def _date(text: str, field: str) -> date | None:
@@ -202,7 +200,7 @@ def build_opportunity(store: Store, *, person: str, type: str, text: str,
         else None
     if net is None and len(who.networks) == 1:
         net = next(iter(who.networks))
-    when = _field("on", parse_when, on, "--on") if on and on.strip() else now()
+    when = _field("on", parse_user_when, on, "--on") if on and on.strip() else now()
     return Opportunity.create(person=who.id, type=type, text=text, when=when,
                               tags=tuple(tags), network=net, heard_at=heard_at.strip())
 

@@ -131,6 +131,14 @@ def test_hear_records_needs_and_offers(heard: dict[str, str], ok_json: Callable[
             ] == [heard["offer"]]
 
 
+def test_hear_on_takes_a_relative_date(heard: dict[str, str],
+                                       ok_json: Callable[..., Any]) -> None:
+    from datetime import date, timedelta
+
+    saved = ok_json("hear", "Cat", "--offer", "portrait sessions", "--on", "yesterday")
+    assert saved["when"][:10] == (date.today() - timedelta(days=1)).isoformat()
+
+
 def test_hear_bad_input(heard: dict[str, str], fails: Ok) -> None:
     fails("hear", "Nobody", "--need", "x", match="no person")
     fails("hear", "Ana", match="exactly one of --need")

@@ -10,7 +10,7 @@ import asyncio
 import os
 import subprocess
 import sys
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -572,7 +572,8 @@ def test_need_form_records_a_need_that_shows_in_intros_and_on_the_page(
         assert isinstance(screen, OpportunityForm)
         assert screen.query_one("#person", Input).value == "Nils Adeyemi"
         assert app.focused is screen.query_one("#type")
-        fill(screen, type="need", text="a sailing coach", tags="sailing, sport")
+        fill(screen, type="need", text="a sailing coach", tags="sailing, sport",
+             on="yesterday")  # read like the CLI's --on
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
@@ -586,6 +587,7 @@ def test_need_form_records_a_need_that_shows_in_intros_and_on_the_page(
     drive(app, steps)
     need = next(o for o in Store(demo_home).opportunities() if o.text == "a sailing coach")
     assert need.type == "need" and need.tags == ("sailing", "sport")
+    assert need.when.date() == date.today() - timedelta(days=1)
 
 
 @pytest.mark.parametrize(("fields", "field", "message"), [
