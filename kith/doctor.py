@@ -61,6 +61,13 @@ def check(home: Path) -> list[Problem]:
             problems.append(Problem(name, f"not valid JSON ({error})"))
     if problems:
         return problems
+    from kith.records import problems as damaged_records
+
+    for name, content in data.items():  # records a command could not use
+        for record, reason in damaged_records(name, content):
+            problems.append(Problem(name, f"{record} is damaged: {reason}"))
+    if problems:
+        return problems
     from kith.store import Store
 
     try:  # the store's own checks: schema version, layout, an interrupted commit replayed

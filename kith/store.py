@@ -33,6 +33,7 @@ from kith import migrations
 from kith.errors import Ambiguous, NotFound, StoreError, ValidationError
 from kith.ids import is_id
 from kith.model import ME, Interaction, Network, Opportunity, Person, Value
+from kith.records import validate_file
 from kith.storage import FileSet, KithTinyDB
 from kith.textfold import fold
 
@@ -156,6 +157,7 @@ class Store:
                  create: bool = True, currency: str | None = None):
         self.home = Path(home).expanduser()
         self.files = FileSet(self.home)
+        self.files.validate = validate_file
         self.plugins = plugins
         self._to_announce: list[Interaction] = []
         self._people_index: dict[str, Any] | None = None

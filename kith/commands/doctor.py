@@ -8,6 +8,7 @@ import click
 
 from kith.commands import emit_json, json_option, pass_app
 from kith.errors import NotFound, StoreError
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -29,11 +30,11 @@ def doctor(app, repair: bool, as_json: bool) -> None:  # type: ignore[no-untyped
                    "problems": [str(p) for p in problems]})
     else:
         if done:
-            click.echo(f"Repair: {done}")
+            echo(f"Repair: {done}")
         for problem in problems:
-            click.echo(f"problem: {problem}", err=True)
+            echo(f"problem: {problem}", err=True)
         if not problems:
-            click.echo(f"{app.db}: healthy")
+            echo(f"{app.db}: healthy")
     if problems:
         raise SystemExit(2)
 
@@ -53,15 +54,15 @@ def backup(app, list_: bool, reason: str, as_json: bool) -> None:  # type: ignor
             emit_json([{"name": p.name, "path": str(p)} for p in found])
         else:
             for path in found:
-                click.echo(path.name)
+                echo(path.name)
             if not found:
-                click.echo("No backups yet.")
+                echo("No backups yet.")
         return
     made = checks.make_backup(app.open_existing(), reason)
     if as_json:
         emit_json({"name": made.name, "path": str(made)})
     else:
-        click.echo(f"Backed up to {made}")
+        echo(f"Backed up to {made}")
 
 
 @click.command()
@@ -85,4 +86,4 @@ def restore(app, name: str, as_json: bool) -> None:  # type: ignore[no-untyped-d
     if as_json:
         emit_json({"restored": found[0].name, "previous_state": str(saved)})
     else:
-        click.echo(f"Restored {found[0].name}; the previous state is in {saved}")
+        echo(f"Restored {found[0].name}; the previous state is in {saved}")

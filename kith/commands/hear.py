@@ -8,6 +8,7 @@ from kith.commands import emit_json, json_option, pass_app, when_option
 from kith.errors import ValidationError
 from kith.model import Opportunity
 from kith.parsing import now
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -36,4 +37,4 @@ def hear(app, person: str, need: str | None, offer: str | None, tags: tuple[str,
     if as_json:
         emit_json(saved.to_dict())
     else:
-        click.echo(f"Heard: {who.name} {saved.type}s \"{saved.text}\" ({saved.id})")
+        echo(f"Heard: {who.name} {saved.type}s \"{saved.text}\" ({saved.id})")
