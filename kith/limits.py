@@ -40,7 +40,8 @@ MAX_TEXT = 10_000
 """Notes, needs and offers."""
 MAX_ITEMS = 1_000
 """Aliases, tags, handles of one kind, networks of one person."""
-MAX_BACKUP_NAME = 100
+MAX_BACKUP_NAME = 4096
+"""A backup named on the command line: a folder name, or a path to one."""
 
 # files (importers) ------------------------------------------------------------------
 MAX_FILE_BYTES = 512 * 1024**2
@@ -103,3 +104,12 @@ def preview(text: str, limit: int = 40) -> str:
     """A short, quoted, printable stand-in for user text in an error message."""
     short = text if len(text) <= limit else text[:limit] + "..."
     return repr(short)
+
+
+def check_path_text(value: str, what: str, maximum: int) -> str:
+    """A path typed by the user: not longer than ``maximum`` and no component longer
+    than the 255 bytes file systems allow (beyond that the OS error is a traceback)."""
+    check_text(value, what, maximum)
+    if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in value.split("/")):
+        raise ValidationError(f"{what} has a component longer than 255 bytes")
+    return value

@@ -133,6 +133,7 @@ def _schema_problem(doc: Any) -> str | None:
     return None
 
 
+_RECORD_WORDS = {"people": "person", "networks": "network", "opportunities": "opportunity"}
 _MAIN_TABLES = {"people": person_problem, "networks": network_problem,
                 "opportunities": opportunity_problem}
 
@@ -159,7 +160,7 @@ def problems(name: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:
             for ident, doc in data.get(table, {}).items():
                 problem = check(doc)
                 if problem:
-                    yield f"{table[:-1]} {ident}", problem
+                    yield f"{_RECORD_WORDS[table]} {ident}", problem
     elif name.startswith("interactions/"):
         for ident, doc in data.get("interactions", {}).items():
             problem = interaction_problem(doc)

@@ -73,7 +73,9 @@ def restore(app, name: str, as_json: bool) -> None:  # type: ignore[no-untyped-d
     """Restore backup NAME (see `kith backup --list`); the current state is backed up
     first, so a restore can itself be undone."""
     from kith import doctor as checks
+    from kith.limits import MAX_BACKUP_NAME, check_path_text
 
+    check_path_text(name, "a backup name or folder", MAX_BACKUP_NAME)
     found = [p for p in checks.backups(app.db) if p.name == name or str(p) == name]
     if not found:
         path = Path(name)
