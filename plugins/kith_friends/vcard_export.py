@@ -10,16 +10,26 @@ written atomically and is readable by its owner only.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
 
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Everything a reader might take for the end of a line (``str.splitlines`` does)."""
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f]")
+
 
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,")
-            .replace(";", "\\;"))
+    """A TEXT value escaped as RFC 6350 section 3.4 says: backslash, comma, semicolon and
+    newline, with CR, CRLF and every other line break taken as a newline, so no value
+    can end its line and start a property of its own; other control characters, which
+    vCard cannot carry, are dropped."""
+    text = (str(text).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;"))
+    text = _LINE_BREAKS.sub("\\\\n", text)
+    return _OTHER_CONTROLS.sub("", text)
 
 
 def _fold(line: str) -> str:
@@ -78,7 +88,7 @@ def person_to_vcard(person: dict[str, Any]) -> str:
     for email in person.get("handles", {}).get("email", []):
         lines.append(f"EMAIL:{_escape(email)}")
     for phone in person.get("handles", {}).get("phone", []):
-        lines.append(f"TEL;VALUE=uri:tel:{phone}")
+        lines.append(f"TEL;VALUE=uri:tel:{_escape(phone)}")
     for url in person.get("handles", {}).get("url", []):
         lines.append(f"URL:{_escape(url)}")
     for kind, values in person.get("handles", {}).items():
@@ -88,8 +98,9 @@ def person_to_vcard(person: dict[str, Any]) -> str:
             lines.append(handle_line(kind, value))
     birthday = person.get("birthday")
     if birthday:
-        lines.append("BDAY:" + (f"--{birthday[2:4]}{birthday[5:7]}" if birthday.startswith("--")
-                                else birthday.replace("-", "")))
+        lines.append("BDAY:" + _escape(f"--{birthday[2:4]}{birthday[5:7]}"
+                                       if birthday.startswith("--")
+                                       else birthday.replace("-", "")))
     organisation = (person.get("extra") or {}).get("organisation")
     if organisation:
         lines.append(f"ORG:{_escape(organisation)}")
