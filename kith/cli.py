@@ -158,7 +158,7 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
         if not isinstance(command, click.Command):
             command = command(pm)  # a factory that needs the plugins
         cli.add_command(command)
-    pm.broadcast("register_commands", cli=cli)
+    pm.register_commands(cli)
     return cli
 
 

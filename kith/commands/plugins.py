@@ -23,3 +23,5 @@ def plugins(app, as_json: bool) -> None:  # type: ignore[no-untyped-def]
             echo(f"{info.name} {version} [{info.origin}] FAILED: {info.error}")
         else:
             echo(f"{info.name} {version} [{info.origin}]: {', '.join(info.hooks)}")
+        for problem in info.problems:
+            echo(f"  problem: {problem}")
