@@ -44,7 +44,7 @@ MAX_BACKUP_NAME = 4096
 """A backup named on the command line: a folder name, or a path to one."""
 
 # files (importers) ------------------------------------------------------------------
-MAX_FILE_BYTES = 512 * 1024**2
+MAX_FILE_BYTES = 256 * 1024**2
 """One file read from an export (a single JSON, vCard or calendar file)."""
 MAX_ARCHIVE_TOTAL_BYTES = 2 * 1024**3
 """Everything an archive would expand to, all members together."""
@@ -53,8 +53,8 @@ MAX_FIELD_BYTES = 64 * 1024
 """One field (a vCard property, a cell) of one record."""
 MAX_PROPERTIES_PER_RECORD = 1_000
 """Properties of one vCard or calendar event."""
-MAX_SHEET_ROWS = 1_000_000
-MAX_SHEET_BYTES = 256 * 1024**2
+MAX_SHEET_ROWS = 200_000
+MAX_SHEET_BYTES = 128 * 1024**2
 """The expanded XML of one spreadsheet sheet (xlsx members)."""
 MAX_OCCURRENCES = 5_000
 """Occurrences of one recurring calendar event."""
@@ -113,3 +113,11 @@ def check_path_text(value: str, what: str, maximum: int) -> str:
     if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in value.split("/")):
         raise ValidationError(f"{what} has a component longer than 255 bytes")
     return value
+
+
+def without_content(message: str) -> str:
+    """A parser's message with what it quotes from the file replaced by ``'...'``: error
+    messages name the file, line and record, never the field's content."""
+    import re
+
+    return re.sub(r"'[^']*'|\"[^\"]*\"", "'...'", str(message))
