@@ -104,6 +104,8 @@ def check_arguments(args: list[str]) -> None:
         except UnicodeEncodeError:
             raise KithUsageError(f"argument {position} is not valid UTF-8 text; "
                                  "kith reads arguments as UTF-8") from None
+        if "\x00" in arg:  # only possible when called from Python, never from a shell
+            raise KithUsageError(f"argument {position} contains a NUL character")
 
 
 def _load(target: str) -> click.Command:

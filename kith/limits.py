@@ -110,6 +110,8 @@ def check_path_text(value: str, what: str, maximum: int) -> str:
     """A path typed by the user: not longer than ``maximum`` and no component longer
     than the 255 bytes file systems allow (beyond that the OS error is a traceback)."""
     check_text(value, what, maximum)
+    if "\x00" in value:
+        raise ValidationError(f"{what} cannot contain a NUL character")
     if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in value.split("/")):
         raise ValidationError(f"{what} has a component longer than 255 bytes")
     return value

@@ -84,7 +84,10 @@ def _month_from_id(ident: str) -> str | None:
     ms = 0
     for char in ident[:10]:
         ms = ms * 32 + alphabet.index(char)
-    return _month_of(datetime.fromtimestamp(ms / 1000, tz=UTC))
+    try:
+        return _month_of(datetime.fromtimestamp(ms / 1000, tz=UTC))
+    except (ValueError, OverflowError, OSError):  # a typed id beyond any real time
+        return None
 
 
 def value_vector(value: Value) -> list[int]:

@@ -135,8 +135,11 @@ def write_private(path: Path, text: str) -> None:
 @click.pass_context
 def export_vcard(ctx: click.Context, path: Path, network: str | None, as_json: bool) -> None:
     """Write people as vCard 4.0 (PATH; `-` for standard output)."""
-    from kith.commands import emit_json
+    from kith.commands import echo, emit_json
     from kith.errors import KithError
+    from kith.limits import check_path_text
+
+    check_path_text(str(path), "the export path", 4096)
 
     app = ctx.find_object(_app_class())
     store = app.store
@@ -156,7 +159,7 @@ def export_vcard(ctx: click.Context, path: Path, network: str | None, as_json: b
     if as_json:
         emit_json({"path": str(path), "people": len(people)})
     else:
-        click.echo(f"Wrote {len(people)} people to {path}")
+        echo(f"Wrote {len(people)} people to {path}")
 
 
 def _app_class() -> type:
