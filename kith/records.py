@@ -44,8 +44,39 @@ def _str_list(value: Any) -> bool:
     return type(value) is list and all(type(v) is str for v in value)
 
 
+_EMPTY: dict[str, int] = {}
+_MONEY = limits.MAX_MONEY_MINOR
+
+
 def interaction_problem(doc: Any) -> str | None:
-    """Why a stored interaction cannot be used, or ``None``."""
+    """Why a stored interaction cannot be used, or ``None``.
+
+    The common case (a sound record) is decided in one pass of cheap checks: every
+    command that reads history checks each record it loads."""
+    try:
+        value = doc.get("value") or _EMPTY
+        money, minutes = value.get("money", 0), value.get("minutes", 0)
+        favours, fun = value.get("favours", 0), value.get("fun", 0)
+        if (type(money) is int and type(minutes) is int and type(favours) is int
+                and type(fun) is int and -_MONEY <= money <= _MONEY
+                and 0 <= minutes <= limits.MAX_MINUTES and 0 <= favours <= limits.MAX_FAVOURS
+                and 0 <= fun <= 5 and doc["direction"] in _DIRECTIONS
+                and type(doc["network"]) is str and type(doc.get("kind", "")) is str
+                and type(doc.get("note", "")) is str
+                and type(doc.get("meta") or _EMPTY) is dict):
+            people = doc["people"]
+            moment = datetime.fromisoformat(doc["when"])
+            if (type(people) is list and moment.tzinfo is not None
+                    and limits.MIN_YEAR <= moment.year <= limits.MAX_YEAR
+                    and all(type(p) is str for p in people)):
+                return None
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass
+    return _interaction_problem(doc)
+
+
+def _interaction_problem(doc: Any) -> str | None:
+    """The detailed diagnosis of a record the fast check did not pass."""
     if type(doc) is not dict:
         return "not an object"
     problem = _when(doc.get("when"))
