@@ -19,6 +19,10 @@ MAX_MONEY_MAJOR = 10**12
 MAX_MONEY_MINOR = MAX_MONEY_MAJOR * 1000
 """The same bound in minor units for any currency with up to three decimals: the model
 does not know the currency's exponent, the typed-amount parser does (and is stricter)."""
+MAX_TOTAL_MONEY_MINOR = 2**51
+"""Money in one aggregate row (a network's month, a person's network), in minor units:
+even 300 years of such months add up to less than a 64-bit integer, so no total kith
+writes or prints can overflow."""
 MAX_MINUTES = 10 * 365 * 24 * 60
 """Ten years of minutes on one interaction."""
 MAX_FAVOURS = 10**6

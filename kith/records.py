@@ -164,15 +164,44 @@ def _schema_problem(doc: Any) -> str | None:
     return None
 
 
-_RECORD_WORDS = {"people": "person", "networks": "network", "opportunities": "opportunity"}
-_MAIN_TABLES = {"people": person_problem, "networks": network_problem,
-                "opportunities": opportunity_problem}
 
 
-def _derived_problem(doc: Any, key: str) -> str | None:
-    if type(doc) is not dict or type(doc.get(key)) is not dict:
-        return f"not an object with '{key}'"
+def _row(row: Any) -> bool:
+    return type(row) is list and len(row) == 5 and all(type(x) is int for x in row)
+
+
+def _network_totals_problem(doc: Any) -> str | None:
+    months = doc.get("months") if type(doc) is dict else None
+    if type(months) is not dict:
+        return "not an object with 'months'"
+    for month, rows in months.items():
+        if type(rows) is not dict or not all(_row(r) for r in rows.values()):
+            return f"month {month} is not rows of five whole numbers"
     return None
+
+
+def _person_totals_problem(doc: Any) -> str | None:
+    networks = doc.get("networks") if type(doc) is dict else None
+    if type(networks) is not dict:
+        return "not an object with 'networks'"
+    for network, net in networks.items():
+        if (type(net) is not dict or type(net.get("first")) is not str
+                or type(net.get("last")) is not str
+                or not all(_row(net.get(d)) for d in _DIRECTIONS)):
+            return f"the totals in network {network} are not first, last and three rows"
+    return None
+
+
+def _merge_problem(doc: Any) -> str | None:
+    if type(doc) is not dict or type(doc.get("into")) is not str:
+        return "'into' is missing or not an id"
+    return None
+
+
+_RECORD_WORDS = {"people": "person", "networks": "network", "opportunities": "opportunity",
+                 "merges": "merge of"}
+_MAIN_TABLES = {"people": person_problem, "networks": network_problem,
+                "opportunities": opportunity_problem, "merges": _merge_problem}
 
 
 def problems(name: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:
@@ -199,12 +228,12 @@ def problems(name: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:
                 yield f"interaction {ident}", problem
     elif name == "derived/networks.json":
         for ident, doc in data.get("networks", {}).items():
-            problem = _derived_problem(doc, "months")
+            problem = _network_totals_problem(doc)
             if problem:
                 yield f"network totals {ident}", problem
     elif name.startswith("derived/people-"):
         for ident, doc in data.get("people", {}).items():
-            problem = _derived_problem(doc, "networks")
+            problem = _person_totals_problem(doc)
             if problem:
                 yield f"person totals {ident}", problem
 

@@ -9,6 +9,7 @@ the end of the run (``tests/figures.py``).
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import time
@@ -19,6 +20,8 @@ from typing import Any
 import orjson
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kith import doctor, limits
 from kith.cli import build_cli
@@ -28,6 +31,8 @@ from kith.parsing import parse_money, parse_when
 from kith.safeoutput import clean, clean_value
 
 from .figures import count
+
+FULL = os.environ.get("KITH_FULL_TESTS") == "1"
 
 
 @pytest.fixture
@@ -175,6 +180,15 @@ def _edit_interaction(change: Callable[[dict[str, Any]], None]) -> Callable[[Pat
     return apply
 
 
+def _edit_derived(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], None]:
+    def apply(home: Path) -> None:
+        path = home / "derived" / "networks.json"
+        data = json.loads(path.read_text())
+        change(data)
+        path.write_text(json.dumps(data))
+    return apply
+
+
 def _schema(version: object) -> Callable[[dict[str, Any]], None]:
     return lambda data: data["_meta"]["schema"].__setitem__("version", version)
 
@@ -202,6 +216,10 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
     "network without a name": _edit_main(lambda d: d["networks"]["church"].pop("name")),
     "opportunity without text": _edit_main(
         lambda d: next(iter(d["opportunities"].values())).pop("text")),
+    "merge without a target": _edit_main(
+        lambda d: d.setdefault("merges", {}).__setitem__("01hwrq6w00gbpm2mp364y56cy3", {})),
+    "network totals of text": _edit_derived(
+        lambda d: d["networks"]["church"]["months"]["2024-05"].__setitem__("gave", "lots")),
 }
 
 COMMANDS = [["person", "list"], ["person", "show", "Ann"], ["history"], ["assess"],
@@ -312,3 +330,29 @@ def test_data_never_drives_the_terminal(church: None, ok: Callable[..., Any],
 def test_error_messages_are_neutralised_too(church: None, fails: Callable[..., Any]) -> None:
     result = fails("person", "show", "\x1b]0;pwned\x07nobody")
     assert "\x1b" not in result.stderr and "\\x1b" in result.stderr
+
+
+def test_totals_can_never_overflow(church: None, run: Callable[..., Any],
+                                   ok: Callable[..., Any], fails: Callable[..., Any]) -> None:
+    """The largest amounts, logged again and again into one month, stop with one line
+    before a total could pass 64 bits; every command still works afterwards."""
+    logged = 0
+    for day in range(1, 29):
+        args = ("log", "church", "--with", "Ann", "--received", "--money",
+                str(limits.MAX_MONEY_MAJOR), "--on", f"2024-05-{day:02d}")
+        if run(*args).exit_code != 0:
+            fails(*args, match="would exceed")
+            break
+        logged += 1
+    assert 0 < logged < 28
+    for command in (["assess", "--json"], ["assess"], ["history", "--json"],
+                    ["person", "show", "Ann", "--json"], ["network", "show", "church"],
+                    ["doctor"]):
+        ok(*command)
+
+
+@settings(max_examples=300 if FULL else 60, deadline=None)
+@given(st.text())
+def test_clean_output_never_holds_a_control_character(text: str) -> None:
+    assert not _RAW_CONTROL.search(clean_value(text))
+    assert "\n" not in clean_value(text) and "\r" not in clean(text)

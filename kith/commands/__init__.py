@@ -30,7 +30,13 @@ json_option = click.option("--json", "as_json", is_flag=True,
 
 def emit_json(data: Any) -> None:
     """Write ``data`` as indented JSON on stdout."""
-    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    try:
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    except orjson.JSONEncodeError:  # a total beyond 64 bits: JSON itself has no such limit
+        import json
+
+        text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write(text + "\n")
 
 
 def when_option(value: str | None, what: str, *, end_of_day: bool = False) -> Any:
