@@ -9,9 +9,14 @@ the archive reader share the file limits below.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from contextvars import ContextVar
 from datetime import date, datetime
 
 from kith.errors import ValidationError
+
+_STORED: ContextVar[bool] = ContextVar("kith_reading_stored_records", default=False)
 
 # numbers ------------------------------------------------------------------------------
 MAX_MONEY_MAJOR = 10**12
@@ -88,11 +93,23 @@ def check_year(moment: date | datetime, what: str) -> None:
                               f"not {moment.year}")
 
 
+@contextlib.contextmanager
+def stored_records() -> Iterator[None]:
+    """Records read back from the database skip the size limits (not the types, numbers
+    or dates): a name stored by an older kith, before the limits, must not lock the user
+    out of their data. Output cuts what it shows, and an edit applies the limits again."""
+    token = _STORED.set(True)
+    try:
+        yield
+    finally:
+        _STORED.reset(token)
+
+
 def check_text(value: str, what: str, maximum: int) -> str:
     """A text no longer than ``maximum`` characters; the message never repeats it."""
     if not isinstance(value, str):
         raise ValidationError(f"{what} must be text, not {type(value).__name__}")
-    if len(value) > maximum:
+    if len(value) > maximum and not _STORED.get():
         raise ValidationError(f"{what} is too long ({len(value):,} characters; "
                               f"at most {maximum:,})")
     return value
@@ -100,7 +117,7 @@ def check_text(value: str, what: str, maximum: int) -> str:
 
 def check_items(values: tuple[object, ...] | list[object] | dict[str, object], what: str,
                 maximum: int = MAX_ITEMS) -> None:
-    if len(values) > maximum:
+    if len(values) > maximum and not _STORED.get():
         raise ValidationError(f"too many {what} ({len(values):,}; at most {maximum:,})")
 
 

@@ -203,9 +203,10 @@ class Network:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Network:
         try:
-            return cls(id=data["id"], name=data["name"], kind=data.get("kind", "other"),
-                       joined=data.get("joined"), left=data.get("left"),
-                       notes=data.get("notes", ""))
+            with limits.stored_records():
+                return cls(id=data["id"], name=data["name"], kind=data.get("kind", "other"),
+                           joined=data.get("joined"), left=data.get("left"),
+                           notes=data.get("notes", ""))
         except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
             raise _damaged("network", data, error) from None
 
@@ -342,14 +343,15 @@ class Person:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Person:
         try:
-            return cls(id=data["id"], name=data["name"],
-                       aliases=tuple(data.get("aliases", ())),
-                       handles=data.get("handles") or {}, networks=data.get("networks") or {},
-                       tags=tuple(data.get("tags", ())), notes=data.get("notes", ""),
-                       birthday=data.get("birthday"), cadence_days=data.get("cadence_days"),
-                       sources=tuple(data.get("sources", ())),
-                       merged_from=tuple(data.get("merged_from", ())),
-                       created=data.get("created"), extra=dict(data.get("extra") or {}))
+            with limits.stored_records():
+                return cls(id=data["id"], name=data["name"],
+                           aliases=tuple(data.get("aliases", ())),
+                           handles=data.get("handles") or {}, networks=data.get("networks") or {},
+                           tags=tuple(data.get("tags", ())), notes=data.get("notes", ""),
+                           birthday=data.get("birthday"), cadence_days=data.get("cadence_days"),
+                           sources=tuple(data.get("sources", ())),
+                           merged_from=tuple(data.get("merged_from", ())),
+                           created=data.get("created"), extra=dict(data.get("extra") or {}))
         except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
             raise _damaged("person", data, error) from None
 
@@ -456,12 +458,14 @@ class Interaction:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Interaction:
         try:
-            return cls(id=data["id"], when=datetime.fromisoformat(data["when"]),
-                       network=data["network"], people=tuple(data["people"]),
-                       direction=data["direction"], kind=data.get("kind", "other"),
-                       value=Value.from_dict(data.get("value")), note=data.get("note", ""),
-                       invited=bool(data.get("invited", False)), source=data.get("source"),
-                       meta=dict(data.get("meta") or {}), initiative=data.get("initiative"))
+            with limits.stored_records():
+                return cls(id=data["id"], when=datetime.fromisoformat(data["when"]),
+                           network=data["network"], people=tuple(data["people"]),
+                           direction=data["direction"], kind=data.get("kind", "other"),
+                           value=Value.from_dict(data.get("value")), note=data.get("note", ""),
+                           invited=bool(data.get("invited", False)), source=data.get("source"),
+                           meta=dict(data.get("meta") or {}),
+                           initiative=data.get("initiative"))
         except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
             raise _damaged("interaction", data, error) from None
 
@@ -513,11 +517,12 @@ class Opportunity:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Opportunity:
         try:
-            return cls(id=data["id"], person=data["person"], type=data["type"],
-                       text=data["text"], when=datetime.fromisoformat(data["when"]),
-                       tags=tuple(data.get("tags", ())), network=data.get("network"),
-                       heard_at=data.get("heard_at", ""), status=data.get("status", "open"),
-                       meta=dict(data.get("meta") or {}))
+            with limits.stored_records():
+                return cls(id=data["id"], person=data["person"], type=data["type"],
+                           text=data["text"], when=datetime.fromisoformat(data["when"]),
+                           tags=tuple(data.get("tags", ())), network=data.get("network"),
+                           heard_at=data.get("heard_at", ""), status=data.get("status", "open"),
+                           meta=dict(data.get("meta") or {}))
         except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
             raise _damaged("opportunity", data, error) from None
 

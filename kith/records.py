@@ -110,8 +110,6 @@ def person_problem(doc: Any) -> str | None:
     name = doc.get("name")
     if type(name) is not str or not name.strip():
         return "'name' is missing or empty"
-    if len(name) > limits.MAX_NAME:
-        return f"'name' is longer than {limits.MAX_NAME} characters"
     for key in ("aliases", "tags", "sources", "merged_from"):
         if key in doc and not _str_list(doc[key]):
             return f"'{key}' is not a list of texts"
@@ -136,8 +134,6 @@ def network_problem(doc: Any) -> str | None:
     name = doc.get("name")
     if type(name) is not str or not name.strip():
         return "'name' is missing or empty"
-    if len(name) > limits.MAX_NAME:
-        return f"'name' is longer than {limits.MAX_NAME} characters"
     if type(doc.get("kind", "other")) is not str:
         return "'kind' is not text"
     return None
