@@ -263,10 +263,13 @@ def parse_birthday(text: str) -> str:
     _check(bool(match), f"birthday must look like 1990-04-15 or --04-15, not {text!r}")
     year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
     try:
-        real = date(2000 if year == "-" else int(year), month, day)  # 2000 is a leap year
+        date(2000 if year == "-" else int(year), month, day)  # 2000 is a leap year
     except ValueError:
         raise ValidationError(f"not a real date: {text!r}") from None
-    limits.check_year(real, "a birthday")
+    # no lower bound: contact apps write 1604 for "year unknown"; but nobody is born
+    # in the future (an age below zero would follow)
+    _check(year == "-" or int(year) <= date.today().year + 1,
+           f"a birthday cannot be in the future: {text!r}")
     return text
 
 
