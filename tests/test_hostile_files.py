@@ -71,6 +71,8 @@ def within_budget(run: Run, case: str) -> None:
     assert run.peak_mb < PEAK_MB, (case, run.peak_mb)
     record_max("hostile files: slowest case (ms)", int(run.seconds * 1000))
     record_max("hostile files: highest peak memory (MB)", int(run.peak_mb))
+    record_max(f"hostile file, {case}: ms", int(run.seconds * 1000))
+    record_max(f"hostile file, {case}: peak MB", int(run.peak_mb))
     count("hostile files: refused or capped within 10 s and 500 MB")
 
 
