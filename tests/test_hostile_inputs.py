@@ -363,3 +363,18 @@ def test_totals_can_never_overflow(church: None, run: Callable[..., Any],
 def test_clean_output_never_holds_a_control_character(text: str) -> None:
     assert not _RAW_CONTROL.search(clean_value(text))
     assert "\n" not in clean_value(text) and "\r" not in clean(text)
+
+
+def test_non_utf8_bytes_from_a_real_shell(tmp_path: Path) -> None:
+    """The same through a real process: argv holds the raw byte, as a shell passes it."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "kith", "network", "add", b"caf\xe9"],
+                            capture_output=True, timeout=60,
+                            env={**os.environ, "KITH_HOME": str(tmp_path / "db")})
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.decode("utf-8", "replace").strip().splitlines()
+    assert len(lines) == 1 and "not valid UTF-8" in lines[0], lines
+    assert not (tmp_path / "db").exists()
+    count("hostile inputs: non-UTF-8 arguments refused")
