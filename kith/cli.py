@@ -90,6 +90,11 @@ class KithGroup(click.Group):
             raise
         except click.UsageError as error:
             raise one_line(error) from None
+        except click.ClickException as error:  # click's own messages quote what was typed
+            from kith.safeoutput import clean_value
+
+            error.message = clean_value(error.message)
+            raise
         except BrokenPipeError:
             sys.stderr.close()
             raise click.exceptions.Exit(0) from None

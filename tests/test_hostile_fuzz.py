@@ -155,6 +155,7 @@ def test_fuzz_every_command_argument(seeded: Path) -> None:
                 assert lines[-1].startswith("Error:") or lines[0].startswith("Usage:"), (
                     args, result.stderr)
         assert "\x1b" not in result.stdout, (args, result.stdout[:300])  # JSON too
+        assert "\x1b" not in result.stderr, (args, result.stderr[:300])
     count("command fuzz: cases run", CASES)
     count("command fuzz: commands covered", len(commands))
     count("command fuzz: tracebacks", len(tracebacks))
