@@ -14,7 +14,7 @@ The checks are about shape and bounds (what later code relies on), kept cheap: a
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from kith import limits
@@ -209,10 +209,41 @@ def _merge_problem(doc: Any) -> str | None:
     return None
 
 
+def _iso_day(value: Any) -> bool:
+    try:
+        return type(value) is str and bool(date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _note_problem(doc: Any) -> str | None:
+    if type(doc) is not dict or not all(type(doc.get(k)) is str for k in ("id", "person",
+                                                                         "text")):
+        return "'id', 'person' or 'text' is missing or not text"
+    return None if _iso_day(doc.get("on")) else "'on' is not a date like 2024-05-31"
+
+
+def _follow_up_problem(doc: Any) -> str | None:
+    if type(doc) is not dict or type(doc.get("id")) is not str or \
+            type(doc.get("person")) is not str or type(doc.get("about") or "") is not str:
+        return "'id', 'person' or 'about' is missing or not text"
+    return None if _iso_day(doc.get("due")) else "'due' is not a date like 2024-05-31"
+
+
+def _relationship_problem(doc: Any) -> str | None:
+    if type(doc) is not dict or not all(type(doc.get(k)) is str for k in ("id", "a", "b",
+                                                                         "kind")):
+        return "'id', 'a', 'b' or 'kind' is missing or not text"
+    return None
+
+
 _RECORD_WORDS = {"people": "person", "networks": "network", "opportunities": "opportunity",
-                 "merges": "merge of"}
+                 "merges": "merge of", "notes": "note", "followups": "follow-up",
+                 "relationships": "relationship"}
 _MAIN_TABLES = {"people": person_problem, "networks": network_problem,
-                "opportunities": opportunity_problem, "merges": _merge_problem}
+                "opportunities": opportunity_problem, "merges": _merge_problem,
+                "notes": _note_problem, "followups": _follow_up_problem,
+                "relationships": _relationship_problem}
 
 
 def problems(name: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:

@@ -225,6 +225,14 @@ DAMAGE: dict[str, Callable[[Path], None]] = {
         lambda d: next(iter(d["opportunities"].values())).pop("text")),
     "merge without a target": _edit_main(
         lambda d: d.setdefault("merges", {}).__setitem__("01hwrq6w00gbpm2mp364y56cy3", {})),
+    "note without a date": _edit_main(
+        lambda d: d.setdefault("notes", {}).__setitem__("n1", {"id": "n1", "person": "me",
+                                                               "text": "x"})),
+    "follow-up due yesterday": _edit_main(
+        lambda d: d.setdefault("followups", {}).__setitem__(
+            "f1", {"id": "f1", "person": "me", "due": "yesterday"})),
+    "relationship without people": _edit_main(
+        lambda d: d.setdefault("relationships", {}).__setitem__("r1", {"id": "r1"})),
     "network totals of text": _edit_derived(
         lambda d: d["networks"]["church"]["months"]["2024-05"].__setitem__("gave", "lots")),
 }
@@ -320,10 +328,11 @@ def test_data_never_drives_the_terminal(church: None, ok: Callable[..., Any],
         assert "\\x1b" in result.stdout or "[link=" in result.stdout or \
             command[0] in ("assess", "network"), (command, result.stdout)
         count("terminal injection: command outputs checked")
-    listing = ok("person", "list").stdout
-    assert "[link=https://evil.example]Click me[/link]" in listing  # printed, not a link
-    assert "[bold red]Loud[/] :smile: Lou" in listing
+    listing = ok("person", "list").stdout  # columns are cut at 30 characters
+    assert "[link=https://evil.example]" in listing  # printed, not a link
+    assert "[bold red]Loud[/] :smile:" in listing
     assert "\\x1b]0;pwned\\x07Eve Title" in listing
+    assert "[link=https://evil.example]Click me[/link]" in ok("person", "show", ids[5]).stdout
     shown = ok("person", "show", ids[0]).stdout
     assert "\\x1b]0;pwned\\x07Eve Title" in shown and "\\x1b[31m" in shown
     # --json stays exact: the same characters, escaped the JSON way
