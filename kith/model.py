@@ -222,6 +222,7 @@ def normalize_handle(kind: str, value: str) -> tuple[str, str]:
     _check(bool(_KIND_RE.match(kind)), f"handle kind must be a word like email or x, not {kind!r}")
     _check(bool(value), f"the {kind} handle is empty")
     check_text(value, f"a {kind} handle", MAX_SHORT)
+    _check(value.isprintable(), f"a {kind} handle cannot hold control characters")
     if kind == "email":
         value = value.removeprefix("mailto:").lower()
         _check("@" in value and " " not in value, f"not an email address: {value!r}")

@@ -37,6 +37,7 @@ def test_escape_covers_every_special_character_the_rfc_names() -> None:
 
 def test_hostile_names_do_not_inject_properties(ok: Callable[..., Any],
                                                  ok_json: Callable[..., Any],
+                                                 fails: Callable[..., Any],
                                                  tmp_path: Path) -> None:
     ok("init")
     for index, name in enumerate(INJECTIONS):
@@ -44,6 +45,8 @@ def test_hostile_names_do_not_inject_properties(ok: Callable[..., Any],
            "--note", f"note {name}\r\nTEL:+15550100", "--tag", f"t{index},EMAIL:x@y.z",
            "--handle", f"url=https://example.org/{index};b,c")
     ok("person", "edit", "p0@example.org", "--alias", "Alias\rEMAIL:alias@evil.example")
+    fails("person", "edit", "p0@example.org", "--add-handle", "x=a\rEMAIL:x@evil.example",
+          match="control characters")
     out = tmp_path / "export.vcf"
     ok("export", "vcard", str(out))
     text = out.read_bytes().decode("utf-8")
@@ -61,6 +64,7 @@ def test_hostile_names_do_not_inject_properties(ok: Callable[..., Any],
     assert sum(line.startswith("EMAIL:") for line in lines) == len(INJECTIONS)
     # importing the export gives the same people and no attacker's handle
     other = tmp_path / "other"
+    ok("--db", str(other), "init")
     ok("--db", str(other), "import", "vcard", str(out))
     people = [p for p in ok_json("--db", str(other), "person", "list") if p["id"] != "me"]
     assert len(people) == len(INJECTIONS)
@@ -84,3 +88,7 @@ def test_every_text_property_is_escaped() -> None:
     for line in card.split("\r\n")[:-1]:
         assert "\r" not in line and "\n" not in line
     assert sum(line.startswith("EMAIL") for line in card.split("\r\n")) == 1
+    social = person_to_vcard({"id": "i", "name": "N", "handles": {
+        "x": ["a\rEMAIL:z@z.z"], "mastodon": ['@a"\n@b.c']}})
+    for line in social.split("\r\n")[:-1]:
+        assert "\r" not in line and "\n" not in line and not line.upper().startswith("EMAIL")

@@ -72,7 +72,8 @@ def handle_line(kind: str, value: str) -> str:
     address as the value when there is one."""
     if kind in MESSENGERS:
         return f"IMPP:{kind}:{_escape(value)}"
-    user = value.replace('"', "'")
+    user = _OTHER_CONTROLS.sub("", _LINE_BREAKS.sub(" ", value)).replace('"', "'")
+    # a parameter value cannot hold a line break or a quote (RFC 6350 section 3.3)
     return (f'X-SOCIALPROFILE;TYPE={kind};X-USER="{user}":'
             f"{_escape(profile_url(kind, value) or value)}")
 
