@@ -92,3 +92,15 @@ def test_every_text_property_is_escaped() -> None:
         "x": ["a\rEMAIL:z@z.z"], "mastodon": ['@a"\n@b.c']}})
     for line in social.split("\r\n")[:-1]:
         assert "\r" not in line and "\n" not in line and not line.upper().startswith("EMAIL")
+
+
+def test_exports_to_standard_output_stay_exact(ok: Callable[..., Any]) -> None:
+    """An export is data, not a message: `-` writes it byte for byte (the terminal-safe
+    layer is for what kith says, not for what it exports)."""
+    import orjson
+
+    ok("init")
+    name = "Bidi \u202eevil\u202c C1\x85 Esc\x1b[2J"
+    ok("person", "add", name)
+    exported = orjson.loads(ok("export", "json", "-").stdout)
+    assert name in [p["name"] for p in exported["tables"]["people"].values()]

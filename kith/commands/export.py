@@ -19,7 +19,8 @@ def _deliver(path: Path, text: str | bytes, what: str, count: int, as_json: bool
     from kith.export import write_private
 
     if str(path) == "-":
-        echo(text if isinstance(text, str) else text.decode(), nl=False)
+        # the export itself, exact (like --json): not a message for the terminal
+        click.echo(text if isinstance(text, str) else text.decode(), nl=False)
         return
     write_private(path, text)
     if as_json:
