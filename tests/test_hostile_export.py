@@ -104,3 +104,22 @@ def test_exports_to_standard_output_stay_exact(ok: Callable[..., Any]) -> None:
     ok("person", "add", name)
     exported = orjson.loads(ok("export", "json", "-").stdout)
     assert name in [p["name"] for p in exported["tables"]["people"].values()]
+
+
+def test_a_kith_json_import_applies_the_limits(ok: Callable[..., Any],
+                                               fails: Callable[..., Any],
+                                               tmp_path: Path) -> None:
+    """A kith export is input like any other: a name over the limit is refused."""
+    import orjson
+
+    ok("init")
+    ok("person", "add", "Ann Lee")
+    data = orjson.loads(ok("export", "json", "-").stdout)
+    person = next(p for p in data["tables"]["people"].values() if p["id"] != "me")
+    person["name"] = "N" * 120_000
+    hostile = tmp_path / "export.json"
+    hostile.write_bytes(orjson.dumps(data))
+    other = tmp_path / "other"
+    ok("--db", str(other), "init")
+    result = fails("--db", str(other), "import", "kith-json", str(hostile), match="too long")
+    assert "NNNNNNNNNN" not in result.stderr
