@@ -283,6 +283,20 @@ def test_damaged_databases_are_diagnosed_not_crashed_on(damaged_base: Path, tmp_
     count("damaged databases: commands run without a traceback", len(COMMANDS))
 
 
+@pytest.mark.parametrize("damage", ["when is yesterday", "network totals of text",
+                                    "person without a name"])
+def test_the_tui_refuses_a_damaged_database_before_its_screen(
+        damaged_base: Path, tmp_path: Path, damage: str) -> None:
+    home = tmp_path / "db"
+    shutil.copytree(damaged_base, home)
+    DAMAGE[damage](home)
+    result = CliRunner().invoke(build_cli(), ["--db", str(home), "tui"])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "damaged" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    count("damaged databases: commands run without a traceback")
+
+
 # 7. terminal-safe output ---------------------------------------------------------------------
 
 HOSTILE_NAMES = [
