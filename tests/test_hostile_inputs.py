@@ -401,3 +401,39 @@ def test_non_utf8_bytes_from_a_real_shell(tmp_path: Path) -> None:
     assert len(lines) == 1 and "not valid UTF-8" in lines[0], lines
     assert not (tmp_path / "db").exists()
     count("hostile inputs: non-UTF-8 arguments refused")
+
+
+def test_the_tui_shows_hostile_names_as_text(church: None, ok_json: Callable[..., Any],
+                                             ok: Callable[..., Any], kith_home: Path) -> None:
+    """The same output layer in the app: the people table and a person's page."""
+    from textual.widgets import DataTable
+
+    from kith.tui.people import PersonScreen
+
+    from .test_tui import drive, table_rows, text, tui
+
+    evil = ok_json("person", "add", "\x1b]0;pwned\x07Eve [b]Bold[/b]", "--network", "church",
+                   "--note", "line\x1b[2J two")["id"]
+    ok("log", "church", "--with", evil, "--gave", "--note", "\x1b[31mred")
+    app = tui(kith_home)
+
+    async def steps(pilot: Any) -> None:
+        await pilot.press("p")
+        table = app.query_one("#people-table", DataTable)
+        await pilot.pause()
+        names = [row[0] for row in table_rows(table)]
+        assert "\\x1b]0;pwned\\x07Eve [b]Bold[/b]" in names, names
+        assert not any("\x1b" in name for name in names)
+        await pilot.press("f", *"pwned")  # f focuses the filter
+        await pilot.pause()
+        await pilot.press("enter")  # from the filter into the table
+        await pilot.press("enter")  # open the selected person
+        await pilot.pause()
+        assert isinstance(app.screen, PersonScreen)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        details = text(app.screen.query_one("#person-details"))
+        assert "\x1b" not in details and "\\x1b[2J" in details and "[b]Bold[/b]" in details
+
+    drive(app, steps)
+    count("terminal injection: command outputs checked", 2)
