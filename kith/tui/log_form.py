@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from kith.errors import KithError
 from kith.model import INTERACTION_KINDS, ME, Interaction
 from kith.recording import DIRECTIONS, FieldError, Typed, build_interaction
-from kith.tui.widgets import KithInput
+from kith.tui.widgets import KithInput, escape
 
 INITIATIVE_CHOICES = [("neither", "neither"), ("they asked you (invited)", "invited"),
                       ("you pitched yourself", "pitched")]
@@ -129,7 +129,7 @@ class LogScreen(ModalScreen[Interaction | None]):
         for name in FIELDS:
             self.query_one(f"#{name}").remove_class("-invalid")
         where = f"{field}: " if field else ""
-        self.query_one("#log-error", Static).update(f"[$error]{where}{message}[/]")
+        self.query_one("#log-error", Static).update(f"[$error]{escape(where + message)}[/]")
         if field in FIELDS:
             widget = self.query_one(f"#{field}")
             widget.add_class("-invalid")
