@@ -134,11 +134,13 @@ def card(name: str, extra: str = "") -> str:
 # cases -----------------------------------------------------------------------------------
 
 def _zip_of_10000_mib(tmp: Path) -> list[str]:
-    return ["import", "linkedin", str(many_member_zip(tmp / "bomb.zip", 10_000, 2**20))]
+    return ["import", "linkedin", str(many_member_zip(tmp / "bomb.zip", 10_000, 2**20)),
+            "--create-network", "social"]
 
 
 def _zip_of_small_members_expanding_far(tmp: Path) -> list[str]:
-    return ["import", "linkedin", str(many_member_zip(tmp / "bomb.zip", 3_000, 512 * 1024))]
+    return ["import", "linkedin", str(many_member_zip(tmp / "bomb.zip", 3_000, 512 * 1024)),
+            "--create-network", "social"]
 
 
 def _zip_of_too_many_members(tmp: Path) -> list[str]:
@@ -146,34 +148,36 @@ def _zip_of_too_many_members(tmp: Path) -> list[str]:
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
         for index in range(limits.MAX_ARCHIVE_MEMBERS + 1):
             archive.writestr(f"m{index}", b"")
-    return ["import", "x-archive", str(path)]
+    return ["import", "x-archive", str(path), "--create-network", "social"]
 
 
 def _breeze_sheet_of_3m_rows(tmp: Path) -> list[str]:
     folder = tmp / "breeze"
     folder.mkdir()
     huge_sheet_xlsx(folder / "people.xlsx", 3_000_000)
-    return ["import", "breeze", str(folder), "--network", "Church"]
+    return ["import", "breeze", str(folder), "--network", "Church", "--create-network",
+            "church"]
 
 
 def _file_larger_than_the_limit(tmp: Path) -> list[str]:
     path = tmp / "huge.ics"
     with path.open("wb") as handle:  # sparse: costs nothing on disk
         handle.truncate(limits.MAX_FILE_BYTES + 1)
-    return ["import", "church-calendar", str(path), "--network", "Church"]
+    return ["import", "church-calendar", str(path), "--network", "Church",
+            "--create-network", "church"]
 
 
 def _vcard_with_100k_emails(tmp: Path) -> list[str]:
     path = tmp / "emails.vcf"
     path.write_text(card("Many Mails", "".join(f"EMAIL:a{i}@example.org\r\n"
                                                for i in range(100_000))))
-    return ["import", "vcard", str(path)]
+    return ["import", "vcard", str(path), "--create-network", "friends", "--strict"]
 
 
 def _vcard_with_a_50mb_name(tmp: Path) -> list[str]:
     path = tmp / "name.vcf"
     path.write_text(card("N" * 50 * 1024**2))
-    return ["import", "vcard", str(path)]
+    return ["import", "vcard", str(path), "--create-network", "friends", "--strict"]
 
 
 REFUSED: dict[str, tuple[Callable[[Path], list[str]], str]] = {
@@ -212,7 +216,8 @@ def test_recurring_events_are_capped_per_event(tmp_path: Path, rule: str, start:
     path = ics(tmp_path / "rules.ics", rule, start)
     home = tmp_path / "db"
     run = kith_measured(home, "import", "church-calendar", str(path), "--network", "Church",
-                        "--since", "2024-12-01", "--until", "2026-01-01", "--json")
+                        "--create-network", "church", "--since", "2024-12-01", "--until",
+                        "2026-01-01", "--json")
     assert run.code == 0, run.stderr
     summary = orjson.loads(run.stdout)
     stored = summary.get("interactions_added", summary.get("added"))
@@ -227,7 +232,7 @@ def test_recurring_events_in_the_default_window(tmp_path: Path) -> None:
     """No --since/--until: the default window applies and the cap still holds."""
     path = ics(tmp_path / "rules.ics", "FREQ=SECONDLY", "20000101T090000Z", events=3)
     run = kith_measured(tmp_path / "db", "import", "church-calendar", str(path), "--network",
-                        "Church", "--json")
+                        "Church", "--create-network", "church", "--json")
     assert run.code == 0, run.stderr
     warnings = orjson.loads(run.stdout)["warnings"]
     assert len([w for w in warnings if "skipped" in w]) == 3
@@ -245,11 +250,11 @@ def test_links_in_a_vcard_folder_are_not_followed(tmp_path: Path,
     (folder / "real.vcf").write_text(card("Real Person", "EMAIL:real@example.org\r\n"))
     os.symlink(secret, folder / "link.vcf")
     os.symlink(tmp_path, folder / "sub" / "loop")  # a folder link: not entered either
-    result = ok("import", "vcard", str(folder), "--json")
+    result = ok("import", "vcard", str(folder), "--json", "--create-network", "friends")
     summary = orjson.loads(result.stdout)
     assert summary["people_added"] == 1
-    assert any("link.vcf" in s and "not followed" in s for s in summary["skipped"]), summary
-    assert any("loop" in s for s in summary["skipped"]), summary
+    assert any("link.vcf" in s and "not followed" in s for s in summary["warnings"]), summary
+    assert any("loop" in s for s in summary["warnings"]), summary
     names = [p["name"] for p in ok_json("person", "list")]
     assert "Secret Person" not in names and "Real Person" in names
     for stored in kith_home.rglob("*.json"):
@@ -262,7 +267,8 @@ def test_links_in_export_folders_are_refused(tmp_path: Path, fails: Callable[...
     folder.mkdir()
     (tmp_path / "private.csv").write_text("First Name,Last Name\nSecret,Person\n")
     os.symlink(tmp_path / "private.csv", folder / "Connections.csv")
-    fails("import", "linkedin", str(folder), match="never follows links")
+    fails("import", "linkedin", str(folder), "--create-network", "social",
+          match="never follows links")
     count("hostile files: links in folders not followed")
 
 
@@ -271,14 +277,15 @@ def test_parse_errors_name_the_place_never_the_content(tmp_path: Path,
     path = tmp_path / "broken.vcf"
     path.write_text(card("Ann", "N:Lee;Ann\r\n") + card(
         "Bob", "TEL;TYPE=cell:+1 555 0100\r\nSSN 123-45-6789 PRIVATE NOTE WITHOUT COLON\r\n"))
-    result = fails("import", "vcard", str(path))
+    result = fails("import", "vcard", str(path), "--strict", "--create-network", "friends")
     assert "123-45-6789" not in result.stderr and "PRIVATE" not in result.stderr
     assert "card 2" in result.stderr and "line" in result.stderr and str(path) in result.stderr
     broken = tmp_path / "broken.ics"
     broken.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x\r\n"
                       "DTSTART:2025-not-a-date SECRET-TOKEN-42\r\nSUMMARY:s\r\nEND:VEVENT\r\n"
                       "END:VCALENDAR\r\n")
-    result = fails("import", "church-calendar", str(broken), "--network", "Church")
+    result = fails("import", "church-calendar", str(broken), "--network", "Church",
+                   "--create-network", "church", "--strict")
     assert "SECRET-TOKEN-42" not in result.stderr, result.stderr
     count("hostile files: parse errors without content", 2)
 
@@ -298,5 +305,6 @@ def test_breeze_rows_are_counted_before_they_are_kept(tmp_path: Path,
     for n in range(1_500):
         sheet.append([str(n), "Ann", f"Lee{n}", f"a{n}@example.org"])
     book.save(folder / "people.xlsx")
-    fails("import", "breeze", str(folder), "--network", "Church", match="more than 1,000 rows")
+    fails("import", "breeze", str(folder), "--network", "Church", "--create-network", "church",
+          match="more than 1,000 rows")
     count("hostile files: refused or capped within 10 s and 500 MB")

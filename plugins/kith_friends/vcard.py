@@ -209,7 +209,7 @@ def _parse_problem(error: Exception, first_line: int) -> str:
         f" (card starts at line {first_line})"
     if isinstance(error, ValueError) and str(error).startswith(("the card", "property")):
         return f"{error}{where}"
-    return f"unparsable card ({type(error).__name__}){where}"
+    return f"a line is not a valid vCard property{where}"
 
 
 def parse(path: Path, context: ImportContext) -> ImportBatch:
