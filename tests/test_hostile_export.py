@@ -65,7 +65,7 @@ def test_hostile_names_do_not_inject_properties(ok: Callable[..., Any],
     # importing the export gives the same people and no attacker's handle
     other = tmp_path / "other"
     ok("--db", str(other), "init")
-    ok("--db", str(other), "import", "vcard", str(out))
+    ok("--db", str(other), "import", "vcard", str(out), "--create-network", "friends")
     people = [p for p in ok_json("--db", str(other), "person", "list") if p["id"] != "me"]
     assert len(people) == len(INJECTIONS)
     emails = sorted(e for p in people for e in p["handles"].get("email", []))
