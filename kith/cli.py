@@ -43,6 +43,8 @@ CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.note:note",
     "kith.commands.followup:follow_up",
     "kith.commands.export:export",
+    "kith.commands.merge:merge",
+    "kith.commands.sync:sync",
 )
 """Core commands as ``module:attribute``: a click command, or a factory taking the
 ``Plugins`` (for commands whose subcommands come from plugins)."""
@@ -166,6 +168,9 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
             command = command(pm)  # a factory that needs the plugins
         cli.add_command(command)
     pm.register_commands(cli)
+    from kith.command_scope import scope_commands
+
+    scope_commands(cli)
     return cli
 
 

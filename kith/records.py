@@ -244,6 +244,8 @@ _MAIN_TABLES = {"people": person_problem, "networks": network_problem,
                 "opportunities": opportunity_problem, "merges": _merge_problem,
                 "notes": _note_problem, "followups": _follow_up_problem,
                 "relationships": _relationship_problem}
+RECORD_CHECKS = {**_MAIN_TABLES, "interactions": interaction_problem}
+"""Per table, why one stored record cannot be used (``None``: it can); doctor's too."""
 
 
 def problems(name: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:

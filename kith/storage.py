@@ -14,18 +14,28 @@ Guarantees, kept here so the domain code does not have to think about them:
   or, after recovery on the next open, the new one. Nothing is ever modified in place.
 - **One writer at a time.** A transaction holds a file lock across read-modify-write; a
   second process waits, then reloads whatever changed on disk before it writes.
-- **Owner-only.** The folder is 0700 and every file 0600.
+- **Owner-only.** Every folder kith creates is 0700 (whatever the umask) and every file
+  0600.
 - **Fast JSON.** Files are parsed and written with orjson and cached for the process.
-- **Snapshots for free.** Because files are replaced, never rewritten, a backup is a
-  folder of hard links.
+- **No write onto damage.** A commit first checks that no data file is visibly damaged
+  (empty, cut short, a sync-conflict copy): writing on would bury the damage under new
+  records, so it refuses and points to ``kith doctor --repair``.
+- **A journal that stays home.** Every path a journal names is checked to lie inside the
+  database before anything is moved; a journal naming anything else is refused, kept in
+  ``quarantine/`` and reported.
+- **Backups are real copies**, written into a hidden folder and renamed into place only
+  after a manifest (sizes and hashes) is fsynced: a backup exists completely or not at all.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
+import re
 import shutil
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +53,90 @@ JOURNAL = ".journal"
 LOCK = ".lock"
 TMP_SUFFIX = ".tmp"
 LOCK_TIMEOUT_SECONDS = 60.0
+BACKUPS = "backups"
+QUARANTINE = "quarantine"
+STAGING = ".restore"
+MANIFEST = ".manifest"
+NOT_DATA = frozenset({BACKUPS, QUARANTINE})
+"""Top-level folders that hold copies, not the live database."""
+
+
+def make_private_dirs(folder: Path) -> None:
+    """Create ``folder`` and any missing parents as 0700, whatever the umask.
+
+    ``Path.mkdir(parents=True, mode=...)`` applies ``mode`` only to the last level and
+    lets the umask widen or narrow it, so every level is created and chmodded here.
+    """
+    folder = Path(folder)
+    missing: list[Path] = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for level in reversed(missing):
+        try:
+            os.mkdir(level, 0o700)
+        except FileExistsError:
+            continue
+        os.chmod(level, 0o700)
+
+
+def is_data_path(relative: Path) -> bool:
+    """Whether a path inside the folder is part of the live database (a ``*.json`` file
+    outside backups, quarantine and hidden folders)."""
+    parts = relative.parts
+    return (bool(parts) and relative.suffix == ".json" and parts[0] not in NOT_DATA
+            and not any(part.startswith(".") for part in parts))
+
+
+SYNC_CONFLICT = re.compile(r"\(.*conflict.*\)|\.sync-conflict-|conflicted copy")
+"""How Dropbox, Nextcloud and Syncthing name the copies they make (kith's own names,
+network slugs included, never contain brackets, dots or spaces)."""
+MONTH_NAME = re.compile(r"\d{4}-\d{2}\.json")
+DERIVED_NAME = re.compile(r"(networks|people-[0-9a-f])\.json")
+
+
+def misplaced_reason(relative: Path) -> str | None:
+    """Why a data file's name does not belong in the layout, or None.
+
+    What is flagged: anything in ``interactions/`` that is not a month file, and copies
+    of kith's own files that sync tools leave beside them (``kith (conflicted copy).json``,
+    ``networks.sync-conflict-....json``). Other files (a plugin's, a newer kith's) are left
+    alone."""
+    parts = relative.parts
+    stem = relative.name.lower()
+    if SYNC_CONFLICT.search(stem):
+        return "a sync-conflict copy"
+    if len(parts) == 2 and parts[0] == "interactions" and not MONTH_NAME.fullmatch(parts[1]):
+        return "not a month file (a sync-conflict copy?)"
+    if len(parts) == 2 and parts[0] == "derived" and not DERIVED_NAME.fullmatch(parts[1]) \
+            and stem.startswith(("networks", "people-")):
+        return "a copy of a derived file (a sync-conflict copy?)"
+    if len(parts) == 1 and parts[0] != "kith.json" and stem.startswith("kith"):
+        return "a copy of kith.json (a sync-conflict copy?)"
+    return None
+
+
+def looks_damaged(path: Path) -> str | None:
+    """A cheap look at a data file (size, first and last bytes) for visible damage:
+    empty or cut short. Full parsing is ``kith doctor``'s job; this runs on every commit."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(1)
+            size = os.fstat(handle.fileno()).st_size
+            if size == 0:
+                return "empty (truncated?)"
+            handle.seek(max(0, size - 64))
+            tail = handle.read().rstrip()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"unreadable ({error.strerror or error})"
+    if head != b"{" or not tail.endswith(b"}"):
+        return "not a complete JSON object (truncated or overwritten?)"
+    return None
 
 
 class KeyedTable(Table):
@@ -69,6 +163,15 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
+def _dump_option(name: str) -> int:
+    """Derived files are written with sorted keys: they are rebuilt from scratch by a
+    repair or a merge and updated record by record otherwise, and both ways must give
+    the same bytes, so that a merge twice (or a settle after a merge) rewrites nothing.
+    Data files keep insertion order: sorting a decade of interactions on every commit
+    would cost more than it gives."""
+    return orjson.OPT_SORT_KEYS if name.startswith("derived/") else 0
+
+
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -84,6 +187,13 @@ def _describe_os_error(error: OSError, path: Path) -> str:
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"cannot write {path}: permission denied (read-only folder?); nothing was changed"
     return f"cannot write {path}: {error.strerror or error}; nothing was changed"
+
+
+READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
+
+
+class ReadOnlyFolder(StoreError):
+    """The database folder may be read but not written (so its lock cannot be taken)."""
 
 
 class BufferedStorage(Storage):
@@ -119,9 +229,11 @@ class FileSet:
     # folder ---------------------------------------------------------------------------
     def ensure_folder(self) -> None:
         try:
-            self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_dirs(self.home)
             os.chmod(self.home, 0o700)
         except OSError as error:
+            if error.errno in READ_ONLY_ERRNOS and self.home.is_dir():
+                raise ReadOnlyFolder(_describe_os_error(error, self.home)) from None
             raise StoreError(_describe_os_error(error, self.home)) from None
 
     def path(self, name: str) -> Path:
@@ -228,21 +340,29 @@ class FileSet:
 
     def lock(self) -> FileLock:
         if self._lock is None:
-            self._lock = FileLock(str(self.path(LOCK)), timeout=LOCK_TIMEOUT_SECONDS,
-                                  mode=0o600)
+            # one lock object per folder in a process (is_singleton): a doctor holding the
+            # lock can open a Store on the same folder without waiting on itself
+            self._lock = FileLock(str(self.path(LOCK).absolute()),
+                                  timeout=LOCK_TIMEOUT_SECONDS, mode=0o600, is_singleton=True)
         return self._lock
 
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         self.ensure_folder()
+        lock = self.lock()
         try:
-            with self.lock():
-                yield
+            lock.acquire()
         except Timeout:
             raise StoreError(f"the database at {self.home} is busy: another kith process "
                              f"has held its lock for {LOCK_TIMEOUT_SECONDS:.0f} s") from None
-        except PermissionError as error:
+        except OSError as error:  # no permission, a full disk: the lock file cannot be made
+            if error.errno in READ_ONLY_ERRNOS:
+                raise ReadOnlyFolder(_describe_os_error(error, self.path(LOCK))) from None
             raise StoreError(_describe_os_error(error, self.path(LOCK))) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -254,12 +374,24 @@ class FileSet:
             finally:
                 self._depth -= 1
             return
-        with self.locked():
-            self.recover()
+        try:
+            lock: contextlib.AbstractContextManager[None] | None = self.locked()
+            lock.__enter__()  # type: ignore[union-attr]
+            read_only = None
+        except ReadOnlyFolder as error:
+            # a folder we may only read (a read-only mount, someone else's database):
+            # nobody can write it through us, so reading goes ahead without the lock
+            # and a write fails at commit with this error
+            lock, read_only = None, error
+        try:
+            if lock is not None:
+                self.recover()
             self.refresh()
             self._depth = 1
             try:
                 yield
+                if read_only is not None and self._dirty:
+                    raise read_only
                 self._commit()
             except BaseException:
                 self._rollback()
@@ -267,6 +399,9 @@ class FileSet:
             finally:
                 self._depth = 0
                 self._dirty.clear()
+        finally:
+            if lock is not None:
+                lock.__exit__(None, None, None)
 
     def _rollback(self) -> None:
         for name in self._dirty:
@@ -276,17 +411,47 @@ class FileSet:
             for table in database._tables.values():
                 table.clear_cache()
 
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """A consistent view for readers: under the lock, finish any interrupted commit
+        and drop cached files that changed. Reads inside see one committed state."""
+        if self._depth:
+            yield
+            return
+        with self.transaction():  # commits nothing; falls back to unlocked when read-only
+            yield
+
+    def damaged_files(self) -> list[tuple[str, str]]:
+        """Data files with visible damage or a name outside the layout, as
+        ``(relative name, why)``: the cheap check every commit makes."""
+        found = []
+        for path in self.data_files():
+            relative = path.relative_to(self.home)
+            why = misplaced_reason(relative) or looks_damaged(path)
+            if why:
+                found.append((str(relative), why))
+        return found
+
+    def _refuse_if_damaged(self) -> None:
+        damaged = self.damaged_files()
+        if damaged:
+            name, why = damaged[0]
+            more = f" (and {len(damaged) - 1} more)" if len(damaged) > 1 else ""
+            raise StoreError(f"{self.path(name)} is damaged: {why}{more}; nothing was written; "
+                             "run `kith doctor --repair` first")
+
     def _commit(self) -> None:
         if not self._dirty:
             return
+        self._refuse_if_damaged()
         names = sorted(self._dirty)
         pending: list[tuple[Path, Path]] = []
         try:
             for name in names:
                 final = self.path(name)
-                final.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                make_private_dirs(final.parent)
                 temp = final.with_name(final.name + f".{os.getpid()}{TMP_SUFFIX}")
-                payload = orjson.dumps(self._cache[name].data)
+                payload = orjson.dumps(self._cache[name].data, option=_dump_option(name))
                 self._write_file(temp, payload)
                 pending.append((temp, final))
             if len(pending) > 1:
@@ -301,13 +466,21 @@ class FileSet:
             with contextlib.suppress(OSError):
                 self.path(JOURNAL).unlink()
             raise StoreError(_describe_os_error(error, self.home)) from None
-        for temp, final in pending:
-            os.replace(temp, final)
-        for folder in {final.parent for _, final in pending}:
-            _fsync_dir(folder)
-        if len(pending) > 1:
-            self.path(JOURNAL).unlink()
-            _fsync_dir(self.home)
+        try:
+            for temp, final in pending:
+                os.replace(temp, final)
+            for folder in {final.parent for _, final in pending}:
+                _fsync_dir(folder)
+            if len(pending) > 1:
+                self.path(JOURNAL).unlink()
+                _fsync_dir(self.home)
+        except OSError as error:
+            self.forget()
+            if len(pending) > 1:  # past the commit point: the journal finishes it
+                raise StoreError(f"the write to {self.home} was interrupted "
+                                 f"({error.strerror or error}); the next command completes "
+                                 "it") from None
+            raise StoreError(_describe_os_error(error, self.home)) from None
         for name in names:
             self._cache[name].signature = _signature(self.path(name))
 
@@ -323,61 +496,242 @@ class FileSet:
         finally:
             os.close(fd)
 
-    def recover(self) -> bool:
-        """Finish a commit that a crash interrupted; remove stray temporary files.
+    # the journal ----------------------------------------------------------------------
+    def write_journal(self, replace: list[tuple[str, str]], delete: list[str]) -> None:
+        """Commit point of a multi-file switch (``kith restore``): once this returns, the
+        next open rolls the switch forward; before, nothing has changed."""
+        for name, role in [(t, "temp") for t, _ in replace] + \
+                [(f, "final") for _, f in replace] + [(d, "final") for d in delete]:
+            why = self._outside(name, role)
+            if why:
+                raise StoreError(f"internal error: journal path {name!r} {why}")
+        payload = orjson.dumps({"replace": [list(p) for p in replace], "delete": delete})
+        try:
+            self._write_file(self.path(JOURNAL + TMP_SUFFIX), payload)
+            os.replace(self.path(JOURNAL + TMP_SUFFIX), self.path(JOURNAL))
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                self.path(JOURNAL + TMP_SUFFIX).unlink()
+            raise StoreError(_describe_os_error(error, self.home)) from None
+        _fsync_dir(self.home)
 
-        Must run under the lock. Returns True when a journal was replayed.
+    def _outside(self, name: Any, role: str = "final") -> str | None:
+        """Why a path named in a journal is not one kith may move (None: it may).
+
+        ``role`` is ``"temp"`` for a file to move into place (a temporary file, or a file
+        staged by a restore), ``"final"`` for a database file to replace or delete."""
+        if not isinstance(name, str) or not name or "\x00" in name:
+            return "is not a path"
+        relative = Path(name)
+        if relative.is_absolute() or ".." in relative.parts:
+            return "points outside the database"
+        if relative.parts[0] in NOT_DATA or relative.name in (JOURNAL, LOCK):
+            return "names a backup, the quarantine or kith's own bookkeeping"
+        if role == "temp":
+            staged = relative.parts[0] == STAGING and relative.suffix == ".json"
+            if not (staged or relative.name.endswith(TMP_SUFFIX)):
+                return "is not a temporary or staged file"
+        elif not is_data_path(relative):
+            return "is not a database file"
+        root = self.home.resolve()
+        target = (self.home / relative).resolve()
+        if target != root and root not in target.parents:
+            return "points outside the database (through a link)"
+        return None
+
+    def _read_journal(self) -> tuple[list[tuple[str, str]], list[str]] | None:
+        """The journal's moves, or None when it was never completed (no commit began).
+        Raises ValueError naming the first path that is not inside the database."""
+        try:
+            content = orjson.loads(self.path(JOURNAL).read_bytes())
+        except (orjson.JSONDecodeError, OSError):
+            return None
+        if isinstance(content, list):  # a commit: [[temp, final], ...]
+            replace, delete = content, []
+        elif isinstance(content, dict):  # a restore: {"replace": [...], "delete": [...]}
+            replace, delete = content.get("replace", []), content.get("delete", [])
+        else:
+            raise ValueError("the journal has an unknown layout")
+        if not isinstance(replace, list) or not isinstance(delete, list):
+            raise ValueError("the journal has an unknown layout")
+        pairs = []
+        for entry in replace:
+            if not isinstance(entry, list) or len(entry) != 2:
+                raise ValueError("the journal has an unknown layout")
+            for name, role in zip(entry, ("temp", "final"), strict=True):
+                why = self._outside(name, role)
+                if why:
+                    raise ValueError(f"the journal names {str(name)[:80]!r}, which {why}")
+            pairs.append((entry[0], entry[1]))
+        for name in delete:
+            why = self._outside(name)
+            if why:
+                raise ValueError(f"the journal names {str(name)[:80]!r}, which {why}")
+        return pairs, delete
+
+    def recover(self) -> bool:
+        """Finish a commit (or a restore) that a crash interrupted; remove stray
+        temporary files and an unfinished restore's staging folder.
+
+        Must run under the lock. Returns True when a journal was replayed. A journal
+        naming any path outside the database is refused whole: nothing is moved, it is
+        kept in ``quarantine/`` and reported on stderr.
         """
         replayed = False
         journal = self.path(JOURNAL)
         if journal.exists():
             try:
-                pairs = orjson.loads(journal.read_bytes())
-            except (orjson.JSONDecodeError, OSError):
-                pairs = None  # the journal itself was not completed: the commit never began
-            if pairs:
-                for temp_name, final_name in pairs:
-                    temp = self.path(temp_name)
-                    if temp.exists():
-                        os.replace(temp, self.path(final_name))
-                replayed = True
-                self.forget()
-            journal.unlink()
-            _fsync_dir(self.home)
-        for stray in self.home.rglob(f"*{TMP_SUFFIX}"):
-            if "backups" in stray.relative_to(self.home).parts:
-                continue
+                moves = self._read_journal()
+            except ValueError as error:
+                kept = self.quarantine_folder("refused-journal") / JOURNAL
+                os.replace(journal, kept)
+                _fsync_dir(self.home)
+                print(f"kith: warning: refused to replay {journal}: {error}; nothing was "
+                      f"moved; the journal is kept as {kept}", file=sys.stderr)
+                moves = None
+            else:
+                try:
+                    if moves:
+                        self._replay(*moves)
+                        replayed = True
+                        self.forget()
+                    journal.unlink()
+                except OSError as error:
+                    self.forget()
+                    raise StoreError(
+                        f"cannot finish the interrupted write recorded in {journal}: "
+                        f"{error.strerror or error}; it is kept and the next command "
+                        "tries again") from None
+                _fsync_dir(self.home)
+        with contextlib.suppress(OSError):  # leftovers: the next recovery tries again
+            self.path(JOURNAL + TMP_SUFFIX).unlink()
+        if self.path(STAGING).exists():
+            shutil.rmtree(self.path(STAGING), ignore_errors=True)
+        for stray in self._live_files(TMP_SUFFIX):
             with contextlib.suppress(OSError):
                 stray.unlink()
         return replayed
 
+    def _replay(self, pairs: list[tuple[str, str]], delete: list[str]) -> None:
+        """Move every staged file of a journal into place, then delete what it names:
+        idempotent, so a crash while replaying is finished by the next replay."""
+        for temp_name, final_name in pairs:
+            temp = self.path(temp_name)
+            if temp.exists():
+                final = self.path(final_name)
+                make_private_dirs(final.parent)
+                os.replace(temp, final)
+        for folder in {self.path(final).parent for _, final in pairs}:
+            _fsync_dir(folder)
+        for name in delete:
+            with contextlib.suppress(FileNotFoundError):
+                self.path(name).unlink()
+
     def needs_recovery(self) -> bool:
-        return self.path(JOURNAL).exists()
+        return self.path(JOURNAL).exists() or self.path(STAGING).exists()
+
+    def quarantine_folder(self, reason: str) -> Path:
+        """A new folder under ``quarantine/`` for files moved aside (never rotated)."""
+        from datetime import datetime
+
+        stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+        folder = self.path(QUARANTINE) / f"{stamp}-{reason}"
+        make_private_dirs(folder)
+        return folder
 
     # snapshots ------------------------------------------------------------------------
+    def _live_files(self, suffix: str) -> list[Path]:
+        """Files whose names end with ``suffix`` in the live folders (not backups,
+        quarantine or hidden folders; links are not followed). Walks only those folders,
+        so a backup rotating meanwhile cannot disturb it; ``os.scandir`` because this
+        runs on every commit."""
+        found: list[Path] = []
+
+        def walk(folder: str, top: bool) -> None:
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                return
+            for entry in entries:
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        if not entry.name.startswith(".") and not (top and entry.name
+                                                                   in NOT_DATA):
+                            walk(entry.path, False)
+                    elif entry.name.endswith(suffix) and entry.is_file():
+                        found.append(Path(entry.path))
+                except OSError:
+                    continue
+
+        walk(str(self.home), True)
+        return sorted(found)
+
     def data_files(self) -> list[Path]:
-        """Every database file (not locks, journals, temporaries or backups)."""
-        if not self.home.is_dir():
-            return []
-        return sorted(p for p in self.home.rglob("*.json")
-                      if "backups" not in p.relative_to(self.home).parts
-                      and not p.name.startswith("."))
+        """Every database file (not locks, journals, temporaries, backups, quarantine)."""
+        return [p for p in self._live_files(".json") if is_data_path(p.relative_to(self.home))]
 
     def snapshot(self, destination: Path) -> int:
-        """Copy the current files to ``destination``.
+        """Copy the current files to ``destination``, completely or not at all.
 
         Real copies, not hard links: kith itself never writes a file in place, but
         another program, a disk error or a truncation could, and a hard-linked backup
-        would be damaged with the original. The copy is fsynced before it counts."""
-        destination.mkdir(parents=True, mode=0o700)
-        count = 0
-        for source in self.data_files():
-            target = destination / source.relative_to(self.home)
-            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-            shutil.copyfile(source, target)
-            os.chmod(target, 0o600)
-            with open(target, "rb") as handle:
-                os.fsync(handle.fileno())
-            count += 1
-        _fsync_dir(destination)
-        return count
+        would be damaged with the original. The files go into a hidden folder next to
+        ``destination``, each fsynced; a manifest of their sizes and hashes is written
+        last, and only then is the folder renamed to ``destination``. A failure (a full
+        disk) removes the partial copy and raises ``StoreError``."""
+        partial = destination.with_name("." + destination.name + ".partial")
+        try:
+            make_private_dirs(destination.parent)
+            shutil.rmtree(partial, ignore_errors=True)
+            make_private_dirs(partial)
+            manifest: dict[str, Any] = {}
+            for source in self.data_files():
+                relative = str(source.relative_to(self.home))
+                target = partial / relative
+                make_private_dirs(target.parent)
+                payload = source.read_bytes()
+                self._write_file(target, payload)
+                manifest[relative] = {"size": len(payload),
+                                      "blake2b": hashlib.blake2b(payload).hexdigest()}
+            self._write_file(partial / MANIFEST, orjson.dumps({"files": manifest}))
+            _fsync_dir(partial)
+            os.rename(partial, destination)
+            _fsync_dir(destination.parent)
+        except OSError as error:
+            shutil.rmtree(partial, ignore_errors=True)
+            raise StoreError(_describe_os_error(error, destination).replace(
+                "nothing was changed", "no backup was made and nothing was changed")) from None
+        return len(manifest)
+
+
+def verify_backup(folder: Path, *, deep: bool = False) -> str | None:
+    """Why a backup folder is not a complete, intact backup (None: it is).
+
+    A backup is complete when its manifest exists and every file it lists has the size
+    recorded (``deep``: and the hash); backups made before manifests existed count when
+    every file looks whole."""
+    folder = Path(folder)
+    manifest_path = folder / MANIFEST
+    if not manifest_path.exists():
+        if not (folder / "kith.json").exists():
+            return "no kith.json"
+        for path in sorted(folder.rglob("*.json")):
+            if looks_damaged(path):
+                return f"{path.relative_to(folder)} is damaged"
+        return None
+    try:
+        files = orjson.loads(manifest_path.read_bytes())["files"]
+        for relative, expected in files.items():
+            if not deep:
+                if (folder / relative).stat().st_size != expected["size"]:
+                    return f"{relative} differs from the manifest"
+                continue
+            payload = (folder / relative).read_bytes()
+            if len(payload) != expected["size"] or \
+                    hashlib.blake2b(payload).hexdigest() != expected["blake2b"]:
+                return f"{relative} differs from the manifest"
+    except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
+        return f"incomplete ({error.__class__.__name__})"
+    if "kith.json" not in files:
+        return "no kith.json"
+    return None

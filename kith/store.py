@@ -35,6 +35,7 @@ from kith.ids import is_id
 from kith.limits import MAX_TOTAL_MONEY_MINOR
 from kith.model import ME, Interaction, Network, Opportunity, Person, Value
 from kith.records import validate_file
+from kith.stamps import stamp_created, stamped_put, stamped_remove
 from kith.storage import FileSet, KithTinyDB
 from kith.textfold import fold
 
@@ -117,6 +118,15 @@ def month_keys(direction: str, meta: dict[str, Any] | None,
     return keys
 
 
+def _utc_text(when: str) -> str:
+    """``when`` as a UTC ISO string; text already in that form is returned as it is
+    (parsing 100k times is most of the cost of a recomputation)."""
+    if when.endswith("+00:00") and when[10:11] == "T" and (
+            len(when) == 25 or (len(when) == 32 and when[19:26] != ".000000")):
+        return when
+    return datetime.fromisoformat(when).astimezone(UTC).isoformat()
+
+
 def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
     """The derived aggregates of interaction documents, computed from scratch.
 
@@ -127,24 +137,30 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
     people: dict[str, Any] = {}
     for doc in docs:
         value = doc["value"]
-        vector = [value["money"], value["minutes"], value["favours"], value["fun"], 1]
-        moment = datetime.fromisoformat(doc["when"]).astimezone(UTC)
-        when = moment.isoformat()
-        month = f"{moment.year:04d}-{moment.month:02d}"
+        money, minutes, favours, fun = (value["money"], value["minutes"], value["favours"],
+                                        value["fun"])
+        when = _utc_text(doc["when"])
+        month = when[:7]
         direction, network = doc["direction"], doc["network"]
         for key in month_keys(direction, doc.get("meta"),
                               conversation_index.initiative_of(doc)):
             row = networks.setdefault(network, {}).setdefault(month, {}).setdefault(
                 key, [0] * 5)
-            for i, amount in enumerate(vector):
-                row[i] += amount
+            row[0] += money
+            row[1] += minutes
+            row[2] += favours
+            row[3] += fun
+            row[4] += 1
         for person in doc["people"]:
             net = people.setdefault(person, {}).setdefault(network, {
                 "first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
                 "shared": [0] * 5})
             prow = net[direction]
-            for i, amount in enumerate(vector):
-                prow[i] += amount
+            prow[0] += money
+            prow[1] += minutes
+            prow[2] += favours
+            prow[3] += fun
+            prow[4] += 1
             if when < net["first"]:
                 net["first"] = when
             if when > net["last"]:
@@ -173,6 +189,8 @@ class Store:
         self._people_index: dict[str, Any] | None = None
         self._uncreated = False
         self._raw_tables: dict[tuple[str, str], dict[str, Any]] = {}
+        self._backup_reasons: list[str] = []
+        self._network_cache: dict[str, Network | None] = {}
         if self.files.exists(MAIN):
             self._check_schema()
         elif create:
@@ -205,7 +223,7 @@ class Store:
         self.files.stage(MAIN, {
             "_meta": {"schema": {"version": migrations.SCHEMA_VERSION, "created": created,
                                  "currency": self._new_currency, "app": "kith"}},
-            "people": {ME: me.to_dict()}})
+            "people": {ME: stamp_created(me.to_dict())}})
 
     def create(self) -> bool:
         """Write a new database now (``kith init``); False if it already existed."""
@@ -229,7 +247,8 @@ class Store:
         storage, which writes the file once at commit.
         """
         raw = table._storage.read() or {}
-        raw.setdefault(table.name, {})[ident] = data
+        records = raw.setdefault(table.name, {})
+        records[ident] = stamped_put(table._storage, table.name, ident, data, raw)
         table._storage.write(raw)
         table.clear_cache()
 
@@ -237,7 +256,9 @@ class Store:
     def _remove(table: Any, ident: str) -> None:
         """Remove one document by id in O(1) (see ``_put``); a missing id is ignored."""
         raw = table._storage.read() or {}
-        if raw.get(table.name, {}).pop(ident, None) is not None:
+        removed = raw.get(table.name, {}).pop(ident, None)
+        if removed is not None:
+            stamped_remove(table._storage, table.name, ident, removed, raw)
             table._storage.write(raw)
             table.clear_cache()
 
@@ -291,15 +312,24 @@ class Store:
     def transaction(self, *, backup_reason: str | None = None) -> Iterator[None]:
         """Group writes: they all land together, or (on any error) none do.
 
-        ``backup_reason`` snapshots the database first (imports, migrations), keeping the
-        newest ``MAX_BACKUPS``. ``interaction_recorded`` fires after the outermost
-        transaction commits, never for writes that were rolled back.
+        The lock is taken when the outermost block opens, and every file another
+        process changed is re-read then, so whatever the block reads and writes is one
+        step from one committed state to the next (lock before read). Nested blocks join
+        the outer one. ``backup_reason`` snapshots the database at commit (imports,
+        migrations), keeping the newest ``MAX_BACKUPS``; asked for in a nested block, it is
+        taken when the outermost one commits. ``interaction_recorded`` fires after the
+        outermost transaction commits, never for writes that were rolled back.
         """
         if self.files.in_transaction:
+            if backup_reason and backup_reason not in self._backup_reasons:
+                self._backup_reasons.append(backup_reason)
             yield
             return
         self._people_index = None
+        self._network_cache = {}
         self._raw_tables.clear()
+        self._backup_reasons = [backup_reason] if backup_reason else []
+        made: Path | None = None
         try:
             with self.files.transaction():
                 self._begin()
@@ -307,18 +337,41 @@ class Store:
                 # the snapshot is taken at commit, of the files as they still are on disk,
                 # and only when something is about to change: a re-import that adds nothing
                 # costs no copy
-                if backup_reason and self.files.has_changes and self.files.exists(MAIN):
-                    self.backup(backup_reason)
+                if self._backup_reasons and self.files.has_changes \
+                        and self.files.exists(MAIN):
+                    made = self.snapshot_into_backups(self.files, "+".join(self._backup_reasons),
+                                                      rotate=False)
         except BaseException:
+            if made is not None:  # the state it saved is still the current one
+                import shutil
+
+                shutil.rmtree(made, ignore_errors=True)
             self._to_announce.clear()
             self._people_index = None
             self._raw_tables.clear()
             if self._uncreated:
                 self._stage_new()  # the rollback dropped the staged records
             raise
+        finally:
+            self._backup_reasons = []
+        if made is not None:
+            with contextlib.suppress(OSError):  # the write is committed: never fail it now
+                self.rotate_backups(self.home)
         self._uncreated = False
         self._raw_tables.clear()
         self._announce()
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """A consistent snapshot for a reader: the lock is held while the block reads,
+        so no commit lands halfway through (``kith doctor``, ``assess``, ``history``)."""
+        if self.files.in_transaction or self._uncreated:
+            yield
+            return
+        self._people_index = None
+        self._network_cache = {}
+        with self.files.reading():
+            yield
 
     def _begin(self) -> None:
         if self._uncreated:
@@ -338,18 +391,43 @@ class Store:
             self.plugins.broadcast("interaction_recorded", interaction=interaction, store=self)
 
     def backup(self, reason: str) -> Path:
-        """Snapshot the database into ``backups/`` (hard links: instant) and rotate."""
+        """Snapshot the database into ``backups/`` and rotate (see
+        ``snapshot_into_backups``). Call under the lock."""
+        return self.snapshot_into_backups(self.files, reason)
+
+    @staticmethod
+    def snapshot_into_backups(files: FileSet, reason: str, *, rotate: bool = True) -> Path:
+        """A backup of the files as they are (real copies with a manifest, see
+        ``FileSet.snapshot``), then (``rotate``) rotation, see ``rotate_backups``."""
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
-        safe = "".join(c if c.isalnum() or c in "-_" else "-" for c in reason)[:40]
-        folder = self.home / "backups" / f"{stamp}-{safe}"
-        (self.home / "backups").mkdir(exist_ok=True, mode=0o700)
-        self.files.snapshot(folder)
-        backups = sorted(p for p in (self.home / "backups").iterdir() if p.is_dir())
+        safe = "".join(c if c.isalnum() or c in "-_+" else "-" for c in reason)[:40]
+        folder = files.home / "backups" / f"{stamp}-{safe}"
+        files.snapshot(folder)
+        if rotate:
+            Store.rotate_backups(files.home)
+        return folder
+
+    @staticmethod
+    def rotate_backups(home: Path) -> None:
+        """Keep the newest ``MAX_BACKUPS`` complete backups. Only complete backups count
+        and only they are deleted, so a failed or damaged backup never pushes a good one
+        out; what is not a complete backup is left for the user to inspect (``kith backup
+        --list`` names it)."""
         import shutil
 
-        for old in backups[:-MAX_BACKUPS]:
+        from kith.storage import verify_backup
+
+        root = home / "backups"
+        complete = [p for p in sorted(root.iterdir())
+                    if p.is_dir() and not p.name.startswith(".") and verify_backup(p) is None]
+        for old in complete[:-MAX_BACKUPS]:
             shutil.rmtree(old, ignore_errors=True)
-        return folder
+        # a backup killed halfway leaves its hidden folder; one an hour old is not being
+        # written any more (a backup in progress elsewhere is left alone)
+        for partial in root.glob(".*.partial"):
+            with contextlib.suppress(OSError):
+                if partial.stat().st_mtime < datetime.now().timestamp() - 3600:
+                    shutil.rmtree(partial, ignore_errors=True)
 
     # networks --------------------------------------------------------------------------
     def networks(self) -> list[Network]:
@@ -396,19 +474,20 @@ class Store:
         return network
 
     def add_network(self, network: Network) -> Network:
-        if self.get_network(network.id):
-            raise ValidationError(f"a network with id {network.id!r} already exists")
-        return self.save_network(network)
+        with self.transaction():
+            if self.get_network(network.id):
+                raise ValidationError(f"a network with id {network.id!r} already exists")
+            return self.save_network(network)
 
     def remove_network(self, ident: str, *, force: bool = False) -> int:
         """Remove a network; with ``force`` its interactions go too. Returns that count."""
-        network = self.find_network(ident)
-        assert network is not None
-        doomed = [i for i in self.interactions(network=network.id)]
-        if doomed and not force:
-            raise ValidationError(f"network {network.id!r} has {len(doomed)} interactions; "
-                                  "pass --force to remove them with it")
         with self.transaction():
+            network = self.find_network(ident)
+            assert network is not None
+            doomed = [i for i in self.interactions(network=network.id)]
+            if doomed and not force:
+                raise ValidationError(f"network {network.id!r} has {len(doomed)} "
+                                      "interactions; pass --force to remove them with it")
             for interaction in doomed:
                 self.delete_interaction(interaction.id)
             self._remove(self.main.table("networks"), network.id)
@@ -519,18 +598,24 @@ class Store:
         return person
 
     def add_person(self, person: Person) -> Person:
-        for network in person.networks:
-            self.find_network(network)
-        if self.main.table("people").contains(doc_id=person.id):  # type: ignore[arg-type]
-            raise ValidationError(f"a person with id {person.id!r} already exists")
-        return self.save_person(person)
+        with self.transaction():
+            for network in person.networks:
+                self.find_network(network)
+            if self.main.table("people").contains(doc_id=person.id):  # type: ignore[arg-type]
+                raise ValidationError(f"a person with id {person.id!r} already exists")
+            return self.save_person(person)
 
     def merge_people(self, keep_ref: str, absorb_ref: str) -> Person:
         """Merge ``absorb`` into ``keep``: handles, networks, tags, sources, interactions.
 
         The absorbed id is remembered in ``merges`` so it still resolves, and its sources
-        move to the kept person so a later re-import finds the merged person.
+        move to the kept person so a later re-import finds the merged person. Both people
+        are looked up under the lock, in the same transaction as the merge.
         """
+        with self.transaction():
+            return self._merge_people(keep_ref, absorb_ref)
+
+    def _merge_people(self, keep_ref: str, absorb_ref: str) -> Person:
         keep, absorb = self.find_person(keep_ref), self.find_person(absorb_ref)
         if keep.id == absorb.id:
             raise ValidationError(f"{keep.name} and {absorb.name} are the same person")
@@ -674,8 +759,8 @@ class Store:
 
     def _network_cached(self, ident: str) -> Network | None:
         """Network lookups for estimates during a bulk write, parsed once per transaction."""
-        cache = getattr(self, "_network_cache", None)
-        if cache is None or not self.files.in_transaction:
+        cache = self._network_cache
+        if not self.files.in_transaction:
             cache = self._network_cache = {}
         if ident not in cache:
             cache[ident] = self.get_network(ident)
@@ -690,9 +775,9 @@ class Store:
 
     def record(self, interaction: Interaction) -> Interaction:
         """Store a new interaction (estimating its value if it has none) and announce it."""
-        self._check_refs(interaction)
-        interaction = self._with_estimate(interaction)
         with self.transaction():
+            self._check_refs(interaction)
+            interaction = self._with_estimate(interaction)
             table = self._partition_table(interaction.month)
             if table.contains(doc_id=interaction.id):
                 raise ValidationError(f"interaction {interaction.id} already exists")
@@ -704,9 +789,9 @@ class Store:
     def replace_interaction(self, interaction: Interaction, *,
                             announce: bool = True) -> Interaction:
         """Overwrite an interaction with the same id (it may move to another month)."""
-        old = self.get_interaction(interaction.id)
-        self._check_refs(interaction)
         with self.transaction():
+            old = self.get_interaction(interaction.id)
+            self._check_refs(interaction)
             self._remove(self._partition_table(old.month), old.id)
             self._apply_derived(old, -1)
             self._put(self._partition_table(interaction.month), interaction.id,
@@ -717,8 +802,8 @@ class Store:
         return interaction
 
     def delete_interaction(self, ident: str) -> Interaction:
-        old = self.get_interaction(ident)
         with self.transaction():
+            old = self.get_interaction(ident)
             self._remove(self._partition_table(old.month), old.id)
             self._apply_derived(old, -1)
         return old
@@ -969,9 +1054,9 @@ class Store:
         return Opportunity.from_dict(doc)
 
     def save_opportunity(self, opportunity: Opportunity) -> Opportunity:
-        if not self.main.table("people").contains(doc_id=opportunity.person):  # type: ignore[arg-type]
-            raise NotFound(f"no person {opportunity.person!r}")
         with self.transaction():
+            if not self.main.table("people").contains(doc_id=opportunity.person):  # type: ignore[arg-type]
+                raise NotFound(f"no person {opportunity.person!r}")
             self._put(self.main.table("opportunities"), opportunity.id, opportunity.to_dict())
         return opportunity
 

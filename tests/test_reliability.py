@@ -394,7 +394,7 @@ def test_read_only_folder_is_a_clear_error(ok: Callable[..., Any], fails: Callab
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "emptied"])
-def test_damaged_files_are_named_and_doctor_repair_restores_the_backup(
+def test_damaged_files_are_named_and_doctor_repair_restores_that_file(
         damage: str, ok: Callable[..., Any], run: Callable[..., Any],
         kith_home: Path) -> None:
     ok("network", "add", "Net")
@@ -411,7 +411,8 @@ def test_damaged_files_are_named_and_doctor_repair_restores_the_backup(
     checked = run("doctor")
     assert checked.exit_code == 2 and "2025-03.json" in checked.stderr
     repaired = ok("doctor", "--repair")
-    assert "restored backup" in repaired.stdout
+    assert "moved aside damaged interactions/2025-03.json" in repaired.stdout
+    assert "newest backup holding a healthy copy" in repaired.stdout
     assert len(json.loads(ok("history", "--json").stdout)) == 1
     ok("doctor")
     count("damaged databases repaired")

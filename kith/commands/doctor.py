@@ -13,7 +13,9 @@ from kith.safeoutput import echo
 
 @click.command()
 @click.option("--repair", is_flag=True,
-              help="Rebuild the aggregates, or restore the newest healthy backup.")
+              help="Repair without losing a readable record: rebuild the aggregates, move "
+                   "damaged files aside into quarantine/ and salvage them, restore only those "
+                   "files from the newest healthy backup.")
 @json_option
 @pass_app
 def doctor(app, repair: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
@@ -26,11 +28,23 @@ def doctor(app, repair: bool, as_json: bool) -> None:  # type: ignore[no-untyped
     done = checks.repair(app.db) if repair else None
     problems = checks.check(app.db)
     if as_json:
-        emit_json({"healthy": not problems, "repaired": done,
+        emit_json({"healthy": not problems, "repaired": str(done) if done else None,
+                   "actions": done.actions if done else [],
+                   "quarantine": str(done.quarantine) if done and done.quarantine else None,
+                   "moved_aside": done.moved_aside if done else [],
                    "problems": [str(p) for p in problems]})
     else:
-        if done:
-            echo(f"Repair: {done}")
+        if done is not None:
+            if len(done.actions) == 1:
+                echo(f"Repair: {done.actions[0]}")
+            else:
+                echo("Repair:" if done.actions else "Repair: nothing to repair")
+                for action in done.actions:
+                    echo(f"  - {action}")
+            if done.quarantine:
+                echo(f"Moved aside (kept) in {done.quarantine}:")
+                for item in done.moved_aside:
+                    echo(f"  - {item}")
         for problem in problems:
             echo(f"problem: {problem}", err=True)
         if not problems:
@@ -50,6 +64,7 @@ def backup(app, list_: bool, reason: str, as_json: bool) -> None:  # type: ignor
 
     if list_:
         found = checks.backups(app.db)
+        broken = checks.incomplete_backups(app.db)
         if as_json:
             emit_json([{"name": p.name, "path": str(p)} for p in found])
         else:
@@ -57,6 +72,8 @@ def backup(app, list_: bool, reason: str, as_json: bool) -> None:  # type: ignor
                 echo(path.name)
             if not found:
                 echo("No backups yet.")
+            for path, why in broken:
+                echo(f"(not a usable backup: {path.name}: {why})", err=True)
         return
     made = checks.make_backup(app.open_existing(), reason)
     if as_json:
@@ -71,7 +88,8 @@ def backup(app, list_: bool, reason: str, as_json: bool) -> None:  # type: ignor
 @pass_app
 def restore(app, name: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     """Restore backup NAME (see `kith backup --list`); the current state is backed up
-    first, so a restore can itself be undone."""
+    first, so a restore can itself be undone. The switch is atomic: a crash leaves the
+    old database or the restored one, never a mix."""
     from kith import doctor as checks
     from kith.limits import MAX_BACKUP_NAME, check_path_text
 

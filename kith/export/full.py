@@ -45,7 +45,16 @@ def document(store: Store) -> dict[str, Any]:
               if name != "_meta" and isinstance(records, dict)}
     for name in ("networks", "people"):
         tables.setdefault(name, {})
-    interactions = {i.id: i.to_dict() for i in store.interactions()}
+    # as stored, stamps included, with the month files' tombstones: `kith merge` of an
+    # export then keeps the newest edit of each field and every deletion
+    interactions: dict[str, Any] = {}
+    tombstones = dict(tables.get("tombstones", {}))
+    for month in store.months():
+        content = store.files.read(f"interactions/{month}.json")
+        interactions.update(content.get("interactions", {}))
+        tombstones.update(content.get("tombstones", {}))
+    if tombstones:
+        tables["tombstones"] = tombstones
     plugins: dict[str, Any] = {}
     for name in store.files.list(PLUGIN_FOLDER):
         data = store.files.read(name)

@@ -1,0 +1,160 @@
+"""Benchmarks for issue 20: merging two databases, and a sync with nothing to do.
+
+- ``kith merge`` of two databases of 100k interactions each, half of them shared (and
+  5k of the shared ones edited on the other device, plus 1k people edited on each side,
+  so the field-by-field merge has real work), 10k people: target <= 10 s;
+- ``kith sync`` with nothing to do on such a database, remote a local bare repository:
+  target <= 1 s.
+
+Medians of real ``kith`` processes; each merge run works on a fresh hard-linked copy.
+The two databases are derived from the cached 150k history of ``bench/generate.py``.
+
+Usage: ``python bench/bench_merge.py [--runs 3] [--sync-runs 7]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import DATA, dataset
+
+from kith.stamps import encode
+from kith.store import NETWORK_TOTALS, PEOPLE_SHARDS, _people_shard, aggregate
+
+KITH = str(Path(sys.executable).parent / "kith")
+STAMP_A = ("2026-11-01T10:00:00.000000Z", "aaaaaaaaaaaaaaaa")
+STAMP_B = ("2026-11-02T10:00:00.000000Z", "bbbbbbbbbbbbbbbb")
+BASE = ("2026-10-01T10:00:00.000000Z", "aaaaaaaaaaaaaaaa")
+
+
+def _write(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.write_bytes(orjson.dumps(data))
+    os.chmod(path, 0o600)
+
+
+def _stamped(doc: dict[str, Any], stamp: tuple[str, str]) -> dict[str, Any]:
+    return encode(doc, {key: (stamp, True) for key in doc})
+
+
+def _edited(doc: dict[str, Any], field: str, value: Any, stamp: tuple[str, str]) -> Any:
+    stamps = {key: (BASE, True) for key in doc}
+    stamps[field] = (stamp, True)
+    return encode({**doc, field: value}, stamps)
+
+
+def build() -> tuple[Path, Path]:
+    """Two devices' databases, 100k interactions each, 50k shared (cached)."""
+    root = DATA / "merge-100k"
+    a, b = root / "a", root / "b"
+    if (root / ".complete").exists():
+        return a, b
+    shutil.rmtree(root, ignore_errors=True)
+    source = dataset(150_000)
+    main = orjson.loads((source / "kith.json").read_bytes())
+    people = {i: _stamped(d, BASE) for i, d in main["people"].items()}
+    ids = sorted(people)
+    sides: dict[str, dict[str, Any]] = {}
+    for side, stamp, field, value, offset in (("a", STAMP_A, "notes", "seen on a", 0),
+                                              ("b", STAMP_B, "tags", ["from-b"], 500)):
+        side_people = dict(people)
+        for ident in ids[offset: offset + 1000]:
+            side_people[ident] = _edited(people[ident], field, value, stamp)
+        sides[side] = {"_meta": main["_meta"], "people": side_people,
+                       "networks": {i: _stamped(d, BASE) for i, d in main["networks"].items()}}
+    months: dict[str, dict[str, dict[str, Any]]] = {"a": {}, "b": {}}
+    counter = 0
+    for path in sorted((source / "interactions").glob("*.json")):
+        for ident, doc in orjson.loads(path.read_bytes())["interactions"].items():
+            share = counter % 3
+            counter += 1
+            base_doc = _stamped(doc, BASE)
+            if share == 0:  # shared; one in ten edited on b since
+                months["a"].setdefault(path.name, {})[ident] = base_doc
+                months["b"].setdefault(path.name, {})[ident] = (
+                    _edited(doc, "note", "edited on b", STAMP_B) if counter % 10 == 1
+                    else base_doc)
+            else:
+                side = "a" if share == 1 else "b"
+                months[side].setdefault(path.name, {})[ident] = base_doc
+    for side, home in (("a", a), ("b", b)):
+        home.mkdir(parents=True, mode=0o700)
+        _write(home / "kith.json", sides[side])
+        docs = []
+        for name, table in months[side].items():
+            _write(home / "interactions" / name, {"interactions": table})
+            docs.extend(table.values())
+        networks, per_person = aggregate(docs)
+        _write(home / NETWORK_TOTALS, {"networks": {n: {"months": m}
+                                                    for n, m in networks.items()}})
+        shards: dict[str, dict[str, Any]] = {f"derived/people-{s:x}.json": {}
+                                             for s in range(PEOPLE_SHARDS)}
+        for ident, nets in per_person.items():
+            shards[_people_shard(ident)][ident] = {"networks": nets}
+        for name, table in shards.items():
+            _write(home / name, {"people": table})
+        (home / ".device").write_text((STAMP_A if side == "a" else STAMP_B)[1] + "\n")
+        print(f"  {side}: {len(docs):,} interactions", file=sys.stderr)
+    (root / ".complete").write_text("ok")
+    return a, b
+
+
+def private_copy(home: Path) -> Path:
+    target = Path(tempfile.mkdtemp(prefix="kith-bench-")) / "db"
+    shutil.copytree(home, target, copy_function=os.link)
+    return target
+
+
+def timed(args: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="kith merge and sync benchmarks")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sync-runs", type=int, default=7)
+    args = parser.parse_args()
+    env = {**os.environ, "KITH_CONFIG": "/nonexistent/kith-bench.toml"}
+    a, b = build()
+    samples = []
+    merged = None
+    for _ in range(args.runs):
+        copy = private_copy(a)
+        samples.append(timed([KITH, "--db", str(copy), "merge", str(b)], env))
+        if merged is None:
+            merged = copy
+        else:
+            shutil.rmtree(copy.parent, ignore_errors=True)
+    assert merged is not None
+    count = sum(len(orjson.loads(p.read_bytes())["interactions"])
+                for p in (merged / "interactions").glob("*.json"))
+    print(f"kith merge, 100k + 100k interactions (50k shared) -> {count:,}, 10k people: "
+          f"median {statistics.median(samples):.2f} s of {args.runs}   target <= 10 s")
+    remote = merged.parent / "remote.git"
+    subprocess.run([KITH, "--db", str(merged), "sync", "init", str(remote)], env=env,
+                   check=True, stdout=subprocess.DEVNULL)
+    sync_samples = [timed([KITH, "--db", str(merged), "sync"], env)
+                    for _ in range(args.sync_runs)]
+    startup = statistics.median(timed([KITH, "--help"], env) for _ in range(args.sync_runs))
+    print(f"kith sync, nothing to do, {count:,} interactions: "
+          f"median {statistics.median(sync_samples) * 1000:.0f} ms of {args.sync_runs}   "
+          f"target <= 1000 ms (kith --help alone: {startup * 1000:.0f} ms)")
+    shutil.rmtree(merged.parent, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
