@@ -740,33 +740,31 @@ class _Repairer:
 
 def repair(home: Path) -> Repair:
     """Make the database healthy without dropping a readable record; returns what was
-    done. Holds the lock throughout."""
+    done. Holds the lock throughout the file repair.
+
+    Damaged files are mended first; then, in a synced database, a merge that git made
+    file by file (a hand-run ``git pull``) and left with deletions and people merges
+    unapplied is settled by kith's own merge (which writes, so it needs mended files)."""
     home = Path(home)
     if not (home / MAIN).exists() and not any((home / "interactions").glob("*.json")):
         raise StoreError(f"no kith database at {home}")
-    from kith.mergeload import consistency_problems
-
-    settled: list[str] = []
-    if (home / MAIN).exists() and consistency_problems(home):
-        # a merge git made file by file (a hand-run `git pull`) left deletions and people
-        # merges unapplied: kith's own merge settles them (in its own transaction)
-        from kith.mergewrite import settle
-        from kith.store import Store
-
-        settle(Store(home, create=False), force_derived=True)
-        settled.append("applied deletions and people merges a file-by-file merge left "
-                       "undone")
     files = FileSet(home)
     with files.locked():
         files.recover()
         problems = _check(home, files)
-        if not problems:
-            return Repair(actions=settled)
-        result = _Repairer(home, files).run()
-        result.actions[:0] = settled
+        result = _Repairer(home, files).run() if problems else Repair()
         if result.quarantine is not None:
             listing = "\n".join(result.moved_aside) + "\n"
             FileSet._write_file(result.quarantine / "README.txt", (
                 "Moved aside by `kith doctor --repair` (nothing here is read by kith):\n"
                 + listing).encode())
-        return result
+    from kith.mergeload import consistency_problems
+
+    if (home / MAIN).exists() and consistency_problems(home):
+        from kith.mergewrite import settle
+        from kith.store import Store
+
+        settle(Store(home, create=False), force_derived=True)
+        result.actions.append("applied deletions and people merges a file-by-file merge "
+                              "left undone")
+    return result
