@@ -257,7 +257,11 @@ def _check(home: Path, files: FileSet) -> list[Problem]:
         return problems or [Problem(MAIN, "missing")]
     main = data[MAIN]
     if not _good_schema(main):
-        problems.append(Problem(MAIN, "no valid schema record (_meta)"))
+        meta = main.get("_meta")
+        schema = meta.get("schema") if isinstance(meta, dict) else None
+        version = schema.get("version") if isinstance(schema, dict) else None
+        problems.append(Problem(MAIN, "the schema record (_meta) is damaged: version "
+                                      f"{str(version)[:20]!r} is not one this kith knows"))
     for table in MAIN_TABLES:
         for ident, doc in main.get(table, {}).items():
             why = _validate(table, ident, doc)
