@@ -56,6 +56,8 @@ class KithApp:
 
     def report_problems_to_stderr(self) -> None:
         def report(problem: PluginProblem) -> None:
-            print(f"kith: warning: {problem}", file=sys.stderr)
+            from kith.safeoutput import clean_value
+
+            print(f"kith: warning: {clean_value(problem)}", file=sys.stderr)
 
         self.plugins.on_problem(report)

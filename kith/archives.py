@@ -6,14 +6,19 @@ archive and the member:
 
 - members whose path escapes the archive (``..``, absolute paths, drive letters);
 - links (symbolic or hard), devices and other special files;
-- archives whose uncompressed size or compression ratio is absurd (an archive bomb);
-- folders holding links that lead outside the folder.
+- archives whose uncompressed size, member count or compression ratio is absurd (an
+  archive bomb), counted over all members together, before anything is read;
+- folders holding links: kith never follows a link found in an export.
 
-Nothing is ever written to disk and nothing in an export is ever executed.
+Nothing is ever written to disk and nothing in an export is ever executed. The limits
+live in ``kith.limits`` and are listed in the README; ``read_limited``, ``list_files`` and
+``check_xlsx`` give importers that read plain files and spreadsheets the same rules.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import stat
 import tarfile
 import zipfile
@@ -21,11 +26,12 @@ from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
+from kith import limits
 from kith.errors import ImportFormatError
 
-MAX_MEMBERS = 500_000
-MAX_TOTAL_BYTES = 16 * 1024**3
-MAX_MEMBER_BYTES = 4 * 1024**3
+MAX_MEMBERS = limits.MAX_ARCHIVE_MEMBERS
+MAX_TOTAL_BYTES = limits.MAX_ARCHIVE_TOTAL_BYTES
+MAX_MEMBER_BYTES = limits.MAX_FILE_BYTES
 MAX_RATIO = 200
 """Uncompressed size over compressed size above which a member is taken for a bomb
 (real exports compress text about 5-15 times)."""
@@ -84,22 +90,17 @@ class SourceTree:
 class FolderTree(SourceTree):
     def __init__(self, path: Path):
         super().__init__(path)
-        root = path.resolve()
-        self._names: list[str] = []
-        for item in sorted(path.rglob("*")):
-            if item.is_symlink():
-                target = item.resolve()
-                if root not in target.parents and target != root:
-                    raise ImportFormatError("refusing a link that leads outside the folder",
-                                            file=str(item))
-            if item.is_file():
-                self._names.append(item.relative_to(path).as_posix())
+        files, links = list_files(path)
+        if links:
+            raise ImportFormatError("refusing a link inside the export folder (kith never "
+                                    "follows links)", file=str(links[0]))
+        self._names = [item.relative_to(path).as_posix() for item in files]
 
     def names(self) -> list[str]:
         return self._names
 
     def read_bytes(self, name: str) -> bytes:
-        return (self.path / name).read_bytes()
+        return read_limited(self.path / name, follow=False)
 
 
 class ZipTree(SourceTree):
@@ -112,7 +113,9 @@ class ZipTree(SourceTree):
             raise ImportFormatError("not a readable zip archive (damaged, cut off or not a "
                                     "zip)", file=str(path)) from None
         if len(infos) > MAX_MEMBERS:
-            raise ImportFormatError(f"too many members ({len(infos)})", file=str(path))
+            raise ImportFormatError(f"too many members ({len(infos):,}; at most "
+                                    f"{MAX_MEMBERS:,})", file=str(path))
+        compressed = max(1, path.stat().st_size)
         total = 0
         self._infos: dict[str, zipfile.ZipInfo] = {}
         for info in infos:
@@ -126,9 +129,7 @@ class ZipTree(SourceTree):
             _check_size(info.filename, info.file_size, info.compress_size, path)
             total += info.file_size
             self._infos[name] = info
-        if total > MAX_TOTAL_BYTES:
-            raise ImportFormatError(f"uncompressed size {total} bytes is absurd; refusing",
-                                    file=str(path))
+        _check_total(total, compressed, path)
 
     def names(self) -> list[str]:
         return sorted(self._infos)
@@ -155,14 +156,14 @@ class TarTree(SourceTree):
         super().__init__(path)
         try:
             self.tar = tarfile.open(path, mode="r:*")  # noqa: SIM115 (closed by close())
-            members = self.tar.getmembers()
+            members = self._headers(path)
         except (tarfile.TarError, OSError, EOFError, ValueError):
             raise ImportFormatError("not a readable tar archive (damaged, cut off or not a "
                                     ".tar.gz)", file=str(path)) from None
         compressed = max(1, path.stat().st_size)
         total = 0
         self._members: dict[str, tarfile.TarInfo] = {}
-        for member in members[:MAX_MEMBERS + 1]:
+        for member in members:
             name = _safe_name(member.name, path)
             if member.issym() or member.islnk():
                 raise ImportFormatError(f"refusing member {member.name!r}: it is a link",
@@ -177,12 +178,19 @@ class TarTree(SourceTree):
                 raise ImportFormatError(f"member {member.name!r} is absurdly large",
                                         file=str(path))
             self._members[name] = member
-        if len(members) > MAX_MEMBERS:
-            raise ImportFormatError(f"too many members ({len(members)})", file=str(path))
-        if total > MAX_TOTAL_BYTES or (total > RATIO_FLOOR_BYTES
-                                       and total / compressed > MAX_RATIO):
-            raise ImportFormatError(f"uncompressed size {total} bytes from {compressed} is "
-                                    "absurd (an archive bomb?); refusing", file=str(path))
+            _check_total(total, compressed, path, final=False)
+        _check_total(total, compressed, path)
+
+    def _headers(self, path: Path) -> list[tarfile.TarInfo]:
+        """Member headers, read one at a time so a tar of millions of members is refused
+        at the first one too many rather than after listing them all."""
+        members = []
+        for member in self.tar:
+            members.append(member)
+            if len(members) > MAX_MEMBERS:
+                raise ImportFormatError(f"too many members (more than {MAX_MEMBERS:,})",
+                                        file=str(path))
+        return members
 
     def names(self) -> list[str]:
         return sorted(self._members)
@@ -198,6 +206,17 @@ class TarTree(SourceTree):
 
     def close(self) -> None:
         self.tar.close()
+
+
+def _check_total(total: int, compressed: int, archive: Path, *, final: bool = True) -> None:
+    """All members together: the bound that a bomb of many members each just under the
+    per-member checks (10,000 members of 1 MiB) runs into."""
+    if total > MAX_TOTAL_BYTES:
+        raise ImportFormatError(f"members would expand to more than {MAX_TOTAL_BYTES:,} "
+                                "bytes in all (an archive bomb?); refusing", file=str(archive))
+    if final and total > RATIO_FLOOR_BYTES and total / compressed > MAX_RATIO:
+        raise ImportFormatError(f"members would expand {total // compressed} times in all "
+                                "(an archive bomb?); refusing", file=str(archive))
 
 
 def _check_size(name: str, size: int, compressed: int, archive: Path) -> None:
@@ -227,3 +246,77 @@ def open_source(path: Path) -> SourceTree:
 def iter_files(tree: SourceTree, pattern: str) -> Iterator[tuple[str, bytes]]:
     for name in tree.glob(pattern):
         yield name, tree.read_bytes(name)
+
+
+def list_files(folder: Path, suffixes: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:
+    """``(files, links)`` under ``folder``, sorted, without following any link: a link is
+    listed apart (for the caller to refuse or skip by name) and never read or entered.
+    ``suffixes`` (lower case, like ``.vcf``) filters the files."""
+    files: list[Path] = []
+    links: list[Path] = []
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        base = Path(root)
+        for name in list(dirs):
+            if (base / name).is_symlink():
+                links.append(base / name)
+                dirs.remove(name)
+        for name in names:
+            item = base / name
+            if item.is_symlink():
+                links.append(item)
+            elif (not suffixes or name.lower().endswith(suffixes)) and item.is_file():
+                files.append(item)
+    return sorted(files), sorted(links)
+
+
+def read_limited(path: Path, *, follow: bool = True,
+                 limit: int = limits.MAX_FILE_BYTES) -> bytes:
+    """A file's bytes, refusing one larger than ``limit`` (checked before reading) and,
+    unless ``follow``, a link. ``follow`` is for the path the user named themselves."""
+    try:
+        info = path.stat() if follow else path.lstat()
+    except OSError as error:
+        raise ImportFormatError(f"cannot read: {error.strerror or error}",
+                                file=str(path)) from None
+    if stat.S_ISLNK(info.st_mode):
+        raise ImportFormatError("refusing a link (kith never follows links in an export)",
+                                file=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise ImportFormatError("not a regular file", file=str(path))
+    if info.st_size > limit:
+        raise ImportFormatError(f"file is larger than {limit // 1024**2:,} MB; refusing",
+                                file=str(path))
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as error:
+        raise ImportFormatError(f"cannot read: {error.strerror or error}",
+                                file=str(path)) from None
+    if len(data) > limit:
+        raise ImportFormatError(f"file is larger than {limit // 1024**2:,} MB; refusing",
+                                file=str(path))
+    return data
+
+
+def check_xlsx(data: bytes, where: str) -> None:
+    """A spreadsheet is a zip of XML: refuse one whose members would expand beyond the
+    sheet limits before a spreadsheet library inflates them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as book:
+            infos = book.infolist()
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError):
+        return  # not a zip: the spreadsheet reader says it is broken, with the name
+    if len(infos) > 10_000:
+        raise ImportFormatError(f"spreadsheet has {len(infos):,} parts; refusing", file=where)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        if info.file_size > limits.MAX_SHEET_BYTES or total > 2 * limits.MAX_SHEET_BYTES:
+            raise ImportFormatError(
+                f"spreadsheet would expand to more than {limits.MAX_SHEET_BYTES // 1024**2} MB "
+                "per sheet; refusing", file=where)
+        if info.file_size > RATIO_FLOOR_BYTES and \
+                info.file_size / max(1, info.compress_size) > 4 * MAX_RATIO:
+            raise ImportFormatError("spreadsheet part expands "
+                                    f"{info.file_size // max(1, info.compress_size)} times "
+                                    "(a bomb?); refusing", file=where)

@@ -37,6 +37,7 @@ import click
 from kith.errors import ImportFormatError
 from kith.importing import ImportBatch, ImportContext, InteractionRecord, NetworkHint, PersonRecord
 from kith.parsing import local_tz, parse_date
+from kith.recurrence import bound_event
 
 GAVE_WORDS = ("volunteer", "shift", "serving", "serve", "rota", "usher", "teach", "teaching",
               "lead", "leading", "host", "hosting", "speaker", "speaking", "my talk",
@@ -122,10 +123,9 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
     """Expand a calendar file into interactions (see the module docstring)."""
     import icalendar
 
-    try:
-        raw_bytes = path.read_bytes()
-    except OSError as error:
-        raise ImportFormatError(f"cannot read: {error.strerror}", file=str(path)) from None
+    from kith.archives import read_limited
+
+    raw_bytes = read_limited(path)
     raw = raw_bytes.decode("utf-8-sig", errors="replace")
     try:
         calendar = icalendar.Calendar.from_ical(raw)
@@ -157,6 +157,12 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
                                                  record=f"line {line}" if line else label))
             if event in calendar.subcomponents:
                 calendar.subcomponents.remove(event)
+            continue
+        keep, warning = bound_event(event, start, end, f"{path.name}: {label}")
+        if warning:
+            context.warn(warning)
+        if not keep and event in calendar.subcomponents:
+            calendar.subcomponents.remove(event)
     occurrences = _expand(calendar, start, end, path, context)
     people: dict[str, PersonRecord] = {}
     records = []

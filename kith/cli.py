@@ -56,7 +56,9 @@ class KithUsageError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"kith: error: {self.format_message()}", err=True)
+        from kith.safeoutput import clean_value
+
+        click.echo(f"kith: error: {clean_value(self.format_message())}", err=True)
 
 
 def one_line(error: click.UsageError) -> click.ClickException:
@@ -75,6 +77,7 @@ class KithGroup(click.Group):
     """A click group that turns kith's own errors into one clear line."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        check_arguments(args)
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as error:
@@ -89,9 +92,27 @@ class KithGroup(click.Group):
             raise
         except click.UsageError as error:
             raise one_line(error) from None
+        except click.ClickException as error:  # click's own messages quote what was typed
+            from kith.safeoutput import clean_value
+
+            error.message = clean_value(error.message)
+            raise
         except BrokenPipeError:
             sys.stderr.close()
             raise click.exceptions.Exit(0) from None
+
+
+def check_arguments(args: list[str]) -> None:
+    """Refuse arguments that are not UTF-8 text (Python hands undecodable bytes over as
+    lone surrogates, which would fail much later, half-way through a write)."""
+    for position, arg in enumerate(args, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            raise KithUsageError(f"argument {position} is not valid UTF-8 text; "
+                                 "kith reads arguments as UTF-8") from None
+        if "\x00" in arg:  # only possible when called from Python, never from a shell
+            raise KithUsageError(f"argument {position} contains a NUL character")
 
 
 def _load(target: str) -> click.Command:
@@ -133,8 +154,10 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
         app = KithApp(db=db, plugins=pm, db_must_exist=explicit
                       and ctx.invoked_subcommand not in ("init", "demo"))
         if ctx.invoked_subcommand != "plugins":  # `kith plugins` shows problems itself
+            from kith.safeoutput import clean_value
+
             for problem in pm.problems:
-                click.echo(f"kith: warning: {problem}", err=True)
+                click.echo(f"kith: warning: {clean_value(problem)}", err=True)
         app.report_problems_to_stderr()
         ctx.obj = app
 
@@ -144,7 +167,7 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
         if not isinstance(command, click.Command):
             command = command(pm)  # a factory that needs the plugins
         cli.add_command(command)
-    pm.broadcast("register_commands", cli=cli)
+    pm.register_commands(cli)
     from kith.command_scope import scope_commands
 
     scope_commands(cli)

@@ -111,12 +111,13 @@ def read_table(path: Path, fields: list[Field], options: dict[str, Any],
                text: str | None = None) -> Table:
     """Read ``path`` (or ``text``) and resolve every field to a column."""
     if text is None:
+        from kith.archives import read_limited
+
+        raw = read_limited(path)  # size-limited, one line on any OS error
         try:
-            text = path.read_bytes().decode("utf-8-sig")
+            text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = path.read_bytes().decode("cp1252", errors="replace")
-        except OSError as error:
-            raise ImportFormatError(f"cannot read: {error.strerror}", file=str(path)) from None
+            text = raw.decode("cp1252", errors="replace")
     text = text.lstrip("\ufeff")
     try:
         reader = csv.reader(io.StringIO(text))

@@ -97,18 +97,24 @@ def relative_date(text: str, *, today: date, prefer: str = "past") -> date | Non
 def parse_user_date(text: str, what: str = "date", *, today: date | None = None,
                     prefer: str = "past") -> date:
     """A date typed by a person: ISO or a phrase :func:`relative_date` understands."""
+    from kith.limits import check_year
+
     today = today or date.today()
     stripped = text.strip()
     try:
-        return date.fromisoformat(stripped)
+        day = date.fromisoformat(stripped)
     except ValueError:
         pass
+    else:
+        check_year(day, what)
+        return day
     try:
         found = relative_date(stripped, today=today, prefer=prefer)
-    except ValidationError:
+    except (ValidationError, OverflowError):
         found = None
     if found is None:
         raise ValidationError(f"{what}: cannot read {text!r} as a date; use {UNDERSTOOD}")
+    check_year(found, what)
     return found
 
 

@@ -55,7 +55,8 @@ from kith.storage import (
 
 MAIN = "kith.json"
 INTERACTIONS = "interactions"
-MAIN_TABLES = ("networks", "people", "opportunities")
+MAIN_TABLES = ("networks", "people", "opportunities", "merges", "notes", "followups",
+               "relationships")
 
 
 @dataclass
@@ -138,23 +139,33 @@ def salvage(raw: bytes) -> dict[str, dict[str, Any]]:
 
 
 def _validate(table: str, ident: str, doc: Any) -> str | None:
-    """Why a record cannot be read by kith's model (None: it can)."""
+    """Why a record cannot be used by kith (None: it can): the model must read it, and
+    the load-time record checks every command runs (``kith.records``) must pass it, so
+    doctor calls damaged exactly what a command would refuse."""
     from kith import model
+    from kith.records import RECORD_CHECKS
 
     readers = {"people": model.Person, "networks": model.Network,
                "opportunities": model.Opportunity, "interactions": model.Interaction}
     reader = readers.get(table)
-    if reader is None:
+    record_problem = RECORD_CHECKS.get(table)
+    if reader is None and record_problem is None:
         return None
     if not isinstance(doc, dict):
         return "is not a record"
-    if doc.get("id") != ident:
-        return f"has id {str(doc.get('id'))[:40]!r} under key {ident!r}"
-    try:
-        reader.from_dict(doc)
-    except (KithError, KeyError, TypeError, ValueError, AttributeError, OverflowError) as error:
-        what = f"missing field {error}" if isinstance(error, KeyError) else str(error)[:120]
-        return f"cannot be read ({what})"
+    if reader is not None:
+        if doc.get("id") != ident:
+            return f"has id {str(doc.get('id'))[:40]!r} under key {ident!r}"
+        try:
+            reader.from_dict(doc)
+        except (KithError, KeyError, TypeError, ValueError, AttributeError,
+                OverflowError) as error:
+            what = f"missing field {error}" if isinstance(error, KeyError) else str(error)[:120]
+            return f"cannot be read ({what})"
+    if record_problem is not None:
+        why = record_problem(doc)
+        if why:
+            return f"is damaged ({why})"
     return None
 
 
@@ -246,7 +257,11 @@ def _check(home: Path, files: FileSet) -> list[Problem]:
         return problems or [Problem(MAIN, "missing")]
     main = data[MAIN]
     if not _good_schema(main):
-        problems.append(Problem(MAIN, "no valid schema record (_meta)"))
+        meta = main.get("_meta")
+        schema = meta.get("schema") if isinstance(meta, dict) else None
+        version = schema.get("version") if isinstance(schema, dict) else None
+        problems.append(Problem(MAIN, "the schema record (_meta) is damaged: version "
+                                      f"{str(version)[:20]!r} is not one this kith knows"))
     for table in MAIN_TABLES:
         for ident, doc in main.get(table, {}).items():
             why = _validate(table, ident, doc)

@@ -66,6 +66,7 @@ from typing import TYPE_CHECKING, Any
 from kith import initiative
 from kith.errors import KithError, ValidationError
 from kith.initiative import bisect_days, day_at
+from kith.limits import MAX_WINDOW_MONTHS, check_year
 from kith.model import ME, Network, Value
 from kith.parsing import format_minutes, format_money, parse_date
 
@@ -324,9 +325,13 @@ def parse_window(*, since: str | None = None, until: str | None = None,
             return Window("all time", None, today)
         if text.endswith("m") and text[:-1].isdigit() and int(text[:-1]) > 0:
             months = int(text[:-1])
+            if months > MAX_WINDOW_MONTHS:
+                raise ValidationError(f"--window covers at most {MAX_WINDOW_MONTHS}m "
+                                      f"({MAX_WINDOW_MONTHS // 12} years)")
             return Window(f"last {months} months", _months_back(today, months), today)
         if text.isdigit() and len(text) == 4:
             year = int(text)
+            check_year(date(max(year, 1), 1, 1), "--window")
             return Window(text, date(year, 1, 1), min(date(year, 12, 31), today))
         raise ValidationError(f"--window must be like 12m, 24m, all or 2024, not {window!r}")
     end = parse_date(until, "--until") if until else today

@@ -57,6 +57,11 @@ MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2}
 
 def migrate(store: Store, version: int) -> None:
     """Run every migration from ``version`` up to ``SCHEMA_VERSION`` in order."""
+    if version not in MIGRATIONS and version != SCHEMA_VERSION:
+        from kith.errors import StoreError
+
+        raise StoreError(f"schema version {version} of {store.home} is not one kith ever "
+                         "wrote; run `kith doctor`")
     while version < SCHEMA_VERSION:
         MIGRATIONS[version](store)
         version += 1

@@ -20,8 +20,10 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
+from kith import limits
 from kith.errors import ValidationError
 from kith.ids import new_id, slugify
+from kith.limits import MAX_ITEMS, MAX_NAME, MAX_SHORT, MAX_TEXT, check_text
 
 ME = "me"
 """The id of the user's own person record."""
@@ -63,18 +65,43 @@ def _aware(when: datetime, what: str) -> datetime:
     _check(isinstance(when, datetime), f"{what} must be a date and time")
     _check(when.tzinfo is not None and when.utcoffset() is not None,
            f"{what} must carry a time zone: {when.isoformat()}")
+    limits.check_year(when, what)
     return when
 
 
 def _opt_date(value: Any, what: str) -> date | None:
-    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
-        return value
+    if value is None:
+        return None
     if isinstance(value, str):
         try:
-            return date.fromisoformat(value)
+            value = date.fromisoformat(value)
         except ValueError:
-            raise ValidationError(f"{what} must be a date like 2024-05-31, not {value!r}") from None
-    raise ValidationError(f"{what} must be a date, not {value!r}")
+            raise ValidationError(f"{what} must be a date like 2024-05-31, "
+                                  f"not {limits.preview(value)}") from None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        limits.check_year(value, what)
+        return value
+    raise ValidationError(f"{what} must be a date, not {type(value).__name__}")
+
+
+def _texts(values: Any, what: str, maximum: int) -> None:
+    """A list of short texts (aliases, tags): each bounded, and not too many."""
+    limits.check_items(values, what)
+    for value in values:
+        check_text(value, f"one of the {what}", maximum)
+
+
+def _damaged(kind: str, data: Any, error: Exception) -> ValidationError:
+    """A stored record that cannot be read: say which record and why, not a KeyError."""
+    ident = data.get("id") if isinstance(data, dict) else None
+    what = f"{kind} {ident}" if isinstance(ident, str) else f"a {kind} record"
+    if isinstance(error, KeyError):
+        reason = f"{error.args[0]!r} is missing"
+    elif isinstance(error, ValidationError):
+        reason = str(error)
+    else:
+        reason = " ".join(str(error).split())[:120] or type(error).__name__
+    return ValidationError(f"{what} is damaged: {reason} (run `kith doctor`)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +147,23 @@ class Value:
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Value:
         data = data or {}
-        return cls(int(data.get("money", 0)), int(data.get("minutes", 0)),
-                   int(data.get("favours", 0)), int(data.get("fun", 0)))
+        _check(isinstance(data, dict), "value must be an object of numbers")
+        numbers = []
+        for name in ("money", "minutes", "favours", "fun"):
+            number = data.get(name, 0)
+            if isinstance(number, float) and number.is_integer():
+                number = int(number)
+            _check(type(number) is int, f"value.{name} must be a whole number")
+            numbers.append(number)
+        return cls(*numbers)
+
+    def check_bounds(self) -> None:
+        """The bounds of one interaction's value (totals may exceed them)."""
+        limits.check_number(self.money, "money", minimum=-limits.MAX_MONEY_MINOR,
+                            maximum=limits.MAX_MONEY_MINOR)
+        limits.check_number(self.minutes, "minutes", maximum=limits.MAX_MINUTES)
+        limits.check_number(self.favours, "favours", maximum=limits.MAX_FAVOURS)
+        _check(self.fun <= MAX_FUN, f"fun must be between 0 and 5, not {self.fun}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +178,10 @@ class Network:
     notes: str = ""
 
     def __post_init__(self) -> None:
-        _check(bool(self.name and self.name.strip()), "a network needs a name")
-        _check(bool(_SLUG_RE.match(self.id)),
+        _check(isinstance(self.name, str) and bool(self.name.strip()), "a network needs a name")
+        check_text(self.name, "a network name", MAX_NAME)
+        check_text(self.notes, "network notes", MAX_TEXT)
+        _check(isinstance(self.id, str) and bool(_SLUG_RE.match(self.id)),
                f"network id must be a lower-case slug (a-z, 0-9, -), not {self.id!r}")
         _check(bool(_KIND_RE.match(self.kind)), f"network kind must be a slug, not {self.kind!r}")
         object.__setattr__(self, "joined", _opt_date(self.joined, "joined"))
@@ -158,8 +202,13 @@ class Network:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Network:
-        return cls(id=data["id"], name=data["name"], kind=data.get("kind", "other"),
-                   joined=data.get("joined"), left=data.get("left"), notes=data.get("notes", ""))
+        try:
+            with limits.stored_records():
+                return cls(id=data["id"], name=data["name"], kind=data.get("kind", "other"),
+                           joined=data.get("joined"), left=data.get("left"),
+                           notes=data.get("notes", ""))
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
+            raise _damaged("network", data, error) from None
 
 
 def normalize_handle(kind: str, value: str) -> tuple[str, str]:
@@ -172,6 +221,8 @@ def normalize_handle(kind: str, value: str) -> tuple[str, str]:
     value = value.strip()
     _check(bool(_KIND_RE.match(kind)), f"handle kind must be a word like email or x, not {kind!r}")
     _check(bool(value), f"the {kind} handle is empty")
+    check_text(value, f"a {kind} handle", MAX_SHORT)
+    _check(value.isprintable(), f"a {kind} handle cannot hold control characters")
     if kind == "email":
         value = value.removeprefix("mailto:").lower()
         _check("@" in value and " " not in value, f"not an email address: {value!r}")
@@ -193,9 +244,11 @@ def normalize_handle(kind: str, value: str) -> tuple[str, str]:
 
 def _normalize_handles(handles: dict[str, list[str]] | None) -> dict[str, list[str]]:
     result: dict[str, list[str]] = {}
+    _check(isinstance(handles or {}, dict), "handles must map a kind to a list of values")
     for kind, values in (handles or {}).items():
         if isinstance(values, str):
             values = [values]
+        limits.check_items(values, f"{kind} handles")
         for raw in values:
             k, v = normalize_handle(kind, raw)
             bucket = result.setdefault(k, [])
@@ -214,6 +267,10 @@ def parse_birthday(text: str) -> str:
         date(2000 if year == "-" else int(year), month, day)  # 2000 is a leap year
     except ValueError:
         raise ValidationError(f"not a real date: {text!r}") from None
+    # no lower bound: contact apps write 1604 for "year unknown"; but nobody is born
+    # in the future (an age below zero would follow)
+    _check(year == "-" or int(year) <= date.today().year + 1,
+           f"a birthday cannot be in the future: {text!r}")
     return text
 
 
@@ -243,8 +300,15 @@ class Person:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        _check(bool(self.name and self.name.strip()), "a person needs a name")
-        _check(bool(self.id), "a person needs an id")
+        _check(isinstance(self.name, str) and bool(self.name.strip()), "a person needs a name")
+        check_text(self.name, "a person's name", MAX_NAME)
+        check_text(self.notes, "a person's notes", MAX_TEXT)
+        _check(isinstance(self.id, str) and bool(self.id), "a person needs an id")
+        check_text(self.id, "a person's id", MAX_SHORT)
+        _texts(self.aliases, "aliases", MAX_NAME)
+        _texts(self.tags, "tags", MAX_SHORT)
+        _check(isinstance(self.networks, dict), "a person's networks must be a mapping")
+        limits.check_items(self.networks, "networks")
         object.__setattr__(self, "handles", _normalize_handles(self.handles))
         object.__setattr__(self, "aliases", tuple(dict.fromkeys(a for a in self.aliases if a)))
         tags = tuple(dict.fromkeys(t.strip().lower() for t in self.tags if t and t.strip()))
@@ -255,6 +319,8 @@ class Person:
             _check(isinstance(self.cadence_days, int) and self.cadence_days > 0,
                    f"keep-in-touch cadence must be a positive number of days, "
                    f"not {self.cadence_days!r}")
+            limits.check_number(self.cadence_days, "keep-in-touch cadence (days)",
+                                maximum=limits.MAX_CADENCE_DAYS)
         for net, since in self.networks.items():
             _check(bool(_SLUG_RE.match(net)), f"not a network id: {net!r}")
             if since is not None:
@@ -280,13 +346,18 @@ class Person:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Person:
-        return cls(id=data["id"], name=data["name"], aliases=tuple(data.get("aliases", ())),
-                   handles=data.get("handles") or {}, networks=data.get("networks") or {},
-                   tags=tuple(data.get("tags", ())), notes=data.get("notes", ""),
-                   birthday=data.get("birthday"), cadence_days=data.get("cadence_days"),
-                   sources=tuple(data.get("sources", ())),
-                   merged_from=tuple(data.get("merged_from", ())), created=data.get("created"),
-                   extra=dict(data.get("extra") or {}))
+        try:
+            with limits.stored_records():
+                return cls(id=data["id"], name=data["name"],
+                           aliases=tuple(data.get("aliases", ())),
+                           handles=data.get("handles") or {}, networks=data.get("networks") or {},
+                           tags=tuple(data.get("tags", ())), notes=data.get("notes", ""),
+                           birthday=data.get("birthday"), cadence_days=data.get("cadence_days"),
+                           sources=tuple(data.get("sources", ())),
+                           merged_from=tuple(data.get("merged_from", ())),
+                           created=data.get("created"), extra=dict(data.get("extra") or {}))
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
+            raise _damaged("person", data, error) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,7 +407,16 @@ class Interaction:
                f"kind must be a short lower-case word like help or event, not {self.kind!r}")
         _check(bool(_SLUG_RE.match(self.network)), f"not a network id: {self.network!r}")
         _check(isinstance(self.value, Value), "value must be a Value")
-        _check(self.value.fun <= MAX_FUN, f"fun must be between 0 and 5, not {self.value.fun}")
+        value = self.value
+        if not (value.fun <= MAX_FUN and value.minutes <= limits.MAX_MINUTES
+                and value.favours <= limits.MAX_FAVOURS
+                and -limits.MAX_MONEY_MINOR <= value.money <= limits.MAX_MONEY_MINOR):
+            value.check_bounds()
+        if not (limits.MIN_YEAR <= when.year <= limits.MAX_YEAR):
+            limits.check_year(when, "the time of an interaction")
+        if len(self.note) > MAX_TEXT:
+            check_text(self.note, "a note", MAX_TEXT)
+        limits.check_items(self.people, "people on one interaction", 10 * MAX_ITEMS)
         # no people is allowed: a service, a giving statement or dues are with the whole
         # network rather than with someone in particular
         object.__setattr__(self, "people", tuple(dict.fromkeys(self.people)))
@@ -381,12 +461,17 @@ class Interaction:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Interaction:
-        return cls(id=data["id"], when=datetime.fromisoformat(data["when"]),
-                   network=data["network"], people=tuple(data["people"]),
-                   direction=data["direction"], kind=data.get("kind", "other"),
-                   value=Value.from_dict(data.get("value")), note=data.get("note", ""),
-                   invited=bool(data.get("invited", False)), source=data.get("source"),
-                   meta=dict(data.get("meta") or {}), initiative=data.get("initiative"))
+        try:
+            with limits.stored_records():
+                return cls(id=data["id"], when=datetime.fromisoformat(data["when"]),
+                           network=data["network"], people=tuple(data["people"]),
+                           direction=data["direction"], kind=data.get("kind", "other"),
+                           value=Value.from_dict(data.get("value")), note=data.get("note", ""),
+                           invited=bool(data.get("invited", False)), source=data.get("source"),
+                           meta=dict(data.get("meta") or {}),
+                           initiative=data.get("initiative"))
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
+            raise _damaged("interaction", data, error) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -408,7 +493,11 @@ class Opportunity:
         _aware(self.when, "the time an opportunity was heard")
         _check(self.type in OPPORTUNITY_TYPES, f"an opportunity is a need or an offer, "
                f"not {self.type!r}")
-        _check(bool(self.text and self.text.strip()), "an opportunity needs a text")
+        _check(isinstance(self.text, str) and bool(self.text.strip()),
+               "an opportunity needs a text")
+        check_text(self.text, "the text of a need or offer", MAX_TEXT)
+        check_text(self.heard_at, "where it was heard", MAX_NAME)
+        _texts(self.tags, "tags", MAX_SHORT)
         _check(self.status in OPPORTUNITY_STATUSES,
                f"status must be one of {', '.join(OPPORTUNITY_STATUSES)}, not {self.status!r}")
         tags = tuple(dict.fromkeys(t.strip().lower() for t in self.tags if t and t.strip()))
@@ -431,8 +520,13 @@ class Opportunity:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Opportunity:
-        return cls(id=data["id"], person=data["person"], type=data["type"], text=data["text"],
-                   when=datetime.fromisoformat(data["when"]), tags=tuple(data.get("tags", ())),
-                   network=data.get("network"), heard_at=data.get("heard_at", ""),
-                   status=data.get("status", "open"), meta=dict(data.get("meta") or {}))
+        try:
+            with limits.stored_records():
+                return cls(id=data["id"], person=data["person"], type=data["type"],
+                           text=data["text"], when=datetime.fromisoformat(data["when"]),
+                           tags=tuple(data.get("tags", ())), network=data.get("network"),
+                           heard_at=data.get("heard_at", ""), status=data.get("status", "open"),
+                           meta=dict(data.get("meta") or {}))
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
+            raise _damaged("opportunity", data, error) from None
 

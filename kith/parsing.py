@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
+from kith import limits
 from kith.errors import ValidationError
 
 
@@ -26,13 +27,15 @@ def parse_date(text: str, what: str = "date") -> date:
     """An ISO date (``2024-05-31``); a datetime is accepted and cut to its date."""
     text = text.strip()
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        raise ValidationError(f"{what} must be an ISO date like 2024-05-31, not {text!r}") from None
+        try:
+            day = datetime.fromisoformat(text).date()
+        except ValueError:
+            raise ValidationError(f"{what} must be an ISO date like 2024-05-31, "
+                                  f"not {limits.preview(text)}") from None
+    limits.check_year(day, what)
+    return day
 
 
 def first_format_date(text: str, formats: tuple[str, ...]) -> date | None:
@@ -66,7 +69,8 @@ def parse_when(text: str, what: str = "date", *, end_of_day: bool = False) -> da
     except ValueError:
         raise ValidationError(
             f"{what} must be an ISO date or date-time like 2024-05-31 or 2024-05-31T18:30, "
-            f"not {text!r}") from None
+            f"not {limits.preview(text)}") from None
+    limits.check_year(moment, what)  # before any time zone arithmetic can overflow
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=local_tz())
     return moment
@@ -136,7 +140,9 @@ def parse_amount(text: str, exponent: int = 2, currency: str | None = None) -> i
     A currency other than ``currency`` (the database's) is an error: kith never converts.
     """
     raw = str(text).strip().replace("\xa0", " ").replace("\u202f", " ")
-    shown = text
+    shown = text if len(str(text)) <= 40 else str(text)[:40] + "..."  # never a whole megabyte
+    if len(raw) > 64:  # no amount kith accepts is longer (and int() of 5,000 digits raises)
+        raise ValidationError(f"money must be an amount like 120.50, not {shown!r}")
     negative = False
     if raw.startswith("(") and raw.endswith(")"):
         negative, raw = True, raw[1:-1].strip()
@@ -175,6 +181,9 @@ def parse_amount(text: str, exponent: int = 2, currency: str | None = None) -> i
         raise ValidationError(f"money has more than {exponent} decimals: {shown!r}")
     minor = int(digits) * 10**exponent + (int(fraction.ljust(exponent, "0")) if fraction
                                           else 0)
+    if minor > limits.MAX_MONEY_MAJOR * 10**exponent:
+        raise ValidationError(f"money cannot exceed {limits.MAX_MONEY_MAJOR:,} "
+                              f"(got {shown!r})")
     return -minor if negative else minor
 
 

@@ -11,7 +11,9 @@ kith's defaults); ``KITH_BLOCK_PLUGINS`` blocks names. ``KITH_TRACE_HOOKS=1`` pr
 hook call to stderr.
 
 Broadcast hooks are called one implementation at a time (``broadcast``/``collect``), so an
-exception in one is recorded as a ``PluginProblem`` and the others still run.
+exception in one is recorded as a ``PluginProblem`` and the others still run. That holds
+for ``SystemExit`` and ``KeyboardInterrupt`` raised by a plugin too (a ``sys.exit(0)`` at
+import must not end every command silently), and a plugin cannot replace a core command.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ from kith import hookspecs
 
 GROUP = "kith"
 DEFAULTS = "kith.defaults"
+PLUGIN_FAILURES = (Exception, SystemExit, KeyboardInterrupt)
+"""What a plugin may raise that kith reports instead of stopping on: a plugin calling
+``sys.exit`` or raising ``KeyboardInterrupt`` is a failing plugin, not the user's wish."""
 
 
 @dataclass
@@ -54,10 +59,13 @@ class PluginInfo:
     origin: str
     hooks: list[str] = field(default_factory=list)
     error: str | None = None
+    problems: list[str] = field(default_factory=list)
+    """What went wrong after loading (a hook that raised, a core command it tried to
+    replace): the plugin runs, but the user should know."""
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "version": self.version, "origin": self.origin,
-                "hooks": self.hooks, "error": self.error}
+                "hooks": self.hooks, "error": self.error, "problems": self.problems}
 
 
 def _names_from_env(variable: str) -> set[str] | None:
@@ -105,7 +113,7 @@ class Plugins:
         version = entry.dist.version if entry.dist else None
         try:
             module = entry.load()
-        except Exception as error:  # a plugin's import can raise anything
+        except PLUGIN_FAILURES as error:  # a plugin's import can raise anything
             self._fail(entry.name, "load", error, version=version, origin="entry point")
             return
         self.register_module(module, entry.name, origin="entry point", version=version)
@@ -117,7 +125,7 @@ class Plugins:
             assert spec and spec.loader
             module = importlib.util.module_from_spec(spec)
             spec.loader.exec_module(module)
-        except Exception as error:
+        except PLUGIN_FAILURES as error:
             self._fail(name, "load", error, version=None, origin=str(path))
             return
         self.register_module(module, name, origin=str(path))
@@ -151,7 +159,7 @@ class Plugins:
             self.pm.unregister(plugin)
         self.infos.pop(name, None)
 
-    def _fail(self, name: str, stage: str, error: Exception | str, *, version: str | None,
+    def _fail(self, name: str, stage: str, error: BaseException | str, *, version: str | None,
               origin: str) -> None:
         message = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
         self.problems.append(PluginProblem(name, stage, str(message)))
@@ -168,7 +176,7 @@ class Plugins:
         args = {name: kwargs[name] for name in impl.argnames}
         try:
             return impl.function(**args)
-        except Exception as error:
+        except PLUGIN_FAILURES as error:
             problem = PluginProblem(impl.plugin_name, hook_name,
                                     f"{type(error).__name__}: {error}")
             self.problems.append(problem)
@@ -209,6 +217,34 @@ class Plugins:
                 continue
             return result
         return None
+
+    def register_commands(self, cli: Any) -> None:
+        """Let every plugin add its commands; one that replaces or removes a core command
+        (or a core group's subcommand) is reported and the core command is put back."""
+        core = dict(cli.commands)
+        core_subcommands = {name: dict(command.commands) for name, command in core.items()
+                            if hasattr(command, "commands")}
+        for impl in self._impls("register_commands"):
+            self._call(impl, "register_commands", {"cli": cli})
+            replaced = [name for name, command in core.items()
+                        if cli.commands.get(name) is not command]
+            for name in replaced:
+                cli.commands[name] = core[name]
+            for group, subcommands in core_subcommands.items():
+                current = core[group].commands
+                for name, command in subcommands.items():
+                    if current.get(name) is not command:
+                        current[name] = command
+                        replaced.append(f"{group} {name}")
+            if replaced:
+                problem = PluginProblem(
+                    impl.plugin_name, "register_commands",
+                    f"tried to replace the core command(s) {', '.join(sorted(replaced))}; "
+                    "kept kith's own")
+                self.problems.append(problem)
+                info = self.infos.get(impl.plugin_name)
+                if info is not None:
+                    info.problems.append(problem.message)
 
     def on_problem(self, reporter: Any) -> None:
         """Have hook failures reported as they happen (the CLI prints them to stderr)."""

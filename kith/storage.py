@@ -36,7 +36,7 @@ import os
 import re
 import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -223,6 +223,8 @@ class FileSet:
         self._depth = 0
         self._lock: FileLock | None = None
         self._dbs: dict[str, KithTinyDB] = {}
+        self.validate: Callable[[Path, str, dict[str, Any]], None] | None = None
+        """Called with every file read from disk (``kith.records.validate_file``)."""
 
     # folder ---------------------------------------------------------------------------
     def ensure_folder(self) -> None:
@@ -283,6 +285,8 @@ class FileSet:
             if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
                 raise StoreError(f"{path} is not a kith database file (unexpected layout); "
                                  "run `kith doctor --repair` to restore a backup")
+            if self.validate is not None:
+                self.validate(path, name, data)
         self._cache[name] = _Cached(data, signature)
         return data
 

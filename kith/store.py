@@ -32,7 +32,9 @@ from kith import initiative as conversation_index
 from kith import migrations
 from kith.errors import Ambiguous, NotFound, StoreError, ValidationError
 from kith.ids import is_id
+from kith.limits import MAX_TOTAL_MONEY_MINOR
 from kith.model import ME, Interaction, Network, Opportunity, Person, Value
+from kith.records import validate_file
 from kith.stamps import stamp_created, stamped_put, stamped_remove
 from kith.storage import FileSet, KithTinyDB
 from kith.textfold import fold
@@ -84,7 +86,16 @@ def _month_from_id(ident: str) -> str | None:
     ms = 0
     for char in ident[:10]:
         ms = ms * 32 + alphabet.index(char)
-    return _month_of(datetime.fromtimestamp(ms / 1000, tz=UTC))
+    try:
+        return _month_of(datetime.fromtimestamp(ms / 1000, tz=UTC))
+    except (ValueError, OverflowError, OSError):  # a typed id beyond any real time
+        return None
+
+
+def _check_total(row: list[int], network: str) -> None:
+    if not -MAX_TOTAL_MONEY_MINOR <= row[0] <= MAX_TOTAL_MONEY_MINOR:
+        raise ValidationError(f"the money recorded in {network} would exceed "
+                              f"{MAX_TOTAL_MONEY_MINOR:,} minor units in one total")
 
 
 def value_vector(value: Value) -> list[int]:
@@ -172,6 +183,7 @@ class Store:
                  create: bool = True, currency: str | None = None):
         self.home = Path(home).expanduser()
         self.files = FileSet(self.home)
+        self.files.validate = validate_file
         self.plugins = plugins
         self._to_announce: list[Interaction] = []
         self._people_index: dict[str, Any] | None = None
@@ -925,6 +937,7 @@ class Store:
             row = month.setdefault(key, [0] * len(DIMENSIONS))
             for i, amount in enumerate(vector):
                 row[i] += amount
+            _check_total(row, interaction.network)
             if not any(row):
                 del month[key]
         if not month:
@@ -954,6 +967,7 @@ class Store:
             row = net[interaction.direction]
             for i, amount in enumerate(vector):
                 row[i] += amount
+            _check_total(row, interaction.network)
             if sign > 0:
                 if when < net["first"]:
                     net["first"] = when

@@ -11,3 +11,8 @@ FIGURES: Counter[str] = Counter()
 
 def count(name: str, amount: int = 1) -> None:
     FIGURES[name] += amount
+
+
+def record_max(name: str, value: int) -> None:
+    """Keep the largest value seen (a slowest time, a highest peak)."""
+    FIGURES[name] = max(FIGURES[name], value)

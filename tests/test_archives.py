@@ -82,7 +82,18 @@ def test_folder_with_a_link_outside_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "export"
     (folder / "data").mkdir(parents=True)
     os.symlink("/etc/passwd", folder / "data" / "account.js")
-    with pytest.raises(ImportFormatError, match="outside the folder"):
+    with pytest.raises(ImportFormatError, match="never follows links"):
+        open_source(folder)
+
+
+def test_folder_with_a_link_inside_is_refused_too(tmp_path: Path) -> None:
+    """Even a link to a file inside the export is not followed: it could be swapped for
+    one leading out between the check and the read."""
+    folder = tmp_path / "export"
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "real.js").write_text("x")
+    os.symlink(folder / "data", folder / "linked-dir")
+    with pytest.raises(ImportFormatError, match="never follows links"):
         open_source(folder)
 
 

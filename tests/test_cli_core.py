@@ -193,7 +193,8 @@ def test_plugins_command(ok: Callable[..., object], ok_json: Callable[..., objec
     listed = ok_json("plugins")
     names = {p["name"] for p in listed}
     assert {"kith", "social", "church", "association", "friends"} <= names
-    assert all(set(p) == {"name", "version", "origin", "hooks", "error"} for p in listed)
+    assert all(set(p) == {"name", "version", "origin", "hooks", "error", "problems"}
+               for p in listed)
     assert "register_network_kinds" in ok("plugins").stdout
 
 

@@ -119,7 +119,7 @@ def apply(store: Store, op: tuple[Any, ...]) -> None:
         with store.transaction():
             store._put(store.main.table("notes"), f"n{op[1]}",
                        {"id": f"n{op[1]}", "person": people[op[2] % len(people)],
-                        "text": f"text {op[2]}"})
+                        "text": f"text {op[2]}", "on": "2024-05-01"})
     elif kind == "delete_note":
         with store.transaction():
             store._remove(store.main.table("notes"), f"n{op[1]}")

@@ -17,6 +17,10 @@ from kith.app import KithApp
 from kith.errors import ValidationError
 from kith.model import Interaction
 from kith.parsing import parse_money
+from kith.safeoutput import clean_value, echo
+
+__all__ = ["describe_interaction", "describe_value", "echo", "emit_json", "json_option",
+           "money_option", "nonnegative", "pass_app", "when_option"]
 
 pass_app = click.make_pass_decorator(KithApp)
 
@@ -26,7 +30,13 @@ json_option = click.option("--json", "as_json", is_flag=True,
 
 def emit_json(data: Any) -> None:
     """Write ``data`` as indented JSON on stdout."""
-    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+    try:
+        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    except orjson.JSONEncodeError:  # a total beyond 64 bits: JSON itself has no such limit
+        import json
+
+        text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+    sys.stdout.write(text + "\n")
 
 
 def when_option(value: str | None, what: str, *, end_of_day: bool = False) -> Any:
@@ -61,11 +71,11 @@ def describe_interaction(app: KithApp, interaction: Interaction,
                          names: dict[str, str] | None = None) -> str:
     """One line: when, direction, kind, with whom, where, worth, id."""
     names = names or {}
-    people = ", ".join(names.get(p) or _name(app, p) for p in interaction.people)
+    people = ", ".join(clean_value(names.get(p) or _name(app, p)) for p in interaction.people)
     when = interaction.when.strftime("%Y-%m-%d %H:%M")
     invited = {"invited": " (they asked)", "pitched": " (you pitched)"}.get(
         interaction.initiative or "", "")
-    note = f"  \"{interaction.note}\"" if interaction.note else ""
+    note = f"  \"{clean_value(interaction.note)}\"" if interaction.note else ""
     return (f"{when}  {interaction.direction} {interaction.kind}{invited} with {people} "
             f"in {interaction.network}  [{describe_value(app, interaction)}]  "
             f"{interaction.id}{note}")

@@ -5,18 +5,20 @@ from __future__ import annotations
 import click
 
 from kith.commands import emit_json, json_option, pass_app
+from kith.safeoutput import echo
 
 
 def print_assessments(assessments: list, *, title: str | None = None) -> None:  # type: ignore[type-arg]
     """A summary across networks, then per window shown: a table (network, kind, given,
     received, verdict, advice) and each network's advice, next step and reasons."""
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     from kith.ledger import describe_value, summary
+    from kith.safeoutput import cell, clean_value
+    from kith.safeoutput import console as data_console
 
-    console = Console(soft_wrap=False)
+    console = data_console()
     colours = {"worth-it": "green", "out-of-balance": "yellow", "leave": "red",
                "too-early": "blue", "not-enough-records": "blue"}
     windows: dict[str, list] = {}  # type: ignore[type-arg]
@@ -24,7 +26,7 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
         windows.setdefault(assessment.window.label, []).append(assessment)
     console.print(Text(title or "Your networks", style="bold"))
     for line in summary(assessments):
-        console.print(Text(f"  {line}"), highlight=False)
+        console.print(Text(f"  {clean_value(line)}"), highlight=False)
     for label, items in windows.items():
         table = Table(title=f"{title or 'Your networks'}, {label}", title_justify="left",
                       show_lines=False)
@@ -35,24 +37,25 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
         table.add_column("Advice", no_wrap=True)
         table.add_column("Main reason", overflow="fold")
         for a in items:
-            table.add_row(Text(a.network.name),
-                          Text(describe_value(a.given, a.currency)),
-                          Text(describe_value(a.received, a.currency)),
-                          Text(a.label, style=colours.get(a.verdict, "white")),
-                          Text(a.advice), Text(a.headline))
+            table.add_row(cell(a.network.name),
+                          cell(describe_value(a.given, a.currency)),
+                          cell(describe_value(a.received, a.currency)),
+                          cell(a.label, style=colours.get(a.verdict, "white")),
+                          cell(a.advice), cell(a.headline))
         console.print()
         console.print(table)
         for a in items:
             heading = Text()
-            heading.append(a.network.name, style="bold")
-            heading.append(f" ({a.network.kind}, {label}): {a.label}, advice: {a.advice}")
+            heading.append(clean_value(a.network.name), style="bold")
+            heading.append(clean_value(f" ({a.network.kind}, {label}): {a.label}, "
+                                       f"advice: {a.advice}"))
             console.print()
             console.print(heading)
-            console.print(Text(f"  next step: {a.next_step}"), highlight=False)
+            console.print(Text(f"  next step: {clean_value(a.next_step)}"), highlight=False)
             for reason in a.reasons:
-                console.print(Text(f"  - {reason}"), highlight=False)
+                console.print(Text(f"  - {clean_value(reason)}"), highlight=False)
             if a.takers:
-                names = ", ".join(t["name"] for t in a.takers)
+                names = ", ".join(clean_value(t["name"]) for t in a.takers)
                 console.print(Text(f"  - only took so far (information, not a debt): {names}"),
                               highlight=False)
 
@@ -87,6 +90,6 @@ def assess(app, networks: tuple[str, ...], window: str | None, since: str | None
         emit_json([a.to_dict() for a in results])
         return
     if not results:
-        click.echo("No networks yet. Add one with `kith network add NAME --kind KIND`.")
+        echo("No networks yet. Add one with `kith network add NAME --kind KIND`.")
         return
     print_assessments(results)

@@ -9,6 +9,7 @@ import click
 
 from kith.commands import emit_json, json_option, pass_app
 from kith.errors import KithError
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -45,7 +46,7 @@ def demo(app, target: Path | None, as_json: bool) -> None:  # type: ignore[no-un
         return
     from kith.commands.assess import print_assessments
 
-    click.echo(f"Built a demo persona, Sam, in {target}: {counts['networks']} networks, "
+    echo(f"Built a demo persona, Sam, in {target}: {counts['networks']} networks, "
                f"{counts['people']} people, {counts['interactions']} interactions, "
                f"{counts['opportunities']} needs and offers.\n")
     print_assessments(results, title="Sam's networks")
@@ -53,4 +54,4 @@ def demo(app, target: Path | None, as_json: bool) -> None:  # type: ignore[no-un
              f"kith --db {target} person list"]
     if "tui" in getattr(root.command, "commands", {}):
         hints.append(f"kith --db {target} tui")
-    click.echo("\nExplore it:  " + "\n             ".join(hints))
+    echo("\nExplore it:  " + "\n             ".join(hints))

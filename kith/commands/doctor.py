@@ -8,6 +8,7 @@ import click
 
 from kith.commands import emit_json, json_option, pass_app
 from kith.errors import NotFound, StoreError
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -35,19 +36,19 @@ def doctor(app, repair: bool, as_json: bool) -> None:  # type: ignore[no-untyped
     else:
         if done is not None:
             if len(done.actions) == 1:
-                click.echo(f"Repair: {done.actions[0]}")
+                echo(f"Repair: {done.actions[0]}")
             else:
-                click.echo("Repair:" if done.actions else "Repair: nothing to repair")
+                echo("Repair:" if done.actions else "Repair: nothing to repair")
                 for action in done.actions:
-                    click.echo(f"  - {action}")
+                    echo(f"  - {action}")
             if done.quarantine:
-                click.echo(f"Moved aside (kept) in {done.quarantine}:")
+                echo(f"Moved aside (kept) in {done.quarantine}:")
                 for item in done.moved_aside:
-                    click.echo(f"  - {item}")
+                    echo(f"  - {item}")
         for problem in problems:
-            click.echo(f"problem: {problem}", err=True)
+            echo(f"problem: {problem}", err=True)
         if not problems:
-            click.echo(f"{app.db}: healthy")
+            echo(f"{app.db}: healthy")
     if problems:
         raise SystemExit(2)
 
@@ -68,17 +69,17 @@ def backup(app, list_: bool, reason: str, as_json: bool) -> None:  # type: ignor
             emit_json([{"name": p.name, "path": str(p)} for p in found])
         else:
             for path in found:
-                click.echo(path.name)
+                echo(path.name)
             if not found:
-                click.echo("No backups yet.")
+                echo("No backups yet.")
             for path, why in broken:
-                click.echo(f"(not a usable backup: {path.name}: {why})", err=True)
+                echo(f"(not a usable backup: {path.name}: {why})", err=True)
         return
     made = checks.make_backup(app.open_existing(), reason)
     if as_json:
         emit_json({"name": made.name, "path": str(made)})
     else:
-        click.echo(f"Backed up to {made}")
+        echo(f"Backed up to {made}")
 
 
 @click.command()
@@ -90,7 +91,9 @@ def restore(app, name: str, as_json: bool) -> None:  # type: ignore[no-untyped-d
     first, so a restore can itself be undone. The switch is atomic: a crash leaves the
     old database or the restored one, never a mix."""
     from kith import doctor as checks
+    from kith.limits import MAX_BACKUP_NAME, check_path_text
 
+    check_path_text(name, "a backup name or folder", MAX_BACKUP_NAME)
     found = [p for p in checks.backups(app.db) if p.name == name or str(p) == name]
     if not found:
         path = Path(name)
@@ -103,4 +106,4 @@ def restore(app, name: str, as_json: bool) -> None:  # type: ignore[no-untyped-d
     if as_json:
         emit_json({"restored": found[0].name, "previous_state": str(saved)})
     else:
-        click.echo(f"Restored {found[0].name}; the previous state is in {saved}")
+        echo(f"Restored {found[0].name}; the previous state is in {saved}")

@@ -12,19 +12,21 @@ import click
 
 from kith.commands import emit_json, pass_app
 from kith.errors import ValidationError
+from kith.safeoutput import echo
 
 
 def _deliver(path: Path, text: str | bytes, what: str, count: int, as_json: bool) -> None:
     from kith.export import write_private
 
     if str(path) == "-":
+        # the export itself, exact (like --json): not a message for the terminal
         click.echo(text if isinstance(text, str) else text.decode(), nl=False)
         return
     write_private(path, text)
     if as_json:
         emit_json({"path": str(path), "what": what, "records": count})
     else:
-        click.echo(f"Wrote {count} {what} to {path}")
+        echo(f"Wrote {count} {what} to {path}")
 
 
 _path = click.argument("path", type=click.Path(path_type=Path))

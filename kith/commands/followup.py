@@ -9,6 +9,7 @@ import click
 from kith.commands import emit_json, json_option, pass_app
 from kith.commands.defaultgroup import DefaultGroup
 from kith.errors import ValidationError
+from kith.safeoutput import echo
 
 if TYPE_CHECKING:
     from kith.followups import FollowUp
@@ -51,7 +52,7 @@ def add(app, person: str, on: str | None, in_: str | None, about: str,  # type: 
         emit_json(item.to_dict())
         return
     about_text = f": {item.about}" if item.about else ""
-    click.echo(f"Follow up with {who.name} by {item.due}{about_text} ({item.id})")
+    echo(f"Follow up with {who.name} by {item.due}{about_text} ({item.id})")
 
 
 @follow_up.command("done")
@@ -66,7 +67,7 @@ def done(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def
     if as_json:
         emit_json(item.to_dict())
     else:
-        click.echo(f"Done: follow-up {item.id}")
+        echo(f"Done: follow-up {item.id}")
 
 
 @follow_up.command("list")
@@ -85,11 +86,11 @@ def list_(app, show_all: bool, person: str | None, as_json: bool) -> None:  # ty
         emit_json([i.to_dict() for i in items])
         return
     if not items:
-        click.echo("No follow-ups.")
+        echo("No follow-ups.")
         return
     names = {i: d["name"] for i, d in store.people_docs().items()}
     for item in items:
-        click.echo(describe_follow_up(item, names))
+        echo(describe_follow_up(item, names))
 
 
 def describe_follow_up(item: FollowUp, names: dict[str, str]) -> str:

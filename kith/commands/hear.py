@@ -7,6 +7,7 @@ import click
 from kith.commands import emit_json, json_option, pass_app
 from kith.editing import build_opportunity
 from kith.errors import ValidationError
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -31,4 +32,4 @@ def hear(app, person: str, need: str | None, offer: str | None, tags: tuple[str,
     if as_json:
         emit_json(saved.to_dict())
     else:
-        click.echo(f"Heard: {who.name} {saved.type}s \"{saved.text}\" ({saved.id})")
+        echo(f"Heard: {who.name} {saved.type}s \"{saved.text}\" ({saved.id})")

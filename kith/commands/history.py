@@ -7,6 +7,7 @@ import click
 from kith.app import KithApp
 from kith.commands import describe_interaction, emit_json, json_option, pass_app, when_option
 from kith.model import Interaction
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -51,9 +52,9 @@ def history(app, network: str | None, person: str | None, kind: str | None,  # t
         emit_json([i.to_dict() for i in items])
         return
     if not items:
-        click.echo("No interactions match.")
+        echo("No interactions match.")
     for interaction in items:
-        click.echo(describe_interaction(app, interaction, names))
+        echo(describe_interaction(app, interaction, names))
     if search:
         _echo_matching_notes(app, search, names)
 
@@ -69,9 +70,9 @@ def _echo_matching_notes(app: KithApp, search: str, names: dict[str, str]) -> No
              if all(w in f"{fold(n.text)} {fold(names.get(n.person, ''))}"
                     for w in words)]
     if found:
-        click.echo("Notes:")
+        echo("Notes:")
         for note in reversed(found):  # oldest first, like the interactions above
-            click.echo(f"{note.on}  {names.get(note.person, note.person)}: {note.text}  "
+            echo(f"{note.on}  {names.get(note.person, note.person)}: {note.text}  "
                        f"({note.id})")
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from kith.commands import emit_json, pass_app
+from kith.safeoutput import echo
 
 
 @click.command("kith-json")
@@ -27,4 +28,4 @@ def import_kith_json(app, path: Path, as_json: bool) -> None:  # type: ignore[no
         emit_json({"path": str(path), "imported": counts})
         return
     shown = ", ".join(f"{n} {name}" for name, n in sorted(counts.items()) if n)
-    click.echo(f"Imported from {path}: {shown or 'nothing'}")
+    echo(f"Imported from {path}: {shown or 'nothing'}")

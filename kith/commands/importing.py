@@ -27,6 +27,7 @@ from kith.importing import (
     parse_source,
 )
 from kith.plugins import Plugins
+from kith.safeoutput import echo
 
 
 class _Progress:
@@ -94,7 +95,7 @@ SHOWN_DUPLICATES = 20
 
 def print_summary(summary: ImportSummary) -> None:
     verb = "Would import" if summary.dry_run else "Imported"
-    click.echo(f"{verb} {summary.source} from {summary.path} into "
+    echo(f"{verb} {summary.source} from {summary.path} into "
                f"{summary.network_name or summary.network}: "
                f"people {summary.people_added} added, {summary.people_matched} matched"
                f" ({summary.people_updated} updated); interactions "
@@ -102,26 +103,26 @@ def print_summary(summary: ImportSummary) -> None:
                f"{summary.duplicates_skipped} already there, "
                f"{summary.already_recorded} already recorded by hand")
     for name in summary.networks_created:
-        click.echo(f"  {'would create' if summary.dry_run else 'created'} network {name}")
+        echo(f"  {'would create' if summary.dry_run else 'created'} network {name}")
     if summary.dry_run:
         for label, names in (("would add", summary.people_added_names),
                              ("would match", summary.people_matched_names)):
             if names:
-                click.echo(f"  {label} {len(names)}: {', '.join(names)}")
+                echo(f"  {label} {len(names)}: {', '.join(names)}")
     shown = summary.possible_duplicates[:SHOWN_DUPLICATES]
     for duplicate in shown:
-        click.echo(f"  possible duplicate: {duplicate['name']} ({duplicate['why']})")
+        echo(f"  possible duplicate: {duplicate['name']} ({duplicate['why']})")
     if summary.possible_duplicates:
         more = len(summary.possible_duplicates) - len(shown)
-        click.echo(f"  {f'... and {more} more possible duplicates; ' if more else ''}"
+        echo(f"  {f'... and {more} more possible duplicates; ' if more else ''}"
                    "see `kith person duplicates` (merge with `kith person merge`)")
     for warning in summary.warnings:
-        click.echo(f"  warning: {warning}", err=True)
+        echo(f"  warning: {warning}", err=True)
     if summary.skipped:
-        click.echo(f"  skipped {len(summary.skipped)} unreadable record"
+        echo(f"  skipped {len(summary.skipped)} unreadable record"
                    f"{'s' if len(summary.skipped) != 1 else ''}:", err=True)
         for item in summary.skipped:
-            click.echo(f"    {item}", err=True)
+            echo(f"    {item}", err=True)
 
 
 def _source_command(spec: SourceSpec) -> click.Command:
@@ -214,7 +215,7 @@ def make_import_command(plugins: Plugins) -> click.Group:
         assert isinstance(group, ImportGroup)
         if not list_sources:
             if ctx.invoked_subcommand is None:
-                click.echo(ctx.get_help())
+                echo(ctx.get_help())
             return
         sources = group.sources()
         if as_json:
@@ -222,8 +223,8 @@ def make_import_command(plugins: Plugins) -> click.Group:
                         "network_kind": s.network_kind} for s in sources.values()])
             return
         if not sources:
-            click.echo("No sources: no importer plugin is loaded.")
+            echo("No sources: no importer plugin is loaded.")
         for spec in sources.values():
-            click.echo(f"{spec.name:<22} {spec.help} [{spec.plugin}]\n{'':<22} reads: {spec.reads}")
+            echo(f"{spec.name:<22} {spec.help} [{spec.plugin}]\n{'':<22} reads: {spec.reads}")
 
     return import_

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.commands import emit_json, json_option, pass_app
+from kith.safeoutput import echo
 from kith.store import Store
 
 
@@ -22,11 +23,11 @@ def init(app, currency: str | None, as_json: bool) -> None:  # type: ignore[no-u
                    "schema": store.schema_version})
         return
     verb = "Using existing" if existed else "Created"
-    click.echo(f"{verb} kith database at {app.db} (currency {store.currency})")
+    echo(f"{verb} kith database at {app.db} (currency {store.currency})")
     if not (app.config.get("assessment") or {}).get("hourly_rate"):
         from kith.config import config_path
 
-        click.echo(f"Your time is not priced: to weigh the hours you give against the money "
+        echo(f"Your time is not priced: to weigh the hours you give against the money "
                    f"that comes back, set your own rate in {config_path()}:\n"
                    f"  [assessment]\n  hourly_rate = 40   # what an hour of yours is worth, "
                    f"in {store.currency}")

@@ -16,6 +16,7 @@ from kith.commands import (
     when_option,
 )
 from kith.model import Value
+from kith.safeoutput import echo
 
 
 @click.group()
@@ -33,7 +34,7 @@ def show(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def
     if as_json:
         emit_json(found.to_dict())
     else:
-        click.echo(describe_interaction(app, found))
+        echo(describe_interaction(app, found))
 
 
 @interaction.command("edit")
@@ -111,7 +112,7 @@ def edit(app, ident: str, network: str | None, people: tuple[str, ...], kind: st
     if as_json:
         emit_json(updated.to_dict())
     else:
-        click.echo("Updated " + describe_interaction(app, updated))
+        echo("Updated " + describe_interaction(app, updated))
 
 
 @interaction.command("delete")
@@ -124,4 +125,4 @@ def delete(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-d
     if as_json:
         emit_json({"deleted": removed.id})
     else:
-        click.echo(f"Deleted {removed.id}")
+        echo(f"Deleted {removed.id}")

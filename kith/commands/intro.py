@@ -7,6 +7,7 @@ import click
 from kith.commands import describe_interaction, emit_json, json_option, money_option, pass_app
 from kith.errors import ValidationError
 from kith.model import Value
+from kith.safeoutput import echo
 
 
 @click.group()
@@ -30,16 +31,16 @@ def suggest_command(app, person: str | None, limit: int, as_json: bool) -> None:
         emit_json([s.to_dict(store) for s in found])
         return
     if not found:
-        click.echo("No suggestions: record needs and offers with `kith hear`.")
+        echo("No suggestions: record needs and offers with `kith hear`.")
         return
     for rank, item in enumerate(found, 1):
         data = item.to_dict(store)
         a, b = data["people"]
-        click.echo(f"{rank}. {a['name']} <-> {b['name']}  score {data['score']:.2f}"
+        echo(f"{rank}. {a['name']} <-> {b['name']}  score {data['score']:.2f}"
                    f"  (opportunities {', '.join(item.opportunities)})")
         for line in item.evidence:
-            click.echo(f"     {line}")
-        click.echo(f"     kith intro make {a['id']} {b['id']}"
+            echo(f"     {line}")
+        echo(f"     kith intro make {a['id']} {b['id']}"
                    + "".join(f" --opportunity {o}" for o in item.opportunities))
 
 
@@ -76,7 +77,7 @@ def make(app, first: str, second: str, note: str, network: str | None,  # type: 
     if as_json:
         emit_json(recorded.to_dict())
     else:
-        click.echo("Recorded " + describe_interaction(app, recorded))
+        echo("Recorded " + describe_interaction(app, recorded))
 
 
 @intro.command("outcome")
@@ -103,9 +104,9 @@ def outcome(app, ident: str, led_to: str, for_me: bool, money: str | None,  # ty
         emit_json({"introduction": ident, "led_to": led_to,
                    "received": received.to_dict() if received else None})
     elif received:
-        click.echo("Recorded what came back: " + describe_interaction(app, received))
+        echo("Recorded what came back: " + describe_interaction(app, received))
     else:
-        click.echo(f"Noted: {ident} led to {led_to}")
+        echo(f"Noted: {ident} led to {led_to}")
 
 
 @intro.command("list")
@@ -121,13 +122,13 @@ def list_(app, as_json: bool) -> None:  # type: ignore[no-untyped-def]
         emit_json(data)
         return
     names = {i: d["name"] for i, d in app.store.people_docs().items()}
-    click.echo(f"{data['introductions']} introductions, {data['led_to_something']} led to "
+    echo(f"{data['introductions']} introductions, {data['led_to_something']} led to "
                f"something; came back to you: "
                f"{format_money(data['came_back']['money'], app.store.currency)}, "
                f"{data['came_back']['favours']} favours")
     for item in data["items"]:
         people = " and ".join(names.get(p, p) for p in item["people"])
-        click.echo(f"  {item['when'][:10]}  {people} in {item['network']}  ({item['id']})")
+        echo(f"  {item['when'][:10]}  {people} in {item['network']}  ({item['id']})")
         for result in item["outcomes"]:
             mine = " (for you)" if result["for_me"] else ""
-            click.echo(f"      led to: {result['led_to']}{mine}")
+            echo(f"      led to: {result['led_to']}{mine}")

@@ -6,6 +6,7 @@ import click
 
 from kith.commands import describe_interaction, emit_json, json_option, pass_app
 from kith.errors import ValidationError
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -79,17 +80,17 @@ def log(app, network: str, people: tuple[str, ...], gave: bool, received: bool, 
                    "follow_ups_closed": [f.id for f in closed],
                    "follow_ups_open": [] if closed else [f.to_dict() for f in pending]})
         return
-    click.echo("Recorded " + describe_interaction(app, recorded))
+    echo("Recorded " + describe_interaction(app, recorded))
     names = {p: store.get_person(p).name for p in recorded.people}  # type: ignore[union-attr]
     for item in closed:
-        click.echo(f"Closed follow-up with {names.get(item.person, item.person)} "
+        echo(f"Closed follow-up with {names.get(item.person, item.person)} "
                    f"(due {item.due}{': ' + item.about if item.about else ''}; {item.id})")
     if done_follow_up and not closed:
-        click.echo("No open follow-up with them to close.")
+        echo("No open follow-up with them to close.")
     if pending and not closed:
         for item in pending:
             about = f": {item.about}" if item.about else ""
-            click.echo(f"Open follow-up with {names.get(item.person, item.person)} "
+            echo(f"Open follow-up with {names.get(item.person, item.person)} "
                        f"(due {item.due}{about}). Did this settle it? "
                        f"kith follow-up done {item.id}")
 

@@ -8,6 +8,7 @@ from kith.commands import emit_json, json_option, pass_app
 from kith.dates import parse_user_date as parse_date
 from kith.editing import check_kind
 from kith.model import Network
+from kith.safeoutput import echo
 
 
 def _kinds(app) -> dict:  # type: ignore[no-untyped-def]
@@ -42,7 +43,7 @@ def add(app, name: str, kind: str, joined: str | None, ident: str | None, note: 
     if as_json:
         emit_json(created.to_dict())
     else:
-        click.echo(f"Added network {created.name} ({created.kind}), id {created.id}")
+        echo(f"Added network {created.name} ({created.kind}), id {created.id}")
 
 
 @network.command("list")
@@ -55,11 +56,11 @@ def list_(app, as_json: bool) -> None:  # type: ignore[no-untyped-def]
         emit_json([n.to_dict() for n in networks])
         return
     if not networks:
-        click.echo("No networks yet. Add one with `kith network add NAME --kind KIND`.")
+        echo("No networks yet. Add one with `kith network add NAME --kind KIND`.")
     for n in networks:
         since = f" since {n.joined}" if n.joined else ""
         left = f", left {n.left}" if n.left else ""
-        click.echo(f"{n.id:<24} {n.name} ({n.kind}{since}{left})")
+        echo(f"{n.id:<24} {n.name} ({n.kind}{since}{left})")
 
 
 @network.command("show")
@@ -79,12 +80,12 @@ def show(app, ref: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     if as_json:
         emit_json(data)
         return
-    click.echo(f"{net.name} ({net.kind}), id {net.id}")
+    echo(f"{net.name} ({net.kind}), id {net.id}")
     if net.joined or net.left:
-        click.echo(f"  joined {net.joined or '?'}" + (f", left {net.left}" if net.left else ""))
+        echo(f"  joined {net.joined or '?'}" + (f", left {net.left}" if net.left else ""))
     if net.notes:
-        click.echo(f"  {net.notes}")
-    click.echo(f"  {len(members)} people; interactions: {counts['gave']} gave, "
+        echo(f"  {net.notes}")
+    echo(f"  {len(members)} people; interactions: {counts['gave']} gave, "
                f"{counts['received']} received, {counts['shared']} shared "
                f"over {len(months)} months")
 
@@ -119,7 +120,7 @@ def edit(app, ref: str, name: str | None, kind: str | None, joined: str | None, 
     if as_json:
         emit_json(updated.to_dict())
     else:
-        click.echo(f"Updated network {updated.name} ({updated.id})")
+        echo(f"Updated network {updated.name} ({updated.id})")
 
 
 @network.command("remove")
@@ -134,4 +135,4 @@ def remove(app, ref: str, force: bool, as_json: bool) -> None:  # type: ignore[n
     if as_json:
         emit_json({"removed": net.id, "interactions_removed": removed})
     else:
-        click.echo(f"Removed network {net.name} ({net.id}) and {removed} interactions")
+        echo(f"Removed network {net.name} ({net.id}) and {removed} interactions")

@@ -6,6 +6,7 @@ import click
 
 from kith.commands import emit_json, json_option, pass_app
 from kith.commands.defaultgroup import DefaultGroup
+from kith.safeoutput import echo
 
 
 @click.group(cls=DefaultGroup, default="add")
@@ -42,7 +43,7 @@ def add(app, person: str, text: str, on: str | None, network: str | None,  # typ
     if as_json:
         emit_json(written.to_dict())
     else:
-        click.echo(f"Noted for {who.name} on {written.on} ({written.id})")
+        echo(f"Noted for {who.name} on {written.on} ({written.id})")
 
 
 @note.command("list")
@@ -64,11 +65,11 @@ def list_(app, person: str | None, search: str | None, as_json: bool) -> None:  
         emit_json([n.to_dict() for n in found])
         return
     if not found:
-        click.echo("No notes.")
+        echo("No notes.")
         return
     names = {i: d["name"] for i, d in store.people_docs().items()}
     for item in found:
-        click.echo(f"{item.on}  {names.get(item.person, item.person)}: {item.text}  ({item.id})")
+        echo(f"{item.on}  {names.get(item.person, item.person)}: {item.text}  ({item.id})")
 
 
 @note.command("delete")
@@ -83,4 +84,4 @@ def delete(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-d
     if as_json:
         emit_json({"deleted": removed.id})
     else:
-        click.echo(f"Deleted note {removed.id}")
+        echo(f"Deleted note {removed.id}")

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from kith.commands import emit_json, json_option, pass_app
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -26,12 +27,12 @@ def opportunities(app, only_open: bool, person: str | None, kind: str | None,  #
         emit_json([o.to_dict() for o in items])
         return
     if not items:
-        click.echo("No opportunities yet. Record one with `kith hear PERSON --need TEXT`.")
+        echo("No opportunities yet. Record one with `kith hear PERSON --need TEXT`.")
         return
     names = {i: d["name"] for i, d in store.people_docs().items()}
     for o in items:
         tags = f" [{', '.join(o.tags)}]" if o.tags else ""
-        click.echo(f"{o.id}  {o.status:<10} {names.get(o.person, o.person)} {o.type}s: "
+        echo(f"{o.id}  {o.status:<10} {names.get(o.person, o.person)} {o.type}s: "
                    f"{o.text}{tags}")
 
 
@@ -47,7 +48,7 @@ def _set_status(app: Any, ident: str, status: str, as_json: bool) -> None:
     if as_json:
         emit_json(saved.to_dict())
     else:
-        click.echo(f"{saved.id} is now {status}")
+        echo(f"{saved.id} is now {status}")
 
 
 @opportunity.command("close")
@@ -91,4 +92,4 @@ def edit(app, ident: str, text: str | None, add_tag: tuple[str, ...],  # type: i
     if as_json:
         emit_json(saved.to_dict())
     else:
-        click.echo(f"Updated {saved.id}: {saved.text}")
+        echo(f"Updated {saved.id}: {saved.text}")

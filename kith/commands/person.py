@@ -14,6 +14,7 @@ from kith.editing import check_cadence
 from kith.editing import parse_handles as _parse_handles
 from kith.errors import ValidationError
 from kith.model import Person
+from kith.safeoutput import echo
 
 
 def person_summary(person: dict[str, Any], stats: dict[str, Any] | None) -> dict[str, Any]:
@@ -58,7 +59,7 @@ def add(app, name: str, networks: tuple[str, ...], emails: tuple[str, ...],  # t
     if as_json:
         emit_json(created.to_dict())
     else:
-        click.echo(f"Added {created.name}, id {created.id}")
+        echo(f"Added {created.name}, id {created.id}")
 
 
 @person.command("list")
@@ -102,7 +103,7 @@ def list_(app, network: str | None, search: str | None, tag: str | None,  # type
         emit_json(rows)
         return
     if not rows:
-        click.echo("No people match." if words or tag or net_id else "No people yet.")
+        echo("No people match." if words or tag or net_id else "No people yet.")
         return
     from kith.commands.table import render_table
 
@@ -155,42 +156,42 @@ def show(app, ref: str, limit: int, as_json: bool) -> None:  # type: ignore[no-u
                    "relationships": related,
                    "follow_ups": [f.to_dict() for f in pending]})
         return
-    click.echo(f"{found.name}  ({found.id})")
+    echo(f"{found.name}  ({found.id})")
     if found.aliases:
-        click.echo(f"  also known as: {', '.join(found.aliases)}")
+        echo(f"  also known as: {', '.join(found.aliases)}")
     for kind, values in found.handles.items():
-        click.echo(f"  {kind}: {', '.join(values)}")
+        echo(f"  {kind}: {', '.join(values)}")
     if found.networks:
-        click.echo("  networks: " + ", ".join(
+        echo("  networks: " + ", ".join(
             f"{n}" + (f" (since {s})" if s else "") for n, s in found.networks.items()))
     if found.tags:
-        click.echo(f"  tags: {', '.join(found.tags)}")
+        echo(f"  tags: {', '.join(found.tags)}")
     if found.birthday:
-        click.echo(f"  birthday: {found.birthday}")
+        echo(f"  birthday: {found.birthday}")
     if found.cadence_days:
-        click.echo(f"  keep in touch every {found.cadence_days} days")
+        echo(f"  keep in touch every {found.cadence_days} days")
     if found.notes:
-        click.echo(f"  notes: {found.notes}")
+        echo(f"  notes: {found.notes}")
     for rel in related:
         note = f" ({rel['note']})" if rel["note"] else ""
-        click.echo(f"  {describe(rel['kind'])} {rel['name']}{note}")
+        echo(f"  {describe(rel['kind'])} {rel['name']}{note}")
     for o in opportunities:
-        click.echo(f"  {o.type}: {o.text} [{o.status}] ({o.id})")
+        echo(f"  {o.type}: {o.text} [{o.status}] ({o.id})")
     if pending:
         from kith.commands.followup import describe_follow_up
 
-        click.echo("Follow-ups:")
+        echo("Follow-ups:")
         for item in pending:
-            click.echo(describe_follow_up(item, names))
+            echo(describe_follow_up(item, names))
     if journal:
-        click.echo("Notes (newest first):")
+        echo("Notes (newest first):")
         for entry in journal:
             where = f" [{entry.network}]" if entry.network else ""
-            click.echo(f"  {entry.on}{where}  {entry.text}  ({entry.id})")
+            echo(f"  {entry.on}{where}  {entry.text}  ({entry.id})")
     if recent:
-        click.echo("Recent interactions:")
+        echo("Recent interactions:")
         for interaction in recent:
-            click.echo("  " + describe_interaction(app, interaction))
+            echo("  " + describe_interaction(app, interaction))
 
 
 @person.command("edit")
@@ -248,7 +249,7 @@ def edit(app, ref: str, name: str | None, add_email: tuple[str, ...],  # type: i
     if as_json:
         emit_json(updated.to_dict())
     else:
-        click.echo(f"Updated {updated.name} ({updated.id})")
+        echo(f"Updated {updated.name} ({updated.id})")
 
 
 @person.command("merge")
@@ -266,7 +267,7 @@ def merge(app, keep: str, absorb: str, as_json: bool) -> None:  # type: ignore[n
     if as_json:
         emit_json(merged.to_dict())
     else:
-        click.echo(f"Merged into {merged.name} ({merged.id}); also known as "
+        echo(f"Merged into {merged.name} ({merged.id}); also known as "
                    f"{', '.join(merged.aliases) or '-'}")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.commands import emit_json, json_option, pass_app
+from kith.safeoutput import echo
 
 
 @click.command("duplicates")
@@ -24,10 +25,10 @@ def duplicates(app, limit: int, as_json: bool) -> None:  # type: ignore[no-untyp
         emit_json([p.to_dict() for p in pairs])
         return
     if not pairs:
-        click.echo("No likely duplicates.")
+        echo("No likely duplicates.")
         return
     for pair in pairs:
-        click.echo(f"{pair.a['name']} ({pair.a['id']})  ~  {pair.b['name']} ({pair.b['id']})"
+        echo(f"{pair.a['name']} ({pair.a['id']})  ~  {pair.b['name']} ({pair.b['id']})"
                    f"  score {pair.score:.2f}")
         for line in pair.evidence:
-            click.echo(f"    {line}")
+            echo(f"    {line}")

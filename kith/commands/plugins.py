@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.commands import emit_json, json_option, pass_app
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -19,6 +20,8 @@ def plugins(app, as_json: bool) -> None:  # type: ignore[no-untyped-def]
     for info in infos:
         version = info.version or "-"
         if info.error:
-            click.echo(f"{info.name} {version} [{info.origin}] FAILED: {info.error}")
+            echo(f"{info.name} {version} [{info.origin}] FAILED: {info.error}")
         else:
-            click.echo(f"{info.name} {version} [{info.origin}]: {', '.join(info.hooks)}")
+            echo(f"{info.name} {version} [{info.origin}]: {', '.join(info.hooks)}")
+        for problem in info.problems:
+            echo(f"  problem: {problem}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.commands import emit_json, json_option, pass_app
+from kith.safeoutput import echo
 
 
 @click.command("relate")
@@ -34,7 +35,7 @@ def relate(app, first: str, second: str, kind: str, note: str, new_kind: bool,  
         emit_json(item.to_dict())
         return
     back, _ = item.seen_from(b.id)
-    click.echo(f"{a.name} is {describe(item.kind)} {b.name}; {b.name} is {describe(back)} "
+    echo(f"{a.name} is {describe(item.kind)} {b.name}; {b.name} is {describe(back)} "
                f"{a.name} ({item.id})")
 
 
@@ -56,4 +57,4 @@ def unrelate(app, first: str, second: str, kind: str | None, as_json: bool) -> N
     if as_json:
         emit_json({"deleted": [r.id for r in removed]})
     else:
-        click.echo(f"Removed {len(removed)} relationship(s) between {a.name} and {b.name}")
+        echo(f"Removed {len(removed)} relationship(s) between {a.name} and {b.name}")

@@ -7,6 +7,7 @@ from datetime import date
 import click
 
 from kith.commands import emit_json, json_option, pass_app
+from kith.safeoutput import echo
 
 
 @click.command()
@@ -31,7 +32,7 @@ def remind(app, days: int, as_json: bool) -> None:  # type: ignore[no-untyped-de
         emit_json({"follow_ups": [f.to_dict() for f in pending], **result.to_dict()})
         return
     if not (pending or result.overdue or result.birthdays or result.newcomers):
-        click.echo("Nothing to remind you of: everyone is within their cadence.")
+        echo("Nothing to remind you of: everyone is within their cadence.")
         return
     if pending:
         today = date.today()
@@ -39,27 +40,27 @@ def remind(app, days: int, as_json: bool) -> None:  # type: ignore[no-untyped-de
         later = [f for f in pending if f.days_until(today) > 0]
         names = {i: d["name"] for i, d in app.store.people_docs().items()}
         if due:
-            click.echo("Follow-ups due (overdue first):")
+            echo("Follow-ups due (overdue first):")
             for item in due:
-                click.echo(describe_follow_up(item, names))
+                echo(describe_follow_up(item, names))
         if later:
-            click.echo("Follow-ups coming up:")
+            echo("Follow-ups coming up:")
             for item in later:
-                click.echo(describe_follow_up(item, names))
+                echo(describe_follow_up(item, names))
     if result.overdue:
-        click.echo("Overdue (most overdue first):")
+        echo("Overdue (most overdue first):")
         for o in result.overdue:
             where = (f"last met {o.last_contact[:10]} in {o.last_network}, {o.days_since} "
                      f"days ago" if o.last_contact else "no contact recorded yet")
-            click.echo(f"  {o.name}: {where}; every {o.cadence_days} days "
+            echo(f"  {o.name}: {where}; every {o.cadence_days} days "
                        f"({o.days_overdue} days overdue)")
     if result.birthdays:
-        click.echo("Birthdays:")
+        echo("Birthdays:")
         for b in result.birthdays:
             turns = f", turns {b.turns}" if b.turns else ""
             when = "today" if b.days_until == 0 else f"in {b.days_until} days"
-            click.echo(f"  {b.name}: {b.date} ({when}{turns})")
+            echo(f"  {b.name}: {b.date} ({when}{turns})")
     if result.newcomers:
-        click.echo("Newcomers you helped (paying it forward):")
+        echo("Newcomers you helped (paying it forward):")
         for n in result.newcomers:
-            click.echo(f"  {n.name} in {n.network}, since {n.first} (helped {n.helped}x)")
+            echo(f"  {n.name} in {n.network}, since {n.first} (helped {n.helped}x)")

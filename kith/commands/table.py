@@ -2,19 +2,16 @@
 
 rich's ``Table`` measures every cell of every row to lay the table out, which took 8.8 s
 for 10k people. Here each column is as wide as its widest cell up to a cap, a longer
-cell is cut with "…", and rows are joined as text. Control characters in data are
-replaced, so a name cannot move the cursor or change the terminal's colours.
+cell is cut with "…", and rows are joined as text. Control characters in data (and bidi
+overrides) are shown as visible escapes by ``kith.safeoutput``, so a name cannot move the
+cursor, change the terminal's colours or reverse the text that follows.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-_CONTROL = {c: " " for c in [*range(32), 127, *range(0x80, 0xA0)]}
-
-
-def _clean(text: str) -> str:
-    return text.translate(_CONTROL) if not text.isprintable() else text
+from kith.safeoutput import clean_value as _clean
 
 
 def _width(text: str) -> int:

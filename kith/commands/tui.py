@@ -17,4 +17,7 @@ def tui(app, window: str) -> None:  # type: ignore[no-untyped-def]
     from kith.tui import make_app
 
     app.store.networks()  # a corrupt or newer database: one line, exit 2, before the screen
+    files = app.store.files  # every data file read (and checked) now, not inside the screen
+    for name in [*files.list("interactions"), *files.list("derived")]:
+        files.read(name)
     make_app(app, window=window).run()

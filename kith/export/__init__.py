@@ -19,6 +19,9 @@ from kith.errors import KithError
 
 def write_private(path: Path, data: str | bytes) -> None:
     """Write atomically (temporary file, fsync, rename), readable by the owner only."""
+    from kith.limits import check_path_text
+
+    check_path_text(str(path), "the export path", 4096)
     if path.is_dir():
         raise KithError(f"{path} is a folder; give a file name")
     folder = path.parent if str(path.parent) else Path(".")

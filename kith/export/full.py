@@ -19,6 +19,7 @@ recomputes them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -69,10 +70,9 @@ def read_document(path: Path) -> dict[str, Any]:
     """A kith export from ``path``, with its envelope checked."""
     import orjson
 
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise ImportFormatError(error.strerror or str(error), file=str(path)) from None
+    from kith.archives import read_limited
+
+    raw = read_limited(path)
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as error:
@@ -115,6 +115,7 @@ def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
                 continue
             try:
                 parsed = model.from_dict(record)
+                replace(parsed)  # again as new input: stored records skip the size limits
             except (KeyError, TypeError, ValueError, KithError) as error:
                 raise ImportFormatError(f"{error}", file=path,
                                         record=f"{name} {ident}") from None
@@ -127,6 +128,7 @@ def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
     for ident, record in data["interactions"].items():
         try:
             parsed = Interaction.from_dict(record)
+            replace(parsed)
         except (KeyError, TypeError, ValueError, KithError) as error:
             raise ImportFormatError(f"{error}", file=path,
                                     record=f"interaction {ident}") from None

@@ -93,11 +93,11 @@ class IntroductionsPane(LazyPane, Vertical):
             made = make_introduction(self.kith.store, *chosen.people,
                                      opportunities=chosen.opportunities)
         except KithError as error:
-            self.app.notify(str(error), severity="error")
+            self.app.notify(escape(error), severity="error")
             return
         names = {i: d["name"] for i, d in self.kith.store.people_docs().items()}
-        self.app.notify(f"Introduced {names.get(chosen.people[0])} and "
-                        f"{names.get(chosen.people[1])} ({made.network})")
+        self.app.notify(escape(f"Introduced {names.get(chosen.people[0])} and "
+                               f"{names.get(chosen.people[1])} ({made.network})"))
         self.post_message(DataChanged("introduction"))
 
     def action_close_opportunity(self) -> None:
@@ -107,5 +107,5 @@ class IntroductionsPane(LazyPane, Vertical):
         store = self.kith.store
         found = store.get_opportunity(self.open_ids[row])
         store.save_opportunity(found.with_changes(status="closed"))
-        self.app.notify(f"Closed: {found.text[:40]}")
+        self.app.notify(escape(f"Closed: {found.text[:40]}"))
         self.post_message(DataChanged("opportunity"))

@@ -130,7 +130,8 @@ class LogScreen(ModalScreen[Interaction | None]):
         for name in FIELDS:
             self.query_one(f"#{name}").remove_class("-invalid")
         where = f"{field}: " if field else ""
-        self.query_one("#log-error", Static).update(f"[$error]{where}{escape(plain(message))}[/]")
+        self.query_one("#log-error", Static).update(
+            f"[$error]{escape(where + plain(message))}[/]")
         if field in FIELDS:
             widget = self.query_one(f"#{field}")
             widget.add_class("-invalid")

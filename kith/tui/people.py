@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from kith.model import ME
+from kith.safeoutput import cell
 from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.widgets import KithInput, LazyPane, escape
 
@@ -117,8 +117,9 @@ class PeoplePane(LazyPane, Vertical):
         if shown != self.shown or table.row_count != len(shown):
             self.shown = shown
             table.clear()
-            # Text cells: plain strings would be parsed as markup, row by row
-            table.add_rows([(Text(r.name), Text(r.networks), Text(r.tags), r.last)
+            # Text cells (kith.safeoutput): plain strings would be parsed as markup, and
+            # control characters in names reach the terminal
+            table.add_rows([(cell(r.name), cell(r.networks), cell(r.tags), r.last)
                             for r in shown])
         total = len(self.rows)
         if not text.strip():

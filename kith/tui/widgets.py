@@ -47,10 +47,13 @@ VERDICT_MARK = {"worth-it": "●", "out-of-balance": "◐", "leave": "✖", "too
 
 
 def escape(text: Any) -> str:
-    """Text safe inside Textual markup."""
+    """Text safe inside Textual markup: no markup read from it, and its control
+    characters shown as escapes (``kith.safeoutput``), as in the command line's output."""
     from rich.markup import escape as rich_escape
 
-    return rich_escape(str(text))
+    from kith.safeoutput import clean
+
+    return rich_escape(clean(text))
 
 
 class ListSuggester(Suggester):

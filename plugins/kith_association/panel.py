@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from kith.safeoutput import cell
+
 
 class AssociationPanel(VerticalScroll):
     DEFAULT_CSS = """
@@ -30,20 +32,20 @@ class AssociationPanel(VerticalScroll):
         soon = (date.today() + timedelta(days=30)).isoformat()
         names = {i: d["name"] for i, d in self.store.people_docs().items()}
         for network in associations:
-            yield Static(network.name, classes="heading")
+            yield Static(cell(network.name), classes="heading")
             upcoming = list(self.store.interactions(network=network.id, since=now))[:5]
-            yield Static("Upcoming: " + (", ".join(f"{i.when:%d %b} {i.note or i.kind}"
-                                                   for i in upcoming) or "nothing imported"))
+            yield Static(cell("Upcoming: " + (", ".join(f"{i.when:%d %b} {i.note or i.kind}"
+                                                        for i in upcoming) or "nothing imported")))
             due = sorted((doc["extra"]["renewal_due"], doc["name"])
                          for doc in self.store.people_docs().values()
                          if network.id in doc["networks"]
                          and doc.get("extra", {}).get("renewal_due", "9999") <= soon)
-            yield Static("Renewals due within 30 days: "
-                         + (", ".join(f"{n} ({d})" for d, n in due[:10]) or "none"))
+            yield Static(cell("Renewals due within 30 days: "
+                              + (", ".join(f"{n} ({d})" for d, n in due[:10]) or "none")))
             events = [i for i in self.store.interactions(network=network.id, until=now)
                       if i.kind in ("event", "meeting", "conference", "workshop", "talk")]
             if events:
                 last = events[-1]
                 met = ", ".join(names.get(p, p) for p in last.people) or "nobody recorded"
-                yield Static(f"Met at the last event ({last.when:%d %b %Y}, "
-                             f"{last.note or last.kind}): {met}")
+                yield Static(cell(f"Met at the last event ({last.when:%d %b %Y}, "
+                                  f"{last.note or last.kind}): {met}"))

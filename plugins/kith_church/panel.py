@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from kith.parsing import format_minutes, format_money
+from kith.safeoutput import cell
 
 
 class ChurchPanel(VerticalScroll):
@@ -33,7 +34,7 @@ class ChurchPanel(VerticalScroll):
         year = f"{now.year:04d}"
         months = self.store.network_months()
         for church in churches:
-            yield Static(church.name, classes="heading")
+            yield Static(cell(church.name), classes="heading")
             rows = [r for m, r in months.get(church.id, {}).items() if m.startswith(year)]
             volunteered = sum(r.get("gave", [0] * 5)[1] for r in rows)
             shared = sum(r.get("shared", [0] * 5)[1] for r in rows)
@@ -46,6 +47,6 @@ class ChurchPanel(VerticalScroll):
             if upcoming:
                 yield Static("Upcoming:")
                 for item in upcoming:
-                    yield Static(f"  {item.when:%a %d %b %H:%M}  {item.kind}: {item.note}")
+                    yield Static(cell(f"  {item.when:%a %d %b %H:%M}  {item.kind}: {item.note}"))
             else:
                 yield Static("Nothing upcoming imported (import with --until a future date).")

@@ -100,10 +100,21 @@ def breeze_options() -> list[click.Option]:
                          "sheet are imported as money you gave.")]
 
 
-def _sheet_rows(workbook: Any, sheet: str) -> tuple[list[str], list[list[str]]]:
-    rows = [["" if c is None else (c.isoformat()[:10] if hasattr(c, "isoformat") else str(c))
-             for c in row] for row in workbook[sheet].iter_rows(values_only=True)]
-    rows = [r for r in rows if any(cell.strip() for cell in r)]
+def _sheet_rows(workbook: Any, sheet: str,
+                where: str = "") -> tuple[list[str], list[list[str]]]:
+    """A sheet's non-empty rows as text, read one row at a time and refused beyond
+    ``MAX_SHEET_ROWS`` rows (a sheet of millions of rows is not a church's export)."""
+    from kith.limits import MAX_SHEET_ROWS
+
+    rows = []
+    for number, row in enumerate(workbook[sheet].iter_rows(values_only=True), 1):
+        if number > MAX_SHEET_ROWS:
+            raise ImportFormatError(f"sheet has more than {MAX_SHEET_ROWS:,} rows; refusing",
+                                    file=where or sheet)
+        cells = ["" if c is None else (c.isoformat()[:10] if hasattr(c, "isoformat")
+                                       else str(c)) for c in row]
+        if any(cell.strip() for cell in cells):
+            rows.append(cells)
     return (rows[0], rows[1:]) if rows else ([], [])
 
 
@@ -131,7 +142,7 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
     """Breeze exports a zip of .xlsx sheets: people, one sheet per tag, giving."""
     import openpyxl
 
-    from kith.archives import open_source
+    from kith.archives import check_xlsx, open_source
 
     people: dict[str, PersonRecord] = {}
     tags: dict[str, list[str]] = {}
@@ -141,14 +152,16 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
         if not books:
             raise ImportFormatError("no .xlsx sheets in this Breeze export", file=str(path))
         for name in books:
+            data = tree.read_bytes(name)
+            check_xlsx(data, tree.describe(name))  # expanded sizes, before openpyxl inflates
             try:
-                workbook = openpyxl.load_workbook(io.BytesIO(tree.read_bytes(name)),
+                workbook = openpyxl.load_workbook(io.BytesIO(data),
                                                   read_only=True, data_only=True)
             except Exception:  # openpyxl raises many kinds on broken files
                 raise ImportFormatError("not a readable .xlsx sheet (damaged, or not an "
                                         "Excel file)", file=tree.describe(name)) from None
             for sheet in workbook.sheetnames:
-                header, rows = _sheet_rows(workbook, sheet)
+                header, rows = _sheet_rows(workbook, sheet, f"{tree.describe(name)}[{sheet}]")
                 lowered = {h.strip().lower() for h in header}
                 label = f"{tree.describe(name)}[{sheet}]"
                 if {"date", "amount"} <= lowered:

@@ -71,8 +71,10 @@ def date_order(lines: list[Line], hint: str | None, where: str) -> str:
 
 
 def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatch:
+    from kith.archives import read_limited
+
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_limited(path).decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFormatError(f"not UTF-8 text (byte {error.start})", file=str(path)) from None
     parsed: list[Line] = []

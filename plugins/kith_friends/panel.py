@@ -10,6 +10,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from kith.safeoutput import cell
+
 
 class FriendsPanel(VerticalScroll):
     DEFAULT_CSS = """
@@ -34,11 +36,11 @@ class FriendsPanel(VerticalScroll):
         for item in result.overdue[:15]:
             last = f"last {item.last_contact[:10]} in {item.last_network}" \
                 if item.last_contact else "no contact yet"
-            yield Static(f"{item.name}: {item.days_overdue} days overdue ({last})")
+            yield Static(cell(f"{item.name}: {item.days_overdue} days overdue ({last})"))
         yield Static("Birthdays this month", classes="heading")
         month = [b for b in result.birthdays if b.date[5:7] == f"{today.month:02d}"]
         if not month:
             yield Static("None this month.")
         for item in month:
             turns = f", turns {item.turns}" if item.turns else ""
-            yield Static(f"{item.name}: {item.date[5:]}{turns}")
+            yield Static(cell(f"{item.name}: {item.date[5:]}{turns}"))

@@ -24,18 +24,22 @@ from kith.model import normalize_handle
 CARD = re.compile(r"BEGIN:VCARD\s*?\r?\n.*?END:VCARD", re.IGNORECASE | re.DOTALL)
 
 
-def split_cards(text: str) -> list[tuple[int, str | None, str]]:
-    """``(card number, card text or None if unclosed, problem)`` for every BEGIN:VCARD."""
+def split_cards(text: str) -> list[tuple[int, str | None, str, int]]:
+    """``(card number, card text or None if unclosed, problem, first line)`` for every
+    BEGIN:VCARD."""
     starts = [m.start() for m in re.finditer(r"^BEGIN:VCARD", text, re.IGNORECASE | re.M)]
     cards = []
+    line, previous = 1, 0
     for number, start in enumerate(starts, 1):
+        line += text.count("\n", previous, start)
+        previous = start
         end = starts[number] if number < len(starts) else len(text)
         chunk = text[start:end]
         match = CARD.match(chunk)
         if match is None:
-            cards.append((number, None, "the card is never closed (no END:VCARD)"))
+            cards.append((number, None, "the card is never closed (no END:VCARD)", line))
         else:
-            cards.append((number, match.group(0), ""))
+            cards.append((number, match.group(0), "", line))
     return cards
 
 
@@ -161,6 +165,12 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
         extra["birthday_text"] = birthday_text
     if "kind" in contents and str(contents["kind"][0].value).lower() == "org":
         extra["kind"] = "org"
+    from kith.limits import MAX_NAME, MAX_TEXT
+
+    if len(name) > MAX_NAME or any(len(a) > MAX_NAME for a in nicknames):
+        raise ValueError(f"the card's name is longer than {MAX_NAME} characters")
+    if len(notes) > MAX_TEXT:
+        raise ValueError(f"the card's note is longer than {MAX_TEXT:,} characters")
     uid = next((str(v).strip() for v in values("uid") if str(v).strip()), None)
     # without a UID, email or phone, the name is all a re-import can match on
     return PersonRecord(ref=ref, name=name or "(no name)", handles=handles, source_id=uid,
@@ -169,23 +179,56 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
                         match_by_name=not uid and not handles)
 
 
-def _card_problem(error: Exception) -> str:
-    """A bad card's problem in words: the line vobject stopped at, not its internals."""
+_BINARY = re.compile(r"^(?:[\w-]+\.)?(PHOTO|LOGO|SOUND|KEY)[;:]", re.IGNORECASE)
+_UNFOLD = re.compile(r"\r?\n[ \t]")
+
+
+def check_card(card: str) -> str:
+    """The card without the binary properties kith ignores (photos, logos, sounds, keys),
+    or a ``ValueError`` naming the limit it breaks: at most ``MAX_PROPERTIES_PER_RECORD``
+    properties and ``MAX_FIELD_BYTES`` per property, checked before vobject parses it.
+    The message never quotes the card (it holds personal data)."""
+    from kith.limits import MAX_FIELD_BYTES, MAX_PROPERTIES_PER_RECORD
+
+    lines = _UNFOLD.sub("", card).splitlines()
+    kept = [line for line in lines if not _BINARY.match(line)]
+    if len(kept) > MAX_PROPERTIES_PER_RECORD + 3:  # BEGIN, VERSION, END
+        raise ValueError(f"the card has {len(kept):,} properties "
+                         f"(at most {MAX_PROPERTIES_PER_RECORD:,})")
+    for number, line in enumerate(kept, 1):
+        if len(line) > MAX_FIELD_BYTES:
+            raise ValueError(f"property {number} of the card is longer than "
+                             f"{MAX_FIELD_BYTES // 1024} KB")
+    return "\r\n".join(kept) + "\r\n"
+
+
+def _parse_problem(error: Exception, first_line: int) -> str:
+    """What went wrong, with the file's line number but never the line itself."""
     line = getattr(error, "lineNumber", None)
-    where = f" (near line {line} of the card)" if isinstance(line, int) else ""
+    where = f" near line {first_line + int(line) - 1}" if isinstance(line, int) else \
+        f" (card starts at line {first_line})"
+    if isinstance(error, ValueError) and str(error).startswith(("the card", "property")):
+        return f"{error}{where}"
     return f"a line is not a valid vCard property{where}"
 
 
 def parse(path: Path, context: ImportContext) -> ImportBatch:
     import vobject
 
-    files = sorted(path.rglob("*.vcf")) + sorted(path.rglob("*.VCF")) if path.is_dir() \
-        else [path]
+    from kith.archives import list_files, read_limited
+
+    links: list[Path] = []
+    if path.is_dir():
+        files, links = list_files(path, (".vcf",))
+    else:
+        files = [path]
     if not files:
         raise ImportFormatError("no .vcf files in this folder", file=str(path))
     people: list[PersonRecord] = []
+    for link in links:
+        context.warn(f"{link}: a link, not followed (kith never follows links)")
     for file in files:
-        raw = file.read_bytes()
+        raw = read_limited(file, follow=file == path)
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -196,14 +239,14 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
             if len(files) == 1:
                 raise problem  # not the format at all
             context.bad_record(problem)
-        for number, card_text, problem_text in cards:
+        for number, card_text, problem_text, first_line in cards:
             try:
                 if card_text is None:
                     raise ValueError(problem_text)
-                card = vobject.readOne(decode_quoted_printable(card_text))
+                card = vobject.readOne(decode_quoted_printable(check_card(card_text)))
                 people.append(card_to_person(card, f"{file.name}#{number}"))
             except Exception as error:  # vobject raises many kinds on bad cards
-                why = problem_text or _card_problem(error)
+                why = problem_text or _parse_problem(error, first_line)
                 context.bad_record(ImportFormatError(f"unreadable card: {why}", file=str(file),
                                                      record=f"card {number}"))
             context.progress(1, None)

@@ -10,16 +10,26 @@ written atomically and is readable by its owner only.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
 
+_LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+"""Everything a reader might take for the end of a line (``str.splitlines`` does)."""
+_OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f]")
+
 
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace("\n", "\\n").replace(",", "\\,")
-            .replace(";", "\\;"))
+    """A TEXT value escaped as RFC 6350 section 3.4 says: backslash, comma, semicolon and
+    newline, with CR, CRLF and every other line break taken as a newline, so no value
+    can end its line and start a property of its own; other control characters, which
+    vCard cannot carry, are dropped."""
+    text = (str(text).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;"))
+    text = _LINE_BREAKS.sub("\\\\n", text)
+    return _OTHER_CONTROLS.sub("", text)
 
 
 def _fold(line: str) -> str:
@@ -62,7 +72,8 @@ def handle_line(kind: str, value: str) -> str:
     address as the value when there is one."""
     if kind in MESSENGERS:
         return f"IMPP:{kind}:{_escape(value)}"
-    user = value.replace('"', "'")
+    user = _OTHER_CONTROLS.sub("", _LINE_BREAKS.sub(" ", value)).replace('"', "'")
+    # a parameter value cannot hold a line break or a quote (RFC 6350 section 3.3)
     return (f'X-SOCIALPROFILE;TYPE={kind};X-USER="{user}":'
             f"{_escape(profile_url(kind, value) or value)}")
 
@@ -78,7 +89,7 @@ def person_to_vcard(person: dict[str, Any]) -> str:
     for email in person.get("handles", {}).get("email", []):
         lines.append(f"EMAIL:{_escape(email)}")
     for phone in person.get("handles", {}).get("phone", []):
-        lines.append(f"TEL;VALUE=uri:tel:{phone}")
+        lines.append(f"TEL;VALUE=uri:tel:{_escape(phone)}")
     for url in person.get("handles", {}).get("url", []):
         lines.append(f"URL:{_escape(url)}")
     for kind, values in person.get("handles", {}).items():
@@ -88,8 +99,9 @@ def person_to_vcard(person: dict[str, Any]) -> str:
             lines.append(handle_line(kind, value))
     birthday = person.get("birthday")
     if birthday:
-        lines.append("BDAY:" + (f"--{birthday[2:4]}{birthday[5:7]}" if birthday.startswith("--")
-                                else birthday.replace("-", "")))
+        lines.append("BDAY:" + _escape(f"--{birthday[2:4]}{birthday[5:7]}"
+                                       if birthday.startswith("--")
+                                       else birthday.replace("-", "")))
     organisation = (person.get("extra") or {}).get("organisation")
     if organisation:
         lines.append(f"ORG:{_escape(organisation)}")
@@ -124,8 +136,11 @@ def write_private(path: Path, text: str) -> None:
 @click.pass_context
 def export_vcard(ctx: click.Context, path: Path, network: str | None, as_json: bool) -> None:
     """Write people as vCard 4.0 (PATH; `-` for standard output)."""
-    from kith.commands import emit_json
+    from kith.commands import echo, emit_json
     from kith.errors import KithError
+    from kith.limits import check_path_text
+
+    check_path_text(str(path), "the export path", 4096)
 
     app = ctx.find_object(_app_class())
     store = app.store
@@ -145,7 +160,7 @@ def export_vcard(ctx: click.Context, path: Path, network: str | None, as_json: b
     if as_json:
         emit_json({"path": str(path), "people": len(people)})
     else:
-        click.echo(f"Wrote {len(people)} people to {path}")
+        echo(f"Wrote {len(people)} people to {path}")
 
 
 def _app_class() -> type:

@@ -83,7 +83,9 @@ def parse_following_csv(path: Path, text: str, context: ImportContext) -> Import
 
 def parse(path: Path, context: ImportContext) -> ImportBatch:
     if path.suffix.lower() == ".csv":
-        return parse_following_csv(path, path.read_text(encoding="utf-8-sig"), context)
+        from kith.archives import read_limited
+
+        return parse_following_csv(path, read_limited(path).decode("utf-8-sig"), context)
     with open_source(path) as tree:
         names = tree.names()
         outbox_name = next((n for n in names if n.rsplit("/", 1)[-1] == "outbox.json"), None)

@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
+from kith.safeoutput import cell
+
 
 class SocialPanel(VerticalScroll):
     DEFAULT_CSS = """
@@ -29,15 +31,15 @@ class SocialPanel(VerticalScroll):
         stats = self.store.person_stats()
         names = {i: d["name"] for i, d in self.store.people_docs().items()}
         for network in networks:
-            yield Static(network.name, classes="account")
+            yield Static(cell(network.name), classes="account")
             ranked = sorted(((sum(d[k][4] for k in ("gave", "received", "shared")), d["last"],
                               person) for person, nets in stats.items()
                              for net, d in nets.items() if net == network.id), reverse=True)
-            table: DataTable[str] = DataTable(zebra_stripes=True)
+            table: DataTable[Any] = DataTable(zebra_stripes=True)
             table.add_columns("Person", "Conversations", "Last")
             for count, last, person in ranked[:10]:
-                table.add_row(names.get(person, person), str(count), last[:10])
+                table.add_row(cell(names.get(person, person)), str(count), last[:10])
             yield table
             recent = sorted(ranked, key=lambda r: r[1], reverse=True)[:5]
-            yield Static("Recent: " + ", ".join(f"{names.get(p, p)} ({last[:10]})"
-                                                for _, last, p in recent))
+            yield Static(cell("Recent: " + ", ".join(f"{names.get(p, p)} ({last[:10]})"
+                                                     for _, last, p in recent)))

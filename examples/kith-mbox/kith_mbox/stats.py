@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from kith.commands import echo
 from kith.errors import KithError
 
 
@@ -57,8 +58,8 @@ def stats(path: Path, top: int, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(data, indent=2))
         return
-    click.echo(f"{data['messages']} messages in {data['threads']} threads "
+    echo(f"{data['messages']} messages in {data['threads']} threads "
                f"({data['thread_days']} thread-days), {data['first'] or '?'} to "
                f"{data['last'] or '?'}")
     for item in data["top_senders"]:
-        click.echo(f"  {item['messages']:>6}  {item['name']} <{item['address']}>")
+        echo(f"  {item['messages']:>6}  {item['name']} <{item['address']}>")  # terminal-safe
