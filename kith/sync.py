@@ -38,6 +38,7 @@ from typing import Any
 import orjson
 
 from kith.errors import StoreError, ValidationError
+from kith.gitlocks import GIT_LOCKS, GitBusy, wait_and_clear
 from kith.stamps import MAIN, device_id
 
 BRANCH = "main"
@@ -58,8 +59,6 @@ GITATTRIBUTES = """\
 kith.json merge=kith
 interactions/*.json merge=kith
 """
-GIT_LOCKS = ("index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "shallow.lock",
-             "FETCH_HEAD.lock", "ORIG_HEAD.lock")
 _DATA_PATH = re.compile(r"^(kith\.json|interactions/\d{4}-\d{2}\.json)$")
 _SCP_LIKE = re.compile(r"^[^/:]+:")
 
@@ -280,17 +279,13 @@ def _configure(git: Git) -> None:
 
 # sync ----------------------------------------------------------------------------------
 def clear_stale_locks(git: Git) -> list[str]:
-    """Remove lock files a killed git left (kith's lock is held: no kith git runs)."""
-    removed = []
-    candidates = [git.git_dir / name for name in GIT_LOCKS]
-    refs = git.git_dir / "refs"
-    if refs.is_dir():
-        candidates.extend(refs.rglob("*.lock"))
-    for path in candidates:
-        if path.exists():
-            path.unlink()
-            removed.append(str(path.relative_to(git.home)))
-    return removed
+    """Wait for a git still running in the folder (one a killed kith started), then remove
+    the lock files a killed git left: never a live git's (``kith.gitlocks``)."""
+    try:
+        removed = wait_and_clear(git.home, git.git_dir)
+    except GitBusy as busy:
+        raise GitError(str(busy)) from None
+    return [str(path.relative_to(git.home)) for path in removed]
 
 
 def _commit_local(git: Git, message: str) -> bool:
@@ -304,11 +299,22 @@ def _commit_local(git: Git, message: str) -> bool:
     return True
 
 
-def _fetch(git: Git) -> None:
-    done = git.run("fetch", "--quiet", "--no-tags", REMOTE,
-                   f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}", check=False)
-    if done.returncode != 0:
+_LOCKED = re.compile(r"cannot lock ref|\.lock'?: File exists|unable to update local ref")
+
+
+def _fetch(git: Git, attempts: int = 3) -> None:
+    for attempt in range(attempts):
+        done = git.run("fetch", "--quiet", "--no-tags", REMOTE,
+                       f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}", check=False)
+        if done.returncode == 0:
+            return
         message = last_line(done.stderr)
+        if _LOCKED.search(done.stderr.decode(errors="replace")):
+            # another git (one a killed kith left running) holds a ref: not offline
+            if attempt + 1 == attempts:
+                raise GitError(f"git fetch could not update its refs: {message}")
+            clear_stale_locks(git)
+            continue
         if "couldn't find remote ref" in message:
             git.run("update-ref", "-d", f"refs/remotes/{REMOTE}/{BRANCH}", check=False)
             return  # an empty remote: nothing to fetch yet
