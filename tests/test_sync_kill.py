@@ -87,6 +87,10 @@ if command == want:
         os.kill(os.getppid(), signal.SIGKILL)
         if mode == "before":
             sys.exit(137)
+        hooks = os.environ.get("KITH_TEST_ORPHAN_HOOKS")
+        if hooks:  # the git that lives on after kith is killed takes its time
+            args = [f"core.hooksPath={{hooks}}" if arg == "core.hooksPath=/dev/null" else arg
+                    for arg in args]
 os.execv({git!r}, [{git!r}, *args])
 """
 
@@ -121,10 +125,16 @@ CASES = [(command, nth, "before") for command, nth in POINTS] + [
     (command, nth, "during") for command, nth in POINTS if (command, nth) in DURING]
 
 
-@pytest.mark.parametrize(("command", "nth", "mode"), CASES)
-def test_kill_at_each_git_step(diverged: tuple[dict[str, Any], dict[str, str]], tmp_path: Path,
-                               command: str, nth: int, mode: str) -> None:
-    pair, new = diverged
+SLOW_REF_UPDATE = """#!/bin/sh
+# git runs this while it holds the locks of the refs it updates
+cat >/dev/null
+if [ "$1" = prepared ]; then sleep 1.5; fi
+exit 0
+"""
+
+
+def kill_at(pair: dict[str, Any], tmp_path: Path, command: str, nth: int, mode: str,
+            **extra_env: str) -> None:
     bin_dir = tmp_path / "shim"
     bin_dir.mkdir()
     shim = bin_dir / "git"
@@ -132,14 +142,39 @@ def test_kill_at_each_git_step(diverged: tuple[dict[str, Any], dict[str, str]], 
     shim.chmod(0o755)
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
            "KITH_TEST_KILL_AT": f"{command}:{nth}:{mode}",
-           "KITH_TEST_KILL_COUNTER": str(tmp_path / "counter")}
+           "KITH_TEST_KILL_COUNTER": str(tmp_path / "counter"), **extra_env}
     process = kith_process(pair["a"], env)
     process.communicate(timeout=60)
     assert process.returncode == -signal.SIGKILL, f"{command} #{nth} never ran"
     FIGURES["sync kills at a git step survived"] = FIGURES.get(
         "sync kills at a git step survived", 0) + 1
     loads(pair["a"])
+
+
+@pytest.mark.parametrize(("command", "nth", "mode"), CASES)
+def test_kill_at_each_git_step(diverged: tuple[dict[str, Any], dict[str, str]], tmp_path: Path,
+                               command: str, nth: int, mode: str) -> None:
+    pair, new = diverged
+    kill_at(pair, tmp_path, command, nth, mode)
     finish(pair, new)
+
+
+def test_kill_during_fetch_while_the_orphan_fetch_holds_its_ref(
+        diverged: tuple[dict[str, Any], dict[str, str]], tmp_path: Path) -> None:
+    """The git a killed sync started lives on, holding ``refs/remotes/origin/main.lock``
+    while the next sync runs (what a loaded machine does by chance): the next sync waits
+    for it, then merges and pushes; one sync on B then has A's edits."""
+    pair, new = diverged
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    (hooks / "reference-transaction").write_text(SLOW_REF_UPDATE)
+    (hooks / "reference-transaction").chmod(0o755)
+    kill_at(pair, tmp_path, "fetch", 1, "during", KITH_TEST_ORPHAN_HOOKS=str(hooks))
+    done = kith(pair["a"], "sync")
+    assert "Offline" not in done.stdout and "pushed" in done.stdout, done.stdout
+    kith(pair["b"], "sync")
+    check_outcome(pair, new)
+    assert_identical_and_healthy(pair["a"], pair["b"])
 
 
 def test_kill_at_random_moments(diverged: tuple[dict[str, Any], dict[str, str]]) -> None:
