@@ -94,11 +94,23 @@ def test_next_sync_waits_for_an_orphan_git(pair: dict[str, Any], tmp_path: Path)
     assert_identical_and_healthy(pair["a"], pair["b"])
 
 
-def test_fetch_racing_an_orphan_git_waits_and_retries(pair: dict[str, Any],
-                                                       tmp_path: Path) -> None:
-    """The orphan takes its lock after the sync's wait (it only locks at its end)."""
-    orphan = start_orphan(pair["a"], tmp_path, hold=0.5)
-    _fetch(Git(pair["a"]))  # fails once on the lock, waits for the orphan, fetches
+def test_fetch_racing_an_orphan_git_waits_and_retries(pair: dict[str, Any], tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The orphan takes its lock after the sync's wait (it only locks at its end): the
+    fetch fails on the lock, is not taken for offline, waits for the orphan, retries."""
+    from kith import sync
+
+    orphan = start_orphan(pair["a"], tmp_path, hold=-1)
+    waits: list[list[str]] = []
+
+    def wait_for_the_orphan(git: Git) -> list[str]:
+        release(tmp_path)  # the orphan finishes while the sync waits for it
+        waits.append(clear_stale_locks(git))
+        return waits[-1]
+
+    monkeypatch.setattr(sync, "clear_stale_locks", wait_for_the_orphan)
+    _fetch(Git(pair["a"]))
+    assert waits == [[]]  # one failed fetch, nothing removed: the orphan's lock was live
     assert orphan.wait(timeout=30) == 0
 
 
