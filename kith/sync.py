@@ -8,8 +8,8 @@ local (``.gitignore``), and the aggregates are recomputed after every merge.
 
 How a sync goes, holding kith's lock from start to end:
 
-1. finish what an interrupted run left: replay kith's journal, remove git lock files
-   left by a killed git;
+1. finish what an interrupted run left: replay kith's journal, wait for a git that a
+   killed run left running, remove git lock files left by a killed git (``kith.gitlocks``);
 2. commit local changes;
 3. fetch (the only step that needs the network: offline, the local commit is kept and
    the next sync pushes it);
@@ -312,7 +312,9 @@ def _fetch(git: Git, attempts: int = 3) -> None:
         if _LOCKED.search(done.stderr.decode(errors="replace")):
             # another git (one a killed kith left running) holds a ref: not offline
             if attempt + 1 == attempts:
-                raise GitError(f"git fetch could not update its refs: {message}")
+                line = next(line for line in done.stderr.decode(errors="replace").splitlines()
+                            if _LOCKED.search(line))
+                raise GitError(f"git fetch could not update its refs: {line.strip()}")
             clear_stale_locks(git)
             continue
         if "couldn't find remote ref" in message:

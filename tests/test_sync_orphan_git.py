@@ -114,6 +114,19 @@ def test_fetch_racing_an_orphan_git_waits_and_retries(pair: dict[str, Any], tmp_
     assert orphan.wait(timeout=30) == 0
 
 
+def test_a_fetch_that_never_gets_its_ref_is_an_error_not_offline(
+        pair: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kith import sync
+
+    orphan = start_orphan(pair["a"], tmp_path, hold=-1)
+    monkeypatch.setattr(sync, "clear_stale_locks", lambda git: [])  # the lock stays
+    with pytest.raises(sync.GitError, match=r"could not update its refs: .*main\.lock") as caught:
+        _fetch(Git(pair["a"]))
+    assert not isinstance(caught.value, sync.Offline)
+    release(tmp_path)
+    assert orphan.wait(timeout=30) == 0
+
+
 def test_a_git_holding_locks_too_long_is_reported(pair: dict[str, Any], tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(gitlocks, "WAIT_FOR_LOCKS", 0.2)
