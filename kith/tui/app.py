@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
+from kith.api import PanelContext
 from kith.plugins import PluginProblem
 from kith.tui.dashboard import Dashboard
 from kith.tui.introductions import IntroductionsPane
@@ -81,11 +82,15 @@ class KithTUI(App[None]):
                 yield RemindersPane(self.kith, self.today, id="reminders-view")
             for number, (plugin, title, factory) in enumerate(self.kith.plugins.panels()):
                 host = PanelHost(plugin, title, factory, self.kith.store,
-                                 id=f"panel-{number}")
+                                 self.panel_context(), id=f"panel-{number}")
                 self.hosts.append(host)
                 with TabPane(title, id=f"plugin-{number}"):
                     yield host
         yield Footer()
+
+    def panel_context(self) -> PanelContext:
+        """What plugin panels get: the store, the configuration, today, the plugins."""
+        return PanelContext(self.kith.store, self.kith.config, self.today, self.kith.plugins)
 
     def on_mount(self) -> None:
         self.sub_title = str(self.kith.db)

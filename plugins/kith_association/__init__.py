@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from kith import hookimpl
-from kith.importing import SourceSpec
-from kith.kinds import NetworkKind
-from kith.model import Interaction, Network, Value
+from kith.api import (
+    Interaction,
+    Network,
+    NetworkKind,
+    PanelContext,
+    SourceSpec,
+    Value,
+    hookimpl,
+)
 
 __version__ = "0.1.0"
 
@@ -39,8 +44,7 @@ def register_network_kinds(register):  # type: ignore[no-untyped-def]
 def register_sources(register):  # type: ignore[no-untyped-def]
     import click
 
-    from kith.calendar import calendar_options
-    from kith.csv_sources import mapping_options
+    from kith.api import calendar_options, mapping_options
 
     register(SourceSpec("association-calendar", "Association calendar: meetings, "
                         "conferences, workshops, your talks", "an iCalendar (.ics) file",
@@ -66,7 +70,7 @@ def register_sources(register):  # type: ignore[no-untyped-def]
 def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
     if network is None or network.kind != "association":
         return None
-    from kith.calendar import event_value
+    from kith.api import event_value
 
     value = event_value(interaction)
     if value is not None:
@@ -81,9 +85,9 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 @hookimpl
 def register_panels(register):  # type: ignore[no-untyped-def]
-    def build(store: Any) -> Any:
+    def build(context: PanelContext) -> Any:
         from kith_association.panel import AssociationPanel
 
-        return AssociationPanel(store)
+        return AssociationPanel(context.store, today=context.today)
 
     register("Association", build)

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from kith import hookimpl
-from kith.importing import SourceSpec
-from kith.kinds import NetworkKind
-from kith.model import Interaction, Network, Value
+from kith.api import (
+    Interaction,
+    Network,
+    NetworkKind,
+    PanelContext,
+    SourceSpec,
+    Value,
+    hookimpl,
+)
 
 __version__ = "0.1.0"
 
@@ -36,8 +41,7 @@ def register_network_kinds(register):  # type: ignore[no-untyped-def]
 
 @hookimpl
 def register_sources(register):  # type: ignore[no-untyped-def]
-    from kith.calendar import calendar_options
-    from kith.csv_sources import mapping_options
+    from kith.api import calendar_options, mapping_options
     from kith_church.sources import breeze_options
 
     register(SourceSpec("church-calendar", "Church calendar: services, small groups, "
@@ -59,7 +63,7 @@ def register_sources(register):  # type: ignore[no-untyped-def]
 def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
     if network is None or network.kind != "church":
         return None
-    from kith.calendar import event_value
+    from kith.api import event_value
 
     value = event_value(interaction)
     if value is not None:
@@ -71,9 +75,9 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 @hookimpl
 def register_panels(register):  # type: ignore[no-untyped-def]
-    def build(store: Any) -> Any:
+    def build(context: PanelContext) -> Any:
         from kith_church.panel import ChurchPanel
 
-        return ChurchPanel(store)
+        return ChurchPanel(context.store, today=context.today)
 
     register("Church", build)

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from kith import hookimpl
-from kith.importing import SourceSpec
-from kith.kinds import NetworkKind
-from kith.model import Interaction, Network, Value
+from kith.api import (
+    Interaction,
+    Network,
+    NetworkKind,
+    PanelContext,
+    SourceSpec,
+    Value,
+    hookimpl,
+)
 
 __version__ = "0.1.0"
 
@@ -81,9 +86,9 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 @hookimpl
 def register_panels(register):  # type: ignore[no-untyped-def]
-    def build(store: Any) -> Any:
+    def build(context: PanelContext) -> Any:
         from kith_friends.panel import FriendsPanel
 
-        return FriendsPanel(store)
+        return FriendsPanel(context.store, config=context.config, today=context.today)
 
     register("Friends", build)

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from kith import hookimpl
-from kith.importing import SourceSpec
-from kith.kinds import NetworkKind
-from kith.model import Interaction, Network, Value
+from kith.api import (
+    Interaction,
+    Network,
+    NetworkKind,
+    PanelContext,
+    SourceSpec,
+    Value,
+    hookimpl,
+)
 
 __version__ = "0.1.0"
 
@@ -83,9 +88,9 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 @hookimpl
 def register_panels(register):  # type: ignore[no-untyped-def]
-    def build(store: Any) -> Any:
+    def build(context: PanelContext) -> Any:
         from kith_social.panel import SocialPanel
 
-        return SocialPanel(store)
+        return SocialPanel(context.store)
 
     register("Social", build)

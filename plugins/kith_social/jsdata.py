@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from kith.errors import ImportFormatError
+from kith.api import ImportFormatError
 
 
 def parse_assignment(text: str, where: str) -> Any:

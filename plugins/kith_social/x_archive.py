@@ -13,10 +13,18 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from kith.archives import SourceTree, open_source
-from kith.conversations import Message, conversation_days
-from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, InteractionRecord, NetworkHint, PersonRecord
+from kith.api import (
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    InteractionRecord,
+    Message,
+    NetworkHint,
+    PersonRecord,
+    SourceTree,
+    conversation_days,
+    open_source,
+)
 from kith_social.jsdata import need, parse_assignment
 
 FALLBACK_FILES = {
