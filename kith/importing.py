@@ -545,7 +545,7 @@ def parse_source(spec: SourceSpec, path: Path, context: ImportContext) -> Import
         batch = spec.parse(path, context)
     except KithError:
         raise
-    except (*_BAD_DATA, csv.Error, zipfile.BadZipFile, tarfile.TarError) as error:
+    except (*_BAD_DATA, csv.Error, zipfile.BadZipFile, tarfile.TarError) as error:  # type: ignore[misc]
         raise ImportFormatError(f"cannot read: {_in_words(error)}", file=str(path)) from None
     except Exception as error:  # a plugin's importer must not crash kith
         raise KithError(f"importer {spec.name!r} (plugin {spec.plugin}) failed on {path} "

@@ -262,6 +262,7 @@ def parse_birthday(text: str) -> str:
     text = text.strip()
     match = _BIRTHDAY_RE.match(text)
     _check(bool(match), f"birthday must look like 1990-04-15 or --04-15, not {text!r}")
+    assert match is not None  # _check raised otherwise
     year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
     try:
         date(2000 if year == "-" else int(year), month, day)  # 2000 is a leap year

@@ -29,6 +29,7 @@ Guarantees, kept here so the domain code does not have to think about them:
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import errno
 import hashlib
@@ -39,7 +40,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from filelock import FileLock, Timeout
@@ -144,9 +145,18 @@ class KeyedTable(Table):
 
     document_id_class = str  # type: ignore[assignment]
 
+    if TYPE_CHECKING:  # TinyDB's stubs expect int ids; kith's are strings
+        def get(self, cond: Any = None, doc_id: str | None = None,  # type: ignore[override]
+                doc_ids: Any = None) -> Any: ...
+
+        def _read_table(self) -> dict[str, dict[str, Any]]: ...  # type: ignore[override]
+
 
 class KithTinyDB(TinyDB):
     table_class = KeyedTable
+
+    if TYPE_CHECKING:
+        def table(self, name: str, **kwargs: Any) -> KeyedTable: ...
 
 
 @dataclass
@@ -640,7 +650,7 @@ class FileSet:
         return folder
 
     # snapshots ------------------------------------------------------------------------
-    def _live_files(self, suffix: str) -> list[Path]:
+    def _live_files(self, suffix: str) -> builtins.list[Path]:
         """Files whose names end with ``suffix`` in the live folders (not backups,
         quarantine or hidden folders; links are not followed). Walks only those folders,
         so a backup rotating meanwhile cannot disturb it; ``os.scandir`` because this
@@ -666,7 +676,7 @@ class FileSet:
         walk(str(self.home), True)
         return sorted(found)
 
-    def data_files(self) -> list[Path]:
+    def data_files(self) -> builtins.list[Path]:
         """Every database file (not locks, journals, temporaries, backups, quarantine)."""
         return [p for p in self._live_files(".json") if is_data_path(p.relative_to(self.home))]
 

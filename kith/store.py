@@ -262,12 +262,6 @@ class Store:
             table._storage.write(raw)
             table.clear_cache()
 
-    @staticmethod
-    def _doc(ident: str, data: dict[str, Any]) -> Any:
-        from tinydb.table import Document
-
-        return Document(data, doc_id=ident)
-
     def _meta(self) -> dict[str, Any]:
         meta = self.main.table("_meta").get(doc_id="schema")  # type: ignore[arg-type]
         if meta is None:

@@ -103,6 +103,6 @@ def describe_follow_up(item: FollowUp, names: dict[str, str]) -> str:
         when = ("due today" if days == 0 else f"overdue by {-days} day{plural}" if days < 0
                 else f"due in {days} day{plural}")
     else:
-        when = f"done {item.done[:10]}"
+        when = f"done {(item.done or '')[:10]}"
     about = f": {item.about}" if item.about else ""
     return f"  {item.due}  {names.get(item.person, item.person)}{about}  ({when}; {item.id})"

@@ -181,8 +181,8 @@ def show(app, ref: str, limit: int, as_json: bool) -> None:  # type: ignore[no-u
         from kith.commands.followup import describe_follow_up
 
         echo("Follow-ups:")
-        for item in pending:
-            echo(describe_follow_up(item, names))
+        for follow_up in pending:
+            echo(describe_follow_up(follow_up, names))
     if journal:
         echo("Notes (newest first):")
         for entry in journal:

@@ -58,7 +58,8 @@ class PanelHost(Vertical):
                                 "not a Textual widget")
         except Exception as error:
             self.failed = error
-            self.app.plugins_problem(self.plugin, f"panel {self.title!r}", error)
+            self.app.plugins_problem(  # type: ignore[attr-defined]  # KithTUI's
+                self.plugin, f"panel {self.title!r}", error)
             yield ErrorPanel(self.plugin, self.title, error)
             return
         self._guard(widget)
@@ -82,7 +83,8 @@ class PanelHost(Vertical):
         if self.failed is not None:
             return
         self.failed = error
-        self.app.plugins_problem(self.plugin, f"panel {self.title!r}", error)
+        self.app.plugins_problem(  # type: ignore[attr-defined]  # KithTUI's
+            self.plugin, f"panel {self.title!r}", error)
         for child in self.children:
             child.display = False  # a widget whose handler raised may be half-built
         self.mount(ErrorPanel(self.plugin, self.title, error))

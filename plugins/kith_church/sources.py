@@ -198,8 +198,8 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
                                       if h.strip().lower() in ("breeze id", "id", "person id")),
                                      None)
                     if id_column is not None:
-                        for row in rows:
-                            tags.setdefault(row[id_column], []).append(sheet.lower())
+                        for cells in rows:
+                            tags.setdefault(cells[id_column], []).append(sheet.lower())
     for ident, names in tags.items():
         if ident in people:
             people[ident].tags.extend(names)

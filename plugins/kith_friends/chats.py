@@ -88,12 +88,12 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
     parsed: list[Line] = []
     continuation: dict[int, list[str]] = {}
     for number, raw in enumerate(text.splitlines(), 1):
-        line = _clean(raw)
-        match = PREFIX.match(line)
+        cleaned = _clean(raw)
+        match = PREFIX.match(cleaned)
         if not match:
             if parsed:
-                continuation.setdefault(len(parsed) - 1, []).append(line)
-            elif line.strip():
+                continuation.setdefault(len(parsed) - 1, []).append(cleaned)
+            elif cleaned.strip():
                 raise ImportFormatError("does not start like a chat export "
                                         "(e.g. '06/03/2017, 00:45 - Name: message')",
                                         file=str(path), record=f"line {number}")

@@ -39,7 +39,8 @@ def _fold(line: str) -> str:
     encoded = line.encode("utf-8")
     if len(encoded) <= 75:
         return line
-    parts, current = [], b""
+    parts: list[str] = []
+    current = b""
     for char in line:
         piece = char.encode("utf-8")
         if len(current) + len(piece) > (75 if not parts else 74):
@@ -141,7 +142,8 @@ def export_vcard(app: KithApp, path: Path, network: str | None, as_json: bool) -
     check_path_text(str(path), "the export path", 4096)
 
     store = app.store
-    net_id = store.find_network(network).id if network else None
+    found = store.find_network(network) if network else None  # raises when not found
+    net_id = found.id if found else None
     people = [p for i, p in sorted(store.people_docs().items(), key=lambda x: x[1]["name"])
               if i != "me" and (net_id is None or net_id in p["networks"])]
     text = "".join(person_to_vcard(p) for p in people)

@@ -194,8 +194,8 @@ def _direct_messages(tree: SourceTree, files: dict[str, list[str]], owner: Perso
             except ImportFormatError as error:
                 context.bad_record(error)
                 continue
-            raw = [m.get("messageCreate") for m in conversation.get("messages") or []
-                   if isinstance(m, dict) and m.get("messageCreate")]
+            raw: list[Any] = [m.get("messageCreate") for m in conversation.get("messages") or []
+                              if isinstance(m, dict) and m.get("messageCreate")]
             members = {str(m.get("senderId")) for m in raw} | {
                 str(m["recipientId"]) for m in raw if m.get("recipientId")}
             if kind == "directMessages":
