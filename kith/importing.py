@@ -385,9 +385,9 @@ def resolve_network(store: Store, spec: SourceSpec, batch: ImportBatch,
             found = store.find_network(network_ref)
             assert found is not None
             return found, False
-        found = store.find_network(network_ref, missing_ok=True)
-        if found:
-            return found, False
+        existing = store.find_network(network_ref, missing_ok=True)
+        if existing:
+            return existing, False
         return Network.create(network_ref.strip(), kind=create_kind), True
     hint = batch.network or NetworkHint(spec.name, spec.network_kind)
     kind = hint.kind or spec.network_kind
