@@ -122,14 +122,6 @@ def _load(target: str) -> click.Command:
     return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
 
 
-def _broken_command(name: str, message: str) -> click.Command:
-    @click.command(name=name, help=f"(unavailable: {message})")
-    def placeholder() -> None:
-        raise KithError(f"command {name!r} is unavailable: {message}")
-
-    return placeholder
-
-
 def build_cli(plugins: Plugins | None = None) -> click.Group:
     """The root ``kith`` group with core commands and every plugin's commands."""
 
