@@ -33,4 +33,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_people.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis
