@@ -431,7 +431,7 @@ class FileSet:
         with self.transaction():  # commits nothing; falls back to unlocked when read-only
             yield
 
-    def damaged_files(self) -> list[tuple[str, str]]:
+    def damaged_files(self) -> builtins.list[tuple[str, str]]:
         """Data files with visible damage or a name outside the layout, as
         ``(relative name, why)``: the cheap check every commit makes."""
         found = []
@@ -507,7 +507,8 @@ class FileSet:
             os.close(fd)
 
     # the journal ----------------------------------------------------------------------
-    def write_journal(self, replace: list[tuple[str, str]], delete: list[str]) -> None:
+    def write_journal(self, replace: builtins.list[tuple[str, str]],
+                      delete: builtins.list[str]) -> None:
         """Commit point of a multi-file switch (``kith restore``): once this returns, the
         next open rolls the switch forward; before, nothing has changed."""
         for name, role in [(t, "temp") for t, _ in replace] + \
@@ -549,7 +550,7 @@ class FileSet:
             return "points outside the database (through a link)"
         return None
 
-    def _read_journal(self) -> tuple[list[tuple[str, str]], list[str]] | None:
+    def _read_journal(self) -> tuple[builtins.list[tuple[str, str]], builtins.list[str]] | None:
         """The journal's moves, or None when it was never completed (no commit began).
         Raises ValueError naming the first path that is not inside the database."""
         try:
@@ -622,7 +623,8 @@ class FileSet:
                 stray.unlink()
         return replayed
 
-    def _replay(self, pairs: list[tuple[str, str]], delete: list[str]) -> None:
+    def _replay(self, pairs: builtins.list[tuple[str, str]],
+                delete: builtins.list[str]) -> None:
         """Move every staged file of a journal into place, then delete what it names:
         idempotent, so a crash while replaying is finished by the next replay."""
         for temp_name, final_name in pairs:
