@@ -95,7 +95,7 @@ class KithGroup(click.Group):
         except click.ClickException as error:  # click's own messages quote what was typed
             from kith.safeoutput import clean_value
 
-            error.message = clean_value(error.message)
+            error.message = clean_value(error.message)  # type: ignore[misc]  # Final in stubs
             raise
         except BrokenPipeError:
             sys.stderr.close()

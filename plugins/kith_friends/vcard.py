@@ -34,7 +34,7 @@ def split_cards(text: str) -> list[tuple[int, str | None, str, int]]:
     """``(card number, card text or None if unclosed, problem, first line)`` for every
     BEGIN:VCARD."""
     starts = [m.start() for m in re.finditer(r"^BEGIN:VCARD", text, re.IGNORECASE | re.M)]
-    cards: list[tuple[int, str | None, str]] = []
+    cards: list[tuple[int, str | None, str, int]] = []
     line, previous = 1, 0
     for number, start in enumerate(starts, 1):
         line += text.count("\n", previous, start)
