@@ -14,7 +14,6 @@ reminders are loaded only when a plugin first touches them, so ``kith --help`` s
 from __future__ import annotations
 
 import importlib
-import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -138,6 +137,8 @@ def build_panel(factory: Callable[..., Any], context: PanelContext) -> Any:
 
 
 def _wants_context(factory: Callable[..., Any]) -> bool:
+    import inspect  # only when the TUI builds a panel
+
     try:
         parameters = list(inspect.signature(factory).parameters.values())
     except (TypeError, ValueError):
