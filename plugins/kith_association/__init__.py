@@ -9,6 +9,7 @@ referrals through the association are money and favours received.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kith.api import (
@@ -34,14 +35,14 @@ def _lazy(function: str) -> Any:
 
 
 @hookimpl
-def register_network_kinds(register):  # type: ignore[no-untyped-def]
+def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
     register(NetworkKind(
         "association", "A professional association or meetup: talks, events, dues, clients.",
         rules={"min_months": 9}))
 
 
 @hookimpl
-def register_sources(register):  # type: ignore[no-untyped-def]
+def register_sources(register: Callable[[SourceSpec], None]) -> None:
     import click
 
     from kith.api import calendar_options, mapping_options
@@ -84,7 +85,7 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_panels(register):  # type: ignore[no-untyped-def]
+def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
     def build(context: PanelContext) -> Any:
         from kith_association.panel import AssociationPanel
 

@@ -8,6 +8,7 @@ groups are shared time and mostly companionship; giving is money given.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kith.api import (
@@ -33,14 +34,14 @@ def _lazy(function: str) -> Any:
 
 
 @hookimpl
-def register_network_kinds(register):  # type: ignore[no-untyped-def]
+def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
     register(NetworkKind(
         "church", "A congregation: services and small groups, volunteering and giving.",
         rules={"min_months": 6}))
 
 
 @hookimpl
-def register_sources(register):  # type: ignore[no-untyped-def]
+def register_sources(register: Callable[[SourceSpec], None]) -> None:
     from kith.api import calendar_options, mapping_options
     from kith_church.sources import breeze_options
 
@@ -74,7 +75,7 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_panels(register):  # type: ignore[no-untyped-def]
+def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
     def build(context: PanelContext) -> Any:
         from kith_church.panel import ChurchPanel
 
