@@ -288,14 +288,15 @@ class KithTUI(App[None]):
         else:
             dashboard.stale = True
         for pane in (PeoplePane, IntroductionsPane, RemindersPane):
-            widget = self.query_one(pane)
+            widget: Any = self.query_one(pane)  # each pane has data_changed
             widget.data_changed(shown=widget.parent is not None and widget.parent.id == active)
         for host in self.hosts:
             host.refresh_data()
         for screen in self.screen_stack:
             if isinstance(screen, PersonScreen):
+                page: PersonScreen = screen
                 if screen is self.screen:
-                    screen.refresh_data()
+                    page.refresh_data()
                 else:
                     screen.stale = True  # under a form: refreshed when shown again
 

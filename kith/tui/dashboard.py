@@ -161,7 +161,7 @@ class Dashboard(Vertical):
         columns = max(1, min(len(self.assessments) or 1, width // CARD_WIDTH))
         for grid in self.query("#card-grid"):
             grid.styles.grid_size_columns = columns
-        for glance in self.query("#glance"):
+        for glance in self.query("#glance").results(Static):
             glance.update(self.glance())
 
     def glance(self) -> str:
