@@ -1,6 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make demo   creates .venv, installs kith, and runs the demo on a throwaway database
-#   make test   creates .venv, installs kith with its test tools, and runs the tests
+#   make test   creates .venv, installs kith with its test tools, and runs ruff, mypy and the tests
 PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
@@ -18,10 +18,12 @@ demo: $(BIN)/.installed
 
 test: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 screenshots: $(BIN)/.installed
 	$(BIN)/python docs/screenshots.py
@@ -31,4 +33,4 @@ bench: $(BIN)/.installed
 	$(BIN)/python bench/bench_people.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -22,7 +22,6 @@ import os
 import stat
 import tarfile
 import zipfile
-from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path, PurePosixPath
 
@@ -241,11 +240,6 @@ def open_source(path: Path) -> SourceTree:
     if head.startswith(b"\x1f\x8b") or tarfile.is_tarfile(path):
         return TarTree(path)
     raise ImportFormatError("not a folder, zip or tar.gz archive", file=str(path))
-
-
-def iter_files(tree: SourceTree, pattern: str) -> Iterator[tuple[str, bytes]]:
-    for name in tree.glob(pattern):
-        yield name, tree.read_bytes(name)
 
 
 def list_files(folder: Path, suffixes: tuple[str, ...] = ()) -> tuple[list[Path], list[Path]]:

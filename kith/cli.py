@@ -95,7 +95,7 @@ class KithGroup(click.Group):
         except click.ClickException as error:  # click's own messages quote what was typed
             from kith.safeoutput import clean_value
 
-            error.message = clean_value(error.message)
+            error.message = clean_value(error.message)  # type: ignore[misc]  # Final in stubs
             raise
         except BrokenPipeError:
             sys.stderr.close()
@@ -120,14 +120,6 @@ def _load(target: str) -> click.Command:
 
     module, _, attribute = target.partition(":")
     return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
-
-
-def _broken_command(name: str, message: str) -> click.Command:
-    @click.command(name=name, help=f"(unavailable: {message})")
-    def placeholder() -> None:
-        raise KithError(f"command {name!r} is unavailable: {message}")
-
-    return placeholder
 
 
 def build_cli(plugins: Plugins | None = None) -> click.Group:

@@ -59,7 +59,7 @@ def _scope(command: click.Command) -> None:
                 return found
 
             get_command._kith_scoped = True  # type: ignore[attr-defined]
-            command.get_command = get_command  # type: ignore[method-assign]
+            command.get_command = get_command  # type: ignore[method-assign,assignment]
         return
     callback = command.callback
     if callback is None or getattr(callback, "_kith_scoped", False):

@@ -12,7 +12,10 @@ optional; ``DEFAULTS`` below is the documented default for each. Sections:
   ``[assessment.kinds.KIND]`` overrides them for one network kind. Beneath the user's
   values, a network kind's own rules apply (see ``kith.kinds``).
 - ``[keep_in_touch]``: ``default_days``, ``by_tag`` and ``by_network`` cadences in days.
-- ``[values]``: default values per interaction kind for ``estimate_value``.
+
+There is no ``[values]`` section (an earlier version documented one that nothing read): the
+value of an interaction recorded without one comes from the ``estimate_value`` hook, whose
+defaults per interaction kind are the network kinds' ``rules["values"]`` (``kith.kinds``).
 """
 
 from __future__ import annotations
@@ -30,7 +33,6 @@ DEFAULTS: dict[str, Any] = {
     "assessment": {},
     "keep_in_touch": {"default_days": None, "by_tag": {"close": 30, "family": 30},
                       "by_network": {}},
-    "values": {},
 }
 
 

@@ -5,6 +5,8 @@ They answer last (``trylast``), so any installed plugin can override them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from kith import hookimpl
 from kith.kinds import NetworkKind
 from kith.model import Interaction, Network, Value
@@ -46,5 +48,5 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_network_kinds(register) -> None:  # type: ignore[no-untyped-def]
+def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
     register(NetworkKind("other", "Any other group you belong to."))

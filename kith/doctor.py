@@ -138,15 +138,16 @@ def salvage(raw: bytes) -> dict[str, dict[str, Any]]:
             return tables
 
 
-def _validate(table: str, ident: str, doc: Any) -> str | None:
+def _validate(table: str, ident: Any, doc: Any) -> str | None:
     """Why a record cannot be used by kith (None: it can): the model must read it, and
     the load-time record checks every command runs (``kith.records``) must pass it, so
     doctor calls damaged exactly what a command would refuse."""
     from kith import model
     from kith.records import RECORD_CHECKS
 
-    readers = {"people": model.Person, "networks": model.Network,
-               "opportunities": model.Opportunity, "interactions": model.Interaction}
+    readers: dict[str, Any] = {"people": model.Person, "networks": model.Network,
+                               "opportunities": model.Opportunity,
+                               "interactions": model.Interaction}
     reader = readers.get(table)
     record_problem = RECORD_CHECKS.get(table)
     if reader is None and record_problem is None:

@@ -94,9 +94,9 @@ def find_duplicates(store: Store, *, threshold: int = NAME_THRESHOLD) -> list[Du
                         f"{words}: {docs[first]['name']!r} and {docs[second]['name']!r}")
                     scores[pair] = max(scores.get(pair, 0.0), ratio / 100 * 0.9)
     pairs = []
-    for (first, second), words in evidence.items():
+    for (first, second), reasons in evidence.items():
         pairs.append(DuplicatePair({"id": first, "name": docs[first]["name"]},
                                    {"id": second, "name": docs[second]["name"]},
-                                   round(scores[(first, second)], 3), words))
+                                   round(scores[(first, second)], 3), reasons))
     pairs.sort(key=lambda p: (-p.score, p.a["name"], p.b["name"]))
     return pairs

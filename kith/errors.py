@@ -48,6 +48,3 @@ class ImportFormatError(KithError):
             where += ": "
         super().__init__(f"{where}{message}")
 
-
-class PluginError(KithError):
-    """A plugin that failed to load or raised in a hook."""

@@ -385,9 +385,9 @@ def resolve_network(store: Store, spec: SourceSpec, batch: ImportBatch,
             found = store.find_network(network_ref)
             assert found is not None
             return found, False
-        found = store.find_network(network_ref, missing_ok=True)
-        if found:
-            return found, False
+        existing = store.find_network(network_ref, missing_ok=True)
+        if existing:
+            return existing, False
         return Network.create(network_ref.strip(), kind=create_kind), True
     hint = batch.network or NetworkHint(spec.name, spec.network_kind)
     kind = hint.kind or spec.network_kind
@@ -545,7 +545,7 @@ def parse_source(spec: SourceSpec, path: Path, context: ImportContext) -> Import
         batch = spec.parse(path, context)
     except KithError:
         raise
-    except (*_BAD_DATA, csv.Error, zipfile.BadZipFile, tarfile.TarError) as error:
+    except (*_BAD_DATA, csv.Error, zipfile.BadZipFile, tarfile.TarError) as error:  # type: ignore[misc]
         raise ImportFormatError(f"cannot read: {_in_words(error)}", file=str(path)) from None
     except Exception as error:  # a plugin's importer must not crash kith
         raise KithError(f"importer {spec.name!r} (plugin {spec.plugin}) failed on {path} "

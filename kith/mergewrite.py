@@ -192,7 +192,7 @@ def _update_conversations(store: Any, removed: list[dict[str, Any]],
     """The conversation index (``kith.initiative``) by the changed interactions."""
     from kith import initiative as index
 
-    touched = set()
+    touched: set[str] = set()
     for sign, docs in ((-1, removed), (1, added)):
         for doc in docs:
             value = doc["value"]

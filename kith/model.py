@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from kith import limits
 from kith.errors import ValidationError
@@ -28,17 +28,13 @@ from kith.limits import MAX_ITEMS, MAX_NAME, MAX_SHORT, MAX_TEXT, check_text
 ME = "me"
 """The id of the user's own person record."""
 
-Direction = Literal["gave", "received", "shared"]
 DIRECTIONS: tuple[str, ...] = ("gave", "received", "shared")
 
-OpportunityType = Literal["need", "offer"]
 OPPORTUNITY_TYPES: tuple[str, ...] = ("need", "offer")
 OPPORTUNITY_STATUSES: tuple[str, ...] = ("open", "introduced", "closed")
 
 INITIATIVES: tuple[str | None, ...] = ("invited", "pitched", None)
 """Who started an interaction: they asked you, you pitched yourself, or neither."""
-
-CORE_NETWORK_KINDS: tuple[str, ...] = ("social", "church", "association", "friends", "other")
 
 INTERACTION_KINDS: tuple[str, ...] = (
     "help", "introduction", "referral", "client", "advice", "message", "conversation",
@@ -262,6 +258,7 @@ def parse_birthday(text: str) -> str:
     text = text.strip()
     match = _BIRTHDAY_RE.match(text)
     _check(bool(match), f"birthday must look like 1990-04-15 or --04-15, not {text!r}")
+    assert match is not None  # _check raised otherwise
     year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
     try:
         date(2000 if year == "-" else int(year), month, day)  # 2000 is a leap year

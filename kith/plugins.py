@@ -153,12 +153,6 @@ class Plugins:
         self.infos[name] = PluginInfo(name, version, origin, hooks)
         return True
 
-    def unregister(self, name: str) -> None:
-        plugin = self.pm.get_plugin(name)
-        if plugin is not None:
-            self.pm.unregister(plugin)
-        self.infos.pop(name, None)
-
     def _fail(self, name: str, stage: str, error: BaseException | str, *, version: str | None,
               origin: str) -> None:
         message = error if isinstance(error, str) else f"{type(error).__name__}: {error}"

@@ -269,10 +269,10 @@ class Matcher:
                 score = min(1.0, cosine + 0.15 * len(near))
                 if score >= 0.08:
                     scored.append((score, offer_id, offer, near))
-            scored = [(score, offer_id, offer, self._cosine(need.id, offer_id)[1], near)
-                      for score, offer_id, offer, near in heapq.nlargest(TOP_OFFERS, scored)]
+            best = [(score, offer_id, offer, self._cosine(need.id, offer_id)[1], near)
+                    for score, offer_id, offer, near in heapq.nlargest(TOP_OFFERS, scored)]
             # a need has a handful of plausible partners: keep its best few
-            for score, _, offer, shared, near in heapq.nlargest(TOP_OFFERS, scored):
+            for score, _, offer, shared, near in heapq.nlargest(TOP_OFFERS, best):
                 evidence = []
                 words = sorted(t for t in shared if not t.startswith("#"))
                 tags = sorted(t[1:] for t in shared if t.startswith("#"))
@@ -302,9 +302,9 @@ class Matcher:
             likely = heapq.nlargest(TOP_PEOPLE * 4, ((hits, p) for p, hits in
                                                      people_hits.items()
                                                      if p not in (need.person, ME)))
-            best = heapq.nlargest(TOP_PEOPLE, ((hits, self._networks_apart(need.person, p)
-                                                is True, p) for hits, p in likely))
-            for hits, apart, person in best:
+            closest = heapq.nlargest(TOP_PEOPLE, ((hits, self._networks_apart(need.person, p)
+                                                   is True, p) for hits, p in likely))
+            for hits, apart, person in closest:
                 score = 0.6 * hits / max(1, len(need_terms)) * (1.1 if apart else 1.0)
                 if score < 0.1:
                     continue

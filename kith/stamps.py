@@ -144,7 +144,7 @@ def field_stamps(doc: dict[str, Any]) -> dict[str, tuple[Stamp, bool]]:
     """``{field: (stamp, present)}`` for every field a record has or had."""
     newest = record_stamp(doc)
     base = _as_stamp(doc.get(BASE), newest)
-    listed = doc.get(FIELDS) if isinstance(doc.get(FIELDS), dict) else {}
+    listed: dict[str, Any] = doc[FIELDS] if isinstance(doc.get(FIELDS), dict) else {}
     result: dict[str, tuple[Stamp, bool]] = {}
     for key in doc:
         if key not in STAMP_KEYS:

@@ -29,6 +29,7 @@ Guarantees, kept here so the domain code does not have to think about them:
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import errno
 import hashlib
@@ -39,7 +40,7 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from filelock import FileLock, Timeout
@@ -144,9 +145,18 @@ class KeyedTable(Table):
 
     document_id_class = str  # type: ignore[assignment]
 
+    if TYPE_CHECKING:  # TinyDB's stubs expect int ids; kith's are strings
+        def get(self, cond: Any = None, doc_id: str | None = None,  # type: ignore[override]
+                doc_ids: Any = None) -> Any: ...
+
+        def _read_table(self) -> dict[str, dict[str, Any]]: ...  # type: ignore[override]
+
 
 class KithTinyDB(TinyDB):
     table_class = KeyedTable
+
+    if TYPE_CHECKING:
+        def table(self, name: str, **kwargs: Any) -> KeyedTable: ...
 
 
 @dataclass
@@ -421,7 +431,7 @@ class FileSet:
         with self.transaction():  # commits nothing; falls back to unlocked when read-only
             yield
 
-    def damaged_files(self) -> list[tuple[str, str]]:
+    def damaged_files(self) -> builtins.list[tuple[str, str]]:
         """Data files with visible damage or a name outside the layout, as
         ``(relative name, why)``: the cheap check every commit makes."""
         found = []
@@ -497,7 +507,8 @@ class FileSet:
             os.close(fd)
 
     # the journal ----------------------------------------------------------------------
-    def write_journal(self, replace: list[tuple[str, str]], delete: list[str]) -> None:
+    def write_journal(self, replace: builtins.list[tuple[str, str]],
+                      delete: builtins.list[str]) -> None:
         """Commit point of a multi-file switch (``kith restore``): once this returns, the
         next open rolls the switch forward; before, nothing has changed."""
         for name, role in [(t, "temp") for t, _ in replace] + \
@@ -539,7 +550,7 @@ class FileSet:
             return "points outside the database (through a link)"
         return None
 
-    def _read_journal(self) -> tuple[list[tuple[str, str]], list[str]] | None:
+    def _read_journal(self) -> tuple[builtins.list[tuple[str, str]], builtins.list[str]] | None:
         """The journal's moves, or None when it was never completed (no commit began).
         Raises ValueError naming the first path that is not inside the database."""
         try:
@@ -612,7 +623,8 @@ class FileSet:
                 stray.unlink()
         return replayed
 
-    def _replay(self, pairs: list[tuple[str, str]], delete: list[str]) -> None:
+    def _replay(self, pairs: builtins.list[tuple[str, str]],
+                delete: builtins.list[str]) -> None:
         """Move every staged file of a journal into place, then delete what it names:
         idempotent, so a crash while replaying is finished by the next replay."""
         for temp_name, final_name in pairs:
@@ -640,7 +652,7 @@ class FileSet:
         return folder
 
     # snapshots ------------------------------------------------------------------------
-    def _live_files(self, suffix: str) -> list[Path]:
+    def _live_files(self, suffix: str) -> builtins.list[Path]:
         """Files whose names end with ``suffix`` in the live folders (not backups,
         quarantine or hidden folders; links are not followed). Walks only those folders,
         so a backup rotating meanwhile cannot disturb it; ``os.scandir`` because this
@@ -666,7 +678,7 @@ class FileSet:
         walk(str(self.home), True)
         return sorted(found)
 
-    def data_files(self) -> list[Path]:
+    def data_files(self) -> builtins.list[Path]:
         """Every database file (not locks, journals, temporaries, backups, quarantine)."""
         return [p for p in self._live_files(".json") if is_data_path(p.relative_to(self.home))]
 

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 
 from kith import initiative as conversation_index
 from kith import migrations
@@ -262,12 +262,6 @@ class Store:
             table._storage.write(raw)
             table.clear_cache()
 
-    @staticmethod
-    def _doc(ident: str, data: dict[str, Any]) -> Any:
-        from tinydb.table import Document
-
-        return Document(data, doc_id=ident)
-
     def _meta(self) -> dict[str, Any]:
         meta = self.main.table("_meta").get(doc_id="schema")  # type: ignore[arg-type]
         if meta is None:
@@ -469,6 +463,12 @@ class Store:
     def get_network(self, ident: str) -> Network | None:
         doc = self.main.table("networks").get(doc_id=ident)  # type: ignore[arg-type]
         return Network.from_dict(doc) if doc else None
+
+    @overload
+    def find_network(self, ref: str, *, missing_ok: Literal[False] = False) -> Network: ...
+
+    @overload
+    def find_network(self, ref: str, *, missing_ok: bool) -> Network | None: ...
 
     def find_network(self, ref: str, *, missing_ok: bool = False) -> Network | None:
         """A network by id or by an unambiguous name (case-insensitive, prefix allowed)."""

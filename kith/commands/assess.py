@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.safeoutput import echo
 
@@ -67,7 +68,7 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
 @click.option("--until", help="End date (ISO; default today).")
 @json_option
 @pass_app
-def assess(app, networks: tuple[str, ...], window: str | None, since: str | None,  # type: ignore[no-untyped-def]
+def assess(app: KithApp, networks: tuple[str, ...], window: str | None, since: str | None,
            until: str | None, as_json: bool) -> None:
     """Assess every network: does it give back at least what you put in, in money or fun?
 

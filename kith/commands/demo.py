@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.errors import KithError
 from kith.safeoutput import echo
@@ -18,7 +19,7 @@ from kith.safeoutput import echo
                    "throwaway one.")
 @json_option
 @pass_app
-def demo(app, target: Path | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def demo(app: KithApp, target: Path | None, as_json: bool) -> None:
     """Build a demo persona (Sam, five networks) and assess it.
 
     Writes into a new throwaway folder, never into your own database, unless --db names

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.errors import NotFound, StoreError
 from kith.safeoutput import echo
@@ -18,7 +19,7 @@ from kith.safeoutput import echo
                    "files from the newest healthy backup.")
 @json_option
 @pass_app
-def doctor(app, repair: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def doctor(app: KithApp, repair: bool, as_json: bool) -> None:
     """Check the database: valid JSON, unique ids, references, aggregates.
 
     Exit code 0 when healthy, 2 when problems remain (each named on its own line).
@@ -58,7 +59,7 @@ def doctor(app, repair: bool, as_json: bool) -> None:  # type: ignore[no-untyped
 @click.option("--reason", default="manual", show_default=True)
 @json_option
 @pass_app
-def backup(app, list_: bool, reason: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def backup(app: KithApp, list_: bool, reason: str, as_json: bool) -> None:
     """Back up the database now (kith also does before every import and migration)."""
     from kith import doctor as checks
 
@@ -86,7 +87,7 @@ def backup(app, list_: bool, reason: str, as_json: bool) -> None:  # type: ignor
 @click.argument("name")
 @json_option
 @pass_app
-def restore(app, name: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def restore(app: KithApp, name: str, as_json: bool) -> None:
     """Restore backup NAME (see `kith backup --list`); the current state is backed up
     first, so a restore can itself be undone. The switch is atomic: a crash leaves the
     old database or the restored one, never a mix."""

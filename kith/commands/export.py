@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, pass_app
 from kith.errors import ValidationError
 from kith.safeoutput import echo
@@ -42,7 +43,7 @@ def export() -> None:
 @_path
 @_summary
 @pass_app
-def export_json(app, path: Path, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def export_json(app: KithApp, path: Path, as_json: bool) -> None:
     """Everything, as one versioned JSON document (read back by `kith import kith-json`).
 
     Networks, people, interactions (introductions included), opportunities, notes,
@@ -64,7 +65,7 @@ def export_json(app, path: Path, as_json: bool) -> None:  # type: ignore[no-unty
               help="Which records, one per row.")
 @_summary
 @pass_app
-def export_csv(app, path: Path, what: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def export_csv(app: KithApp, path: Path, what: str, as_json: bool) -> None:
     """Interactions or people as CSV for spreadsheets (formula injection neutralised)."""
     from kith.export.spreadsheet import interactions_csv, people_csv
 
@@ -78,7 +79,7 @@ def export_csv(app, path: Path, what: str, as_json: bool) -> None:  # type: igno
 @click.option("--birthdays", is_flag=True, help="A calendar of everyone's birthdays.")
 @_summary
 @pass_app
-def export_ics(app, path: Path, birthdays: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def export_ics(app: KithApp, path: Path, birthdays: bool, as_json: bool) -> None:
     """A calendar (iCalendar .ics): --birthdays, a yearly event per birthday."""
     from kith.export.birthdays import birthdays_ics
 

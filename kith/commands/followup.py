@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.commands.defaultgroup import DefaultGroup
 from kith.errors import ValidationError
@@ -33,7 +34,7 @@ def follow_up() -> None:
 @click.option("--about", default="", help="What to follow up on.")
 @json_option
 @pass_app
-def add(app, person: str, on: str | None, in_: str | None, about: str,  # type: ignore[no-untyped-def]
+def add(app: KithApp, person: str, on: str | None, in_: str | None, about: str,
         as_json: bool) -> None:
     """Remind yourself to get back to PERSON (the word `add` is optional)."""
     from datetime import date
@@ -59,7 +60,7 @@ def add(app, person: str, on: str | None, in_: str | None, about: str,  # type: 
 @click.argument("ident")
 @json_option
 @pass_app
-def done(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def done(app: KithApp, ident: str, as_json: bool) -> None:
     """Mark follow-up IDENT done (its id, or its first 6+ characters)."""
     from kith.followups import close
 
@@ -75,7 +76,7 @@ def done(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def
 @click.option("--person", help="Only this person's.")
 @json_option
 @pass_app
-def list_(app, show_all: bool, person: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def list_(app: KithApp, show_all: bool, person: str | None, as_json: bool) -> None:
     """Open follow-ups, soonest due first (overdue ones lead)."""
     from kith.followups import follow_ups
 
@@ -103,6 +104,6 @@ def describe_follow_up(item: FollowUp, names: dict[str, str]) -> str:
         when = ("due today" if days == 0 else f"overdue by {-days} day{plural}" if days < 0
                 else f"due in {days} day{plural}")
     else:
-        when = f"done {item.done[:10]}"
+        when = f"done {(item.done or '')[:10]}"
     about = f": {item.about}" if item.about else ""
     return f"  {item.due}  {names.get(item.person, item.person)}{about}  ({when}; {item.id})"

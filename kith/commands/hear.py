@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.editing import build_opportunity
 from kith.errors import ValidationError
@@ -20,7 +21,7 @@ from kith.safeoutput import echo
 @click.option("--on", "on", help="When you heard it (default now).")
 @json_option
 @pass_app
-def hear(app, person: str, need: str | None, offer: str | None, tags: tuple[str, ...],  # type: ignore[no-untyped-def]
+def hear(app: KithApp, person: str, need: str | None, offer: str | None, tags: tuple[str, ...],
          network: str | None, heard_at: str, on: str | None, as_json: bool) -> None:
     """Record that PERSON needs or offers something: material for introductions."""
     if bool(need) == bool(offer):

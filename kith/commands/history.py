@@ -23,7 +23,7 @@ from kith.safeoutput import echo
               help="Only the newest N (0: all).")
 @json_option
 @pass_app
-def history(app, network: str | None, person: str | None, kind: str | None,  # type: ignore[no-untyped-def]
+def history(app: KithApp, network: str | None, person: str | None, kind: str | None,
             direction: str | None, search: str | None, since: str | None, until: str | None,
             limit: int, as_json: bool) -> None:
     """List interactions, oldest first, with filters."""

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, pass_app
 from kith.safeoutput import echo
 
@@ -14,7 +15,7 @@ from kith.safeoutput import echo
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @pass_app
-def import_kith_json(app, path: Path, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def import_kith_json(app: KithApp, path: Path, as_json: bool) -> None:
     """Everything from a kith export (`kith export json`), into an empty database.
 
     Every record is checked first (one bad record names itself and nothing is written);

@@ -12,7 +12,7 @@ import gc
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -28,6 +28,9 @@ from kith.importing import (
 )
 from kith.plugins import Plugins
 from kith.safeoutput import echo
+
+if TYPE_CHECKING:
+    from kith.app import KithApp
 
 
 class _Progress:
@@ -56,7 +59,7 @@ class _Progress:
             self.bar.stop()
 
 
-def run_import(app: Any, spec: SourceSpec, path: Path, *, network: str | None,
+def run_import(app: KithApp, spec: SourceSpec, path: Path, *, network: str | None,
                dry_run: bool, options: dict[str, Any], strict: bool = False,
                create_network: str | None = None) -> ImportSummary:
     """Parse ``path`` with ``spec`` and apply it; any importer failure is a clear error."""
@@ -128,7 +131,10 @@ def print_summary(summary: ImportSummary) -> None:
 def _source_command(spec: SourceSpec) -> click.Command:
     def callback(path: Path, network: str | None, create_network: str | None, strict: bool,
                  dry_run: bool, as_json: bool, **options: Any) -> None:
-        app = click.get_current_context().find_object(_app_class())
+        from kith.app import KithApp
+
+        app = click.get_current_context().find_object(KithApp)
+        assert app is not None, "kith's CLI always runs with a KithApp"
         summary = run_import(app, spec, path, network=network, dry_run=dry_run,
                              options=options, strict=strict, create_network=create_network)
         if as_json:
@@ -154,11 +160,6 @@ def _source_command(spec: SourceSpec) -> click.Command:
                          help=f"{spec.help}\n\nReads: {spec.reads} (plugin {spec.plugin}).",
                          short_help=spec.help)
 
-
-def _app_class() -> type:
-    from kith.app import KithApp
-
-    return KithApp
 
 
 CORE_SOURCES = {"kith-json": "kith.commands.import_kith:import_kith_json"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.safeoutput import echo
 from kith.store import Store
@@ -13,7 +14,7 @@ from kith.store import Store
 @click.option("--currency", help="ISO currency code for money (default from config, EUR).")
 @json_option
 @pass_app
-def init(app, currency: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def init(app: KithApp, currency: str | None, as_json: bool) -> None:
     """Create an empty kith database (nothing happens if one exists)."""
     store = Store(app.db, plugins=app.plugins,
                   currency=currency or app.config["kith"].get("currency"))

@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from kith.app import KithApp
 from kith.commands import (
     describe_interaction,
     emit_json,
@@ -28,7 +29,7 @@ def interaction() -> None:
 @click.argument("ident")
 @json_option
 @pass_app
-def show(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def show(app: KithApp, ident: str, as_json: bool) -> None:
     """Show one interaction."""
     found = app.store.get_interaction(ident)
     if as_json:
@@ -56,7 +57,7 @@ def show(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def
               help="Who began it: they came to you (invited), you pitched, or neither.")
 @json_option
 @pass_app
-def edit(app, ident: str, network: str | None, people: tuple[str, ...], kind: str | None,  # type: ignore[no-untyped-def]
+def edit(app: KithApp, ident: str, network: str | None, people: tuple[str, ...], kind: str | None,
          new_kind: bool, direction: str | None,
          money: str | None, minutes: int | None, favours: int | None, fun: int | None,
          note: str | None, on: str | None, invited: bool | None, initiative: str | None,
@@ -119,7 +120,7 @@ def edit(app, ident: str, network: str | None, people: tuple[str, ...], kind: st
 @click.argument("ident")
 @json_option
 @pass_app
-def delete(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def delete(app: KithApp, ident: str, as_json: bool) -> None:
     """Delete an interaction."""
     removed = app.store.delete_interaction(ident)
     if as_json:

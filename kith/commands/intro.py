@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import describe_interaction, emit_json, json_option, money_option, pass_app
 from kith.errors import ValidationError
 from kith.model import Value
@@ -20,7 +21,7 @@ def intro() -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
 @json_option
 @pass_app
-def suggest_command(app, person: str | None, limit: int, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def suggest_command(app: KithApp, person: str | None, limit: int, as_json: bool) -> None:
     """Ranked pairs of people worth introducing, with the evidence."""
     from kith.serendipity import suggest
 
@@ -55,7 +56,7 @@ def suggest_command(app, person: str | None, limit: int, as_json: bool) -> None:
               "(default now).")
 @json_option
 @pass_app
-def make(app, first: str, second: str, note: str, network: str | None,  # type: ignore[no-untyped-def]
+def make(app: KithApp, first: str, second: str, note: str, network: str | None,
          opportunities: tuple[str, ...], on: str | None, as_json: bool) -> None:
     """Record that you introduced FIRST and SECOND (a favour given).
 
@@ -89,7 +90,7 @@ def make(app, first: str, second: str, note: str, network: str | None,  # type: 
 @click.option("--favours", type=click.IntRange(min=0))
 @json_option
 @pass_app
-def outcome(app, ident: str, led_to: str, for_me: bool, money: str | None,  # type: ignore[no-untyped-def]
+def outcome(app: KithApp, ident: str, led_to: str, for_me: bool, money: str | None,
             fun: int | None, favours: int | None, as_json: bool) -> None:
     """Record what introduction IDENT led to; with --for-me, what came back to you."""
     from kith.serendipity import record_outcome
@@ -112,7 +113,7 @@ def outcome(app, ident: str, led_to: str, for_me: bool, money: str | None,  # ty
 @intro.command("list")
 @json_option
 @pass_app
-def list_(app, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def list_(app: KithApp, as_json: bool) -> None:
     """Introductions made, what they led to, and what came back to you."""
     from kith.parsing import format_money
     from kith.serendipity import summary

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import describe_interaction, emit_json, json_option, pass_app
 from kith.errors import ValidationError
 from kith.safeoutput import echo
@@ -35,7 +36,7 @@ from kith.safeoutput import echo
               help="This settles the open follow-ups with these people: mark them done.")
 @json_option
 @pass_app
-def log(app, network: str, people: tuple[str, ...], gave: bool, received: bool,  # type: ignore[no-untyped-def]
+def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, received: bool,
         shared: bool, kind: str, new_kind: bool, money: str | None, minutes: int | None,
         favours: int | None, fun: int | None, note: str, on: str | None, invited: bool,
         pitched: bool, done_follow_up: bool, as_json: bool) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.errors import ValidationError
 
@@ -14,7 +15,7 @@ from kith.errors import ValidationError
 @click.argument("other", type=click.Path(path_type=Path))
 @json_option
 @pass_app
-def merge(app, other: Path, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def merge(app: KithApp, other: Path, as_json: bool) -> None:
     """Merge OTHER (a kith database folder, or a `kith export json` file) into this
     database, losing nothing.
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.dates import parse_user_date as parse_date
 from kith.editing import check_kind
@@ -11,11 +12,11 @@ from kith.model import Network
 from kith.safeoutput import echo
 
 
-def _kinds(app) -> dict:  # type: ignore[no-untyped-def]
+def _kinds(app: KithApp) -> dict:
     return app.plugins.network_kinds()
 
 
-def _check_kind(app, kind: str) -> str:  # type: ignore[no-untyped-def]
+def _check_kind(app: KithApp, kind: str) -> str:
     return check_kind(_kinds(app), kind)
 
 
@@ -33,7 +34,7 @@ def network() -> None:
 @click.option("--note", default="", help="Free text.")
 @json_option
 @pass_app
-def add(app, name: str, kind: str, joined: str | None, ident: str | None, note: str,  # type: ignore[no-untyped-def]
+def add(app: KithApp, name: str, kind: str, joined: str | None, ident: str | None, note: str,
         as_json: bool) -> None:
     """Add a network NAME of some --kind."""
     _check_kind(app, kind)
@@ -49,7 +50,7 @@ def add(app, name: str, kind: str, joined: str | None, ident: str | None, note: 
 @network.command("list")
 @json_option
 @pass_app
-def list_(app, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def list_(app: KithApp, as_json: bool) -> None:
     """List networks."""
     networks = app.store.networks()
     if as_json:
@@ -67,7 +68,7 @@ def list_(app, as_json: bool) -> None:  # type: ignore[no-untyped-def]
 @click.argument("ref")
 @json_option
 @pass_app
-def show(app, ref: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def show(app: KithApp, ref: str, as_json: bool) -> None:
     """Show one network with its members and activity."""
     store = app.store
     net = store.find_network(ref)
@@ -99,7 +100,7 @@ def show(app, ref: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
 @click.option("--note")
 @json_option
 @pass_app
-def edit(app, ref: str, name: str | None, kind: str | None, joined: str | None,  # type: ignore[no-untyped-def]
+def edit(app: KithApp, ref: str, name: str | None, kind: str | None, joined: str | None,
          left: str | None, note: str | None, as_json: bool) -> None:
     """Change a network's name, kind, dates or note (its id stays)."""
     net = app.store.find_network(ref)
@@ -128,7 +129,7 @@ def edit(app, ref: str, name: str | None, kind: str | None, joined: str | None, 
 @click.option("--force", is_flag=True, help="Also remove the network's interactions.")
 @json_option
 @pass_app
-def remove(app, ref: str, force: bool, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def remove(app: KithApp, ref: str, force: bool, as_json: bool) -> None:
     """Remove a network (refused while it has interactions, unless --force)."""
     net = app.store.find_network(ref)
     removed = app.store.remove_network(net.id, force=force)

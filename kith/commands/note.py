@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.commands.defaultgroup import DefaultGroup
 from kith.safeoutput import echo
@@ -26,7 +27,7 @@ def note() -> None:
 @click.option("--network", help="The network it belongs to (id or name).")
 @json_option
 @pass_app
-def add(app, person: str, text: str, on: str | None, network: str | None,  # type: ignore[no-untyped-def]
+def add(app: KithApp, person: str, text: str, on: str | None, network: str | None,
         as_json: bool) -> None:
     """Write a dated note about PERSON (the word `add` is optional).
 
@@ -51,7 +52,7 @@ def add(app, person: str, text: str, on: str | None, network: str | None,  # typ
 @click.option("--search", help="Only notes containing these words (any case or accents).")
 @json_option
 @pass_app
-def list_(app, person: str | None, search: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def list_(app: KithApp, person: str | None, search: str | None, as_json: bool) -> None:
     """Notes, newest first: everyone's, or PERSON's."""
     from kith.notes import notes
     from kith.search import text_matches
@@ -76,7 +77,7 @@ def list_(app, person: str | None, search: str | None, as_json: bool) -> None:  
 @click.argument("ident")
 @json_option
 @pass_app
-def delete(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def delete(app: KithApp, ident: str, as_json: bool) -> None:
     """Delete note IDENT (its id, or the first 6+ characters of it)."""
     from kith.notes import delete_note
 

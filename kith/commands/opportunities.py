@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.safeoutput import echo
 
@@ -16,7 +17,7 @@ from kith.safeoutput import echo
 @click.option("--type", "kind", type=click.Choice(["need", "offer"]))
 @json_option
 @pass_app
-def opportunities(app, only_open: bool, person: str | None, kind: str | None,  # type: ignore[no-untyped-def]
+def opportunities(app: KithApp, only_open: bool, person: str | None, kind: str | None,
                   as_json: bool) -> None:
     """List the needs and offers you have heard."""
     store = app.store
@@ -41,7 +42,7 @@ def opportunity() -> None:
     """Close, reopen or edit one opportunity."""
 
 
-def _set_status(app: Any, ident: str, status: str, as_json: bool) -> None:
+def _set_status(app: KithApp, ident: str, status: str, as_json: bool) -> None:
     store = app.store
     found = store.get_opportunity(ident)
     saved = store.save_opportunity(found.with_changes(status=status))
@@ -55,7 +56,7 @@ def _set_status(app: Any, ident: str, status: str, as_json: bool) -> None:
 @click.argument("ident")
 @json_option
 @pass_app
-def close(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def close(app: KithApp, ident: str, as_json: bool) -> None:
     """Close an opportunity (no longer needed or offered)."""
     _set_status(app, ident, "closed", as_json)
 
@@ -64,7 +65,7 @@ def close(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-de
 @click.argument("ident")
 @json_option
 @pass_app
-def reopen(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def reopen(app: KithApp, ident: str, as_json: bool) -> None:
     """Reopen an opportunity."""
     _set_status(app, ident, "open", as_json)
 
@@ -77,7 +78,7 @@ def reopen(app, ident: str, as_json: bool) -> None:  # type: ignore[no-untyped-d
 @click.option("--network")
 @json_option
 @pass_app
-def edit(app, ident: str, text: str | None, add_tag: tuple[str, ...],  # type: ignore[no-untyped-def]
+def edit(app: KithApp, ident: str, text: str | None, add_tag: tuple[str, ...],
          remove_tag: tuple[str, ...], network: str | None, as_json: bool) -> None:
     """Change an opportunity's text, tags or network."""
     store = app.store

@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from kith.app import KithApp
 from kith.commands import describe_interaction, emit_json, json_option, pass_app
 from kith.editing import check_cadence
 from kith.editing import parse_handles as _parse_handles
@@ -46,7 +47,7 @@ def person() -> None:
 @click.option("--note", default="")
 @json_option
 @pass_app
-def add(app, name: str, networks: tuple[str, ...], emails: tuple[str, ...],  # type: ignore[no-untyped-def]
+def add(app: KithApp, name: str, networks: tuple[str, ...], emails: tuple[str, ...],
         phones: tuple[str, ...], handles: tuple[str, ...], tags: tuple[str, ...],
         birthday: str | None, cadence: int | None, note: str, as_json: bool) -> None:
     """Add a person NAME."""
@@ -69,7 +70,7 @@ def add(app, name: str, networks: tuple[str, ...], emails: tuple[str, ...],  # t
 @click.option("--tag", help="Only people with this tag.")
 @json_option
 @pass_app
-def list_(app, network: str | None, search: str | None, tag: str | None,  # type: ignore[no-untyped-def]
+def list_(app: KithApp, network: str | None, search: str | None, tag: str | None,
           as_json: bool) -> None:
     """List people, with where and when you last met."""
     from kith.search import person_haystack
@@ -128,7 +129,7 @@ def list_(app, network: str | None, search: str | None, tag: str | None,  # type
               help="How many recent interactions to show.")
 @json_option
 @pass_app
-def show(app, ref: str, limit: int, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def show(app: KithApp, ref: str, limit: int, as_json: bool) -> None:
     """Show a person: details, relationships, notes (newest first), follow-ups, networks,
     recent interactions and opportunities."""
     from kith.followups import follow_ups
@@ -181,8 +182,8 @@ def show(app, ref: str, limit: int, as_json: bool) -> None:  # type: ignore[no-u
         from kith.commands.followup import describe_follow_up
 
         echo("Follow-ups:")
-        for item in pending:
-            echo(describe_follow_up(item, names))
+        for follow_up in pending:
+            echo(describe_follow_up(follow_up, names))
     if journal:
         echo("Notes (newest first):")
         for entry in journal:
@@ -211,7 +212,7 @@ def show(app, ref: str, limit: int, as_json: bool) -> None:  # type: ignore[no-u
 @click.option("--note", help="Replace the notes.")
 @json_option
 @pass_app
-def edit(app, ref: str, name: str | None, add_email: tuple[str, ...],  # type: ignore[no-untyped-def]
+def edit(app: KithApp, ref: str, name: str | None, add_email: tuple[str, ...],
          add_phone: tuple[str, ...], add_handle: tuple[str, ...],
          remove_handle: tuple[str, ...], add_network: tuple[str, ...],
          remove_network: tuple[str, ...], add_tag: tuple[str, ...],
@@ -257,7 +258,7 @@ def edit(app, ref: str, name: str | None, add_email: tuple[str, ...],  # type: i
 @click.argument("absorb")
 @json_option
 @pass_app
-def merge(app, keep: str, absorb: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def merge(app: KithApp, keep: str, absorb: str, as_json: bool) -> None:
     """Merge person ABSORB into KEEP: handles, networks, tags and interactions.
 
     The merge is remembered: the absorbed id still resolves, and a later re-import of

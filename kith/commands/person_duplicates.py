@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.safeoutput import echo
 
@@ -13,7 +14,7 @@ from kith.safeoutput import echo
               help="At most this many pairs (0: all).")
 @json_option
 @pass_app
-def duplicates(app, limit: int, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def duplicates(app: KithApp, limit: int, as_json: bool) -> None:
     """Suggest people who are probably the same (same email, phone or handle; similar
     names). Merge them with `kith person merge KEEP OTHER`."""
     from kith.duplicates import find_duplicates

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.safeoutput import echo
 
@@ -11,7 +12,7 @@ from kith.safeoutput import echo
 @click.command()
 @json_option
 @pass_app
-def plugins(app, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def plugins(app: KithApp, as_json: bool) -> None:
     """List plugins with their versions, hooks and any load error."""
     infos = sorted(app.plugins.infos.values(), key=lambda i: (i.origin != "builtin", i.name))
     if as_json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.safeoutput import echo
 
@@ -18,7 +19,7 @@ from kith.safeoutput import echo
 @click.option("--new-kind", is_flag=True, help="Accept a kind kith does not know.")
 @json_option
 @pass_app
-def relate(app, first: str, second: str, kind: str, note: str, new_kind: bool,  # type: ignore[no-untyped-def]
+def relate(app: KithApp, first: str, second: str, kind: str, note: str, new_kind: bool,
            as_json: bool) -> None:
     """Record that FIRST is SECOND's KIND (shown on both people's pages).
 
@@ -45,7 +46,7 @@ def relate(app, first: str, second: str, kind: str, note: str, new_kind: bool,  
 @click.option("--as", "kind", help="Only this kind (as seen from FIRST); default all.")
 @json_option
 @pass_app
-def unrelate(app, first: str, second: str, kind: str | None, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def unrelate(app: KithApp, first: str, second: str, kind: str | None, as_json: bool) -> None:
     """Forget how FIRST and SECOND are related."""
     from kith.relationships import ALIASES
     from kith.relationships import unrelate as forget

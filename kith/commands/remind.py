@@ -6,6 +6,7 @@ from datetime import date
 
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
 from kith.safeoutput import echo
 
@@ -15,7 +16,7 @@ from kith.safeoutput import echo
               help="Show birthdays in the next N days.")
 @json_option
 @pass_app
-def remind(app, days: int, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def remind(app: KithApp, days: int, as_json: bool) -> None:
     """Follow-ups (due and overdue first), who is overdue for contact (most overdue
     first), upcoming birthdays, and people you helped who are new to a network.
 

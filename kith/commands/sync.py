@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import click
 
+from kith.app import KithApp
 from kith.commands import emit_json, json_option, pass_app
+
+if TYPE_CHECKING:
+    from kith.sync import SyncReport
 
 
 @click.group("sync", invoke_without_command=True)
@@ -30,7 +36,7 @@ def sync(ctx: click.Context, as_json: bool) -> None:
     _show(app, report, as_json)
 
 
-def _show(app, report, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def _show(app: KithApp, report: SyncReport, as_json: bool) -> None:
     if as_json:
         emit_json(report.to_dict())
         return
@@ -63,7 +69,7 @@ def _show(app, report, as_json: bool) -> None:  # type: ignore[no-untyped-def]
 @click.argument("remote")
 @json_option
 @pass_app
-def init(app, remote: str, as_json: bool) -> None:  # type: ignore[no-untyped-def]
+def init(app: KithApp, remote: str, as_json: bool) -> None:
     """Make the database folder a git repository synced with REMOTE, then sync once.
 
     REMOTE is any git remote: a folder (a bare repository is created there if the folder

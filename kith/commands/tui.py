@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from kith.app import KithApp
 from kith.commands import pass_app
 
 
@@ -11,7 +12,7 @@ from kith.commands import pass_app
 @click.option("--window", type=click.Choice(["12m", "all"]), default="12m", show_default=True,
               help="The dashboard's first window.")
 @pass_app
-def tui(app, window: str) -> None:  # type: ignore[no-untyped-def]
+def tui(app: KithApp, window: str) -> None:
     """Open the interactive app: dashboard, people, log form, introductions, reminders
     and plugin panels. Press Ctrl+P for every action."""
     from kith.tui import make_app

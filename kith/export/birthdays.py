@@ -24,7 +24,8 @@ def fold(line: str) -> str:
     """Lines longer than 75 octets are folded (RFC 5545 section 3.1)."""
     if len(line.encode("utf-8")) <= 75:
         return line
-    parts, current = [], b""
+    parts: list[str] = []
+    current = b""
     for char in line:
         piece = char.encode("utf-8")
         if len(current) + len(piece) > (75 if not parts else 74):

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
 
+from kith.api import PanelContext
 from kith.plugins import PluginProblem
 from kith.tui.dashboard import Dashboard
 from kith.tui.introductions import IntroductionsPane
@@ -81,11 +82,15 @@ class KithTUI(App[None]):
                 yield RemindersPane(self.kith, self.today, id="reminders-view")
             for number, (plugin, title, factory) in enumerate(self.kith.plugins.panels()):
                 host = PanelHost(plugin, title, factory, self.kith.store,
-                                 id=f"panel-{number}")
+                                 self.panel_context(), id=f"panel-{number}")
                 self.hosts.append(host)
                 with TabPane(title, id=f"plugin-{number}"):
                     yield host
         yield Footer()
+
+    def panel_context(self) -> PanelContext:
+        """What plugin panels get: the store, the configuration, today, the plugins."""
+        return PanelContext(self.kith.store, self.kith.config, self.today, self.kith.plugins)
 
     def on_mount(self) -> None:
         self.sub_title = str(self.kith.db)
@@ -283,14 +288,15 @@ class KithTUI(App[None]):
         else:
             dashboard.stale = True
         for pane in (PeoplePane, IntroductionsPane, RemindersPane):
-            widget = self.query_one(pane)
+            widget: Any = self.query_one(pane)  # each pane has data_changed
             widget.data_changed(shown=widget.parent is not None and widget.parent.id == active)
         for host in self.hosts:
             host.refresh_data()
         for screen in self.screen_stack:
             if isinstance(screen, PersonScreen):
+                page: PersonScreen = screen
                 if screen is self.screen:
-                    screen.refresh_data()
+                    page.refresh_data()
                 else:
                     screen.stale = True  # under a form: refreshed when shown again
 

@@ -8,6 +8,7 @@ axis, received to the right), the monthly trend as a sparkline, and the reasons.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -31,7 +32,8 @@ def _bar(amount: float, largest: float) -> int:
 
 def balance_lines(a: Assessment) -> list[str]:
     """Given versus received, one line per dimension, as markup."""
-    rows = [("money", a.given.money, a.received.money,
+    rows: list[tuple[str, int, int, Callable[[int], str]]] = [
+            ("money", a.given.money, a.received.money,
              lambda v: format_money(v, a.currency)),
             ("time", a.given.minutes, a.received.minutes,
              lambda v: format_minutes(v) if v else "0"),
@@ -159,7 +161,7 @@ class Dashboard(Vertical):
         columns = max(1, min(len(self.assessments) or 1, width // CARD_WIDTH))
         for grid in self.query("#card-grid"):
             grid.styles.grid_size_columns = columns
-        for glance in self.query("#glance"):
+        for glance in self.query("#glance").results(Static):
             glance.update(self.glance())
 
     def glance(self) -> str:

@@ -14,6 +14,7 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Static
 
+from kith.api import PanelContext, build_panel
 from kith.tui.widgets import escape
 
 
@@ -34,9 +35,11 @@ class PanelHost(Vertical):
 
     DEFAULT_CSS = "PanelHost { height: 1fr; }"  # sized even while empty, so it gets Show
 
-    def __init__(self, plugin: str, title: str, factory: Any, store: Any, **kwargs: Any):
+    def __init__(self, plugin: str, title: str, factory: Any, store: Any,
+                 context: PanelContext | None = None, **kwargs: Any):
         super().__init__(**kwargs)
         self.plugin, self.title, self.factory, self.store = plugin, title, factory, store
+        self.context = context
         self.failed: BaseException | None = None
         self.built = False
 
@@ -48,13 +51,15 @@ class PanelHost(Vertical):
 
     def build(self) -> ComposeResult:
         try:
-            widget = self.factory(self.store)
+            widget = (build_panel(self.factory, self.context) if self.context is not None
+                      else self.factory(self.store))
             if not isinstance(widget, Widget):
                 raise TypeError(f"the panel factory returned {type(widget).__name__}, "
                                 "not a Textual widget")
         except Exception as error:
             self.failed = error
-            self.app.plugins_problem(self.plugin, f"panel {self.title!r}", error)
+            self.app.plugins_problem(  # type: ignore[attr-defined]  # KithTUI's
+                self.plugin, f"panel {self.title!r}", error)
             yield ErrorPanel(self.plugin, self.title, error)
             return
         self._guard(widget)
@@ -78,7 +83,8 @@ class PanelHost(Vertical):
         if self.failed is not None:
             return
         self.failed = error
-        self.app.plugins_problem(self.plugin, f"panel {self.title!r}", error)
+        self.app.plugins_problem(  # type: ignore[attr-defined]  # KithTUI's
+            self.plugin, f"panel {self.title!r}", error)
         for child in self.children:
             child.display = False  # a widget whose handler raised may be half-built
         self.mount(ErrorPanel(self.plugin, self.title, error))

@@ -9,12 +9,18 @@ referrals through the association are money and favours received.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from kith import hookimpl
-from kith.importing import SourceSpec
-from kith.kinds import NetworkKind
-from kith.model import Interaction, Network, Value
+from kith.api import (
+    Interaction,
+    Network,
+    NetworkKind,
+    PanelContext,
+    SourceSpec,
+    Value,
+    hookimpl,
+)
 
 __version__ = "0.1.0"
 
@@ -29,18 +35,17 @@ def _lazy(function: str) -> Any:
 
 
 @hookimpl
-def register_network_kinds(register):  # type: ignore[no-untyped-def]
+def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
     register(NetworkKind(
         "association", "A professional association or meetup: talks, events, dues, clients.",
         rules={"min_months": 9}))
 
 
 @hookimpl
-def register_sources(register):  # type: ignore[no-untyped-def]
+def register_sources(register: Callable[[SourceSpec], None]) -> None:
     import click
 
-    from kith.calendar import calendar_options
-    from kith.csv_sources import mapping_options
+    from kith.api import calendar_options, mapping_options
 
     register(SourceSpec("association-calendar", "Association calendar: meetings, "
                         "conferences, workshops, your talks", "an iCalendar (.ics) file",
@@ -66,7 +71,7 @@ def register_sources(register):  # type: ignore[no-untyped-def]
 def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
     if network is None or network.kind != "association":
         return None
-    from kith.calendar import event_value
+    from kith.api import event_value
 
     value = event_value(interaction)
     if value is not None:
@@ -80,10 +85,10 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_panels(register):  # type: ignore[no-untyped-def]
-    def build(store: Any) -> Any:
+def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
+    def build(context: PanelContext) -> Any:
         from kith_association.panel import AssociationPanel
 
-        return AssociationPanel(store)
+        return AssociationPanel(context.store, today=context.today)
 
     register("Association", build)

@@ -3,14 +3,14 @@ last event. Imported only when the TUI builds it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from kith.safeoutput import cell
+from kith.api import Store, cell, local_today, local_tz
 
 
 class AssociationPanel(VerticalScroll):
@@ -19,17 +19,18 @@ class AssociationPanel(VerticalScroll):
     AssociationPanel .heading { text-style: bold; margin-top: 1; }
     """
 
-    def __init__(self, store: Any, **kwargs: Any):
+    def __init__(self, store: Store, *, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.store = store
+        self.today = today or local_today()
 
     def compose(self) -> ComposeResult:
         associations = [n for n in self.store.networks() if n.kind == "association"]
         if not associations:
             yield Static("No association yet: `kith network add NAME --kind association`.")
             return
-        now = datetime.now().astimezone()
-        soon = (date.today() + timedelta(days=30)).isoformat()
+        now = datetime.combine(self.today, time.min, tzinfo=local_tz())  # today counts as upcoming
+        soon = (self.today + timedelta(days=30)).isoformat()
         names = {i: d["name"] for i, d in self.store.people_docs().items()}
         for network in associations:
             yield Static(cell(network.name), classes="heading")

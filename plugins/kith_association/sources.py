@@ -5,11 +5,22 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from kith.calendar import KindRule, parse_calendar
-from kith.csv_sources import Field, cell_date, parse_payments, read_table
-from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, InteractionRecord, NetworkHint, PersonRecord
-from kith.parsing import local_tz, parse_date
+from kith.api import (
+    Field,
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    InteractionRecord,
+    KindRule,
+    NetworkHint,
+    PersonRecord,
+    cell_date,
+    local_tz,
+    parse_calendar,
+    parse_date,
+    parse_payments,
+    read_table,
+)
 
 ASSOCIATION_KINDS = [
     KindRule("talk", ("my talk", "giving a talk", "speaker", "speaking", "keynote",

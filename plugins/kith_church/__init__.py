@@ -8,12 +8,18 @@ groups are shared time and mostly companionship; giving is money given.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from kith import hookimpl
-from kith.importing import SourceSpec
-from kith.kinds import NetworkKind
-from kith.model import Interaction, Network, Value
+from kith.api import (
+    Interaction,
+    Network,
+    NetworkKind,
+    PanelContext,
+    SourceSpec,
+    Value,
+    hookimpl,
+)
 
 __version__ = "0.1.0"
 
@@ -28,16 +34,15 @@ def _lazy(function: str) -> Any:
 
 
 @hookimpl
-def register_network_kinds(register):  # type: ignore[no-untyped-def]
+def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
     register(NetworkKind(
         "church", "A congregation: services and small groups, volunteering and giving.",
         rules={"min_months": 6}))
 
 
 @hookimpl
-def register_sources(register):  # type: ignore[no-untyped-def]
-    from kith.calendar import calendar_options
-    from kith.csv_sources import mapping_options
+def register_sources(register: Callable[[SourceSpec], None]) -> None:
+    from kith.api import calendar_options, mapping_options
     from kith_church.sources import breeze_options
 
     register(SourceSpec("church-calendar", "Church calendar: services, small groups, "
@@ -59,7 +64,7 @@ def register_sources(register):  # type: ignore[no-untyped-def]
 def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
     if network is None or network.kind != "church":
         return None
-    from kith.calendar import event_value
+    from kith.api import event_value
 
     value = event_value(interaction)
     if value is not None:
@@ -70,10 +75,10 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_panels(register):  # type: ignore[no-untyped-def]
-    def build(store: Any) -> Any:
+def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
+    def build(context: PanelContext) -> Any:
         from kith_church.panel import ChurchPanel
 
-        return ChurchPanel(store)
+        return ChurchPanel(context.store, today=context.today)
 
     register("Church", build)

@@ -3,15 +3,14 @@ year. Imported only when the TUI builds it."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from kith.parsing import format_minutes, format_money
-from kith.safeoutput import cell
+from kith.api import Store, cell, format_minutes, format_money, local_today, local_tz
 
 
 class ChurchPanel(VerticalScroll):
@@ -20,9 +19,10 @@ class ChurchPanel(VerticalScroll):
     ChurchPanel .heading { text-style: bold; margin-top: 1; }
     """
 
-    def __init__(self, store: Any, **kwargs: Any):
+    def __init__(self, store: Store, *, today: date | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.store = store
+        self.today = today or local_today()
 
     def compose(self) -> ComposeResult:
         churches = [n for n in self.store.networks() if n.kind == "church"]
@@ -30,7 +30,7 @@ class ChurchPanel(VerticalScroll):
             yield Static("No church yet: `kith network add NAME --kind church`, then "
                          "`kith import church-calendar FILE.ics`.")
             return
-        now = datetime.now().astimezone()
+        now = datetime.combine(self.today, time.min, tzinfo=local_tz())  # today counts as upcoming
         year = f"{now.year:04d}"
         months = self.store.network_months()
         for church in churches:

@@ -8,10 +8,20 @@ from typing import Any
 
 import click
 
-from kith.calendar import KindRule, parse_calendar
-from kith.csv_sources import Field, Table, cell_date, parse_payments, read_table
-from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
+from kith.api import (
+    Field,
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    KindRule,
+    NetworkHint,
+    PersonRecord,
+    Table,
+    cell_date,
+    parse_calendar,
+    parse_payments,
+    read_table,
+)
 
 CHURCH_KINDS = [
     KindRule("volunteering", ("volunteer", "shift", "rota", "usher", "serving", "food bank")),
@@ -93,7 +103,7 @@ def planning_center(path: Path, context: ImportContext) -> ImportBatch:
 
 
 def breeze_options() -> list[click.Option]:
-    from kith.csv_sources import mapping_options
+    from kith.api import mapping_options
 
     return [*mapping_options(),
             click.Option(["--me", "me_id"], help="Your Breeze ID: your own rows of the giving "
@@ -104,7 +114,7 @@ def _sheet_rows(workbook: Any, sheet: str,
                 where: str = "") -> tuple[list[str], list[list[str]]]:
     """A sheet's non-empty rows as text, read one row at a time and refused beyond
     ``MAX_SHEET_ROWS`` rows (a sheet of millions of rows is not a church's export)."""
-    from kith.limits import MAX_SHEET_ROWS
+    from kith.api import MAX_SHEET_ROWS
 
     rows = []
     for number, row in enumerate(workbook[sheet].iter_rows(values_only=True), 1):
@@ -142,7 +152,7 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
     """Breeze exports a zip of .xlsx sheets: people, one sheet per tag, giving."""
     import openpyxl
 
-    from kith.archives import check_xlsx, open_source
+    from kith.api import check_xlsx, open_source
 
     people: dict[str, PersonRecord] = {}
     tags: dict[str, list[str]] = {}
@@ -188,8 +198,8 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
                                       if h.strip().lower() in ("breeze id", "id", "person id")),
                                      None)
                     if id_column is not None:
-                        for row in rows:
-                            tags.setdefault(row[id_column], []).append(sheet.lower())
+                        for cells in rows:
+                            tags.setdefault(cells[id_column], []).append(sheet.lower())
     for ident, names in tags.items():
         if ident in people:
             people[ident].tags.extend(names)

@@ -9,12 +9,21 @@ network.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from kith import hookimpl
-from kith.importing import SourceSpec
-from kith.kinds import NetworkKind
-from kith.model import Interaction, Network, Value
+from kith.api import (
+    Interaction,
+    Network,
+    NetworkKind,
+    PanelContext,
+    SourceSpec,
+    Value,
+    hookimpl,
+)
+
+if TYPE_CHECKING:
+    import click
 
 __version__ = "0.1.0"
 
@@ -30,14 +39,14 @@ def _lazy(module: str, function: str) -> Any:
 
 
 @hookimpl
-def register_network_kinds(register):  # type: ignore[no-untyped-def]
+def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
     register(NetworkKind(
         "friends", "A circle of friends: companionship first, favours both ways.",
         rules={"fun_per_month": 3}))
 
 
 @hookimpl
-def register_sources(register):  # type: ignore[no-untyped-def]
+def register_sources(register: Callable[[SourceSpec], None]) -> None:
     import click
 
     chat_options = [
@@ -62,7 +71,7 @@ def register_sources(register):  # type: ignore[no-untyped-def]
 
 
 @hookimpl
-def register_commands(cli):  # type: ignore[no-untyped-def]
+def register_commands(cli: click.Group) -> None:
     from kith_friends.vcard_export import register
 
     register(cli)
@@ -80,10 +89,10 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_panels(register):  # type: ignore[no-untyped-def]
-    def build(store: Any) -> Any:
+def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
+    def build(context: PanelContext) -> Any:
         from kith_friends.panel import FriendsPanel
 
-        return FriendsPanel(store)
+        return FriendsPanel(context.store, config=context.config, today=context.today)
 
     register("Friends", build)

@@ -25,10 +25,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kith.conversations import Message, conversation_days, link_writers_of_the_day
-from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
-from kith.parsing import infer_date_order, local_tz
+from kith.api import (
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    Message,
+    NetworkHint,
+    PersonRecord,
+    conversation_days,
+    infer_date_order,
+    link_writers_of_the_day,
+    local_tz,
+)
 
 PREFIX = re.compile(
     r"^\[?(?P<a>\d{1,4})[./-](?P<b>\d{1,2})[./-](?P<c>\d{2,4}),?\s+"
@@ -71,7 +79,7 @@ def date_order(lines: list[Line], hint: str | None, where: str) -> str:
 
 
 def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatch:
-    from kith.archives import read_limited
+    from kith.api import read_limited
 
     try:
         text = read_limited(path).decode("utf-8-sig")
@@ -80,12 +88,12 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
     parsed: list[Line] = []
     continuation: dict[int, list[str]] = {}
     for number, raw in enumerate(text.splitlines(), 1):
-        line = _clean(raw)
-        match = PREFIX.match(line)
+        cleaned = _clean(raw)
+        match = PREFIX.match(cleaned)
         if not match:
             if parsed:
-                continuation.setdefault(len(parsed) - 1, []).append(line)
-            elif line.strip():
+                continuation.setdefault(len(parsed) - 1, []).append(cleaned)
+            elif cleaned.strip():
                 raise ImportFormatError("does not start like a chat export "
                                         "(e.g. '06/03/2017, 00:45 - Name: message')",
                                         file=str(path), record=f"line {number}")

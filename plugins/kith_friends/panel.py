@@ -3,14 +3,14 @@ the TUI builds it."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from kith.safeoutput import cell
+from kith.api import Store, cell, local_today, reminders
 
 
 class FriendsPanel(VerticalScroll):
@@ -19,17 +19,16 @@ class FriendsPanel(VerticalScroll):
     FriendsPanel .heading { text-style: bold; margin-top: 1; }
     """
 
-    def __init__(self, store: Any, config: dict[str, Any] | None = None, **kwargs: Any):
+    def __init__(self, store: Store, config: dict[str, Any] | None = None, *,
+                 today: date | None = None, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.store = store
-        self.config = config
+        self.config = config or {}
+        self.today = today or local_today()
 
     def compose(self) -> ComposeResult:
-        from kith.config import load_config
-        from kith.keepintouch import reminders
-
-        today = datetime.now().astimezone().date()
-        result = reminders(self.store, self.config or load_config(), today, birthday_days=31)
+        today = self.today
+        result = reminders(self.store, self.config, today, birthday_days=31)
         yield Static("Overdue friends", classes="heading")
         if not result.overdue:
             yield Static("Nobody: you are in touch with everyone on a cadence.")
@@ -41,6 +40,6 @@ class FriendsPanel(VerticalScroll):
         month = [b for b in result.birthdays if b.date[5:7] == f"{today.month:02d}"]
         if not month:
             yield Static("None this month.")
-        for item in month:
-            turns = f", turns {item.turns}" if item.turns else ""
-            yield Static(cell(f"{item.name}: {item.date[5:]}{turns}"))
+        for birthday in month:
+            turns = f", turns {birthday.turns}" if birthday.turns else ""
+            yield Static(cell(f"{birthday.name}: {birthday.date[5:]}{turns}"))

@@ -17,9 +17,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-from kith.errors import ImportFormatError, ValidationError
-from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
-from kith.model import normalize_handle
+from kith.api import (
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    NetworkHint,
+    PersonRecord,
+    ValidationError,
+    normalize_handle,
+)
 
 CARD = re.compile(r"BEGIN:VCARD\s*?\r?\n.*?END:VCARD", re.IGNORECASE | re.DOTALL)
 
@@ -28,7 +34,7 @@ def split_cards(text: str) -> list[tuple[int, str | None, str, int]]:
     """``(card number, card text or None if unclosed, problem, first line)`` for every
     BEGIN:VCARD."""
     starts = [m.start() for m in re.finditer(r"^BEGIN:VCARD", text, re.IGNORECASE | re.M)]
-    cards = []
+    cards: list[tuple[int, str | None, str, int]] = []
     line, previous = 1, 0
     for number, start in enumerate(starts, 1):
         line += text.count("\n", previous, start)
@@ -165,7 +171,7 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
         extra["birthday_text"] = birthday_text
     if "kind" in contents and str(contents["kind"][0].value).lower() == "org":
         extra["kind"] = "org"
-    from kith.limits import MAX_NAME, MAX_TEXT
+    from kith.api import MAX_NAME, MAX_TEXT
 
     if len(name) > MAX_NAME or any(len(a) > MAX_NAME for a in nicknames):
         raise ValueError(f"the card's name is longer than {MAX_NAME} characters")
@@ -188,7 +194,7 @@ def check_card(card: str) -> str:
     or a ``ValueError`` naming the limit it breaks: at most ``MAX_PROPERTIES_PER_RECORD``
     properties and ``MAX_FIELD_BYTES`` per property, checked before vobject parses it.
     The message never quotes the card (it holds personal data)."""
-    from kith.limits import MAX_FIELD_BYTES, MAX_PROPERTIES_PER_RECORD
+    from kith.api import MAX_FIELD_BYTES, MAX_PROPERTIES_PER_RECORD
 
     lines = _UNFOLD.sub("", card).splitlines()
     kept = [line for line in lines if not _BINARY.match(line)]
@@ -215,7 +221,7 @@ def _parse_problem(error: Exception, first_line: int) -> str:
 def parse(path: Path, context: ImportContext) -> ImportBatch:
     import vobject
 
-    from kith.archives import list_files, read_limited
+    from kith.api import list_files, read_limited
 
     links: list[Path] = []
     if path.is_dir():

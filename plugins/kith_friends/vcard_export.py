@@ -17,6 +17,8 @@ from typing import Any
 
 import click
 
+from kith.api import KithApp, KithError, check_path_text, output, pass_app
+
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """Everything a reader might take for the end of a line (``str.splitlines`` does)."""
 _OTHER_CONTROLS = re.compile("[\x00-\x08\x0e-\x1b\x1f\x7f]")
@@ -37,7 +39,8 @@ def _fold(line: str) -> str:
     encoded = line.encode("utf-8")
     if len(encoded) <= 75:
         return line
-    parts, current = [], b""
+    parts: list[str] = []
+    current = b""
     for char in line:
         piece = char.encode("utf-8")
         if len(current) + len(piece) > (75 if not parts else 74):
@@ -133,18 +136,14 @@ def write_private(path: Path, text: str) -> None:
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--network", help="Only people in this network.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON summary.")
-@click.pass_context
-def export_vcard(ctx: click.Context, path: Path, network: str | None, as_json: bool) -> None:
+@pass_app
+def export_vcard(app: KithApp, path: Path, network: str | None, as_json: bool) -> None:
     """Write people as vCard 4.0 (PATH; `-` for standard output)."""
-    from kith.commands import echo, emit_json
-    from kith.errors import KithError
-    from kith.limits import check_path_text
-
     check_path_text(str(path), "the export path", 4096)
 
-    app = ctx.find_object(_app_class())
     store = app.store
-    net_id = store.find_network(network).id if network else None
+    found = store.find_network(network) if network else None  # raises when not found
+    net_id = found.id if found else None
     people = [p for i, p in sorted(store.people_docs().items(), key=lambda x: x[1]["name"])
               if i != "me" and (net_id is None or net_id in p["networks"])]
     text = "".join(person_to_vcard(p) for p in people)
@@ -157,16 +156,8 @@ def export_vcard(ctx: click.Context, path: Path, network: str | None, as_json: b
         write_private(path, text)
     except OSError as error:
         raise KithError(f"cannot write {path}: {error.strerror or error}") from None
-    if as_json:
-        emit_json({"path": str(path), "people": len(people)})
-    else:
-        echo(f"Wrote {len(people)} people to {path}")
-
-
-def _app_class() -> type:
-    from kith.app import KithApp
-
-    return KithApp
+    output({"path": str(path), "people": len(people)},
+           f"Wrote {len(people)} people to {path}", as_json=as_json)
 
 
 def register(cli: click.Group) -> None:

@@ -8,12 +8,18 @@ request for help that the user answered is a favour given.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from kith import hookimpl
-from kith.importing import SourceSpec
-from kith.kinds import NetworkKind
-from kith.model import Interaction, Network, Value
+from kith.api import (
+    Interaction,
+    Network,
+    NetworkKind,
+    PanelContext,
+    SourceSpec,
+    Value,
+    hookimpl,
+)
 
 __version__ = "0.1.0"
 
@@ -32,14 +38,14 @@ def _parser(module: str) -> Any:
 
 
 @hookimpl
-def register_network_kinds(register):  # type: ignore[no-untyped-def]
+def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
     register(NetworkKind(
         "social", "A social-media account: its followers, replies and messages.",
         rules={"min_interactions": 10}))
 
 
 @hookimpl
-def register_sources(register):  # type: ignore[no-untyped-def]
+def register_sources(register: Callable[[SourceSpec], None]) -> None:
     import click
 
     me = click.Option(["--me", "me"], help="Your name as Facebook shows it (default: the "
@@ -82,10 +88,10 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_panels(register):  # type: ignore[no-untyped-def]
-    def build(store: Any) -> Any:
+def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
+    def build(context: PanelContext) -> Any:
         from kith_social.panel import SocialPanel
 
-        return SocialPanel(store)
+        return SocialPanel(context.store)
 
     register("Social", build)

@@ -17,10 +17,17 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from kith.archives import open_source
-from kith.conversations import Message, conversation_days, link_writers_of_the_day
-from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
+from kith.api import (
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    Message,
+    NetworkHint,
+    PersonRecord,
+    conversation_days,
+    link_writers_of_the_day,
+    open_source,
+)
 from kith_social.jsdata import parse_json, repair
 
 E2EE_FILE = re.compile(r"^(.+)_(\d+)\.json$")

@@ -11,7 +11,7 @@ from typing import Any
 
 import orjson
 
-from kith.errors import ImportFormatError
+from kith.api import ImportFormatError
 
 
 def parse_assignment(text: str, where: str) -> Any:
@@ -64,7 +64,7 @@ def repair(value: Any) -> Any:
     return value
 
 
-def need(mapping: Any, key: str, where: str, record: object) -> Any:
+def need(mapping: Any, key: str, where: str, record: str | int | None) -> Any:
     """``mapping[key]`` or an error naming the file and record."""
     if not isinstance(mapping, dict) or key not in mapping:
         raise ImportFormatError(f"missing field {key!r}", file=where, record=record)

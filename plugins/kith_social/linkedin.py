@@ -20,11 +20,19 @@ from collections import Counter
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from kith.archives import SourceTree, open_source
-from kith.conversations import Message, conversation_days
-from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, InteractionRecord, NetworkHint, PersonRecord
-from kith.parsing import first_format_date
+from kith.api import (
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    InteractionRecord,
+    Message,
+    NetworkHint,
+    PersonRecord,
+    SourceTree,
+    conversation_days,
+    first_format_date,
+    open_source,
+)
 
 DATE_FORMATS = ("%d %b %Y", "%m/%d/%y, %I:%M %p", "%m/%d/%y", "%Y-%m-%d", "%d/%m/%Y")
 TIME_FORMATS = ("%Y-%m-%d %H:%M:%S %Z", "%Y-%m-%d %H:%M:%S", "%m/%d/%y, %I:%M %p",

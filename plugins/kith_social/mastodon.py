@@ -17,10 +17,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from kith.archives import open_source
-from kith.conversations import Message, conversation_days
-from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
+from kith.api import (
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    Message,
+    NetworkHint,
+    PersonRecord,
+    conversation_days,
+    open_source,
+)
 from kith_social.jsdata import need, parse_json
 
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
@@ -83,7 +89,7 @@ def parse_following_csv(path: Path, text: str, context: ImportContext) -> Import
 
 def parse(path: Path, context: ImportContext) -> ImportBatch:
     if path.suffix.lower() == ".csv":
-        from kith.archives import read_limited
+        from kith.api import read_limited
 
         return parse_following_csv(path, read_limited(path).decode("utf-8-sig"), context)
     with open_source(path) as tree:

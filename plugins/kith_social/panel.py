@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from kith.safeoutput import cell
+from kith.api import Store, cell
 
 
 class SocialPanel(VerticalScroll):
@@ -19,7 +19,7 @@ class SocialPanel(VerticalScroll):
     SocialPanel DataTable { height: auto; max-height: 12; }
     """
 
-    def __init__(self, store: Any, **kwargs: Any):
+    def __init__(self, store: Store, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.store = store
 

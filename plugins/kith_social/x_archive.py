@@ -13,10 +13,18 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from kith.archives import SourceTree, open_source
-from kith.conversations import Message, conversation_days
-from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, InteractionRecord, NetworkHint, PersonRecord
+from kith.api import (
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    InteractionRecord,
+    Message,
+    NetworkHint,
+    PersonRecord,
+    SourceTree,
+    conversation_days,
+    open_source,
+)
 from kith_social.jsdata import need, parse_assignment
 
 FALLBACK_FILES = {
@@ -186,8 +194,8 @@ def _direct_messages(tree: SourceTree, files: dict[str, list[str]], owner: Perso
             except ImportFormatError as error:
                 context.bad_record(error)
                 continue
-            raw = [m.get("messageCreate") for m in conversation.get("messages") or []
-                   if isinstance(m, dict) and m.get("messageCreate")]
+            raw: list[Any] = [m.get("messageCreate") for m in conversation.get("messages") or []
+                              if isinstance(m, dict) and m.get("messageCreate")]
             members = {str(m.get("senderId")) for m in raw} | {
                 str(m["recipientId"]) for m in raw if m.get("recipientId")}
             if kind == "directMessages":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kith import hookimpl
+from kith.api import hookimpl
 
 __version__ = "0.1.0"
 
@@ -18,7 +18,7 @@ __version__ = "0.1.0"
 def register_sources(register: Any) -> None:
     import click
 
-    from kith.importing import SourceSpec
+    from kith.api import SourceSpec
 
     def parse(path: Any, context: Any) -> Any:
         from kith_mbox.source import parse as parse_mbox

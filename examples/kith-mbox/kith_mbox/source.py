@@ -11,9 +11,15 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from kith.conversations import Message, conversation_days
-from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, NetworkHint, PersonRecord
+from kith.api import (
+    ImportBatch,
+    ImportContext,
+    ImportFormatError,
+    Message,
+    NetworkHint,
+    PersonRecord,
+    conversation_days,
+)
 from kith_mbox.reader import Mail, MboxError, read_mbox
 
 

@@ -9,8 +9,7 @@ from typing import Any
 
 import click
 
-from kith.commands import echo
-from kith.errors import KithError
+from kith.api import KithError, echo
 
 
 def summarize(path: Path, top: int = 10) -> dict[str, Any]:

@@ -1,0 +1,235 @@
+"""The one public surface for plugin authors: import from here, and only from here.
+
+Everything a plugin needs (the hook marker, the model, the importer's records and toolkit,
+the errors, the panel context, the output helpers for commands) is re-exported by this
+module, so kith's inner modules can move without breaking plugins. A name is public when
+it is in ``__all__``; anything else in kith may change between versions.
+
+The importer toolkit (CSV, calendar, archives, conversations) and the keep-in-touch
+reminders are loaded only when a plugin first touches them, so ``kith --help`` stays fast::
+
+    from kith.api import hookimpl, SourceSpec, PanelContext
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from kith import hookimpl
+from kith.app import KithApp
+from kith.errors import (
+    Ambiguous,
+    ImportFormatError,
+    KithError,
+    NotFound,
+    StoreError,
+    ValidationError,
+)
+from kith.importing import (
+    ImportBatch,
+    ImportContext,
+    InteractionRecord,
+    NetworkHint,
+    PersonRecord,
+    SourceSpec,
+)
+from kith.kinds import NetworkKind
+from kith.model import ME, Interaction, Network, Opportunity, Person, Value, normalize_handle
+
+if TYPE_CHECKING:
+    from kith.archives import SourceTree, check_xlsx, list_files, open_source, read_limited
+    from kith.calendar import KindRule, calendar_options, event_value, parse_calendar
+    from kith.conversations import Message, conversation_days, link_writers_of_the_day
+    from kith.csv_sources import (
+        Field,
+        Table,
+        cell_date,
+        mapping_options,
+        parse_payments,
+        read_table,
+    )
+    from kith.keepintouch import Reminders, reminders
+    from kith.limits import (
+        MAX_FIELD_BYTES,
+        MAX_NAME,
+        MAX_PROPERTIES_PER_RECORD,
+        MAX_SHEET_ROWS,
+        MAX_TEXT,
+        check_path_text,
+    )
+    from kith.parsing import (
+        first_format_date,
+        format_minutes,
+        format_money,
+        infer_date_order,
+        local_tz,
+        parse_date,
+    )
+    from kith.plugins import Plugins
+    from kith.safeoutput import cell, echo
+    from kith.serendipity import Suggestion
+    from kith.store import Store
+
+# name -> module, imported on first use (module ``__getattr__`` below).
+_LAZY = {
+    "SourceTree": "kith.archives", "open_source": "kith.archives",
+    "check_xlsx": "kith.archives", "list_files": "kith.archives",
+    "read_limited": "kith.archives", "check_path_text": "kith.limits",
+    "MAX_FIELD_BYTES": "kith.limits", "MAX_NAME": "kith.limits",
+    "MAX_PROPERTIES_PER_RECORD": "kith.limits", "MAX_SHEET_ROWS": "kith.limits",
+    "MAX_TEXT": "kith.limits",
+    "cell": "kith.safeoutput", "echo": "kith.safeoutput",
+    "KindRule": "kith.calendar", "calendar_options": "kith.calendar",
+    "event_value": "kith.calendar", "parse_calendar": "kith.calendar",
+    "Message": "kith.conversations", "conversation_days": "kith.conversations",
+    "link_writers_of_the_day": "kith.conversations",
+    "Field": "kith.csv_sources", "Table": "kith.csv_sources", "cell_date": "kith.csv_sources",
+    "mapping_options": "kith.csv_sources", "parse_payments": "kith.csv_sources",
+    "read_table": "kith.csv_sources",
+    "Reminders": "kith.keepintouch", "reminders": "kith.keepintouch",
+    "first_format_date": "kith.parsing", "format_minutes": "kith.parsing",
+    "format_money": "kith.parsing", "infer_date_order": "kith.parsing",
+    "local_tz": "kith.parsing", "parse_date": "kith.parsing",
+    "Plugins": "kith.plugins", "Suggestion": "kith.serendipity", "Store": "kith.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kith.api' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+@dataclass(frozen=True)
+class PanelContext:
+    """What a TUI panel factory receives: the open store, the loaded configuration,
+    the day the TUI treats as today (fixed for a session, so tests are deterministic) and
+    the loaded plugins. A panel reads these instead of calling ``load_config()`` or the
+    wall clock itself."""
+
+    store: Store
+    config: dict[str, Any]
+    today: date
+    plugins: Plugins
+
+
+def local_today() -> date:
+    """Today in the local time zone: the default for panels built without a context."""
+    from kith.ledger import now_date
+
+    return now_date()
+
+
+def build_panel(factory: Callable[..., Any], context: PanelContext) -> Any:
+    """Call a panel factory the way it was written.
+
+    New-style factories take the ``PanelContext`` (a first parameter named ``context``
+    or annotated ``PanelContext``); older ones, written before it existed, take the store
+    alone and keep working."""
+    return factory(context) if _wants_context(factory) else factory(context.store)
+
+
+def _wants_context(factory: Callable[..., Any]) -> bool:
+    import inspect  # only when the TUI builds a panel
+
+    try:
+        parameters = list(inspect.signature(factory).parameters.values())
+    except (TypeError, ValueError):
+        return False
+    if not parameters:
+        return False
+    first = parameters[0]
+    annotation = first.annotation
+    named = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
+    return first.name in ("context", "ctx") or named.rsplit(".", 1)[-1] == "PanelContext"
+
+
+pass_app = click.make_pass_decorator(KithApp)
+"""Decorator for plugin commands: passes the running ``KithApp`` (``app.store``,
+``app.config``, ``app.plugins``) as the first argument."""
+
+
+def output(obj: Any, text: str, *, as_json: bool) -> None:
+    """Print a command's result: ``obj`` as indented JSON with ``--json``, else ``text``
+    (terminal-safe: control characters in data are neutralised, see ``echo``)."""
+    from kith.commands import echo, emit_json
+
+    if as_json:
+        emit_json(obj)
+    else:
+        echo(text)
+
+
+__all__ = [
+    "MAX_FIELD_BYTES",
+    "MAX_NAME",
+    "MAX_PROPERTIES_PER_RECORD",
+    "MAX_SHEET_ROWS",
+    "MAX_TEXT",
+    "ME",
+    "Ambiguous",
+    "Field",
+    "ImportBatch",
+    "ImportContext",
+    "ImportFormatError",
+    "Interaction",
+    "InteractionRecord",
+    "KindRule",
+    "KithApp",
+    "KithError",
+    "Message",
+    "Network",
+    "NetworkHint",
+    "NetworkKind",
+    "NotFound",
+    "Opportunity",
+    "PanelContext",
+    "Person",
+    "PersonRecord",
+    "Plugins",
+    "Reminders",
+    "SourceSpec",
+    "SourceTree",
+    "Store",
+    "StoreError",
+    "Suggestion",
+    "Table",
+    "ValidationError",
+    "Value",
+    "build_panel",
+    "calendar_options",
+    "cell",
+    "cell_date",
+    "check_path_text",
+    "check_xlsx",
+    "conversation_days",
+    "echo",
+    "event_value",
+    "first_format_date",
+    "format_minutes",
+    "format_money",
+    "hookimpl",
+    "infer_date_order",
+    "link_writers_of_the_day",
+    "list_files",
+    "local_today",
+    "local_tz",
+    "mapping_options",
+    "normalize_handle",
+    "open_source",
+    "output",
+    "parse_calendar",
+    "parse_date",
+    "parse_payments",
+    "pass_app",
+    "read_limited",
+    "read_table",
+    "reminders",
+]
