@@ -27,6 +27,11 @@ from typing import Any
 
 import orjson
 
+# What an installed kith costs: pip compiles kith's bytecode at install, so a shell that
+# sets PYTHONDONTWRITEBYTECODE would make every run compile kith anew and time that
+# instead (about 100 ms a command on this machine). The first run writes the bytecode.
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import DATA, dataset
 
