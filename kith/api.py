@@ -54,6 +54,7 @@ if TYPE_CHECKING:
         parse_payments,
         read_table,
     )
+    from kith.export import fold_line, write_private
     from kith.keepintouch import Reminders, reminders
     from kith.limits import (
         MAX_FIELD_BYTES,
@@ -92,6 +93,7 @@ _LAZY = {
     "Field": "kith.csv_sources", "Table": "kith.csv_sources", "cell_date": "kith.csv_sources",
     "mapping_options": "kith.csv_sources", "parse_payments": "kith.csv_sources",
     "read_table": "kith.csv_sources",
+    "fold_line": "kith.export", "write_private": "kith.export",
     "Reminders": "kith.keepintouch", "reminders": "kith.keepintouch",
     "first_format_date": "kith.parsing", "format_minutes": "kith.parsing",
     "format_money": "kith.parsing", "infer_date_order": "kith.parsing",
@@ -213,6 +215,7 @@ __all__ = [
     "echo",
     "event_value",
     "first_format_date",
+    "fold_line",
     "format_minutes",
     "format_money",
     "hookimpl",
@@ -232,4 +235,5 @@ __all__ = [
     "read_limited",
     "read_table",
     "reminders",
+    "write_private",
 ]

@@ -6,6 +6,8 @@
 - ``kith.export.ics``: a birthday calendar.
 
 Every file is written by ``write_private``: atomically, readable by its owner only.
+Text formats built of content lines (iCalendar here, vCard in the friends plugin) fold
+them with ``fold_line``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,23 @@ import tempfile
 from pathlib import Path
 
 from kith.errors import KithError
+
+
+def fold_line(line: str) -> str:
+    """A content line folded at 75 octets, never inside a character: iCalendar (RFC 5545
+    section 3.1) and vCard (RFC 6350 section 3.2) fold the same way."""
+    if len(line.encode("utf-8")) <= 75:
+        return line
+    parts: list[str] = []
+    current = b""
+    for char in line:
+        piece = char.encode("utf-8")
+        if len(current) + len(piece) > (75 if not parts else 74):
+            parts.append(current.decode("utf-8"))
+            current = b""
+        current += piece
+    parts.append(current.decode("utf-8"))
+    return "\r\n ".join(parts)
 
 
 def write_private(path: Path, data: str | bytes) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from kith.export import fold_line
+
 if TYPE_CHECKING:
     from kith.store import Store
 
@@ -18,22 +20,6 @@ if TYPE_CHECKING:
 def escape(text: str) -> str:
     cleaned = "".join(c if c.isprintable() else " " for c in text)
     return (cleaned.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,"))
-
-
-def fold(line: str) -> str:
-    """Lines longer than 75 octets are folded (RFC 5545 section 3.1)."""
-    if len(line.encode("utf-8")) <= 75:
-        return line
-    parts: list[str] = []
-    current = b""
-    for char in line:
-        piece = char.encode("utf-8")
-        if len(current) + len(piece) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += piece
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
 
 
 def birthdays_ics(store: Store) -> tuple[str, int]:
@@ -56,4 +42,4 @@ def birthdays_ics(store: Store) -> tuple[str, int]:
                   "END:VEVENT"]
         count += 1
     lines.append("END:VCALENDAR")
-    return "\r\n".join(fold(line) for line in lines) + "\r\n", count
+    return "\r\n".join(fold_line(line) for line in lines) + "\r\n", count

@@ -9,15 +9,13 @@ written atomically and is readable by its owner only.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
 import click
 
-from kith.api import KithApp, KithError, check_path_text, output, pass_app
+from kith.api import KithApp, fold_line, output, pass_app, write_private
 
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """Everything a reader might take for the end of a line (``str.splitlines`` does)."""
@@ -32,23 +30,6 @@ def _escape(text: str) -> str:
     text = (str(text).replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;"))
     text = _LINE_BREAKS.sub("\\\\n", text)
     return _OTHER_CONTROLS.sub("", text)
-
-
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets are folded (RFC 6350 section 3.2)."""
-    encoded = line.encode("utf-8")
-    if len(encoded) <= 75:
-        return line
-    parts: list[str] = []
-    current = b""
-    for char in line:
-        piece = char.encode("utf-8")
-        if len(current) + len(piece) > (75 if not parts else 74):
-            parts.append(current.decode("utf-8"))
-            current = b""
-        current += piece
-    parts.append(current.decode("utf-8"))
-    return "\r\n ".join(parts)
 
 
 MESSENGERS = ("telegram", "signal", "whatsapp", "xmpp", "matrix", "skype", "sip")
@@ -113,23 +94,7 @@ def person_to_vcard(person: dict[str, Any]) -> str:
     if person.get("tags"):
         lines.append("CATEGORIES:" + ",".join(_escape(t) for t in person["tags"]))
     lines.append("END:VCARD")
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
-
-
-def write_private(path: Path, text: str) -> None:
-    """Write atomically (temporary file, fsync, rename), readable by the owner only."""
-    folder = path.parent if str(path.parent) else Path(".")
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    return "\r\n".join(fold_line(line) for line in lines) + "\r\n"
 
 
 @click.command("vcard")
@@ -139,8 +104,6 @@ def write_private(path: Path, text: str) -> None:
 @pass_app
 def export_vcard(app: KithApp, path: Path, network: str | None, as_json: bool) -> None:
     """Write people as vCard 4.0 (PATH; `-` for standard output)."""
-    check_path_text(str(path), "the export path", 4096)
-
     store = app.store
     found = store.find_network(network) if network else None  # raises when not found
     net_id = found.id if found else None
@@ -150,12 +113,7 @@ def export_vcard(app: KithApp, path: Path, network: str | None, as_json: bool) -
     if str(path) == "-":
         click.echo(text, nl=False)
         return
-    if path.is_dir():
-        raise KithError(f"{path} is a folder; give a file name like contacts.vcf")
-    try:
-        write_private(path, text)
-    except OSError as error:
-        raise KithError(f"cannot write {path}: {error.strerror or error}") from None
+    write_private(path, text)  # checks the path; a folder or a failed write is a KithError
     output({"path": str(path), "people": len(people)},
            f"Wrote {len(people)} people to {path}", as_json=as_json)
 
