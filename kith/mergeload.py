@@ -15,6 +15,8 @@ from typing import Any
 import orjson
 
 from kith.errors import StoreError, ValidationError
+from kith.export.full import FORMAT as EXPORT_FORMAT
+from kith.export.full import VERSION as EXPORT_VERSION
 from kith.merge import (
     INTERACTIONS,
     MERGES,
@@ -27,8 +29,6 @@ from kith.merge import (
 from kith.model import DIRECTIONS, Network, Opportunity, Person
 from kith.stamps import MAIN, STAMP_KEYS, TOMBSTONES
 
-EXPORT_FORMAT = "kith-export"
-EXPORT_VERSION = 1
 _VALIDATORS = {PEOPLE: Person.from_dict, "networks": Network.from_dict,
                "opportunities": Opportunity.from_dict}
 _VALUE_KEYS = ("money", "minutes", "favours", "fun")
