@@ -38,23 +38,20 @@ PLUGIN_FOLDER = "plugins"
 def document(store: Store) -> dict[str, Any]:
     """The whole database as one JSON-able document."""
     from kith import __version__
-    from kith.store import MAIN
+    from kith.merge import INTERACTIONS
+    from kith.mergeload import load_store
 
-    main = store.files.read(MAIN)  # a database not written yet reads as staged
-    tables = {name: dict(records) for name, records in sorted(main.items())
-              if name != "_meta" and isinstance(records, dict)}
+    # read as ``kith merge`` reads it (one reader of the folder): records as stored,
+    # stamps included, with the month files' tombstones, so that `kith merge` of an
+    # export keeps the newest edit of each field and every deletion
+    state = load_store(store)  # a database not written yet reads as staged
+    tables = {name: records for name, records in sorted(state.tables.items())
+              if name != INTERACTIONS}
     for name in ("networks", "people"):
         tables.setdefault(name, {})
-    # as stored, stamps included, with the month files' tombstones: `kith merge` of an
-    # export then keeps the newest edit of each field and every deletion
-    interactions: dict[str, Any] = {}
-    tombstones = dict(tables.get("tombstones", {}))
-    for month in store.months():
-        content = store.files.read(f"interactions/{month}.json")
-        interactions.update(content.get("interactions", {}))
-        tombstones.update(content.get("tombstones", {}))
-    if tombstones:
-        tables["tombstones"] = tombstones
+    if state.tombstones:
+        tables["tombstones"] = state.tombstones
+    interactions = state.tables.get(INTERACTIONS, {})
     plugins: dict[str, Any] = {}
     for name in store.files.list(PLUGIN_FOLDER):
         data = store.files.read(name)
