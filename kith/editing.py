@@ -14,10 +14,11 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from kith.dates import parse_user_when
-from kith.errors import KithError, ValidationError
+from kith.errors import ValidationError
 from kith.model import Network, Opportunity, Person, normalize_handle, parse_birthday
 from kith.parsing import now
 from kith.recording import FieldError
+from kith.recording import in_field as _field
 
 if TYPE_CHECKING:
     from kith.store import Store
@@ -60,16 +61,6 @@ def check_kind(kinds: Iterable[str], kind: str) -> str:
     if kind not in known:
         raise ValidationError(f"unknown network kind {kind!r} (known: {', '.join(known)})")
     return kind
-
-
-def _field(field: str, check: Any, *args: Any) -> Any:
-    """``check(*args)``, with any refusal named after ``field``."""
-    try:
-        return check(*args)
-    except FieldError:
-        raise
-    except KithError as error:
-        raise FieldError(field, str(error)) from None
 
 
 # people -------------------------------------------------------------------------------

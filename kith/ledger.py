@@ -896,6 +896,7 @@ def _conversation_reasons(totals: Totals, rules: dict[str, Any],
     conv = totals.conversations
     money = lambda minor: _money(minor, currency)  # noqa: E731
     days = plural(int(rules["money_after_days"]), "day")
+    credit_days = plural(int(rules["talk_credit_days"]), "day")
     reasons = []
     parts = []
     if conv["invited"]:
@@ -915,18 +916,17 @@ def _conversation_reasons(totals: Totals, rules: dict[str, Any],
         reasons.append(
             f"{plural(len(earlier), 'earlier talk')} led to "
             f"{plural(sum(t['invited_after'] for t in earlier), 'invited conversation')} "
-            f"within {plural(int(rules['talk_credit_days']), 'day')}, and "
+            f"within {credit_days}, and "
             f"{money(sum(t['money_after'] for t in earlier))} from those people")
     for talk in shown:
         what = f"your {talk['kind']}" + (f" \"{talk['note']}\"" if talk["note"] else "")
         if talk["invited_after"]:
-            led = (f"led to {plural(talk['invited_after'], 'invited conversation')} within "
-                   f"{plural(int(rules['talk_credit_days']), 'day')}")
+            led = (f"led to {plural(talk['invited_after'], 'invited conversation')} "
+                   f"within {credit_days}")
             if talk["money_after"]:
                 led += f", and {money(talk['money_after'])} from those people"
         else:
-            led = (f"led to no invitation within "
-                   f"{plural(int(rules['talk_credit_days']), 'day')}")
+            led = f"led to no invitation within {credit_days}"
         reasons.append(f"{what} on {talk['day']} {led}")
     return reasons
 

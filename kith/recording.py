@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kith.dates import parse_user_when
 from kith.errors import KithError, ValidationError
@@ -28,6 +28,17 @@ class FieldError(ValidationError):
     def __init__(self, field: str, message: str):
         self.field = field
         super().__init__(message)
+
+
+def in_field(field: str, check: Any, *args: Any) -> Any:
+    """``check(*args)``, with any refusal named after ``field`` (a ``FieldError`` already
+    names its own field), so a form marks the field that caused it."""
+    try:
+        return check(*args)
+    except FieldError:
+        raise
+    except KithError as error:
+        raise FieldError(field, str(error)) from None
 
 
 @dataclass
@@ -71,37 +82,23 @@ def build_interaction(store: Store, typed: Typed, *, exponent: int = 2) -> Inter
     """
     if not typed.network.strip():
         raise FieldError("network", "which network? (name or id)")
-    try:
-        network = store.find_network(typed.network.strip())
-    except KithError as error:
-        raise FieldError("network", str(error)) from None
-    assert network is not None
+    network = in_field("network", store.find_network, typed.network.strip())
     refs = [p.strip() for p in typed.people if p.strip()]
     if not refs:
         raise FieldError("people", "with whom? (one or more people, comma-separated)")
-    people = []
-    for ref in refs:
-        try:
-            people.append(store.find_person(ref).id)
-        except KithError as error:
-            raise FieldError("people", str(error)) from None
+    people = [in_field("people", store.find_person, ref).id for ref in refs]
     if ME in people:
         raise FieldError("people", "an interaction is with other people, not with yourself")
     if typed.direction not in DIRECTIONS:
         raise FieldError("direction", "say which way it went: gave, received or shared")
     kind = (typed.kind or "other").strip().lower() or "other"
-    try:
-        money = parse_amount(typed.money, exponent, store.currency) \
-            if str(typed.money).strip() else 0
-    except KithError as error:
-        raise FieldError("money", str(error)) from None
+    money = in_field("money", parse_amount, typed.money, exponent, store.currency) \
+        if str(typed.money).strip() else 0
     value = Value(money=money, minutes=_count(typed.minutes, "minutes"),
                   favours=_count(typed.favours, "favours"),
                   fun=_count(typed.fun, "fun", high=5))
-    try:
-        when = parse_user_when(typed.on, "date") if str(typed.on).strip() else now()
-    except KithError as error:
-        raise FieldError("on", str(error)) from None
+    when = in_field("on", parse_user_when, typed.on, "date") if str(typed.on).strip() \
+        else now()
     try:
         return Interaction.create(when=when, network=network.id, people=people,
                                   direction=typed.direction, kind=kind, value=value,

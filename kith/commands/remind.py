@@ -37,24 +37,21 @@ def remind(app: KithApp, days: int, as_json: bool) -> None:
         return
     if pending:
         today = date.today()
-        due = [f for f in pending if f.days_until(today) <= 0]
-        later = [f for f in pending if f.days_until(today) > 0]
         names = {i: d["name"] for i, d in app.store.people_docs().items()}
-        if due:
-            echo("Follow-ups due (overdue first):")
-            for item in due:
-                echo(describe_follow_up(item, names))
-        if later:
-            echo("Follow-ups coming up:")
-            for item in later:
-                echo(describe_follow_up(item, names))
+        for heading, due in (("Follow-ups due (overdue first):", True),
+                             ("Follow-ups coming up:", False)):
+            items = [f for f in pending if (f.days_until(today) <= 0) is due]
+            if items:
+                echo(heading)
+                for item in items:
+                    echo(describe_follow_up(item, names))
     if result.overdue:
         echo("Overdue (most overdue first):")
         for o in result.overdue:
             where = (f"last met {o.last_contact[:10]} in {o.last_network}, {o.days_since} "
                      f"days ago" if o.last_contact else "no contact recorded yet")
             echo(f"  {o.name}: {where}; every {o.cadence_days} days "
-                       f"({o.days_overdue} days overdue)")
+                 f"({o.days_overdue} days overdue)")
     if result.birthdays:
         echo("Birthdays:")
         for b in result.birthdays:
