@@ -13,7 +13,7 @@ The checks are about shape and bounds (what later code relies on), kept cheap: a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any
 
@@ -248,6 +248,19 @@ RECORD_CHECKS = {**_MAIN_TABLES, "interactions": interaction_problem}
 """Per table, why one stored record cannot be used (``None``: it can); doctor's too."""
 
 
+def _file_checks(name: str) -> list[tuple[str, str, Callable[[Any], str | None]]]:
+    """``(table, word, check)`` for each table of the file ``name`` that is checked."""
+    if name == "kith.json":
+        return [(table, _RECORD_WORDS[table], check) for table, check in _MAIN_TABLES.items()]
+    if name.startswith("interactions/"):
+        return [("interactions", "interaction", interaction_problem)]
+    if name == "derived/networks.json":
+        return [("networks", "network totals", _network_totals_problem)]
+    if name.startswith("derived/people-"):
+        return [("people", "person totals", _person_totals_problem)]
+    return []
+
+
 def problems(name: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """``(record, reason)`` for every damaged record of the file ``name`` (relative to the
     database folder), already parsed as ``data``."""
@@ -260,26 +273,11 @@ def problems(name: str, data: dict[str, Any]) -> Iterator[tuple[str, str]]:
             problem = _schema_problem(meta)
             if problem:
                 yield "_meta schema", problem
-        for table, check in _MAIN_TABLES.items():
-            for ident, doc in data.get(table, {}).items():
-                problem = check(doc)
-                if problem:
-                    yield f"{_RECORD_WORDS[table]} {ident}", problem
-    elif name.startswith("interactions/"):
-        for ident, doc in data.get("interactions", {}).items():
-            problem = interaction_problem(doc)
+    for table, word, check in _file_checks(name):
+        for ident, doc in data.get(table, {}).items():
+            problem = check(doc)
             if problem:
-                yield f"interaction {ident}", problem
-    elif name == "derived/networks.json":
-        for ident, doc in data.get("networks", {}).items():
-            problem = _network_totals_problem(doc)
-            if problem:
-                yield f"network totals {ident}", problem
-    elif name.startswith("derived/people-"):
-        for ident, doc in data.get("people", {}).items():
-            problem = _person_totals_problem(doc)
-            if problem:
-                yield f"person totals {ident}", problem
+                yield f"{word} {ident}", problem
 
 
 def validate_file(path: Any, name: str, data: dict[str, Any]) -> None:
