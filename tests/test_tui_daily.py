@@ -830,22 +830,3 @@ def test_follow_up_form_sets_a_due_date(demo_home: Path) -> None:
     due = followups.follow_ups(store, person=store.find_person("Gus Silva").id)
     assert [(f.about, f.due) for f in due] == [
         ("send the portfolio", (date.today() + timedelta(days=14)).isoformat())]
-
-
-def test_without_notes_support_the_person_page_hides_the_keys(
-        demo_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kith.tui.journal as journal
-
-    monkeypatch.setattr(journal, "journal_api", lambda: None)
-    app = tui(demo_home)
-
-    async def steps(pilot: Any) -> None:
-        await open_page(pilot, "Gus Silva")
-        await settle(pilot)
-        assert isinstance(app.screen, PersonScreen)
-        assert not {"j", "u"} & footer_keys(app)
-        await pilot.press("j")
-        await settle(pilot)
-        assert isinstance(app.screen, PersonScreen)
-
-    drive(app, steps)
