@@ -59,12 +59,13 @@ class Note:
 def add_note(store: Store, person: str, text: str, *, on: date | None = None,
              network: str | None = None) -> Note:
     """Write a note about ``person`` (an id, checked) dated ``on`` (default today)."""
-    if store.get_person(person) is None:
+    found = store.get_person(person)
+    if found is None:
         raise NotFound(f"no person {person!r}")
     if network is not None and store.get_network(network) is None:
         raise NotFound(f"no network {network!r}")
     created = datetime.now().astimezone()
-    note = Note(id=new_id(created), person=store.get_person(person).id,  # type: ignore[union-attr]
+    note = Note(id=new_id(created), person=found.id,
                 on=(on or date.today()).isoformat(), text=text.strip(), network=network,
                 created=created.isoformat(timespec="seconds"))
     store.put_record(TABLE, note.to_dict())

@@ -18,6 +18,7 @@ import pytest
 from textual.widgets import DataTable, Input
 from textual.widgets._footer import FooterKey
 
+from kith import followups, notes
 from kith.model import Interaction, Person, Value
 from kith.store import Store
 from kith.tui.app import KithTUI
@@ -744,16 +745,13 @@ def test_daily_snapshots(snap_compare: Any, demo_home: Path, name: str, keys: li
     assert snap_compare(app, press=keys, terminal_size=size, run_before=before)
 
 
-# notes and follow-ups (kith.notes / kith.followups, where this kith has them) -----------------
+# notes and follow-ups (kith.notes / kith.followups) ------------------------------------------
 
 def open_page(pilot: Any, name: str) -> Any:
     return pilot.press("p", "f", *name, "enter", "enter")
 
 
 def test_note_form_writes_a_dated_note_shown_on_the_page(demo_home: Path) -> None:
-    notes = pytest.importorskip("kith.notes")
-    from datetime import date, timedelta
-
     app = tui(demo_home)
 
     async def steps(pilot: Any) -> None:
@@ -789,7 +787,6 @@ def test_note_form_writes_a_dated_note_shown_on_the_page(demo_home: Path) -> Non
 ])
 def test_note_and_follow_up_forms_bad_input_writes_nothing(
         demo_home: Path, form: str, fields: dict[str, str], field: str, message: str) -> None:
-    pytest.importorskip("kith.notes")
     app = tui(demo_home)
     before = snapshot_db(demo_home)
 
@@ -810,9 +807,6 @@ def test_note_and_follow_up_forms_bad_input_writes_nothing(
 
 
 def test_follow_up_form_sets_a_due_date(demo_home: Path) -> None:
-    followups = pytest.importorskip("kith.followups")
-    from datetime import date, timedelta
-
     app = tui(demo_home)
 
     async def steps(pilot: Any) -> None:
@@ -830,22 +824,3 @@ def test_follow_up_form_sets_a_due_date(demo_home: Path) -> None:
     due = followups.follow_ups(store, person=store.find_person("Gus Silva").id)
     assert [(f.about, f.due) for f in due] == [
         ("send the portfolio", (date.today() + timedelta(days=14)).isoformat())]
-
-
-def test_without_notes_support_the_person_page_hides_the_keys(
-        demo_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import kith.tui.journal as journal
-
-    monkeypatch.setattr(journal, "journal_api", lambda: None)
-    app = tui(demo_home)
-
-    async def steps(pilot: Any) -> None:
-        await open_page(pilot, "Gus Silva")
-        await settle(pilot)
-        assert isinstance(app.screen, PersonScreen)
-        assert not {"j", "u"} & footer_keys(app)
-        await pilot.press("j")
-        await settle(pilot)
-        assert isinstance(app.screen, PersonScreen)
-
-    drive(app, steps)

@@ -64,9 +64,6 @@ class KithTUI(App[None]):
         self.hosts: list[PanelHost] = []
         self.data_version: tuple[Any, ...] = ()
         self._focus_next: Widget | None = None
-        from kith.tui.journal import journal_api
-
-        self.journal = journal_api() is not None  # notes and follow-ups (newer kith)
 
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
@@ -248,7 +245,7 @@ class KithTUI(App[None]):
                             self.action_hear)
         yield SystemCommand("Merge two people", "One person recorded twice",
                             self.action_merge)
-        if isinstance(screen, PersonScreen) and self.journal:
+        if isinstance(screen, PersonScreen):
             page = screen
             yield SystemCommand(f"Note about {page.person.name}", "A dated note (journal)",
                                 page.action_note)

@@ -3,31 +3,18 @@
 Notes and follow-ups live in ``kith.notes`` and ``kith.followups`` (tables ``notes`` and
 ``followups`` in kith.json). The forms check input as ``kith note`` and ``kith follow-up``
 do: the person and network found by the store, dates read by ``kith.dates`` (so
-"yesterday" or "next monday" work), a follow-up due either on a day or in a while. The
-adapter below is the only place that imports those modules: where they are missing (an
-older kith) the forms are simply not offered.
+"yesterday" or "next monday" work), a follow-up due either on a day or in a while.
 """
 
 from __future__ import annotations
 
-import importlib
 from datetime import date
-from types import SimpleNamespace
 from typing import Any
 
+from kith import dates, followups, notes
 from kith.recording import FieldError
 from kith.tui.forms import Field, FormScreen, network_names
 from kith.tui.widgets import ListSuggester
-
-
-def journal_api() -> SimpleNamespace | None:
-    """The notes, follow-ups and dates modules, or ``None`` where this kith lacks them."""
-    try:
-        return SimpleNamespace(notes=importlib.import_module("kith.notes"),
-                               followups=importlib.import_module("kith.followups"),
-                               dates=importlib.import_module("kith.dates"))
-    except ImportError:
-        return None
 
 
 def _checked(field: str, check: Any, *args: Any, **kwargs: Any) -> Any:
@@ -46,7 +33,6 @@ class NoteForm(FormScreen):
         super().__init__(kith)
         self.person = person
         self.heading = f"Note about {person.name}"
-        self.api = journal_api()
 
     def fields(self) -> list[Field]:
         return [
@@ -56,16 +42,15 @@ class NoteForm(FormScreen):
         ]
 
     def save(self) -> Any:
-        assert self.api is not None
         store = self.kith.store
         text = self.value("text")
         if not text.strip():
             raise FieldError("text", "a note needs some text")
         on = self.value("on").strip()
-        day = _checked("on", self.api.dates.parse_user_date, on, "on") if on else None
+        day = _checked("on", dates.parse_user_date, on, "on") if on else None
         network = self.value("network").strip()
         net = _checked("network", store.find_network, network).id if network else None
-        return _checked("text", self.api.notes.add_note, store, self.person.id, text, on=day,
+        return _checked("text", notes.add_note, store, self.person.id, text, on=day,
                         network=net)
 
 
@@ -76,7 +61,6 @@ class FollowUpForm(FormScreen):
         super().__init__(kith)
         self.person = person
         self.heading = f"Follow up with {person.name}"
-        self.api = journal_api()
 
     def fields(self) -> list[Field]:
         return [
@@ -86,12 +70,10 @@ class FollowUpForm(FormScreen):
         ]
 
     def save(self) -> Any:
-        assert self.api is not None
         on, within = self.value("on").strip(), self.value("in").strip()
         if bool(on) == bool(within):
             raise FieldError("on", "say when: a day, or in how long (one of them)")
-        dates = self.api.dates
         due = _checked("on", dates.parse_user_date, on, "on", prefer="future") if on else \
             date.today() + _checked("in", dates.parse_duration, within, "in")
-        return _checked("about", self.api.followups.add_follow_up, self.kith.store,
+        return _checked("about", followups.add_follow_up, self.kith.store,
                         self.person.id, due, self.value("about"))

@@ -227,13 +227,6 @@ class PersonScreen(Screen[None]):
 
         self.app.push_screen(PersonForm(self.kith, self.person), self._edited)
 
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("note", "follow_up"):
-            from kith.tui.journal import journal_api
-
-            return journal_api() is not None  # an older kith has no notes or follow-ups
-        return True
-
     def action_note(self) -> None:
         from kith.tui.journal import NoteForm
 
