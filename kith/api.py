@@ -17,6 +17,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -36,6 +37,7 @@ from kith.importing import (
     ImportContext,
     InteractionRecord,
     NetworkHint,
+    Parser,
     PersonRecord,
     SourceSpec,
 )
@@ -153,6 +155,19 @@ def _wants_context(factory: Callable[..., Any]) -> bool:
     return first.name in ("context", "ctx") or named.rsplit(".", 1)[-1] == "PanelContext"
 
 
+def lazy_parser(module: str, function: str = "parse") -> Parser:
+    """A ``SourceSpec.parse`` that imports ``module`` only when the import runs.
+
+    Plugins register their sources at every start, ``kith --help`` included; an importer's
+    module (with its parsers and their dependencies) is loaded only by ``kith import``."""
+
+    def parse(path: Path, context: ImportContext) -> ImportBatch:
+        batch: ImportBatch = getattr(importlib.import_module(module), function)(path, context)
+        return batch
+
+    return parse
+
+
 pass_app = click.make_pass_decorator(KithApp)
 """Decorator for plugin commands: passes the running ``KithApp`` (``app.store``,
 ``app.config``, ``app.plugins``) as the first argument."""
@@ -220,6 +235,7 @@ __all__ = [
     "format_money",
     "hookimpl",
     "infer_date_order",
+    "lazy_parser",
     "link_writers_of_the_day",
     "list_files",
     "local_today",
