@@ -72,6 +72,7 @@ if TYPE_CHECKING:
         format_money,
         infer_date_order,
         local_tz,
+        ordered_ymd,
         parse_date,
     )
     from kith.plugins import Plugins
@@ -99,7 +100,7 @@ _LAZY = {
     "Reminders": "kith.keepintouch", "reminders": "kith.keepintouch",
     "first_format_date": "kith.parsing", "format_minutes": "kith.parsing",
     "format_money": "kith.parsing", "infer_date_order": "kith.parsing",
-    "local_tz": "kith.parsing", "parse_date": "kith.parsing",
+    "local_tz": "kith.parsing", "ordered_ymd": "kith.parsing", "parse_date": "kith.parsing",
     "Plugins": "kith.plugins", "Suggestion": "kith.serendipity", "Store": "kith.store",
 }
 
@@ -243,6 +244,7 @@ __all__ = [
     "mapping_options",
     "normalize_handle",
     "open_source",
+    "ordered_ymd",
     "output",
     "parse_calendar",
     "parse_date",
