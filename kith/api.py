@@ -17,6 +17,7 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -36,6 +37,7 @@ from kith.importing import (
     ImportContext,
     InteractionRecord,
     NetworkHint,
+    Parser,
     PersonRecord,
     SourceSpec,
 )
@@ -70,6 +72,7 @@ if TYPE_CHECKING:
         format_money,
         infer_date_order,
         local_tz,
+        ordered_ymd,
         parse_date,
     )
     from kith.plugins import Plugins
@@ -97,7 +100,7 @@ _LAZY = {
     "Reminders": "kith.keepintouch", "reminders": "kith.keepintouch",
     "first_format_date": "kith.parsing", "format_minutes": "kith.parsing",
     "format_money": "kith.parsing", "infer_date_order": "kith.parsing",
-    "local_tz": "kith.parsing", "parse_date": "kith.parsing",
+    "local_tz": "kith.parsing", "ordered_ymd": "kith.parsing", "parse_date": "kith.parsing",
     "Plugins": "kith.plugins", "Suggestion": "kith.serendipity", "Store": "kith.store",
 }
 
@@ -151,6 +154,19 @@ def _wants_context(factory: Callable[..., Any]) -> bool:
     annotation = first.annotation
     named = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
     return first.name in ("context", "ctx") or named.rsplit(".", 1)[-1] == "PanelContext"
+
+
+def lazy_parser(module: str, function: str = "parse") -> Parser:
+    """A ``SourceSpec.parse`` that imports ``module`` only when the import runs.
+
+    Plugins register their sources at every start, ``kith --help`` included; an importer's
+    module (with its parsers and their dependencies) is loaded only by ``kith import``."""
+
+    def parse(path: Path, context: ImportContext) -> ImportBatch:
+        batch: ImportBatch = getattr(importlib.import_module(module), function)(path, context)
+        return batch
+
+    return parse
 
 
 pass_app = click.make_pass_decorator(KithApp)
@@ -220,6 +236,7 @@ __all__ = [
     "format_money",
     "hookimpl",
     "infer_date_order",
+    "lazy_parser",
     "link_writers_of_the_day",
     "list_files",
     "local_today",
@@ -227,6 +244,7 @@ __all__ = [
     "mapping_options",
     "normalize_handle",
     "open_source",
+    "ordered_ymd",
     "output",
     "parse_calendar",
     "parse_date",

@@ -306,11 +306,7 @@ def _expand(calendar: Any, start: datetime, end: datetime, path: Path,
             for field in ("RRULE", "RDATE", "EXDATE", "EXRULE"):
                 if field in event:
                     del event[field]
-            moment = event.decoded("DTSTART")
-            begins = moment if isinstance(moment, datetime) else datetime.combine(
-                moment, time.min, tzinfo=start.tzinfo)
-            if begins.tzinfo is None:
-                begins = begins.replace(tzinfo=start.tzinfo)
+            begins = _as_datetime(event.decoded("DTSTART"), start.tzinfo or local_tz())
             if start <= begins < end:
                 occurrences.append(event)
     return occurrences

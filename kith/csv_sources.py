@@ -30,7 +30,13 @@ from typing import Any
 import click
 
 from kith.errors import ImportFormatError, ValidationError
-from kith.parsing import DATE_ORDERS, first_format_date, infer_date_order, parse_amount
+from kith.parsing import (
+    DATE_ORDERS,
+    first_format_date,
+    infer_date_order,
+    ordered_ymd,
+    parse_amount,
+)
 
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%b %d, %Y", "%d %b %Y", "%B %d, %Y",
                 "%Y-%m-%d %H:%M:%S", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S")
@@ -191,12 +197,8 @@ def cell_date(text: str, table: Table, line: int, what: str) -> date | None:
     match = NUMERIC_DATE.match(text.strip())
     try:
         if match and table.date_order:
-            first, second, last = int(match[1]), int(match[2]), int(match[3])
-            if table.date_order == "ymd":  # 25/04/03: two-digit year first
-                return date(2000 + first, second, last)
-            year = last + 2000 if len(match[3]) == 2 else last
-            day, month = (first, second) if table.date_order == "dmy" else (second, first)
-            return date(year, month, day)
+            return date(*ordered_ymd(table.date_order, int(match[1]), int(match[2]),
+                                     int(match[3])))
         return first_format_date(text, DATE_FORMATS)
     except ValueError:
         order = f" in the {table.date_order} order of this file" if match else ""

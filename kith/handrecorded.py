@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from kith.model import Interaction
@@ -38,10 +38,8 @@ class Links:
     already_recorded: int = 0
 
 
-def _day(when_iso: str) -> date:
-    from datetime import datetime
-
-    return datetime.fromisoformat(when_iso).astimezone(local_tz()).date()
+def _day(when: datetime, zone: tzinfo) -> date:
+    return when.astimezone(zone).date()
 
 
 def _matches(doc: dict[str, Any], new: Interaction) -> bool:
@@ -61,6 +59,7 @@ def link_hand_recorded(store: Store, interactions: Iterable[Interaction]) -> Lin
     months = sorted({i.month for i in items} & stored_months)
     hand: dict[tuple[str, date, str], list[dict[str, Any]]] = {}
     linked: set[str] = set()
+    zone = local_tz()
     for month in months:
         docs = store._partition_table(month)._read_table()  # raw: no parsing of 100k docs
         for ident, doc in docs.items():
@@ -70,7 +69,8 @@ def link_hand_recorded(store: Store, interactions: Iterable[Interaction]) -> Lin
             linked.update(keys)
             if keys:
                 continue  # already stands for an imported record
-            hand.setdefault((doc["network"], _day(doc["when"]), doc["direction"]),
+            day = _day(datetime.fromisoformat(doc["when"]), zone)
+            hand.setdefault((doc["network"], day, doc["direction"]),
                             []).append({**doc, "id": ident})
     if not hand and not linked:
         links.fresh = items
@@ -80,7 +80,7 @@ def link_hand_recorded(store: Store, interactions: Iterable[Interaction]) -> Lin
         if item.source in linked:
             links.already_recorded += 1
             continue
-        candidates = hand.get((item.network, _day(item.when.isoformat()), item.direction), [])
+        candidates = hand.get((item.network, _day(item.when, zone), item.direction), [])
         match = next((d for d in candidates if d["id"] not in changed
                       and _matches(d, item)), None)
         if match is None:

@@ -118,6 +118,14 @@ def infer_date_order(pairs: list[tuple[int, int]]) -> str | None:
     return None
 
 
+def ordered_ymd(order: str, a: int, b: int, c: int) -> tuple[int, int, int]:
+    """``(year, month, day)`` of a numeric date written ``a/b/c`` in ``order`` (``dmy``,
+    ``mdy`` or ``ymd``); a two-digit year is this century's. Not checked: ``date()`` or
+    ``datetime()`` says whether the day is real."""
+    year, month, day = {"ymd": (a, b, c), "dmy": (c, b, a), "mdy": (c, a, b)}[order]
+    return (year + 2000 if year < 100 else year), month, day
+
+
 # amounts -----------------------------------------------------------------------------
 CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW",
                     "₽": "RUB", "₺": "TRY", "₪": "ILS", "₫": "VND", "₦": "NGN", "₱": "PHP",

@@ -117,3 +117,20 @@ def test_output_prints_json_or_text(capsys: pytest.CaptureFixture[str]) -> None:
     api.output({"people": 2}, "Wrote 2 people", as_json=False)
     out = capsys.readouterr().out
     assert out == '{\n  "people": 2\n}\nWrote 2 people\n'
+
+
+def test_lazy_parser_imports_the_importer_only_when_it_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    (tmp_path / "kith_lazy_probe.py").write_text(
+        "def parse(path, context):\n    return ('parsed', path, context)\n"
+        "def other(path, context):\n    return ('other', path, context)\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "kith_lazy_probe", raising=False)
+    parse = api.lazy_parser("kith_lazy_probe")
+    other = api.lazy_parser("kith_lazy_probe", "other")
+    assert "kith_lazy_probe" not in sys.modules
+    assert parse(Path("a"), "ctx") == ("parsed", Path("a"), "ctx")  # type: ignore[arg-type,comparison-overlap]
+    assert other(Path("b"), "ctx") == ("other", Path("b"), "ctx")  # type: ignore[arg-type,comparison-overlap]
+    monkeypatch.delitem(sys.modules, "kith_lazy_probe")

@@ -113,3 +113,32 @@ def test_bad_calendar_options(fails: Callable[..., object]) -> None:
     fails("import", "church-calendar", str(ICS / "example.ics"), "--since", "soon",
           match="ISO date")
     fails("import", "church-calendar", str(ICS / "missing.ics"), match="no such file")
+
+
+def test_an_event_the_expander_cannot_expand_is_kept_once_at_its_start(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import recurring_ical_events
+
+    from kith.calendar import parse_calendar
+    from kith.importing import ImportContext, NetworkHint
+
+    def refuses(*args: object, **kwargs: object) -> object:
+        raise ValueError("an odd rule")
+
+    monkeypatch.setattr(recurring_ical_events, "of", refuses)
+    path = tmp_path / "odd.ics"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\n"
+                    "BEGIN:VEVENT\r\nUID:timed\r\nDTSTART:20250101T100000Z\r\n"
+                    "RRULE:FREQ=DAILY;COUNT=10\r\nSUMMARY:Choir\r\nEND:VEVENT\r\n"
+                    "BEGIN:VEVENT\r\nUID:all-day\r\nDTSTART;VALUE=DATE:20250102\r\n"
+                    "SUMMARY:Fair\r\nEND:VEVENT\r\n"
+                    "BEGIN:VEVENT\r\nUID:outside\r\nDTSTART:20240101T100000Z\r\n"
+                    "SUMMARY:Old\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    context = ImportContext(options={"since": "2025-01-01", "until": "2025-01-31"})
+    batch = parse_calendar(path, context, kinds=[], default_kind="event",
+                           network=NetworkHint("Church", "church"))
+    starts = {r.source_id.split(":", 1)[0]: r.when for r in batch.interactions}
+    assert set(starts) == {"timed", "all-day"}
+    assert starts["timed"] == datetime(2025, 1, 1, 10, tzinfo=UTC)
+    assert (starts["all-day"].date(), starts["all-day"].hour) == (datetime(2025, 1, 2).date(), 0)
+    assert sum("kept once, at its DTSTART" in w for w in context.warnings) == 3

@@ -209,7 +209,7 @@ def test_date_order_is_inferred_from_the_whole_file(days: list[date], style: str
 
     lines = [Line(i, *((d.day, d.month) if style == "dmy" else (d.month, d.day)), d.year % 100,
                   10, 0, 0, "x: y", str(d.day)) for i, d in enumerate(days)]
-    inferred = date_order(lines, None, "chat.txt")
+    inferred = date_order(lines, None)
     ambiguous = all(d.day <= 12 for d in days)
     assert inferred == style or (ambiguous and inferred == "dmy")
     assert ImportContext  # the module imports cleanly

@@ -20,18 +20,10 @@ from kith.api import (
     SourceSpec,
     Value,
     hookimpl,
+    lazy_parser,
 )
 
 __version__ = "0.1.0"
-
-
-def _lazy(function: str) -> Any:
-    def parse(path: Any, context: Any) -> Any:
-        from kith_association import sources
-
-        return getattr(sources, function)(path, context)
-
-    return parse
 
 
 @hookimpl
@@ -49,13 +41,16 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
 
     register(SourceSpec("association-calendar", "Association calendar: meetings, "
                         "conferences, workshops, your talks", "an iCalendar (.ics) file",
-                        _lazy("association_calendar"), network_kind="association",
+                        lazy_parser("kith_association.sources", "association_calendar"),
+                        network_kind="association",
                         options=calendar_options()))
     register(SourceSpec("wild-apricot", "Wild Apricot members: people, level, member since",
-                        "a Wild Apricot member export CSV", _lazy("wild_apricot"),
+                        "a Wild Apricot member export CSV",
+                        lazy_parser("kith_association.sources", "wild_apricot"),
                         network_kind="association", options=mapping_options()))
     register(SourceSpec("meetup", "Meetup attendees of one event: who you met there",
-                        "a Meetup attendee download (CSV)", _lazy("meetup"),
+                        "a Meetup attendee download (CSV)",
+                        lazy_parser("kith_association.sources", "meetup"),
                         network_kind="association", options=[
                             *mapping_options(),
                             click.Option(["--event"], help="The event's name (default: the "
@@ -63,7 +58,8 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
                             click.Option(["--on", "event_date"], help="The event's date "
                                          "(default: the latest RSVP date).")]))
     register(SourceSpec("dues", "Dues paid: money given to the association",
-                        "a CSV with date and amount columns", _lazy("dues"),
+                        "a CSV with date and amount columns",
+                        lazy_parser("kith_association.sources", "dues"),
                         network_kind="association", options=mapping_options()))
 
 

@@ -19,18 +19,10 @@ from kith.api import (
     SourceSpec,
     Value,
     hookimpl,
+    lazy_parser,
 )
 
 __version__ = "0.1.0"
-
-
-def _lazy(function: str) -> Any:
-    def parse(path: Any, context: Any) -> Any:
-        from kith_church import sources
-
-        return getattr(sources, function)(path, context)
-
-    return parse
 
 
 @hookimpl
@@ -47,16 +39,20 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
 
     register(SourceSpec("church-calendar", "Church calendar: services, small groups, "
                         "volunteering shifts", "an iCalendar (.ics) file",
-                        _lazy("church_calendar"), network_kind="church",
+                        lazy_parser("kith_church.sources", "church_calendar"),
+                        network_kind="church",
                         options=calendar_options()))
     register(SourceSpec("giving", "Giving statement: money given, by date and fund",
                         "a CSV with date and amount columns (fund, note optional)",
-                        _lazy("giving"), network_kind="church", options=mapping_options()))
+                        lazy_parser("kith_church.sources", "giving"),
+                        network_kind="church", options=mapping_options()))
     register(SourceSpec("planning-center", "Planning Center People: members and households",
-                        "a Planning Center People CSV export", _lazy("planning_center"),
+                        "a Planning Center People CSV export",
+                        lazy_parser("kith_church.sources", "planning_center"),
                         network_kind="church", options=mapping_options()))
     register(SourceSpec("breeze", "Breeze ChMS export: people, tags, your giving",
-                        "the Breeze export zip of .xlsx sheets", _lazy("breeze"),
+                        "the Breeze export zip of .xlsx sheets",
+                        lazy_parser("kith_church.sources", "breeze"),
                         network_kind="church", options=breeze_options()))
 
 

@@ -20,22 +20,13 @@ from kith.api import (
     SourceSpec,
     Value,
     hookimpl,
+    lazy_parser,
 )
 
 if TYPE_CHECKING:
     import click
 
 __version__ = "0.1.0"
-
-
-def _lazy(module: str, function: str) -> Any:
-    def parse(path: Any, context: Any) -> Any:
-        import importlib
-
-        return getattr(importlib.import_module(f"kith_friends.{module}"), function)(
-            path, context)
-
-    return parse
 
 
 @hookimpl
@@ -56,17 +47,19 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
     ]
     register(SourceSpec("vcard", "vCard contacts: names, emails, phones, birthdays, tags",
                         "a .vcf file (many cards) or a folder of .vcf files",
-                        _lazy("vcard", "parse"), network_kind="friends", options=[
+                        lazy_parser("kith_friends.vcard", "parse"),
+                        network_kind="friends", options=[
                             click.Option(["--skip-bad"], is_flag=True, hidden=True,
                                          help="The default now: bad cards are skipped and "
                                               "listed (--strict stops at the first).")]))
     register(SourceSpec("whatsapp", "WhatsApp chat export: a conversation-day per "
                         "interaction", "the .txt of an exported chat (Android or iOS, any "
-                        "locale)", _lazy("chats", "whatsapp"), network_kind="friends",
+                        "locale)",
+                        lazy_parser("kith_friends.chats", "whatsapp"), network_kind="friends",
                         options=chat_options))
     register(SourceSpec("signal", "Signal chat export: a conversation-day per interaction",
                         "a text export like '[2019-12-24, 12:23] Jane: Hello'",
-                        _lazy("chats", "signal"), network_kind="friends",
+                        lazy_parser("kith_friends.chats", "signal"), network_kind="friends",
                         options=chat_options))
 
 

@@ -36,6 +36,7 @@ from kith.api import (
     infer_date_order,
     link_writers_of_the_day,
     local_tz,
+    ordered_ymd,
 )
 
 PREFIX = re.compile(
@@ -64,7 +65,7 @@ def _clean(line: str) -> str:
         "\xa0", " ").rstrip("\r")
 
 
-def date_order(lines: list[Line], hint: str | None, where: str) -> str:
+def date_order(lines: list[Line], hint: str | None) -> str:
     """``ymd``, ``dmy`` or ``mdy`` from every date in the file."""
     if hint:
         return hint
@@ -108,7 +109,7 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
                            int(match["m"]), int(match["s"] or 0), match["rest"], match["a"]))
     if not parsed:
         raise ImportFormatError("no chat messages found", file=str(path))
-    order = date_order(parsed, context.options.get("date_order"), str(path))
+    order = date_order(parsed, context.options.get("date_order"))
     zone = local_tz()
     me = (context.options.get("me") or "").strip()
     conversation = path.stem
@@ -116,12 +117,9 @@ def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatc
     messages: list[Message] = []
     first_bad: ImportFormatError | None = None
     for index, line in enumerate(parsed):
-        year, month, day = {"ymd": (line.a, line.b, line.c), "dmy": (line.c, line.b, line.a),
-                            "mdy": (line.c, line.a, line.b)}[order]
-        if year < 100:
-            year += 2000
         try:
-            when = datetime(year, month, day, line.hour, line.minute, line.second, tzinfo=zone)
+            when = datetime(*ordered_ymd(order, line.a, line.b, line.c), line.hour,
+                            line.minute, line.second, tzinfo=zone)
         except ValueError:
             problem = ImportFormatError(
                 f"not a real date or time in the {order.upper()} order this file uses "

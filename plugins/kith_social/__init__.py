@@ -19,22 +19,12 @@ from kith.api import (
     SourceSpec,
     Value,
     hookimpl,
+    lazy_parser,
 )
 
 __version__ = "0.1.0"
 
 SOURCES = ("x-archive", "mastodon-archive", "facebook", "linkedin")
-
-
-def _parser(module: str) -> Any:
-    """Load an importer only when it runs, so `kith --help` stays fast."""
-
-    def parse(path: Any, context: Any) -> Any:
-        import importlib
-
-        return importlib.import_module(f"kith_social.{module}").parse(path, context)
-
-    return parse
 
 
 @hookimpl
@@ -52,17 +42,18 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
                       "participant present in every thread).")
     register(SourceSpec("x-archive", "X/Twitter archive: replies, mentions, DMs, followers",
                         "the twitter-*.zip archive or its unpacked folder",
-                        _parser("x_archive"), network_kind="social"))
+                        lazy_parser("kith_social.x_archive"), network_kind="social"))
     register(SourceSpec("mastodon-archive", "Mastodon archive: posts, replies, mentions, "
                         "direct messages, boosts; or following_accounts.csv",
                         "archive-*.tar.gz, its unpacked folder, or following_accounts.csv",
-                        _parser("mastodon"), network_kind="social"))
+                        lazy_parser("kith_social.mastodon"), network_kind="social"))
     register(SourceSpec("facebook", "Facebook download: Messenger threads and friends",
                         "the JSON export zip or folder (any year's layout, including "
-                        "end-to-end-encrypted Messenger)", _parser("facebook"),
+                        "end-to-end-encrypted Messenger)", lazy_parser("kith_social.facebook"),
                         network_kind="social", options=[me]))
     register(SourceSpec("linkedin", "LinkedIn export: connections, messages, invitations",
-                        "the LinkedIn data export zip or folder", _parser("linkedin"),
+                        "the LinkedIn data export zip or folder",
+                        lazy_parser("kith_social.linkedin"),
                         network_kind="social"))
 
 

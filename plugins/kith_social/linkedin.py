@@ -39,9 +39,11 @@ TIME_FORMATS = ("%Y-%m-%d %H:%M:%S %Z", "%Y-%m-%d %H:%M:%S", "%m/%d/%y, %I:%M %p
                 "%m/%d/%Y, %I:%M %p", "%a %b %d %H:%M:%S %Z %Y", "%m/%d/%y %I:%M %p")
 
 
-def _rows(tree: SourceTree, name: str, first_column: str) -> list[tuple[int, dict[str, str]]]:
-    """Rows of a CSV member as dicts, after skipping any preamble before the header."""
-    text = tree.read_text(name)
+def _rows(tree: SourceTree, name: str, first_column: str,
+          text: str | None = None) -> list[tuple[int, dict[str, str]]]:
+    """Rows of a CSV member as dicts, after skipping any preamble before the header
+    (``text``: the member's text when the caller has already read it)."""
+    text = tree.read_text(name) if text is None else text
     lines = text.splitlines(keepends=True)
     start = next((i for i, line in enumerate(lines)
                   if line.lstrip('\ufeff"').lower().startswith(first_column.lower())), None)
@@ -136,8 +138,9 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
         if "messages.csv" in by_base:
             name = by_base["messages.csv"]
             where = tree.describe(name)
-            rows = _rows(tree, name, "CONVERSATION ID") if "conversation id" in \
-                tree.read_text(name)[:400].lower() else _rows(tree, name, "From")
+            text = tree.read_text(name)  # current exports start with a conversation id
+            first = "CONVERSATION ID" if "conversation id" in text[:400].lower() else "From"
+            rows = _rows(tree, name, first, text)
             for line, row in rows:
                 upper = {k.upper(): v for k, v in row.items()}
                 try:

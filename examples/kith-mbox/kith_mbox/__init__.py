@@ -18,16 +18,12 @@ __version__ = "0.1.0"
 def register_sources(register: Any) -> None:
     import click
 
-    from kith.api import SourceSpec
-
-    def parse(path: Any, context: Any) -> Any:
-        from kith_mbox.source import parse as parse_mbox
-
-        return parse_mbox(path, context)
+    from kith.api import SourceSpec, lazy_parser
 
     register(SourceSpec(
         "mbox", "Email (mbox): one interaction per thread and day",
-        "an mbox file: Gmail Takeout, a mailing-list archive, Thunderbird", parse,
+        "an mbox file: Gmail Takeout, a mailing-list archive, Thunderbird",
+        lazy_parser("kith_mbox.source"),
         network_kind="other",
         options=[click.Option(["--me"], multiple=True,
                               help="Your address (repeatable); default: the address "
