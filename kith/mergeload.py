@@ -15,8 +15,8 @@ from typing import Any
 import orjson
 
 from kith.errors import StoreError, ValidationError
-from kith.export.full import FORMAT as EXPORT_FORMAT
-from kith.export.full import VERSION as EXPORT_VERSION
+from kith.export import FORMAT as EXPORT_FORMAT
+from kith.export import VERSION as EXPORT_VERSION
 from kith.merge import (
     INTERACTIONS,
     MERGES,

@@ -24,14 +24,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kith.errors import ImportFormatError, KithError, ValidationError
+from kith.export import FORMAT, VERSION
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from kith.store import Store
 
-FORMAT = "kith-export"
-VERSION = 1
 PLUGIN_FOLDER = "plugins"
 
 
