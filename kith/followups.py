@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from kith.errors import NotFound, ValidationError
-from kith.ids import new_id
+from kith.ids import by_id_or_prefix, new_id
 
 if TYPE_CHECKING:
     from kith.model import Interaction
@@ -88,14 +88,9 @@ def follow_ups(store: Store, *, person: str | None = None,
 
 
 def get_follow_up(store: Store, ident: str) -> FollowUp:
-    wanted = ident.strip().lower()
-    records = store.records(TABLE)
-    doc = records.get(wanted)
+    doc = by_id_or_prefix(store.records(TABLE), ident)
     if doc is None:
-        matches = [d for i, d in records.items() if len(wanted) >= 6 and i.startswith(wanted)]
-        if len(matches) != 1:
-            raise NotFound(f"no follow-up {ident!r} (see `kith follow-up list`)")
-        doc = matches[0]
+        raise NotFound(f"no follow-up {ident!r} (see `kith follow-up list`)")
     return FollowUp.from_dict(doc)
 
 

@@ -12,7 +12,9 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import datetime
+from typing import TypeVar
 
 _ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 ID_PATTERN = re.compile(r"^[0-9a-hjkmnp-tv-z]{26}$")
@@ -37,6 +39,24 @@ def new_id(when: datetime | None = None, *, seed: str | None = None) -> str:
 
 def is_id(text: str) -> bool:
     return bool(ID_PATTERN.match(text))
+
+
+RecordT = TypeVar("RecordT")
+
+SHORTEST_PREFIX = 6
+"""How many leading characters of an id a user may type instead of all 26."""
+
+
+def by_id_or_prefix(records: Mapping[str, RecordT], ident: str) -> RecordT | None:
+    """The record whose id is ``ident`` (any case, spaces around ignored), or the only one
+    whose id starts with it when at least ``SHORTEST_PREFIX`` characters are typed."""
+    wanted = ident.strip().lower()
+    if wanted in records:
+        return records[wanted]
+    if len(wanted) < SHORTEST_PREFIX:
+        return None
+    matches = [record for key, record in records.items() if key.startswith(wanted)]
+    return matches[0] if len(matches) == 1 else None
 
 
 def slugify(text: str) -> str:

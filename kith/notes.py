@@ -16,7 +16,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from kith.errors import NotFound, ValidationError
-from kith.ids import new_id
+from kith.ids import by_id_or_prefix, new_id
 
 if TYPE_CHECKING:
     from kith.store import Store
@@ -88,14 +88,9 @@ def texts_by_person(store: Store) -> dict[str, list[str]]:
 
 
 def get_note(store: Store, ident: str) -> Note:
-    records = store.records(TABLE)
-    doc = records.get(ident.strip().lower())
+    doc = by_id_or_prefix(store.records(TABLE), ident)
     if doc is None:
-        matches = [d for i, d in records.items() if len(ident) >= 6
-                   and i.startswith(ident.strip().lower())]
-        if len(matches) != 1:
-            raise NotFound(f"no note {ident!r} (see `kith person show PERSON`)")
-        doc = matches[0]
+        raise NotFound(f"no note {ident!r} (see `kith person show PERSON`)")
     return Note.from_dict(doc)
 
 

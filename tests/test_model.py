@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kith.errors import ValidationError
-from kith.ids import is_id, new_id, slugify
+from kith.ids import by_id_or_prefix, is_id, new_id, slugify
 from kith.model import Interaction, Network, Opportunity, Person, Value, normalize_handle
 from kith.parsing import format_money, parse_amount, parse_money, parse_when
 
@@ -97,6 +97,16 @@ def test_ids_sort_by_time_and_imported_ids_are_deterministic() -> None:
     assert new_id(WHEN, seed="vcard:abc") == new_id(WHEN, seed="vcard:abc")
     assert new_id(WHEN, seed="vcard:abc") != new_id(WHEN, seed="vcard:abd")
     assert interaction(source="x:1").id == interaction(source="x:1").id
+
+
+def test_a_record_is_found_by_its_id_or_an_unambiguous_prefix_of_six_or_more() -> None:
+    records = {"01hzabcdef0000000000000001": "a", "01hzabcdef0000000000000002": "b",
+               "01hzxyz000000000000000000z": "c"}
+    assert by_id_or_prefix(records, " 01HZABCDEF0000000000000002 ") == "b"
+    assert by_id_or_prefix(records, "01hzxy") == "c"
+    assert by_id_or_prefix(records, "01hzx") is None  # five characters: too short
+    assert by_id_or_prefix(records, "01hzabcdef") is None  # two records start so
+    assert by_id_or_prefix(records, "01hzq00000") is None
 
 
 def test_interaction_month_is_utc() -> None:
