@@ -8,13 +8,10 @@ form and writes nothing. People and networks complete as you type (Right accepts
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static
@@ -28,10 +25,9 @@ from kith.editing import (
     check_merge,
     split_list,
 )
-from kith.errors import KithError
 from kith.model import ME, Network, Person
-from kith.recording import FieldError
-from kith.tui.widgets import KithInput, ListSuggester, escape, plain
+from kith.tui.dialog import Dialog
+from kith.tui.widgets import KithInput, ListSuggester, escape
 
 
 @dataclass
@@ -61,11 +57,9 @@ def person_ref(kith: Any, person: Person) -> str:
     return person.name if len(kith.store.people_by_name(person.name)) == 1 else person.id
 
 
-class FormScreen(ModalScreen[Any]):
+class FormScreen(Dialog[Any]):
     """A dialog of labelled fields, an error line and Save/Cancel buttons."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
-                                             Binding("ctrl+s", "save", "Save")]
     heading = ""
     save_label = "Save"
     start_at_empty = True  # focus the first empty field (an edit starts at the first)
@@ -77,18 +71,14 @@ class FormScreen(ModalScreen[Any]):
     def fields(self) -> list[Field]:
         raise NotImplementedError
 
-    def save(self) -> Any:
-        """Check the fields and write; raise ``FieldError`` or ``KithError`` to refuse."""
-        raise NotImplementedError
-
     def compose(self) -> ComposeResult:
-        self.field_ids = []
+        fields = self.fields()
+        self.field_ids = [field.id for field in fields]
         with Vertical(classes="form-dialog"):
             yield Static(f"[b]{escape(self.heading)}[/b]  (Tab moves, Ctrl+S saves, "
                          "Esc cancels)")
             with Grid(classes="form-grid"):
-                for field in self.fields():
-                    self.field_ids.append(field.id)
+                for field in fields:
                     yield Label(field.label)
                     if field.choices:
                         yield Select([(c, c) for c in field.choices], id=field.id,
@@ -116,33 +106,6 @@ class FormScreen(ModalScreen[Any]):
             return widget.value if isinstance(widget.value, str) else ""
         assert isinstance(widget, Input)
         return widget.value
-
-    def show_error(self, field: str | None, message: str) -> None:
-        for name in self.field_ids:
-            self.query_one(f"#{name}").remove_class("-invalid")
-        where = f"{field}: " if field else ""
-        self.query_one("#form-error", Static).update(
-            f"[$error]{escape(where + plain(message))}[/]")
-        if field in self.field_ids:
-            widget = self.query_one(f"#{field}")
-            widget.add_class("-invalid")
-            widget.focus()
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
-        try:
-            result = self.save()
-        except FieldError as error:
-            self.show_error(error.field, str(error))
-            return
-        except KithError as error:
-            self.show_error(None, str(error))
-            return
-        self.dismiss(result)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class PersonForm(FormScreen):

@@ -7,20 +7,17 @@ written. Saving goes through ``Store.record``, so ``interaction_recorded`` fires
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
-from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.suggester import Suggester, SuggestFromList
+from textual.suggester import SuggestFromList
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 
-from kith.errors import KithError
 from kith.model import INTERACTION_KINDS, ME, Interaction
-from kith.recording import DIRECTIONS, FieldError, Typed, build_interaction
-from kith.tui.widgets import KithInput, escape, plain
+from kith.recording import DIRECTIONS, Typed, build_interaction
+from kith.tui.dialog import Dialog
+from kith.tui.widgets import KithInput, ListSuggester
 
 INITIATIVE_CHOICES = [("neither", "neither"), ("they asked you (invited)", "invited"),
                       ("you pitched yourself", "pitched")]
@@ -30,30 +27,11 @@ FIELDS = ("network", "people", "direction", "kind", "money", "minutes", "favours
           "on", "note")
 
 
-class PeopleSuggester(Suggester):
-    """Completes the last name in a comma-separated list of people."""
-
-    def __init__(self, names: list[str]) -> None:
-        super().__init__(use_cache=False, case_sensitive=True)
-        self.names = sorted(names, key=str.lower)
-
-    async def get_suggestion(self, value: str) -> str | None:
-        head, _, last = value.rpartition(",")
-        typed = last.lstrip().lower()
-        if not typed:
-            return None
-        for name in self.names:
-            if name.lower().startswith(typed):
-                prefix = f"{head}, " if head else ""
-                return prefix + name
-        return None
-
-
-class LogScreen(ModalScreen[Interaction | None]):
+class LogScreen(Dialog[Interaction]):
     """Network and people (with completion), direction, kind, value, date, note."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel"),
-                                             Binding("ctrl+s", "save", "Save")]
+    field_ids = FIELDS
+    error_id = "log-error"
 
     def __init__(self, kith: Any, *, network: str = "", people: str = "") -> None:
         super().__init__()
@@ -76,7 +54,7 @@ class LogScreen(ModalScreen[Interaction | None]):
                 yield Label("People")
                 yield KithInput(self.initial["people"], id="people", compact=True,
                                 placeholder="comma-separated names",
-                                suggester=PeopleSuggester(names))
+                                suggester=ListSuggester(names))
                 yield Label("Way")
                 yield Select([(d, d) for d in DIRECTIONS], id="direction", compact=True,
                              prompt="gave, received or shared?")
@@ -126,31 +104,7 @@ class LogScreen(ModalScreen[Interaction | None]):
         chosen = self.query_one("#initiative", Select).value
         return chosen if chosen in ("invited", "pitched") else None
 
-    def show_error(self, field: str | None, message: str) -> None:
-        for name in FIELDS:
-            self.query_one(f"#{name}").remove_class("-invalid")
-        where = f"{field}: " if field else ""
-        self.query_one("#log-error", Static).update(
-            f"[$error]{escape(where + plain(message))}[/]")
-        if field in FIELDS:
-            widget = self.query_one(f"#{field}")
-            widget.add_class("-invalid")
-            widget.focus()
-
-    @on(Button.Pressed, "#save")
-    def action_save(self) -> None:
+    def save(self) -> Interaction:
         store = self.kith.store
-        try:
-            interaction = build_interaction(store, self.typed(), exponent=self.kith.exponent)
-            recorded = store.record(interaction)
-        except FieldError as error:
-            self.show_error(error.field, str(error))
-            return
-        except KithError as error:
-            self.show_error(None, str(error))
-            return
-        self.dismiss(recorded)
-
-    @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
-        self.dismiss(None)
+        interaction = build_interaction(store, self.typed(), exponent=self.kith.exponent)
+        return store.record(interaction)
