@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import orjson
@@ -21,6 +22,8 @@ from kith.plugins import load_plugins
 from kith.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
+DEMO_TODAY = date(2026, 6, 15)
+"""The day the TUI tests (and their snapshots) run on, over the demo database."""
 
 
 @pytest.fixture
@@ -39,6 +42,21 @@ def kith_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def store(kith_home: Path) -> Store:
     """A real store in ``kith_home`` with every installed plugin loaded."""
     return Store(kith_home, plugins=load_plugins())
+
+
+@pytest.fixture
+def first_party_plugins_only(kith_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screens (and snapshots) show kith's own plugins, whatever else is installed."""
+    monkeypatch.setenv("KITH_PLUGINS", "social,friends,church,association")
+
+
+@pytest.fixture
+def demo_home(kith_home: Path) -> Path:
+    """``kith demo``'s database as of ``DEMO_TODAY`` in ``kith_home``."""
+    from kith.demo import build
+
+    build(Store(kith_home, plugins=load_plugins()), today=DEMO_TODAY)
+    return kith_home
 
 
 def snapshot_db(home: Path) -> dict[str, bytes]:

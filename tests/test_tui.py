@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ from textual.widgets import DataTable, Input, Static, TabbedContent
 
 from kith import hookimpl
 from kith.app import KithApp
-from kith.demo import build
 from kith.plugins import load_plugins
 from kith.store import Store
 from kith.tui import make_app
@@ -30,22 +28,11 @@ from kith.tui.log_form import LogScreen
 from kith.tui.panels import ErrorPanel
 from kith.tui.people import PersonScreen
 
-from .conftest import snapshot_db
+from .conftest import DEMO_TODAY, snapshot_db
 
-TODAY = date(2026, 6, 15)
+TODAY = DEMO_TODAY
 SIZE = (80, 24)
-
-
-@pytest.fixture(autouse=True)
-def first_party_plugins_only(kith_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Screens (and snapshots) show kith's own plugins, whatever else is installed."""
-    monkeypatch.setenv("KITH_PLUGINS", "social,friends,church,association")
-
-
-@pytest.fixture
-def demo_home(kith_home: Path) -> Path:
-    build(Store(kith_home, plugins=load_plugins()), today=TODAY)
-    return kith_home
+pytestmark = pytest.mark.usefixtures("first_party_plugins_only")
 
 
 def tui(home: Path, plugins: Any = None, **kw: Any) -> KithTUI:
@@ -62,8 +49,32 @@ def drive(app: KithTUI, steps: Callable[[Any], Awaitable[None]], size: tuple[int
     asyncio.run(main())
 
 
+def drive_writing_nothing(app: KithTUI, home: Path, steps: Callable[[Any], Awaitable[None]],
+                          size: tuple[int, int] = SIZE) -> None:
+    """``drive``, then the database folder must be exactly as before."""
+    before = snapshot_db(home)
+    drive(app, steps, size)
+    assert snapshot_db(home) == before
+
+
 def text(widget: Any) -> str:
     return str(widget.render())
+
+
+def fill(screen: Any, **fields: str) -> None:
+    for name, value in fields.items():
+        screen.query_one(f"#{name}").value = value
+
+
+def refusal(app: KithTUI, field: str, message: str, *, form: type | None = None,
+            error_id: str = "form-error") -> str:
+    """The form did not save: it is still open (when ``form`` is given), and the line
+    under it names ``field`` and says ``message``. Returns that line."""
+    if form is not None:
+        assert isinstance(app.screen, form), "the form must stay open"
+    error = text(app.screen.query_one(f"#{error_id}"))
+    assert error.startswith(f"{field}:") and message in error.lower(), error
+    return error
 
 
 def table_rows(table: DataTable[Any]) -> list[list[str]]:
@@ -173,25 +184,20 @@ def test_log_form_records_an_interaction_that_shows_on_the_dashboard(demo_home: 
 def test_log_form_bad_input_shows_a_message_and_writes_nothing(
         demo_home: Path, fields: dict[str, str], field: str, message: str) -> None:
     app = tui(demo_home)
-    before = snapshot_db(demo_home)
 
     async def steps(pilot: Any) -> None:
         await pilot.press("l")
         screen = app.screen
-        for name, value in fields.items():
-            screen.query_one(f"#{name}").value = value
+        fill(screen, **fields)
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert isinstance(app.screen, LogScreen), "the form must stay open"
-        error = text(screen.query_one("#log-error"))
-        assert error.startswith(f"{field}:") and message in error.lower(), error
+        refusal(app, field, message, form=LogScreen, error_id="log-error")
         assert screen.query_one(f"#{field}").has_class("-invalid")
         assert app.focused is screen.query_one(f"#{field}")
         await pilot.press("escape")
         assert not isinstance(app.screen, LogScreen)
 
-    drive(app, steps)
-    assert snapshot_db(demo_home) == before
+    drive_writing_nothing(app, demo_home, steps)
 
 
 # people -------------------------------------------------------------------------------------

@@ -27,22 +27,19 @@ from kith.tui.forms import MergeForm, NetworkForm, OpportunityForm, PersonForm
 from kith.tui.log_form import LogScreen
 from kith.tui.people import PersonScreen
 
-from .conftest import snapshot_db
-from .test_tui import TODAY, drive, table_rows, text, tui
+from .test_tui import (
+    TODAY,
+    drive,
+    drive_writing_nothing,
+    fill,
+    refusal,
+    table_rows,
+    text,
+    tui,
+)
 
+pytestmark = pytest.mark.usefixtures("first_party_plugins_only")
 
-@pytest.fixture(autouse=True)
-def first_party_plugins_only(kith_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("KITH_PLUGINS", "social,friends,church,association")
-
-
-@pytest.fixture
-def demo_home(kith_home: Path) -> Path:
-    from kith.demo import build
-    from kith.plugins import load_plugins
-
-    build(Store(kith_home, plugins=load_plugins()), today=TODAY)
-    return kith_home
 
 # helpers ------------------------------------------------------------------------------------
 
@@ -160,7 +157,6 @@ def test_the_filter_takes_letters_esc_leaves_it_and_the_footer_says_so(demo_home
 
 def test_esc_in_a_form_field_cancels_the_form_and_writes_nothing(demo_home: Path) -> None:
     app = tui(demo_home)
-    before = snapshot_db(demo_home)
 
     async def steps(pilot: Any) -> None:
         await pilot.press("a", *"Zoe New")
@@ -174,14 +170,12 @@ def test_esc_in_a_form_field_cancels_the_form_and_writes_nothing(demo_home: Path
         assert not isinstance(app.screen, PersonForm)
         assert active_tab(app) == "dashboard"
 
-    drive(app, steps)
-    assert snapshot_db(demo_home) == before
+    drive_writing_nothing(app, demo_home, steps)
 
 
 @pytest.mark.parametrize("state", ["filter", "form", "person-page"])
 def test_every_palette_command_works_from_every_state(demo_home: Path, state: str) -> None:
     app = tui(demo_home)
-    before = snapshot_db(demo_home)
 
     async def steps(pilot: Any) -> None:
         async def enter_state() -> None:
@@ -210,8 +204,7 @@ def test_every_palette_command_works_from_every_state(demo_home: Path, state: st
         await palette(pilot, "all time")
         assert {c.assessment.window.label for c in app.query(NetworkCard)} == {"all time"}
 
-    drive(app, steps)
-    assert snapshot_db(demo_home) == before  # leaving a form by the palette writes nothing
+    drive_writing_nothing(app, demo_home, steps)  # leaving a form by the palette too
 
 
 # table actions without a Tab first ----------------------------------------------------------
@@ -394,11 +387,6 @@ def test_data_version_changes_on_every_commit_and_not_on_reads(demo_home: Path) 
 
 # forms --------------------------------------------------------------------------------------
 
-def fill(screen: Any, **fields: str) -> None:
-    for name, value in fields.items():
-        screen.query_one(f"#{name}").value = value
-
-
 def test_person_form_adds_a_person_with_completion(demo_home: Path) -> None:
     app = tui(demo_home)
 
@@ -450,7 +438,6 @@ def test_person_form_adds_a_person_with_completion(demo_home: Path) -> None:
 def test_person_form_bad_input_marks_the_field_and_writes_nothing(
         demo_home: Path, fields: dict[str, str], field: str, message: str) -> None:
     app = tui(demo_home)
-    before = snapshot_db(demo_home)
 
     async def steps(pilot: Any) -> None:
         await pilot.press("a")
@@ -459,16 +446,13 @@ def test_person_form_bad_input_marks_the_field_and_writes_nothing(
         fill(screen, **fields)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, PersonForm), "the form must stay open"
-        error = text(screen.query_one("#form-error"))
-        assert error.startswith(f"{field}:") and message in error.lower(), error
+        error = refusal(app, field, message, form=PersonForm)
         assert "kith " not in error  # never a pointer to the CLI
         assert screen.query_one(f"#{field}").has_class("-invalid")
         assert app.focused is screen.query_one(f"#{field}")
         await pilot.press("escape")
 
-    drive(app, steps)
-    assert snapshot_db(demo_home) == before
+    drive_writing_nothing(app, demo_home, steps)
 
 
 def test_person_form_edits_from_the_table_and_the_page_keeping_join_dates(
@@ -546,20 +530,16 @@ def test_network_form_adds_and_edits_a_network(demo_home: Path) -> None:
 def test_network_form_bad_input_writes_nothing(demo_home: Path, fields: dict[str, str],
                                               field: str, message: str) -> None:
     app = tui(demo_home)
-    before = snapshot_db(demo_home)
 
     async def steps(pilot: Any) -> None:
         await pilot.press("n")
         fill(app.screen, **fields)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, NetworkForm)
-        error = text(app.screen.query_one("#form-error"))
-        assert error.startswith(f"{field}:") and message in error.lower(), error
+        refusal(app, field, message, form=NetworkForm)
         assert app.focused is app.screen.query_one(f"#{field}")
 
-    drive(app, steps)
-    assert snapshot_db(demo_home) == before
+    drive_writing_nothing(app, demo_home, steps)
 
 
 def test_need_form_records_a_need_that_shows_in_intros_and_on_the_page(
@@ -603,20 +583,16 @@ def test_need_form_records_a_need_that_shows_in_intros_and_on_the_page(
 def test_need_form_bad_input_writes_nothing(demo_home: Path, fields: dict[str, str],
                                            field: str, message: str) -> None:
     app = tui(demo_home)
-    before = snapshot_db(demo_home)
 
     async def steps(pilot: Any) -> None:
         await pilot.press("h")
         fill(app.screen, **fields)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, OpportunityForm)
-        error = text(app.screen.query_one("#form-error"))
-        assert error.startswith(f"{field}:") and message in error.lower(), error
+        error = refusal(app, field, message, form=OpportunityForm)
         assert "kith " not in error
 
-    drive(app, steps)
-    assert snapshot_db(demo_home) == before
+    drive_writing_nothing(app, demo_home, steps)
 
 
 def test_merge_form_merges_two_people_everywhere(demo_home: Path) -> None:
@@ -665,19 +641,15 @@ def test_merge_form_merges_two_people_everywhere(demo_home: Path) -> None:
 def test_merge_form_bad_input_writes_nothing(demo_home: Path, fields: dict[str, str],
                                             field: str, message: str) -> None:
     app = tui(demo_home)
-    before = snapshot_db(demo_home)
 
     async def steps(pilot: Any) -> None:
         await pilot.press("d", "m")
         fill(app.screen, **fields)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        assert isinstance(app.screen, MergeForm)
-        error = text(app.screen.query_one("#form-error"))
-        assert error.startswith(f"{field}:") and message in error.lower(), error
+        refusal(app, field, message, form=MergeForm)
 
-    drive(app, steps)
-    assert snapshot_db(demo_home) == before
+    drive_writing_nothing(app, demo_home, steps)
 
 
 def test_log_form_errors_never_point_to_the_cli(demo_home: Path) -> None:
@@ -788,7 +760,6 @@ def test_note_form_writes_a_dated_note_shown_on_the_page(demo_home: Path) -> Non
 def test_note_and_follow_up_forms_bad_input_writes_nothing(
         demo_home: Path, form: str, fields: dict[str, str], field: str, message: str) -> None:
     app = tui(demo_home)
-    before = snapshot_db(demo_home)
 
     async def steps(pilot: Any) -> None:
         await open_page(pilot, "Gus Silva")
@@ -798,12 +769,10 @@ def test_note_and_follow_up_forms_bad_input_writes_nothing(
         fill(app.screen, **fields)
         await pilot.press("ctrl+s")
         await settle(pilot)
-        error = text(app.screen.query_one("#form-error"))
-        assert error.startswith(f"{field}:") and message in error.lower(), error
+        error = refusal(app, field, message)
         assert "kith " not in error
 
-    drive(app, steps)
-    assert snapshot_db(demo_home) == before
+    drive_writing_nothing(app, demo_home, steps)
 
 
 def test_follow_up_form_sets_a_due_date(demo_home: Path) -> None:
