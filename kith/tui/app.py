@@ -52,6 +52,7 @@ class KithTUI(App[None]):
         Binding("q", "quit", "Quit"),
     ]
     poll_seconds = 1.5  # how often to look for writes by other processes
+    ran_before: ClassVar[bool] = False  # an app has run in this process
 
     def __init__(self, kith: Any, *, today: date | None = None, window: str = "12m",
                  blink: bool = True) -> None:
@@ -99,6 +100,11 @@ class KithTUI(App[None]):
         again, a quarter of the first paint at 10k people. Reference counting still frees
         memory as usual."""
         self._collecting = gc.isenabled()
+        if self._collecting and KithTUI.ran_before:
+            # an app before this one in the process (the tests run hundreds): collect
+            # its garbage now, or it would be frozen with this app's database for good
+            gc.collect()
+        KithTUI.ran_before = True
         gc.disable()
 
     def on_unmount(self) -> None:
