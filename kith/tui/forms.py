@@ -100,6 +100,10 @@ class FormScreen(Dialog[Any]):
                       if not self.value(i)), None) if self.start_at_empty else None
         (first or self.query_one(f"#{self.field_ids[0]}")).focus()
 
+    def values(self) -> dict[str, str]:
+        """Every field's text by id (the ids are the names of the form's ``*Typed``)."""
+        return {field: self.value(field) for field in self.field_ids}
+
     def value(self, field: str) -> str:
         widget: Widget = self.query_one(f"#{field}")
         if isinstance(widget, Select):
@@ -146,10 +150,7 @@ class PersonForm(FormScreen):
 
     def save(self) -> Person:
         store = self.kith.store
-        typed = PersonTyped(**{name: self.value(name) for name in (
-            "name", "aliases", "emails", "phones", "handles", "tags", "networks", "birthday",
-            "cadence", "notes")})
-        person = build_person(store, typed, self.person)
+        person = build_person(store, PersonTyped(**self.values()), self.person)
         if self.person is None:
             return store.add_person(person)  # type: ignore[no-any-return]
         return store.save_person(person)  # type: ignore[no-any-return]
@@ -177,9 +178,8 @@ class NetworkForm(FormScreen):
         ]
 
     def save(self) -> Network:
-        typed = NetworkTyped(**{name: self.value(name) for name in (
-            "name", "kind", "joined", "left", "notes")})
-        network = build_network(self.kith.store, self.kinds, typed, self.network)
+        network = build_network(self.kith.store, self.kinds, NetworkTyped(**self.values()),
+                                self.network)
         if self.network is None:
             return self.kith.store.add_network(network)  # type: ignore[no-any-return]
         return self.kith.store.save_network(network)  # type: ignore[no-any-return]
