@@ -131,6 +131,22 @@ def test_global_keys_work_from_every_focus(demo_home: Path, state: str) -> None:
     drive(app, steps)
 
 
+def test_the_footer_shows_every_key_at_80_columns(demo_home: Path) -> None:
+    app = tui(demo_home)
+
+    async def steps(pilot: Any) -> None:
+        for tab in ("d", "p", "r"):
+            await pilot.press(tab)
+            await settle(pilot)
+            keys = list(app.screen.query(FooterKey))
+            palette = next(key for key in keys if key.key == "ctrl+p")
+            hidden = [key.key for key in keys
+                      if key is not palette and key.region.right > palette.region.x]
+            assert not hidden, (tab, hidden)
+
+    drive(app, steps, size=(80, 24))
+
+
 def test_the_filter_takes_letters_esc_leaves_it_and_the_footer_says_so(demo_home: Path) -> None:
     app = tui(demo_home)
 

@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+from textual.widgets import Header, Input, TabbedContent, TabPane
 
 from kith.api import PanelContext
 from kith.plugins import PluginProblem
@@ -23,6 +23,7 @@ from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.panels import PanelHost, host_of
 from kith.tui.people import PeoplePane, PersonScreen
 from kith.tui.reminders import RemindersPane
+from kith.tui.widgets import KithFooter
 
 MAIN_VIEWS = "Dashboard, PeoplePane, IntroductionsPane, RemindersPane, PanelHost"
 NAVIGATION = {"show", "log", "switch_window", "find_person", "add_person", "add_network",
@@ -86,7 +87,7 @@ class KithTUI(App[None]):
                 self.hosts.append(host)
                 with TabPane(title, id=f"plugin-{number}"):
                     yield host
-        yield Footer()
+        yield KithFooter()
 
     def panel_context(self) -> PanelContext:
         """What plugin panels get: the store, the configuration, today, the plugins."""

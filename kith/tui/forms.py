@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.suggester import Suggester
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from kith.editing import (
     NetworkTyped,
@@ -27,7 +27,7 @@ from kith.editing import (
 )
 from kith.model import ME, Network, Person
 from kith.tui.dialog import Dialog
-from kith.tui.widgets import KithInput, ListSuggester, escape
+from kith.tui.widgets import KithFooter, KithInput, ListSuggester, escape
 
 
 @dataclass
@@ -93,7 +93,7 @@ class FormScreen(Dialog[Any]):
             with Horizontal(classes="form-buttons"):
                 yield Button(self.save_label, variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
-        yield Footer()
+        yield KithFooter()
 
     def on_mount(self) -> None:
         first = next((self.query_one(f"#{i}") for i in self.field_ids

@@ -12,12 +12,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Input, Label, Select, Static
 
 from kith.model import INTERACTION_KINDS, ME, Interaction
 from kith.recording import DIRECTIONS, Typed, build_interaction
 from kith.tui.dialog import Dialog
-from kith.tui.widgets import KithInput, ListSuggester
+from kith.tui.widgets import KithFooter, KithInput, ListSuggester
 
 INITIATIVE_CHOICES = [("neither", "neither"), ("they asked you (invited)", "invited"),
                       ("you pitched yourself", "pitched")]
@@ -80,7 +80,7 @@ class LogScreen(Dialog[Interaction]):
             with Horizontal(id="log-buttons"):
                 yield Button("Save", variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
-        yield Footer()
+        yield KithFooter()
 
     def on_mount(self) -> None:
         first = "#people" if self.initial["network"] else "#network"

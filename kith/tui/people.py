@@ -17,12 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from kith.model import ME
 from kith.safeoutput import cell
 from kith.tui.messages import DataChanged, OpenPerson
-from kith.tui.widgets import KithInput, LazyPane, escape
+from kith.tui.widgets import KithFooter, KithInput, LazyPane, escape
 
 ROW_LIMIT = 100
 
@@ -192,7 +192,7 @@ class PersonScreen(Screen[None]):
             table: DataTable[str] = DataTable(id="timeline", cursor_type="row")
             table.add_columns("When", "Network", "Way", "Kind", "Value", "Note")
             yield table
-        yield Footer()
+        yield KithFooter()
 
     def on_mount(self) -> None:
         self.title = self.person.name

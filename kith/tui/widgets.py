@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from textual import events
 from textual.suggester import Suggester
-from textual.widgets import Input
+from textual.widgets import Footer, Input
 
 
 class KithInput(Input):
@@ -14,6 +15,17 @@ class KithInput(Input):
 
     def on_mount(self) -> None:
         self.cursor_blink = bool(getattr(self.app, "blink", True))
+
+
+COMPACT_FOOTER_BELOW = 100  # columns
+
+
+class KithFooter(Footer):
+    """The key bar, compact (no padding around each key) on a narrow terminal: at 80
+    columns the People tab's keys and Quit then fit beside the command palette's."""
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.compact = event.size.width < COMPACT_FOOTER_BELOW
 
 
 class LazyPane:
