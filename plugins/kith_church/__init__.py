@@ -29,9 +29,13 @@ def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
 
 @hookimpl
 def register_sources(register: Callable[[SourceSpec], None]) -> None:
-    from kith.api import calendar_options, mapping_options
-    from kith_church.sources import breeze_options
+    import click
 
+    from kith.api import calendar_options, mapping_options
+
+    breeze_options = [*mapping_options(),
+                      click.Option(["--me", "me_id"], help="Your Breeze ID: your own rows of "
+                                   "the giving sheet are imported as money you gave.")]
     register(SourceSpec("church-calendar", "Church calendar: services, small groups, "
                         "volunteering shifts", "an iCalendar (.ics) file",
                         "kith_church.sources:church_calendar",
@@ -48,7 +52,7 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
     register(SourceSpec("breeze", "Breeze ChMS export: people, tags, your giving",
                         "the Breeze export zip of .xlsx sheets",
                         "kith_church.sources:breeze",
-                        network_kind="church", options=breeze_options()))
+                        network_kind="church", options=breeze_options))
 
 
 @hookimpl
