@@ -5,8 +5,11 @@ the errors, the panel context, the output helpers for commands) is re-exported b
 module, so kith's inner modules can move without breaking plugins. A name is public when
 it is in ``__all__``; anything else in kith may change between versions.
 
-The importer toolkit (CSV, calendar, archives, conversations) and the keep-in-touch
-reminders are loaded only when a plugin first touches them, so ``kith --help`` stays fast::
+The importer toolkit (``kith.sources``: CSV, calendar, archives, conversations) and the
+keep-in-touch reminders are loaded only when a plugin first touches them, so ``kith --help``
+stays fast. A plugin's own heavy modules stay unloaded the same way: name an importer as
+``SourceSpec(..., "your_plugin.module:function")`` and a panel as
+``register(title, "your_plugin.panel:Class")``::
 
     from kith.api import hookimpl, SourceSpec, PanelContext
 """
