@@ -5,8 +5,11 @@ the errors, the panel context, the output helpers for commands) is re-exported b
 module, so kith's inner modules can move without breaking plugins. A name is public when
 it is in ``__all__``; anything else in kith may change between versions.
 
-The importer toolkit (CSV, calendar, archives, conversations) and the keep-in-touch
-reminders are loaded only when a plugin first touches them, so ``kith --help`` stays fast::
+The importer toolkit (``kith.sources``: CSV, calendar, archives, conversations) and the
+keep-in-touch reminders are loaded only when a plugin first touches them, so ``kith --help``
+stays fast. A plugin's own heavy modules stay unloaded the same way: name an importer as
+``SourceSpec(..., "your_plugin.module:function")`` and a panel as
+``register(title, "your_plugin.panel:Class")``::
 
     from kith.api import hookimpl, SourceSpec, PanelContext
 """
@@ -17,7 +20,6 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -32,30 +34,19 @@ from kith.errors import (
     StoreError,
     ValidationError,
 )
-from kith.importing import (
+from kith.kinds import NetworkKind
+from kith.model import ME, Interaction, Network, Opportunity, Person, Value, normalize_handle
+from kith.sources.records import (
     ImportBatch,
     ImportContext,
     InteractionRecord,
     NetworkHint,
-    Parser,
     PersonRecord,
-    SourceSpec,
 )
-from kith.kinds import NetworkKind
-from kith.model import ME, Interaction, Network, Opportunity, Person, Value, normalize_handle
+from kith.sources.spec import SourceSpec
 
 if TYPE_CHECKING:
-    from kith.archives import SourceTree, check_xlsx, list_files, open_source, read_limited
-    from kith.calendar import KindRule, calendar_options, event_value, parse_calendar
-    from kith.conversations import Message, conversation_days, link_writers_of_the_day
-    from kith.csv_sources import (
-        Field,
-        Table,
-        cell_date,
-        mapping_options,
-        parse_payments,
-        read_table,
-    )
+    from kith.commands.source_options import calendar_options, mapping_options
     from kith.export import fold_line, write_private
     from kith.keepintouch import Reminders, reminders
     from kith.limits import (
@@ -78,24 +69,36 @@ if TYPE_CHECKING:
     from kith.plugins import Plugins
     from kith.safeoutput import cell, echo
     from kith.serendipity import Suggestion
+    from kith.sources.archives import (
+        SourceTree,
+        check_xlsx,
+        list_files,
+        open_source,
+        read_limited,
+    )
+    from kith.sources.calendar import KindRule, event_minutes, parse_calendar
+    from kith.sources.conversations import Message, conversation_days, link_writers_of_the_day
+    from kith.sources.tables import Field, Table, cell_date, parse_payments, read_table
     from kith.store import Store
 
 # name -> module, imported on first use (module ``__getattr__`` below).
 _LAZY = {
-    "SourceTree": "kith.archives", "open_source": "kith.archives",
-    "check_xlsx": "kith.archives", "list_files": "kith.archives",
-    "read_limited": "kith.archives", "check_path_text": "kith.limits",
+    "SourceTree": "kith.sources.archives", "open_source": "kith.sources.archives",
+    "check_xlsx": "kith.sources.archives", "list_files": "kith.sources.archives",
+    "read_limited": "kith.sources.archives", "check_path_text": "kith.limits",
     "MAX_FIELD_BYTES": "kith.limits", "MAX_NAME": "kith.limits",
     "MAX_PROPERTIES_PER_RECORD": "kith.limits", "MAX_SHEET_ROWS": "kith.limits",
     "MAX_TEXT": "kith.limits",
     "cell": "kith.safeoutput", "echo": "kith.safeoutput",
-    "KindRule": "kith.calendar", "calendar_options": "kith.calendar",
-    "event_value": "kith.calendar", "parse_calendar": "kith.calendar",
-    "Message": "kith.conversations", "conversation_days": "kith.conversations",
-    "link_writers_of_the_day": "kith.conversations",
-    "Field": "kith.csv_sources", "Table": "kith.csv_sources", "cell_date": "kith.csv_sources",
-    "mapping_options": "kith.csv_sources", "parse_payments": "kith.csv_sources",
-    "read_table": "kith.csv_sources",
+    "KindRule": "kith.sources.calendar", "event_minutes": "kith.sources.calendar",
+    "parse_calendar": "kith.sources.calendar",
+    "calendar_options": "kith.commands.source_options",
+    "mapping_options": "kith.commands.source_options",
+    "Message": "kith.sources.conversations", "conversation_days": "kith.sources.conversations",
+    "link_writers_of_the_day": "kith.sources.conversations",
+    "Field": "kith.sources.tables", "Table": "kith.sources.tables",
+    "cell_date": "kith.sources.tables", "parse_payments": "kith.sources.tables",
+    "read_table": "kith.sources.tables",
     "fold_line": "kith.export", "write_private": "kith.export",
     "Reminders": "kith.keepintouch", "reminders": "kith.keepintouch",
     "first_format_date": "kith.parsing", "format_minutes": "kith.parsing",
@@ -154,19 +157,6 @@ def _wants_context(factory: Callable[..., Any]) -> bool:
     annotation = first.annotation
     named = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
     return first.name in ("context", "ctx") or named.rsplit(".", 1)[-1] == "PanelContext"
-
-
-def lazy_parser(module: str, function: str = "parse") -> Parser:
-    """A ``SourceSpec.parse`` that imports ``module`` only when the import runs.
-
-    Plugins register their sources at every start, ``kith --help`` included; an importer's
-    module (with its parsers and their dependencies) is loaded only by ``kith import``."""
-
-    def parse(path: Path, context: ImportContext) -> ImportBatch:
-        batch: ImportBatch = getattr(importlib.import_module(module), function)(path, context)
-        return batch
-
-    return parse
 
 
 pass_app = click.make_pass_decorator(KithApp)
@@ -229,14 +219,13 @@ __all__ = [
     "check_xlsx",
     "conversation_days",
     "echo",
-    "event_value",
+    "event_minutes",
     "first_format_date",
     "fold_line",
     "format_minutes",
     "format_money",
     "hookimpl",
     "infer_date_order",
-    "lazy_parser",
     "link_writers_of_the_day",
     "list_files",
     "local_today",

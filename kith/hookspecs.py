@@ -12,7 +12,7 @@ own default answers last.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pluggy
 
@@ -22,6 +22,16 @@ if TYPE_CHECKING:
     from kith.model import Interaction, Network, Opportunity, Person, Value
 
 hookspec = pluggy.HookspecMarker("kith")
+
+
+class Registrar(Protocol):
+    """What calls the ``register_*`` hooks (``kith.plugins.Plugins``), as the registries
+    next to their domain see it (``kith.sources.registered_sources``,
+    ``kith.kinds.registered_kinds``, ``kith.panels.registered_panels``): each plugin's
+    implementation is called with the callback ``register_for(plugin name)`` returns."""
+
+    def registrations(self, hook_name: str,
+                      register_for: Callable[[str], Callable[..., None]]) -> None: ...
 
 
 @hookspec
@@ -43,7 +53,7 @@ def value_assessed(assessment: Any, store: Any) -> None:
 def register_sources(register: Callable[..., None]) -> None:
     """Called once at start-up to contribute importers.
 
-    Call ``register(kith.importing.SourceSpec(...))`` for each source; kith runs them as
+    Call ``register(kith.api.SourceSpec(...))`` for each source; kith runs them as
     ``kith import NAME PATH``. Return value ignored.
     """
 
@@ -60,8 +70,10 @@ def register_commands(cli: click.Group) -> None:
 def register_panels(register: Callable[..., None]) -> None:
     """Called when the TUI starts: ``register(title, widget_factory)`` adds a tab.
 
-    ``widget_factory(store)`` returns a Textual widget; if it raises, the tab shows an
-    error panel naming the plugin. Return value ignored.
+    ``widget_factory(context)`` (a ``kith.api.PanelContext``; older factories take the
+    store) returns a Textual widget; or name the widget class as ``"package.module:Class"``
+    so its module is imported only when the tab is built. If building raises, the tab
+    shows an error panel naming the plugin. Return value ignored.
     """
 
 

@@ -1,13 +1,18 @@
 """Kinds of network (social, church, association, friends, ...) and their default rules.
 
-Plugins declare kinds through ``register_network_kinds``; the ledger reads a kind's
+Plugins declare kinds through ``register_network_kinds`` (collected by
+``registered_kinds``); the ledger reads a kind's
 ``rules`` as defaults beneath the user's configuration (see ``kith.config``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kith.hookspecs import Registrar
 
 
 @dataclass(frozen=True)
@@ -23,3 +28,19 @@ class NetworkKind:
     description: str
     rules: dict[str, Any] = field(default_factory=dict)
     plugin: str = ""
+
+
+def registered_kinds(plugins: Registrar) -> dict[str, NetworkKind]:
+    """Every kind of network the plugins declare, by name (sorted). A plugin may redefine
+    one of kith's own kinds (its declaration wins over kith's, whatever the order); each
+    records the plugin that declared it."""
+    found: dict[str, NetworkKind] = {}
+
+    def register_for(plugin: str) -> Callable[[NetworkKind], None]:
+        def register(kind: NetworkKind) -> None:
+            if kind.name not in found or plugin != "kith":
+                found[kind.name] = NetworkKind(kind.name, kind.description, kind.rules, plugin)
+        return register
+
+    plugins.registrations("register_network_kinds", register_for)
+    return dict(sorted(found.items()))

@@ -22,16 +22,20 @@ import importlib
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 
 from kith import hookspecs
+
+if TYPE_CHECKING:
+    from kith.kinds import NetworkKind
+    from kith.sources.spec import SourceSpec
 
 GROUP = "kith"
 DEFAULTS = "kith.defaults"
@@ -245,37 +249,34 @@ class Plugins:
         self._reporter = reporter
 
     # registries ----------------------------------------------------------------------
-    def sources(self) -> dict[str, Any]:
-        from kith.importing import SourceSpec
+    def registrations(self, hook_name: str,
+                      register_for: Callable[[str], Callable[..., None]]) -> None:
+        """Call a ``register_*`` hook of every plugin, each with its own callback
+        (``register_for(plugin name)``). What a plugin raises, in its hook or in the
+        callback (a registration that is not what the hook takes), is that plugin's
+        problem; the rest still register. The registries themselves live next to their
+        domain: ``kith.sources``, ``kith.kinds``, ``kith.panels``."""
+        for impl in self._impls(hook_name):
+            self._call(impl, hook_name, {"register": register_for(impl.plugin_name)})
 
-        found: dict[str, SourceSpec] = {}
-        for impl in self._impls("register_sources"):
-            def register(spec: SourceSpec, _plugin: str = impl.plugin_name) -> None:
-                spec.plugin = spec.plugin or _plugin
-                found.setdefault(spec.name, spec)
-            self._call(impl, "register_sources", {"register": register})
-        return dict(sorted(found.items()))
+    def sources(self) -> dict[str, SourceSpec]:
+        """The importers, by name (``kith.sources.registered_sources``)."""
+        from kith.sources.spec import registered_sources
 
-    def network_kinds(self) -> dict[str, Any]:
-        from kith.kinds import NetworkKind
+        return registered_sources(self)
 
-        found: dict[str, NetworkKind] = {}
-        for impl in self._impls("register_network_kinds"):
-            def register(kind: NetworkKind, _plugin: str = impl.plugin_name) -> None:
-                if kind.name not in found or _plugin != "kith":
-                    found[kind.name] = NetworkKind(kind.name, kind.description, kind.rules,
-                                                   _plugin)
-            self._call(impl, "register_network_kinds", {"register": register})
-        return dict(sorted(found.items()))
+    def network_kinds(self) -> dict[str, NetworkKind]:
+        """The kinds of network, by name (``kith.kinds.registered_kinds``)."""
+        from kith.kinds import registered_kinds
+
+        return registered_kinds(self)
 
     def panels(self) -> list[tuple[str, str, Any]]:
-        """``(plugin name, title, widget factory)`` for every registered TUI panel."""
-        found: list[tuple[str, str, Any]] = []
-        for impl in self._impls("register_panels"):
-            def register(title: str, factory: Any, _plugin: str = impl.plugin_name) -> None:
-                found.append((_plugin, title, factory))
-            self._call(impl, "register_panels", {"register": register})
-        return found
+        """``(plugin name, title, widget factory)`` for every registered TUI panel
+        (``kith.panels.registered_panels``)."""
+        from kith.panels import registered_panels
+
+        return registered_panels(self)
 
 
 def load_plugins(plugins_dirs: Iterable[Path] = ()) -> Plugins:

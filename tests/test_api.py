@@ -62,7 +62,7 @@ def test_kith_api_does_not_load_heavy_parts() -> None:
     import sys
 
     code = ("import sys, kith.api; print(sorted(m for m in ('textual', 'icalendar', 'vobject', "
-            "'kith.calendar', 'kith.csv_sources') if m in sys.modules))")
+            "'kith.sources.calendar', 'kith.sources.tables') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
@@ -119,7 +119,7 @@ def test_output_prints_json_or_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert out == '{\n  "people": 2\n}\nWrote 2 people\n'
 
 
-def test_lazy_parser_imports_the_importer_only_when_it_runs(
+def test_a_source_named_by_module_imports_the_importer_only_when_it_runs(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import sys
 
@@ -128,8 +128,8 @@ def test_lazy_parser_imports_the_importer_only_when_it_runs(
         "def other(path, context):\n    return ('other', path, context)\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.delitem(sys.modules, "kith_lazy_probe", raising=False)
-    parse = api.lazy_parser("kith_lazy_probe")
-    other = api.lazy_parser("kith_lazy_probe", "other")
+    parse = api.SourceSpec("probe", "", "", "kith_lazy_probe").parse
+    other = api.SourceSpec("probe", "", "", "kith_lazy_probe:other").parse
     assert "kith_lazy_probe" not in sys.modules
     assert parse(Path("a"), "ctx") == ("parsed", Path("a"), "ctx")  # type: ignore[arg-type,comparison-overlap]
     assert other(Path("b"), "ctx") == ("other", Path("b"), "ctx")  # type: ignore[arg-type,comparison-overlap]

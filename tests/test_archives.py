@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kith.archives import MAX_RATIO, open_source
 from kith.errors import ImportFormatError
+from kith.sources.archives import MAX_RATIO, open_source
 
 
 def make_zip(path: Path, members: dict[str, bytes], *, symlink: str | None = None) -> Path:

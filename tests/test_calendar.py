@@ -119,8 +119,8 @@ def test_an_event_the_expander_cannot_expand_is_kept_once_at_its_start(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import recurring_ical_events
 
-    from kith.calendar import parse_calendar
-    from kith.importing import ImportContext, NetworkHint
+    from kith.sources.calendar import parse_calendar
+    from kith.sources.records import ImportContext, NetworkHint
 
     def refuses(*args: object, **kwargs: object) -> object:
         raise ValueError("an odd rule")

@@ -205,7 +205,7 @@ def test_chat_errors(fails: Callable[..., object], tmp_path: Path) -> None:
 def test_date_order_is_inferred_from_the_whole_file(days: list[date], style: str) -> None:
     from kith_friends.chats import Line, date_order
 
-    from kith.importing import ImportContext
+    from kith.sources.records import ImportContext
 
     lines = [Line(i, *((d.day, d.month) if style == "dmy" else (d.month, d.day)), d.year % 100,
                   10, 0, 0, "x: y", str(d.day)) for i, d in enumerate(days)]

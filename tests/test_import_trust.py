@@ -571,15 +571,15 @@ def test_an_odd_birthday_keeps_the_person_and_a_refused_record_is_skipped(
     from datetime import UTC, datetime
 
     from kith.errors import ImportFormatError
-    from kith.importing import (
+    from kith.importing import apply_batch
+    from kith.plugins import load_plugins
+    from kith.sources import (
         ImportBatch,
         InteractionRecord,
         NetworkHint,
         PersonRecord,
         SourceSpec,
-        apply_batch,
     )
-    from kith.plugins import load_plugins
     from kith.store import Store
 
     cards = tmp_path / "odd.vcf"

@@ -177,7 +177,7 @@ def test_register_network_kinds() -> None:
 
 
 def test_register_sources() -> None:
-    from kith.importing import ImportBatch, SourceSpec
+    from kith.sources import ImportBatch, SourceSpec
 
     class Source:
         @hookimpl

@@ -32,8 +32,9 @@ from hypothesis import strategies as st
 
 from kith import doctor
 from kith.errors import ImportFormatError
-from kith.importing import ImportContext, parse_source
+from kith.importing import parse_source
 from kith.plugins import load_plugins
+from kith.sources import ImportContext
 from kith.store import Store
 
 from .conftest import FIXTURES, snapshot_db

@@ -292,7 +292,7 @@ def test_social_panel(store: Store) -> None:
     specs: dict[str, object] = {}
     register_sources(lambda spec: specs.__setitem__(spec.name, spec))
     spec = specs["x-archive"]
-    from kith.importing import ImportContext
+    from kith.sources.records import ImportContext
 
     batch = spec.parse(FIXTURES / "x", ImportContext())  # type: ignore[attr-defined]
     apply_batch(store, spec, batch, path=FIXTURES / "x", create_network="social")  # type: ignore[arg-type]

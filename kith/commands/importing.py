@@ -15,16 +15,10 @@ import click
 
 from kith.commands import emit_json
 from kith.errors import KithError
-from kith.importing import (
-    ImportContext,
-    ImportSummary,
-    SourceSpec,
-    apply_batch,
-    check_network_choice,
-    parse_source,
-)
+from kith.importing import ImportSummary, apply_batch, check_network_choice, parse_source
 from kith.plugins import Plugins
 from kith.safeoutput import echo
+from kith.sources import ImportContext, SourceSpec
 
 if TYPE_CHECKING:
     from kith.app import KithApp

@@ -66,7 +66,7 @@ def read_document(path: Path) -> dict[str, Any]:
     """A kith export from ``path``, with its envelope checked."""
     import orjson
 
-    from kith.archives import read_limited
+    from kith.sources.archives import read_limited
 
     raw = read_limited(path)
     try:

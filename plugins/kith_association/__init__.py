@@ -10,20 +10,15 @@ referrals through the association are money and favours received.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from kith.api import (
-    Interaction,
-    Network,
-    NetworkKind,
-    PanelContext,
-    SourceSpec,
-    Value,
-    hookimpl,
-    lazy_parser,
-)
+from kith.api import Interaction, Network, NetworkKind, SourceSpec, Value, hookimpl
 
 __version__ = "0.1.0"
+
+EVENT_MINUTES = {"volunteering": 120, "talk": 120, "workshop": 180, "service": 90,
+                 "conference": 360}
+"""What a calendar event of a kind counts when its duration says nothing (all day, none,
+over 16 hours); any other kind counts 90 minutes."""
 
 
 @hookimpl
@@ -41,16 +36,16 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
 
     register(SourceSpec("association-calendar", "Association calendar: meetings, "
                         "conferences, workshops, your talks", "an iCalendar (.ics) file",
-                        lazy_parser("kith_association.sources", "association_calendar"),
+                        "kith_association.sources:association_calendar",
                         network_kind="association",
                         options=calendar_options()))
     register(SourceSpec("wild-apricot", "Wild Apricot members: people, level, member since",
                         "a Wild Apricot member export CSV",
-                        lazy_parser("kith_association.sources", "wild_apricot"),
+                        "kith_association.sources:wild_apricot",
                         network_kind="association", options=mapping_options()))
     register(SourceSpec("meetup", "Meetup attendees of one event: who you met there",
                         "a Meetup attendee download (CSV)",
-                        lazy_parser("kith_association.sources", "meetup"),
+                        "kith_association.sources:meetup",
                         network_kind="association", options=[
                             *mapping_options(),
                             click.Option(["--event"], help="The event's name (default: the "
@@ -59,7 +54,7 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
                                          "(default: the latest RSVP date).")]))
     register(SourceSpec("dues", "Dues paid: money given to the association",
                         "a CSV with date and amount columns",
-                        lazy_parser("kith_association.sources", "dues"),
+                        "kith_association.sources:dues",
                         network_kind="association", options=mapping_options()))
 
 
@@ -67,11 +62,13 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
 def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
     if network is None or network.kind != "association":
         return None
-    from kith.api import event_value
+    from kith.api import event_minutes
 
-    value = event_value(interaction)
-    if value is not None:
-        return value  # type: ignore[no-any-return]
+    minutes = event_minutes(interaction, EVENT_MINUTES)  # a calendar event: its duration
+    if minutes is not None and interaction.direction == "gave":
+        return Value(minutes=minutes, favours=1 if interaction.kind == "volunteering" else 0)
+    if minutes is not None:  # attended: companionship
+        return Value(minutes=minutes, fun=2)
     rules = {"talk": Value(minutes=180), "workshop": Value(minutes=240),
              "conversation": Value(minutes=15, fun=1, favours=1 if interaction.invited else 0),
              "client": Value(favours=1), "referral": Value(favours=1),
@@ -81,10 +78,5 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
-    def build(context: PanelContext) -> Any:
-        from kith_association.panel import AssociationPanel
-
-        return AssociationPanel(context.store, today=context.today)
-
-    register("Association", build)
+def register_panels(register: Callable[[str, str], None]) -> None:
+    register("Association", "kith_association.panel:AssociationPanel")

@@ -9,20 +9,15 @@ groups are shared time and mostly companionship; giving is money given.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from kith.api import (
-    Interaction,
-    Network,
-    NetworkKind,
-    PanelContext,
-    SourceSpec,
-    Value,
-    hookimpl,
-    lazy_parser,
-)
+from kith.api import Interaction, Network, NetworkKind, SourceSpec, Value, hookimpl
 
 __version__ = "0.1.0"
+
+EVENT_MINUTES = {"volunteering": 120, "talk": 120, "workshop": 180, "service": 90,
+                 "conference": 360}
+"""What a calendar event of a kind counts when its duration says nothing (all day, none,
+over 16 hours); any other kind counts 90 minutes."""
 
 
 @hookimpl
@@ -34,47 +29,48 @@ def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
 
 @hookimpl
 def register_sources(register: Callable[[SourceSpec], None]) -> None:
-    from kith.api import calendar_options, mapping_options
-    from kith_church.sources import breeze_options
+    import click
 
+    from kith.api import calendar_options, mapping_options
+
+    breeze_options = [*mapping_options(),
+                      click.Option(["--me", "me_id"], help="Your Breeze ID: your own rows of "
+                                   "the giving sheet are imported as money you gave.")]
     register(SourceSpec("church-calendar", "Church calendar: services, small groups, "
                         "volunteering shifts", "an iCalendar (.ics) file",
-                        lazy_parser("kith_church.sources", "church_calendar"),
+                        "kith_church.sources:church_calendar",
                         network_kind="church",
                         options=calendar_options()))
     register(SourceSpec("giving", "Giving statement: money given, by date and fund",
                         "a CSV with date and amount columns (fund, note optional)",
-                        lazy_parser("kith_church.sources", "giving"),
+                        "kith_church.sources:giving",
                         network_kind="church", options=mapping_options()))
     register(SourceSpec("planning-center", "Planning Center People: members and households",
                         "a Planning Center People CSV export",
-                        lazy_parser("kith_church.sources", "planning_center"),
+                        "kith_church.sources:planning_center",
                         network_kind="church", options=mapping_options()))
     register(SourceSpec("breeze", "Breeze ChMS export: people, tags, your giving",
                         "the Breeze export zip of .xlsx sheets",
-                        lazy_parser("kith_church.sources", "breeze"),
-                        network_kind="church", options=breeze_options()))
+                        "kith_church.sources:breeze",
+                        network_kind="church", options=breeze_options))
 
 
 @hookimpl
 def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
     if network is None or network.kind != "church":
         return None
-    from kith.api import event_value
+    from kith.api import event_minutes
 
-    value = event_value(interaction)
-    if value is not None:
-        return value  # type: ignore[no-any-return]
+    minutes = event_minutes(interaction, EVENT_MINUTES)  # a calendar event: its duration
+    if minutes is not None and interaction.direction == "gave":
+        return Value(minutes=minutes, favours=1 if interaction.kind == "volunteering" else 0)
+    if minutes is not None:  # attended: companionship
+        return Value(minutes=minutes, fun=2)
     rules = {"volunteering": Value(minutes=120, favours=1), "service": Value(minutes=90, fun=2),
              "small-group": Value(minutes=90, fun=3), "meeting": Value(minutes=60, fun=1)}
     return rules.get(interaction.kind)
 
 
 @hookimpl
-def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
-    def build(context: PanelContext) -> Any:
-        from kith_church.panel import ChurchPanel
-
-        return ChurchPanel(context.store, today=context.today)
-
-    register("Church", build)
+def register_panels(register: Callable[[str, str], None]) -> None:
+    register("Church", "kith_church.panel:ChurchPanel")

@@ -6,8 +6,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-import click
-
 from kith.api import (
     Field,
     ImportBatch,
@@ -100,14 +98,6 @@ def planning_center(path: Path, context: ImportContext) -> ImportBatch:
             tags=[t for t in (row.get("membership", "").lower(),) if t]))
     return ImportBatch(people=people, network=NetworkHint("Church", "church"),
                        warnings=table.warnings)
-
-
-def breeze_options() -> list[click.Option]:
-    from kith.api import mapping_options
-
-    return [*mapping_options(),
-            click.Option(["--me", "me_id"], help="Your Breeze ID: your own rows of the giving "
-                         "sheet are imported as money you gave.")]
 
 
 def _sheet_rows(workbook: Any, sheet: str,

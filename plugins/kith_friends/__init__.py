@@ -10,18 +10,9 @@ network.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from kith.api import (
-    Interaction,
-    Network,
-    NetworkKind,
-    PanelContext,
-    SourceSpec,
-    Value,
-    hookimpl,
-    lazy_parser,
-)
+from kith.api import Interaction, Network, NetworkKind, SourceSpec, Value, hookimpl
 
 if TYPE_CHECKING:
     import click
@@ -47,7 +38,7 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
     ]
     register(SourceSpec("vcard", "vCard contacts: names, emails, phones, birthdays, tags",
                         "a .vcf file (many cards) or a folder of .vcf files",
-                        lazy_parser("kith_friends.vcard", "parse"),
+                        "kith_friends.vcard:parse",
                         network_kind="friends", options=[
                             click.Option(["--skip-bad"], is_flag=True, hidden=True,
                                          help="The default now: bad cards are skipped and "
@@ -55,11 +46,11 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
     register(SourceSpec("whatsapp", "WhatsApp chat export: a conversation-day per "
                         "interaction", "the .txt of an exported chat (Android or iOS, any "
                         "locale)",
-                        lazy_parser("kith_friends.chats", "whatsapp"), network_kind="friends",
+                        "kith_friends.chats:whatsapp", network_kind="friends",
                         options=chat_options))
     register(SourceSpec("signal", "Signal chat export: a conversation-day per interaction",
                         "a text export like '[2019-12-24, 12:23] Jane: Hello'",
-                        lazy_parser("kith_friends.chats", "signal"), network_kind="friends",
+                        "kith_friends.chats:signal", network_kind="friends",
                         options=chat_options))
 
 
@@ -82,10 +73,5 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
-    def build(context: PanelContext) -> Any:
-        from kith_friends.panel import FriendsPanel
-
-        return FriendsPanel(context.store, config=context.config, today=context.today)
-
-    register("Friends", build)
+def register_panels(register: Callable[[str, str], None]) -> None:
+    register("Friends", "kith_friends.panel:FriendsPanel")

@@ -9,18 +9,8 @@ request for help that the user answered is a favour given.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
-from kith.api import (
-    Interaction,
-    Network,
-    NetworkKind,
-    PanelContext,
-    SourceSpec,
-    Value,
-    hookimpl,
-    lazy_parser,
-)
+from kith.api import Interaction, Network, NetworkKind, SourceSpec, Value, hookimpl
 
 __version__ = "0.1.0"
 
@@ -42,18 +32,18 @@ def register_sources(register: Callable[[SourceSpec], None]) -> None:
                       "participant present in every thread).")
     register(SourceSpec("x-archive", "X/Twitter archive: replies, mentions, DMs, followers",
                         "the twitter-*.zip archive or its unpacked folder",
-                        lazy_parser("kith_social.x_archive"), network_kind="social"))
+                        "kith_social.x_archive:parse", network_kind="social"))
     register(SourceSpec("mastodon-archive", "Mastodon archive: posts, replies, mentions, "
                         "direct messages, boosts; or following_accounts.csv",
                         "archive-*.tar.gz, its unpacked folder, or following_accounts.csv",
-                        lazy_parser("kith_social.mastodon"), network_kind="social"))
+                        "kith_social.mastodon:parse", network_kind="social"))
     register(SourceSpec("facebook", "Facebook download: Messenger threads and friends",
                         "the JSON export zip or folder (any year's layout, including "
-                        "end-to-end-encrypted Messenger)", lazy_parser("kith_social.facebook"),
+                        "end-to-end-encrypted Messenger)", "kith_social.facebook:parse",
                         network_kind="social", options=[me]))
     register(SourceSpec("linkedin", "LinkedIn export: connections, messages, invitations",
                         "the LinkedIn data export zip or folder",
-                        lazy_parser("kith_social.linkedin"),
+                        "kith_social.linkedin:parse",
                         network_kind="social"))
 
 
@@ -79,10 +69,5 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 
 @hookimpl
-def register_panels(register: Callable[[str, Callable[[PanelContext], Any]], None]) -> None:
-    def build(context: PanelContext) -> Any:
-        from kith_social.panel import SocialPanel
-
-        return SocialPanel(context.store)
-
-    register("Social", build)
+def register_panels(register: Callable[[str, str], None]) -> None:
+    register("Social", "kith_social.panel:SocialPanel")

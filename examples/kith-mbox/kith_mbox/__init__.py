@@ -18,12 +18,12 @@ __version__ = "0.1.0"
 def register_sources(register: Any) -> None:
     import click
 
-    from kith.api import SourceSpec, lazy_parser
+    from kith.api import SourceSpec
 
     register(SourceSpec(
         "mbox", "Email (mbox): one interaction per thread and day",
         "an mbox file: Gmail Takeout, a mailing-list archive, Thunderbird",
-        lazy_parser("kith_mbox.source"),
+        "kith_mbox.source:parse",
         network_kind="other",
         options=[click.Option(["--me"], multiple=True,
                               help="Your address (repeatable); default: the address "
@@ -39,9 +39,4 @@ def register_commands(cli: Any) -> None:
 
 @hookimpl
 def register_panels(register: Any) -> None:
-    def build(store: Any) -> Any:
-        from kith_mbox.panel import EmailPanel
-
-        return EmailPanel(store)
-
-    register("Email", build)
+    register("Email", "kith_mbox.panel:EmailPanel")

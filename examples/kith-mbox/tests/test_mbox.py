@@ -15,8 +15,8 @@ from click.testing import CliRunner
 from kith_mbox.reader import read_mbox
 from kith_mbox.source import parse
 
+from kith.api import ImportContext
 from kith.cli import build_cli
-from kith.importing import ImportContext
 from kith.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from kith.importing import InteractionRecord
+from kith.sources.records import InteractionRecord
 
 HELP_WORDS = re.compile(
     r"\b(help|advice|advise|recommend|could you|can you|would you|do you know|any idea|"

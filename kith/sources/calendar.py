@@ -1,4 +1,4 @@
-"""The one calendar importer, shared by the church and association plugins.
+"""The one calendar reader, shared by the church and association plugins.
 
 Reads an iCalendar file (RFC 5545) with ``icalendar`` and expands recurring events
 (RRULE, RDATE, EXDATE, RECURRENCE-ID) with ``recurring-ical-events`` between two dates
@@ -21,23 +21,32 @@ Real calendars carry odd events; one of them never costs the others. A second
 not a date (``RDATE;VALUE=TIME``) is dropped with a warning; an event whose recurrence
 still cannot be expanded is kept once, at its ``DTSTART``, with a warning. An event with
 a broken line or no ``DTSTART`` is skipped and listed (``--strict``: the import stops).
+
+The import's options (``since``, ``until``, ``role``, ``gave_keywords``, ``me_emails``)
+arrive in ``ImportContext.options``; the command-line options that fill them are
+``kith.commands.source_options.calendar_options``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import click
-
 from kith.errors import ImportFormatError
-from kith.importing import ImportBatch, ImportContext, InteractionRecord, NetworkHint, PersonRecord
 from kith.parsing import local_tz, parse_date
 from kith.recurrence import bound_event
+from kith.sources.records import (
+    ImportBatch,
+    ImportContext,
+    InteractionRecord,
+    NetworkHint,
+    PersonRecord,
+)
 
 GAVE_WORDS = ("volunteer", "shift", "serving", "serve", "rota", "usher", "teach", "teaching",
               "lead", "leading", "host", "hosting", "speaker", "speaking", "my talk",
@@ -50,23 +59,6 @@ class KindRule:
 
     kind: str
     words: tuple[str, ...]
-
-
-def calendar_options() -> list[click.Option]:
-    """The options every calendar source takes."""
-    return [
-        click.Option(["--since"], help="Expand events from this date (default: two years "
-                     "ago)."),
-        click.Option(["--until"], help="... up to this date (default: today)."),
-        click.Option(["--role"], type=click.Choice(["auto", "gave", "attended"]),
-                     default="auto", show_default=True,
-                     help="gave: you gave time at every event (a rota); attended: you "
-                          "attended them all; auto: decide by keywords."),
-        click.Option(["--gave-keywords"], help="Comma-separated words marking events where "
-                     "you gave time (default: volunteer, shift, teach, talk, host, ...)."),
-        click.Option(["--me", "me_emails"], multiple=True,
-                     help="Your email address in ORGANIZER/ATTENDEE (repeatable)."),
-    ]
 
 
 def _window(options: dict[str, Any], today: date) -> tuple[datetime, datetime]:
@@ -123,7 +115,7 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
     """Expand a calendar file into interactions (see the module docstring)."""
     import icalendar
 
-    from kith.archives import read_limited
+    from kith.sources.archives import read_limited
 
     raw_bytes = read_limited(path)
     raw = raw_bytes.decode("utf-8-sig", errors="replace")
@@ -312,17 +304,15 @@ def _expand(calendar: Any, start: datetime, end: datetime, path: Path,
     return occurrences
 
 
-def event_value(interaction: Any) -> Any:
-    """A calendar event's value: its duration as time given or spent; attended events are
-    companionship (fun 2); ``None`` when not from a calendar."""
-    from kith.model import Value
-
+def event_minutes(interaction: Any, usual: Mapping[str, int], default: int = 90
+                  ) -> int | None:
+    """How long an event read by ``parse_calendar`` lasted, in minutes; ``None`` when the
+    interaction is not such an event. An all-day event, or a duration of none or more
+    than 16 hours, says nothing about the time spent: then ``usual[kind]`` (else
+    ``default``). What the minutes are worth is each plugin's own value rule."""
     if "event" not in interaction.meta:
         return None
     minutes = int(interaction.meta.get("minutes") or 0)
     if interaction.meta.get("all_day") or minutes <= 0 or minutes > 16 * 60:
-        minutes = {"volunteering": 120, "talk": 120, "workshop": 180, "service": 90,
-                   "conference": 360}.get(interaction.kind, 90)
-    if interaction.direction == "gave":
-        return Value(minutes=minutes, favours=1 if interaction.kind == "volunteering" else 0)
-    return Value(minutes=minutes, fun=2)
+        return usual.get(interaction.kind, default)
+    return minutes

@@ -13,6 +13,10 @@ number above 12 says day first, a second above 12 says month first), or as
 ``--date-order dmy|mdy|ymd`` says; a file where no date decides is an error saying so.
 Amounts go through ``kith.parsing.parse_amount``, as ``kith log --money`` does. A row that
 cannot be read is skipped and listed (``--strict``: the import stops there).
+
+The mapping arrives in ``ImportContext.options`` (``columns``, ``columns_file``,
+``date_order``); the command-line options that fill them are
+``kith.commands.source_options.mapping_options``.
 """
 
 from __future__ import annotations
@@ -27,16 +31,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import click
-
 from kith.errors import ImportFormatError, ValidationError
 from kith.parsing import (
-    DATE_ORDERS,
     first_format_date,
     infer_date_order,
     ordered_ymd,
     parse_amount,
 )
+from kith.sources.records import ImportContext, InteractionRecord
 
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%b %d, %Y", "%d %b %Y", "%B %d, %Y",
                 "%Y-%m-%d %H:%M:%S", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S")
@@ -68,18 +70,6 @@ class Table:
 
     def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
         return iter(self.rows)
-
-
-def mapping_options() -> list[click.Option]:
-    return [
-        click.Option(["--column", "columns"], multiple=True, metavar="FIELD=HEADER",
-                     help="Read FIELD from the column HEADER (repeatable)."),
-        click.Option(["--columns", "columns_file"], type=click.Path(path_type=Path),
-                     help="A TOML file with a [columns] table of field = \"Header\"."),
-        click.Option(["--date-order"], type=click.Choice(DATE_ORDERS),
-                     help="Day/month order of dates like 03/04/2025 (default: inferred from "
-                          "the whole file)."),
-    ]
 
 
 def user_mapping(options: dict[str, Any]) -> dict[str, str]:
@@ -117,7 +107,7 @@ def read_table(path: Path, fields: list[Field], options: dict[str, Any],
                text: str | None = None) -> Table:
     """Read ``path`` (or ``text``) and resolve every field to a column."""
     if text is None:
-        from kith.archives import read_limited
+        from kith.sources.archives import read_limited
 
         raw = read_limited(path)  # size-limited, one line on any OS error
         try:
@@ -228,13 +218,12 @@ PAYMENT_FIELDS = [
 ]
 
 
-def parse_payments(path: Path, context: Any, *, kind: str, exponent: int = 2,
+def parse_payments(path: Path, context: ImportContext, *, kind: str, exponent: int = 2,
                    text: str | None = None) -> tuple[list[Any], list[str]]:
     """A statement of money the user gave (giving, donations, dues): one ``gave``
     interaction per row, with the whole network (no person), source id from the row's
     date, amount, fund and its occurrence number (two equal gifts on a day are two).
     ``context`` is the import's ``ImportContext``: a bad row goes to its ``bad_record``."""
-    from kith.importing import InteractionRecord
     from kith.model import Value
     from kith.parsing import local_tz
 

@@ -1,0 +1,67 @@
+"""Plugin panels (TUI tabs): the registry.
+
+Plugins register a tab with ``register(title, factory)``; the factory is a function of a
+``kith.api.PanelContext`` (or, written before it existed, of the store; see
+``kith.api.build_panel``), or the widget class named as ``"package.module:Class"`` so that
+its module (and Textual) is imported only when the TUI builds the tab. This module never
+imports Textual; ``kith.tui.panels`` hosts the tabs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from kith.hookspecs import Registrar
+
+_TARGET = re.compile(r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
+PANEL_FIELDS = ("config", "today")
+"""What a panel class named by ``"module:Class"`` may take by keyword, besides the store."""
+
+
+@dataclass(frozen=True)
+class LazyPanel:
+    """A panel class named ``"package.module:Class"``, imported when the tab is built.
+
+    The class is called with the store and, by keyword, whichever of ``config`` and
+    ``today`` its constructor names."""
+
+    target: str
+
+    def __post_init__(self) -> None:
+        if not _TARGET.match(self.target):
+            raise ValueError(f"a panel is a factory or 'package.module:Class', "
+                             f"not {self.target!r}")
+
+    def __call__(self, context: Any) -> Any:
+        """Build the panel from a ``kith.api.PanelContext`` (named ``context``, so
+        ``build_panel`` passes one)."""
+        import inspect  # only when the TUI builds a panel
+
+        module, _, name = self.target.partition(":")
+        panel_class = getattr(importlib.import_module(module), name)
+        store = getattr(context, "store", context)  # a host without a context: the store
+        if store is context:
+            return panel_class(store)
+        accepted = inspect.signature(panel_class).parameters
+        return panel_class(store, **{field: getattr(context, field)
+                                     for field in PANEL_FIELDS if field in accepted})
+
+
+def registered_panels(plugins: Registrar) -> list[tuple[str, str, Any]]:
+    """``(plugin name, title, widget factory)`` for every registered panel, in the order
+    the plugins answered."""
+    found: list[tuple[str, str, Any]] = []
+
+    def register_for(plugin: str) -> Callable[[str, Any], None]:
+        def register(title: str, factory: Any) -> None:
+            found.append((plugin, title,
+                          LazyPanel(factory) if isinstance(factory, str) else factory))
+        return register
+
+    plugins.registrations("register_panels", register_for)
+    return found
