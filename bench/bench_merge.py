@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import DATA, dataset
 
 from kith.stamps import encode
-from kith.store import NETWORK_TOTALS, PEOPLE_SHARDS, _people_shard, aggregate
+from kith.store import NETWORK_TOTALS, PEOPLE_SHARDS, aggregate, people_shard
 
 KITH = str(Path(sys.executable).parent / "kith")
 STAMP_A = ("2026-11-01T10:00:00.000000Z", "aaaaaaaaaaaaaaaa")
@@ -107,7 +107,7 @@ def build() -> tuple[Path, Path]:
         shards: dict[str, dict[str, Any]] = {f"derived/people-{s:x}.json": {}
                                              for s in range(PEOPLE_SHARDS)}
         for ident, nets in per_person.items():
-            shards[_people_shard(ident)][ident] = {"networks": nets}
+            shards[people_shard(ident)][ident] = {"networks": nets}
         for name, table in shards.items():
             _write(home / name, {"people": table})
         (home / ".device").write_text((STAMP_A if side == "a" else STAMP_B)[1] + "\n")

@@ -24,10 +24,9 @@ from pathlib import Path
 
 import orjson
 
-from kith import migrations
 from kith.ids import new_id
 from kith.initiative import aggregate_conversations, asks_file_of, file_of
-from kith.store import MAIN, NETWORK_TOTALS, PEOPLE_SHARDS, _people_shard, aggregate
+from kith.store import MAIN, NETWORK_TOTALS, PEOPLE_SHARDS, aggregate, migrations, people_shard
 
 DATA = Path(__file__).parent / "data"
 
@@ -131,7 +130,7 @@ def generate(home: Path, interactions: int, people: int = 10_000, seed: int = 7,
         n: {"months": m} for n, m in network_totals.items()}})
     shards: dict[str, dict] = {f"derived/people-{s:x}.json": {} for s in range(PEOPLE_SHARDS)}
     for ident, nets in person_stats.items():
-        shards[_people_shard(ident)][ident] = {"networks": nets}
+        shards[people_shard(ident)][ident] = {"networks": nets}
     for name, table in shards.items():
         _write(home / name, {"people": table})
     for network, tables in aggregate_conversations(docs).items():

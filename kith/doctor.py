@@ -183,7 +183,7 @@ def _plausible_id(ident: Any, *, ulid: bool = False) -> bool:
 
 def _good_schema(main: dict[str, Any]) -> bool:
     """Whether kith.json's schema record names a version this kith knows."""
-    from kith import migrations
+    from kith.store import migrations
 
     meta = main.get("_meta")
     schema = meta.get("schema") if isinstance(meta, dict) else None
@@ -382,13 +382,13 @@ def restore(home: Path, backup: Path) -> Path:
         if _parse(path.read_bytes()) is None:
             raise StoreError(f"backup {backup.name} is damaged: "
                              f"{path.relative_to(backup)} is not a kith file")
-    from kith.store import Store
+    from kith.store.backups import snapshot_into_backups
 
     files = FileSet(home)
     with files.locked():
         files.recover()
         # not rotated now: rotation could delete the very backup being restored
-        saved = Store.snapshot_into_backups(files, "before-restore", rotate=False)
+        saved = snapshot_into_backups(files, "before-restore", rotate=False)
         staging = files.path(STAGING)
         shutil.rmtree(staging, ignore_errors=True)
         try:
@@ -548,7 +548,7 @@ class _Repairer:
     def fix_meta(self, main: dict[str, Any]) -> None:
         if _good_schema(main):
             return
-        from kith import migrations
+        from kith.store import migrations
 
         for copy in self.backup_copies(MAIN):
             if _good_schema(copy):

@@ -61,7 +61,7 @@ def link_hand_recorded(store: Store, interactions: Iterable[Interaction]) -> Lin
     linked: set[str] = set()
     zone = local_tz()
     for month in months:
-        docs = store._partition_table(month)._read_table()  # raw: no parsing of 100k docs
+        docs = store.month_docs(month)  # raw: no parsing of 100k docs
         for ident, doc in docs.items():
             if doc.get("source"):
                 continue

@@ -19,7 +19,7 @@ interaction id: ``[day, kind, note]``, so a talk is credited with the invitation
 followed it. Days rather than times keep the file small enough to read on every
 ``kith assess`` at a million interactions; spans are counted in whole days.
 
-The index changes in the same transaction as each interaction (``Store._apply_derived``)
+The index changes in the same transaction as each interaction (``kith.store.aggregates``)
 and is rebuilt from scratch by ``aggregate_conversations`` (``kith doctor --repair``, the
 migration to schema 3). Lists are multisets: removing an interaction removes one copy.
 """

@@ -123,7 +123,7 @@ def _add_rows(into: dict[str, list[int]], rows: dict[str, list[int]], sign: int)
 
 def update_derived(store: Any, base: State, state: State) -> int:
     """Update the aggregates by the interactions that changed; returns files written."""
-    from kith.store import NETWORK_TOTALS, _people_shard, aggregate
+    from kith.store import NETWORK_TOTALS, aggregate, people_shard
 
     old, new = base.tables.get(INTERACTIONS, {}), state.tables.get(INTERACTIONS, {})
     removed, added = [], []
@@ -156,7 +156,7 @@ def update_derived(store: Any, base: State, state: State) -> int:
     written = {NETWORK_TOTALS}
     for sign, people in ((-1, people_old), (1, people_new)):
         for person, nets in people.items():
-            shard = _people_shard(person)
+            shard = people_shard(person)
             if shard not in written:
                 files.write(shard, files.read(shard))
                 written.add(shard)
@@ -201,8 +201,8 @@ def _update_conversations(store: Any, removed: list[dict[str, Any]],
                 continue
             network = doc["network"]
             name, asks = index.file_of(network), index.asks_file_of(network)
-            index.apply(store._raw_table(name, "people"), store._raw_table(asks, "asks"),
-                        store._raw_table(name, "talks"), doc, sign)
+            index.apply(store.raw_table(name, "people"), store.raw_table(asks, "asks"),
+                        store.raw_table(name, "talks"), doc, sign)
             touched.update((name, asks))
     return len(touched)
 
@@ -210,7 +210,7 @@ def _update_conversations(store: Any, removed: list[dict[str, Any]],
 def _recompute_spans(files: Any, docs: dict[str, dict[str, Any]],
                      pairs: set[tuple[str, str]]) -> None:
     """First and last contact of (person, network) pairs whose edge was removed."""
-    from kith.store import _people_shard
+    from kith.store import people_shard
 
     spans: dict[tuple[str, str], list[str]] = {}
     networks = {network for _, network in pairs}
@@ -226,7 +226,7 @@ def _recompute_spans(files: Any, docs: dict[str, dict[str, Any]],
                 span = spans.setdefault(key, [when, when])
                 span[0], span[1] = min(span[0], when), max(span[1], when)
     for (person, network), (first, last) in spans.items():
-        entry = files.read(_people_shard(person))["people"][person]["networks"].get(network)
+        entry = files.read(people_shard(person))["people"][person]["networks"].get(network)
         if entry is not None:
             entry["first"], entry["last"] = first, last
 
@@ -234,7 +234,7 @@ def _recompute_spans(files: Any, docs: dict[str, dict[str, Any]],
 def recompute_derived(store: Any, state: State) -> int:
     """Replace the aggregates (and the conversation index) by a recomputation from every
     interaction."""
-    from kith.store import NETWORK_TOTALS, PEOPLE_SHARDS, _people_shard, aggregate
+    from kith.store import NETWORK_TOTALS, PEOPLE_SHARDS, aggregate, people_shard
 
     files = store.files
     networks, people = aggregate(state.tables.get(INTERACTIONS, {}).values())
@@ -244,7 +244,7 @@ def recompute_derived(store: Any, state: State) -> int:
     for shard in range(PEOPLE_SHARDS):
         derived[f"derived/people-{shard:x}.json"] = {"people": {}}
     for ident, nets in sorted(people.items()):
-        derived[_people_shard(ident)]["people"][ident] = {"networks": nets}
+        derived[people_shard(ident)]["people"][ident] = {"networks": nets}
     written = 0
     for name, data in derived.items():
         if files.exists(name):

@@ -19,7 +19,7 @@ Deleting a record leaves a tombstone in the ``tombstones`` table of the same fil
 that still has the record does not bring it back. A record removed and put again in the
 same transaction (an interaction moving to another month) is a move, not a deletion.
 
-Stamping happens at the store's single keyed put and remove (``Store._put``/``_remove``),
+Stamping happens at the single keyed put and remove (``KeyedTable.put``/``discard``),
 so every table, including ones added later, is covered without code of its own.
 """
 
@@ -229,16 +229,13 @@ def tombstone_stamp(doc: dict[str, Any]) -> Stamp:
 
 
 # the store's keyed put and remove ------------------------------------------------------
-_STASH = "_kith_removed"
-
-
 def _kind(file: str) -> str:
     return "main" if file == MAIN else "interactions"
 
 
 def _stash(files: Any) -> dict[tuple[str, str, str], tuple[dict[str, Any], str, Any]]:
     """Records removed in the open transaction, so that putting one back is a move."""
-    stash = files.__dict__.setdefault(_STASH, {})
+    stash = files.removed
     if not files.has_changes:  # a new transaction: what an old one removed is gone for good
         stash.clear()
     return stash  # type: ignore[no-any-return]
@@ -246,7 +243,7 @@ def _stash(files: Any) -> dict[tuple[str, str, str], tuple[dict[str, Any], str, 
 
 def stamped_put(storage: Any, table: str, ident: str, data: dict[str, Any],
                 raw: dict[str, Any]) -> dict[str, Any]:
-    """The document ``Store._put`` stores: ``data`` stamped if its table is synced."""
+    """The document ``KeyedTable.put`` stores: ``data`` stamped if its table is synced."""
     file = storage.name
     if not is_synced(file, table):
         return data
@@ -273,7 +270,7 @@ def stamped_put(storage: Any, table: str, ident: str, data: dict[str, Any],
 
 def stamped_remove(storage: Any, table: str, ident: str, removed: dict[str, Any],
                    raw: dict[str, Any]) -> None:
-    """Leave a tombstone for a record ``Store._remove`` took out of a synced table."""
+    """Leave a tombstone for a record ``KeyedTable.discard`` took out of a synced table."""
     file = storage.name
     if not is_synced(file, table):
         return

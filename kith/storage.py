@@ -49,6 +49,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from kith.errors import StoreError
+from kith.stamps import stamped_put, stamped_remove
 
 JOURNAL = ".journal"
 LOCK = ".lock"
@@ -143,7 +144,14 @@ def looks_damaged(path: Path) -> str | None:
 
 
 class KeyedTable(Table):
-    """A TinyDB table whose document ids are kith's own string ids (ULIDs, slugs)."""
+    """A TinyDB table whose document ids are kith's own string ids (ULIDs, slugs).
+
+    Besides TinyDB's document API it offers the raw, keyed operations the store is built
+    on: TinyDB's own ``upsert``/``insert`` rebuild the whole table dict on every call,
+    which makes a 10k-record import quadratic; documents are keyed by kith's ids, so
+    ``put`` sets the key in the file's raw dict and hands it back to the (buffered)
+    storage, which writes the file once at commit.
+    """
 
     document_id_class = str  # type: ignore[assignment]
 
@@ -152,6 +160,44 @@ class KeyedTable(Table):
                 doc_ids: Any = None) -> Any: ...
 
         def _read_table(self) -> dict[str, dict[str, Any]]: ...  # type: ignore[override]
+
+    @property
+    def _buffered(self) -> BufferedStorage:
+        return self._storage  # type: ignore[return-value]
+
+    def docs(self) -> dict[str, dict[str, Any]]:
+        """Every raw document by id, as cached (no copies: do not mutate)."""
+        return self._read_table()
+
+    def put(self, ident: str, data: dict[str, Any]) -> None:
+        """Insert or replace one document by id in O(1), stamped if its table is synced
+        (see ``kith.stamps``). Call inside a transaction."""
+        storage = self._buffered
+        raw = storage.read() or {}
+        records = raw.setdefault(self.name, {})
+        records[ident] = stamped_put(storage, self.name, ident, data, raw)
+        storage.write(raw)
+        self.clear_cache()
+
+    def discard(self, ident: str) -> None:
+        """Remove one document by id in O(1), leaving a tombstone if its table is synced;
+        a missing id is ignored. Call inside a transaction."""
+        storage = self._buffered
+        raw = storage.read() or {}
+        removed = raw.get(self.name, {}).pop(ident, None)
+        if removed is not None:
+            stamped_remove(storage, self.name, ident, removed, raw)
+            storage.write(raw)
+            self.clear_cache()
+
+    def rewrite(self, change: Callable[[dict[str, dict[str, Any]]], bool]) -> None:
+        """Change the raw documents in place, unstamped (a schema migration): ``change``
+        gets them by id and returns whether it changed anything, which is then written."""
+        storage = self._buffered
+        raw = storage.read() or {}
+        if change(raw.get(self.name, {})):
+            storage.write(raw)
+            self.clear_cache()
 
 
 class KithTinyDB(TinyDB):
@@ -237,6 +283,9 @@ class FileSet:
         self._dbs: dict[str, KithTinyDB] = {}
         self.validate: Callable[[Path, str, dict[str, Any]], None] | None = None
         """Called with every file read from disk (``kith.records.validate_file``)."""
+        self.removed: dict[Any, Any] = {}
+        """Records removed in the open transaction (``kith.stamps``: putting one back in
+        the same transaction is a move, not a deletion)."""
 
     # folder ---------------------------------------------------------------------------
     def ensure_folder(self) -> None:
@@ -253,6 +302,11 @@ class FileSet:
 
     def exists(self, name: str) -> bool:
         return self.path(name).exists()
+
+    def holds(self, name: str) -> bool:
+        """Whether ``name`` exists on disk or is held in memory (read, staged or written
+        in the open transaction, so it will exist once that commits)."""
+        return name in self._cache or self.exists(name)
 
     def list(self, folder: str, pattern: str = "*.json") -> list[str]:
         base = self.home / folder

@@ -14,7 +14,7 @@ import orjson
 import pytest
 
 from kith.cli import build_cli
-from kith.migrations import SCHEMA_VERSION
+from kith.store.migrations import SCHEMA_VERSION
 
 CORE = ["init", "network add", "network list", "network show", "network edit",
         "network remove", "person add", "person list", "person show", "person edit",

@@ -63,7 +63,7 @@ def test_full_export_round_trips_generated_databases(data: st.DataObject) -> Non
                                                        text=data.draw(names), when=start))
         relate(source, people[0].id, people[1].id, "parent", note=data.draw(names))
         with source.transaction():  # plugin data travels too
-            source._put(source.plugin_table("kith_church", "rota"), "r1", {"who": "x"})
+            source.plugin_table("kith_church", "rota").put("r1", {"who": "x"})
         exported = orjson.loads(orjson.dumps(document(source)))
         target = Store(Path(folder) / "b")
         load_document(target, exported, path="test.json")

@@ -15,13 +15,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kith import initiative, ledger, migrations
+from kith import initiative, ledger
 from kith.app import KithApp
 from kith.demo import build
 from kith.errors import ValidationError
 from kith.model import Interaction, Network, Person, Value
 from kith.plugins import load_plugins
-from kith.store import Store
+from kith.store import Store, migrations
 from tests.conftest import snapshot_db
 
 WHEN = datetime(2026, 3, 4, 12, tzinfo=UTC)

@@ -110,22 +110,22 @@ def test_new_tables_merge_without_code_of_their_own(two: dict[str, Any]) -> None
     a, b = Store(two["a"]), Store(two["b"])
     with a.transaction():
         notes = a.main.table("notes")
-        a._put(notes, "n1", {"id": "n1", "person": two["Carl Weiss"], "text": "likes jazz",
-                             "on": "2024-05-01"})
-        a._put(notes, "n2", {"id": "n2", "person": two["Ann Lee"], "text": "old",
-                             "on": "2024-05-01"})
+        notes.put("n1", {"id": "n1", "person": two["Carl Weiss"], "text": "likes jazz",
+                         "on": "2024-05-01"})
+        notes.put("n2", {"id": "n2", "person": two["Ann Lee"], "text": "old",
+                         "on": "2024-05-01"})
     shutil.rmtree(two["b"])
     copy_db(two["a"], two["b"])
     b = Store(two["b"])
     with b.transaction():
-        b._put(b.main.table("notes"), "n1", {"id": "n1", "person": two["Carl Weiss"],
-                                             "text": "likes jazz and blues",
-                                             "on": "2024-05-01"})
+        b.main.table("notes").put("n1", {"id": "n1", "person": two["Carl Weiss"],
+                                         "text": "likes jazz and blues",
+                                         "on": "2024-05-01"})
         b.merge_people(two["Bob Stone"], two["Carl Weiss"])
     with a.transaction():
-        a._remove(a.main.table("notes"), "n2")
-        a._put(a.main.table("followups"), "f1", {"id": "f1", "person": two["Ann Lee"],
-                                                 "due": "2024-06-01"})
+        a.main.table("notes").discard("n2")
+        a.main.table("followups").put("f1", {"id": "f1", "person": two["Ann Lee"],
+                                             "due": "2024-06-01"})
     kith(two["a"], "merge", two["b"])
     notes_after = records(two["a"], "notes")
     assert notes_after["n1"]["text"] == "likes jazz and blues"

@@ -117,12 +117,12 @@ def apply(store: Store, op: tuple[Any, ...]) -> None:
             value=Value(fun=2)))
     elif kind == "put_note":
         with store.transaction():
-            store._put(store.main.table("notes"), f"n{op[1]}",
-                       {"id": f"n{op[1]}", "person": people[op[2] % len(people)],
+            store.main.table("notes").put(
+                f"n{op[1]}", {"id": f"n{op[1]}", "person": people[op[2] % len(people)],
                         "text": f"text {op[2]}", "on": "2024-05-01"})
     elif kind == "delete_note":
         with store.transaction():
-            store._remove(store.main.table("notes"), f"n{op[1]}")
+            store.main.table("notes").discard(f"n{op[1]}")
 
 
 def base_database(home: Path) -> None:
@@ -197,7 +197,7 @@ def test_databases_merge_commutatively_and_idempotently(ops: list[tuple[str, Any
 @given(st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=2)),
                                                timezone(timedelta(hours=-5, minutes=-30))])))
 def test_the_aggregates_utc_shortcut_agrees_with_parsing(moment: datetime) -> None:
-    from kith.store import _utc_text
+    from kith.months import utc_text as _utc_text
 
     text = moment.isoformat()
     assert _utc_text(text) == datetime.fromisoformat(text).astimezone(UTC).isoformat()

@@ -14,11 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kith import migrations
 from kith.errors import Ambiguous, NotFound, StoreError, ValidationError
 from kith.model import ME, Interaction, Network, Person, Value
 from kith.storage import JOURNAL, FileSet
-from kith.store import Store
+from kith.store import Store, migrations
 
 from .conftest import snapshot_db
 

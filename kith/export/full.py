@@ -171,7 +171,7 @@ def load_document(store: Store, data: dict[str, Any], *, path: str) -> dict[str,
     if not is_empty(store):
         raise ValidationError(f"the database at {store.home} is not empty; import a kith "
                               "export into a new one (`kith --db NEW init`)")
-    from kith import migrations
+    from kith.store import migrations
 
     schema = data.get("schema", migrations.SCHEMA_VERSION)
     if not isinstance(schema, int) or schema < 2:
@@ -189,15 +189,15 @@ def load_document(store: Store, data: dict[str, Any], *, path: str) -> dict[str,
         for name, records in data["tables"].items():
             table = main.table(name)
             for ident, record in records.items():
-                store._put(table, ident, record)
+                table.put(ident, record)
         for ident, record in data["interactions"].items():
             month = Interaction.from_dict(record).month
-            store._put(store._partition_table(month), ident, record)
+            store.partition_table(month).put(ident, record)
         for plugin, tables in (data.get("plugins") or {}).items():
             for name, records in (tables or {}).items():
                 table = store.plugin_table(plugin, name)
                 for ident, record in records.items():
-                    store._put(table, ident, record)
+                    table.put(ident, record)
         if currency:
             raw = store.files.read(MAIN)
             meta = raw.setdefault("_meta", {}).setdefault("schema", {})

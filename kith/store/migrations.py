@@ -13,49 +13,66 @@ Version history:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from kith.store import Store
+from kith.model import Interaction
+from kith.storage import KeyedTable, KithTinyDB
+
+
+class Migratable(Protocol):
+    """What a migration needs of the store (the ``Store`` facade provides it; naming it
+    here, not importing the facade, keeps the store and its migrations out of a circle)."""
+
+    home: Path
+
+    @property
+    def main(self) -> KithTinyDB: ...
+
+    def months(self) -> list[str]: ...
+
+    def partition_table(self, month: str) -> KeyedTable: ...
+
+    def upsert_interactions(self, interactions: Iterable[Interaction]) -> Any: ...
+
+    def rebuild_derived(self) -> None: ...
+
 
 SCHEMA_VERSION = 3
 
 
-def _from_1(store: Store) -> None:
+def _from_1(store: Migratable) -> None:
     """Move interactions out of ``kith.json`` into month files and build the aggregates."""
-    from kith.model import Interaction
-
     old = store.main.table("interactions")
-    docs = list(old._read_table().values())
+    docs = list(old.docs().values())
     if docs:
         store.upsert_interactions(Interaction.from_dict(d) for d in docs)
     store.main.drop_table("interactions")
     store.rebuild_derived()
 
 
-def _from_2(store: Store) -> None:
+def _from_2(store: Migratable) -> None:
     """Give every interaction an ``initiative`` (invited ones stay invited), and rebuild
     the derived data: month totals that count invitations and pitches, and the
     conversation index the ledger reads."""
     from kith.initiative import initiative_of
 
-    for month in store.months():
-        table = store._partition_table(month)
-        raw = table._storage.read() or {}
-        docs = raw.get("interactions", {})
+    def give_initiative(docs: dict[str, dict[str, Any]]) -> bool:
         for doc in docs.values():
             doc["initiative"] = initiative_of(doc)
             doc["invited"] = doc["initiative"] == "invited"
-        if docs:
-            table._storage.write(raw)
-            table.clear_cache()
+        return bool(docs)
+
+    for month in store.months():
+        store.partition_table(month).rewrite(give_initiative)
     store.rebuild_derived()  # the month totals count invitations and pitches too
 
 
 MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2}
 
 
-def migrate(store: Store, version: int) -> None:
+def migrate(store: Migratable, version: int) -> None:
     """Run every migration from ``version`` up to ``SCHEMA_VERSION`` in order."""
     if version not in MIGRATIONS and version != SCHEMA_VERSION:
         from kith.errors import StoreError

@@ -1,0 +1,36 @@
+"""Opportunities (needs and offers people have) in ``kith.json``."""
+
+from __future__ import annotations
+
+from kith.errors import NotFound
+from kith.model import Opportunity
+from kith.store.core import Core
+
+
+class Opportunities:
+    def __init__(self, core: Core):
+        self.core = core
+
+    def all(self, *, status: str | None = None) -> list[Opportunity]:
+        items = [Opportunity.from_dict(d) for d in self.core.table("opportunities").all()]
+        if status:
+            items = [o for o in items if o.status == status]
+        return sorted(items, key=lambda o: (o.when, o.id))
+
+    def get(self, ident: str) -> Opportunity:
+        table = self.core.table("opportunities")
+        doc = table.get(doc_id=ident)
+        if doc is None:
+            matches = [d for i, d in table.docs().items()
+                       if len(ident) >= 6 and i.startswith(ident.lower())]
+            if len(matches) == 1:
+                return Opportunity.from_dict(matches[0])
+            raise NotFound(f"no opportunity {ident!r} (see `kith opportunities`)")
+        return Opportunity.from_dict(doc)
+
+    def save(self, opportunity: Opportunity) -> Opportunity:
+        with self.core.transaction():
+            if not self.core.table("people").contains(doc_id=opportunity.person):  # type: ignore[arg-type]
+                raise NotFound(f"no person {opportunity.person!r}")
+            self.core.table("opportunities").put(opportunity.id, opportunity.to_dict())
+        return opportunity
