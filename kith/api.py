@@ -80,6 +80,7 @@ if TYPE_CHECKING:
     from kith.sources.conversations import Message, conversation_days, link_writers_of_the_day
     from kith.sources.tables import Field, Table, cell_date, parse_payments, read_table
     from kith.store import Store
+    from kith.store.aggregates import Totals, interaction_count, totals_of
 
 # name -> module, imported on first use (module ``__getattr__`` below).
 _LAZY = {
@@ -105,6 +106,8 @@ _LAZY = {
     "format_money": "kith.parsing", "infer_date_order": "kith.parsing",
     "local_tz": "kith.parsing", "ordered_ymd": "kith.parsing", "parse_date": "kith.parsing",
     "Plugins": "kith.plugins", "Suggestion": "kith.serendipity", "Store": "kith.store",
+    "Totals": "kith.store.aggregates", "interaction_count": "kith.store.aggregates",
+    "totals_of": "kith.store.aggregates",
 }
 
 
@@ -209,6 +212,7 @@ __all__ = [
     "StoreError",
     "Suggestion",
     "Table",
+    "Totals",
     "ValidationError",
     "Value",
     "build_panel",
@@ -226,6 +230,7 @@ __all__ = [
     "format_money",
     "hookimpl",
     "infer_date_order",
+    "interaction_count",
     "link_writers_of_the_day",
     "list_files",
     "local_today",
@@ -242,5 +247,6 @@ __all__ = [
     "read_limited",
     "read_table",
     "reminders",
+    "totals_of",
     "write_private",
 ]

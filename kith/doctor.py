@@ -34,13 +34,14 @@ import os
 import re
 import shutil
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import orjson
 
 from kith.errors import KithError, StoreError
+from kith.months import month_of
 from kith.storage import (
     BACKUPS,
     STAGING,
@@ -193,11 +194,12 @@ def _good_schema(main: dict[str, Any]) -> bool:
 
 
 def _month_of(doc: dict[str, Any]) -> str | None:
+    """The month of a document that may be damaged: None when it has no readable time
+    (parsed in full: ``month_of``'s shortcut for UTC text trusts that text is a time)."""
     try:
-        moment = datetime.fromisoformat(doc["when"]).astimezone(UTC)
+        return month_of(datetime.fromisoformat(doc["when"]))
     except (KeyError, TypeError, ValueError, OverflowError):
         return None
-    return f"{moment.year:04d}-{moment.month:02d}"
 
 
 # checking -------------------------------------------------------------------------------

@@ -70,6 +70,7 @@ from kith.initiative import bisect_days, day_at
 from kith.limits import MAX_WINDOW_MONTHS, check_year
 from kith.model import ME, Network, Value
 from kith.parsing import format_minutes, format_money, parse_date
+from kith.store.aggregates import totals_of
 
 if TYPE_CHECKING:
     from kith.store import Store
@@ -379,13 +380,13 @@ def rule_sources(network: Network, config: dict[str, Any] | None,
 
 def split(rows: dict[str, list[int]]) -> tuple[Value, Value]:
     """A month's rows (``gave``/``received``/``shared``) as (given, received) values."""
-    gave = rows.get("gave", [0] * 5)
-    received = rows.get("received", [0] * 5)
-    shared = rows.get("shared", [0] * 5)
-    given = Value(money=gave[0] + max(0, -shared[0]), minutes=gave[1] + shared[1],
-                  favours=gave[2])
-    got = Value(money=received[0] + max(0, shared[0]), minutes=received[1],
-                favours=received[2] + shared[2], fun=gave[3] + received[3] + shared[3])
+    gave, received = totals_of(rows, "gave"), totals_of(rows, "received")
+    shared = totals_of(rows, "shared")
+    given = Value(money=gave.money + max(0, -shared.money),
+                  minutes=gave.minutes + shared.minutes, favours=gave.favours)
+    got = Value(money=received.money + max(0, shared.money), minutes=received.minutes,
+                favours=received.favours + shared.favours,
+                fun=gave.fun + received.fun + shared.fun)
     return given, got
 
 
@@ -429,15 +430,16 @@ def compute_totals(network: Network, window: Window, rules: dict[str, Any],
         rows = months_data[month]
         g, r = split(rows)
         totals.given, totals.received = totals.given + g, totals.received + r
-        intro = rows.get("intro")
-        if intro:
+        if "intro" in rows:
+            intro = totals_of(rows, "intro")
             totals.via_introductions = totals.via_introductions + Value(
-                money=intro[0], minutes=intro[1], favours=intro[2], fun=intro[3])
-        totals.interactions += sum(rows.get(d, [0] * 5)[4]
+                money=intro.money, minutes=intro.minutes, favours=intro.favours,
+                fun=intro.fun)
+        totals.interactions += sum(totals_of(rows, d).count
                                    for d in ("gave", "received", "shared"))
         for name in ("invited", "pitched"):
             if name in rows:
-                totals.conversations[name] += rows[name][4]
+                totals.conversations[name] += totals_of(rows, name).count
         totals.monthly.append(MonthTotals(month, g, r))
     if known:
         totals.first_month = known[0]
@@ -595,10 +597,11 @@ class PeopleFacts:
                     since = min(since, _day(joined))
                 helped.append((since, person, helps, day_at(helps, 0),
                                day_at(helps, len(helps) // 3 - 1)))
-        takers = [{"id": person, "favours_given": data["gave"][2]}
+        takers = [{"id": person, "favours_given": gave.favours}
                   for person, data in members.items()
-                  if data["gave"][2] >= min_favours and not data["received"][4]
-                  and not data["shared"][4] and person != ME]
+                  if (gave := totals_of(data, "gave")).favours >= min_favours
+                  and not totals_of(data, "received").count
+                  and not totals_of(data, "shared").count and person != ME]
         return cls(helped, takers)
 
 

@@ -13,13 +13,13 @@ import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 
 from kith.merge import INTERACTIONS, State, join, normalize
 from kith.mergeload import check_incoming, load_store
+from kith.months import month_of, utc_text
 from kith.stamps import MAIN, STAMP_KEYS, TOMBSTONES
 
 _MONTH_FILE = re.compile(r"^interactions/\d{4}-\d{2}\.json$")
@@ -27,10 +27,7 @@ _MONTH_FILE = re.compile(r"^interactions/\d{4}-\d{2}\.json$")
 
 def month_file(when: str) -> str:
     """The month file of an interaction's time (UTC months, as the store keeps them)."""
-    if len(when) >= 25 and when.endswith("+00:00"):
-        return f"{INTERACTIONS}/{when[:7]}.json"
-    moment = datetime.fromisoformat(when).astimezone(UTC)
-    return f"{INTERACTIONS}/{moment.year:04d}-{moment.month:02d}.json"
+    return f"{INTERACTIONS}/{month_of(when)}.json"
 
 
 def _tombstone_file(key: str, doc: dict[str, Any]) -> str:
@@ -123,7 +120,7 @@ def _add_rows(into: dict[str, list[int]], rows: dict[str, list[int]], sign: int)
 
 def update_derived(store: Any, base: State, state: State) -> int:
     """Update the aggregates by the interactions that changed; returns files written."""
-    from kith.store import NETWORK_TOTALS, aggregate, people_shard
+    from kith.store import NETWORK_TOTALS, aggregate, people_shard, totals_of
 
     old, new = base.tables.get(INTERACTIONS, {}), state.tables.get(INTERACTIONS, {})
     removed, added = [], []
@@ -177,7 +174,7 @@ def update_derived(store: Any, base: State, state: State) -> int:
                 if sign > 0:
                     current["first"] = min(current["first"], stats["first"])
                     current["last"] = max(current["last"], stats["last"])
-                if all(current[d][4] == 0 for d in ("gave", "received", "shared")):
+                if not any(totals_of(current, d).count for d in ("gave", "received", "shared")):
                     del mine[network]
                     recompute.discard((person, network))
             if not mine:
@@ -222,7 +219,7 @@ def _recompute_spans(files: Any, docs: dict[str, dict[str, Any]],
             key = (person, doc["network"])
             if key in pairs:
                 if when is None:
-                    when = datetime.fromisoformat(doc["when"]).astimezone(UTC).isoformat()
+                    when = utc_text(doc["when"])
                 span = spans.setdefault(key, [when, when])
                 span[0], span[1] = min(span[0], when), max(span[1], when)
     for (person, network), (first, last) in spans.items():

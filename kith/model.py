@@ -24,6 +24,7 @@ from kith import limits
 from kith.errors import ValidationError
 from kith.ids import new_id, slugify
 from kith.limits import MAX_ITEMS, MAX_NAME, MAX_SHORT, MAX_TEXT, check_text
+from kith.months import month_of
 
 ME = "me"
 """The id of the user's own person record."""
@@ -429,8 +430,7 @@ class Interaction:
     @property
     def month(self) -> str:
         """The UTC month (``YYYY-MM``) the interaction belongs to: its storage partition."""
-        utc = self.when.astimezone(tz=_UTC)
-        return f"{utc.year:04d}-{utc.month:02d}"
+        return month_of(self.when)
 
     def with_changes(self, **changes: Any) -> Interaction:
         if "initiative" in changes and "invited" not in changes:

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 from kith.errors import NotFound, ValidationError
 from kith.model import ME, Interaction, Opportunity, Person, Value
+from kith.store.aggregates import totals_of
 
 if TYPE_CHECKING:
     from kith.store import Store
@@ -452,10 +453,10 @@ def summary(store: Store) -> dict[str, Any]:
     back = Value()
     for rows in store.network_months().values():
         for row in rows.values():
-            intro = row.get("intro")
-            if intro:
-                back = back + Value(money=intro[0], minutes=intro[1], favours=intro[2],
-                                    fun=intro[3])
+            if "intro" in row:
+                intro = totals_of(row, "intro")
+                back = back + Value(money=intro.money, minutes=intro.minutes,
+                                    favours=intro.favours, fun=intro.fun)
     return {"introductions": len(intros), "led_to_something": len(led),
             "came_back": back.to_dict(),
             "items": [{"id": i.id, "when": i.when.isoformat(), "network": i.network,

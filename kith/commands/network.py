@@ -10,6 +10,7 @@ from kith.dates import parse_user_date as parse_date
 from kith.editing import check_kind
 from kith.model import Network
 from kith.safeoutput import echo
+from kith.store.aggregates import totals_of
 
 
 def _kinds(app: KithApp) -> dict:
@@ -74,7 +75,7 @@ def show(app: KithApp, ref: str, as_json: bool) -> None:
     net = store.find_network(ref)
     members = [p for p in store.people() if net.id in p.networks]
     months = store.network_months().get(net.id, {})
-    counts = {d: sum(m.get(d, [0] * 5)[4] for m in months.values())
+    counts = {d: sum(totals_of(m, d).count for m in months.values())
               for d in ("gave", "received", "shared")}
     data = {**net.to_dict(), "members": len(members), "interactions": counts,
             "months_active": len(months)}

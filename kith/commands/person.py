@@ -16,6 +16,7 @@ from kith.editing import parse_handles as _parse_handles
 from kith.errors import ValidationError
 from kith.model import Person
 from kith.safeoutput import echo
+from kith.store.aggregates import interaction_count
 
 
 def person_summary(person: dict[str, Any], stats: dict[str, Any] | None) -> dict[str, Any]:
@@ -24,7 +25,7 @@ def person_summary(person: dict[str, Any], stats: dict[str, Any] | None) -> dict
     count = 0
     if stats:
         for net, data in stats.items():
-            count += sum(data[d][4] for d in ("gave", "received", "shared"))
+            count += interaction_count(data)
             if last is None or data["last"] > last["when"]:
                 last = {"when": data["last"], "network": net}
     return {**person, "interactions": count, "last_contact": last}

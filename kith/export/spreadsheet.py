@@ -77,6 +77,7 @@ def interactions_csv(store: Store, *, exponent: int = 2) -> tuple[str, int]:
 
 def people_csv(store: Store) -> tuple[str, int]:
     from kith.relationships import describe, relationships
+    from kith.store.aggregates import interaction_count
 
     stats = store.person_stats()
     names = {i: d["name"] for i, d in store.people_docs().items()}
@@ -93,7 +94,7 @@ def people_csv(store: Store) -> tuple[str, int]:
                            for v in vs)
         count, last = 0, ""
         for data in (stats.get(doc["id"]) or {}).values():
-            count += sum(data[d][4] for d in ("gave", "received", "shared"))
+            count += interaction_count(data)
             last = max(last, data["last"])
         rows.append([safe_cell(doc["id"]), safe_cell(doc["name"]),
                      safe_cell("; ".join(doc.get("aliases") or [])),

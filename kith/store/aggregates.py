@@ -45,6 +45,13 @@ def totals_of(rows: dict[str, list[int]], key: str) -> Totals:
     return Totals._make(row) if row else ZERO
 
 
+def interaction_count(stats: dict[str, Any]) -> int:
+    """How many interactions one person had in one network (a ``person_stats`` entry:
+    given, received and shared together). Read straight from the rows, without making
+    ``Totals``: ``kith person list`` asks it for 10k people."""
+    return int(stats["gave"][4] + stats["received"][4] + stats["shared"][4])
+
+
 def value_vector(value: Value) -> Totals:
     """A value as the totals of one interaction."""
     return Totals(value.money, value.minutes, value.favours, value.fun, 1)
@@ -167,7 +174,7 @@ class Aggregates:
                     net["first"] = when
                 if when > net["last"]:
                     net["last"] = when
-            if all(net[d][4] == 0 for d in ("gave", "received", "shared")):
+            if not any(totals_of(net, d).count for d in ("gave", "received", "shared")):
                 del nets[interaction.network]
             elif sign < 0 and when in (net["first"], net["last"]):
                 net.update(self._span(person, interaction.network, exclude=interaction.id))

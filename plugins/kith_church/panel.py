@@ -10,7 +10,15 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from kith.api import Store, cell, format_minutes, format_money, local_today, local_tz
+from kith.api import (
+    Store,
+    cell,
+    format_minutes,
+    format_money,
+    local_today,
+    local_tz,
+    totals_of,
+)
 
 
 class ChurchPanel(VerticalScroll):
@@ -36,9 +44,9 @@ class ChurchPanel(VerticalScroll):
         for church in churches:
             yield Static(cell(church.name), classes="heading")
             rows = [r for m, r in months.get(church.id, {}).items() if m.startswith(year)]
-            volunteered = sum(r.get("gave", [0] * 5)[1] for r in rows)
-            shared = sum(r.get("shared", [0] * 5)[1] for r in rows)
-            money = sum(r.get("gave", [0] * 5)[0] for r in rows)
+            volunteered = sum(totals_of(r, "gave").minutes for r in rows)
+            shared = sum(totals_of(r, "shared").minutes for r in rows)
+            money = sum(totals_of(r, "gave").money for r in rows)
             yield Static(f"This year: {format_minutes(volunteered)} volunteering and "
                          f"giving time, {format_minutes(shared)} at services and groups, "
                          f"{format_money(money, self.store.currency)} given")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from kith.api import Store, cell
+from kith.api import Store, cell, interaction_count
 
 
 class SocialPanel(VerticalScroll):
@@ -32,7 +32,7 @@ class SocialPanel(VerticalScroll):
         names = {i: d["name"] for i, d in self.store.people_docs().items()}
         for network in networks:
             yield Static(cell(network.name), classes="account")
-            ranked = sorted(((sum(d[k][4] for k in ("gave", "received", "shared")), d["last"],
+            ranked = sorted(((interaction_count(d), d["last"],
                               person) for person, nets in stats.items()
                              for net, d in nets.items() if net == network.id), reverse=True)
             table: DataTable[Any] = DataTable(zebra_stripes=True)
