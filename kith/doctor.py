@@ -400,7 +400,7 @@ def restore(home: Path, backup: Path) -> Path:
                 relative = path.relative_to(backup)
                 target = staging / relative
                 make_private_dirs(target.parent)
-                FileSet._write_file(target, path.read_bytes())
+                FileSet.write_file(target, path.read_bytes())
                 replace.append((str(Path(STAGING) / relative), str(relative)))
         except OSError as error:
             shutil.rmtree(staging, ignore_errors=True)
@@ -459,7 +459,7 @@ class _Repairer:
         target = self.quarantine() / f"{label}.json"
         existing = orjson.loads(target.read_bytes()) if target.exists() else {}
         existing.update(records)
-        FileSet._write_file(target, orjson.dumps(existing, option=orjson.OPT_INDENT_2))
+        FileSet.write_file(target, orjson.dumps(existing, option=orjson.OPT_INDENT_2))
         self.result.moved_aside.append(f"{label}.json: {len(records)} records")
 
     # backups ------------------------------------------------------------------------
@@ -762,7 +762,7 @@ def repair(home: Path) -> Repair:
         result = _Repairer(home, files).run() if problems else Repair()
         if result.quarantine is not None:
             listing = "\n".join(result.moved_aside) + "\n"
-            FileSet._write_file(result.quarantine / "README.txt", (
+            FileSet.write_file(result.quarantine / "README.txt", (
                 "Moved aside by `kith doctor --repair` (nothing here is read by kith):\n"
                 + listing).encode())
     from kith.mergeload import consistency_problems

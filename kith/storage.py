@@ -520,12 +520,12 @@ class FileSet:
                 make_private_dirs(final.parent)
                 temp = final.with_name(final.name + f".{os.getpid()}{TMP_SUFFIX}")
                 payload = orjson.dumps(self._cache[name].data, option=_dump_option(name))
-                self._write_file(temp, payload)
+                self.write_file(temp, payload)
                 pending.append((temp, final))
             if len(pending) > 1:
                 journal = orjson.dumps([[str(t.relative_to(self.home)),
                                          str(f.relative_to(self.home))] for t, f in pending])
-                self._write_file(self.path(JOURNAL), journal)
+                self.write_file(self.path(JOURNAL), journal)
                 _fsync_dir(self.home)
         except OSError as error:
             for temp, _ in pending:
@@ -553,7 +553,8 @@ class FileSet:
             self._cache[name].signature = _signature(self.path(name))
 
     @staticmethod
-    def _write_file(path: Path, payload: bytes) -> None:
+    def write_file(path: Path, payload: bytes) -> None:
+        """Write ``payload`` to ``path`` (owner-only) and fsync it before returning."""
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         try:
             view = memoryview(payload)
@@ -576,7 +577,7 @@ class FileSet:
                 raise StoreError(f"internal error: journal path {name!r} {why}")
         payload = orjson.dumps({"replace": [list(p) for p in replace], "delete": delete})
         try:
-            self._write_file(self.path(JOURNAL + TMP_SUFFIX), payload)
+            self.write_file(self.path(JOURNAL + TMP_SUFFIX), payload)
             os.replace(self.path(JOURNAL + TMP_SUFFIX), self.path(JOURNAL))
         except OSError as error:
             with contextlib.suppress(OSError):
@@ -760,10 +761,10 @@ class FileSet:
                 target = partial / relative
                 make_private_dirs(target.parent)
                 payload = source.read_bytes()
-                self._write_file(target, payload)
+                self.write_file(target, payload)
                 manifest[relative] = {"size": len(payload),
                                       "blake2b": hashlib.blake2b(payload).hexdigest()}
-            self._write_file(partial / MANIFEST, orjson.dumps({"files": manifest}))
+            self.write_file(partial / MANIFEST, orjson.dumps({"files": manifest}))
             _fsync_dir(partial)
             os.rename(partial, destination)
             _fsync_dir(destination.parent)

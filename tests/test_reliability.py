@@ -366,7 +366,7 @@ def test_disk_full_is_a_clear_error_and_nothing_is_lost(
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(storage.FileSet, "_write_file", staticmethod(full))
+        patch.setattr(storage.FileSet, "write_file", staticmethod(full))
         fails("log", "Net", "--with", "Pat", "--gave", match="the disk is full")
     healthy(kith_home)
     assert ok("log", "Net", "--with", "Pat", "--gave").exit_code == 0
@@ -386,7 +386,7 @@ def test_read_only_folder_is_a_clear_error(ok: Callable[..., Any], fails: Callab
         else:  # root ignores permissions: fail the write as a read-only disk would
             from kith import storage
 
-            patch.setattr(storage.FileSet, "_write_file", staticmethod(read_only))
+            patch.setattr(storage.FileSet, "write_file", staticmethod(read_only))
         try:
             fails("network", "add", "Other", match="read-only")
         finally:

@@ -144,7 +144,7 @@ def test_commit_that_fails_before_renaming_changes_nothing(
     def disk_full(path: Path, payload: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(FileSet, "_write_file", staticmethod(disk_full))
+    monkeypatch.setattr(FileSet, "write_file", staticmethod(disk_full))
     with pytest.raises(StoreError, match="disk is full"):
         store.record(make(ann))
     assert snapshot_db(kith_home) == before
