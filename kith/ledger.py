@@ -69,6 +69,7 @@ from kith.errors import KithError, ValidationError
 from kith.initiative import bisect_days, day_at
 from kith.limits import MAX_WINDOW_MONTHS, check_year
 from kith.model import ME, Network, Value
+from kith.parsing import describe_value as describe_value  # kith.tui.people reads it here
 from kith.parsing import format_minutes, format_money, parse_date
 from kith.store.aggregates import totals_of
 
@@ -1046,24 +1047,6 @@ def summary(assessments: list[Assessment]) -> list[str]:
         shares = ", ".join(f"{a.network.name} {round(100 * a.time_share)}%" for a in timed)
         lines.append(f"your time ({format_minutes(total)} given): {shares}")
     return lines
-
-
-def describe_value(value: Value, currency: str, exponent: int = 2, *, rating: bool = False,
-                   empty: str = "-") -> str:
-    """Compact words for a value: ``120.00 EUR · 3h · 4 favours · fun 9``.
-
-    ``rating`` writes fun as the 0-5 rating of one interaction (``fun 3/5``) rather than
-    a total; ``empty`` is what a value of nothing reads as."""
-    parts = []
-    if value.money:
-        parts.append(format_money(value.money, currency, exponent))
-    if value.minutes:
-        parts.append(format_minutes(value.minutes))
-    if value.favours:
-        parts.append(f"{value.favours} favour{'s' * (value.favours != 1)}")
-    if value.fun:
-        parts.append(f"fun {value.fun}" + ("/5" if rating else ""))
-    return " · ".join(parts) or empty
 
 
 def now_date() -> date:

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from kith import limits
 from kith.errors import ValidationError
+
+if TYPE_CHECKING:
+    from kith.model import Value
 
 
 def local_tz() -> timezone:
@@ -96,6 +100,24 @@ def format_minutes(minutes: int) -> str:
     if not hours:
         return f"{mins}min"
     return f"{hours}h{mins:02d}" if mins else f"{hours}h"
+
+
+def describe_value(value: Value, currency: str, exponent: int = 2, *, rating: bool = False,
+                   empty: str = "-") -> str:
+    """Compact words for a value: ``120.00 EUR · 3h · 4 favours · fun 9``.
+
+    ``rating`` writes fun as the 0-5 rating of one interaction (``fun 3/5``) rather than
+    a total; ``empty`` is what a value of nothing reads as."""
+    parts = []
+    if value.money:
+        parts.append(format_money(value.money, currency, exponent))
+    if value.minutes:
+        parts.append(format_minutes(value.minutes))
+    if value.favours:
+        parts.append(f"{value.favours} favour{'s' * (value.favours != 1)}")
+    if value.fun:
+        parts.append(f"fun {value.fun}" + ("/5" if rating else ""))
+    return " · ".join(parts) or empty
 
 
 DATE_ORDERS = ("dmy", "mdy", "ymd")

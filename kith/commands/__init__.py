@@ -60,7 +60,7 @@ def nonnegative(value: int | None, what: str) -> int:
 
 def describe_value(app: KithApp, interaction: Interaction) -> str:
     """One interaction's value in words, saying when kith estimated it."""
-    from kith.ledger import describe_value as words
+    from kith.parsing import describe_value as words
 
     text = words(interaction.value, app.store.currency, app.exponent, rating=True,
                  empty="no value")

@@ -15,7 +15,8 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
     from rich.table import Table
     from rich.text import Text
 
-    from kith.ledger import describe_value, summary
+    from kith.ledger import summary
+    from kith.parsing import describe_value
     from kith.safeoutput import cell, clean_value
     from kith.safeoutput import console as data_console
 
