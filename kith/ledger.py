@@ -71,7 +71,7 @@ from kith.limits import MAX_WINDOW_MONTHS, check_year
 from kith.model import ME, Network, Value
 from kith.parsing import describe_value as describe_value  # kith.tui.people reads it here
 from kith.parsing import format_minutes, format_money, parse_date
-from kith.store.aggregates import totals_of
+from kith.store.aggregates import COUNT, FAVOURS, totals_of
 
 if TYPE_CHECKING:
     from kith.store import Store
@@ -598,11 +598,10 @@ class PeopleFacts:
                     since = min(since, _day(joined))
                 helped.append((since, person, helps, day_at(helps, 0),
                                day_at(helps, len(helps) // 3 - 1)))
-        takers = [{"id": person, "favours_given": gave.favours}
-                  for person, data in members.items()
-                  if (gave := totals_of(data, "gave")).favours >= min_favours
-                  and not totals_of(data, "received").count
-                  and not totals_of(data, "shared").count and person != ME]
+        takers = [{"id": person, "favours_given": data["gave"][FAVOURS]}
+                  for person, data in members.items()  # every member: no Totals made
+                  if data["gave"][FAVOURS] >= min_favours and not data["received"][COUNT]
+                  and not data["shared"][COUNT] and person != ME]
         return cls(helped, takers)
 
 

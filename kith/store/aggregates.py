@@ -36,6 +36,9 @@ class Totals(NamedTuple):
 
 ZERO = Totals()
 DIMENSIONS = Totals._fields
+MONEY, MINUTES, FAVOURS, FUN, COUNT = range(len(DIMENSIONS))
+"""Where each part sits in a stored row, for the few loops over every person (10k rows a
+command) that read one part without making a ``Totals`` of each row."""
 
 
 def totals_of(rows: dict[str, list[int]], key: str) -> Totals:
@@ -49,7 +52,7 @@ def interaction_count(stats: dict[str, Any]) -> int:
     """How many interactions one person had in one network (a ``person_stats`` entry:
     given, received and shared together). Read straight from the rows, without making
     ``Totals``: ``kith person list`` asks it for 10k people."""
-    return int(stats["gave"][4] + stats["received"][4] + stats["shared"][4])
+    return int(stats["gave"][COUNT] + stats["received"][COUNT] + stats["shared"][COUNT])
 
 
 def value_vector(value: Value) -> Totals:
