@@ -157,13 +157,10 @@ class Aggregates:
         if conversation_index.relevant(interaction.direction, interaction.kind,
                                        interaction.initiative, value.money, value.favours):
             name = conversation_index.file_of(interaction.network)
-            asks_name = conversation_index.asks_file_of(interaction.network)
-            # invitation and pitch days change only with an initiative; otherwise they
-            # are only read (to mark payments), and their file is not rewritten
-            asks = raw_table(asks_name, "asks") if interaction.initiative else \
-                self.core.files.read(asks_name).get("asks", {})
             conversation_index.apply(
-                raw_table(name, "people"), asks, raw_table(name, "talks"),
+                raw_table(name, "people"),
+                raw_table(conversation_index.asks_file_of(interaction.network), "asks"),
+                raw_table(name, "talks"),
                 {"id": interaction.id, "when": interaction.when.isoformat(),
                  "people": interaction.people, "direction": interaction.direction,
                  "kind": interaction.kind, "note": interaction.note,
