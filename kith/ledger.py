@@ -69,7 +69,6 @@ from kith.errors import KithError, ValidationError
 from kith.initiative import bisect_days, day_at
 from kith.limits import MAX_WINDOW_MONTHS, check_year
 from kith.model import ME, Network, Value
-from kith.parsing import describe_value as describe_value  # kith.tui.people reads it here
 from kith.parsing import format_minutes, format_money, parse_date
 from kith.store.aggregates import COUNT, FAVOURS, totals_of
 

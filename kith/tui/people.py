@@ -313,7 +313,7 @@ class PersonScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load_timeline(self) -> None:
-        from kith.ledger import describe_value
+        from kith.parsing import describe_value
 
         store = self.kith.store
         names = {n.id: n.name for n in store.networks()}
