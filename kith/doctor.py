@@ -42,6 +42,7 @@ import orjson
 
 from kith.errors import KithError, StoreError
 from kith.months import month_of
+from kith.stamps import MAIN
 from kith.storage import (
     BACKUPS,
     STAGING,
@@ -54,7 +55,6 @@ from kith.storage import (
     verify_backup,
 )
 
-MAIN = "kith.json"
 INTERACTIONS = "interactions"
 MAIN_TABLES = ("networks", "people", "opportunities", "merges", "notes", "followups",
                "relationships")

@@ -40,6 +40,8 @@ STAMP_KEYS = frozenset({MODIFIED, DEVICE, BASE, FIELDS})
 TOMBSTONES = "tombstones"
 DEVICE_FILE = ".device"
 MAIN = "kith.json"
+"""The main file of a database folder (every table but the interactions and derived data);
+defined here, the lowest module that needs it, and imported by storage, the store and doctor."""
 UNSYNCED_TABLES = frozenset({"_meta", TOMBSTONES})
 NO_STAMP: tuple[str, str] = ("", "")
 """The stamp of a record written before kith kept stamps: older than any other."""

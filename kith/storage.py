@@ -49,7 +49,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from kith.errors import StoreError
-from kith.stamps import stamped_put, stamped_remove
+from kith.stamps import MAIN, stamped_put, stamped_remove
 
 JOURNAL = ".journal"
 LOCK = ".lock"
@@ -116,7 +116,7 @@ def misplaced_reason(relative: Path) -> str | None:
     if len(parts) == 2 and parts[0] == "derived" and not DERIVED_NAME.fullmatch(parts[1]) \
             and stem.startswith(("networks", "people-")):
         return "a copy of a derived file (a sync-conflict copy?)"
-    if len(parts) == 1 and parts[0] != "kith.json" and stem.startswith("kith"):
+    if len(parts) == 1 and parts[0] != MAIN and stem.startswith("kith"):
         return "a copy of kith.json (a sync-conflict copy?)"
     return None
 
@@ -784,7 +784,7 @@ def verify_backup(folder: Path, *, deep: bool = False) -> str | None:
     folder = Path(folder)
     manifest_path = folder / MANIFEST
     if not manifest_path.exists():
-        if not (folder / "kith.json").exists():
+        if not (folder / MAIN).exists():
             return "no kith.json"
         for path in sorted(folder.rglob("*.json")):
             if looks_damaged(path):
@@ -803,6 +803,6 @@ def verify_backup(folder: Path, *, deep: bool = False) -> str | None:
                 return f"{relative} differs from the manifest"
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError, AttributeError) as error:
         return f"incomplete ({error.__class__.__name__})"
-    if "kith.json" not in files:
+    if MAIN not in files:
         return "no kith.json"
     return None

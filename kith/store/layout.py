@@ -18,8 +18,8 @@ from pathlib import Path
 
 from kith.ids import is_id
 from kith.months import month_of
+from kith.stamps import MAIN as MAIN  # the store names it here too
 
-MAIN = "kith.json"
 INTERACTIONS = "interactions"
 NETWORK_TOTALS = "derived/networks.json"
 PEOPLE_SHARDS = 16
