@@ -46,6 +46,7 @@ from kith.sources.records import (
 from kith.sources.spec import SourceSpec
 
 if TYPE_CHECKING:
+    from kith.commands import output
     from kith.commands.source_options import calendar_options, mapping_options
     from kith.export import fold_line, write_private
     from kith.keepintouch import Reminders, reminders
@@ -90,7 +91,7 @@ _LAZY = {
     "MAX_FIELD_BYTES": "kith.limits", "MAX_NAME": "kith.limits",
     "MAX_PROPERTIES_PER_RECORD": "kith.limits", "MAX_SHEET_ROWS": "kith.limits",
     "MAX_TEXT": "kith.limits",
-    "cell": "kith.safeoutput", "echo": "kith.safeoutput",
+    "cell": "kith.safeoutput", "echo": "kith.safeoutput", "output": "kith.commands",
     "KindRule": "kith.sources.calendar", "event_minutes": "kith.sources.calendar",
     "parse_calendar": "kith.sources.calendar",
     "calendar_options": "kith.commands.source_options",
@@ -166,16 +167,6 @@ pass_app = click.make_pass_decorator(KithApp)
 """Decorator for plugin commands: passes the running ``KithApp`` (``app.store``,
 ``app.config``, ``app.plugins``) as the first argument."""
 
-
-def output(obj: Any, text: str, *, as_json: bool) -> None:
-    """Print a command's result: ``obj`` as indented JSON with ``--json``, else ``text``
-    (terminal-safe: control characters in data are neutralised, see ``echo``)."""
-    from kith.commands import echo, emit_json
-
-    if as_json:
-        emit_json(obj)
-    else:
-        echo(text)
 
 
 __all__ = [

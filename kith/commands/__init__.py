@@ -20,7 +20,7 @@ from kith.parsing import parse_money
 from kith.safeoutput import clean_value, echo
 
 __all__ = ["describe_interaction", "describe_value", "echo", "emit_json", "json_option",
-           "money_option", "nonnegative", "pass_app", "when_option"]
+           "money_option", "nonnegative", "output", "pass_app", "when_option"]
 
 pass_app = click.make_pass_decorator(KithApp)
 
@@ -37,6 +37,15 @@ def emit_json(data: Any) -> None:
 
         text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
     sys.stdout.write(text + "\n")
+
+
+def output(obj: Any, text: str, *, as_json: bool) -> None:
+    """Print a command's result: ``obj`` as indented JSON with ``--json``, else ``text``
+    (terminal-safe: control characters in data are neutralised, see ``echo``)."""
+    if as_json:
+        emit_json(obj)
+    else:
+        echo(text)
 
 
 def when_option(value: str | None, what: str, *, end_of_day: bool = False) -> Any:

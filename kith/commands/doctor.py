@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from kith.app import KithApp
-from kith.commands import emit_json, json_option, pass_app
+from kith.commands import emit_json, json_option, output, pass_app
 from kith.errors import NotFound, StoreError
 from kith.safeoutput import echo
 
@@ -77,10 +77,7 @@ def backup(app: KithApp, list_: bool, reason: str, as_json: bool) -> None:
                 echo(f"(not a usable backup: {path.name}: {why})", err=True)
         return
     made = checks.make_backup(app.open_existing(), reason)
-    if as_json:
-        emit_json({"name": made.name, "path": str(made)})
-    else:
-        echo(f"Backed up to {made}")
+    output({"name": made.name, "path": str(made)}, f"Backed up to {made}", as_json=as_json)
 
 
 @click.command()
@@ -104,7 +101,5 @@ def restore(app: KithApp, name: str, as_json: bool) -> None:
     if not app.db.exists():
         raise StoreError(f"no kith database at {app.db}")
     saved = checks.restore(app.db, found[0])
-    if as_json:
-        emit_json({"restored": found[0].name, "previous_state": str(saved)})
-    else:
-        echo(f"Restored {found[0].name}; the previous state is in {saved}")
+    output({"restored": found[0].name, "previous_state": str(saved)},
+           f"Restored {found[0].name}; the previous state is in {saved}", as_json=as_json)

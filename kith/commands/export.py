@@ -11,9 +11,8 @@ from pathlib import Path
 import click
 
 from kith.app import KithApp
-from kith.commands import emit_json, pass_app
+from kith.commands import output, pass_app
 from kith.errors import ValidationError
-from kith.safeoutput import echo
 
 
 def _deliver(path: Path, text: str | bytes, what: str, count: int, as_json: bool) -> None:
@@ -24,10 +23,8 @@ def _deliver(path: Path, text: str | bytes, what: str, count: int, as_json: bool
         click.echo(text if isinstance(text, str) else text.decode(), nl=False)
         return
     write_private(path, text)
-    if as_json:
-        emit_json({"path": str(path), "what": what, "records": count})
-    else:
-        echo(f"Wrote {count} {what} to {path}")
+    output({"path": str(path), "what": what, "records": count},
+           f"Wrote {count} {what} to {path}", as_json=as_json)
 
 
 _path = click.argument("path", type=click.Path(path_type=Path))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from kith.app import KithApp
-from kith.commands import emit_json, json_option, pass_app
+from kith.commands import emit_json, json_option, output, pass_app
 from kith.commands.defaultgroup import DefaultGroup
 from kith.errors import ValidationError
 from kith.safeoutput import echo
@@ -65,10 +65,7 @@ def done(app: KithApp, ident: str, as_json: bool) -> None:
     from kith.followups import close
 
     item = close(app.store, ident)
-    if as_json:
-        emit_json(item.to_dict())
-    else:
-        echo(f"Done: follow-up {item.id}")
+    output(item.to_dict(), f"Done: follow-up {item.id}", as_json=as_json)
 
 
 @follow_up.command("list")

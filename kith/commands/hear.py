@@ -5,10 +5,9 @@ from __future__ import annotations
 import click
 
 from kith.app import KithApp
-from kith.commands import emit_json, json_option, pass_app
+from kith.commands import json_option, output, pass_app
 from kith.editing import build_opportunity
 from kith.errors import ValidationError
-from kith.safeoutput import echo
 
 
 @click.command()
@@ -30,7 +29,5 @@ def hear(app: KithApp, person: str, need: str | None, offer: str | None, tags: t
         app.store, person=person, type="need" if need else "offer", text=need or offer or "",
         tags=tags, network=network, heard_at=heard_at, on=on))
     who = app.store.find_person(saved.person)
-    if as_json:
-        emit_json(saved.to_dict())
-    else:
-        echo(f"Heard: {who.name} {saved.type}s \"{saved.text}\" ({saved.id})")
+    output(saved.to_dict(),
+           f"Heard: {who.name} {saved.type}s \"{saved.text}\" ({saved.id})", as_json=as_json)

@@ -13,6 +13,7 @@ from kith.commands import (
     json_option,
     money_option,
     nonnegative,
+    output,
     pass_app,
     when_option,
 )
@@ -123,7 +124,4 @@ def edit(app: KithApp, ident: str, network: str | None, people: tuple[str, ...],
 def delete(app: KithApp, ident: str, as_json: bool) -> None:
     """Delete an interaction."""
     removed = app.store.delete_interaction(ident)
-    if as_json:
-        emit_json({"deleted": removed.id})
-    else:
-        echo(f"Deleted {removed.id}")
+    output({"deleted": removed.id}, f"Deleted {removed.id}", as_json=as_json)

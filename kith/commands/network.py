@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.app import KithApp
-from kith.commands import emit_json, json_option, pass_app
+from kith.commands import emit_json, json_option, output, pass_app
 from kith.dates import parse_user_date as parse_date
 from kith.editing import check_kind
 from kith.model import Network
@@ -42,10 +42,8 @@ def add(app: KithApp, name: str, kind: str, joined: str | None, ident: str | Non
     created = app.store.add_network(Network.create(
         name, kind=kind, id=ident, joined=parse_date(joined, "--joined") if joined else None,
         notes=note))
-    if as_json:
-        emit_json(created.to_dict())
-    else:
-        echo(f"Added network {created.name} ({created.kind}), id {created.id}")
+    output(created.to_dict(),
+           f"Added network {created.name} ({created.kind}), id {created.id}", as_json=as_json)
 
 
 @network.command("list")
@@ -119,10 +117,7 @@ def edit(app: KithApp, ref: str, name: str | None, kind: str | None, joined: str
     updated = Network.from_dict({**net.to_dict(), **{
         k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in changes.items()}})
     app.store.save_network(updated)
-    if as_json:
-        emit_json(updated.to_dict())
-    else:
-        echo(f"Updated network {updated.name} ({updated.id})")
+    output(updated.to_dict(), f"Updated network {updated.name} ({updated.id})", as_json=as_json)
 
 
 @network.command("remove")
@@ -134,7 +129,5 @@ def remove(app: KithApp, ref: str, force: bool, as_json: bool) -> None:
     """Remove a network (refused while it has interactions, unless --force)."""
     net = app.store.find_network(ref)
     removed = app.store.remove_network(net.id, force=force)
-    if as_json:
-        emit_json({"removed": net.id, "interactions_removed": removed})
-    else:
-        echo(f"Removed network {net.name} ({net.id}) and {removed} interactions")
+    output({"removed": net.id, "interactions_removed": removed},
+           f"Removed network {net.name} ({net.id}) and {removed} interactions", as_json=as_json)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.app import KithApp
-from kith.commands import emit_json, json_option, pass_app
+from kith.commands import emit_json, json_option, output, pass_app
 from kith.commands.defaultgroup import DefaultGroup
 from kith.safeoutput import echo
 
@@ -41,10 +41,8 @@ def add(app: KithApp, person: str, text: str, on: str | None, network: str | Non
     day = parse_user_date(on, "--on") if on else None
     net = store.find_network(network).id if network else None
     written = add_note(store, who.id, text, on=day, network=net)
-    if as_json:
-        emit_json(written.to_dict())
-    else:
-        echo(f"Noted for {who.name} on {written.on} ({written.id})")
+    output(written.to_dict(),
+           f"Noted for {who.name} on {written.on} ({written.id})", as_json=as_json)
 
 
 @note.command("list")
@@ -82,7 +80,4 @@ def delete(app: KithApp, ident: str, as_json: bool) -> None:
     from kith.notes import delete_note
 
     removed = delete_note(app.store, ident)
-    if as_json:
-        emit_json({"deleted": removed.id})
-    else:
-        echo(f"Deleted note {removed.id}")
+    output({"deleted": removed.id}, f"Deleted note {removed.id}", as_json=as_json)

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from kith.app import KithApp
-from kith.commands import emit_json, json_option, pass_app
+from kith.commands import emit_json, json_option, output, pass_app
 from kith.safeoutput import echo
 
 
@@ -46,10 +46,7 @@ def _set_status(app: KithApp, ident: str, status: str, as_json: bool) -> None:
     store = app.store
     found = store.get_opportunity(ident)
     saved = store.save_opportunity(found.with_changes(status=status))
-    if as_json:
-        emit_json(saved.to_dict())
-    else:
-        echo(f"{saved.id} is now {status}")
+    output(saved.to_dict(), f"{saved.id} is now {status}", as_json=as_json)
 
 
 @opportunity.command("close")
@@ -90,7 +87,4 @@ def edit(app: KithApp, ident: str, text: str | None, add_tag: tuple[str, ...],
     if network:
         changes["network"] = store.find_network(network).id
     saved = store.save_opportunity(found.with_changes(**changes))
-    if as_json:
-        emit_json(saved.to_dict())
-    else:
-        echo(f"Updated {saved.id}: {saved.text}")
+    output(saved.to_dict(), f"Updated {saved.id}: {saved.text}", as_json=as_json)

@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from kith.app import KithApp
-from kith.commands import describe_interaction, emit_json, json_option, pass_app
+from kith.commands import describe_interaction, emit_json, json_option, output, pass_app
 from kith.editing import check_cadence
 from kith.editing import parse_handles as _parse_handles
 from kith.errors import ValidationError
@@ -58,10 +58,7 @@ def add(app: KithApp, name: str, networks: tuple[str, ...], emails: tuple[str, .
         name, handles=_parse_handles(emails, phones, handles), networks=member_of,
         tags=tags, birthday=birthday, cadence_days=cadence, notes=note,
         created=datetime.now().astimezone().isoformat(timespec="seconds")))
-    if as_json:
-        emit_json(created.to_dict())
-    else:
-        echo(f"Added {created.name}, id {created.id}")
+    output(created.to_dict(), f"Added {created.name}, id {created.id}", as_json=as_json)
 
 
 @person.command("list")
@@ -248,10 +245,7 @@ def edit(app: KithApp, ref: str, name: str | None, add_email: tuple[str, ...],
     if note is not None:
         changes["notes"] = note
     updated = store.save_person(found.with_changes(**changes))
-    if as_json:
-        emit_json(updated.to_dict())
-    else:
-        echo(f"Updated {updated.name} ({updated.id})")
+    output(updated.to_dict(), f"Updated {updated.name} ({updated.id})", as_json=as_json)
 
 
 @person.command("merge")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.app import KithApp
-from kith.commands import emit_json, json_option, pass_app
+from kith.commands import emit_json, json_option, output, pass_app
 from kith.safeoutput import echo
 
 
@@ -55,7 +55,5 @@ def unrelate(app: KithApp, first: str, second: str, kind: str | None, as_json: b
     a, b = store.find_person(first), store.find_person(second)
     wanted = ALIASES.get(kind.strip().lower(), kind.strip().lower()) if kind else None
     removed = forget(store, a.id, b.id, wanted)
-    if as_json:
-        emit_json({"deleted": [r.id for r in removed]})
-    else:
-        echo(f"Removed {len(removed)} relationship(s) between {a.name} and {b.name}")
+    output({"deleted": [r.id for r in removed]},
+           f"Removed {len(removed)} relationship(s) between {a.name} and {b.name}", as_json=as_json)
