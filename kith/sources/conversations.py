@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from kith.sources.records import InteractionRecord
 
@@ -71,32 +71,48 @@ def link_writers_of_the_day(messages: list[Message], owner: str) -> None:
                 seen[message.sender] = None
 
 
+def _sent_at(message: Message) -> datetime:
+    return message.when
+
+
 def conversation_days(messages: Iterable[Message], owner: str, *, prefix: str,
                       default_kind: str = "message") -> list[InteractionRecord]:
     """One ``InteractionRecord`` per conversation and calendar day (in each message's
     own time zone), with direction, kind and ``invited`` from who wrote first."""
-    days: dict[tuple[str, str], list[Message]] = {}
+    # days keyed by date objects (they sort as their ISO text does), and one pass over a
+    # day's messages: an X archive brings 150k messages, and this loop is per message
+    days: dict[tuple[str, date], list[Message]] = {}
     for message in messages:
-        days.setdefault((message.conversation, message.when.date().isoformat()), []).append(
-            message)
+        key = (message.conversation, message.when.date())
+        bucket = days.get(key)
+        if bucket is None:
+            days[key] = [message]
+        else:
+            bucket.append(message)
     records = []
-    for (conversation, day), items in sorted(days.items(), key=lambda pair: pair[0]):
+    for key in sorted(days):
+        items = days[key]
         if len(items) > 1:
-            items.sort(key=lambda m: m.when)
-        first = items[0]
+            items.sort(key=_sent_at)
         people: dict[str, None] = {}
+        by_me = minutes = 0
+        kinds = set()
         for message in items:
-            for ref in (message.sender, *message.participants):
+            if message.sender == owner:
+                by_me += 1
+            else:
+                people[message.sender] = None
+            for ref in message.participants:
                 if ref != owner:
                     people[ref] = None
+            minutes += message.minutes
+            kinds.add(message.kind)
         if not people:
             continue
-        by_me = sum(m.sender == owner for m in items)
-        owner_first = first.sender == owner
-        kinds = {m.kind for m in items}
+        first = items[0]
         kind = "call" if "call" in kinds else kinds.pop() if len(kinds) == 1 else default_kind
         invited = False
-        if owner_first:
+        if first.sender == owner:
             direction = "gave"
         elif by_me:
             if HELP_WORDS.search(first.text or ""):
@@ -107,10 +123,10 @@ def conversation_days(messages: Iterable[Message], owner: str, *, prefix: str,
                 direction, kind = "shared", kind if kind != default_kind else "conversation"
         else:
             direction = "received"
+        conversation, day = key
         records.append(InteractionRecord(
-            source_id=f"{prefix}:{conversation}:{day}", when=first.when,
+            source_id=f"{prefix}:{conversation}:{day.isoformat()}", when=first.when,
             people=list(people), direction=direction, kind=kind, invited=invited,
             meta={"messages": len(items), "by_me": by_me, "by_them": len(items) - by_me,
-                  "minutes": sum(m.minutes for m in items),
-                  "conversation": conversation}))
+                  "minutes": minutes, "conversation": conversation}))
     return records
