@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kith.errors import NotFound
+from kith.ids import by_id_or_prefix
 from kith.model import Opportunity
 from kith.store.core import Core
 
@@ -18,13 +19,9 @@ class Opportunities:
         return sorted(items, key=lambda o: (o.when, o.id))
 
     def get(self, ident: str) -> Opportunity:
-        table = self.core.table("opportunities")
-        doc = table.get(doc_id=ident)
+        """By id or unambiguous prefix, as notes and follow-ups are found."""
+        doc = by_id_or_prefix(self.core.table("opportunities").docs(), ident)
         if doc is None:
-            matches = [d for i, d in table.docs().items()
-                       if len(ident) >= 6 and i.startswith(ident.lower())]
-            if len(matches) == 1:
-                return Opportunity.from_dict(matches[0])
             raise NotFound(f"no opportunity {ident!r} (see `kith opportunities`)")
         return Opportunity.from_dict(doc)
 
