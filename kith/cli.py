@@ -19,6 +19,7 @@ import click
 from kith import __version__
 from kith.errors import KithError
 from kith.plugins import Plugins, load_plugins
+from kith.safeoutput import clean_value
 
 CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.init:init",
@@ -56,8 +57,6 @@ class KithUsageError(click.ClickException):
     exit_code = 2
 
     def show(self, file: Any = None) -> None:
-        from kith.safeoutput import clean_value
-
         click.echo(f"kith: error: {clean_value(self.format_message())}", err=True)
 
 
@@ -93,8 +92,6 @@ class KithGroup(click.Group):
         except click.UsageError as error:
             raise one_line(error) from None
         except click.ClickException as error:  # click's own messages quote what was typed
-            from kith.safeoutput import clean_value
-
             error.message = clean_value(error.message)  # type: ignore[misc]  # Final in stubs
             raise
         except BrokenPipeError:
@@ -146,8 +143,6 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
         app = KithApp(db=db, plugins=pm, db_must_exist=explicit
                       and ctx.invoked_subcommand not in ("init", "demo"))
         if ctx.invoked_subcommand != "plugins":  # `kith plugins` shows problems itself
-            from kith.safeoutput import clean_value
-
             for problem in pm.problems:
                 click.echo(f"kith: warning: {clean_value(problem)}", err=True)
         app.report_problems_to_stderr()
