@@ -270,10 +270,9 @@ class Matcher:
                 score = min(1.0, cosine + 0.15 * len(near))
                 if score >= 0.08:
                     scored.append((score, offer_id, offer, near))
-            best = [(score, offer_id, offer, self._cosine(need.id, offer_id)[1], near)
-                    for score, offer_id, offer, near in heapq.nlargest(TOP_OFFERS, scored)]
             # a need has a handful of plausible partners: keep its best few
-            for score, _, offer, shared, near in heapq.nlargest(TOP_OFFERS, best):
+            for score, offer_id, offer, near in heapq.nlargest(TOP_OFFERS, scored):
+                shared = self._cosine(need.id, offer_id)[1]
                 evidence = []
                 words = sorted(t for t in shared if not t.startswith("#"))
                 tags = sorted(t[1:] for t in shared if t.startswith("#"))
