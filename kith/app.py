@@ -13,6 +13,7 @@ from typing import Any
 
 from kith.config import load_config
 from kith.plugins import PluginProblem, Plugins, load_plugins
+from kith.safeoutput import clean_value
 from kith.store import Store, default_home
 
 
@@ -56,8 +57,6 @@ class KithApp:
 
     def report_problems_to_stderr(self) -> None:
         def report(problem: PluginProblem) -> None:
-            from kith.safeoutput import clean_value
-
             print(f"kith: warning: {clean_value(problem)}", file=sys.stderr)
 
         self.plugins.on_problem(report)
