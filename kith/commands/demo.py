@@ -48,8 +48,8 @@ def demo(app: KithApp, target: Path | None, as_json: bool) -> None:
     from kith.commands.assess import print_assessments
 
     echo(f"Built a demo persona, Sam, in {target}: {counts['networks']} networks, "
-               f"{counts['people']} people, {counts['interactions']} interactions, "
-               f"{counts['opportunities']} needs and offers.\n")
+         f"{counts['people']} people, {counts['interactions']} interactions, "
+         f"{counts['opportunities']} needs and offers.\n")
     print_assessments(results, title="Sam's networks")
     hints = [f"kith --db {target} history --network st-marys --limit 5",
              f"kith --db {target} person list"]

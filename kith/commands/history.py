@@ -73,7 +73,7 @@ def _echo_matching_notes(app: KithApp, search: str, names: dict[str, str]) -> No
         echo("Notes:")
         for note in reversed(found):  # oldest first, like the interactions above
             echo(f"{note.on}  {names.get(note.person, note.person)}: {note.text}  "
-                       f"({note.id})")
+                 f"({note.id})")
 
 
 def _matching(items: list[Interaction], search: str, names: dict[str, str]) -> list[Interaction]:

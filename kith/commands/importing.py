@@ -77,12 +77,12 @@ SHOWN_DUPLICATES = 20
 def print_summary(summary: ImportSummary) -> None:
     verb = "Would import" if summary.dry_run else "Imported"
     echo(f"{verb} {summary.source} from {summary.path} into "
-               f"{summary.network_name or summary.network}: "
-               f"people {summary.people_added} added, {summary.people_matched} matched"
-               f" ({summary.people_updated} updated); interactions "
-               f"{summary.interactions_added} added, {summary.interactions_updated} updated, "
-               f"{summary.duplicates_skipped} already there, "
-               f"{summary.already_recorded} already recorded by hand")
+         f"{summary.network_name or summary.network}: "
+         f"people {summary.people_added} added, {summary.people_matched} matched"
+         f" ({summary.people_updated} updated); interactions "
+         f"{summary.interactions_added} added, {summary.interactions_updated} updated, "
+         f"{summary.duplicates_skipped} already there, "
+         f"{summary.already_recorded} already recorded by hand")
     for name in summary.networks_created:
         echo(f"  {'would create' if summary.dry_run else 'created'} network {name}")
     if summary.dry_run:
@@ -96,12 +96,12 @@ def print_summary(summary: ImportSummary) -> None:
     if summary.possible_duplicates:
         more = len(summary.possible_duplicates) - len(shown)
         echo(f"  {f'... and {more} more possible duplicates; ' if more else ''}"
-                   "see `kith person duplicates` (merge with `kith person merge`)")
+             "see `kith person duplicates` (merge with `kith person merge`)")
     for warning in summary.warnings:
         echo(f"  warning: {warning}", err=True)
     if summary.skipped:
         echo(f"  skipped {len(summary.skipped)} unreadable record"
-                   f"{'s' if len(summary.skipped) != 1 else ''}:", err=True)
+             f"{'s' if len(summary.skipped) != 1 else ''}:", err=True)
         for item in summary.skipped:
             echo(f"    {item}", err=True)
 

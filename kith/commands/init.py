@@ -29,6 +29,6 @@ def init(app: KithApp, currency: str | None, as_json: bool) -> None:
         from kith.config import config_path
 
         echo(f"Your time is not priced: to weigh the hours you give against the money "
-                   f"that comes back, set your own rate in {config_path()}:\n"
-                   f"  [assessment]\n  hourly_rate = 40   # what an hour of yours is worth, "
-                   f"in {store.currency}")
+             f"that comes back, set your own rate in {config_path()}:\n"
+             f"  [assessment]\n  hourly_rate = 40   # what an hour of yours is worth, "
+             f"in {store.currency}")

@@ -38,11 +38,11 @@ def suggest_command(app: KithApp, person: str | None, limit: int, as_json: bool)
         data = item.to_dict(store)
         a, b = data["people"]
         echo(f"{rank}. {a['name']} <-> {b['name']}  score {data['score']:.2f}"
-                   f"  (opportunities {', '.join(item.opportunities)})")
+             f"  (opportunities {', '.join(item.opportunities)})")
         for line in item.evidence:
             echo(f"     {line}")
         echo(f"     kith intro make {a['id']} {b['id']}"
-                   + "".join(f" --opportunity {o}" for o in item.opportunities))
+             + "".join(f" --opportunity {o}" for o in item.opportunities))
 
 
 @intro.command("make")
@@ -124,9 +124,9 @@ def list_(app: KithApp, as_json: bool) -> None:
         return
     names = {i: d["name"] for i, d in app.store.people_docs().items()}
     echo(f"{data['introductions']} introductions, {data['led_to_something']} led to "
-               f"something; came back to you: "
-               f"{format_money(data['came_back']['money'], app.store.currency)}, "
-               f"{data['came_back']['favours']} favours")
+         f"something; came back to you: "
+         f"{format_money(data['came_back']['money'], app.store.currency)}, "
+         f"{data['came_back']['favours']} favours")
     for item in data["items"]:
         people = " and ".join(names.get(p, p) for p in item["people"])
         echo(f"  {item['when'][:10]}  {people} in {item['network']}  ({item['id']})")

@@ -85,13 +85,13 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
     names = {p: store.get_person(p).name for p in recorded.people}  # type: ignore[union-attr]
     for item in closed:
         echo(f"Closed follow-up with {names.get(item.person, item.person)} "
-                   f"(due {item.due}{': ' + item.about if item.about else ''}; {item.id})")
+             f"(due {item.due}{': ' + item.about if item.about else ''}; {item.id})")
     if done_follow_up and not closed:
         echo("No open follow-up with them to close.")
     if pending and not closed:
         for item in pending:
             about = f": {item.about}" if item.about else ""
             echo(f"Open follow-up with {names.get(item.person, item.person)} "
-                       f"(due {item.due}{about}). Did this settle it? "
-                       f"kith follow-up done {item.id}")
+                 f"(due {item.due}{about}). Did this settle it? "
+                 f"kith follow-up done {item.id}")
 

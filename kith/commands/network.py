@@ -86,8 +86,8 @@ def show(app: KithApp, ref: str, as_json: bool) -> None:
     if net.notes:
         echo(f"  {net.notes}")
     echo(f"  {len(members)} people; interactions: {counts['gave']} gave, "
-               f"{counts['received']} received, {counts['shared']} shared "
-               f"over {len(months)} months")
+         f"{counts['received']} received, {counts['shared']} shared "
+         f"over {len(months)} months")
 
 
 @network.command("edit")

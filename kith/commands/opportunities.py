@@ -34,7 +34,7 @@ def opportunities(app: KithApp, only_open: bool, person: str | None, kind: str |
     for o in items:
         tags = f" [{', '.join(o.tags)}]" if o.tags else ""
         echo(f"{o.id}  {o.status:<10} {names.get(o.person, o.person)} {o.type}s: "
-                   f"{o.text}{tags}")
+             f"{o.text}{tags}")
 
 
 @click.group()

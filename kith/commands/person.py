@@ -264,7 +264,7 @@ def merge(app: KithApp, keep: str, absorb: str, as_json: bool) -> None:
         emit_json(merged.to_dict())
     else:
         echo(f"Merged into {merged.name} ({merged.id}); also known as "
-                   f"{', '.join(merged.aliases) or '-'}")
+             f"{', '.join(merged.aliases) or '-'}")
 
 
 from kith.commands.person_duplicates import duplicates  # noqa: E402  (a subcommand of person)

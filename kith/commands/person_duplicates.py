@@ -30,6 +30,6 @@ def duplicates(app: KithApp, limit: int, as_json: bool) -> None:
         return
     for pair in pairs:
         echo(f"{pair.a['name']} ({pair.a['id']})  ~  {pair.b['name']} ({pair.b['id']})"
-                   f"  score {pair.score:.2f}")
+             f"  score {pair.score:.2f}")
         for line in pair.evidence:
             echo(f"    {line}")

@@ -37,7 +37,7 @@ def relate(app: KithApp, first: str, second: str, kind: str, note: str, new_kind
         return
     back, _ = item.seen_from(b.id)
     echo(f"{a.name} is {describe(item.kind)} {b.name}; {b.name} is {describe(back)} "
-               f"{a.name} ({item.id})")
+         f"{a.name} ({item.id})")
 
 
 @click.command("unrelate")
