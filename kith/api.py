@@ -22,10 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import click
-
 from kith import hookimpl
-from kith.app import KithApp
 from kith.errors import (
     Ambiguous,
     ImportFormatError,
@@ -46,7 +43,8 @@ from kith.sources.records import (
 from kith.sources.spec import SourceSpec
 
 if TYPE_CHECKING:
-    from kith.commands import output
+    from kith.app import KithApp
+    from kith.commands import output, pass_app
     from kith.commands.source_options import calendar_options, mapping_options
     from kith.export import fold_line, write_private
     from kith.keepintouch import Reminders, reminders
@@ -85,6 +83,7 @@ if TYPE_CHECKING:
 
 # name -> module, imported on first use (module ``__getattr__`` below).
 _LAZY = {
+    "KithApp": "kith.app",
     "SourceTree": "kith.sources.archives", "open_source": "kith.sources.archives",
     "check_xlsx": "kith.sources.archives", "list_files": "kith.sources.archives",
     "read_limited": "kith.sources.archives", "check_path_text": "kith.limits",
@@ -92,6 +91,7 @@ _LAZY = {
     "MAX_PROPERTIES_PER_RECORD": "kith.limits", "MAX_SHEET_ROWS": "kith.limits",
     "MAX_TEXT": "kith.limits",
     "cell": "kith.safeoutput", "echo": "kith.safeoutput", "output": "kith.commands",
+    "pass_app": "kith.commands",
     "KindRule": "kith.sources.calendar", "event_minutes": "kith.sources.calendar",
     "parse_calendar": "kith.sources.calendar",
     "calendar_options": "kith.commands.source_options",
@@ -161,11 +161,6 @@ def _wants_context(factory: Callable[..., Any]) -> bool:
     annotation = first.annotation
     named = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
     return first.name in ("context", "ctx") or named.rsplit(".", 1)[-1] == "PanelContext"
-
-
-pass_app = click.make_pass_decorator(KithApp)
-"""Decorator for plugin commands: passes the running ``KithApp`` (``app.store``,
-``app.config``, ``app.plugins``) as the first argument."""
 
 
 

@@ -9,16 +9,15 @@ imports Textual; ``kith.tui.panels`` hosts the tabs.
 
 from __future__ import annotations
 
-import importlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kith.targets import is_target, load_target
+
 if TYPE_CHECKING:
     from kith.hookspecs import Registrar
 
-_TARGET = re.compile(r"^[A-Za-z_][\w.]*:[A-Za-z_]\w*$")
 PANEL_FIELDS = ("config", "today")
 """What a panel class named by ``"module:Class"`` may take by keyword, besides the store."""
 
@@ -33,7 +32,7 @@ class LazyPanel:
     target: str
 
     def __post_init__(self) -> None:
-        if not _TARGET.match(self.target):
+        if not is_target(self.target, name_required=True):
             raise ValueError(f"a panel is a factory or 'package.module:Class', "
                              f"not {self.target!r}")
 
@@ -42,8 +41,7 @@ class LazyPanel:
         ``build_panel`` passes one)."""
         import inspect  # only when the TUI builds a panel
 
-        module, _, name = self.target.partition(":")
-        panel_class = getattr(importlib.import_module(module), name)
+        panel_class = load_target(self.target)
         store = getattr(context, "store", context)  # a host without a context: the store
         if store is context:
             return panel_class(store)

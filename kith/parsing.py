@@ -170,9 +170,9 @@ def parse_amount(text: str, exponent: int = 2, currency: str | None = None) -> i
     A currency other than ``currency`` (the database's) is an error: kith never converts.
     """
     raw = str(text).strip().replace("\xa0", " ").replace("\u202f", " ")
-    shown = text if len(str(text)) <= 40 else str(text)[:40] + "..."  # never a whole megabyte
+    shown = limits.preview(str(text))  # quoted, and never a whole megabyte
     if len(raw) > 64:  # no amount kith accepts is longer (and int() of 5,000 digits raises)
-        raise ValidationError(f"money must be an amount like 120.50, not {shown!r}")
+        raise ValidationError(f"money must be an amount like 120.50, not {shown}")
     negative = False
     if raw.startswith("(") and raw.endswith(")"):
         negative, raw = True, raw[1:-1].strip()
@@ -181,19 +181,19 @@ def parse_amount(text: str, exponent: int = 2, currency: str | None = None) -> i
     match = _AMOUNT_RE.match(compact)
     if not match or (match["cur1"] and match["cur2"]):
         raise ValidationError(f"money must be an amount like 120, 120.50, 40,50, €40 or "
-                              f"40 EUR, not {shown!r}")
+                              f"40 EUR, not {shown}")
     named = (match["cur1"] or match["cur2"] or "").strip()
     if named:
         code = CURRENCY_SYMBOLS.get(named, CURRENCY_SYMBOLS.get(named.lower(),
                                                                 named.upper()))
         if not re.fullmatch(r"[A-Z]{3}", code):
-            raise ValidationError(f"money: unknown currency {named!r} in {shown!r}")
+            raise ValidationError(f"money: unknown currency {named!r} in {shown}")
         if currency and code != currency.upper():
-            raise ValidationError(f"money in {code} ({shown!r}) but this database keeps "
+            raise ValidationError(f"money in {code} ({shown}) but this database keeps "
                                   f"{currency.upper()}: kith does not convert currencies")
     signs = [match["neg1"], match["neg2"], match["neg3"]]
     if signs.count("-") + negative > 1:
-        raise ValidationError(f"money has more than one minus sign: {shown!r}")
+        raise ValidationError(f"money has more than one minus sign: {shown}")
     negative = negative or "-" in signs
     number = match["number"].replace("'", "")
     decimal_sep = _decimal_separator(number, exponent)
@@ -203,17 +203,17 @@ def parse_amount(text: str, exponent: int = 2, currency: str | None = None) -> i
     groups = re.split(r"[.,]", whole)
     if len(groups) > 1 and (not 1 <= len(groups[0]) <= 3
                             or any(len(g) != 3 for g in groups[1:])):
-        raise ValidationError(f"money: thousands separators in the wrong places in {shown!r}")
+        raise ValidationError(f"money: thousands separators in the wrong places in {shown}")
     digits = "".join(groups) or "0"  # ".50"
     if not digits.isdigit() or (decimal_sep and not fraction.isdigit()):
-        raise ValidationError(f"money must be an amount like 120.50, not {shown!r}")
+        raise ValidationError(f"money must be an amount like 120.50, not {shown}")
     if len(fraction) > exponent:
-        raise ValidationError(f"money has more than {exponent} decimals: {shown!r}")
+        raise ValidationError(f"money has more than {exponent} decimals: {shown}")
     minor = int(digits) * 10**exponent + (int(fraction.ljust(exponent, "0")) if fraction
                                           else 0)
     if minor > limits.MAX_MONEY_MAJOR * 10**exponent:
         raise ValidationError(f"money cannot exceed {limits.MAX_MONEY_MAJOR:,} "
-                              f"(got {shown!r})")
+                              f"(got {shown})")
     return -minor if negative else minor
 
 

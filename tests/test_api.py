@@ -62,7 +62,8 @@ def test_kith_api_does_not_load_heavy_parts() -> None:
     import sys
 
     code = ("import sys, kith.api; print(sorted(m for m in ('textual', 'icalendar', 'vobject', "
-            "'kith.sources.calendar', 'kith.sources.tables') if m in sys.modules))")
+            "'kith.sources.calendar', 'kith.sources.tables', 'kith.store', 'tinydb') "
+            "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"

@@ -84,3 +84,14 @@ def test_a_panel_named_by_class_gets_what_its_constructor_takes(
     assert (widget.store, widget.today, widget.kwargs) == ("the store", date(2025, 3, 14), {})
     bare = factory("the store")  # a host that has only the store
     assert (bare.store, bare.today) == ("the store", None)
+
+
+def test_what_a_module_name_target_may_be() -> None:
+    from kith.targets import is_target, load_target
+
+    assert is_target("pkg.module") and is_target("pkg.module:name") and is_target("_m:_n")
+    assert not is_target("pkg.module", name_required=True)
+    for bad in ("not a module", "pkg.module:", ":name", "1pkg:name", "pkg:na-me", "a:b:c"):
+        assert not is_target(bad), bad
+    assert load_target("kith.targets:is_target") is is_target
+    assert load_target("kith.targets", default="load_target") is load_target

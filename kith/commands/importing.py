@@ -19,6 +19,7 @@ from kith.importing import ImportSummary, apply_batch, check_network_choice, par
 from kith.plugins import Plugins
 from kith.safeoutput import echo
 from kith.sources import ImportContext, SourceSpec
+from kith.targets import load_target
 
 if TYPE_CHECKING:
     from kith.app import KithApp
@@ -144,13 +145,6 @@ CORE_SOURCES = {"kith-json": "kith.commands.import_kith:import_kith_json"}
 """Formats kith reads itself (not through a plugin's importer)."""
 
 
-def _load_core(target: str) -> click.Command:
-    import importlib
-
-    module, _, attribute = target.partition(":")
-    return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
-
-
 class ImportGroup(click.Group):
     """Subcommands are the sources plugins registered."""
 
@@ -169,7 +163,8 @@ class ImportGroup(click.Group):
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in CORE_SOURCES:
-            return _load_core(CORE_SOURCES[name])
+            command: click.Command = load_target(CORE_SOURCES[name])
+            return command
         spec = self.sources().get(name)
         return _source_command(spec) if spec else None
 

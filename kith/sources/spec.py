@@ -7,19 +7,16 @@ as ``"package.module:function"`` so that it is imported only when ``kith import`
 
 from __future__ import annotations
 
-import importlib
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kith.sources.records import ImportBatch, ImportContext, Parser
+from kith.targets import is_target, load_target
 
 if TYPE_CHECKING:
     from kith.hookspecs import Registrar
-
-_TARGET = re.compile(r"^[A-Za-z_][\w.]*(:[A-Za-z_]\w*)?$")
 
 
 @dataclass(frozen=True)
@@ -30,13 +27,12 @@ class LazyParser:
     target: str
 
     def __post_init__(self) -> None:
-        if not _TARGET.match(self.target):
+        if not is_target(self.target):
             raise ValueError(f"a source's parser is a function or 'package.module:function', "
                              f"not {self.target!r}")
 
     def __call__(self, path: Path, context: ImportContext) -> ImportBatch:
-        module, _, function = self.target.partition(":")
-        parse: Parser = getattr(importlib.import_module(module), function or "parse")
+        parse: Parser = load_target(self.target, default="parse")
         return parse(path, context)
 
 

@@ -15,10 +15,9 @@ from kith.api import Interaction, Network, NetworkKind, SourceSpec, Value, hooki
 
 __version__ = "0.1.0"
 
-EVENT_MINUTES = {"volunteering": 120, "talk": 120, "workshop": 180, "service": 90,
-                 "conference": 360}
-"""What a calendar event of a kind counts when its duration says nothing (all day, none,
-over 16 hours); any other kind counts 90 minutes."""
+EVENT_MINUTES = {"talk": 120, "workshop": 180, "conference": 360}
+"""What an association calendar event of a kind counts when its duration says nothing (all
+day, none, over 16 hours); any other kind (meeting, event) counts 90 minutes."""
 
 
 @hookimpl

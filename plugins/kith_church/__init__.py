@@ -14,10 +14,9 @@ from kith.api import Interaction, Network, NetworkKind, SourceSpec, Value, hooki
 
 __version__ = "0.1.0"
 
-EVENT_MINUTES = {"volunteering": 120, "talk": 120, "workshop": 180, "service": 90,
-                 "conference": 360}
-"""What a calendar event of a kind counts when its duration says nothing (all day, none,
-over 16 hours); any other kind counts 90 minutes."""
+EVENT_MINUTES = {"volunteering": 120}
+"""What a church calendar event of a kind counts when its duration says nothing (all day,
+none, over 16 hours); any other kind (service, small group, meeting) counts 90 minutes."""
 
 
 @hookimpl
