@@ -20,6 +20,7 @@ from kith import __version__
 from kith.errors import KithError
 from kith.plugins import Plugins, load_plugins
 from kith.safeoutput import clean_value
+from kith.targets import load_target
 
 CORE_COMMANDS: tuple[str, ...] = (
     "kith.commands.init:init",
@@ -112,12 +113,6 @@ def check_arguments(args: list[str]) -> None:
             raise KithUsageError(f"argument {position} contains a NUL character")
 
 
-def _load(target: str) -> click.Command:
-    import importlib
-
-    module, _, attribute = target.partition(":")
-    return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
-
 
 def build_cli(plugins: Plugins | None = None) -> click.Group:
     """The root ``kith`` group with core commands and every plugin's commands."""
@@ -150,7 +145,7 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
 
     pm = plugins if plugins is not None else load_plugins(_plugins_dirs_from_argv())
     for target in CORE_COMMANDS:
-        command = _load(target)
+        command = load_target(target)
         if not isinstance(command, click.Command):
             command = command(pm)  # a factory that needs the plugins
         cli.add_command(command)
