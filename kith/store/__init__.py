@@ -231,10 +231,6 @@ class Store(Core):
         return self._interactions.upsert(interactions)
 
     # derived aggregates ----------------------------------------------------------------
-    def apply_derived(self, interaction: Interaction, sign: int) -> None:
-        """Add (``sign=+1``) or remove (``-1``) an interaction from the aggregates."""
-        self._aggregates.apply(interaction, sign)
-
     def network_months(self) -> dict[str, dict[str, dict[str, list[int]]]]:
         """``{network: {YYYY-MM: {row: [money, minutes, favours, fun, count]}}}``."""
         return self._aggregates.network_months()
