@@ -76,8 +76,19 @@ def month_keys(direction: str, meta: dict[str, Any] | None,
 
 
 def _new_person_row(when: str) -> dict[str, Any]:
-    return {"first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
-            "shared": [0] * 5}
+    return {"first": when, "last": when, "gave": [0] * len(DIMENSIONS),
+            "received": [0] * len(DIMENSIONS), "shared": [0] * len(DIMENSIONS)}
+
+
+def _count_in(row: list[int], money: int, minutes: int, favours: int, fun: int) -> None:
+    """Add one interaction's value to a stored row, in place: rows stay lists while
+    ``aggregate`` sums 100k interactions (no ``Totals`` per row; on Python 3.11 the call
+    costs no more than the same lines written inline)."""
+    row[MONEY] += money
+    row[MINUTES] += minutes
+    row[FAVOURS] += favours
+    row[FUN] += fun
+    row[COUNT] += 1
 
 
 def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -98,21 +109,11 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
         direction, network = doc["direction"], doc["network"]
         for key in month_keys(direction, doc.get("meta"),
                               conversation_index.initiative_of(doc)):
-            row = networks.setdefault(network, {}).setdefault(month, {}).setdefault(
-                key, [0] * 5)
-            row[0] += money  # rows stay lists while summed: in place, 100k times
-            row[1] += minutes
-            row[2] += favours
-            row[3] += fun
-            row[4] += 1
+            _count_in(networks.setdefault(network, {}).setdefault(month, {}).setdefault(
+                key, [0] * len(DIMENSIONS)), money, minutes, favours, fun)
         for person in doc["people"]:
             net = people.setdefault(person, {}).setdefault(network, _new_person_row(when))
-            prow = net[direction]
-            prow[0] += money
-            prow[1] += minutes
-            prow[2] += favours
-            prow[3] += fun
-            prow[4] += 1
+            _count_in(net[direction], money, minutes, favours, fun)
             if when < net["first"]:
                 net["first"] = when
             if when > net["last"]:
