@@ -178,7 +178,7 @@ class Aggregates:
                     net["first"] = when
                 if when > net["last"]:
                     net["last"] = when
-            if not any(totals_of(net, d).count for d in ("gave", "received", "shared")):
+            if not interaction_count(net):
                 del nets[interaction.network]
             elif sign < 0 and when in (net["first"], net["last"]):
                 net.update(self._span(person, interaction.network, exclude=interaction.id))
