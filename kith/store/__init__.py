@@ -24,20 +24,11 @@ from kith.errors import StoreError
 from kith.model import Interaction, Network, Opportunity, Person
 from kith.storage import KeyedTable
 from kith.store import backups, migrations
-from kith.store.aggregates import (
-    DIMENSIONS,
-    Aggregates,
-    Totals,
-    aggregate,
-    month_keys,
-    totals_of,
-    value_vector,
-)
+from kith.store.aggregates import Aggregates, aggregate
 from kith.store.backups import MAX_BACKUPS
 from kith.store.core import Core
 from kith.store.interactions import Interactions, UpsertResult
 from kith.store.layout import (
-    INTERACTIONS,
     MAIN,
     NETWORK_TOTALS,
     PEOPLE_SHARDS,
@@ -51,9 +42,8 @@ from kith.store.people import People
 if TYPE_CHECKING:
     from kith.plugins import Plugins
 
-__all__ = ["DIMENSIONS", "INTERACTIONS", "MAIN", "MAX_BACKUPS", "NETWORK_TOTALS",
-           "PEOPLE_SHARDS", "Store", "Totals", "UpsertResult", "aggregate", "default_home",
-           "month_keys", "people_shard", "totals_of", "value_vector"]
+__all__ = ["MAIN", "MAX_BACKUPS", "NETWORK_TOTALS", "PEOPLE_SHARDS", "Store", "UpsertResult",
+           "aggregate", "default_home", "people_shard"]
 
 
 class Store(Core):
