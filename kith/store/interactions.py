@@ -93,7 +93,9 @@ class Interactions:
 
     def get(self, ident: str) -> Interaction:
         guess = month_from_id(ident)
-        months = ([guess] if guess in self.months() else []) + self.months()
+        months = self.months()  # one listing of the folder; the id's own month first
+        if guess in months:
+            months = [guess, *(m for m in months if m != guess)]
         for month in months:
             doc = self.partition_table(month).get(doc_id=ident)
             if doc is not None:
