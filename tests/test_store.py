@@ -110,6 +110,16 @@ def test_upsert_is_idempotent_and_updates_changed_records(kith_home: Path) -> No
     assert len(list(store.interactions())) == 30
 
 
+def test_upsert_names_what_an_interaction_refers_to_that_is_missing(kith_home: Path) -> None:
+    store, ann, _ = populated(kith_home)
+    before = snapshot_db(kith_home)
+    with pytest.raises(NotFound, match="unknown network 'choir'"):
+        store.upsert_interactions([make(ann, network="choir", source="test:n")])
+    with pytest.raises(NotFound, match=r"unknown people \['nobody'\]"):
+        store.upsert_interactions([make(ann, people=["nobody"], source="test:p")])
+    assert snapshot_db(kith_home) == before
+
+
 def test_interrupted_multi_file_commit_is_replayed(kith_home: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     store, ann, _ = populated(kith_home)

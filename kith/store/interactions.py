@@ -196,8 +196,11 @@ class Interactions:
                 existing = table.docs()
                 fresh = []
                 for interaction in items:
+                    if interaction.network not in known_networks:
+                        raise NotFound(f"interaction {interaction.source or interaction.id} "
+                                       f"refers to unknown network {interaction.network!r}")
                     missing = [p for p in interaction.people if p not in known_people]
-                    if missing or interaction.network not in known_networks:
+                    if missing:
                         raise NotFound(f"interaction {interaction.source or interaction.id} "
                                        f"refers to unknown people {missing}")
                     old = existing.get(interaction.id)
