@@ -151,8 +151,7 @@ class Interactions:
         with self.core.transaction():
             old = self.get(interaction.id)
             self._check_refs(interaction)
-            self.partition_table(old.month).discard(old.id)
-            self.aggregates.apply(old, -1)
+            self.remove(old)
             self.partition_table(interaction.month).put(interaction.id, interaction.to_dict())
             self.aggregates.apply(interaction, +1)
             if announce:
@@ -162,9 +161,14 @@ class Interactions:
     def delete(self, ident: str) -> Interaction:
         with self.core.transaction():
             old = self.get(ident)
-            self.partition_table(old.month).discard(old.id)
-            self.aggregates.apply(old, -1)
+            self.remove(old)
         return old
+
+    def remove(self, stored: Interaction) -> None:
+        """Take out an interaction as read in the open transaction (no second lookup of
+        its month file: removing a network's thousands of interactions reads each once)."""
+        self.partition_table(stored.month).discard(stored.id)
+        self.aggregates.apply(stored, -1)
 
     def classify(self, interactions: Iterable[Interaction]) -> tuple[int, int, int]:
         """How many would be added, updated, or left unchanged by ``upsert``."""
