@@ -290,6 +290,17 @@ def test_remove_network_requires_force(kith_home: Path) -> None:
     assert store.network_months() == {}
 
 
+def test_removing_a_network_takes_its_statistics_whole(kith_home: Path) -> None:
+    store, ann, bob = populated(kith_home)
+    store.upsert_interactions([make(ann, day, people=[ann.id, bob.id], source=f"t:{day}")
+                               for day in range(0, 400, 7)])
+    store.record(make(ann, 3, network="friends"))
+    assert store.remove_network("church", force=True) == 58
+    networks, people = store.recompute_derived()
+    assert (store.network_months(), store.person_stats()) == (networks, people)
+    assert set(store.person_stats()) == {ann.id} and set(people[ann.id]) == {"friends"}
+
+
 operations = st.lists(st.tuples(st.sampled_from(["record", "edit", "delete"]),
                                 st.integers(0, 400), st.integers(0, 5)), max_size=25)
 

@@ -132,14 +132,14 @@ class Store(Core):
             if doomed and not force:
                 raise ValidationError(f"network {network.id!r} has {len(doomed)} "
                                       "interactions; pass --force to remove them with it")
-            for interaction in doomed:
-                self.delete_interaction(interaction.id)
+            for interaction in doomed:  # the aggregates go whole, by forget_network
+                self.partition_table(interaction.month).discard(interaction.id)
             self.table("networks").discard(network.id)
             for person in self.people():
                 if network.id in person.networks:
                     networks = {k: v for k, v in person.networks.items() if k != network.id}
                     self.save_person(person.with_changes(networks=networks))
-            self._aggregates.forget_network(network.id)
+            self._aggregates.forget_network(network.id, (p for i in doomed for p in i.people))
         return len(doomed)
 
     # people ----------------------------------------------------------------------------

@@ -279,9 +279,17 @@ class Aggregates:
         if files.holds(asks):
             raw_table(asks, "asks").clear()
 
-    def forget_network(self, network: str) -> None:
-        """Drop a removed network's totals and conversation index."""
+    def forget_network(self, network: str, people: Iterable[str]) -> None:
+        """Drop a removed network's totals, conversation index and the statistics of
+        ``people`` (everyone its interactions named) in it, whole: taking its interactions
+        out one by one would recompute a person's first and last contact from history
+        at nearly every step (a minute for 3,000 interactions)."""
         totals = self.core.files.db(NETWORK_TOTALS).table("networks")
         if totals.contains(doc_id=network):  # type: ignore[arg-type]
             totals.discard(network)
+        for person in set(people):
+            table = self.core.raw_table(people_shard(person), "people")
+            nets = table.get(person, {}).get("networks", {})
+            if nets.pop(network, None) is not None and not nets:
+                del table[person]
         self.clear_conversations(network)
