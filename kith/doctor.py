@@ -182,13 +182,18 @@ def _plausible_id(ident: Any, *, ulid: bool = False) -> bool:
                             is not None)
 
 
+def _schema_version(main: dict[str, Any]) -> Any:
+    """What kith.json's schema record says its version is (anything, it may be damaged)."""
+    meta = main.get("_meta")
+    schema = meta.get("schema") if isinstance(meta, dict) else None
+    return schema.get("version") if isinstance(schema, dict) else None
+
+
 def _good_schema(main: dict[str, Any]) -> bool:
     """Whether kith.json's schema record names a version this kith knows."""
     from kith.store import migrations
 
-    meta = main.get("_meta")
-    schema = meta.get("schema") if isinstance(meta, dict) else None
-    version = schema.get("version") if isinstance(schema, dict) else None
+    version = _schema_version(main)
     return isinstance(version, int) and not isinstance(version, bool) \
         and 1 <= version <= migrations.SCHEMA_VERSION
 
@@ -260,11 +265,9 @@ def _check(home: Path, files: FileSet) -> list[Problem]:
         return problems or [Problem(MAIN, "missing")]
     main = data[MAIN]
     if not _good_schema(main):
-        meta = main.get("_meta")
-        schema = meta.get("schema") if isinstance(meta, dict) else None
-        version = schema.get("version") if isinstance(schema, dict) else None
+        version = str(_schema_version(main))[:20]
         problems.append(Problem(MAIN, "the schema record (_meta) is damaged: version "
-                                      f"{str(version)[:20]!r} is not one this kith knows"))
+                                      f"{version!r} is not one this kith knows"))
     for table in MAIN_TABLES:
         for ident, doc in main.get(table, {}).items():
             why = _validate(table, ident, doc)

@@ -41,6 +41,17 @@ def is_id(text: str) -> bool:
     return bool(ID_PATTERN.match(text))
 
 
+def id_millis(ident: str) -> int | None:
+    """When a kith id was made, in milliseconds since the epoch (its first ten digits, as
+    ``new_id`` wrote them); None for text that is not a kith id."""
+    if not is_id(ident):
+        return None
+    ms = 0
+    for char in ident[:10]:
+        ms = ms * 32 + _ALPHABET.index(char)
+    return ms
+
+
 RecordT = TypeVar("RecordT")
 
 SHORTEST_PREFIX = 6

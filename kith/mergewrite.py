@@ -120,7 +120,8 @@ def _add_rows(into: dict[str, list[int]], rows: dict[str, list[int]], sign: int)
 
 def update_derived(store: Any, base: State, state: State) -> int:
     """Update the aggregates by the interactions that changed; returns files written."""
-    from kith.store import NETWORK_TOTALS, aggregate, people_shard, totals_of
+    from kith.store import NETWORK_TOTALS, aggregate, people_shard
+    from kith.store.aggregates import interaction_count
 
     old, new = base.tables.get(INTERACTIONS, {}), state.tables.get(INTERACTIONS, {})
     removed, added = [], []
@@ -174,7 +175,7 @@ def update_derived(store: Any, base: State, state: State) -> int:
                 if sign > 0:
                     current["first"] = min(current["first"], stats["first"])
                     current["last"] = max(current["last"], stats["last"])
-                if not any(totals_of(current, d).count for d in ("gave", "received", "shared")):
+                if not interaction_count(current):
                     del mine[network]
                     recompute.discard((person, network))
             if not mine:

@@ -206,6 +206,11 @@ class KithTinyDB(TinyDB):
     if TYPE_CHECKING:
         def table(self, name: str, **kwargs: Any) -> KeyedTable: ...
 
+    def clear_table_caches(self) -> None:
+        """Make every table opened on this file read its (buffered) storage again."""
+        for table in self._tables.values():
+            table.clear_cache()
+
 
 @dataclass
 class _Cached:
@@ -396,8 +401,7 @@ class FileSet:
                 del self._cache[name]
                 self._dbs.pop(name, None)
         for database in self._dbs.values():
-            for table in database._tables.values():
-                table.clear_cache()
+            database.clear_table_caches()
 
     # transactions ---------------------------------------------------------------------
     @property
@@ -474,8 +478,7 @@ class FileSet:
             self._cache.pop(name, None)
             self._dbs.pop(name, None)
         for database in self._dbs.values():
-            for table in database._tables.values():
-                table.clear_cache()
+            database.clear_table_caches()
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:

@@ -169,31 +169,29 @@ def test_the_model_refuses_out_of_bounds_values_whoever_builds_them() -> None:
 
 # 6. damaged databases ----------------------------------------------------------------------
 
-def _edit_main(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], None]:
+def _edit_file(name: str, change: Callable[[dict[str, Any]], None],
+               pick: Callable[[dict[str, Any]], dict[str, Any]] = lambda data: data,
+               ) -> Callable[[Path], None]:
+    """A damage: ``change`` what ``pick`` finds in the database file ``name``."""
     def apply(home: Path) -> None:
-        path = home / "kith.json"
+        path = home / name
         data = json.loads(path.read_text())
-        change(data)
+        change(pick(data))
         path.write_text(json.dumps(data))
     return apply
+
+
+def _edit_main(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], None]:
+    return _edit_file("kith.json", change)
 
 
 def _edit_interaction(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], None]:
-    def apply(home: Path) -> None:
-        path = home / "interactions" / "2024-05.json"
-        data = json.loads(path.read_text())
-        change(next(iter(data["interactions"].values())))
-        path.write_text(json.dumps(data))
-    return apply
+    return _edit_file("interactions/2024-05.json", change,
+                      lambda data: next(iter(data["interactions"].values())))
 
 
 def _edit_derived(change: Callable[[dict[str, Any]], None]) -> Callable[[Path], None]:
-    def apply(home: Path) -> None:
-        path = home / "derived" / "networks.json"
-        data = json.loads(path.read_text())
-        change(data)
-        path.write_text(json.dumps(data))
-    return apply
+    return _edit_file("derived/networks.json", change)
 
 
 def _schema(version: object) -> Callable[[dict[str, Any]], None]:

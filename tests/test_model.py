@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kith.errors import ValidationError
-from kith.ids import by_id_or_prefix, is_id, new_id, slugify
+from kith.ids import by_id_or_prefix, id_millis, is_id, new_id, slugify
 from kith.model import Interaction, Network, Opportunity, Person, Value, normalize_handle
 from kith.parsing import format_money, parse_amount, parse_money, parse_when
 
@@ -97,6 +97,11 @@ def test_ids_sort_by_time_and_imported_ids_are_deterministic() -> None:
     assert new_id(WHEN, seed="vcard:abc") == new_id(WHEN, seed="vcard:abc")
     assert new_id(WHEN, seed="vcard:abc") != new_id(WHEN, seed="vcard:abd")
     assert interaction(source="x:1").id == interaction(source="x:1").id
+
+
+def test_an_id_tells_when_it_was_made() -> None:
+    assert id_millis(new_id(WHEN, seed="vcard:abc")) == int(WHEN.timestamp() * 1000)
+    assert id_millis("not-an-id") is None
 
 
 def test_a_record_is_found_by_its_id_or_an_unambiguous_prefix_of_six_or_more() -> None:

@@ -110,6 +110,16 @@ def test_upsert_is_idempotent_and_updates_changed_records(kith_home: Path) -> No
     assert len(list(store.interactions())) == 30
 
 
+def test_upsert_names_what_an_interaction_refers_to_that_is_missing(kith_home: Path) -> None:
+    store, ann, _ = populated(kith_home)
+    before = snapshot_db(kith_home)
+    with pytest.raises(NotFound, match="unknown network 'choir'"):
+        store.upsert_interactions([make(ann, network="choir", source="test:n")])
+    with pytest.raises(NotFound, match=r"unknown people \['nobody'\]"):
+        store.upsert_interactions([make(ann, people=["nobody"], source="test:p")])
+    assert snapshot_db(kith_home) == before
+
+
 def test_interrupted_multi_file_commit_is_replayed(kith_home: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     store, ann, _ = populated(kith_home)
@@ -278,6 +288,17 @@ def test_remove_network_requires_force(kith_home: Path) -> None:
     assert store.remove_network("church", force=True) == 1
     assert store.get_network("church") is None
     assert store.network_months() == {}
+
+
+def test_removing_a_network_takes_its_statistics_whole(kith_home: Path) -> None:
+    store, ann, bob = populated(kith_home)
+    store.upsert_interactions([make(ann, day, people=[ann.id, bob.id], source=f"t:{day}")
+                               for day in range(0, 400, 7)])
+    store.record(make(ann, 3, network="friends"))
+    assert store.remove_network("church", force=True) == 58
+    networks, people = store.recompute_derived()
+    assert (store.network_months(), store.person_stats()) == (networks, people)
+    assert set(store.person_stats()) == {ann.id} and set(people[ann.id]) == {"friends"}
 
 
 operations = st.lists(st.tuples(st.sampled_from(["record", "edit", "delete"]),

@@ -24,20 +24,11 @@ from kith.errors import StoreError
 from kith.model import Interaction, Network, Opportunity, Person
 from kith.storage import KeyedTable
 from kith.store import backups, migrations
-from kith.store.aggregates import (
-    DIMENSIONS,
-    Aggregates,
-    Totals,
-    aggregate,
-    month_keys,
-    totals_of,
-    value_vector,
-)
+from kith.store.aggregates import Aggregates, aggregate
 from kith.store.backups import MAX_BACKUPS
 from kith.store.core import Core
 from kith.store.interactions import Interactions, UpsertResult
 from kith.store.layout import (
-    INTERACTIONS,
     MAIN,
     NETWORK_TOTALS,
     PEOPLE_SHARDS,
@@ -51,9 +42,8 @@ from kith.store.people import People
 if TYPE_CHECKING:
     from kith.plugins import Plugins
 
-__all__ = ["DIMENSIONS", "INTERACTIONS", "MAIN", "MAX_BACKUPS", "NETWORK_TOTALS",
-           "PEOPLE_SHARDS", "Store", "Totals", "UpsertResult", "aggregate", "default_home",
-           "month_keys", "people_shard", "totals_of", "value_vector"]
+__all__ = ["MAIN", "MAX_BACKUPS", "NETWORK_TOTALS", "PEOPLE_SHARDS", "Store", "UpsertResult",
+           "aggregate", "default_home", "people_shard"]
 
 
 class Store(Core):
@@ -142,14 +132,14 @@ class Store(Core):
             if doomed and not force:
                 raise ValidationError(f"network {network.id!r} has {len(doomed)} "
                                       "interactions; pass --force to remove them with it")
-            for interaction in doomed:
-                self.delete_interaction(interaction.id)
+            for interaction in doomed:  # the aggregates go whole, by forget_network
+                self.partition_table(interaction.month).discard(interaction.id)
             self.table("networks").discard(network.id)
             for person in self.people():
                 if network.id in person.networks:
                     networks = {k: v for k, v in person.networks.items() if k != network.id}
                     self.save_person(person.with_changes(networks=networks))
-            self._aggregates.forget_network(network.id)
+            self._aggregates.forget_network(network.id, (p for i in doomed for p in i.people))
         return len(doomed)
 
     # people ----------------------------------------------------------------------------
@@ -231,10 +221,6 @@ class Store(Core):
         return self._interactions.upsert(interactions)
 
     # derived aggregates ----------------------------------------------------------------
-    def apply_derived(self, interaction: Interaction, sign: int) -> None:
-        """Add (``sign=+1``) or remove (``-1``) an interaction from the aggregates."""
-        self._aggregates.apply(interaction, sign)
-
     def network_months(self) -> dict[str, dict[str, dict[str, list[int]]]]:
         """``{network: {YYYY-MM: {row: [money, minutes, favours, fun, count]}}}``."""
         return self._aggregates.network_months()

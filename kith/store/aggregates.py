@@ -76,8 +76,19 @@ def month_keys(direction: str, meta: dict[str, Any] | None,
 
 
 def _new_person_row(when: str) -> dict[str, Any]:
-    return {"first": when, "last": when, "gave": [0] * 5, "received": [0] * 5,
-            "shared": [0] * 5}
+    return {"first": when, "last": when, "gave": [0] * len(DIMENSIONS),
+            "received": [0] * len(DIMENSIONS), "shared": [0] * len(DIMENSIONS)}
+
+
+def _count_in(row: list[int], money: int, minutes: int, favours: int, fun: int) -> None:
+    """Add one interaction's value to a stored row, in place: rows stay lists while
+    ``aggregate`` sums 100k interactions (no ``Totals`` per row; on Python 3.11 the call
+    costs no more than the same lines written inline)."""
+    row[MONEY] += money
+    row[MINUTES] += minutes
+    row[FAVOURS] += favours
+    row[FUN] += fun
+    row[COUNT] += 1
 
 
 def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -98,21 +109,11 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
         direction, network = doc["direction"], doc["network"]
         for key in month_keys(direction, doc.get("meta"),
                               conversation_index.initiative_of(doc)):
-            row = networks.setdefault(network, {}).setdefault(month, {}).setdefault(
-                key, [0] * 5)
-            row[0] += money  # rows stay lists while summed: in place, 100k times
-            row[1] += minutes
-            row[2] += favours
-            row[3] += fun
-            row[4] += 1
+            _count_in(networks.setdefault(network, {}).setdefault(month, {}).setdefault(
+                key, [0] * len(DIMENSIONS)), money, minutes, favours, fun)
         for person in doc["people"]:
             net = people.setdefault(person, {}).setdefault(network, _new_person_row(when))
-            prow = net[direction]
-            prow[0] += money
-            prow[1] += minutes
-            prow[2] += favours
-            prow[3] += fun
-            prow[4] += 1
+            _count_in(net[direction], money, minutes, favours, fun)
             if when < net["first"]:
                 net["first"] = when
             if when > net["last"]:
@@ -177,7 +178,7 @@ class Aggregates:
                     net["first"] = when
                 if when > net["last"]:
                     net["last"] = when
-            if not any(totals_of(net, d).count for d in ("gave", "received", "shared")):
+            if not interaction_count(net):
                 del nets[interaction.network]
             elif sign < 0 and when in (net["first"], net["last"]):
                 net.update(self._span(person, interaction.network, exclude=interaction.id))
@@ -278,9 +279,17 @@ class Aggregates:
         if files.holds(asks):
             raw_table(asks, "asks").clear()
 
-    def forget_network(self, network: str) -> None:
-        """Drop a removed network's totals and conversation index."""
+    def forget_network(self, network: str, people: Iterable[str]) -> None:
+        """Drop a removed network's totals, conversation index and the statistics of
+        ``people`` (everyone its interactions named) in it, whole: taking its interactions
+        out one by one would recompute a person's first and last contact from history
+        at nearly every step (a minute for 3,000 interactions)."""
         totals = self.core.files.db(NETWORK_TOTALS).table("networks")
         if totals.contains(doc_id=network):  # type: ignore[arg-type]
             totals.discard(network)
+        for person in set(people):
+            table = self.core.raw_table(people_shard(person), "people")
+            nets = table.get(person, {}).get("networks", {})
+            if nets.pop(network, None) is not None and not nets:
+                del table[person]
         self.clear_conversations(network)

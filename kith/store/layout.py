@@ -16,7 +16,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kith.ids import is_id
+from kith.ids import id_millis
 from kith.months import month_of
 from kith.stamps import MAIN as MAIN  # the store names it here too
 
@@ -53,12 +53,9 @@ def people_shards() -> list[str]:
 def month_from_id(ident: str) -> str | None:
     """The month an interaction id was made in (ids start with their creation time), the
     first place to look for it; None for an id that is not kith's."""
-    if not is_id(ident):
+    ms = id_millis(ident)
+    if ms is None:
         return None
-    alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
-    ms = 0
-    for char in ident[:10]:
-        ms = ms * 32 + alphabet.index(char)
     try:
         return month_of(datetime.fromtimestamp(ms / 1000, tz=UTC))
     except (ValueError, OverflowError, OSError):  # a typed id beyond any real time
