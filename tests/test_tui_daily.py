@@ -682,6 +682,28 @@ def test_log_form_errors_never_point_to_the_cli(demo_home: Path) -> None:
     drive(app, steps)
 
 
+def test_log_form_reads_when_as_the_cli_does(demo_home: Path) -> None:
+    """Relative days of more than one word ("2 weeks ago") and a time after a space."""
+    app = tui(demo_home)
+
+    async def steps(pilot: Any) -> None:
+        for on, note in (("2 weeks ago", "two weeks back"),
+                         ("2026-06-14 10:30", "with a time")):
+            await pilot.press("l")
+            fill(app.screen, network="LinkedIn", people="Nils Adeyemi", on=on, note=note)
+            app.screen.query_one("#direction").value = "gave"
+            await pilot.press("ctrl+s")
+            await settle(pilot)
+            assert not isinstance(app.screen, LogScreen), text(app.screen.query_one(
+                "#log-error"))
+
+    drive(app, steps)
+    when = {i.note: i.when for i in Store(demo_home).interactions()}
+    assert when["two weeks back"].date() == date.today() - timedelta(days=14)
+    assert (when["with a time"].date(), when["with a time"].hour,
+            when["with a time"].minute) == (date(2026, 6, 14), 10, 30)
+
+
 # layout and snapshots -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])

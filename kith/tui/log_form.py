@@ -95,9 +95,7 @@ class LogScreen(Dialog[Interaction]):
                      direction=direction if isinstance(direction, str) else None,
                      kind=text("kind"), money=text("money"), minutes=text("minutes"),
                      favours=text("favours"), fun=text("fun"),
-                     note=text("note"), on=text("on").replace(" ", "T", 1)
-                     if len(text("on").strip()) > 10 else text("on"),
-                     initiative=self.initiative())
+                     note=text("note"), on=text("on"), initiative=self.initiative())
 
     def initiative(self) -> str | None:
         """``invited``, ``pitched`` or None, from the form's choice."""
