@@ -82,8 +82,8 @@ class KithTUI(App[None]):
             with TabPane("Reminders", id="reminders"):
                 yield RemindersPane(self.kith, self.today, id="reminders-view")
             for number, (plugin, title, factory) in enumerate(self.kith.plugins.panels()):
-                host = PanelHost(plugin, title, factory, self.kith.store,
-                                 self.panel_context(), id=f"panel-{number}")
+                host = PanelHost(plugin, title, factory, self.panel_context(),
+                                 id=f"panel-{number}")
                 self.hosts.append(host)
                 with TabPane(title, id=f"plugin-{number}"):
                     yield host
