@@ -30,11 +30,11 @@ class FieldError(ValidationError):
         super().__init__(message)
 
 
-def in_field(field: str, check: Any, *args: Any) -> Any:
-    """``check(*args)``, with any refusal named after ``field`` (a ``FieldError`` already
-    names its own field), so a form marks the field that caused it."""
+def in_field(field: str, check: Any, *args: Any, **kwargs: Any) -> Any:
+    """``check(*args, **kwargs)``, with any refusal named after ``field`` (a ``FieldError``
+    already names its own field), so a form marks the field that caused it."""
     try:
-        return check(*args)
+        return check(*args, **kwargs)
     except FieldError:
         raise
     except KithError as error:

@@ -67,6 +67,13 @@ async def settle(pilot: Any) -> None:
     await pilot.pause()
 
 
+async def save(pilot: Any, app: KithTUI, **fields: str) -> None:
+    """Fill the form on top with ``fields``, press Ctrl+S and let the app settle."""
+    fill(app.screen, **fields)
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
 MAIN = {"dashboard": "cards", "people": "people-table", "introductions": "suggestions",
         "reminders": "overdue"}
 
@@ -275,8 +282,7 @@ def test_logging_from_a_person_page_refreshes_the_people_list(demo_home: Path) -
         assert isinstance(screen, LogScreen)
         screen.query_one("#direction").value = "gave"
         screen.query_one("#on", Input).value = "2026-06-14 10:30"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app)
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
@@ -424,8 +430,7 @@ def test_person_form_adds_a_person_with_completion(demo_home: Path) -> None:
         await pilot.pause(0.1)
         await pilot.press("right")
         assert app.screen.query_one("#networks", Input).value == "Climbing crew, Design Guild"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app)
         assert not isinstance(app.screen, PersonForm)
         await pilot.press("p", "f", *"diaz")
         await settle(pilot)
@@ -459,9 +464,7 @@ def test_person_form_bad_input_marks_the_field_and_writes_nothing(
         await pilot.press("a")
         await settle(pilot)
         screen = app.screen
-        fill(screen, **fields)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, **fields)
         error = refusal(app, field, message, form=PersonForm)
         assert "kith " not in error  # never a pointer to the CLI
         assert screen.query_one(f"#{field}").has_class("-invalid")
@@ -482,10 +485,8 @@ def test_person_form_edits_from_the_table_and_the_page_keeping_join_dates(
         screen = app.screen
         assert isinstance(screen, PersonForm) and app.focused is screen.query_one("#name")
         assert screen.query_one("#name", Input).value == "Gus Silva"
-        fill(screen, name="Gustavo Silva", cadence="14",
-             tags=screen.query_one("#tags", Input).value + ", photographer")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, name="Gustavo Silva", cadence="14",
+                   tags=screen.query_one("#tags", Input).value + ", photographer")
         assert [r[0] for r in table_rows(app.query_one("#people-table", DataTable))] == [
             "Gustavo Silva"]
         await pilot.press("enter")  # open the page
@@ -493,9 +494,7 @@ def test_person_form_edits_from_the_table_and_the_page_keeping_join_dates(
         assert isinstance(app.screen, PersonScreen)
         await pilot.press("e")
         await settle(pilot)
-        fill(app.screen, birthday="1991-07-01")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, birthday="1991-07-01")
         assert isinstance(app.screen, PersonScreen)
         assert "birthday: 1991-07-01" in text(app.screen.query_one("#person-details"))
         assert "Gustavo Silva" in text(app.screen.query_one("#person-details"))
@@ -519,15 +518,12 @@ def test_network_form_adds_and_edits_a_network(demo_home: Path) -> None:
         await pilot.pause(0.1)
         await pilot.press("right")
         assert app.screen.query_one("#kind", Input).value == "friends"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app)
         assert "Chess club" in [c.assessment.network.name for c in app.query(NetworkCard)]
         await palette(pilot, "Edit network: Chess")
         assert isinstance(app.screen, NetworkForm)
         assert app.screen.query_one("#joined", Input).value == "2024-01-10"
-        fill(app.screen, left="2026-01-31", name="Chess club (old)")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, left="2026-01-31", name="Chess club (old)")
         assert not isinstance(app.screen, NetworkForm)
 
     drive(app, steps)
@@ -549,9 +545,7 @@ def test_network_form_bad_input_writes_nothing(demo_home: Path, fields: dict[str
 
     async def steps(pilot: Any) -> None:
         await pilot.press("n")
-        fill(app.screen, **fields)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, **fields)
         refusal(app, field, message, form=NetworkForm)
         assert app.focused is app.screen.query_one(f"#{field}")
 
@@ -569,10 +563,8 @@ def test_need_form_records_a_need_that_shows_in_intros_and_on_the_page(
         assert isinstance(screen, OpportunityForm)
         assert screen.query_one("#person", Input).value == "Nils Adeyemi"
         assert app.focused is screen.query_one("#type")
-        fill(screen, type="need", text="a sailing coach", tags="sailing, sport",
-             on="yesterday")  # read like the CLI's --on
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, type="need", text="a sailing coach", tags="sailing, sport",
+                   on="yesterday")  # read like the CLI's --on
         assert isinstance(app.screen, PersonScreen)
         assert "need: a sailing coach (open)" in text(
             app.screen.query_one("#person-opportunities"))
@@ -602,9 +594,7 @@ def test_need_form_bad_input_writes_nothing(demo_home: Path, fields: dict[str, s
 
     async def steps(pilot: Any) -> None:
         await pilot.press("h")
-        fill(app.screen, **fields)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, **fields)
         error = refusal(app, field, message, form=OpportunityForm)
         assert "kith " not in error
 
@@ -631,8 +621,7 @@ def test_merge_form_merges_two_people_everywhere(demo_home: Path) -> None:
         assert screen.query_one("#keep", Input).value == "Nils Adeyemi"
         assert app.focused is screen.query_one("#absorb")
         await pilot.press(*"Nils A.")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app)
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
@@ -660,9 +649,7 @@ def test_merge_form_bad_input_writes_nothing(demo_home: Path, fields: dict[str, 
 
     async def steps(pilot: Any) -> None:
         await pilot.press("d", "m")
-        fill(app.screen, **fields)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, **fields)
         refusal(app, field, message, form=MergeForm)
 
     drive_writing_nothing(app, demo_home, steps)
@@ -673,13 +660,31 @@ def test_log_form_errors_never_point_to_the_cli(demo_home: Path) -> None:
 
     async def steps(pilot: Any) -> None:
         await pilot.press("l")
-        fill(app.screen, network="LinkedIn", people="Nobody Atall")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, network="LinkedIn", people="Nobody Atall")
         error = text(app.screen.query_one("#log-error"))
         assert "no person" in error and "kith " not in error
 
     drive(app, steps)
+
+
+def test_log_form_reads_when_as_the_cli_does(demo_home: Path) -> None:
+    """Relative days of more than one word ("2 weeks ago") and a time after a space."""
+    app = tui(demo_home)
+
+    async def steps(pilot: Any) -> None:
+        for on, note in (("2 weeks ago", "two weeks back"),
+                         ("2026-06-14 10:30", "with a time")):
+            await pilot.press("l")
+            await save(pilot, app, network="LinkedIn", people="Nils Adeyemi",
+                       direction="gave", on=on, note=note)
+            assert not isinstance(app.screen, LogScreen), text(app.screen.query_one(
+                "#log-error"))
+
+    drive(app, steps)
+    when = {i.note: i.when for i in Store(demo_home).interactions()}
+    assert when["two weeks back"].date() == date.today() - timedelta(days=14)
+    assert (when["with a time"].date(), when["with a time"].hour,
+            when["with a time"].minute) == (date(2026, 6, 14), 10, 30)
 
 
 # layout and snapshots -----------------------------------------------------------------------
@@ -750,9 +755,7 @@ def test_note_form_writes_a_dated_note_shown_on_the_page(demo_home: Path) -> Non
         await settle(pilot)
         assert app.focused is app.screen.query_one("#text")
         await pilot.press(*"Moving to Lyon in June")
-        fill(app.screen, on="yesterday")
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, on="yesterday")
         assert isinstance(app.screen, PersonScreen)
         assert "Moving to Lyon in June" in text(app.screen.query_one("#person-journal"))
 
@@ -782,9 +785,7 @@ def test_note_and_follow_up_forms_bad_input_writes_nothing(
         await settle(pilot)
         await pilot.press(form)
         await settle(pilot)
-        fill(app.screen, **fields)
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, **fields)
         error = refusal(app, field, message)
         assert "kith " not in error
 
@@ -798,9 +799,7 @@ def test_follow_up_form_sets_a_due_date(demo_home: Path) -> None:
         await open_page(pilot, "Gus Silva")
         await settle(pilot)
         await pilot.press("u", *"send the portfolio")
-        fill(app.screen, **{"in": "2w"})
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await save(pilot, app, **{"in": "2w"})
         assert isinstance(app.screen, PersonScreen)
         assert "send the portfolio" in text(app.screen.query_one("#person-journal"))
 

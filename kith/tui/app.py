@@ -82,8 +82,8 @@ class KithTUI(App[None]):
             with TabPane("Reminders", id="reminders"):
                 yield RemindersPane(self.kith, self.today, id="reminders-view")
             for number, (plugin, title, factory) in enumerate(self.kith.plugins.panels()):
-                host = PanelHost(plugin, title, factory, self.kith.store,
-                                 self.panel_context(), id=f"panel-{number}")
+                host = PanelHost(plugin, title, factory, self.panel_context(),
+                                 id=f"panel-{number}")
                 self.hosts.append(host)
                 with TabPane(title, id=f"plugin-{number}"):
                     yield host
@@ -175,11 +175,11 @@ class KithTUI(App[None]):
     def action_leave_input(self) -> None:
         self.focus_main()
 
-    def action_log(self, people: str = "") -> None:
+    def action_log(self, people: str = "", network: str = "") -> None:
         from kith.tui.log_form import LogScreen
 
         self.close_forms()
-        self.push_screen(LogScreen(self.kith, people=people), self._logged)
+        self.push_screen(LogScreen(self.kith, people=people, network=network), self._logged)
 
     def _logged(self, recorded: Any) -> None:
         if recorded is not None:

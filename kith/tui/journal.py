@@ -12,18 +12,9 @@ from datetime import date
 from typing import Any
 
 from kith import dates, followups, notes
-from kith.recording import FieldError
+from kith.recording import FieldError, in_field
 from kith.tui.forms import Field, FormScreen, network_names
 from kith.tui.widgets import ListSuggester
-
-
-def _checked(field: str, check: Any, *args: Any, **kwargs: Any) -> Any:
-    from kith.errors import KithError
-
-    try:
-        return check(*args, **kwargs)
-    except KithError as error:
-        raise FieldError(field, str(error)) from None
 
 
 class NoteForm(FormScreen):
@@ -47,10 +38,10 @@ class NoteForm(FormScreen):
         if not text.strip():
             raise FieldError("text", "a note needs some text")
         on = self.value("on").strip()
-        day = _checked("on", dates.parse_user_date, on, "on") if on else None
+        day = in_field("on", dates.parse_user_date, on, "on") if on else None
         network = self.value("network").strip()
-        net = _checked("network", store.find_network, network).id if network else None
-        return _checked("text", notes.add_note, store, self.person.id, text, on=day,
+        net = in_field("network", store.find_network, network).id if network else None
+        return in_field("text", notes.add_note, store, self.person.id, text, on=day,
                         network=net)
 
 
@@ -73,7 +64,7 @@ class FollowUpForm(FormScreen):
         on, within = self.value("on").strip(), self.value("in").strip()
         if bool(on) == bool(within):
             raise FieldError("on", "say when: a day, or in how long (one of them)")
-        due = _checked("on", dates.parse_user_date, on, "on", prefer="future") if on else \
-            date.today() + _checked("in", dates.parse_duration, within, "in")
-        return _checked("about", followups.add_follow_up, self.kith.store,
+        due = in_field("on", dates.parse_user_date, on, "on", prefer="future") if on else \
+            date.today() + in_field("in", dates.parse_duration, within, "in")
+        return in_field("about", followups.add_follow_up, self.kith.store,
                         self.person.id, due, self.value("about"))

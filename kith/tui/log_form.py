@@ -14,9 +14,10 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
-from kith.model import INTERACTION_KINDS, ME, Interaction
+from kith.model import INTERACTION_KINDS, Interaction
 from kith.recording import DIRECTIONS, Typed, build_interaction
 from kith.tui.dialog import Dialog
+from kith.tui.forms import network_names, people_names
 from kith.tui.widgets import KithFooter, KithInput, ListSuggester
 
 INITIATIVE_CHOICES = [("neither", "neither"), ("they asked you (invited)", "invited"),
@@ -39,10 +40,7 @@ class LogScreen(Dialog[Interaction]):
         self.initial = {"network": network, "people": people}
 
     def compose(self) -> ComposeResult:
-        store = self.kith.store
-        networks = [n.name for n in store.networks()] if store.exists else []
-        names = [d["name"] for i, d in store.people_docs().items() if i != ME] \
-            if store.exists else []
+        networks, names = network_names(self.kith), people_names(self.kith)
         kinds = sorted(set(INTERACTION_KINDS))
         with Vertical(id="log-dialog"):
             yield Static("[b]Log an interaction[/b]  (Tab moves, Ctrl+S saves, Esc cancels)")
@@ -95,9 +93,7 @@ class LogScreen(Dialog[Interaction]):
                      direction=direction if isinstance(direction, str) else None,
                      kind=text("kind"), money=text("money"), minutes=text("minutes"),
                      favours=text("favours"), fun=text("fun"),
-                     note=text("note"), on=text("on").replace(" ", "T", 1)
-                     if len(text("on").strip()) > 10 else text("on"),
-                     initiative=self.initiative())
+                     note=text("note"), on=text("on"), initiative=self.initiative())
 
     def initiative(self) -> str | None:
         """``invited``, ``pitched`` or None, from the form's choice."""

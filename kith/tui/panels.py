@@ -35,11 +35,10 @@ class PanelHost(Vertical):
 
     DEFAULT_CSS = "PanelHost { height: 1fr; }"  # sized even while empty, so it gets Show
 
-    def __init__(self, plugin: str, title: str, factory: Any, store: Any,
-                 context: PanelContext | None = None, **kwargs: Any):
+    def __init__(self, plugin: str, title: str, factory: Any, context: PanelContext,
+                 **kwargs: Any):
         super().__init__(**kwargs)
-        self.plugin, self.title, self.factory, self.store = plugin, title, factory, store
-        self.context = context
+        self.plugin, self.title, self.factory, self.context = plugin, title, factory, context
         self.failed: BaseException | None = None
         self.built = False
 
@@ -51,8 +50,7 @@ class PanelHost(Vertical):
 
     def build(self) -> ComposeResult:
         try:
-            widget = (build_panel(self.factory, self.context) if self.context is not None
-                      else self.factory(self.store))
+            widget = build_panel(self.factory, self.context)  # a store-only factory too
             if not isinstance(widget, Widget):
                 raise TypeError(f"the panel factory returned {type(widget).__name__}, "
                                 "not a Textual widget")

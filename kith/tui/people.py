@@ -225,7 +225,7 @@ class PersonScreen(Screen[None]):
     def action_edit(self) -> None:
         from kith.tui.forms import PersonForm
 
-        self.app.push_screen(PersonForm(self.kith, self.person), self._edited)
+        self.app.open_form(PersonForm(self.kith, self.person), "Updated")  # type: ignore[attr-defined]
 
     def action_note(self) -> None:
         from kith.tui.journal import NoteForm
@@ -241,11 +241,6 @@ class PersonScreen(Screen[None]):
         if written is not None:
             self.app.notify(f"Saved for {self.person.name}", markup=False)
             self.post_message(DataChanged("journal"))
-
-    def _edited(self, person: Any) -> None:
-        if person is not None:
-            self.app.notify(f"Updated: {person.name}", markup=False)
-            self.post_message(DataChanged("person"))
 
     def details(self) -> str:
         p = self.person
@@ -330,14 +325,5 @@ class PersonScreen(Screen[None]):
         table.add_rows(rows)
 
     def action_log(self) -> None:
-        from kith.tui.log_form import LogScreen
-
         network = next(iter(self.person.networks), "")
-        self.app.push_screen(LogScreen(self.kith, people=self.person.name,
-                                       network=network), self._logged)
-
-    def _logged(self, recorded: Any) -> None:
-        if recorded is not None:
-            self.app.notify(f"Recorded: {recorded.direction} {recorded.kind} in "
-                            f"{recorded.network}")
-            self.post_message(DataChanged("interaction"))
+        self.app.action_log(people=self.person.name, network=network)  # type: ignore[attr-defined]
