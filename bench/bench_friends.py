@@ -45,8 +45,8 @@ def write_vcards(path: Path, count: int = 10_000) -> None:
 def people_dataset(count: int = 10_000) -> Path:
     """10k people with varied names (syllables), 3% near-duplicates and 2% shared emails,
     for the duplicates benchmark (the history generator repeats a few hundred names)."""
-    from kith.model import Person
-    from kith.store import Store
+    from kith.core.model import Person
+    from kith.persistence.store import Store
 
     home = Path(__file__).parent / "data" / "people-10k"
     if (home / "kith.json").exists():

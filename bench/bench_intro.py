@@ -21,8 +21,8 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from serendipity_eval import DETAILS, DOMAINS, NETWORKS
 
-from kith.model import Network, Opportunity, Person
-from kith.store import Store
+from kith.core.model import Network, Opportunity, Person
+from kith.persistence.store import Store
 
 HOME = Path(__file__).parent / "data" / "intro-10k"
 KITH = str(Path(sys.executable).parent / "kith")

@@ -35,8 +35,8 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import DATA, dataset
 
-from kith.stamps import encode
-from kith.store import NETWORK_TOTALS, PEOPLE_SHARDS, aggregate, people_shard
+from kith.persistence.stamps import encode
+from kith.persistence.store import NETWORK_TOTALS, PEOPLE_SHARDS, aggregate, people_shard
 
 KITH = str(Path(sys.executable).parent / "kith")
 STAMP_A = ("2026-11-01T10:00:00.000000Z", "aaaaaaaaaaaaaaaa")

@@ -34,7 +34,7 @@ CHILD = """
 import asyncio, sys, time
 started = time.perf_counter()
 from kith.tui import make_app
-from kith.app import KithApp
+from kith.services.context import KithApp
 from pathlib import Path
 
 async def main():
@@ -58,7 +58,7 @@ def first_paint(home: Path) -> float:
 
 
 def keystrokes(home: Path) -> tuple[float, float, int]:
-    from kith.app import KithApp
+    from kith.services.context import KithApp
     from kith.tui import make_app
 
     timings: list[float] = []
@@ -92,9 +92,9 @@ def external_write(home: Path) -> tuple[float, float]:
     import shutil
     import tempfile
 
-    from kith.app import KithApp
-    from kith.model import Person
-    from kith.store import Store
+    from kith.core.model import Person
+    from kith.persistence.store import Store
+    from kith.services.context import KithApp
     from kith.tui import make_app
 
     result: list[float] = []

@@ -4,7 +4,8 @@ A history has 10k people spread over 8 networks and N interactions over 10 years
 the mix of kinds, directions and values a busy person's networks would show (more
 messages than referrals, seasonal events, a few clients). Files are written directly in
 the store's layout (``kith.json``, ``interactions/YYYY-MM.json``, ``derived/...``) with
-aggregates from ``kith.store.aggregate``, because going through the store one record at a
+aggregates from ``kith.persistence.store.aggregate``, because going through the store one record at
+a
 time would take hours at 1M; ``check(home)`` proves the result opens and agrees with a
 recomputation.
 
@@ -24,9 +25,16 @@ from pathlib import Path
 
 import orjson
 
-from kith.ids import new_id
-from kith.initiative import aggregate_conversations, asks_file_of, file_of
-from kith.store import MAIN, NETWORK_TOTALS, PEOPLE_SHARDS, aggregate, migrations, people_shard
+from kith.core.ids import new_id
+from kith.domain.conversations import aggregate_conversations, asks_file_of, file_of
+from kith.persistence.store import (
+    MAIN,
+    NETWORK_TOTALS,
+    PEOPLE_SHARDS,
+    aggregate,
+    migrations,
+    people_shard,
+)
 
 DATA = Path(__file__).parent / "data"
 
@@ -155,7 +163,7 @@ def dataset(interactions: int, people: int = 10_000) -> Path:
 
 def check(home: Path) -> None:
     """The generated database opens and its aggregates equal a recomputation."""
-    from kith.store import Store
+    from kith.persistence.store import Store
 
     store = Store(home, create=False)
     networks, people = store.recompute_derived()

@@ -26,8 +26,8 @@ import random
 from datetime import UTC, datetime
 from pathlib import Path
 
-from kith.model import Opportunity, Person
-from kith.serendipity import Matcher
+from kith.core.model import Opportunity, Person
+from kith.domain.serendipity import Matcher
 
 DOMAINS = {
     "housing": (["looking for a flat {d}", "need an apartment {d}", "searching for somewhere "

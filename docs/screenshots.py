@@ -12,10 +12,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from kith.app import KithApp
-from kith.demo import build
-from kith.plugins import load_plugins
-from kith.store import Store
+from kith.persistence.store import Store
+from kith.plugins.manager import load_plugins
+from kith.services.context import KithApp
+from kith.services.demo import build
 from kith.tui import make_app
 
 OUT = Path(__file__).parent / "screenshots"

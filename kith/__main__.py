@@ -1,5 +1,5 @@
 """``python -m kith``: the same as the ``kith`` command."""
 
-from kith.cli import main
+from kith.cli.main import main
 
 main()

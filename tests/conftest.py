@@ -17,9 +17,9 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
-from kith.cli import build_cli
-from kith.plugins import load_plugins
-from kith.store import Store
+from kith.cli.main import build_cli
+from kith.persistence.store import Store
+from kith.plugins.manager import load_plugins
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DEMO_TODAY = date(2026, 6, 15)
@@ -53,7 +53,7 @@ def first_party_plugins_only(kith_home: Path, monkeypatch: pytest.MonkeyPatch) -
 @pytest.fixture
 def demo_home(kith_home: Path) -> Path:
     """``kith demo``'s database as of ``DEMO_TODAY`` in ``kith_home``."""
-    from kith.demo import build
+    from kith.services.demo import build
 
     build(Store(kith_home, plugins=load_plugins()), today=DEMO_TODAY)
     return kith_home

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 from click.testing import CliRunner, Result
 
-from kith.cli import build_cli
+from kith.cli.main import build_cli
 
 
 def kith(db: Path, *args: Any, code: int = 0) -> Result:

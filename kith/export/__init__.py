@@ -16,13 +16,13 @@ import os
 import tempfile
 from pathlib import Path
 
-from kith.errors import KithError
+from kith.core.errors import KithError
 
 FORMAT = "kith-export"
 VERSION = 1
 """The full export's header: ``document`` writes them and both of its readers check them
 (``kith import kith-json`` and ``kith merge``). They live here, not in ``full``, so that
-``kith.mergeload`` can read them without importing the writer that imports it back."""
+``kith.sync.load`` can read them without importing the writer that imports it back."""
 
 
 def fold_line(line: str) -> str:
@@ -44,7 +44,7 @@ def fold_line(line: str) -> str:
 
 def write_private(path: Path, data: str | bytes) -> None:
     """Write atomically (temporary file, fsync, rename), readable by the owner only."""
-    from kith.limits import check_path_text
+    from kith.core.limits import check_path_text
 
     check_path_text(str(path), "the export path", 4096)
     if path.is_dir():

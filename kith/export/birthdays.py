@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kith.export import fold_line
 
 if TYPE_CHECKING:
-    from kith.store import Store
+    from kith.persistence.store import Store
 
 
 def escape(text: str) -> str:

@@ -23,13 +23,13 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from kith.errors import ImportFormatError, KithError, ValidationError
+from kith.core.errors import ImportFormatError, KithError, ValidationError
 from kith.export import FORMAT, VERSION
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from kith.store import Store
+    from kith.persistence.store import Store
 
 PLUGIN_FOLDER = "plugins"
 
@@ -37,8 +37,8 @@ PLUGIN_FOLDER = "plugins"
 def document(store: Store) -> dict[str, Any]:
     """The whole database as one JSON-able document."""
     from kith import __version__
-    from kith.merge import INTERACTIONS
-    from kith.mergeload import load_store
+    from kith.sync.load import load_store
+    from kith.sync.merge import INTERACTIONS
 
     # read as ``kith merge`` reads it (one reader of the folder): records as stored,
     # stamps included, with the month files' tombstones, so that `kith merge` of an
@@ -66,7 +66,7 @@ def read_document(path: Path) -> dict[str, Any]:
     """A kith export from ``path``, with its envelope checked."""
     import orjson
 
-    from kith.sources.archives import read_limited
+    from kith.importing.toolkit.archives import read_limited
 
     raw = read_limited(path)
     try:
@@ -90,10 +90,10 @@ def read_document(path: Path) -> dict[str, Any]:
 
 def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
     """Every record parses with its model and refers to records that exist."""
-    from kith.followups import FollowUp
-    from kith.model import Interaction, Network, Opportunity, Person
-    from kith.notes import Note
-    from kith.relationships import Relationship
+    from kith.core.model import Interaction, Network, Opportunity, Person
+    from kith.services.followups import FollowUp
+    from kith.services.notes import Note
+    from kith.services.relationships import Relationship
 
     models: dict[str, Any] = {"networks": Network, "people": Person,
                               "opportunities": Opportunity, "notes": Note,
@@ -146,8 +146,8 @@ def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
 
 
 def is_empty(store: Store) -> bool:
-    from kith.model import ME
-    from kith.store import MAIN
+    from kith.core.model import ME
+    from kith.persistence.store import MAIN
 
     if not store.exists:
         return True
@@ -165,13 +165,13 @@ def is_empty(store: Store) -> bool:
 
 def load_document(store: Store, data: dict[str, Any], *, path: str) -> dict[str, int]:
     """Write an export's records into ``store``, which must be empty; one transaction."""
-    from kith.model import Interaction
-    from kith.store import MAIN
+    from kith.core.model import Interaction
+    from kith.persistence.store import MAIN
 
     if not is_empty(store):
         raise ValidationError(f"the database at {store.home} is not empty; import a kith "
                               "export into a new one (`kith --db NEW init`)")
-    from kith.store import migrations
+    from kith.persistence.store import migrations
 
     schema = data.get("schema", migrations.SCHEMA_VERSION)
     if not isinstance(schema, int) or schema < 2:

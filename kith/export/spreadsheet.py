@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kith.store import Store
+    from kith.persistence.store import Store
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
@@ -76,8 +76,8 @@ def interactions_csv(store: Store, *, exponent: int = 2) -> tuple[str, int]:
 
 
 def people_csv(store: Store) -> tuple[str, int]:
-    from kith.relationships import describe, relationships
-    from kith.store.aggregates import interaction_count
+    from kith.persistence.store.aggregates import interaction_count
+    from kith.services.relationships import describe, relationships
 
     stats = store.person_stats()
     names = {i: d["name"] for i, d in store.people_docs().items()}

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kith.app import KithApp
+    from kith.services.context import KithApp
     from kith.tui.app import KithTUI
 
 
@@ -23,7 +23,7 @@ def make_app(kith: KithApp | None = None, *, db: Path | None = None, today: date
     dashboard's first window (``12m`` or ``all``); ``blink=False`` keeps cursors still
     for snapshots.
     """
-    from kith.app import KithApp
+    from kith.services.context import KithApp
     from kith.tui.app import KithTUI
 
     return KithTUI(kith or KithApp(db), today=today, window=window, blink=blink)

@@ -16,12 +16,12 @@ from textual.widget import Widget
 from textual.widgets import Header, Input, TabbedContent, TabPane
 
 from kith.api import PanelContext
-from kith.plugins import PluginProblem
+from kith.plugins.manager import PluginProblem
 from kith.tui.dashboard import Dashboard
 from kith.tui.introductions import IntroductionsPane
 from kith.tui.messages import DataChanged, OpenPerson
-from kith.tui.panels import PanelHost, host_of
 from kith.tui.people import PeoplePane, PersonScreen
+from kith.tui.plugin_tabs import PanelHost, host_of
 from kith.tui.reminders import RemindersPane
 from kith.tui.widgets import KithFooter
 
@@ -58,7 +58,7 @@ class KithTUI(App[None]):
     def __init__(self, kith: Any, *, today: date | None = None, window: str = "12m",
                  blink: bool = True) -> None:
         super().__init__()
-        from kith.ledger import now_date
+        from kith.domain.ledger import now_date
 
         self.kith = kith
         self.today = today or now_date()

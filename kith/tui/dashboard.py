@@ -16,8 +16,8 @@ from textual.app import ComposeResult
 from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Sparkline, Static, Tab, Tabs
 
-from kith.ledger import Assessment, Window, assess, default_windows
-from kith.parsing import format_minutes, format_money
+from kith.core.parsing import format_minutes, format_money
+from kith.domain.ledger import Assessment, Window, assess, default_windows
 from kith.tui.widgets import VERDICT_MARK, escape, verdict_class
 
 BAR = 14  # cells on each side of the axis

@@ -12,8 +12,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from kith.errors import KithError
-from kith.recording import FieldError
+from kith.core.errors import KithError
+from kith.services.recording import FieldError
 from kith.tui.widgets import escape, plain
 
 ResultT = TypeVar("ResultT")

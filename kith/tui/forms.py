@@ -1,7 +1,7 @@
 """Forms to add and edit people and networks, hear a need or offer, and merge two people.
 
 Each form checks what was typed with the same functions the CLI's commands use
-(``kith.editing``, ``Store.merge_people``): a refusal marks the field, says why under the
+(``kith.services.editing``, ``Store.merge_people``): a refusal marks the field, says why under the
 form and writes nothing. People and networks complete as you type (Right accepts).
 """
 
@@ -16,7 +16,8 @@ from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
-from kith.editing import (
+from kith.core.model import ME, Network, Person
+from kith.services.editing import (
     NetworkTyped,
     PersonTyped,
     build_network,
@@ -25,7 +26,6 @@ from kith.editing import (
     check_merge,
     split_list,
 )
-from kith.model import ME, Network, Person
 from kith.tui.dialog import Dialog
 from kith.tui.widgets import KithFooter, KithInput, ListSuggester, escape
 

@@ -11,9 +11,9 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import DataTable, Static
 
-from kith.errors import KithError
-from kith.model import ME
-from kith.serendipity import Suggestion
+from kith.core.errors import KithError
+from kith.core.model import ME
+from kith.domain.serendipity import Suggestion
 from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.widgets import LazyPane, escape
 
@@ -45,7 +45,7 @@ class IntroductionsPane(LazyPane, Vertical):
         yield table
 
     def refresh_data(self) -> None:
-        from kith.serendipity import suggest
+        from kith.domain.serendipity import suggest
 
         store = self.kith.store
         if not store.exists:
@@ -82,7 +82,7 @@ class IntroductionsPane(LazyPane, Vertical):
             self.post_message(OpenPerson(self.open_people[event.cursor_row]))
 
     def action_introduce(self) -> None:
-        from kith.serendipity import make_introduction
+        from kith.domain.serendipity import make_introduction
 
         row = self.query_one("#suggestions", DataTable).cursor_row
         if not 0 <= row < len(self.suggestions):

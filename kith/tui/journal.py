@@ -1,8 +1,9 @@
 """Forms for dated notes and follow-ups about a person.
 
-Notes and follow-ups live in ``kith.notes`` and ``kith.followups`` (tables ``notes`` and
+Notes and follow-ups live in ``kith.services.notes`` and ``kith.services.followups`` (tables
+``notes`` and
 ``followups`` in kith.json). The forms check input as ``kith note`` and ``kith follow-up``
-do: the person and network found by the store, dates read by ``kith.dates`` (so
+do: the person and network found by the store, dates read by ``kith.core.dates`` (so
 "yesterday" or "next monday" work), a follow-up due either on a day or in a while.
 """
 
@@ -11,8 +12,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from kith import dates, followups, notes
-from kith.recording import FieldError, in_field
+from kith.core import dates
+from kith.services import followups, notes
+from kith.services.recording import FieldError, in_field
 from kith.tui.forms import Field, FormScreen, network_names
 from kith.tui.widgets import ListSuggester
 

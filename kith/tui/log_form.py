@@ -1,6 +1,6 @@
 """The log form: record an interaction without leaving the TUI.
 
-Every field is checked by ``kith.recording.build_interaction``, the same code ``kith log``
+Every field is checked by ``kith.services.recording.build_interaction``, the same code ``kith log``
 uses; a refusal marks the field and shows the message under the form, and nothing is
 written. Saving goes through ``Store.record``, so ``interaction_recorded`` fires.
 """
@@ -14,8 +14,8 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
-from kith.model import INTERACTION_KINDS, Interaction
-from kith.recording import DIRECTIONS, Typed, build_interaction
+from kith.core.model import INTERACTION_KINDS, Interaction
+from kith.services.recording import DIRECTIONS, Typed, build_interaction
 from kith.tui.dialog import Dialog
 from kith.tui.forms import network_names, people_names
 from kith.tui.widgets import KithFooter, KithInput, ListSuggester

@@ -19,8 +19,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from kith.model import ME
-from kith.safeoutput import cell
+from kith.core.model import ME
+from kith.core.safeoutput import cell
 from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.widgets import KithFooter, KithInput, LazyPane, escape
 
@@ -117,7 +117,7 @@ class PeoplePane(LazyPane, Vertical):
         if shown != self.shown or table.row_count != len(shown):
             self.shown = shown
             table.clear()
-            # Text cells (kith.safeoutput): plain strings would be parsed as markup, and
+            # Text cells (kith.core.safeoutput): plain strings would be parsed as markup, and
             # control characters in names reach the terminal
             table.add_rows([(cell(r.name), cell(r.networks), cell(r.tags), r.last)
                             for r in shown])
@@ -259,7 +259,7 @@ class PersonScreen(Screen[None]):
         return "\n".join(lines)
 
     def keep_in_touch(self) -> str:
-        from kith.keepintouch import cadence_for
+        from kith.domain.keepintouch import cadence_for
 
         doc = self.kith.store.people_docs().get(self.person.id, {})
         cadence = cadence_for(doc, self.kith.config)
@@ -280,8 +280,8 @@ class PersonScreen(Screen[None]):
 
     def journal(self) -> str:
         """Relationships, open follow-ups and dated notes (newest first); "" if none."""
-        from kith.notes import notes
-        from kith.relationships import describe, relationships
+        from kith.services.notes import notes
+        from kith.services.relationships import describe, relationships
         from kith.tui.reminders import follow_up_lines
 
         store = self.kith.store
@@ -308,7 +308,7 @@ class PersonScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load_timeline(self) -> None:
-        from kith.parsing import describe_value
+        from kith.core.parsing import describe_value
 
         store = self.kith.store
         names = {n.id: n.name for n in store.networks()}

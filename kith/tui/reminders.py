@@ -16,7 +16,7 @@ from kith.tui.widgets import LazyPane, escape
 
 def follow_up_lines(store: Any, today: date, *, person: str | None = None) -> list[str]:
     """Open follow-ups as lines (markup-escaped), due and overdue first."""
-    from kith.followups import follow_ups
+    from kith.services.followups import follow_ups
 
     names = {i: d["name"] for i, d in store.people_docs().items()}
     lines = []
@@ -49,7 +49,7 @@ class RemindersPane(LazyPane, VerticalScroll):
         yield Static("", id="birthdays")
 
     def refresh_data(self) -> None:
-        from kith.keepintouch import reminders
+        from kith.domain.keepintouch import reminders
 
         store = self.kith.store
         if not store.exists:

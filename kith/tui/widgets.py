@@ -60,10 +60,10 @@ VERDICT_MARK = {"worth-it": "●", "out-of-balance": "◐", "leave": "✖", "too
 
 def escape(text: Any) -> str:
     """Text safe inside Textual markup: no markup read from it, and its control
-    characters shown as escapes (``kith.safeoutput``), as in the command line's output."""
+    characters shown as escapes (``kith.core.safeoutput``), as in the command line's output."""
     from rich.markup import escape as rich_escape
 
-    from kith.safeoutput import clean
+    from kith.core.safeoutput import clean
 
     return rich_escape(clean(text))
 

@@ -16,8 +16,8 @@ from kith_mbox.reader import read_mbox
 from kith_mbox.source import parse
 
 from kith.api import ImportContext
-from kith.cli import build_cli
-from kith.store import Store
+from kith.cli.main import build_cli
+from kith.persistence.store import Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -1,0 +1,1 @@
+"""The ``kith`` command line: the group factory and one module per command."""

@@ -1,0 +1,135 @@
+"""``kith intro``: suggest introductions, record them, and credit what they led to."""
+
+from __future__ import annotations
+
+import click
+
+from kith.cli.commands import describe_interaction, emit_json, json_option, money_option, pass_app
+from kith.core.errors import ValidationError
+from kith.core.model import Value
+from kith.core.safeoutput import echo
+from kith.services.context import KithApp
+
+
+@click.group()
+def intro() -> None:
+    """Introductions: suggest, make, record outcomes, list."""
+
+
+@intro.command("suggest")
+@click.option("--person", help="Only suggestions involving this person.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True)
+@json_option
+@pass_app
+def suggest_command(app: KithApp, person: str | None, limit: int, as_json: bool) -> None:
+    """Ranked pairs of people worth introducing, with the evidence."""
+    from kith.domain.serendipity import suggest
+
+    store = app.store
+    who = store.find_person(person).id if person else None
+    found = suggest(store, plugins=app.plugins, person=who, limit=limit)
+    if as_json:
+        emit_json([s.to_dict(store) for s in found])
+        return
+    if not found:
+        echo("No suggestions: record needs and offers with `kith hear`.")
+        return
+    for rank, item in enumerate(found, 1):
+        data = item.to_dict(store)
+        a, b = data["people"]
+        echo(f"{rank}. {a['name']} <-> {b['name']}  score {data['score']:.2f}"
+             f"  (opportunities {', '.join(item.opportunities)})")
+        for line in item.evidence:
+            echo(f"     {line}")
+        echo(f"     kith intro make {a['id']} {b['id']}"
+             + "".join(f" --opportunity {o}" for o in item.opportunities))
+
+
+@intro.command("make")
+@click.argument("first")
+@click.argument("second")
+@click.option("--note", default="")
+@click.option("--network", help="Where it happened (default: where the need was heard).")
+@click.option("--opportunity", "opportunities", multiple=True,
+              help="The opportunity ids this answers (default: their open ones).")
+@click.option("--on", "on", help="When: ISO date or date-time, yesterday, last friday... "
+              "(default now).")
+@json_option
+@pass_app
+def make(app: KithApp, first: str, second: str, note: str, network: str | None,
+         opportunities: tuple[str, ...], on: str | None, as_json: bool) -> None:
+    """Record that you introduced FIRST and SECOND (a favour given).
+
+    If you already introduced them, kith records it again but warns, naming the earlier
+    introduction (delete one with `kith interaction delete ID` if it was a mistake).
+    """
+    from kith.cli.commands import when_option
+    from kith.domain.serendipity import introduced_before, make_introduction
+
+    store = app.store
+    when = when_option(on, "--on")
+    a, b = store.find_person(first), store.find_person(second)
+    earlier = introduced_before(store, a.id, b.id)
+    recorded = make_introduction(store, a.id, b.id, note=note, network=network,
+                                 opportunities=opportunities, when=when)
+    for previous in earlier:
+        click.echo(f"kith: warning: you already introduced {a.name} and {b.name} on "
+                   f"{previous.when:%Y-%m-%d} ({previous.id})", err=True)
+    if as_json:
+        emit_json(recorded.to_dict())
+    else:
+        echo("Recorded " + describe_interaction(app, recorded))
+
+
+@intro.command("outcome")
+@click.argument("ident")
+@click.option("--led-to", "led_to", required=True, help="What came of it.")
+@click.option("--for-me", is_flag=True, help="Value came back to you (a client, a referral).")
+@click.option("--money", help="Money that came back to you.")
+@click.option("--fun", type=click.IntRange(0, 5))
+@click.option("--favours", type=click.IntRange(min=0))
+@json_option
+@pass_app
+def outcome(app: KithApp, ident: str, led_to: str, for_me: bool, money: str | None,
+            fun: int | None, favours: int | None, as_json: bool) -> None:
+    """Record what introduction IDENT led to; with --for-me, what came back to you."""
+    from kith.domain.serendipity import record_outcome
+
+    if not for_me and (money or fun or favours):
+        raise ValidationError("--money, --fun and --favours describe value for you: add "
+                              "--for-me")
+    value = Value(money=money_option(app, money), fun=fun or 0, favours=favours or 0) \
+        if (money or fun or favours) else None
+    received = record_outcome(app.store, ident, led_to=led_to, for_me=for_me, value=value)
+    if as_json:
+        emit_json({"introduction": ident, "led_to": led_to,
+                   "received": received.to_dict() if received else None})
+    elif received:
+        echo("Recorded what came back: " + describe_interaction(app, received))
+    else:
+        echo(f"Noted: {ident} led to {led_to}")
+
+
+@intro.command("list")
+@json_option
+@pass_app
+def list_(app: KithApp, as_json: bool) -> None:
+    """Introductions made, what they led to, and what came back to you."""
+    from kith.core.parsing import format_money
+    from kith.domain.serendipity import summary
+
+    data = summary(app.store)
+    if as_json:
+        emit_json(data)
+        return
+    names = {i: d["name"] for i, d in app.store.people_docs().items()}
+    echo(f"{data['introductions']} introductions, {data['led_to_something']} led to "
+         f"something; came back to you: "
+         f"{format_money(data['came_back']['money'], app.store.currency)}, "
+         f"{data['came_back']['favours']} favours")
+    for item in data["items"]:
+        people = " and ".join(names.get(p, p) for p in item["people"])
+        echo(f"  {item['when'][:10]}  {people} in {item['network']}  ({item['id']})")
+        for result in item["outcomes"]:
+            mine = " (for you)" if result["for_me"] else ""
+            echo(f"      led to: {result['led_to']}{mine}")

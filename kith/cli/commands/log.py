@@ -1,0 +1,97 @@
+"""``kith log``: record an interaction by hand."""
+
+from __future__ import annotations
+
+import click
+
+from kith.cli.commands import describe_interaction, emit_json, json_option, pass_app
+from kith.core.errors import ValidationError
+from kith.core.safeoutput import echo
+from kith.services.context import KithApp
+
+
+@click.command()
+@click.argument("network")
+@click.option("--with", "people", multiple=True, required=True,
+              help="Person (id, handle or unambiguous name); repeatable.")
+@click.option("--gave", is_flag=True, help="You gave (help, time, money).")
+@click.option("--received", is_flag=True, help="You received.")
+@click.option("--shared", is_flag=True, help="A shared experience.")
+@click.option("--kind", default="other", show_default=True,
+              help="help, advice, introduction, referral, client, event, volunteering, ...")
+@click.option("--new-kind", is_flag=True, help="Accept a --kind kith does not know yet.")
+@click.option("--money", help="Amount, e.g. 120, 120.50, -30, 40,50, €40 or 40 EUR "
+              "(in the database's currency).")
+@click.option("--minutes", type=int, help="Time spent.")
+@click.option("--favours", type=int, help="Favours (help, advice, introductions).")
+@click.option("--fun", type=click.IntRange(0, 5), help="Fun or companionship, 0-5.")
+@click.option("--note", default="")
+@click.option("--on", "on", help="When: ISO date or date-time, today, yesterday, "
+              "3 days ago, last friday... (default now).")
+@click.option("--invited", is_flag=True,
+              help="They came to you with their question (after a talk, a referral).")
+@click.option("--pitched", is_flag=True,
+              help="You promoted yourself (a cold message, a sales pitch).")
+@click.option("--done-follow-up", "done_follow_up", is_flag=True,
+              help="This settles the open follow-ups with these people: mark them done.")
+@json_option
+@pass_app
+def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, received: bool,
+        shared: bool, kind: str, new_kind: bool, money: str | None, minutes: int | None,
+        favours: int | None, fun: int | None, note: str, on: str | None, invited: bool,
+        pitched: bool, done_follow_up: bool, as_json: bool) -> None:
+    """Record an interaction in NETWORK with one or more people.
+
+    Example: kith log church --with "Ann Lee" --gave --kind volunteering --minutes 120
+
+    If you have open follow-ups with these people, kith says so and how to close them
+    (or closes them with --done-follow-up).
+    """
+    from kith.services.followups import close, open_for
+    from kith.services.interaction_kinds import check_kind, remember_kind
+    from kith.services.recording import Typed, build_interaction
+
+    chosen = [name for name, flag in (("gave", gave), ("received", received),
+                                      ("shared", shared)) if flag]
+    if len(chosen) > 1:
+        raise ValidationError(f"--{' and --'.join(chosen)} contradict each other: "
+                              "say which way it went with one of them")
+    if not chosen:
+        raise ValidationError("say which way it went: --gave, --received or --shared")
+    if invited and pitched:
+        raise ValidationError("give --invited or --pitched, not both: either they came to "
+                              "you, or you pitched yourself")
+    store = app.store
+    kind = check_kind(store, kind or "other", new_kind=new_kind)
+    typed = Typed(network=network, people=people, direction=chosen[0], kind=kind,
+                  money=money or "", minutes="" if minutes is None else str(minutes),
+                  favours="" if favours is None else str(favours),
+                  fun="" if fun is None else str(fun), note=note, on=on or "",
+                  initiative="invited" if invited else "pitched" if pitched else None)
+    interaction = build_interaction(store, typed, exponent=app.exponent)
+    with store.transaction():
+        recorded = store.record(interaction)
+        if new_kind:
+            remember_kind(store, recorded.kind)
+        pending = open_for(store, recorded)
+        closed = [close(store, f.id, by=recorded.id) for f in pending] if done_follow_up \
+            else []
+    if as_json:
+        emit_json({**recorded.to_dict(),
+                   "follow_ups_closed": [f.id for f in closed],
+                   "follow_ups_open": [] if closed else [f.to_dict() for f in pending]})
+        return
+    echo("Recorded " + describe_interaction(app, recorded))
+    names = {p: store.get_person(p).name for p in recorded.people}  # type: ignore[union-attr]
+    for item in closed:
+        echo(f"Closed follow-up with {names.get(item.person, item.person)} "
+             f"(due {item.due}{': ' + item.about if item.about else ''}; {item.id})")
+    if done_follow_up and not closed:
+        echo("No open follow-up with them to close.")
+    if pending and not closed:
+        for item in pending:
+            about = f": {item.about}" if item.about else ""
+            echo(f"Open follow-up with {names.get(item.person, item.person)} "
+                 f"(due {item.due}{about}). Did this settle it? "
+                 f"kith follow-up done {item.id}")
+

@@ -1,0 +1,133 @@
+"""``kith network``: the groups you belong to."""
+
+from __future__ import annotations
+
+import click
+
+from kith.cli.commands import emit_json, json_option, output, pass_app
+from kith.core.dates import parse_user_date as parse_date
+from kith.core.model import Network
+from kith.core.safeoutput import echo
+from kith.persistence.store.aggregates import totals_of
+from kith.services.context import KithApp
+from kith.services.editing import check_kind
+
+
+def _kinds(app: KithApp) -> dict:
+    return app.plugins.network_kinds()
+
+
+def _check_kind(app: KithApp, kind: str) -> str:
+    return check_kind(_kinds(app), kind)
+
+
+@click.group()
+def network() -> None:
+    """Add, list, show, edit and remove networks."""
+
+
+@network.command("add")
+@click.argument("name")
+@click.option("--kind", default="other", show_default=True,
+              help="social, church, association, friends, other, or a plugin's kind.")
+@click.option("--joined", help="Date you joined (ISO, e.g. 2021-09-01).")
+@click.option("--id", "ident", help="Id to use (default: a slug of the name).")
+@click.option("--note", default="", help="Free text.")
+@json_option
+@pass_app
+def add(app: KithApp, name: str, kind: str, joined: str | None, ident: str | None, note: str,
+        as_json: bool) -> None:
+    """Add a network NAME of some --kind."""
+    _check_kind(app, kind)
+    created = app.store.add_network(Network.create(
+        name, kind=kind, id=ident, joined=parse_date(joined, "--joined") if joined else None,
+        notes=note))
+    output(created.to_dict(),
+           f"Added network {created.name} ({created.kind}), id {created.id}", as_json=as_json)
+
+
+@network.command("list")
+@json_option
+@pass_app
+def list_(app: KithApp, as_json: bool) -> None:
+    """List networks."""
+    networks = app.store.networks()
+    if as_json:
+        emit_json([n.to_dict() for n in networks])
+        return
+    if not networks:
+        echo("No networks yet. Add one with `kith network add NAME --kind KIND`.")
+    for n in networks:
+        since = f" since {n.joined}" if n.joined else ""
+        left = f", left {n.left}" if n.left else ""
+        echo(f"{n.id:<24} {n.name} ({n.kind}{since}{left})")
+
+
+@network.command("show")
+@click.argument("ref")
+@json_option
+@pass_app
+def show(app: KithApp, ref: str, as_json: bool) -> None:
+    """Show one network with its members and activity."""
+    store = app.store
+    net = store.find_network(ref)
+    members = [p for p in store.people() if net.id in p.networks]
+    months = store.network_months().get(net.id, {})
+    counts = {d: sum(totals_of(m, d).count for m in months.values())
+              for d in ("gave", "received", "shared")}
+    data = {**net.to_dict(), "members": len(members), "interactions": counts,
+            "months_active": len(months)}
+    if as_json:
+        emit_json(data)
+        return
+    echo(f"{net.name} ({net.kind}), id {net.id}")
+    if net.joined or net.left:
+        echo(f"  joined {net.joined or '?'}" + (f", left {net.left}" if net.left else ""))
+    if net.notes:
+        echo(f"  {net.notes}")
+    echo(f"  {len(members)} people; interactions: {counts['gave']} gave, "
+         f"{counts['received']} received, {counts['shared']} shared "
+         f"over {len(months)} months")
+
+
+@network.command("edit")
+@click.argument("ref")
+@click.option("--name")
+@click.option("--kind")
+@click.option("--joined", help="ISO date; empty to clear.")
+@click.option("--left", help="ISO date you left; empty to clear.")
+@click.option("--note")
+@json_option
+@pass_app
+def edit(app: KithApp, ref: str, name: str | None, kind: str | None, joined: str | None,
+         left: str | None, note: str | None, as_json: bool) -> None:
+    """Change a network's name, kind, dates or note (its id stays)."""
+    net = app.store.find_network(ref)
+    changes: dict = {}
+    if name is not None:
+        changes["name"] = name
+    if kind is not None:
+        changes["kind"] = _check_kind(app, kind)
+    if joined is not None:
+        changes["joined"] = parse_date(joined, "--joined") if joined else None
+    if left is not None:
+        changes["left"] = parse_date(left, "--left") if left else None
+    if note is not None:
+        changes["notes"] = note
+    updated = Network.from_dict({**net.to_dict(), **{
+        k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in changes.items()}})
+    app.store.save_network(updated)
+    output(updated.to_dict(), f"Updated network {updated.name} ({updated.id})", as_json=as_json)
+
+
+@network.command("remove")
+@click.argument("ref")
+@click.option("--force", is_flag=True, help="Also remove the network's interactions.")
+@json_option
+@pass_app
+def remove(app: KithApp, ref: str, force: bool, as_json: bool) -> None:
+    """Remove a network (refused while it has interactions, unless --force)."""
+    net = app.store.find_network(ref)
+    removed = app.store.remove_network(net.id, force=force)
+    output({"removed": net.id, "interactions_removed": removed},
+           f"Removed network {net.name} ({net.id}) and {removed} interactions", as_json=as_json)

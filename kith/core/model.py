@@ -1,0 +1,529 @@
+"""The domain model: plain dataclasses with validation and no I/O.
+
+Words used everywhere in kith:
+
+- a **network** is a group the user belongs to (an account, a church, an association, friends);
+- a **person** is someone in one or more networks; the user is the person with id ``me``;
+- an **interaction** is something that happened: the user *gave*, *received* or *shared*
+  something with people in a network, worth a ``Value``;
+- a **value** keeps money, time, favours and fun apart: they are never converted silently;
+- an **opportunity** is a need or an offer someone mentioned: material for introductions.
+
+Records serialise to plain JSON-able dicts (``to_dict``/``from_dict``) with a stable shape;
+the store and ``--json`` output use the same shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
+from typing import Any
+
+from kith.core import limits
+from kith.core.errors import ValidationError
+from kith.core.ids import new_id, slugify
+from kith.core.limits import MAX_ITEMS, MAX_NAME, MAX_SHORT, MAX_TEXT, check_text
+from kith.core.months import month_of
+
+ME = "me"
+"""The id of the user's own person record."""
+
+DIRECTIONS: tuple[str, ...] = ("gave", "received", "shared")
+
+OPPORTUNITY_TYPES: tuple[str, ...] = ("need", "offer")
+OPPORTUNITY_STATUSES: tuple[str, ...] = ("open", "introduced", "closed")
+
+INITIATIVES: tuple[str | None, ...] = ("invited", "pitched", None)
+"""Who started an interaction: they asked you, you pitched yourself, or neither."""
+
+INTERACTION_KINDS: tuple[str, ...] = (
+    "help", "introduction", "referral", "client", "advice", "message", "conversation",
+    "event", "meeting", "service", "volunteering", "donation", "dues", "gift", "work",
+    "meal", "call", "connection", "post", "reply", "mention", "like", "boost", "talk",
+    "workshop", "other",
+)
+"""Kinds kith knows defaults for; any other slug-like kind is accepted too."""
+
+_KIND_RE = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")
+_SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
+_BIRTHDAY_RE = re.compile(r"^(\d{4}|-)-(\d{2})-(\d{2})$")
+
+MAX_FUN = 5
+_UTC = UTC
+
+
+def _check(condition: bool, message: str) -> None:
+    if not condition:
+        raise ValidationError(message)
+
+
+def _aware(when: datetime, what: str) -> datetime:
+    _check(isinstance(when, datetime), f"{what} must be a date and time")
+    _check(when.tzinfo is not None and when.utcoffset() is not None,
+           f"{what} must carry a time zone: {when.isoformat()}")
+    limits.check_year(when, what)
+    return when
+
+
+def _opt_date(value: Any, what: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = date.fromisoformat(value)
+        except ValueError:
+            raise ValidationError(f"{what} must be a date like 2024-05-31, "
+                                  f"not {limits.preview(value)}") from None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        limits.check_year(value, what)
+        return value
+    raise ValidationError(f"{what} must be a date, not {type(value).__name__}")
+
+
+def _texts(values: Any, what: str, maximum: int) -> None:
+    """A list of short texts (aliases, tags): each bounded, and not too many."""
+    limits.check_items(values, what)
+    for value in values:
+        check_text(value, f"one of the {what}", maximum)
+
+
+def _damaged(kind: str, data: Any, error: Exception) -> ValidationError:
+    """A stored record that cannot be read: say which record and why, not a KeyError."""
+    ident = data.get("id") if isinstance(data, dict) else None
+    what = f"{kind} {ident}" if isinstance(ident, str) else f"a {kind} record"
+    if isinstance(error, KeyError):
+        reason = f"{error.args[0]!r} is missing"
+    elif isinstance(error, ValidationError):
+        reason = str(error)
+    else:
+        reason = " ".join(str(error).split())[:120] or type(error).__name__
+    return ValidationError(f"{what} is damaged: {reason} (run `kith doctor`)")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """What an interaction was worth, per dimension; dimensions never mix.
+
+    ``money`` is in minor units (cents) of the configured currency, so sums never round.
+    For ``gave`` and ``received`` a positive amount flows in that direction; for ``shared``
+    a positive amount is money the user received and a negative one money the user spent.
+    ``fun`` is 0-5 on one interaction; totals add it up.
+    """
+
+    money: int = 0
+    minutes: int = 0
+    favours: int = 0
+    fun: int = 0
+
+    def __post_init__(self) -> None:
+        money, minutes, favours, fun = self.money, self.minutes, self.favours, self.fun
+        if type(money) is int and type(minutes) is int and type(favours) is int \
+                and type(fun) is int and minutes >= 0 and favours >= 0 and fun >= 0:
+            return  # the common case, checked fast: imports build 100k values
+        for name in ("money", "minutes", "favours", "fun"):
+            number = getattr(self, name)
+            _check(isinstance(number, int) and not isinstance(number, bool),
+                   f"{name} must be a whole number, not {number!r}")
+        _check(self.minutes >= 0, f"minutes cannot be negative: {self.minutes}")
+        _check(self.favours >= 0, f"favours cannot be negative: {self.favours}")
+        _check(self.fun >= 0, f"fun cannot be negative: {self.fun}")
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.money or self.minutes or self.favours or self.fun)
+
+    def __add__(self, other: Value) -> Value:
+        return Value(self.money + other.money, self.minutes + other.minutes,
+                     self.favours + other.favours, self.fun + other.fun)
+
+    def to_dict(self) -> dict[str, int]:
+        return {"money": self.money, "minutes": self.minutes,
+                "favours": self.favours, "fun": self.fun}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Value:
+        data = data or {}
+        _check(isinstance(data, dict), "value must be an object of numbers")
+        numbers = []
+        for name in ("money", "minutes", "favours", "fun"):
+            number = data.get(name, 0)
+            if isinstance(number, float) and number.is_integer():
+                number = int(number)
+            _check(type(number) is int, f"value.{name} must be a whole number")
+            numbers.append(number)
+        return cls(*numbers)
+
+    def check_bounds(self) -> None:
+        """The bounds of one interaction's value (totals may exceed them)."""
+        limits.check_number(self.money, "money", minimum=-limits.MAX_MONEY_MINOR,
+                            maximum=limits.MAX_MONEY_MINOR)
+        limits.check_number(self.minutes, "minutes", maximum=limits.MAX_MINUTES)
+        limits.check_number(self.favours, "favours", maximum=limits.MAX_FAVOURS)
+        _check(self.fun <= MAX_FUN, f"fun must be between 0 and 5, not {self.fun}")
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """A group the user belongs to; ``id`` is a readable slug."""
+
+    id: str
+    name: str
+    kind: str = "other"
+    joined: date | None = None
+    left: date | None = None
+    notes: str = ""
+
+    def __post_init__(self) -> None:
+        _check(isinstance(self.name, str) and bool(self.name.strip()), "a network needs a name")
+        check_text(self.name, "a network name", MAX_NAME)
+        check_text(self.notes, "network notes", MAX_TEXT)
+        _check(isinstance(self.id, str) and bool(_SLUG_RE.match(self.id)),
+               f"network id must be a lower-case slug (a-z, 0-9, -), not {self.id!r}")
+        _check(bool(_KIND_RE.match(self.kind)), f"network kind must be a slug, not {self.kind!r}")
+        object.__setattr__(self, "joined", _opt_date(self.joined, "joined"))
+        object.__setattr__(self, "left", _opt_date(self.left, "left"))
+        if self.joined and self.left:
+            _check(self.left >= self.joined,
+                   f"a network cannot be left ({self.left}) before it was joined ({self.joined})")
+
+    @classmethod
+    def create(cls, name: str, kind: str = "other", **fields: Any) -> Network:
+        return cls(id=fields.pop("id", None) or slugify(name), name=name.strip(), kind=kind,
+                   **fields)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "kind": self.kind,
+                "joined": self.joined.isoformat() if self.joined else None,
+                "left": self.left.isoformat() if self.left else None, "notes": self.notes}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Network:
+        try:
+            with limits.stored_records():
+                return cls(id=data["id"], name=data["name"], kind=data.get("kind", "other"),
+                           joined=data.get("joined"), left=data.get("left"),
+                           notes=data.get("notes", ""))
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
+            raise _damaged("network", data, error) from None
+
+
+def normalize_handle(kind: str, value: str) -> tuple[str, str]:
+    """Canonical form of a handle so that the same account matches across sources.
+
+    Emails and social handles are case-insensitive; phone numbers keep digits and a
+    leading plus; URLs lose their scheme and trailing slash.
+    """
+    kind = kind.strip().lower()
+    value = value.strip()
+    _check(bool(_KIND_RE.match(kind)), f"handle kind must be a word like email or x, not {kind!r}")
+    _check(bool(value), f"the {kind} handle is empty")
+    check_text(value, f"a {kind} handle", MAX_SHORT)
+    _check(value.isprintable(), f"a {kind} handle cannot hold control characters")
+    if kind == "email":
+        value = value.removeprefix("mailto:").lower()
+        _check("@" in value and " " not in value, f"not an email address: {value!r}")
+    elif kind == "phone":
+        value = value.removeprefix("tel:")
+        digits = re.sub(r"[^\d]", "", value)
+        _check(len(digits) >= 3, f"not a phone number: {value!r}")
+        value = ("+" if value.lstrip().startswith("+") else "") + digits
+    elif kind in ("x", "twitter", "instagram", "github", "telegram"):
+        value = value.lstrip("@").lower()
+    elif kind == "mastodon":
+        value = "@" + value.lstrip("@").lower()
+    elif kind in ("linkedin", "url", "facebook"):
+        value = re.sub(r"^https?://(www\.)?", "", value).rstrip("/").lower()
+    if kind == "twitter":
+        kind = "x"
+    return kind, value
+
+
+def _normalize_handles(handles: dict[str, list[str]] | None) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {}
+    _check(isinstance(handles or {}, dict), "handles must map a kind to a list of values")
+    for kind, values in (handles or {}).items():
+        if isinstance(values, str):
+            values = [values]
+        limits.check_items(values, f"{kind} handles")
+        for raw in values:
+            k, v = normalize_handle(kind, raw)
+            bucket = result.setdefault(k, [])
+            if v not in bucket:
+                bucket.append(v)
+    return result
+
+
+def parse_birthday(text: str) -> str:
+    """A birthday as ``YYYY-MM-DD`` or, when the year is unknown, ``--MM-DD``."""
+    text = text.strip()
+    match = _BIRTHDAY_RE.match(text)
+    _check(bool(match), f"birthday must look like 1990-04-15 or --04-15, not {text!r}")
+    assert match is not None  # _check raised otherwise
+    year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
+    try:
+        date(2000 if year == "-" else int(year), month, day)  # 2000 is a leap year
+    except ValueError:
+        raise ValidationError(f"not a real date: {text!r}") from None
+    # no lower bound: contact apps write 1604 for "year unknown"; but nobody is born
+    # in the future (an age below zero would follow)
+    _check(year == "-" or int(year) <= date.today().year + 1,
+           f"a birthday cannot be in the future: {text!r}")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone in the user's networks.
+
+    ``networks`` maps network id to the date the person joined it (or connected with the
+    user there), ``None`` when unknown. ``sources`` are source keys of imported records
+    that became this person, so a re-import finds them again, even after a merge.
+    ``extra`` holds what a source knows beyond the common fields (organisation,
+    household, membership level), keyed by plain words.
+    """
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    handles: dict[str, list[str]] = field(default_factory=dict)
+    networks: dict[str, str | None] = field(default_factory=dict)
+    tags: tuple[str, ...] = ()
+    notes: str = ""
+    birthday: str | None = None
+    cadence_days: int | None = None
+    sources: tuple[str, ...] = ()
+    merged_from: tuple[str, ...] = ()
+    created: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check(isinstance(self.name, str) and bool(self.name.strip()), "a person needs a name")
+        check_text(self.name, "a person's name", MAX_NAME)
+        check_text(self.notes, "a person's notes", MAX_TEXT)
+        _check(isinstance(self.id, str) and bool(self.id), "a person needs an id")
+        check_text(self.id, "a person's id", MAX_SHORT)
+        _texts(self.aliases, "aliases", MAX_NAME)
+        _texts(self.tags, "tags", MAX_SHORT)
+        _check(isinstance(self.networks, dict), "a person's networks must be a mapping")
+        limits.check_items(self.networks, "networks")
+        object.__setattr__(self, "handles", _normalize_handles(self.handles))
+        object.__setattr__(self, "aliases", tuple(dict.fromkeys(a for a in self.aliases if a)))
+        tags = tuple(dict.fromkeys(t.strip().lower() for t in self.tags if t and t.strip()))
+        object.__setattr__(self, "tags", tags)
+        if self.birthday is not None:
+            object.__setattr__(self, "birthday", parse_birthday(self.birthday))
+        if self.cadence_days is not None:
+            _check(isinstance(self.cadence_days, int) and self.cadence_days > 0,
+                   f"keep-in-touch cadence must be a positive number of days, "
+                   f"not {self.cadence_days!r}")
+            limits.check_number(self.cadence_days, "keep-in-touch cadence (days)",
+                                maximum=limits.MAX_CADENCE_DAYS)
+        for net, since in self.networks.items():
+            _check(bool(_SLUG_RE.match(net)), f"not a network id: {net!r}")
+            if since is not None:
+                _opt_date(since, f"date joined {net}")
+
+    @classmethod
+    def create(cls, name: str, **fields: Any) -> Person:
+        return cls(id=fields.pop("id", None) or new_id(), name=name.strip(), **fields)
+
+    def handle_pairs(self) -> list[tuple[str, str]]:
+        return [(k, v) for k, values in self.handles.items() for v in values]
+
+    def with_changes(self, **changes: Any) -> Person:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "aliases": list(self.aliases),
+                "handles": self.handles, "networks": dict(self.networks),
+                "tags": list(self.tags), "notes": self.notes, "birthday": self.birthday,
+                "cadence_days": self.cadence_days, "sources": list(self.sources),
+                "merged_from": list(self.merged_from), "created": self.created,
+                "extra": self.extra}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Person:
+        try:
+            with limits.stored_records():
+                return cls(id=data["id"], name=data["name"],
+                           aliases=tuple(data.get("aliases", ())),
+                           handles=data.get("handles") or {}, networks=data.get("networks") or {},
+                           tags=tuple(data.get("tags", ())), notes=data.get("notes", ""),
+                           birthday=data.get("birthday"), cadence_days=data.get("cadence_days"),
+                           sources=tuple(data.get("sources", ())),
+                           merged_from=tuple(data.get("merged_from", ())),
+                           created=data.get("created"), extra=dict(data.get("extra") or {}))
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
+            raise _damaged("person", data, error) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Interaction:
+    """Something that happened in a network, with whom, which way, and what it was worth.
+
+    ``initiative`` says who started it: ``"invited"`` when the other person came with their
+    own question (after a talk, a workshop, someone's recommendation), ``"pitched"`` when
+    the user promoted themselves, ``None`` when neither applies: the seed documents'
+    distinction between being sought out and selling. ``invited`` is kept as a plain
+    boolean (``initiative == "invited"``) for importers and older JSON; setting either keeps
+    the other in step. ``source`` is ``"plugin:source:record"`` for imported interactions;
+    re-importing the same record updates it instead of adding a copy. ``meta`` carries
+    plugin extras (an introduction id, the message count of a conversation-day, ...).
+    ``people`` may be empty for what happens with a network as a whole (dues, a service).
+    """
+
+    id: str
+    when: datetime
+    network: str
+    people: tuple[str, ...]
+    direction: str
+    kind: str = "other"
+    value: Value = field(default_factory=Value)
+    note: str = ""
+    invited: bool = False
+    source: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+    initiative: str | None = None
+
+    def __post_init__(self) -> None:
+        initiative = self.initiative
+        if initiative is None and self.invited:
+            initiative = "invited"
+        _check(initiative in INITIATIVES,
+               f"initiative must be invited, pitched or none, not {initiative!r}")
+        _check(not (self.invited and initiative == "pitched"),
+               "an interaction is either invited or pitched, not both")
+        object.__setattr__(self, "initiative", initiative)
+        object.__setattr__(self, "invited", initiative == "invited")
+        when = self.when
+        if not (isinstance(when, datetime) and when.tzinfo is not None):
+            _aware(when, "the time of an interaction")
+        _check(self.direction in DIRECTIONS,
+               f"direction must be one of {', '.join(DIRECTIONS)}, not {self.direction!r}")
+        _check(bool(_KIND_RE.match(self.kind)),
+               f"kind must be a short lower-case word like help or event, not {self.kind!r}")
+        _check(bool(_SLUG_RE.match(self.network)), f"not a network id: {self.network!r}")
+        _check(isinstance(self.value, Value), "value must be a Value")
+        value = self.value
+        if not (value.fun <= MAX_FUN and value.minutes <= limits.MAX_MINUTES
+                and value.favours <= limits.MAX_FAVOURS
+                and -limits.MAX_MONEY_MINOR <= value.money <= limits.MAX_MONEY_MINOR):
+            value.check_bounds()
+        if not (limits.MIN_YEAR <= when.year <= limits.MAX_YEAR):
+            limits.check_year(when, "the time of an interaction")
+        if len(self.note) > MAX_TEXT:
+            check_text(self.note, "a note", MAX_TEXT)
+        limits.check_items(self.people, "people on one interaction", 10 * MAX_ITEMS)
+        # no people is allowed: a service, a giving statement or dues are with the whole
+        # network rather than with someone in particular
+        object.__setattr__(self, "people", tuple(dict.fromkeys(self.people)))
+
+    @classmethod
+    def create(cls, *, when: datetime, network: str, people: tuple[str, ...] | list[str],
+               direction: str, source: str | None = None, **fields: Any) -> Interaction:
+        """A new interaction; imported ones get an id derived from their source key."""
+        ident = fields.pop("id", None) or new_id(when, seed=source)
+        return cls(id=ident, when=when, network=network, people=tuple(people),
+                   direction=direction, source=source, **fields)
+
+    @property
+    def month(self) -> str:
+        """The UTC month (``YYYY-MM``) the interaction belongs to: its storage partition."""
+        return month_of(self.when)
+
+    def with_changes(self, **changes: Any) -> Interaction:
+        if "initiative" in changes and "invited" not in changes:
+            changes["invited"] = changes["initiative"] == "invited"
+        elif "invited" in changes and "initiative" not in changes:
+            changes["initiative"] = "invited" if changes["invited"] else (
+                None if self.initiative == "invited" else self.initiative)
+        return replace(self, **changes)
+
+    def with_checked_value(self, value: Value, meta: dict[str, Any]) -> Interaction:
+        """A copy with another (already validated) value and meta, without validating the
+        rest again: imports estimate a value for every one of 100k interactions."""
+        copy = object.__new__(Interaction)
+        for name in self.__slots__:  # type: ignore[attr-defined]
+            object.__setattr__(copy, name, getattr(self, name))
+        object.__setattr__(copy, "value", value)
+        object.__setattr__(copy, "meta", meta)
+        return copy
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "when": self.when.isoformat(), "network": self.network,
+                "people": list(self.people), "direction": self.direction, "kind": self.kind,
+                "value": self.value.to_dict(), "note": self.note, "invited": self.invited,
+                "initiative": self.initiative, "source": self.source, "meta": self.meta}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Interaction:
+        try:
+            with limits.stored_records():
+                return cls(id=data["id"], when=datetime.fromisoformat(data["when"]),
+                           network=data["network"], people=tuple(data["people"]),
+                           direction=data["direction"], kind=data.get("kind", "other"),
+                           value=Value.from_dict(data.get("value")), note=data.get("note", ""),
+                           invited=bool(data.get("invited", False)), source=data.get("source"),
+                           meta=dict(data.get("meta") or {}),
+                           initiative=data.get("initiative"))
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
+            raise _damaged("interaction", data, error) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Opportunity:
+    """A need or an offer someone mentioned, where and when the user heard it."""
+
+    id: str
+    person: str
+    type: str
+    text: str
+    when: datetime
+    tags: tuple[str, ...] = ()
+    network: str | None = None
+    heard_at: str = ""
+    status: str = "open"
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _aware(self.when, "the time an opportunity was heard")
+        _check(self.type in OPPORTUNITY_TYPES, f"an opportunity is a need or an offer, "
+               f"not {self.type!r}")
+        _check(isinstance(self.text, str) and bool(self.text.strip()),
+               "an opportunity needs a text")
+        check_text(self.text, "the text of a need or offer", MAX_TEXT)
+        check_text(self.heard_at, "where it was heard", MAX_NAME)
+        _texts(self.tags, "tags", MAX_SHORT)
+        _check(self.status in OPPORTUNITY_STATUSES,
+               f"status must be one of {', '.join(OPPORTUNITY_STATUSES)}, not {self.status!r}")
+        tags = tuple(dict.fromkeys(t.strip().lower() for t in self.tags if t and t.strip()))
+        object.__setattr__(self, "tags", tags)
+
+    @classmethod
+    def create(cls, *, person: str, type: str, text: str, when: datetime,
+               **fields: Any) -> Opportunity:
+        return cls(id=fields.pop("id", None) or new_id(when), person=person, type=type,
+                   text=text.strip(), when=when, **fields)
+
+    def with_changes(self, **changes: Any) -> Opportunity:
+        return replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "person": self.person, "type": self.type, "text": self.text,
+                "when": self.when.isoformat(), "tags": list(self.tags),
+                "network": self.network, "heard_at": self.heard_at, "status": self.status,
+                "meta": self.meta}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Opportunity:
+        try:
+            with limits.stored_records():
+                return cls(id=data["id"], person=data["person"], type=data["type"],
+                           text=data["text"], when=datetime.fromisoformat(data["when"]),
+                           tags=tuple(data.get("tags", ())), network=data.get("network"),
+                           heard_at=data.get("heard_at", ""), status=data.get("status", "open"),
+                           meta=dict(data.get("meta") or {}))
+        except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
+            raise _damaged("opportunity", data, error) from None
+

@@ -1,0 +1,102 @@
+"""Likely duplicate people: the same person imported from several sources.
+
+Pairs that share an email, phone or social handle are near-certain; pairs whose names are
+alike (rapidfuzz's ``token_sort_ratio``, so "Lee, Ann" meets "Ann Lee") are suggestions.
+Names are compared only within blocks of people who share a name token's first three
+letters, so 10k people take well under a second instead of fifty million comparisons.
+Every pair carries its evidence in words; merging stays the user's decision
+(``kith person merge A B``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from kith.core.model import ME
+
+if TYPE_CHECKING:
+    from kith.persistence.store import Store
+
+NAME_THRESHOLD = 88
+MAX_BLOCK = 400
+MAX_SAME_NAME = 20
+
+
+@dataclass
+class DuplicatePair:
+    a: dict[str, str]
+    b: dict[str, str]
+    score: float
+    evidence: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _fold(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode() or name
+    return re.sub(r"[^\w\s]", " ", text.casefold()).strip()
+
+
+def find_duplicates(store: Store, *, threshold: int = NAME_THRESHOLD) -> list[DuplicatePair]:
+    from rapidfuzz import fuzz
+
+    docs = {i: d for i, d in store.people_docs().items() if i != ME}
+    evidence: dict[tuple[str, str], list[str]] = {}
+    scores: dict[tuple[str, str], float] = {}
+    by_handle: dict[tuple[str, str], list[str]] = {}
+    for ident, doc in docs.items():
+        for kind, values in (doc.get("handles") or {}).items():
+            for value in values:
+                by_handle.setdefault((kind, value), []).append(ident)
+    for (kind, value), ids in by_handle.items():
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                pair = tuple(sorted((first, second)))
+                evidence.setdefault(pair, []).append(f"same {kind} {value}")  # type: ignore[arg-type]
+                scores[pair] = 1.0  # type: ignore[index]
+    folded = {i: _fold(d["name"]) for i, d in docs.items()}
+    same_name: dict[str, list[str]] = {}
+    for ident, name in folded.items():
+        same_name.setdefault(name, []).append(ident)
+    for name, ids in same_name.items():
+        if not name or len(ids) < 2 or len(ids) > MAX_SAME_NAME:
+            continue  # dozens sharing a name are namesakes, not duplicates
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                pair = (first, second) if first < second else (second, first)
+                evidence.setdefault(pair, []).append(f"same name {docs[first]['name']!r}")
+                scores[pair] = max(scores.get(pair, 0.0), 0.9)
+    blocks: dict[str, list[str]] = {}
+    for ident, name in folded.items():
+        for token in set(name.split()):
+            if len(token) >= 2:
+                blocks.setdefault(token[:3], []).append(ident)
+    compared: set[tuple[str, str]] = set()
+    for ids in blocks.values():
+        if len(ids) < 2 or len(ids) > MAX_BLOCK:
+            continue
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                pair = (first, second) if first < second else (second, first)
+                if pair in compared:
+                    continue
+                compared.add(pair)
+                if folded[first] == folded[second]:
+                    continue  # already paired above
+                ratio = fuzz.token_sort_ratio(folded[first], folded[second])
+                if ratio >= threshold:
+                    words = f"similar names ({ratio:.0f}%)"
+                    evidence.setdefault(pair, []).append(
+                        f"{words}: {docs[first]['name']!r} and {docs[second]['name']!r}")
+                    scores[pair] = max(scores.get(pair, 0.0), ratio / 100 * 0.9)
+    pairs = []
+    for (first, second), reasons in evidence.items():
+        pairs.append(DuplicatePair({"id": first, "name": docs[first]["name"]},
+                                   {"id": second, "name": docs[second]["name"]},
+                                   round(scores[(first, second)], 3), reasons))
+    pairs.sort(key=lambda p: (-p.score, p.a["name"], p.b["name"]))
+    return pairs

@@ -1,0 +1,475 @@
+"""The import engine: how a batch of records (``kith.importing.toolkit``) becomes the store's.
+
+An importer is pure: ``SourceSpec.parse(path, context)`` reads files and returns an
+``ImportBatch`` of plain records (people referenced by the batch's own keys). Reading is
+tolerant: a record that cannot be read goes to ``context.bad_record`` (skipped and listed
+in the summary, or, with ``--strict``, the end of the import); a file that is not the
+format at all raises ``ImportFormatError``. It never touches the database and never
+prints. ``apply_batch`` then picks the network (one that exists, never a silent new one),
+matches people (by source key, then handle, then folded full name when nothing
+contradicts it), links interactions the user already recorded by hand instead of adding
+them twice, estimates missing values, and upserts everything in **one transaction**: all
+of it or none of it. Re-importing the same export matches every record again and adds
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kith.core.errors import ImportFormatError, KithError, NotFound, ValidationError
+from kith.core.model import ME, Interaction, Network, Person, Value, normalize_handle
+from kith.core.textfold import fold
+from kith.importing.toolkit.records import (
+    ImportBatch,
+    ImportContext,
+    NetworkHint,
+    PersonRecord,
+    source_key,
+)
+from kith.importing.toolkit.spec import SourceSpec
+
+if TYPE_CHECKING:
+    from kith.persistence.store import Store
+
+
+@dataclass
+class ImportSummary:
+    """What an import did (or, with ``--dry-run``, would do)."""
+
+    source: str
+    path: str
+    network: str
+    dry_run: bool = False
+    people_added: int = 0
+    people_matched: int = 0
+    people_updated: int = 0
+    interactions_added: int = 0
+    interactions_updated: int = 0
+    duplicates_skipped: int = 0
+    already_recorded: int = 0
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    network_name: str = ""
+    networks_created: list[str] = field(default_factory=list)
+    people_added_names: list[str] = field(default_factory=list)
+    people_matched_names: list[str] = field(default_factory=list)
+    possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+# handle kinds a person has one of per account: two different values of the same kind say
+# "not the same person" (a url does not: people have many)
+_CONTRADICTING = frozenset({"email", "phone", "x", "mastodon", "linkedin", "facebook",
+                            "instagram", "github", "telegram"})
+
+
+MAX_LIKE = 20
+"""At most this many namesakes are listed for one possible duplicate."""
+
+
+class PeopleResolver:
+    """Matches a batch's people to the store's, creating the ones not yet known.
+
+    Order: the source's own id, then any shared handle, then the exact full name folded
+    with ``kith.core.textfold.fold`` (case and accents ignored), when exactly one person has it
+    and no email, phone or account of the same kind contradicts it. A name shared with
+    someone it cannot be (or with several) creates a new person, reported as a possible
+    duplicate. Works on an in-memory view so that a dry run sees exactly what a real
+    import would do.
+    """
+
+    def __init__(self, store: Store, source: str, network_id: str):
+        self.store = store
+        self.source = source
+        self.network_id = network_id
+        self.by_ref: dict[str, str] = {}
+        self.changed: dict[str, Person] = {}
+        self.pending_handles: dict[tuple[str, str], str] = {}
+        self.added = self.matched = self.updated = 0
+        self.added_names: list[str] = []
+        self.matched_names: list[str] = []
+        self.possible_duplicates: list[dict[str, Any]] = []
+        self.warnings: list[str] = []
+        self._duplicate_of: dict[str, dict[str, Any]] = {}
+        self._names: dict[str, list[str]] | None = None
+
+    def _name_index(self) -> dict[str, list[str]]:
+        """Folded name and aliases -> person ids, built once (for stored people)."""
+        if self._names is None:
+            self._names = {}
+            for ident, doc in self.store.people_docs().items():
+                if ident == ME:
+                    continue
+                for name in {fold(n) for n in [doc["name"], *doc.get("aliases", [])]}:
+                    self._names.setdefault(name, []).append(ident)
+        return self._names
+
+    def _person(self, ident: str) -> Person | None:
+        return self.changed.get(ident) or self.store.get_person(ident)
+
+    def _find(self, record: PersonRecord, handles: dict[str, list[str]]) -> Person | None:
+        if record.source_id:
+            found = self.store.person_by_source(source_key(self.source, record.source_id))
+            if found:
+                return self.changed.get(found.id, found)
+        for kind, values in handles.items():
+            for value in values:
+                pending_id = self.pending_handles.get((kind, value))
+                if pending_id is not None:
+                    return self.changed[pending_id]
+                found_list = self.store.people_by_handle(kind, value)
+                if found_list:
+                    return self.changed.get(found_list[0].id, found_list[0])
+        return self._find_by_name(record, handles)
+
+    def _find_by_name(self, record: PersonRecord, handles: dict[str, list[str]]
+                      ) -> Person | None:
+        name = fold(record.name or "")
+        if not name or name in ("(unnamed)", "(no name)"):
+            return None
+        ids = list(dict.fromkeys(self._name_index().get(name, [])))
+        if not ids:
+            return None
+        if len(ids) == 1:
+            candidate = self._person(ids[0])
+            if candidate is None:
+                return None
+            clash = _contradiction(candidate, handles)
+            if clash is None:
+                return candidate
+            why = f"same name as {candidate.name} ({candidate.id}) but {clash}"
+        else:  # several namesakes: which one is unknowable, so none is chosen
+            why = f"same name as {len(ids)} people: " + ", ".join(ids[:3]) + (
+                " ..." if len(ids) > 3 else "")
+        duplicate = {"name": record.name, "ref": record.ref, "like": ids[:MAX_LIKE],
+                     "why": why}
+        self.possible_duplicates.append(duplicate)
+        self._duplicate_of[record.ref] = duplicate
+        return None
+
+    def _remember(self, person: Person) -> None:
+        """Index a person created or changed by this batch, for the records after it."""
+        self.changed[person.id] = person
+        for kind, value in person.handle_pairs():
+            self.pending_handles.setdefault((kind, value), person.id)
+        index = self._name_index()
+        for name in {fold(n) for n in (person.name, *person.aliases)}:
+            ids = index.setdefault(name, [])
+            if person.id not in ids:
+                ids.append(person.id)
+
+    def _clean_handles(self, record: PersonRecord) -> dict[str, list[str]]:
+        """The record's handles in canonical form; one that is not a valid handle is
+        dropped with a warning naming the record, not the reason the import fails."""
+        handles: dict[str, list[str]] = {}
+        for kind, values in record.handles.items():
+            for raw in [values] if isinstance(values, str) else values:
+                try:
+                    canonical_kind, value = normalize_handle(kind, raw)
+                except ValidationError as error:
+                    self.warnings.append(f"{record.name or record.ref}: {kind} handle dropped "
+                                         f"({error})")
+                    continue
+                bucket = handles.setdefault(canonical_kind, [])
+                if value not in bucket:
+                    bucket.append(value)
+        return handles
+
+    def resolve(self, record: PersonRecord, *, is_owner: bool = False) -> str:
+        if record.ref in self.by_ref:
+            return self.by_ref[record.ref]
+        handles = self._clean_handles(record)
+        if handles != record.handles:
+            record.handles = handles
+        if is_owner:
+            existing = self.changed.get(ME) or self.store.get_person(ME)
+        else:
+            existing = self._find(record, handles)
+        try:
+            merged = self._merge(existing, record, is_owner=is_owner)
+        except ValidationError as error:
+            if not record.birthday:
+                raise
+            # an odd birthday costs the birthday, not the person: kept as text
+            self.warnings.append(f"{record.name or record.ref}: birthday {record.birthday!r} "
+                                 f"kept as text only ({error})")
+            record.extra = {**record.extra, "birthday_text": record.birthday}
+            record.birthday = None
+            merged = self._merge(existing, record, is_owner=is_owner)
+        if existing is None:
+            self.added += 1
+            self.added_names.append(merged.name)
+            duplicate = self._duplicate_of.get(record.ref)
+            if duplicate is not None:
+                duplicate["id"] = merged.id
+        else:
+            self.matched += 1
+            if not is_owner:
+                self.matched_names.append(merged.name)
+            if merged != existing:
+                self.updated += 1
+        if existing is None or merged != existing:
+            self._remember(merged)
+        self.by_ref[record.ref] = merged.id
+        return merged.id
+
+    def _merge(self, person: Person | None, record: PersonRecord, *, is_owner: bool) -> Person:
+        key = source_key(self.source, record.source_id) if record.source_id else None
+        since = record.connected.isoformat() if record.connected else None
+        if person is None:
+            return Person.create(
+                record.name or "(unnamed)", handles=record.handles,
+                networks={self.network_id: since}, aliases=tuple(record.aliases),
+                tags=tuple(record.tags), notes=record.notes, birthday=record.birthday,
+                sources=(key,) if key else (), extra=dict(record.extra),
+                created=datetime.now().astimezone().isoformat(timespec="seconds"))
+        handles = {k: list(v) for k, v in person.handles.items()}
+        for kind, values in Person(id="probe", name="?", handles=record.handles).handles.items():
+            bucket = handles.setdefault(kind, [])
+            bucket.extend(v for v in values if v not in bucket)
+        networks = dict(person.networks)
+        if not is_owner:
+            old = networks.get(self.network_id)
+            networks[self.network_id] = min(filter(None, [old, since]), default=None)
+        aliases = list(person.aliases)
+        if record.name and record.name != person.name and record.name not in aliases \
+                and not is_owner and any(c.isalpha() for c in record.name):
+            aliases.append(record.name)
+        aliases.extend(a for a in record.aliases if a not in aliases and a != person.name)
+        extra = {**record.extra, **person.extra}
+        return person.with_changes(
+            handles=handles, networks=networks, aliases=tuple(aliases),
+            tags=tuple(dict.fromkeys([*person.tags, *record.tags])),
+            birthday=person.birthday or record.birthday,
+            notes=person.notes or record.notes,
+            sources=tuple(dict.fromkeys([*person.sources, *([key] if key else [])])),
+            extra=extra)
+
+
+def _contradiction(person: Person, handles: dict[str, list[str]]) -> str | None:
+    """Why ``person`` cannot be the one with ``handles``: a different value of a kind
+    both have (and none in common), in words; ``None`` when nothing contradicts."""
+    for kind, values in handles.items():
+        theirs = person.handles.get(kind)
+        if kind in _CONTRADICTING and theirs and values and not set(theirs) & set(values):
+            return f"a different {kind}"
+    return None
+
+
+def resolve_network(store: Store, spec: SourceSpec, batch: ImportBatch,
+                    network_ref: str | None, create_kind: str | None = None
+                    ) -> tuple[Network, bool]:
+    """The network the batch goes into, and whether it must be created.
+
+    Nothing is created unless asked: ``--network`` names an existing network (found as
+    ``kith log`` finds one); ``--create-network KIND`` creates the named one (or the
+    source's own, e.g. "LinkedIn") when it does not exist. Without ``--network``, the
+    source's own network if it exists by name, else the one network of the source's kind;
+    several or none is an error listing the candidates.
+    """
+    if create_kind is not None:
+        _check_kind(store, create_kind)
+    if network_ref:
+        if create_kind is None:
+            found = store.find_network(network_ref)
+            assert found is not None
+            return found, False
+        existing = store.find_network(network_ref, missing_ok=True)
+        if existing:
+            return existing, False
+        return Network.create(network_ref.strip(), kind=create_kind), True
+    hint = batch.network or NetworkHint(spec.name, spec.network_kind)
+    kind = hint.kind or spec.network_kind
+    networks = store.networks()
+    named = [n for n in networks if fold(n.name) == fold(hint.name) or n.id == hint.name]
+    if len(named) == 1:
+        return named[0], False
+    if create_kind is not None:
+        return Network.create(hint.name, kind=create_kind), True
+    of_kind = [n for n in networks if n.kind in (kind, spec.network_kind)]
+    if len(of_kind) == 1:
+        return of_kind[0], False
+    if of_kind:
+        listed = ", ".join(f"{n.name} ({n.id})" for n in of_kind)
+        raise ValidationError(f"which network is this {spec.name} import for? pass --network "
+                              f"NAME (your {kind} networks: {listed}), or "
+                              f"--create-network {kind} for a new one named {hint.name!r}")
+    others = ", ".join(f"{n.name} ({n.kind})" for n in networks) or "none yet"
+    raise NotFound(f"no {kind} network to import {spec.name} into (networks: {others}); pass "
+                   f"--network NAME of one, or --create-network {kind} to create "
+                   f"{hint.name!r}")
+
+
+def check_network_choice(store: Store, network_ref: str | None,
+                         create_kind: str | None) -> None:
+    """Before reading a large export, the user's own mistakes: a ``--network`` that does
+    not exist (without ``--create-network``), or an unknown ``--create-network`` kind.
+    (The network a source's own name picks is known only after reading:
+    ``resolve_network`` decides that; a file that is not the format is said first.)"""
+    if create_kind is not None:
+        _check_kind(store, create_kind)
+    elif network_ref:
+        store.find_network(network_ref)
+
+
+def _check_kind(store: Store, kind: str) -> None:
+    """``--create-network KIND`` must name a kind kith knows (as ``kith network add``)."""
+    kinds = store.plugins.network_kinds() if store.plugins is not None else {}
+    if kinds and kind not in kinds:
+        raise ValidationError(f"unknown network kind {kind!r} for --create-network "
+                              f"(known: {', '.join(kinds)})")
+
+
+def build_interactions(batch: ImportBatch, spec: SourceSpec, resolver: PeopleResolver,
+                       network: Network, bad_record: Callable[[ImportFormatError], None]
+                       | None = None) -> list[Interaction]:
+    """Turn a batch's interaction records into model objects. One the model refuses (or
+    that names a person who could not be added) goes to ``bad_record``: skipped and listed,
+    or, with ``--strict`` or no ``bad_record``, the error that stops the import."""
+    records = sorted(batch.interactions, key=lambda r: (r.when, r.source_id))
+    seen: set[str] = set()
+    result = []
+    for index, record in enumerate(records, 1):
+        key = source_key(spec.name, record.source_id)
+        if key in seen:
+            continue
+        seen.add(key)
+        try:
+            try:
+                people = [resolver.by_ref[ref] for ref in record.people]
+            except KeyError as missing:
+                raise ImportFormatError(f"refers to unknown or skipped person {missing}",
+                                        file=spec.name, record=record.source_id) from None
+            people = [p for p in people if p != ME]
+            if not people and record.people:
+                continue  # only the owner: nothing with anyone else happened
+            try:
+                result.append(Interaction.create(
+                    when=record.when, network=network.id, people=people,
+                    direction=record.direction, kind=record.kind,
+                    value=record.value or Value(), note=record.note, invited=record.invited,
+                    source=key, meta=dict(record.meta)))
+            except ValidationError as error:
+                raise ImportFormatError(str(error), file=spec.name,
+                                        record=f"{index} ({record.source_id})") from None
+        except ImportFormatError as error:
+            if bad_record is None:
+                raise
+            bad_record(error)
+    return result
+
+
+def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Path,
+                network_ref: str | None = None, dry_run: bool = False,
+                create_network: str | None = None, strict: bool = False) -> ImportSummary:
+    """Write a batch into the store in one transaction (or only count, with ``dry_run``).
+
+    A person or interaction the model refuses is skipped and listed in the summary, or
+    with ``strict`` stops the import before anything is written."""
+    from kith.importing.handrecorded import link_hand_recorded
+
+    network, create = resolve_network(store, spec, batch, network_ref, create_network)
+    summary = ImportSummary(source=spec.name, path=str(path), network=network.id,
+                            dry_run=dry_run, warnings=list(batch.warnings),
+                            skipped=list(batch.skipped), network_name=network.name,
+                            networks_created=[network.name] if create else [])
+    resolver = PeopleResolver(store, spec.name, network.id)
+    if batch.owner is not None:
+        resolver.resolve(batch.owner, is_owner=True)
+
+    def bad_record(error: ImportFormatError) -> None:
+        if strict:
+            raise error
+        summary.skipped.append(str(error))
+
+    for record in batch.people:
+        try:
+            resolver.resolve(record)
+        except ValidationError as error:
+            bad_record(ImportFormatError(str(error), file=str(path), record=record.ref))
+    interactions = build_interactions(batch, spec, resolver, network, bad_record)
+    summary.people_added, summary.people_matched = resolver.added, resolver.matched
+    summary.people_updated = resolver.updated
+    summary.people_added_names = resolver.added_names
+    summary.people_matched_names = resolver.matched_names
+    summary.possible_duplicates = resolver.possible_duplicates
+    summary.warnings += resolver.warnings
+    links = link_hand_recorded(store, interactions) if not create else None
+    fresh = links.fresh if links else interactions
+    summary.already_recorded = links.already_recorded if links else 0
+    if dry_run:
+        added, updated, unchanged = store.classify_interactions(fresh)
+        summary.interactions_added, summary.interactions_updated = added, updated
+        summary.duplicates_skipped = unchanged
+        return summary
+    with store.transaction(backup_reason=f"import {spec.name}"):
+        if create:
+            store.save_network(network)
+        for person in resolver.changed.values():
+            store.save_person(person)
+        for linked in links.updated if links else ():
+            store.replace_interaction(linked, announce=False)
+        result = store.upsert_interactions(fresh)
+    summary.interactions_added = result.added
+    summary.interactions_updated = result.updated
+    summary.duplicates_skipped = result.unchanged
+    return summary
+
+
+# errors a parser meets on malformed input (as opposed to a bug in the parser)
+_BAD_DATA: tuple[type[BaseException], ...] = (OSError, UnicodeError, ValueError, LookupError,
+                                              EOFError, RecursionError)
+
+
+def parse_source(spec: SourceSpec, path: Path, context: ImportContext) -> ImportBatch:
+    """Run an importer: its own ``ImportFormatError`` passes through; the errors of bad
+    data (bad CSV, bad encoding, deep nesting, broken archives) become one clear
+    ``ImportFormatError`` naming the file; anything else is a bug in the importer,
+    reported with its plugin's name. Never another exception."""
+    import csv
+    import tarfile
+    import zipfile
+
+    try:
+        batch = spec.parse(path, context)
+    except KithError:
+        raise
+    except (*_BAD_DATA, csv.Error, zipfile.BadZipFile, tarfile.TarError) as error:  # type: ignore[misc]
+        raise ImportFormatError(f"cannot read: {_in_words(error)}", file=str(path)) from None
+    except Exception as error:  # a plugin's importer must not crash kith
+        raise KithError(f"importer {spec.name!r} (plugin {spec.plugin}) failed on {path} "
+                        f"({type(error).__name__}); the database is unchanged") from None
+    batch.skipped = [*context.skipped, *batch.skipped]
+    batch.warnings = [*context.warnings, *batch.warnings]
+    return batch
+
+
+def _in_words(error: BaseException) -> str:
+    """What went wrong reading a file, in plain words: never a library's own message,
+    which names its internals rather than the user's file."""
+    import csv
+    import tarfile
+    import zipfile
+
+    if isinstance(error, UnicodeError):
+        return "not text in a known encoding (UTF-8 or Windows-1252)"
+    if isinstance(error, csv.Error):
+        return "not a well-formed CSV file"
+    if isinstance(error, zipfile.BadZipFile):
+        return "not a readable zip archive (damaged or not a zip)"
+    if isinstance(error, tarfile.TarError):
+        return "not a readable tar archive (damaged or not a .tar.gz)"
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read"
+    if isinstance(error, EOFError):
+        return "the file ends too early (cut off?)"
+    if isinstance(error, OSError):
+        return error.strerror or "the file cannot be read"
+    return "the content is not in the expected format"

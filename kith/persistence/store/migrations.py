@@ -1,0 +1,84 @@
+"""Schema versions and the migrations between them.
+
+A database written by an older kith is migrated (after a backup), never rejected; one
+written by a newer kith is refused with a clear message, so nothing is lost by an older
+program rewriting data it does not understand.
+
+Version history:
+1. Single-file prototype layout (all interactions in ``kith.json``).
+2. Interactions partitioned by month, derived aggregates.
+3. Interactions carry ``initiative`` (``invited``/``pitched``/none; ``invited: true`` stays
+   invited), and the derived conversation index (``derived/conversations.json``) (current).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol
+
+from kith.core.model import Interaction
+from kith.persistence.files import KeyedTable, KithTinyDB
+
+
+class Migratable(Protocol):
+    """What a migration needs of the store (the ``Store`` facade provides it; naming it
+    here, not importing the facade, keeps the store and its migrations out of a circle)."""
+
+    home: Path
+
+    @property
+    def main(self) -> KithTinyDB: ...
+
+    def months(self) -> list[str]: ...
+
+    def partition_table(self, month: str) -> KeyedTable: ...
+
+    def upsert_interactions(self, interactions: Iterable[Interaction]) -> Any: ...
+
+    def rebuild_derived(self) -> None: ...
+
+
+SCHEMA_VERSION = 3
+
+
+def _from_1(store: Migratable) -> None:
+    """Move interactions out of ``kith.json`` into month files and build the aggregates."""
+    old = store.main.table("interactions")
+    docs = list(old.docs().values())
+    if docs:
+        store.upsert_interactions(Interaction.from_dict(d) for d in docs)
+    store.main.drop_table("interactions")
+    store.rebuild_derived()
+
+
+def _from_2(store: Migratable) -> None:
+    """Give every interaction an ``initiative`` (invited ones stay invited), and rebuild
+    the derived data: month totals that count invitations and pitches, and the
+    conversation index the ledger reads."""
+    from kith.domain.conversations import initiative_of
+
+    def give_initiative(docs: dict[str, dict[str, Any]]) -> bool:
+        for doc in docs.values():
+            doc["initiative"] = initiative_of(doc)
+            doc["invited"] = doc["initiative"] == "invited"
+        return bool(docs)
+
+    for month in store.months():
+        store.partition_table(month).rewrite(give_initiative)
+    store.rebuild_derived()  # the month totals count invitations and pitches too
+
+
+MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2}
+
+
+def migrate(store: Migratable, version: int) -> None:
+    """Run every migration from ``version`` up to ``SCHEMA_VERSION`` in order."""
+    if version not in MIGRATIONS and version != SCHEMA_VERSION:
+        from kith.core.errors import StoreError
+
+        raise StoreError(f"schema version {version} of {store.home} is not one kith ever "
+                         "wrote; run `kith doctor`")
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](store)
+        version += 1

@@ -1,0 +1,1 @@
+"""The plugin machinery: the hook contract, the loader, kith's own defaults, registries."""

@@ -1,0 +1,100 @@
+"""The contract between kith and its plugins: every hook kith calls.
+
+Hooks are called with keyword arguments; an implementation may accept fewer arguments
+than its spec, so specs can grow without breaking plugins. Broadcast hooks
+(``interaction_recorded``, ``value_assessed``, the ``register_*`` hooks and
+``suggest_introductions``) are called one implementation at a time by
+``kith.plugins.manager.Plugins``: one plugin that raises is reported by name and the others still
+run. ``estimate_value`` is ``firstresult``: the first non-``None`` answer wins, and kith's
+own default answers last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
+
+import pluggy
+
+if TYPE_CHECKING:
+    import click
+
+    from kith.core.model import Interaction, Network, Opportunity, Person, Value
+
+hookspec = pluggy.HookspecMarker("kith")
+
+
+class Registrar(Protocol):
+    """What calls the ``register_*`` hooks (``kith.plugins.manager.Plugins``), as the registries
+    next to their domain see it (``kith.importing.toolkit.registered_sources``,
+    ``kith.domain.network_kinds.registered_kinds``, ``kith.plugins.panels.registered_panels``):
+    each plugin's
+    implementation is called with the callback ``register_for(plugin name)`` returns."""
+
+    def registrations(self, hook_name: str,
+                      register_for: Callable[[str], Callable[..., None]]) -> None: ...
+
+
+@hookspec
+def interaction_recorded(interaction: Interaction, store: Any) -> None:
+    """Fires after an interaction is stored (by the CLI, an import, the TUI or a plugin).
+
+    Called once per stored interaction, after the write is durable; what a plugin does
+    here cannot undo it. Return value ignored.
+    """
+
+
+@hookspec
+def value_assessed(assessment: Any, store: Any) -> None:
+    """Fires after a network is assessed, once per network and window, with the
+    ``kith.domain.ledger.Assessment``. Return value ignored."""
+
+
+@hookspec
+def register_sources(register: Callable[..., None]) -> None:
+    """Called once at start-up to contribute importers.
+
+    Call ``register(kith.api.SourceSpec(...))`` for each source; kith runs them as
+    ``kith import NAME PATH``. Return value ignored.
+    """
+
+
+@hookspec
+def register_commands(cli: click.Group) -> None:
+    """Called once while the CLI is built: add click commands or groups to ``cli``.
+
+    Return value ignored.
+    """
+
+
+@hookspec
+def register_panels(register: Callable[..., None]) -> None:
+    """Called when the TUI starts: ``register(title, widget_factory)`` adds a tab.
+
+    ``widget_factory(context)`` (a ``kith.api.PanelContext``; older factories take the
+    store) returns a Textual widget; or name the widget class as ``"package.module:Class"``
+    so its module is imported only when the tab is built. If building raises, the tab
+    shows an error panel naming the plugin. Return value ignored.
+    """
+
+
+@hookspec
+def register_network_kinds(register: Callable[..., None]) -> None:
+    """Called once at start-up: ``register(kith.domain.network_kinds.NetworkKind(...))`` declares a
+    kind of
+    network with its description and default assessment rules. Return value ignored."""
+
+
+@hookspec(firstresult=True)
+def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
+    """Called for an interaction recorded without any value: return a ``kith.core.model.Value``
+    to store with it, or ``None`` to let the next plugin answer. ``firstresult``: the
+    first non-``None`` answer wins; kith's own default (``trylast``) answers by kind."""
+
+
+@hookspec
+def suggest_introductions(people: list[Person],
+                          opportunities: list[Opportunity]) -> list[Any] | None:
+    """Called by ``kith intro suggest``: return a list of
+    ``kith.domain.serendipity.Suggestion`` (pairs of people worth introducing, with a score in
+    0..1 and evidence in words). Results of all plugins are merged and deduplicated."""

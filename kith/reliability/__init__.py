@@ -1,0 +1,1 @@
+"""Keeping a database whole: checking it, repairing it, salvaging records, backups."""

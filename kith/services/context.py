@@ -1,0 +1,62 @@
+"""The state one run of kith shares between its faces: database, plugins, configuration.
+
+The CLI keeps one ``KithApp`` in click's context object; the TUI receives the same object,
+so both record interactions through the same store API and fire the same hooks.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from kith.core.config import load_config
+from kith.core.safeoutput import clean_value
+from kith.persistence.store import Store, default_home
+from kith.plugins.manager import PluginProblem, Plugins, load_plugins
+
+
+class KithApp:
+    def __init__(self, db: Path | None = None, plugins: Plugins | None = None,
+                 config: dict[str, Any] | None = None, *, db_must_exist: bool = False):
+        self._db = Path(db).expanduser() if db else default_home()
+        self.plugins = plugins if plugins is not None else load_plugins()
+        self._config = config
+        self.db_must_exist = db_must_exist
+
+    @property
+    def db(self) -> Path:
+        """The database folder. A folder named with ``--db`` must exist (except for
+        ``kith init``): a typo in the path would otherwise show an empty database."""
+        if self.db_must_exist and not self._db.exists():
+            from kith.core.errors import StoreError
+
+            raise StoreError(f"no database folder {self._db} (check the --db path, or create "
+                             f"it with `kith --db {self._db} init`)")
+        return self._db
+
+    @cached_property
+    def config(self) -> dict[str, Any]:
+        return self._config if self._config is not None else load_config()
+
+    @cached_property
+    def store(self) -> Store:
+        return Store(self.db, plugins=self.plugins,
+                     currency=self.config["kith"].get("currency"))
+
+    def open_existing(self) -> Store:
+        """The store, refusing to create one (for read-only commands on a missing db)."""
+        if "store" not in self.__dict__:
+            self.__dict__["store"] = Store(self.db, plugins=self.plugins, create=False)
+        return self.store
+
+    @property
+    def exponent(self) -> int:
+        return int(self.config["kith"].get("currency_exponent", 2))
+
+    def report_problems_to_stderr(self) -> None:
+        def report(problem: PluginProblem) -> None:
+            print(f"kith: warning: {clean_value(problem)}", file=sys.stderr)
+
+        self.plugins.on_problem(report)

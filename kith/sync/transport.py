@@ -1,0 +1,482 @@
+"""``kith sync``: one history across devices, with git as the transport.
+
+Why git: it is an existing, trusted distributed engine the user already has; any remote
+works (a bare repository on a USB stick, another machine over ssh, a hosted repository),
+and there is no server of kith's own. Only the data files travel (``kith.json`` and the
+month files); backups, locks, the journal, the device id and the derived aggregates stay
+local (``.gitignore``), and the aggregates are recomputed after every merge.
+
+How a sync goes, holding kith's lock from start to end:
+
+1. finish what an interrupted run left: replay kith's journal, wait for a git that a
+   killed run left running, remove git lock files left by a killed git (``kith.sync.gitlocks``);
+2. commit local changes;
+3. fetch (the only step that needs the network: offline, the local commit is kept and
+   the next sync pushes it);
+4. when the remote moved, merge it with kith's own merge (``kith.sync.merge``): the working
+   files are written by kith's atomic commit, never by git, so a kill at any moment
+   leaves a database that loads; the merge commit is made with git's plumbing;
+5. push (retrying the fetch and merge if someone pushed in between).
+
+kith's merge is also registered as git's merge driver for the data files
+(``.gitattributes`` plus the repository's local config), so a ``git merge`` or ``git pull``
+made by hand never leaves conflict markers in JSON; the next ``kith sync`` then applies
+deletions and people merges across files and recomputes the aggregates.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from kith.core.errors import StoreError, ValidationError
+from kith.persistence.stamps import MAIN, device_id
+from kith.sync.gitlocks import GIT_LOCKS, GitBusy, wait_and_clear
+
+BRANCH = "main"
+REMOTE = "origin"
+GITIGNORE = """\
+# kith sync: only the data files travel; backups, locks, the journal,
+# the device id and the derived aggregates stay on this machine
+/*
+!/.gitignore
+!/.gitattributes
+!/kith.json
+!/interactions/
+/interactions/*
+!/interactions/*.json
+"""
+GITATTRIBUTES = """\
+# kith merges its data files itself: records are merged field by field, never by line
+kith.json merge=kith
+interactions/*.json merge=kith
+"""
+_DATA_PATH = re.compile(r"^(kith\.json|interactions/\d{4}-\d{2}\.json)$")
+_SCP_LIKE = re.compile(r"^[^/:]+:")
+
+
+class GitError(StoreError):
+    """A git command failed (its message, in one line)."""
+
+
+class Offline(GitError):
+    """The remote could not be reached: normal, sync later."""
+
+
+@dataclass
+class SyncReport:
+    committed: bool = False
+    merged: bool = False
+    fast_forward: bool = False
+    pushed: bool = False
+    offline: str | None = None
+    repaired: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    changes: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"committed": self.committed, "merged": self.merged,
+                "fast_forward": self.fast_forward, "pushed": self.pushed,
+                "offline": self.offline, "repaired": self.repaired, "changes": self.changes,
+                "warnings": self.warnings}
+
+
+def driver_command() -> str:
+    """The merge driver git runs: this very Python, so the right kith merges."""
+    return f"{shlex.quote(sys.executable)} -m kith.sync.driver %O %A %B %P"
+
+
+class Git:
+    """git run as a subprocess on the database folder (never on a repository around it)."""
+
+    def __init__(self, home: Path):
+        self.home = Path(home).expanduser().absolute()
+        self.git_dir = self.home / ".git"
+        self._config: dict[str, str] | None = None
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.update({"GIT_DIR": str(self.git_dir), "GIT_WORK_TREE": str(self.home),
+                    "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "LANG": "C"})
+        for variable in ("GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_NAMESPACE"):
+            env.pop(variable, None)
+        return env
+
+    def run(self, *args: str, check: bool = True, input: bytes | None = None,
+            timeout: float | None = None) -> subprocess.CompletedProcess[bytes]:
+        identity: list[str] = []
+        if args[0] in ("commit", "commit-tree"):  # kith's commits name this device
+            identity = ["-c", "user.name=kith", "-c",
+                        f"user.email=kith@{device_id(self.home)}"]
+        # git's housekeeping (gc) runs in the foreground: under kith's lock, never after it
+        command = ["git", *identity, "-c", "commit.gpgsign=false",
+                   "-c", "core.hooksPath=/dev/null", "-c", "gc.autoDetach=false", *args]
+        try:
+            done = subprocess.run(command, cwd=self.home, env=self._env(), input=input,
+                                  capture_output=True, timeout=timeout, check=False)
+        except FileNotFoundError:
+            raise StoreError("git is not installed: kith sync needs git "
+                             "(https://git-scm.com)") from None
+        except subprocess.TimeoutExpired:
+            raise Offline(f"git {args[0]} took longer than {timeout:.0f} s") from None
+        if check and done.returncode != 0:
+            raise GitError(f"git {args[0]} failed: {last_line(done.stderr)}")
+        return done
+
+    def out(self, *args: str) -> str:
+        return self.run(*args).stdout.decode().strip()
+
+    def rev(self, ref: str) -> str | None:
+        done = self.run("rev-parse", "--verify", "--quiet", ref + "^{commit}", check=False)
+        return done.stdout.decode().strip() or None if done.returncode == 0 else None
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        return self.run("merge-base", "--is-ancestor", older, newer,
+                        check=False).returncode == 0
+
+    def config(self, key: str) -> str | None:
+        """One value of the repository's own config (read once, in one git call)."""
+        if self._config is None:
+            done = self.run("config", "--local", "--list", "-z", check=False)
+            self._config = {}
+            for entry in done.stdout.decode(errors="replace").split("\0"):
+                name, _, value = entry.partition("\n")
+                if name:
+                    self._config[name.lower()] = value
+        return self._config.get(key.lower())
+
+    def set_config(self, key: str, value: str) -> None:
+        if self.config(key) != value:
+            self.run("config", "--local", key, value)
+            assert self._config is not None
+            self._config[key.lower()] = value
+
+    def read_files(self, commit: str) -> dict[str, Any]:
+        """The data files of ``commit``, parsed."""
+        listing = self.run("ls-tree", "-r", "-z", "--full-tree", commit).stdout
+        wanted: list[tuple[str, str]] = []
+        for entry in listing.split(b"\0"):
+            if not entry:
+                continue
+            info, _, path = entry.partition(b"\t")
+            name = path.decode()
+            if _DATA_PATH.match(name) and info.split()[1] == b"blob":
+                wanted.append((name, info.split()[2].decode()))
+        if not wanted:
+            return {}
+        batch = self.run("cat-file", "--batch",
+                         input="".join(f"{sha}\n" for _, sha in wanted).encode()).stdout
+        files: dict[str, Any] = {}
+        position = 0
+        for name, _ in wanted:
+            header_end = batch.index(b"\n", position)
+            size = int(batch[position:header_end].split()[2])
+            content = batch[header_end + 1: header_end + 1 + size]
+            position = header_end + 1 + size + 1
+            try:
+                files[name] = orjson.loads(content)
+            except orjson.JSONDecodeError as error:
+                raise StoreError(f"the remote's {name} (commit {commit[:10]}) is not valid "
+                                 f"JSON ({error}); it was not merged") from None
+        return files
+
+
+def last_line(stderr: bytes) -> str:
+    lines = [line.strip() for line in stderr.decode(errors="replace").splitlines()
+             if line.strip() and not line.startswith("hint:")]
+    return lines[-1] if lines else "no message"
+
+
+def is_local_path(remote: str) -> bool:
+    return "://" not in remote and not _SCP_LIKE.match(remote)
+
+
+def is_synced(home: Path) -> bool:
+    return (Path(home) / ".git").is_dir() and Git(home).config("kith.sync.transport") == "true"
+
+
+def _write_text(path: Path, text: str) -> None:
+    if path.exists() and path.read_text() == text:
+        return
+    temp = path.with_name(path.name + ".kith-new")
+    temp.write_text(text)
+    os.chmod(temp, 0o600)
+    os.replace(temp, path)
+
+
+# init ----------------------------------------------------------------------------------
+def check_remote(home: Path, remote: str) -> str:
+    """The remote as git should record it; a local path is made absolute and checked."""
+    if not remote.strip() or any(c in remote for c in "\n\r\0"):
+        raise ValidationError("the remote must be a git URL or a folder path")
+    if not is_local_path(remote):
+        return remote
+    path = Path(remote).expanduser().absolute()
+    if path.exists() and not path.is_dir():
+        raise ValidationError(f"remote {remote!r} is a file, not a git repository")
+    home_abs = Path(home).expanduser().absolute()
+    if path == home_abs or home_abs in path.parents:
+        raise ValidationError(f"remote {remote!r} is inside the database folder; "
+                              "pick a folder elsewhere (another disk, a USB stick)")
+    if (path / ".git").exists():
+        raise ValidationError(f"remote {remote!r} is a working folder (another kith "
+                              "database?); sync through a bare repository: a new folder, "
+                              "or one made with `git init --bare`")
+    if path.is_dir() and any(path.iterdir()):
+        if not (path / "HEAD").is_file():
+            raise ValidationError(f"remote {remote!r} is a folder that is not a git "
+                                  "repository")
+    elif not path.parent.is_dir():
+        raise ValidationError(f"remote {remote!r}: folder {path.parent} does not exist")
+    return str(path)
+
+
+def init(store: Any, remote: str) -> str:
+    """``kith sync init``: make the folder a git repository of its data files."""
+    home = store.home
+    url = check_remote(home, remote)
+    if is_local_path(url) and not (Path(url) / "HEAD").is_file():
+        Path(url).mkdir(exist_ok=True, mode=0o700)
+        done = subprocess.run(["git", "init", "--quiet", "--bare", "-b", BRANCH, url],
+                              capture_output=True, check=False,
+                              env={**os.environ, "LC_ALL": "C"})
+        if done.returncode != 0:
+            raise GitError(f"cannot create a git repository at {url}: "
+                           f"{last_line(done.stderr)}")
+        os.chmod(url, 0o700)
+    store.create()
+    git = Git(home)
+    with store.files.locked():
+        if not git.git_dir.is_dir():
+            git.run("init", "--quiet", "-b", BRANCH)
+            os.chmod(git.git_dir, 0o700)
+        _configure(git)
+        if git.config(f"remote.{REMOTE}.url") is None:
+            git.run("remote", "add", REMOTE, url)
+        else:
+            git.run("remote", "set-url", REMOTE, url)
+        git.set_config("kith.sync.transport", "true")
+        _commit_local(git, "kith sync init")
+        git.set_config("kith.synced", git.rev("HEAD") or "")
+    return url
+
+
+def _configure(git: Git) -> None:
+    _write_text(git.home / ".gitignore", GITIGNORE)
+    _write_text(git.home / ".gitattributes", GITATTRIBUTES)
+    git.set_config("merge.kith.name", "kith: merge records field by field")
+    git.set_config("merge.kith.driver", driver_command())
+    git.set_config("core.autocrlf", "false")
+
+
+# sync ----------------------------------------------------------------------------------
+def clear_stale_locks(git: Git) -> list[str]:
+    """Wait for a git still running in the folder (one a killed kith started), then remove
+    the lock files a killed git left: never a live git's (``kith.sync.gitlocks``)."""
+    try:
+        removed = wait_and_clear(git.home, git.git_dir)
+    except GitBusy as busy:
+        raise GitError(str(busy)) from None
+    return [str(path.relative_to(git.home)) for path in removed]
+
+
+def _commit_local(git: Git, message: str) -> bool:
+    status = git.run("status", "--porcelain", "-z", "--untracked-files=all").stdout
+    if not status and git.rev("HEAD"):
+        return False
+    git.run("add", "-A")
+    if git.rev("HEAD") and git.run("diff", "--cached", "--quiet", check=False).returncode == 0:
+        return False
+    git.run("commit", "--quiet", "--allow-empty", "-m", message)
+    return True
+
+
+_LOCKED = re.compile(r"cannot lock ref|\.lock'?: File exists|unable to update local ref")
+
+
+def _fetch(git: Git, attempts: int = 3) -> None:
+    for attempt in range(attempts):
+        done = git.run("fetch", "--quiet", "--no-tags", REMOTE,
+                       f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}", check=False)
+        if done.returncode == 0:
+            return
+        message = last_line(done.stderr)
+        if _LOCKED.search(done.stderr.decode(errors="replace")):
+            # another git (one a killed kith left running) holds a ref: not offline
+            if attempt + 1 == attempts:
+                line = next(line for line in done.stderr.decode(errors="replace").splitlines()
+                            if _LOCKED.search(line))
+                raise GitError(f"git fetch could not update its refs: {line.strip()}")
+            clear_stale_locks(git)
+            continue
+        if "couldn't find remote ref" in message:
+            git.run("update-ref", "-d", f"refs/remotes/{REMOTE}/{BRANCH}", check=False)
+            return  # an empty remote: nothing to fetch yet
+        raise Offline(message)
+
+
+def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
+    """``kith sync``: commit, fetch, merge, push (see the module's docstring)."""
+    from kith.sync.load import state_from_files
+    from kith.sync.write import gc_paused, merge_into
+
+    home = store.home
+    git = Git(home)
+    if not is_synced(home):
+        raise StoreError(f"{home} is not set up for sync: run `kith sync init REMOTE` first")
+    report = SyncReport()
+    with store.files.locked():
+        store.files.recover()
+        report.repaired = clear_stale_locks(git)
+        if (git.git_dir / "MERGE_HEAD").exists():
+            raise StoreError(f"a git merge was left unfinished in {home}: finish it, or "
+                             f"run `git -C {home} merge --abort`, then `kith sync`")
+        _configure(git)
+        if git.config("kith.synced") != git.rev("HEAD"):
+            # HEAD moved outside kith sync (a `git pull` by hand): finish its merge
+            report.changes = _settle(store, git)
+        report.committed = _commit_local(git, f"kith sync: changes on {device_id(home)}")
+        for _ in range(max_rounds):
+            try:
+                _fetch(git)
+            except Offline as offline:
+                report.offline = str(offline)
+                return report
+            theirs = git.rev(f"refs/remotes/{REMOTE}/{BRANCH}")
+            ours = git.rev("HEAD")
+            assert ours is not None
+            if theirs and theirs != ours and not git.is_ancestor(theirs, ours):
+                with gc_paused():
+                    files = git.read_files(theirs)
+                    if MAIN not in files:
+                        raise StoreError(f"the remote's branch {BRANCH} holds no kith "
+                                         "database")
+                    other = state_from_files(
+                        files[MAIN], sorted((n, c) for n, c in files.items() if n != MAIN),
+                        f"remote {BRANCH}")
+                    summary = merge_into(store, other, where=f"remote {BRANCH}",
+                                         prefer=files)
+                report.changes.update(summary.changes)
+                report.warnings.extend(summary.warnings)
+                report.merged = True
+                git.run("add", "-A")
+                tree = git.out("write-tree")
+                if tree == git.out("rev-parse", f"{theirs}^{{tree}}") \
+                        and git.is_ancestor(ours, theirs):
+                    new = theirs
+                    report.fast_forward = True
+                else:
+                    new = git.out("commit-tree", tree, "-p", ours, "-p", theirs, "-m",
+                                  f"kith sync: merge on {device_id(home)}")
+                git.run("update-ref", f"refs/heads/{BRANCH}", new)
+                git.run("read-tree", new)
+                ours = new
+            git.set_config("kith.synced", ours)
+            if theirs == ours:
+                return report
+            pushed = git.run("push", "--quiet", REMOTE, f"{ours}:refs/heads/{BRANCH}",
+                             check=False)
+            if pushed.returncode == 0:
+                report.pushed = True
+                git.run("update-ref", f"refs/remotes/{REMOTE}/{BRANCH}", ours, check=False)
+                return report
+            message = last_line(pushed.stderr)
+            if any(word in message for word in ("fetch first", "non-fast-forward",
+                                                "stale info")):
+                continue  # someone pushed meanwhile: fetch and merge again
+            if "remote rejected" in message or "denied" in message:
+                raise GitError(f"the remote refused the push: {message}")
+            report.offline = message
+            return report
+        raise GitError(f"the remote kept changing during {max_rounds} attempts; "
+                       "run `kith sync` again")
+
+
+def _settle(store: Any, git: Git) -> dict[str, dict[str, int]]:
+    """Settle files git merged or checked out by hand (``kith.sync.merge.settle``), commit."""
+    from kith.sync.write import settle
+
+    changes = settle(store, force_derived=True)
+    _commit_local(git, f"kith sync: settle a merge on {device_id(store.home)}")
+    return changes
+
+
+# doctor --------------------------------------------------------------------------------
+_MARKER = re.compile(rb"^(<{7}|>{7})( |$)|^={7}$", re.M)
+
+
+def sync_problems(home: Path) -> list[tuple[str, str]]:
+    """What is wrong with a synced database's git side, as ``(file, message)``.
+
+    Runs git locally only (no network). An unsynced database has no such problems."""
+    home = Path(home)
+    problems: list[tuple[str, str]] = []
+    for path in [home / MAIN, *sorted((home / "interactions").glob("*.json"))]:
+        try:
+            if _MARKER.search(path.read_bytes()):
+                problems.append((str(path.relative_to(home)),
+                                 "holds git conflict markers (a merge made without kith's "
+                                 "merge driver); restore it with `kith doctor --repair`"))
+        except OSError:
+            continue
+    if not (home / ".git").is_dir():
+        return problems
+    git = Git(home)
+    try:
+        if git.config("kith.sync.transport") != "true":
+            return problems
+        problems.extend(_git_state_problems(git))
+    except StoreError as error:
+        problems.append((".git", str(error)))
+    return problems
+
+
+def _git_state_problems(git: Git) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    for name in ("MERGE_HEAD", "rebase-merge", "rebase-apply", "CHERRY_PICK_HEAD"):
+        if (git.git_dir / name).exists():
+            problems.append((f".git/{name}", "a git operation was left unfinished; finish "
+                             f"or abort it (`git -C {git.home} merge --abort`)"))
+    locks = [git.git_dir / n for n in GIT_LOCKS]
+    if (git.git_dir / "refs").is_dir():
+        locks.extend((git.git_dir / "refs").rglob("*.lock"))
+    for lock in locks:
+        if lock.exists():
+            problems.append((str(lock.relative_to(git.home)), "left by an interrupted git "
+                             "command; the next `kith sync` removes it"))
+    if not git.rev("HEAD"):
+        problems.append((".git", "no commit yet; run `kith sync`"))
+    for name, wanted in ((".gitignore", GITIGNORE), (".gitattributes", GITATTRIBUTES)):
+        try:
+            current = (git.home / name).read_text()
+        except OSError:
+            current = None
+        if current != wanted:
+            problems.append((name, "missing or changed: kith's merge driver or the list "
+                             "of synced files may not apply; the next `kith sync` "
+                             "rewrites it"))
+    driver = git.config("merge.kith.driver")
+    if not driver:
+        problems.append((".git/config", "kith's merge driver is not registered; the next "
+                         "`kith sync` registers it"))
+    else:
+        interpreter = shlex.split(driver)[0]
+        if not Path(interpreter).exists():
+            problems.append((".git/config", f"the merge driver's Python {interpreter} is "
+                             "gone; the next `kith sync` registers this kith's"))
+    if git.config(f"remote.{REMOTE}.url") is None:
+        problems.append((".git/config", "no remote recorded; run `kith sync init REMOTE`"))
+    tracked = git.run("ls-files", "-z").stdout.decode().split("\0")
+    for name in tracked:
+        if name and not _DATA_PATH.match(name) and name not in (".gitignore",
+                                                                 ".gitattributes"):
+            problems.append((name, "is tracked by git but is not a data file kith syncs"))
+    return problems
