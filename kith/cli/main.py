@@ -22,34 +22,68 @@ from kith.core.safeoutput import clean_value
 from kith.core.targets import load_target
 from kith.plugins.manager import Plugins, load_plugins
 
-CORE_COMMANDS: tuple[str, ...] = (
-    "kith.cli.commands.init:init",
-    "kith.cli.commands.network:network",
-    "kith.cli.commands.person:person",
-    "kith.cli.commands.log:log",
-    "kith.cli.commands.history:history",
-    "kith.cli.commands.interaction:interaction",
-    "kith.cli.commands.importing:make_import_command",
-    "kith.cli.commands.plugins:plugins",
-    "kith.cli.commands.assess:assess",
-    "kith.cli.commands.demo:demo",
-    "kith.cli.commands.remind:remind",
-    "kith.cli.commands.hear:hear",
-    "kith.cli.commands.opportunities:opportunities",
-    "kith.cli.commands.opportunities:opportunity",
-    "kith.cli.commands.intro:intro",
-    "kith.cli.commands.tui:tui",
-    "kith.cli.commands.doctor:doctor",
-    "kith.cli.commands.doctor:backup",
-    "kith.cli.commands.doctor:restore",
-    "kith.cli.commands.note:note",
-    "kith.cli.commands.followup:follow_up",
-    "kith.cli.commands.export:export",
-    "kith.cli.commands.merge:merge",
-    "kith.cli.commands.sync:sync",
-)
-"""Core commands as ``module:attribute``: a click command, or a factory taking the
-``Plugins`` (for commands whose subcommands come from plugins)."""
+CORE_COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("kith.cli.commands.init:init",
+        "Create an empty kith database (nothing happens if one exists)."),
+    "network": ("kith.cli.commands.network:network",
+        "Add, list, show, edit and remove networks."),
+    "person": ("kith.cli.commands.person:person",
+        "Add, list, show, edit and merge people."),
+    "log": ("kith.cli.commands.log:log",
+        "Record an interaction in NETWORK with one or more people."),
+    "history": ("kith.cli.commands.history:history",
+        "List interactions, oldest first, with filters."),
+    "interaction": ("kith.cli.commands.interaction:interaction",
+        "Show, edit or delete a recorded interaction by its id."),
+    "import": ("kith.cli.commands.importing:make_import_command",
+        "Import interactions and people from an export: kith import SOURCE PATH."),
+    "plugins": ("kith.cli.commands.plugins:plugins",
+        "List plugins with their versions, hooks and any load error."),
+    "assess": ("kith.cli.commands.assess:assess",
+        "Assess every network: does it give back at least what you put in, in money or fun?"),
+    "demo": ("kith.cli.commands.demo:demo",
+        "Build a demo persona (Sam, five networks) and assess it."),
+    "remind": ("kith.cli.commands.remind:remind",
+        "Follow-ups (due and overdue first), who is overdue for contact (most overdue first), "
+        "upcoming birthdays, and people you helped who are new to a network."),
+    "hear": ("kith.cli.commands.hear:hear",
+        "Record that PERSON needs or offers something: material for introductions."),
+    "opportunities": ("kith.cli.commands.opportunities:opportunities",
+        "List the needs and offers you have heard."),
+    "opportunity": ("kith.cli.commands.opportunities:opportunity",
+        "Close, reopen or edit one opportunity."),
+    "intro": ("kith.cli.commands.intro:intro",
+        "Introductions: suggest, make, record outcomes, list."),
+    "tui": ("kith.cli.commands.tui:tui",
+        "Open the interactive app: dashboard, people, log form, introductions, reminders and "
+        "plugin "
+        "panels."),
+    "doctor": ("kith.cli.commands.doctor:doctor",
+        "Check the database: valid JSON, unique ids, references, aggregates."),
+    "backup": ("kith.cli.commands.doctor:backup",
+        "Back up the database now (kith also does before every import and migration)."),
+    "restore": ("kith.cli.commands.doctor:restore",
+        "Restore backup NAME (see `kith backup --list`); the current state is backed up first, "
+        "so a "
+        "restore can itself be undone."),
+    "note": ("kith.cli.commands.note:note",
+        "Dated notes about people: kith note PERSON TEXT [--on DATE] [--network N]."),
+    "follow-up": ("kith.cli.commands.followup:follow_up",
+        "Follow-ups: kith follow-up PERSON --on DATE | --in 2w [--about TEXT]."),
+    "export": ("kith.cli.commands.export:export",
+        "Export to other formats: json (everything), csv, ics (birthdays); plugins add more."),
+    "merge": ("kith.cli.commands.merge:merge",
+        "Merge OTHER (a kith database folder, or a `kith export json` file) into this database, "
+        "losing nothing."),
+    "sync": ("kith.cli.commands.sync:sync",
+        "Sync this database with its git remote: commit local changes, fetch, merge (record by "
+        "record, nothing lost), push."),
+}
+"""Core commands by name: where each is (``module:attribute``, a click command or a
+factory taking the ``Plugins`` for commands whose subcommands come from plugins), and the
+line ``kith --help`` shows for it. A command's module is imported only when that command
+runs (or its own ``--help`` is asked for), so ``kith --help`` loads neither the store nor
+TinyDB nor Textual; a test keeps each line equal to the command's own short help."""
 
 
 class KithUsageError(click.ClickException):
@@ -73,8 +107,97 @@ def one_line(error: click.UsageError) -> click.ClickException:
     return KithUsageError(f"{message} (see `{path} --help`)")
 
 
+class CoreCommands(dict[str, click.Command]):
+    """The root group's ``commands``: a core command is imported the first time it is looked
+    up by name (``cli.commands["export"]``, ``.get``, ``in``), so plugins that extend a core
+    group keep working while ``kith --help`` imports none of them. Iterating lists only the
+    commands loaded so far; ``KithGroup.list_commands`` lists them all."""
+
+    def __init__(self, plugins: Plugins):
+        super().__init__()
+        self.plugins = plugins
+        self.pristine: dict[str, tuple[click.Command, dict[str, click.Command]]] = {}
+        """Each core command as it loaded, with its subcommands then."""
+
+    def __missing__(self, name: str) -> click.Command:
+        if name not in CORE_COMMANDS:
+            raise KeyError(name)
+        command = load_core_command(name, self.plugins)
+        self.pristine[name] = (command, dict(getattr(command, "commands", {})))
+        super().__setitem__(name, command)
+        return command
+
+    def get(self, name: str, default: Any = None) -> Any:  # type: ignore[override]
+        try:
+            return self[name]
+        except KeyError:
+            return default
+
+    def pop(self, name: str, *default: Any) -> Any:  # type: ignore[override]
+        if not super().__contains__(name) and name in CORE_COMMANDS:
+            self.__missing__(name)  # load it: a plugin removing it is then seen and undone
+        return super().pop(name, *default)
+
+    def __contains__(self, name: object) -> bool:
+        return super().__contains__(name) or name in CORE_COMMANDS
+
+    def loaded(self, name: str) -> click.Command | None:
+        """Command ``name`` if it is loaded already (never imports it)."""
+        return super().get(name)
+
+    def restore_core(self) -> list[str]:
+        """Put back every core command (and core subcommand) a plugin replaced or removed;
+        the names of those it had to put back."""
+        replaced = []
+        for name in CORE_COMMANDS:
+            present = dict.get(self, name)
+            original = self.pristine.get(name)
+            if original is None:
+                if present is not None:  # set by a plugin before kith's own ever loaded
+                    super().__delitem__(name)
+                    replaced.append(name)
+                continue
+            command, subcommands = original
+            if present is not command:
+                super().__setitem__(name, command)
+                replaced.append(name)
+            current = getattr(command, "commands", {})
+            for sub, child in subcommands.items():
+                if current.get(sub) is not child:
+                    current[sub] = child
+                    replaced.append(f"{name} {sub}")
+        return replaced
+
+
 class KithGroup(click.Group):
-    """A click group that turns kith's own errors into one clear line."""
+    """A click group that turns kith's own errors into one clear line, and loads each core
+    command the first time it is asked for (see ``CORE_COMMANDS``)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*CORE_COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self.commands.get(cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list without importing the commands: core ones from the table,
+        plugin ones (already loaded) from themselves."""
+        names = self.list_commands(ctx)
+        limit = formatter.width - 6 - max((len(name) for name in names), default=0)
+        rows = []
+        for name in names:
+            commands = self.commands
+            loaded = (commands.loaded(name) if isinstance(commands, CoreCommands)
+                      else commands.get(name))
+            if loaded is not None and loaded.hidden:
+                continue
+            text = (loaded.get_short_help_str(limit) if loaded is not None
+                    else click.Command(name, help=CORE_COMMANDS[name][1])
+                    .get_short_help_str(limit))
+            rows.append((name, text))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         check_arguments(args)
@@ -144,16 +267,23 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
         ctx.obj = app
 
     pm = plugins if plugins is not None else load_plugins(_plugins_dirs_from_argv())
-    for target in CORE_COMMANDS:
-        command = load_target(target)
-        if not isinstance(command, click.Command):
-            command = command(pm)  # a factory that needs the plugins
-        cli.add_command(command)
+    cli.commands = CoreCommands(pm)
     pm.register_commands(cli)
     from kith.services.scope import scope_commands
 
-    scope_commands(cli)
+    scope_commands(cli)  # the plugins' commands; core ones are scoped as they load
     return cli
+
+
+def load_core_command(name: str, plugins: Plugins) -> click.Command:
+    """Core command ``name``, imported now and wrapped in its transaction."""
+    from kith.services.scope import scope_command
+
+    command = load_target(CORE_COMMANDS[name][0])
+    if not isinstance(command, click.Command):
+        command = command(plugins)  # a factory that needs the plugins
+    scope_command(name, command)
+    return command
 
 
 def _plugins_dirs_from_argv() -> list[Path]:

@@ -218,22 +218,15 @@ class Plugins:
 
     def register_commands(self, cli: Any) -> None:
         """Let every plugin add its commands; one that replaces or removes a core command
-        (or a core group's subcommand) is reported and the core command is put back."""
-        core = dict(cli.commands)
-        core_subcommands = {name: dict(command.commands) for name, command in core.items()
-                            if hasattr(command, "commands")}
+        (or a core group's subcommand) is reported and the core command is put back.
+
+        kith's root group loads its core commands on demand and knows how to put them back
+        (``restore_core`` of its ``commands``); a plain click group is checked against the
+        commands it had before the plugins ran."""
+        restore = getattr(cli.commands, "restore_core", None) or _snapshot_restorer(cli)
         for impl in self._impls("register_commands"):
             self._call(impl, "register_commands", {"cli": cli})
-            replaced = [name for name, command in core.items()
-                        if cli.commands.get(name) is not command]
-            for name in replaced:
-                cli.commands[name] = core[name]
-            for group, subcommands in core_subcommands.items():
-                current = core[group].commands
-                for name, command in subcommands.items():
-                    if current.get(name) is not command:
-                        current[name] = command
-                        replaced.append(f"{group} {name}")
+            replaced = restore()
             if replaced:
                 problem = PluginProblem(
                     impl.plugin_name, "register_commands",
@@ -282,3 +275,26 @@ class Plugins:
 
 def load_plugins(plugins_dirs: Iterable[Path] = ()) -> Plugins:
     return Plugins().load(plugins_dirs=plugins_dirs)
+
+
+def _snapshot_restorer(cli: Any) -> Callable[[], list[str]]:
+    """For a group whose commands are all loaded already: put back any that a plugin
+    replaced or removed (and any replaced subcommand of a group), naming them."""
+    core = dict(cli.commands)
+    core_subcommands = {name: dict(command.commands) for name, command in core.items()
+                        if hasattr(command, "commands")}
+
+    def restore() -> list[str]:
+        replaced = [name for name, command in core.items()
+                    if cli.commands.get(name) is not command]
+        for name in replaced:
+            cli.commands[name] = core[name]
+        for group, subcommands in core_subcommands.items():
+            current = core[group].commands
+            for name, command in subcommands.items():
+                if current.get(name) is not command:
+                    current[name] = command
+                    replaced.append(f"{group} {name}")
+        return replaced
+
+    return restore

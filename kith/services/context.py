@@ -9,18 +9,24 @@ from __future__ import annotations
 import sys
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kith.core.config import load_config
 from kith.core.safeoutput import clean_value
-from kith.persistence.store import Store, default_home
 from kith.plugins.manager import PluginProblem, Plugins, load_plugins
+
+if TYPE_CHECKING:
+    from kith.persistence.store import Store
 
 
 class KithApp:
+    """The composition root: the store (and TinyDB under it) is imported the first time a
+    command asks for it, so ``kith --help`` and the plugins' command registration (which
+    reach this class through ``kith.api.pass_app``) never load it."""
+
     def __init__(self, db: Path | None = None, plugins: Plugins | None = None,
                  config: dict[str, Any] | None = None, *, db_must_exist: bool = False):
-        self._db = Path(db).expanduser() if db else default_home()
+        self._db = Path(db).expanduser() if db else None
         self.plugins = plugins if plugins is not None else load_plugins()
         self._config = config
         self.db_must_exist = db_must_exist
@@ -29,6 +35,10 @@ class KithApp:
     def db(self) -> Path:
         """The database folder. A folder named with ``--db`` must exist (except for
         ``kith init``): a typo in the path would otherwise show an empty database."""
+        if self._db is None:
+            from kith.persistence.store import default_home
+
+            self._db = default_home()
         if self.db_must_exist and not self._db.exists():
             from kith.core.errors import StoreError
 
@@ -42,12 +52,16 @@ class KithApp:
 
     @cached_property
     def store(self) -> Store:
+        from kith.persistence.store import Store
+
         return Store(self.db, plugins=self.plugins,
                      currency=self.config["kith"].get("currency"))
 
     def open_existing(self) -> Store:
         """The store, refusing to create one (for read-only commands on a missing db)."""
         if "store" not in self.__dict__:
+            from kith.persistence.store import Store
+
             self.__dict__["store"] = Store(self.db, plugins=self.plugins, create=False)
         return self.store
 

@@ -40,8 +40,14 @@ UNSCOPED = frozenset({"tui", "doctor", "backup", "restore", "demo", "init", "plu
 def scope_commands(cli: click.Group) -> None:
     """Wrap every leaf command under ``cli`` (except ``UNSCOPED``) in one transaction."""
     for name, command in cli.commands.items():
-        if name not in UNSCOPED:
-            _scope(command)
+        scope_command(name, command)
+
+
+def scope_command(name: str, command: click.Command) -> None:
+    """Wrap top-level command ``name`` (and its subcommands) in one transaction each,
+    unless it is one of ``UNSCOPED``; wrapping twice is harmless."""
+    if name not in UNSCOPED:
+        _scope(command)
 
 
 def _scope(command: click.Command) -> None:
