@@ -19,7 +19,7 @@ from kith.core.errors import ValidationError
 from kith.core.limits import MAX_TOTAL_MONEY_MINOR
 from kith.core.model import Interaction, Value
 from kith.core.months import utc_iso, utc_text
-from kith.domain import conversations as conversation_index
+from kith.persistence.store import conversation_index
 from kith.persistence.store.core import Core
 from kith.persistence.store.layout import NETWORK_TOTALS, people_shard, people_shards
 
