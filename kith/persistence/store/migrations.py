@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kith.core.model import Interaction
-from kith.persistence.files import KeyedTable, KithTinyDB
+from kith.persistence.tables import KeyedTable, KithTinyDB
 
 
 class Migratable(Protocol):
