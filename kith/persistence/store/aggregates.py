@@ -1,5 +1,6 @@
 """Derived aggregates: per network and month, and per person and network, the totals of
-what was given, received and shared, plus the conversation index (``kith.domain.conversations``).
+what was given, received and shared, plus the conversation index
+(``kith.persistence.store.conversation_index``).
 
 Recording one interaction touches only its month's file and these small derived files, so
 its cost stays flat as years of history accumulate. The aggregates are updated in the
@@ -211,7 +212,7 @@ class Aggregates:
 
     def conversation_index(self, network: str) -> dict[str, Any]:
         """One network's ``{"people": {...}, "talks": {...}}`` (see
-        ``kith.domain.conversations``)."""
+        ``kith.persistence.store.conversation_index``)."""
         files = self.core.files
         name = conversation_index.file_of(network)
         data = files.read(name) if files.exists(name) else {}
