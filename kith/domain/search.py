@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from kith.core.textfold import fold, name_candidates, names_of, words_match
+from kith.core.textfold import fold, name_candidates
 
 
 def person_haystack(doc: dict[str, Any], notes: Iterable[str] = ()) -> str:
@@ -30,4 +30,6 @@ def text_matches(query: str, haystack: str) -> bool:
     return all(word in haystack for word in fold(query).split(" "))
 
 
-__all__ = ["name_candidates", "names_of", "person_haystack", "text_matches", "words_match"]
+__all__ = ["name_candidates", "person_haystack", "text_matches"]
+"""``name_candidates`` is ``kith.core.textfold``'s (the store looks people up by name with
+it too); it is named here as part of what finding people means."""
