@@ -26,7 +26,6 @@ from pathlib import Path
 import orjson
 
 from kith.core.ids import new_id
-from kith.domain.conversations import aggregate_conversations, asks_file_of, file_of
 from kith.persistence.store import (
     MAIN,
     NETWORK_TOTALS,
@@ -34,6 +33,11 @@ from kith.persistence.store import (
     aggregate,
     migrations,
     people_shard,
+)
+from kith.persistence.store.conversation_index import (
+    aggregate_conversations,
+    asks_file_of,
+    file_of,
 )
 
 DATA = Path(__file__).parent / "data"

@@ -18,12 +18,6 @@ from pathlib import Path
 
 from kith.core.errors import KithError
 
-FORMAT = "kith-export"
-VERSION = 1
-"""The full export's header: ``document`` writes them and both of its readers check them
-(``kith import kith-json`` and ``kith merge``). They live here, not in ``full``, so that
-``kith.sync.load`` can read them without importing the writer that imports it back."""
-
 
 def fold_line(line: str) -> str:
     """A content line folded at 75 octets, never inside a character: iCalendar (RFC 5545

@@ -24,7 +24,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kith.core.errors import ImportFormatError, KithError, ValidationError
-from kith.export import FORMAT, VERSION
+from kith.persistence.exchange import FORMAT, VERSION
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -16,8 +16,8 @@ import orjson
 
 from kith.core.errors import StoreError, ValidationError
 from kith.core.model import DIRECTIONS, Network, Opportunity, Person
-from kith.export import FORMAT as EXPORT_FORMAT
-from kith.export import VERSION as EXPORT_VERSION
+from kith.persistence.exchange import FORMAT as EXPORT_FORMAT
+from kith.persistence.exchange import VERSION as EXPORT_VERSION
 from kith.persistence.stamps import MAIN, STAMP_KEYS, TOMBSTONES
 from kith.sync.merge import (
     INTERACTIONS,

@@ -187,8 +187,9 @@ def update_derived(store: Any, base: State, state: State) -> int:
 
 def _update_conversations(store: Any, removed: list[dict[str, Any]],
                           added: list[dict[str, Any]]) -> int:
-    """The conversation index (``kith.domain.conversations``) by the changed interactions."""
-    from kith.domain import conversations as index
+    """The conversation index (``kith.persistence.store.conversation_index``) by the changed
+    interactions."""
+    from kith.persistence.store import conversation_index as index
 
     touched: set[str] = set()
     for sign, docs in ((-1, removed), (1, added)):

@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from kith.core.errors import Ambiguous, NotFound, StoreError, ValidationError
 from kith.core.model import ME, Interaction, Network, Person, Value
-from kith.persistence.files import JOURNAL, FileSet
+from kith.persistence import folder
+from kith.persistence.files import FileSet
+from kith.persistence.folder import JOURNAL
 from kith.persistence.store import Store, migrations
 from tests.conftest import snapshot_db
 
@@ -153,7 +155,7 @@ def test_commit_that_fails_before_renaming_changes_nothing(
     def disk_full(path: Path, payload: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(FileSet, "write_file", staticmethod(disk_full))
+    monkeypatch.setattr(folder, "write_file", disk_full)
     with pytest.raises(StoreError, match="disk is full"):
         store.record(make(ann))
     assert snapshot_db(kith_home) == before

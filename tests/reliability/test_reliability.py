@@ -359,13 +359,13 @@ def test_disk_full_is_a_clear_error_and_nothing_is_lost(
         monkeypatch: pytest.MonkeyPatch) -> None:
     ok("network", "add", "Net")
     ok("person", "add", "Pat", "--network", "Net")
-    from kith.persistence import files as storage
+    from kith.persistence import folder
 
     def full(path: Path, payload: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(storage.FileSet, "write_file", staticmethod(full))
+        patch.setattr(folder, "write_file", full)
         fails("log", "Net", "--with", "Pat", "--gave", match="the disk is full")
     healthy(kith_home)
     assert ok("log", "Net", "--with", "Pat", "--gave").exit_code == 0
@@ -383,9 +383,9 @@ def test_read_only_folder_is_a_clear_error(ok: Callable[..., Any], fails: Callab
         if os.geteuid() != 0:
             kith_home.chmod(0o500)
         else:  # root ignores permissions: fail the write as a read-only disk would
-            from kith.persistence import files as storage
+            from kith.persistence import folder
 
-            patch.setattr(storage.FileSet, "write_file", staticmethod(read_only))
+            patch.setattr(folder, "write_file", read_only)
         try:
             fails("network", "add", "Other", match="read-only")
         finally:

@@ -59,8 +59,7 @@ def build(home: Path) -> Store:
         store.save_opportunity(Opportunity.create(person="bea", type="need", text="a flat",
                                                   when=at(4, 2), id="o1"))
     store.merge_people("cy", "dee")
-    with store.files.locked():
-        store.backup("test")
+    doctor.make_backup(store, "test")
     with store.transaction():
         store.add_person(Person.create("Eve", id="eve"))
         for n in range(12):

@@ -90,8 +90,7 @@ def restorable(tmp_path: Path) -> tuple[Path, str, tuple[Any, ...], tuple[Any, .
             store.record(Interaction.create(when=at(3 + n % 2, 1 + n), network="club",
                                             people=["ann"], direction="gave", kind="help",
                                             note=f"old-{n}"))
-    with store.files.locked():
-        name = store.backup("old").name
+    name = doctor.make_backup(store, "old").name
     old = state(home)
     with store.transaction():
         store.add_network(Network.create("Work"))
@@ -258,7 +257,7 @@ def test_disk_full_at_each_write_is_one_line_and_leaves_no_partial_backup(
 
 def test_rotation_never_deletes_a_good_backup_for_a_broken_one(kith_home: Path,
                                                                 ok: Callable[..., Any]) -> None:
-    from kith.persistence.store import MAX_BACKUPS
+    from kith.persistence.snapshots import MAX_BACKUPS
 
     ok("network", "add", "Net")
     good = []
@@ -309,7 +308,7 @@ def test_a_database_we_may_only_read_is_still_readable(ok: Callable[..., Any],
                                                       kith_home: Path) -> None:
     """Commands take the lock even to read; on a read-only mount (or someone else's
     database) the lock file cannot be made, and reading must still work."""
-    from kith.persistence import files as storage
+    from kith.persistence.lock import WriterLock
 
     ok("network", "add", "Net")
 
@@ -321,7 +320,7 @@ def test_a_database_we_may_only_read_is_still_readable(ok: Callable[..., Any],
             raise AssertionError("never acquired")
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(storage.FileSet, "lock", lambda self: Unwritable())
+        patch.setattr(WriterLock, "file_lock", lambda self: Unwritable())
         assert json.loads(ok("network", "list", "--json").stdout)[0]["id"] == "net"
         ok("history")
         ok("doctor")

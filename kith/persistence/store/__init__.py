@@ -3,7 +3,8 @@
 ``Store`` is the facade every command and plugin uses; behind it each room has one job:
 
 - ``core``: the folder, transactions, the schema record, raw keyed tables;
-- ``layout``: where each file lives; ``backups``: snapshots and their rotation;
+- ``layout``: where each file lives (backups are ``kith.reliability.backups``, made of
+  ``kith.persistence.snapshots``);
 - ``migrations``: schema versions and the steps between them;
 - ``networks``, ``people`` (lookup, index, merge), ``opportunities``;
 - ``interactions``: the month partitions (record, upsert, classify, replace, delete);
@@ -22,10 +23,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
 
 from kith.core.errors import StoreError
 from kith.core.model import Interaction, Network, Opportunity, Person
-from kith.persistence.files import KeyedTable
-from kith.persistence.store import backups, migrations
+from kith.persistence.store import migrations
 from kith.persistence.store.aggregates import Aggregates, aggregate
-from kith.persistence.store.backups import MAX_BACKUPS
 from kith.persistence.store.core import Core
 from kith.persistence.store.interactions import Interactions, UpsertResult
 from kith.persistence.store.layout import (
@@ -38,11 +37,12 @@ from kith.persistence.store.layout import (
 from kith.persistence.store.networks import Networks
 from kith.persistence.store.opportunities import Opportunities
 from kith.persistence.store.people import People
+from kith.persistence.tables import KeyedTable
 
 if TYPE_CHECKING:
     from kith.plugins.manager import Plugins
 
-__all__ = ["MAIN", "MAX_BACKUPS", "NETWORK_TOTALS", "PEOPLE_SHARDS", "Store", "UpsertResult",
+__all__ = ["MAIN", "NETWORK_TOTALS", "PEOPLE_SHARDS", "Store", "UpsertResult",
            "aggregate", "default_home", "people_shard"]
 
 
@@ -94,10 +94,6 @@ class Store(Core):
         """Forget what this store read that another process has since replaced, so the
         next read sees the disk (a database created meanwhile is opened)."""
         super().reload(self._check_schema)
-
-    def backup(self, reason: str) -> Path:
-        """Snapshot the database into ``backups/`` and rotate. Call under the lock."""
-        return backups.snapshot_into_backups(self.files, reason)
 
     # networks --------------------------------------------------------------------------
     def networks(self) -> list[Network]:

@@ -1,5 +1,6 @@
 """Derived aggregates: per network and month, and per person and network, the totals of
-what was given, received and shared, plus the conversation index (``kith.domain.conversations``).
+what was given, received and shared, plus the conversation index
+(``kith.persistence.store.conversation_index``).
 
 Recording one interaction touches only its month's file and these small derived files, so
 its cost stays flat as years of history accumulate. The aggregates are updated in the
@@ -19,7 +20,7 @@ from kith.core.errors import ValidationError
 from kith.core.limits import MAX_TOTAL_MONEY_MINOR
 from kith.core.model import Interaction, Value
 from kith.core.months import utc_iso, utc_text
-from kith.domain import conversations as conversation_index
+from kith.persistence.store import conversation_index
 from kith.persistence.store.core import Core
 from kith.persistence.store.layout import NETWORK_TOTALS, people_shard, people_shards
 
@@ -211,7 +212,7 @@ class Aggregates:
 
     def conversation_index(self, network: str) -> dict[str, Any]:
         """One network's ``{"people": {...}, "talks": {...}}`` (see
-        ``kith.domain.conversations``)."""
+        ``kith.persistence.store.conversation_index``)."""
         files = self.core.files
         name = conversation_index.file_of(network)
         data = files.read(name) if files.exists(name) else {}

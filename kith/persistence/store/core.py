@@ -16,11 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from kith.core.errors import StoreError
 from kith.core.model import ME, Interaction, Person
-from kith.persistence.files import FileSet, KeyedTable, KithTinyDB
+from kith.persistence.files import FileSet
+from kith.persistence.snapshots import rotate_backups, snapshot_into_backups
 from kith.persistence.stamps import stamp_created
-from kith.persistence.store.backups import rotate_backups, snapshot_into_backups
 from kith.persistence.store.layout import INTERACTIONS, MAIN
 from kith.persistence.store.migrations import SCHEMA_VERSION
+from kith.persistence.tables import KeyedTable, KithTinyDB
 from kith.persistence.validation import validate_file
 
 if TYPE_CHECKING:

@@ -11,11 +11,11 @@ from typing import Any
 from kith.core.errors import NotFound, ValidationError
 from kith.core.model import Interaction, Network, Value
 from kith.core.months import month_of
-from kith.domain import conversations as conversation_index
-from kith.persistence.files import KeyedTable
+from kith.persistence.store import conversation_index
 from kith.persistence.store.aggregates import Aggregates
 from kith.persistence.store.core import Core
 from kith.persistence.store.layout import INTERACTIONS, month_from_id, partition
+from kith.persistence.tables import KeyedTable
 
 
 @dataclass

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from kith.core.model import Interaction
-from kith.persistence.files import KeyedTable, KithTinyDB
+from kith.persistence.tables import KeyedTable, KithTinyDB
 
 
 class Migratable(Protocol):
@@ -56,7 +56,7 @@ def _from_2(store: Migratable) -> None:
     """Give every interaction an ``initiative`` (invited ones stay invited), and rebuild
     the derived data: month totals that count invitations and pitches, and the
     conversation index the ledger reads."""
-    from kith.domain.conversations import initiative_of
+    from kith.persistence.store.conversation_index import initiative_of
 
     def give_initiative(docs: dict[str, dict[str, Any]]) -> bool:
         for doc in docs.values():

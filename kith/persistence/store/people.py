@@ -103,8 +103,8 @@ class People:
             if not by_name and len(text) >= 6 and text.isalnum():
                 by_name = [Person.from_dict(d) for i, d in self.docs().items()
                            if i.startswith(text.lower())]
-            if not by_name:  # first names, surnames, prefixes: kith.domain.search's tiers
-                from kith.domain.search import name_candidates
+            if not by_name:  # first names, surnames, prefixes: the tiers of name search
+                from kith.core.textfold import name_candidates
 
                 by_name = [Person.from_dict(d)
                            for d in name_candidates(text, self.docs().values())]

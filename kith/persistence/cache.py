@@ -1,0 +1,133 @@
+"""The cache of loaded files: each JSON file parsed once per process, until it changes.
+
+A file read from disk is kept with its signature (inode, size, mtime); ``refresh`` drops
+the ones another process has since replaced (a commit renames files into place, so a
+replaced file has a new inode). Files written in the open transaction live here too
+until they are committed (``kith.persistence.transaction``). Files are parsed with
+orjson and checked at the door: the layout here, each record by ``validate``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from kith.core.errors import StoreError
+
+if TYPE_CHECKING:
+    from kith.persistence.tables import KithTinyDB
+
+Signature = tuple[int, int, int]
+Validate = Callable[[Path, str, dict[str, Any]], None]
+
+
+@dataclass
+class Cached:
+    data: dict[str, Any]
+    signature: Signature | None
+
+
+def signature(path: Path) -> Signature | None:
+    """What changes whenever a file is replaced: ``(inode, size, mtime)``, or None."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def parse(path: Path) -> dict[str, Any]:
+    """A kith file's content, or ``StoreError`` saying what is wrong and what to run."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
+    if not raw.strip():  # kith never writes an empty file: it was truncated
+        raise StoreError(f"{path} is empty (truncated?); "
+                         "run `kith doctor --repair` to restore a backup")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as error:
+        raise StoreError(f"{path} is not valid JSON ({error}); "
+                         "run `kith doctor --repair` to restore a backup") from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise StoreError(f"{path} is not a kith database file (unexpected layout); "
+                         "run `kith doctor --repair` to restore a backup")
+    return data
+
+
+class FileCache:
+    """Parsed files by name (relative to ``home``), and the TinyDB opened on each."""
+
+    def __init__(self, home: Path):
+        self.home = Path(home)
+        self.files: dict[str, Cached] = {}
+        self.dbs: dict[str, KithTinyDB] = {}
+        self.validate: Validate | None = None
+        """Called with every file read from disk (``kith.persistence.validation``)."""
+
+    def read(self, name: str) -> dict[str, Any]:
+        cached = self.files.get(name)
+        if cached is not None:
+            return cached.data
+        path = self.home / name
+        found = signature(path)
+        data: dict[str, Any] = {}
+        if found is not None:
+            data = parse(path)
+            if self.validate is not None:
+                self.validate(path, name, data)
+        self.files[name] = Cached(data, found)
+        return data
+
+    def put(self, name: str, data: dict[str, Any]) -> None:
+        """Hold new content for ``name`` (not on disk until committed)."""
+        cached = self.files.get(name)
+        if cached is None:
+            self.files[name] = Cached(data, None)
+        else:
+            cached.data = data
+
+    def stage(self, name: str, data: dict[str, Any]) -> None:
+        """Hold data as if read from disk (the file does not exist yet)."""
+        self.files[name] = Cached(data, None)
+
+    def holds(self, name: str) -> bool:
+        return name in self.files
+
+    def held_in(self, folder: str) -> set[str]:
+        """Names held (with content) in ``folder``: files an open transaction creates."""
+        return {n for n, c in self.files.items() if n.startswith(folder + "/") and c.data}
+
+    def settled(self, names: Iterable[str]) -> None:
+        """These files were just committed: remember their new signatures."""
+        for name in names:
+            self.files[name].signature = signature(self.home / name)
+
+    def drop(self, names: Iterable[str]) -> None:
+        """Forget these files (a rollback), and make every table read its file again."""
+        for name in names:
+            self.files.pop(name, None)
+            self.dbs.pop(name, None)
+        self._clear_tables()
+
+    def forget(self) -> None:
+        """Drop every cached file, so the next read sees the disk."""
+        self.files.clear()
+        self.dbs.clear()
+
+    def refresh(self) -> None:
+        """Drop cached files that another process replaced since we read them."""
+        for name, cached in list(self.files.items()):
+            if cached.signature != signature(self.home / name):
+                del self.files[name]
+                self.dbs.pop(name, None)
+        self._clear_tables()
+
+    def _clear_tables(self) -> None:
+        for database in self.dbs.values():
+            database.clear_table_caches()

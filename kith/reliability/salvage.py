@@ -1,0 +1,79 @@
+"""Salvage: every whole record that can still be read from a damaged kith file.
+
+kith files are ``{"table": {"id": {...}, ...}, ...}``; reading record by record stops
+at the first damage, so a file cut short keeps everything before the cut. ``kith doctor
+--repair`` puts what is salvaged over the newest healthy backup copy of the file.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+_SPACE = " \t\r\n"
+
+
+class _Reader:
+    """A position in the text of a damaged file, and the small steps salvage takes."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.position = 0
+        self.decoder = json.JSONDecoder()
+
+    def _skip_space(self) -> None:
+        while self.position < len(self.text) and self.text[self.position] in _SPACE:
+            self.position += 1
+
+    def skip(self, chars: str) -> bool:
+        """Step over one of ``chars`` (after spaces) if it is next."""
+        self._skip_space()
+        if self.position < len(self.text) and self.text[self.position] in chars:
+            self.position += 1
+            return True
+        return False
+
+    def value(self) -> tuple[bool, Any]:
+        """The next JSON value (after spaces): ``(True, value)``, or ``(False, None)``."""
+        self._skip_space()
+        try:
+            found, self.position = self.decoder.raw_decode(self.text, self.position)
+        except ValueError:
+            return False, None
+        return True, found
+
+    def key(self) -> str | None:
+        read, found = self.value()
+        return found if read and isinstance(found, str) else None
+
+
+def salvage(raw: bytes) -> dict[str, dict[str, Any]]:
+    """Every whole record that can be read from a damaged kith file, by table and id."""
+    reader = _Reader(raw.decode("utf-8", errors="replace"))
+    tables: dict[str, dict[str, Any]] = {}
+    if not reader.skip("{"):
+        return tables
+    while True:
+        table = reader.key()
+        if table is None or not reader.skip(":") or not reader.skip("{"):
+            return tables
+        if not _records(reader, tables.setdefault(table, {})):
+            return tables
+        if not reader.skip(","):
+            return tables
+
+
+def _records(reader: _Reader, records: dict[str, Any]) -> bool:
+    """Read one table's records into ``records``; False where the damage begins."""
+    while True:
+        if reader.skip("}"):
+            return True
+        ident = reader.key()
+        if ident is None or not reader.skip(":"):
+            return False
+        read, record = reader.value()
+        if not read:
+            return False
+        if isinstance(record, dict):
+            records[ident] = record
+        reader.skip(",")
