@@ -47,9 +47,8 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
     If you have open follow-ups with these people, kith says so and how to close them
     (or closes them with --done-follow-up).
     """
-    from kith.services.followups import close, open_for
-    from kith.services.interaction_kinds import check_kind, remember_kind
-    from kith.services.recording import Typed, build_interaction
+    from kith.services.interactions import LogRequest, log_interaction
+    from kith.services.recording import parse_money_field, parse_when_field
 
     chosen = [name for name, flag in (("gave", gave), ("received", received),
                                       ("shared", shared)) if flag]
@@ -62,20 +61,15 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
         raise ValidationError("give --invited or --pitched, not both: either they came to "
                               "you, or you pitched yourself")
     store = app.store
-    kind = check_kind(store, kind or "other", new_kind=new_kind)
-    typed = Typed(network=network, people=people, direction=chosen[0], kind=kind,
-                  money=money or "", minutes="" if minutes is None else str(minutes),
-                  favours="" if favours is None else str(favours),
-                  fun="" if fun is None else str(fun), note=note, on=on or "",
-                  initiative="invited" if invited else "pitched" if pitched else None)
-    interaction = build_interaction(store, typed, exponent=app.exponent)
-    with store.transaction():
-        recorded = store.record(interaction)
-        if new_kind:
-            remember_kind(store, recorded.kind)
-        pending = open_for(store, recorded)
-        closed = [close(store, f.id, by=recorded.id) for f in pending] if done_follow_up \
-            else []
+    request = LogRequest(
+        network=network, people=people, direction=chosen[0], kind=kind, new_kind=new_kind,
+        money=parse_money_field(money, app.exponent, store.currency),
+        minutes=minutes or 0, favours=favours or 0, fun=fun or 0, note=note,
+        when=parse_when_field(on),
+        initiative="invited" if invited else "pitched" if pitched else None,
+        close_follow_ups=done_follow_up)
+    logged = log_interaction(store, request, plugins=app.plugins)
+    recorded, closed, pending = logged.interaction, logged.closed, logged.pending
     if as_json:
         emit_json({**recorded.to_dict(),
                    "follow_ups_closed": [f.id for f in closed],
