@@ -228,11 +228,12 @@ def edit_interaction(store: Store, ident: str, request: EditRequest, *,
     with one_transaction(store, plugins):
         found = store.get_interaction(ident)
         old = found.value
+        minutes = old.minutes if request.minutes is None else request.minutes
+        favours = old.favours if request.favours is None else request.favours
+        fun = old.fun if request.fun is None else request.fun
+        check_counts(minutes, favours, fun)
         value = Value(money=old.money if request.money is None else request.money,
-                      minutes=old.minutes if request.minutes is None else request.minutes,
-                      favours=old.favours if request.favours is None else request.favours,
-                      fun=old.fun if request.fun is None else request.fun)
-        check_counts(value.minutes, value.favours, value.fun)
+                      minutes=minutes, favours=favours, fun=fun)
         changes: dict[str, Any] = {"value": value}
         if value != old:
             changes["meta"] = {k: v for k, v in found.meta.items() if k != "estimated"}
