@@ -227,40 +227,45 @@ def edit_interaction(store: Store, ident: str, request: EditRequest, *,
     """
     with one_transaction(store, plugins):
         found = store.get_interaction(ident)
-        old = found.value
-        minutes = old.minutes if request.minutes is None else request.minutes
-        favours = old.favours if request.favours is None else request.favours
-        fun = old.fun if request.fun is None else request.fun
-        check_counts(minutes, favours, fun)
-        value = Value(money=old.money if request.money is None else request.money,
-                      minutes=minutes, favours=favours, fun=fun)
-        changes: dict[str, Any] = {"value": value}
-        if value != old:
-            changes["meta"] = {k: v for k, v in found.meta.items() if k != "estimated"}
-        if request.network:
-            changes["network"] = in_field("network", store.find_network, request.network).id
-        if request.kind:
-            changes["kind"] = _kind(store, request.kind, request.new_kind)
-        if request.people:
-            changes["people"] = _people(store, request.people)
-        if request.direction:
-            if request.direction not in DIRECTIONS:
-                raise FieldError("direction", "say which way it went: gave, received or "
-                                              "shared")
-            changes["direction"] = request.direction
-        if request.note is not None:
-            changes["note"] = request.note
-        if request.when is not None:
-            changes["when"] = request.when
-        if request.invited is not None:
-            changes["invited"] = request.invited
-        if request.initiative is not None:
-            changes["initiative"] = None if request.initiative == "none" \
-                else request.initiative
+        changes = {**_value_changes(found, request), **_field_changes(store, request)}
         updated = store.replace_interaction(found.with_changes(**changes), announce=False)
         if request.kind and request.new_kind:
             remember_kind(store, updated.kind)
     return updated
+
+
+def _value_changes(found: Interaction, request: EditRequest) -> dict[str, Any]:
+    """The new value (and, when it changed, the meta without the ``estimated`` mark)."""
+    old = found.value
+    minutes = old.minutes if request.minutes is None else request.minutes
+    favours = old.favours if request.favours is None else request.favours
+    fun = old.fun if request.fun is None else request.fun
+    check_counts(minutes, favours, fun)
+    value = Value(money=old.money if request.money is None else request.money,
+                  minutes=minutes, favours=favours, fun=fun)
+    if value == old:
+        return {"value": value}
+    return {"value": value, "meta": {k: v for k, v in found.meta.items() if k != "estimated"}}
+
+
+def _field_changes(store: Store, request: EditRequest) -> dict[str, Any]:
+    """Every other field asked for, checked."""
+    changes: dict[str, Any] = {}
+    if request.network:
+        changes["network"] = in_field("network", store.find_network, request.network).id
+    if request.kind:
+        changes["kind"] = _kind(store, request.kind, request.new_kind)
+    if request.people:
+        changes["people"] = _people(store, request.people)
+    if request.direction:
+        if request.direction not in DIRECTIONS:
+            raise FieldError("direction", "say which way it went: gave, received or shared")
+        changes["direction"] = request.direction
+    given = {"note": request.note, "when": request.when, "invited": request.invited}
+    changes.update({name: value for name, value in given.items() if value is not None})
+    if request.initiative is not None:
+        changes["initiative"] = None if request.initiative == "none" else request.initiative
+    return changes
 
 
 def delete_interaction(store: Store, ident: str, *, plugins: Any = None) -> Interaction:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Literal
+
 import click
 
 from kith.cli.commands import describe_interaction, emit_json, json_option, pass_app
 from kith.core.errors import ValidationError
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
+
+if TYPE_CHECKING:
+    from kith.services.interactions import Logged
 
 
 @click.command()
@@ -50,6 +55,25 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
     from kith.services.interactions import LogRequest, log_interaction
     from kith.services.recording import parse_money_field, parse_when_field
 
+    direction, initiative = _direction(gave, received, shared), _initiative(invited, pitched)
+    store = app.store
+    request = LogRequest(
+        network=network, people=people, direction=direction, kind=kind, new_kind=new_kind,
+        money=parse_money_field(money, app.exponent, store.currency),
+        minutes=minutes or 0, favours=favours or 0, fun=fun or 0, note=note,
+        when=parse_when_field(on), initiative=initiative, close_follow_ups=done_follow_up)
+    logged = log_interaction(store, request, plugins=app.plugins)
+    if as_json:
+        emit_json({**logged.interaction.to_dict(),
+                   "follow_ups_closed": [f.id for f in logged.closed],
+                   "follow_ups_open": [] if logged.closed
+                   else [f.to_dict() for f in logged.pending]})
+    else:
+        _say(app, logged, done_follow_up)
+
+
+def _direction(gave: bool, received: bool, shared: bool) -> str:
+    """The one direction flag given."""
     chosen = [name for name, flag in (("gave", gave), ("received", received),
                                       ("shared", shared)) if flag]
     if len(chosen) > 1:
@@ -57,26 +81,22 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
                               "say which way it went with one of them")
     if not chosen:
         raise ValidationError("say which way it went: --gave, --received or --shared")
+    return chosen[0]
+
+
+def _initiative(invited: bool, pitched: bool) -> Literal["invited", "pitched"] | None:
     if invited and pitched:
         raise ValidationError("give --invited or --pitched, not both: either they came to "
                               "you, or you pitched yourself")
-    store = app.store
-    request = LogRequest(
-        network=network, people=people, direction=chosen[0], kind=kind, new_kind=new_kind,
-        money=parse_money_field(money, app.exponent, store.currency),
-        minutes=minutes or 0, favours=favours or 0, fun=fun or 0, note=note,
-        when=parse_when_field(on),
-        initiative="invited" if invited else "pitched" if pitched else None,
-        close_follow_ups=done_follow_up)
-    logged = log_interaction(store, request, plugins=app.plugins)
+    return "invited" if invited else "pitched" if pitched else None
+
+
+def _say(app: KithApp, logged: Logged, done_follow_up: bool) -> None:
+    """What was recorded, and the follow-ups it closed or may have settled."""
     recorded, closed, pending = logged.interaction, logged.closed, logged.pending
-    if as_json:
-        emit_json({**recorded.to_dict(),
-                   "follow_ups_closed": [f.id for f in closed],
-                   "follow_ups_open": [] if closed else [f.to_dict() for f in pending]})
-        return
     echo("Recorded " + describe_interaction(app, recorded))
-    names = {p: store.get_person(p).name for p in recorded.people}  # type: ignore[union-attr]
+    names = {p: app.store.get_person(p).name  # type: ignore[union-attr]
+             for p in recorded.people}
     for item in closed:
         echo(f"Closed follow-up with {names.get(item.person, item.person)} "
              f"(due {item.due}{': ' + item.about if item.about else ''}; {item.id})")
@@ -88,4 +108,3 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
             echo(f"Open follow-up with {names.get(item.person, item.person)} "
                  f"(due {item.due}{about}). Did this settle it? "
                  f"kith follow-up done {item.id}")
-
