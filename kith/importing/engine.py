@@ -8,9 +8,10 @@ format at all raises ``ImportFormatError``. It never touches the database and ne
 prints. ``apply_batch`` then picks the network (one that exists, never a silent new one),
 matches people (by source key, then handle, then folded full name when nothing
 contradicts it), links interactions the user already recorded by hand instead of adding
-them twice, estimates missing values, and upserts everything in **one transaction**: all
-of it or none of it. Re-importing the same export matches every record again and adds
-nothing.
+them twice, has missing values estimated (by the caller's ``estimate``: the value policy
+is the use case's, ``kith.services.imports``), and upserts everything in **one
+transaction**: all of it or none of it. Re-importing the same export matches every
+record again and adds nothing.
 """
 
 from __future__ import annotations
@@ -368,11 +369,15 @@ def build_interactions(batch: ImportBatch, spec: SourceSpec, resolver: PeopleRes
 
 def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Path,
                 network_ref: str | None = None, dry_run: bool = False,
-                create_network: str | None = None, strict: bool = False) -> ImportSummary:
+                create_network: str | None = None, strict: bool = False,
+                estimate: Callable[[list[Interaction]], list[Interaction]] | None = None
+                ) -> ImportSummary:
     """Write a batch into the store in one transaction (or only count, with ``dry_run``).
 
     A person or interaction the model refuses is skipped and listed in the summary, or
-    with ``strict`` stops the import before anything is written."""
+    with ``strict`` stops the import before anything is written. ``estimate`` is given
+    the interactions about to be upserted, in the transaction, and returns them with the
+    missing values of the new ones filled."""
     from kith.importing.handrecorded import link_hand_recorded
 
     network, create = resolve_network(store, spec, batch, network_ref, create_network)
@@ -416,7 +421,7 @@ def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Pat
             store.save_person(person)
         for linked in links.updated if links else ():
             store.replace_interaction(linked, announce=False)
-        result = store.upsert_interactions(fresh)
+        result = store.upsert_interactions(estimate(fresh) if estimate else fresh)
     summary.interactions_added = result.added
     summary.interactions_updated = result.updated
     summary.duplicates_skipped = result.unchanged

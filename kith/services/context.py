@@ -1,7 +1,8 @@
 """The state one run of kith shares between its faces: database, plugins, configuration.
 
 The CLI keeps one ``KithApp`` in click's context object; the TUI receives the same object,
-so both record interactions through the same store API and fire the same hooks.
+so both call the same use cases (``kith.services.interactions``, ``kith.services.imports``)
+with the same store and plugins, and the same hooks fire.
 """
 
 from __future__ import annotations

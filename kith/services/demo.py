@@ -107,7 +107,10 @@ def build(store: Store, today: date | None = None) -> dict[str, int]:
             kind=kind, value=value, note=note, invited=invited, initiative=initiative,
             source=key))
 
-    with store.transaction():
+    from kith.services.interactions import Estimator
+    from kith.services.scope import one_transaction
+
+    with one_transaction(store):
         for ident, name, kind, months in NETWORKS:
             joined = today - timedelta(days=int(months * 30.5))
             store.save_network(Network(ident, name, kind, joined=joined))
@@ -192,7 +195,7 @@ def build(store: Store, today: date | None = None) -> dict[str, int]:
             Value(minutes=120, fun=3))
         add("python-meetup", ["Quinn Lee"], "received", "advice", 19, Value(favours=1))
 
-        result = store.upsert_interactions(interactions)
+        result = store.upsert_interactions(Estimator(store).new_ones(interactions))
         for name, kind, text, tags, network in OPPORTUNITIES:
             store.save_opportunity(Opportunity.create(
                 person=ids[name], type=kind, text=text, tags=tuple(tags), network=network,

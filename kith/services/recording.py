@@ -1,5 +1,6 @@
-"""Turning what a person typed into an interaction: one place for the CLI's ``kith log``
-and the TUI's log form, so both accept and refuse exactly the same input.
+"""Reading what a person typed into typed values: the parsing helpers both faces use
+before they call a use case (``kith log`` and the TUI's log form read money, counts and
+dates with these, so both accept and refuse exactly the same text).
 
 Every refusal is a ``FieldError`` naming the field, so the TUI can show the message next
 to the field that caused it, and the CLI prints it as its usual one line.
@@ -7,17 +8,12 @@ to the field that caused it, and the CLI prints it as its usual one line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from datetime import datetime
+from typing import Any
 
 from kith.core.dates import parse_user_when
 from kith.core.errors import KithError, ValidationError
-from kith.core.model import ME, Interaction, Value
-from kith.core.parsing import now, parse_amount
-
-if TYPE_CHECKING:
-    from kith.persistence.store import Store
+from kith.core.parsing import parse_amount
 
 DIRECTIONS = ("gave", "received", "shared")
 
@@ -41,26 +37,9 @@ def in_field(field: str, check: Any, *args: Any, **kwargs: Any) -> Any:
         raise FieldError(field, str(error)) from None
 
 
-@dataclass
-class Typed:
-    """The raw text of each field, as typed (empty means not given)."""
-
-    network: str
-    people: Iterable[str]
-    direction: str | None
-    kind: str = "other"
-    money: str = ""
-    minutes: str = ""
-    favours: str = ""
-    fun: str = ""
-    note: str = ""
-    on: str = ""
-    invited: bool = False
-    initiative: str | None = None
-    """``invited``, ``pitched`` or None; ``invited=True`` alone still means invited."""
-
-
-def _count(text: str, field: str, *, high: int | None = None) -> int:
+def parse_count(text: str, field: str, *, high: int | None = None) -> int:
+    """A whole number typed in ``field`` (empty: 0), refused when negative or above
+    ``high``."""
     text = str(text).strip()
     if not text:
         return 0
@@ -75,38 +54,17 @@ def _count(text: str, field: str, *, high: int | None = None) -> int:
     return number
 
 
-def build_interaction(store: Store, typed: Typed, *, exponent: int = 2) -> Interaction:
-    """Check every field and build the interaction (not yet recorded).
+def parse_money_field(text: str | None, exponent: int, currency: str) -> int:
+    """An amount typed in the ``money`` field or ``--money``, in minor units (empty: 0);
+    ``€40`` or ``40 EUR`` in the database's currency."""
+    if text is None or not str(text).strip():
+        return 0
+    return int(in_field("money", parse_amount, text, exponent, currency))
 
-    Raises ``FieldError`` for the first field that is wrong, in form order.
-    """
-    if not typed.network.strip():
-        raise FieldError("network", "which network? (name or id)")
-    network = in_field("network", store.find_network, typed.network.strip())
-    refs = [p.strip() for p in typed.people if p.strip()]
-    if not refs:
-        raise FieldError("people", "with whom? (one or more people, comma-separated)")
-    people = [in_field("people", store.find_person, ref).id for ref in refs]
-    if ME in people:
-        raise FieldError("people", "an interaction is with other people, not with yourself")
-    if typed.direction not in DIRECTIONS:
-        raise FieldError("direction", "say which way it went: gave, received or shared")
-    kind = (typed.kind or "other").strip().lower() or "other"
-    money = in_field("money", parse_amount, typed.money, exponent, store.currency) \
-        if str(typed.money).strip() else 0
-    value = Value(money=money, minutes=_count(typed.minutes, "minutes"),
-                  favours=_count(typed.favours, "favours"),
-                  fun=_count(typed.fun, "fun", high=5))
-    when = in_field("on", parse_user_when, typed.on, "date") if str(typed.on).strip() \
-        else now()
-    try:
-        return Interaction.create(when=when, network=network.id, people=people,
-                                  direction=typed.direction, kind=kind, value=value,
-                                  note=typed.note.strip(),
-                                  initiative=typed.initiative or (
-                                      "invited" if typed.invited else None))
-    except ValidationError as error:
-        # every other field was checked above; what the model can still refuse is the kind
-        if "kind" in str(error):
-            raise FieldError("kind", str(error)) from None
-        raise
+
+def parse_when_field(text: str | None) -> datetime | None:
+    """When it happened, as typed in ``on`` or ``--on`` (empty: None, meaning now)."""
+    if text is None or not str(text).strip():
+        return None
+    when: datetime = in_field("on", parse_user_when, text, "date")
+    return when

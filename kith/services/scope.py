@@ -5,10 +5,15 @@ process commit in between: two ``person edit --add-tag`` would each add their ta
 the same old record and one tag would be lost; two ``interaction delete`` of one id
 would both subtract it from the totals. Patching each command is how such races come
 back, so the command tree is wrapped once, after every core and plugin command is
-added: each command's whole body runs inside ``store.transaction()``. The lock is taken
+added: each command's whole body runs inside ``one_transaction``. The lock is taken
 before the first read, files changed by other processes are re-read at that moment,
 nested transactions inside the body join this one, and ``interaction_recorded`` hooks
 fire after the commit.
+
+``one_transaction`` is also how every use case writes (``kith.services.interactions``,
+the import, the demo): the store only notes which interactions a commit recorded
+(``Store.last_recorded``); whoever opened the outermost transaction announces them, once,
+after the commit, and never those of a transaction rolled back.
 
 A command that only reads runs in the same transaction and commits nothing: it sees
 one committed state, never half of a multi-file commit. Its output is held back while
@@ -27,14 +32,62 @@ import contextlib
 import functools
 import io
 import sys
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
+
+if TYPE_CHECKING:
+    from kith.persistence.store import Store
 
 UNSCOPED = frozenset({"tui", "doctor", "backup", "restore", "demo", "init", "plugins",
                       "sync"})
 """Top-level commands that take the lock themselves or do not touch the database."""
+
+
+@contextlib.contextmanager
+def one_transaction(store: Store, plugins: Any = None, *,
+                    backup_reason: str | None = None) -> Iterator[None]:
+    """``store.transaction()`` for a use case: opened here, it announces what it recorded
+    after the commit (``interaction_recorded`` to ``plugins``, by default the store's);
+    nested in an open transaction, it joins it and its owner announces.
+
+    A use case refused before its first write on a database not created yet leaves no
+    folder behind (the lock would have made one)."""
+    outermost = not store.files.in_transaction
+    new_folder = outermost and store.uncreated and not store.home.exists()
+    try:
+        with store.transaction(backup_reason=backup_reason):
+            yield
+    except BaseException:
+        if new_folder:
+            _remove_empty_folder(store.home)
+        raise
+    if outermost:
+        announce(store, store.last_recorded, plugins)
+
+
+def announce(store: Store, recorded: tuple[Any, ...], plugins: Any = None) -> None:
+    """Fire ``interaction_recorded`` once for each committed interaction, in the state it
+    was committed in (one recorded, then replaced as news in the same transaction, is
+    announced once, as replaced)."""
+    plugins = plugins if plugins is not None else store.plugins
+    if plugins is None:
+        return
+    final = {interaction.id: interaction for interaction in recorded}
+    for interaction in final.values():
+        plugins.broadcast("interaction_recorded", interaction=interaction, store=store)
+
+
+def _remove_empty_folder(home: Path) -> None:
+    """Remove ``home`` if it holds nothing but the lock file."""
+    from kith.persistence.files import LOCK
+
+    with contextlib.suppress(OSError):
+        if {p.name for p in home.iterdir()} <= {LOCK}:
+            (home / LOCK).unlink(missing_ok=True)
+            home.rmdir()
 
 
 def scope_commands(cli: click.Group) -> None:
@@ -84,10 +137,10 @@ def _in_transaction(callback: Callable[..., Any]) -> Callable[..., Any]:
             return callback(*args, **kwargs)  # nothing to race with yet
         store = app.store
         if sys.stdout.isatty():
-            with store.transaction():
+            with one_transaction(store, app.plugins):
                 return callback(*args, **kwargs)
         held = io.StringIO()
-        with contextlib.redirect_stdout(held), store.transaction():
+        with contextlib.redirect_stdout(held), one_transaction(store, app.plugins):
             result = callback(*args, **kwargs)
         sys.stdout.write(held.getvalue())  # after the commit: no "Recorded" for a rollback
         return result

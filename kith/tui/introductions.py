@@ -82,7 +82,7 @@ class IntroductionsPane(LazyPane, Vertical):
             self.post_message(OpenPerson(self.open_people[event.cursor_row]))
 
     def action_introduce(self) -> None:
-        from kith.domain.serendipity import make_introduction
+        from kith.services.interactions import introduce
 
         row = self.query_one("#suggestions", DataTable).cursor_row
         if not 0 <= row < len(self.suggestions):
@@ -90,8 +90,8 @@ class IntroductionsPane(LazyPane, Vertical):
             return
         chosen = self.suggestions[row]
         try:
-            made = make_introduction(self.kith.store, *chosen.people,
-                                     opportunities=chosen.opportunities)
+            made = introduce(self.kith.store, *chosen.people,
+                             opportunities=chosen.opportunities, plugins=self.kith.plugins)
         except KithError as error:
             self.app.notify(escape(error), severity="error")
             return

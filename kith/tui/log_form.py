@@ -1,13 +1,15 @@
 """The log form: record an interaction without leaving the TUI.
 
-Every field is checked by ``kith.services.recording.build_interaction``, the same code ``kith log``
-uses; a refusal marks the field and shows the message under the form, and nothing is
-written. Saving goes through ``Store.record``, so ``interaction_recorded`` fires.
+The form only parses: money, counts and the date are read with the helpers of
+``kith.services.recording`` into a ``LogRequest``, and ``log_interaction`` (the use case
+``kith log`` calls) checks the kind, the network and the people, estimates a missing
+value, records it and fires ``interaction_recorded`` after the commit. A refusal marks
+the field and shows the message under the form, and nothing is written.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
@@ -15,7 +17,13 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Button, Input, Label, Select, Static
 
 from kith.core.model import INTERACTION_KINDS, Interaction
-from kith.services.recording import DIRECTIONS, Typed, build_interaction
+from kith.services.interactions import LogRequest, log_interaction
+from kith.services.recording import (
+    DIRECTIONS,
+    parse_count,
+    parse_money_field,
+    parse_when_field,
+)
 from kith.tui.dialog import Dialog
 from kith.tui.forms import network_names, people_names
 from kith.tui.widgets import KithFooter, KithInput, ListSuggester
@@ -84,23 +92,28 @@ class LogScreen(Dialog[Interaction]):
         first = "#people" if self.initial["network"] else "#network"
         self.query_one(first, Input).focus()
 
-    def typed(self) -> Typed:
+    def request(self) -> LogRequest:
+        """What was typed, parsed (money, counts and date refused here, by field)."""
         def text(field: str) -> str:
             return self.query_one(f"#{field}", Input).value
 
         direction = self.query_one("#direction", Select).value
-        return Typed(network=text("network"), people=text("people").split(","),
-                     direction=direction if isinstance(direction, str) else None,
-                     kind=text("kind"), money=text("money"), minutes=text("minutes"),
-                     favours=text("favours"), fun=text("fun"),
-                     note=text("note"), on=text("on"), initiative=self.initiative())
+        store = self.kith.store
+        return LogRequest(
+            network=text("network"), people=tuple(text("people").split(",")),
+            direction=direction if isinstance(direction, str) else None, kind=text("kind"),
+            money=parse_money_field(text("money"), self.kith.exponent, store.currency),
+            minutes=parse_count(text("minutes"), "minutes"),
+            favours=parse_count(text("favours"), "favours"),
+            fun=parse_count(text("fun"), "fun", high=5), note=text("note"),
+            when=parse_when_field(text("on")), initiative=self.initiative())
 
-    def initiative(self) -> str | None:
+    def initiative(self) -> Literal["invited", "pitched"] | None:
         """``invited``, ``pitched`` or None, from the form's choice."""
         chosen = self.query_one("#initiative", Select).value
-        return chosen if chosen in ("invited", "pitched") else None
+        return "invited" if chosen == "invited" else "pitched" if chosen == "pitched" \
+            else None
 
     def save(self) -> Interaction:
-        store = self.kith.store
-        interaction = build_interaction(store, self.typed(), exponent=self.kith.exponent)
-        return store.record(interaction)
+        logged = log_interaction(self.kith.store, self.request(), plugins=self.kith.plugins)
+        return logged.interaction

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from kith.core.model import Interaction, Network, Person
 from kith.domain.keepintouch import cadence_for, reminders
 from kith.persistence.store import Store
+from kith.services.interactions import record
 from tests.conftest import FIXTURES, creating_network, snapshot_db
 
 VCARDS = FIXTURES / "vcard"
@@ -232,17 +233,17 @@ def test_any_interaction_resets_the_reminder(store: Store) -> None:
                                              networks={"climbing": None}))
     today = date(2026, 11, 22)
     when = datetime(2026, 10, 1, 18, tzinfo=UTC)
-    store.record(Interaction.create(when=when, network="climbing", people=[fatima.id],
-                                    direction="shared", kind="event"))
+    record(store, Interaction.create(when=when, network="climbing", people=[fatima.id],
+                                     direction="shared", kind="event"))
     result = reminders(store, {}, today)
     [overdue] = result.overdue
     assert (overdue.name, overdue.days_since, overdue.days_overdue) == ("Fatima", 52, 31)
     assert overdue.last_network == "climbing"
     assert [(b.name, b.days_until) for b in result.birthdays] == [("Fatima", 9)]
     # contact in another network, logged any way, resets the clock
-    store.record(Interaction.create(when=datetime(2026, 11, 20, 9, tzinfo=UTC),
-                                    network="work", people=[fatima.id], direction="gave",
-                                    kind="help"))
+    record(store, Interaction.create(when=datetime(2026, 11, 20, 9, tzinfo=UTC),
+                                     network="work", people=[fatima.id], direction="gave",
+                                     kind="help"))
     assert reminders(store, {}, today).overdue == []
     # Fatima is not in Work: helping her there makes her no newcomer of it (issue 16)
     assert [n.network for n in reminders(store, {}, today).newcomers] == []

@@ -15,6 +15,7 @@ from kith import hookimpl
 from kith.core.model import Interaction, Network, Person, Value
 from kith.persistence.store import Store
 from kith.plugins.manager import Plugins, load_plugins
+from kith.services.interactions import record, upsert
 
 FIRST_PARTY = {"social", "church", "association", "friends"}
 
@@ -125,11 +126,11 @@ def test_interaction_recorded(kith_home: Path) -> None:
     pm.register_module(Listens(), "listens")
     pm.register_module(Raises(), "raises")
     store, ann = _store_with(pm, kith_home)
-    stored = store.record(_interaction(ann))
+    stored = record(store, _interaction(ann))
     assert seen == [(stored.id, 1)]
     assert [p.plugin for p in pm.problems] == ["raises"]
     assert "plugin bug" in pm.problems[0].message
-    result = store.upsert_interactions([_interaction(ann, source=f"t:{n}", when=datetime(
+    result = upsert(store, [_interaction(ann, source=f"t:{n}", when=datetime(
         2024, 3, n + 1, tzinfo=UTC)) for n in range(3)])
     assert result.added == 3 and len(seen) == 4
 
@@ -149,14 +150,14 @@ def test_estimate_value(kith_home: Path) -> None:
 
     pm = Plugins().load(entry_points_enabled=False)
     store, ann = _store_with(pm, kith_home)
-    assert store.record(_interaction(ann)).value == Value(favours=1, minutes=30)  # default
+    assert record(store, _interaction(ann)).value == Value(favours=1, minutes=30)  # default
     pm.register_module(Generous(), "generous")
-    assert store.record(_interaction(ann)).value == Value(favours=3)
+    assert record(store, _interaction(ann)).value == Value(favours=3)
     pm.register_module(Garbage(), "garbage")
-    stored = store.record(_interaction(ann))
+    stored = record(store, _interaction(ann))
     assert stored.value == Value(favours=3) and stored.meta["estimated"] is True
     assert any(p.plugin == "garbage" and p.stage == "estimate_value" for p in pm.problems)
-    explicit = store.record(_interaction(ann, value=Value(money=500)))
+    explicit = record(store, _interaction(ann, value=Value(money=500)))
     assert explicit.value == Value(money=500) and "estimated" not in explicit.meta
 
 

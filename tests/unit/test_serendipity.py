@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 from kith import hookimpl
 from kith.core.model import Opportunity, Person
-from kith.domain.serendipity import Matcher, Suggestion, make_introduction, merge, suggest, terms
+from kith.domain.serendipity import Matcher, Suggestion, merge, suggest, terms
 from kith.persistence.store import Store
 from kith.plugins.manager import Plugins
+from kith.services.interactions import introduce
 
 Ok = Callable[..., Any]
 
@@ -239,8 +240,8 @@ def test_intro_make_fires_interaction_recorded(heard: dict[str, str], kith_home:
 
     plugins = Plugins().load(entry_points_enabled=False)
     plugins.register_module(Listens(), "listens")
-    made = make_introduction(Store(kith_home, plugins=plugins), "Ana", "Cat",
-                             network="PyData")
+    made = introduce(Store(kith_home, plugins=plugins), "Ana", "Cat",
+                     network="PyData")
     assert seen == ["introduction"] and made.network == "pydata"
 
 

@@ -1,5 +1,8 @@
 """``kith import SOURCE PATH``: run a plugin's importer, all or nothing.
 
+The command parses its options into a ``kith.services.imports.ImportRequest`` and prints
+the summary; the use case (``import_batch``) checks, reads and writes.
+
 Each registered source becomes a subcommand with the common options (``--network``,
 ``--create-network``, ``--strict``, ``--dry-run``, ``--json``) plus its own.
 ``kith import --list`` shows every source.
@@ -9,7 +12,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
@@ -17,12 +20,9 @@ from kith.cli.commands import emit_json
 from kith.core.errors import KithError
 from kith.core.safeoutput import echo
 from kith.core.targets import load_target
-from kith.importing.engine import ImportSummary, apply_batch, check_network_choice, parse_source
-from kith.importing.toolkit import ImportContext, SourceSpec
+from kith.importing.engine import ImportSummary
+from kith.importing.toolkit import SourceSpec
 from kith.plugins.manager import Plugins
-
-if TYPE_CHECKING:
-    from kith.services.context import KithApp
 
 
 class _Progress:
@@ -49,26 +49,6 @@ class _Progress:
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.stop()
-
-
-def run_import(app: KithApp, spec: SourceSpec, path: Path, *, network: str | None,
-               dry_run: bool, options: dict[str, Any], strict: bool = False,
-               create_network: str | None = None) -> ImportSummary:
-    """Parse ``path`` with ``spec`` and apply it; any importer failure is a clear error."""
-    if not path.exists():
-        raise KithError(f"{path}: no such file or folder")
-    check_network_choice(app.store, network, create_network)
-    # an import, like a merge, builds several hundred thousand small objects that live
-    # until it ends: the cyclic collector would rescan them again and again (measured: a
-    # third of the time of importing 150k records)
-    from kith.sync.write import gc_paused
-
-    with gc_paused(), _Progress(f"reading {path.name}") as progress:
-        options = {**options, "kith_currency": app.store.currency}
-        context = ImportContext(options=options, progress=progress, strict=strict)
-        batch = parse_source(spec, path, context)
-        return apply_batch(app.store, spec, batch, path=path, network_ref=network,
-                           dry_run=dry_run, create_network=create_network, strict=strict)
 
 
 SHOWN_DUPLICATES = 20
@@ -111,11 +91,15 @@ def _source_command(spec: SourceSpec) -> click.Command:
     def callback(path: Path, network: str | None, create_network: str | None, strict: bool,
                  dry_run: bool, as_json: bool, **options: Any) -> None:
         from kith.services.context import KithApp
+        from kith.services.imports import ImportRequest, import_batch
 
         app = click.get_current_context().find_object(KithApp)
         assert app is not None, "kith's CLI always runs with a KithApp"
-        summary = run_import(app, spec, path, network=network, dry_run=dry_run,
-                             options=options, strict=strict, create_network=create_network)
+        request = ImportRequest(spec=spec, path=path, network=network,
+                                create_network=create_network, strict=strict,
+                                dry_run=dry_run, options=options)
+        with _Progress(f"reading {path.name}") as progress:
+            summary = import_batch(app.store, request, plugins=app.plugins, progress=progress)
         if as_json:
             emit_json(summary.to_dict())
         else:

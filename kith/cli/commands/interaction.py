@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from kith.cli.commands import (
@@ -11,12 +9,10 @@ from kith.cli.commands import (
     emit_json,
     json_option,
     money_option,
-    nonnegative,
     output,
     pass_app,
     when_option,
 )
-from kith.core.model import Value
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
 
@@ -64,53 +60,21 @@ def edit(app: KithApp, ident: str, network: str | None, people: tuple[str, ...],
          note: str | None, on: str | None, invited: bool | None, initiative: str | None,
          as_json: bool) -> None:
     """Change fields of an interaction; aggregates follow."""
-    store = app.store
-    found = store.get_interaction(ident)
-    value = found.value
-    value = Value(
-        money=money_option(app, money) if money is not None else value.money,
-        minutes=nonnegative(minutes, "--minutes") if minutes is not None else value.minutes,
-        favours=nonnegative(favours, "--favours") if favours is not None else value.favours,
-        fun=fun if fun is not None else value.fun)
-    changes: dict[str, Any] = {"value": value}
-    if value != found.value:
-        changes["meta"] = {k: v for k, v in found.meta.items() if k != "estimated"}
-    if network:
-        changes["network"] = store.find_network(network).id
-    if kind:
-        from kith.services.interaction_kinds import check_kind
+    from kith.core.errors import ValidationError
+    from kith.services.interactions import EditRequest, edit_interaction
 
-        changes["kind"] = check_kind(store, kind, new_kind=new_kind)
-    if people:
-        from kith.core.errors import ValidationError
-        from kith.core.model import ME
-
-        ids = [store.find_person(p).id for p in people if p.strip()]
-        if not ids:
-            raise ValidationError("--with needs at least one person")
-        if ME in ids:
-            raise ValidationError("an interaction is with other people, not with yourself")
-        changes["people"] = tuple(ids)
-    if direction:
-        changes["direction"] = direction
-    if note is not None:
-        changes["note"] = note
-    if on:
-        changes["when"] = when_option(on, "--on")
+    refs = tuple(p for p in people if p.strip())
+    if people and not refs:
+        raise ValidationError("--with needs at least one person")
     if invited is not None and initiative is not None:
-        from kith.core.errors import ValidationError
-
         raise ValidationError("give --initiative or --invited/--not-invited, not both")
-    if invited is not None:
-        changes["invited"] = invited
-    if initiative is not None:
-        changes["initiative"] = None if initiative == "none" else initiative
-    with store.transaction():
-        updated = store.replace_interaction(found.with_changes(**changes), announce=False)
-        if kind and new_kind:
-            from kith.services.interaction_kinds import remember_kind
-
-            remember_kind(store, updated.kind)
+    request = EditRequest(
+        network=network, people=refs, kind=kind, new_kind=new_kind, direction=direction,
+        money=money_option(app, money) if money is not None else None,
+        minutes=minutes, favours=favours, fun=fun, note=note,
+        when=when_option(on, "--on") if on else None, invited=invited,
+        initiative=initiative)  # type: ignore[arg-type]
+    updated = edit_interaction(app.store, ident, request, plugins=app.plugins)
     if as_json:
         emit_json(updated.to_dict())
     else:
@@ -123,5 +87,7 @@ def edit(app: KithApp, ident: str, network: str | None, people: tuple[str, ...],
 @pass_app
 def delete(app: KithApp, ident: str, as_json: bool) -> None:
     """Delete an interaction."""
-    removed = app.store.delete_interaction(ident)
+    from kith.services.interactions import delete_interaction
+
+    removed = delete_interaction(app.store, ident, plugins=app.plugins)
     output({"deleted": removed.id}, f"Deleted {removed.id}", as_json=as_json)

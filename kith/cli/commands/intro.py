@@ -64,14 +64,15 @@ def make(app: KithApp, first: str, second: str, note: str, network: str | None,
     introduction (delete one with `kith interaction delete ID` if it was a mistake).
     """
     from kith.cli.commands import when_option
-    from kith.domain.serendipity import introduced_before, make_introduction
+    from kith.domain.serendipity import introduced_before
+    from kith.services.interactions import introduce
 
     store = app.store
     when = when_option(on, "--on")
     a, b = store.find_person(first), store.find_person(second)
     earlier = introduced_before(store, a.id, b.id)
-    recorded = make_introduction(store, a.id, b.id, note=note, network=network,
-                                 opportunities=opportunities, when=when)
+    recorded = introduce(store, a.id, b.id, note=note, network=network,
+                         opportunities=opportunities, when=when, plugins=app.plugins)
     for previous in earlier:
         click.echo(f"kith: warning: you already introduced {a.name} and {b.name} on "
                    f"{previous.when:%Y-%m-%d} ({previous.id})", err=True)

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Literal
+
 import click
 
 from kith.cli.commands import describe_interaction, emit_json, json_option, pass_app
 from kith.core.errors import ValidationError
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
+
+if TYPE_CHECKING:
+    from kith.services.interactions import Logged
 
 
 @click.command()
@@ -47,10 +52,28 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
     If you have open follow-ups with these people, kith says so and how to close them
     (or closes them with --done-follow-up).
     """
-    from kith.services.followups import close, open_for
-    from kith.services.interaction_kinds import check_kind, remember_kind
-    from kith.services.recording import Typed, build_interaction
+    from kith.services.interactions import LogRequest, log_interaction
+    from kith.services.recording import parse_money_field, parse_when_field
 
+    direction, initiative = _direction(gave, received, shared), _initiative(invited, pitched)
+    store = app.store
+    request = LogRequest(
+        network=network, people=people, direction=direction, kind=kind, new_kind=new_kind,
+        money=parse_money_field(money, app.exponent, store.currency),
+        minutes=minutes or 0, favours=favours or 0, fun=fun or 0, note=note,
+        when=parse_when_field(on), initiative=initiative, close_follow_ups=done_follow_up)
+    logged = log_interaction(store, request, plugins=app.plugins)
+    if as_json:
+        emit_json({**logged.interaction.to_dict(),
+                   "follow_ups_closed": [f.id for f in logged.closed],
+                   "follow_ups_open": [] if logged.closed
+                   else [f.to_dict() for f in logged.pending]})
+    else:
+        _say(app, logged, done_follow_up)
+
+
+def _direction(gave: bool, received: bool, shared: bool) -> str:
+    """The one direction flag given."""
     chosen = [name for name, flag in (("gave", gave), ("received", received),
                                       ("shared", shared)) if flag]
     if len(chosen) > 1:
@@ -58,31 +81,22 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
                               "say which way it went with one of them")
     if not chosen:
         raise ValidationError("say which way it went: --gave, --received or --shared")
+    return chosen[0]
+
+
+def _initiative(invited: bool, pitched: bool) -> Literal["invited", "pitched"] | None:
     if invited and pitched:
         raise ValidationError("give --invited or --pitched, not both: either they came to "
                               "you, or you pitched yourself")
-    store = app.store
-    kind = check_kind(store, kind or "other", new_kind=new_kind)
-    typed = Typed(network=network, people=people, direction=chosen[0], kind=kind,
-                  money=money or "", minutes="" if minutes is None else str(minutes),
-                  favours="" if favours is None else str(favours),
-                  fun="" if fun is None else str(fun), note=note, on=on or "",
-                  initiative="invited" if invited else "pitched" if pitched else None)
-    interaction = build_interaction(store, typed, exponent=app.exponent)
-    with store.transaction():
-        recorded = store.record(interaction)
-        if new_kind:
-            remember_kind(store, recorded.kind)
-        pending = open_for(store, recorded)
-        closed = [close(store, f.id, by=recorded.id) for f in pending] if done_follow_up \
-            else []
-    if as_json:
-        emit_json({**recorded.to_dict(),
-                   "follow_ups_closed": [f.id for f in closed],
-                   "follow_ups_open": [] if closed else [f.to_dict() for f in pending]})
-        return
+    return "invited" if invited else "pitched" if pitched else None
+
+
+def _say(app: KithApp, logged: Logged, done_follow_up: bool) -> None:
+    """What was recorded, and the follow-ups it closed or may have settled."""
+    recorded, closed, pending = logged.interaction, logged.closed, logged.pending
     echo("Recorded " + describe_interaction(app, recorded))
-    names = {p: store.get_person(p).name for p in recorded.people}  # type: ignore[union-attr]
+    names = {p: app.store.get_person(p).name  # type: ignore[union-attr]
+             for p in recorded.people}
     for item in closed:
         echo(f"Closed follow-up with {names.get(item.person, item.person)} "
              f"(due {item.due}{': ' + item.about if item.about else ''}; {item.id})")
@@ -94,4 +108,3 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
             echo(f"Open follow-up with {names.get(item.person, item.person)} "
                  f"(due {item.due}{about}). Did this settle it? "
                  f"kith follow-up done {item.id}")
-

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, overload
+from typing import Any, ClassVar, Literal, overload
 
 from kith.core.errors import StoreError
 from kith.core.model import Interaction, Network, Opportunity, Person
@@ -39,9 +39,6 @@ from kith.persistence.store.opportunities import Opportunities
 from kith.persistence.store.people import People
 from kith.persistence.tables import KeyedTable
 
-if TYPE_CHECKING:
-    from kith.plugins.manager import Plugins
-
 __all__ = ["MAIN", "NETWORK_TOTALS", "PEOPLE_SHARDS", "Store", "UpsertResult",
            "aggregate", "default_home", "people_shard"]
 
@@ -51,7 +48,7 @@ class Store(Core):
 
     PERSON_FIELDS: ClassVar[dict[str, tuple[str, ...]]] = People.PERSON_FIELDS
 
-    def __init__(self, home: Path | str, *, plugins: Plugins | None = None,
+    def __init__(self, home: Path | str, *, plugins: Any = None,
                  create: bool = True, currency: str | None = None):
         super().__init__(home, plugins=plugins)
         self._aggregates = Aggregates(self, history=self.interactions)
@@ -197,7 +194,8 @@ class Store(Core):
         return self._interactions.get(ident)
 
     def record(self, interaction: Interaction) -> Interaction:
-        """Store a new interaction (estimating its value if it has none) and announce it."""
+        """Store a new interaction as given (``kith.services.interactions`` estimates a
+        missing value first and announces it after the commit)."""
         return self._interactions.record(interaction)
 
     def replace_interaction(self, interaction: Interaction, *,

@@ -3,7 +3,9 @@ keyed tables. Every room of the store (people, interactions, aggregates, ...) wo
 through one ``Core``; none of them knows the ``Store`` facade.
 
 Every write runs in a transaction (``FileSet.transaction``): nested calls join the outer
-one, and ``interaction_recorded`` fires only after the outermost one has committed.
+one. The store fires no hooks and applies no value policy: it only remembers which
+interactions the last committed transaction recorded (``last_recorded``), so the use case
+that owned that transaction (``kith.services``) can announce them after the commit.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import contextlib
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kith.core.errors import StoreError
 from kith.core.model import ME, Interaction, Person
@@ -24,20 +26,22 @@ from kith.persistence.store.migrations import SCHEMA_VERSION
 from kith.persistence.tables import KeyedTable, KithTinyDB
 from kith.persistence.validation import validate_file
 
-if TYPE_CHECKING:
-    from kith.plugins.manager import Plugins
-
 
 class Core:
     """The database folder with its transactions. ``Store`` is one (the facade adds the
     rooms); the rooms take it as their ground."""
 
-    def __init__(self, home: Path | str, *, plugins: Plugins | None = None):
+    def __init__(self, home: Path | str, *, plugins: Any = None):
         self.home = Path(home).expanduser()
         self.files = FileSet(self.home)
         self.files.validate = validate_file
-        self.plugins = plugins
-        self.to_announce: list[Interaction] = []
+        self.plugins: Any = plugins
+        """The run's plugin manager, carried for the layers above (known kinds, a network
+        kind's rules); the store itself never calls it."""
+        self._recorded: list[Interaction] = []
+        self.last_recorded: tuple[Interaction, ...] = ()
+        """The interactions the last committed transaction recorded (new ones, and ones
+        upserted or replaced as news), for the use case that owned it to announce."""
         self.uncreated = False
         self._raw_tables: dict[tuple[str, str], dict[str, Any]] = {}
         self._backup_reasons: list[str] = []
@@ -128,8 +132,8 @@ class Core:
         step from one committed state to the next (lock before read). Nested blocks join
         the outer one. ``backup_reason`` snapshots the database at commit (imports,
         migrations), keeping the newest ``MAX_BACKUPS``; asked for in a nested block, it is
-        taken when the outermost one commits. ``interaction_recorded`` fires after the
-        outermost transaction commits, never for writes that were rolled back.
+        taken when the outermost one commits. ``last_recorded`` is emptied when the
+        outermost block opens and set when it commits: never to writes rolled back.
         """
         if self.files.in_transaction:
             if backup_reason and backup_reason not in self._backup_reasons:
@@ -138,6 +142,7 @@ class Core:
             return
         self.forget_caches()
         self._backup_reasons = [backup_reason] if backup_reason else []
+        self._recorded, self.last_recorded = [], ()
         made: Path | None = None
         try:
             with self.files.transaction():
@@ -155,7 +160,7 @@ class Core:
                 import shutil
 
                 shutil.rmtree(made, ignore_errors=True)
-            self.to_announce.clear()
+            self._recorded = []
             self.forget_caches()
             if self.uncreated:
                 self._stage_new()  # the rollback dropped the staged records
@@ -167,7 +172,7 @@ class Core:
                 rotate_backups(self.home)
         self.uncreated = False
         self._raw_tables.clear()
-        self._announce()
+        self.last_recorded, self._recorded = tuple(self._recorded), []
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
@@ -190,12 +195,10 @@ class Core:
                     self._stage_new()
                 self.files.mark_dirty(MAIN)
 
-    def _announce(self) -> None:
-        pending, self.to_announce = self.to_announce, []
-        if self.plugins is None:
-            return
-        for interaction in pending:
-            self.plugins.broadcast("interaction_recorded", interaction=interaction, store=self)
+    def note_recorded(self, interactions: list[Interaction]) -> None:
+        """Remember interactions written in the open transaction as news (see
+        ``last_recorded``)."""
+        self._recorded.extend(interactions)
 
     def reload(self, check_schema: Callable[[], None]) -> None:
         """Forget what was read that another process has since replaced, so the next read

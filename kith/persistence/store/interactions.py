@@ -1,5 +1,8 @@
 """Interactions, partitioned by UTC month (``interactions/YYYY-MM.json``): record, upsert,
-classify, replace and delete, each keeping the aggregates in the same transaction."""
+classify, replace and delete, each keeping the aggregates in the same transaction.
+
+What is stored is what the caller gave: a missing value is estimated by the use case
+(``kith.services.interactions``) before the write, never here."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from kith.core.errors import NotFound, ValidationError
-from kith.core.model import Interaction, Network, Value
+from kith.core.model import Interaction
 from kith.core.months import month_of
 from kith.persistence.store import conversation_index
 from kith.persistence.store.aggregates import Aggregates
@@ -44,8 +47,6 @@ class Interactions:
     def __init__(self, core: Core, aggregates: Aggregates):
         self.core = core
         self.aggregates = aggregates
-        self._network_cache: dict[str, Network | None] = {}
-        core.on_forget(self._network_cache.clear)
 
     def partition_table(self, month: str) -> KeyedTable:
         """The table of one month's interactions (``YYYY-MM``)."""
@@ -102,29 +103,6 @@ class Interactions:
                 return Interaction.from_dict(doc)
         raise NotFound(f"no interaction {ident!r}")
 
-    def _network(self, ident: str) -> Network | None:
-        """Network lookups for estimates during a bulk write, parsed once per transaction."""
-        cache = self._network_cache
-        if not self.core.files.in_transaction:
-            cache.clear()
-        if ident not in cache:
-            doc = self.core.table("networks").get(doc_id=ident)
-            cache[ident] = Network.from_dict(doc) if doc else None
-        return cache[ident]
-
-    def _with_estimate(self, interaction: Interaction) -> Interaction:
-        plugins = self.core.plugins
-        if not interaction.value.is_empty or plugins is None \
-                or interaction.meta.get("no_estimate"):
-            return interaction
-        network = self._network(interaction.network)
-        estimate = plugins.first("estimate_value", interaction=interaction,
-                                 network=network,
-                                 accept=lambda v: isinstance(v, Value) and v.fun <= 5)
-        if estimate is None or estimate.is_empty:
-            return interaction
-        return interaction.with_checked_value(estimate, {**interaction.meta, "estimated": True})
-
     def _check_refs(self, interaction: Interaction) -> None:
         if not self.core.table("networks").contains(doc_id=interaction.network):  # type: ignore[arg-type]
             raise NotFound(f"no network {interaction.network!r}")
@@ -134,20 +112,20 @@ class Interactions:
                 raise NotFound(f"no person {ident!r}")
 
     def record(self, interaction: Interaction) -> Interaction:
-        """Store a new interaction (estimating its value if it has none) and announce it."""
+        """Store a new interaction as given, noted in ``Core.last_recorded``."""
         with self.core.transaction():
             self._check_refs(interaction)
-            interaction = self._with_estimate(interaction)
             table = self.partition_table(interaction.month)
             if table.contains(doc_id=interaction.id):  # type: ignore[arg-type]
                 raise ValidationError(f"interaction {interaction.id} already exists")
             table.put(interaction.id, interaction.to_dict())
             self.aggregates.apply(interaction, +1)
-            self.core.to_announce.append(interaction)
+            self.core.note_recorded([interaction])
         return interaction
 
     def replace(self, interaction: Interaction, *, announce: bool = True) -> Interaction:
-        """Overwrite an interaction with the same id (it may move to another month)."""
+        """Overwrite an interaction with the same id (it may move to another month);
+        ``announce`` notes it in ``Core.last_recorded`` as news."""
         with self.core.transaction():
             old = self.get(interaction.id)
             self._check_refs(interaction)
@@ -155,7 +133,7 @@ class Interactions:
             self.partition_table(interaction.month).put(interaction.id, interaction.to_dict())
             self.aggregates.apply(interaction, +1)
             if announce:
-                self.core.to_announce.append(interaction)
+                self.core.note_recorded([interaction])
         return interaction
 
     def delete(self, ident: str) -> Interaction:
@@ -186,7 +164,9 @@ class Interactions:
     def upsert(self, interactions: Iterable[Interaction]) -> UpsertResult:
         """Insert new interactions and update changed ones, by id (derived from source).
 
-        Batched per month file, so importing 100k records rewrites each month once.
+        Batched per month file, so importing 100k records rewrites each month once. An
+        updated one without a value keeps the value it had; a new one is stored as given
+        (the use case estimated it before, see ``kith.services.interactions``).
         """
         result = UpsertResult()
         by_month: dict[str, list[Interaction]] = {}
@@ -220,7 +200,6 @@ class Interactions:
                         self.aggregates.apply(previous, -1)
                         result.updated += 1
                     else:
-                        interaction = self._with_estimate(interaction)
                         result.added += 1
                     fresh.append(interaction)
                     self.aggregates.apply(interaction, +1)
@@ -228,5 +207,5 @@ class Interactions:
                     for item in fresh:
                         table.put(item.id, item.to_dict())
                     result.stored.extend(fresh)
-                    self.core.to_announce.extend(fresh)
+                    self.core.note_recorded(fresh)
         return result
