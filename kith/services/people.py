@@ -122,20 +122,9 @@ def edit_person(store: Store, ref: str, changes: PersonChanges) -> Person:
         fields: dict[str, Any] = {}
         if changes.name is not None:
             fields["name"] = _name(changes.name)
-        if changes.aliases is not None or changes.add_aliases:
-            base = found.aliases if changes.aliases is None else changes.aliases
-            fields["aliases"] = (*base, *changes.add_aliases)
-        handles = _handles(found, changes)
-        if handles is not None:
-            fields["handles"] = handles
-        networks = _networks(store, found, changes)
-        if networks is not None:
-            fields["networks"] = networks
-        if changes.tags is not None or changes.add_tags or changes.remove_tags:
-            base_tags = found.tags if changes.tags is None else changes.tags
-            removed = {t.lower() for t in changes.remove_tags}
-            fields["tags"] = tuple([t for t in base_tags if t not in removed]
-                                   + list(changes.add_tags))
+        lists = {"aliases": _aliases(found, changes), "handles": _handles(found, changes),
+                 "networks": _networks(store, found, changes), "tags": _tags(found, changes)}
+        fields.update({k: v for k, v in lists.items() if v is not None})
         if changes.birthday is not None:
             fields["birthday"] = _birthday(changes.birthday)
         if changes.cadence_days is not None:
@@ -143,6 +132,22 @@ def edit_person(store: Store, ref: str, changes: PersonChanges) -> Person:
         if changes.notes is not None:
             fields["notes"] = changes.notes.strip()
         return store.save_person(_built(found.with_changes, **fields))
+
+
+def _aliases(found: Person, changes: PersonChanges) -> tuple[str, ...] | None:
+    if changes.aliases is None and not changes.add_aliases:
+        return None
+    base = found.aliases if changes.aliases is None else changes.aliases
+    return (*base, *changes.add_aliases)
+
+
+def _tags(found: Person, changes: PersonChanges) -> tuple[str, ...] | None:
+    """Tags replaced, then the ones to remove (any case) gone and the new ones added."""
+    if changes.tags is None and not changes.add_tags and not changes.remove_tags:
+        return None
+    base = found.tags if changes.tags is None else changes.tags
+    removed = {t.lower() for t in changes.remove_tags}
+    return tuple([t for t in base if t not in removed] + list(changes.add_tags))
 
 
 def _handles(found: Person, changes: PersonChanges) -> dict[str, list[str]] | None:
