@@ -9,10 +9,12 @@ Use cases with no TUI face (so no parity to test): ``follow-up done``, ``note de
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
 from kith.persistence.store import Store
+from kith.services.person_page import PersonPage
 from kith.tui.forms import MergeForm, NetworkForm, OpportunityForm, PersonForm
 from kith.tui.journal import FollowUpForm, NoteForm
 from tests.parity.conftest import (
@@ -239,3 +241,52 @@ def test_follow_up_refusals(face_homes: FaceHomes, cli: list[str], fields: dict[
                             words: str) -> None:
     refuse_alike(face_homes, ["follow-up", "Gus Silva", *cli], face_page("Gus Silva", "u"),
                  FollowUpForm, fields, words)
+
+
+# the person page ----------------------------------------------------------------------
+
+def test_person_page_shows_the_same_page_in_both_faces(face_homes: FaceHomes) -> None:
+    import orjson
+
+    from kith.services import followups, notes, relationships
+    from kith.services.opportunities import Hearing, hear
+    from kith.tui.people import PersonScreen
+    from tests.parity.conftest import face_tui
+    from tests.tui.test_tui import text
+
+    for home in (face_homes.cli, face_homes.tui):
+        store = Store(home)
+        notes.add_note(store, "Gus Silva", "Moving to Lyon", on=date(2026, 5, 1))
+        followups.add_follow_up(store, "Gus Silva", date(2030, 1, 15), "the portfolio")
+        relationships.relate(store, "Gus Silva", "Fatima Khan", "friend")
+        hear(store, Hearing("Gus Silva", "offer", "photography lessons"))
+    shown = orjson.loads(face_cli_ok(face_homes.cli, "person", "show", "Gus Silva",
+                                     "--json").stdout)
+    seen: dict[str, Any] = {}
+
+    async def steps(app: Any, pilot: Any) -> None:
+        await face_page("Gus Silva", "")(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, PersonScreen)
+        seen["page"] = screen.page
+        seen["journal"] = text(screen.query_one("#person-journal"))
+        seen["opportunities"] = text(screen.query_one("#person-opportunities"))
+
+    face_tui(face_homes.tui, steps)
+    page: PersonPage = seen["page"]
+    journal: str = seen["journal"]
+    assert [n["text"] for n in shown["dated_notes"]] == [n.text for n in page.notes] \
+        == ["Moving to Lyon"]
+    assert [f["about"] for f in shown["follow_ups"]] == [
+        f.about for f in page.follow_ups] == ["the portfolio"]
+    assert [(r["kind"], r["name"]) for r in shown["relationships"]] == [
+        (r.kind, r.name) for r in page.relationships] == [
+        ("friend", "Fatima Khan")]
+    offers = [o["text"] for o in shown["opportunities"]]
+    assert offers == [o.text for o in page.opportunities]
+    assert "photography lessons" in offers
+    assert {k: v for k, v in shown.items() if k in page.person.to_dict()} == \
+        page.person.to_dict()
+    assert "friend of Fatima Khan" in journal
+    assert "the portfolio" in journal and "Moving to Lyon" in journal
+    assert "photography lessons" in seen["opportunities"]
