@@ -213,20 +213,18 @@ class PersonScreen(Screen[None]):
     def refresh_data(self) -> None:
         """Show what was written since (an edit, a merge, an interaction, another process)."""
         self.stale = False
-        page = None
-        if self.kith.store.get_person(self.person.id) is not None:
-            try:
-                page = self._read(self.person.id)
-            except NotFound:
-                page = None
-        if page is None:  # removed by another process
+        try:
+            # by id (or the one it was merged into), never by a name it might match
+            if self.kith.store.get_person(self.person.id) is None:
+                raise NotFound(self.person.id)
+            self.page = self._read(self.person.id)
+        except NotFound:  # removed by another process
             self.app.notify(f"{self.person.name} is no longer in the database.",
                             severity="warning", markup=False)
             self.dismiss()
             return
-        self.page, self.person = page, page.person
-        person = page.person
-        self.title = person.name
+        self.person = self.page.person
+        self.title = self.person.name
         self.query_one("#person-details", Static).update(self.details())
         self.query_one("#person-keep", Static).update(self.keep_in_touch())
         self.query_one("#person-opportunities", Static).update(self.opportunities())
