@@ -7,7 +7,13 @@ Words used everywhere in kith:
 - an **interaction** is something that happened: the user *gave*, *received* or *shared*
   something with people in a network, worth a ``Value``;
 - a **value** keeps money, time, favours and fun apart: they are never converted silently;
-- an **opportunity** is a need or an offer someone mentioned: material for introductions.
+- an **opportunity** is a need or an offer someone mentioned: material for introductions;
+- a **note** is a dated journal entry about a person; a **follow-up** a promise to get back to
+  someone by a day; a **relationship** says how two people are related (parent, friend, ...).
+
+Every entity lives here, as a frozen dataclass that checks itself; the store keeps it in a
+room of ``kith.persistence.store`` and the use cases of ``kith.services`` write it: the next
+entity gets the same three homes.
 
 Records serialise to plain JSON-able dicts (``to_dict``/``from_dict``) with a stable shape;
 the store and ``--json`` output use the same shape.
@@ -527,3 +533,134 @@ class Opportunity:
         except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
             raise _damaged("opportunity", data, error) from None
 
+
+
+# the journal about people: notes, follow-ups, relationships ---------------------------------
+
+NOTE_MAX_TEXT = MAX_TEXT
+FOLLOW_UP_MAX_ABOUT = 2_000
+
+
+def _iso_day(value: Any, message: str) -> None:
+    try:
+        date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValidationError(message) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A dated note about a person: ``on`` is the day it is about, ``created`` when it was
+    written. A journal per person rather than one field that is overwritten."""
+
+    id: str
+    person: str
+    on: str
+    text: str
+    network: str | None = None
+    created: str | None = None
+
+    def __post_init__(self) -> None:
+        _check(isinstance(self.text, str) and bool(self.text.strip()), "a note needs some text")
+        _check(len(self.text) <= NOTE_MAX_TEXT, f"a note is at most {NOTE_MAX_TEXT:,} "
+               f"characters, not {len(self.text):,}")
+        _iso_day(self.on, f"a note's date must be like 2024-05-31, not {self.on!r}")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "person": self.person, "on": self.on, "text": self.text,
+                "network": self.network, "created": self.created}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Note:
+        return cls(id=data["id"], person=data["person"], on=data["on"], text=data["text"],
+                   network=data.get("network"), created=data.get("created"))
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUp:
+    """"Get back to Ann about the flat by Friday", until ``done`` (``done_by`` names the
+    interaction that settled it, when one did)."""
+
+    id: str
+    person: str
+    due: str
+    about: str = ""
+    created: str | None = None
+    done: str | None = None
+    done_by: str | None = None
+
+    def __post_init__(self) -> None:
+        _iso_day(self.due, f"a follow-up's date must be like 2024-05-31, not {self.due!r}")
+        _check(len(self.about) <= FOLLOW_UP_MAX_ABOUT,
+               f"--about is at most {FOLLOW_UP_MAX_ABOUT:,} characters")
+
+    @property
+    def is_open(self) -> bool:
+        return self.done is None
+
+    def days_until(self, today: date) -> int:
+        return (date.fromisoformat(self.due) - today).days
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "person": self.person, "due": self.due, "about": self.about,
+                "created": self.created, "done": self.done, "done_by": self.done_by}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FollowUp:
+        return cls(id=data["id"], person=data["person"], due=data["due"],
+                   about=data.get("about") or "", created=data.get("created"),
+                   done=data.get("done"), done_by=data.get("done_by"))
+
+
+SYMMETRIC_RELATIONSHIPS: tuple[str, ...] = (
+    "spouse", "partner", "sibling", "relative", "colleague", "friend", "neighbour",
+    "classmate", "acquaintance")
+"""Kinds that read the same from both sides."""
+
+INVERSE_RELATIONSHIPS: dict[str, str] = {
+    "parent": "child", "child": "parent", "introduced-by": "introduced",
+    "introduced": "introduced-by", "manager": "report", "report": "manager",
+    "mentor": "mentee", "mentee": "mentor"}
+"""Kinds that the other side sees through their inverse (Tom is Ann's child)."""
+
+RELATIONSHIP_KINDS: tuple[str, ...] = (*SYMMETRIC_RELATIONSHIPS, *INVERSE_RELATIONSHIPS)
+
+RELATIONSHIP_ALIASES: dict[str, str] = {
+    "wife": "spouse", "husband": "spouse", "brother": "sibling", "sister": "sibling",
+    "mother": "parent", "father": "parent", "son": "child", "daughter": "child",
+    "coworker": "colleague", "co-worker": "colleague", "neighbor": "neighbour",
+    "boss": "manager"}
+"""Everyday words for the kinds, read as the kind they name."""
+
+
+def describe_relationship(kind: str) -> str:
+    """``parent`` -> "parent of"; ``friend`` -> "friend of"; ``introduced-by`` as is."""
+    return kind if kind.endswith("-by") else f"{kind} of"
+
+
+@dataclass(frozen=True, slots=True)
+class Relationship:
+    """"``a`` is ``b``'s ``kind``": one record per relationship, each side sees it in its
+    own words (``seen_from``)."""
+
+    id: str
+    a: str
+    b: str
+    kind: str
+    note: str = ""
+    created: str | None = None
+
+    def seen_from(self, person: str) -> tuple[str, str]:
+        """``(kind in that person's words, the other person)``."""
+        if person == self.a:
+            return self.kind, self.b
+        return INVERSE_RELATIONSHIPS.get(self.kind, self.kind), self.a
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "a": self.a, "b": self.b, "kind": self.kind,
+                "note": self.note, "created": self.created}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Relationship:
+        return cls(id=data["id"], a=data["a"], b=data["b"], kind=data["kind"],
+                   note=data.get("note") or "", created=data.get("created"))

@@ -353,9 +353,7 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
                                             item.matcher != "kith" else plugin))
     names = {p.id: p.name.casefold() for p in people}
     found.sort(key=lambda s: tuple(names.get(p, p) for p in s.people))  # ties: by name
-    from kith.services.relationships import related_pairs
-
-    done = introduced_pairs(store) | related_pairs(store)  # they already know each other
+    done = introduced_pairs(store) | store.related_pairs()  # they already know each other
     open_ids = {o.id for o in opportunities}
     result = [s for s in merge(found) if frozenset(s.people) not in done
               and s.people[0] != s.people[1] and all(o in open_ids for o in s.opportunities)

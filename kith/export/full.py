@@ -90,10 +90,15 @@ def read_document(path: Path) -> dict[str, Any]:
 
 def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
     """Every record parses with its model and refers to records that exist."""
-    from kith.core.model import Interaction, Network, Opportunity, Person
-    from kith.services.followups import FollowUp
-    from kith.services.notes import Note
-    from kith.services.relationships import Relationship
+    from kith.core.model import (
+        FollowUp,
+        Interaction,
+        Network,
+        Note,
+        Opportunity,
+        Person,
+        Relationship,
+    )
 
     models: dict[str, Any] = {"networks": Network, "people": Person,
                               "opportunities": Opportunity, "notes": Note,

@@ -76,13 +76,13 @@ def interactions_csv(store: Store, *, exponent: int = 2) -> tuple[str, int]:
 
 
 def people_csv(store: Store) -> tuple[str, int]:
+    from kith.core.model import describe_relationship as describe
     from kith.persistence.store.aggregates import interaction_count
-    from kith.services.relationships import describe, relationships
 
     stats = store.person_stats()
     names = {i: d["name"] for i, d in store.people_docs().items()}
     related: dict[str, list[str]] = {}
-    for item in relationships(store):
+    for item in store.relationships():
         for person in (item.a, item.b):
             kind, other = item.seen_from(person)
             related.setdefault(person, []).append(f"{describe(kind)} {names.get(other, other)}")

@@ -1,138 +1,94 @@
-"""Relationships between people: spouse, parent, colleague, introduced-by, ...
+"""Use cases for relationships between people (spouse, parent, colleague, introduced-by,
+...): relate two people, forget how they are related.
 
-A relationship is a record of the ``relationships`` table in ``kith.json``::
-
-    {"id": ULID, "a": PERSON_ID, "b": PERSON_ID, "kind": "parent", "note": "",
-     "created": ISO date-time}
-
-It reads as typed, ``kith person relate A B --as KIND``: "A is B's KIND", so
-``relate Ann Tom --as parent`` says Ann is Tom's parent. One record per relationship;
-each side sees it in its own words: symmetric kinds (spouse, friend, ...) read the same
-from both sides, the others through their inverse (Tom's page says "child of Ann").
+A relationship (``kith.core.model.Relationship``) reads as typed, ``kith person relate A B
+--as KIND``: "A is B's KIND", so ``relate Ann Tom --as parent`` says Ann is Tom's parent.
+One record per relationship; each side sees it in its own words: symmetric kinds read the
+same from both sides, the others through their inverse (Tom's page says "child of Ann").
 People related in any way are never suggested as an introduction: they know each other.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from kith.core.didyoumean import suggestion
 from kith.core.errors import NotFound, ValidationError
 from kith.core.ids import new_id
+from kith.core.model import (
+    INVERSE_RELATIONSHIPS,
+    RELATIONSHIP_ALIASES,
+    RELATIONSHIP_KINDS,
+    Relationship,
+    describe_relationship,
+)
+from kith.services.recording import FieldError, in_field
 
 if TYPE_CHECKING:
     from kith.persistence.store import Store
 
-TABLE = "relationships"
-
-SYMMETRIC: tuple[str, ...] = ("spouse", "partner", "sibling", "relative", "colleague",
-                              "friend", "neighbour", "classmate", "acquaintance")
-INVERSE: dict[str, str] = {"parent": "child", "child": "parent",
-                           "introduced-by": "introduced", "introduced": "introduced-by",
-                           "manager": "report", "report": "manager",
-                           "mentor": "mentee", "mentee": "mentor"}
-KINDS: tuple[str, ...] = (*SYMMETRIC, *INVERSE)
-ALIASES = {"wife": "spouse", "husband": "spouse", "brother": "sibling", "sister": "sibling",
-           "mother": "parent", "father": "parent", "son": "child", "daughter": "child",
-           "coworker": "colleague", "co-worker": "colleague", "neighbor": "neighbour",
-           "boss": "manager"}
-
-
-@dataclass(frozen=True, slots=True)
-class Relationship:
-    id: str
-    a: str
-    b: str
-    kind: str
-    note: str = ""
-    created: str | None = None
-
-    def seen_from(self, person: str) -> tuple[str, str]:
-        """``(kind in that person's words, the other person)``."""
-        if person == self.a:
-            return self.kind, self.b
-        return INVERSE.get(self.kind, self.kind), self.a
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "a": self.a, "b": self.b, "kind": self.kind,
-                "note": self.note, "created": self.created}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Relationship:
-        return cls(id=data["id"], a=data["a"], b=data["b"], kind=data["kind"],
-                   note=data.get("note") or "", created=data.get("created"))
-
-
-def describe(kind: str) -> str:
-    """``parent`` -> "parent of"; ``friend`` -> "friend of"; ``introduced-by`` as is."""
-    return kind if kind.endswith("-by") else f"{kind} of"
-
 
 def check_kind(kind: str, *, new_kind: bool = False) -> str:
-    """A known relationship kind (or its alias), or a clear error with suggestions."""
-    import re
-
-    from kith.core.didyoumean import suggestion
-
+    """A known relationship kind (or its alias), or a clear error with suggestions;
+    with ``new_kind``, any short lower-case word."""
     wanted = kind.strip().lower()
-    wanted = ALIASES.get(wanted, wanted)
-    if wanted in KINDS:
+    wanted = RELATIONSHIP_ALIASES.get(wanted, wanted)
+    if wanted in RELATIONSHIP_KINDS:
         return wanted
     if new_kind:
         if not re.fullmatch(r"[a-z][a-z0-9-]{0,39}", wanted):
             raise ValidationError(f"a relationship kind is a short lower-case word, not "
                                   f"{kind!r}")
         return wanted
-    hint = suggestion(wanted, [*KINDS, *ALIASES])
-    raise ValidationError(f"unknown relationship {kind!r}{hint} (known: {', '.join(KINDS)}; "
-                          "--new-kind to use your own)")
-
-
-def relationships(store: Store, person: str | None = None) -> list[Relationship]:
-    found = [Relationship.from_dict(d) for d in store.records(TABLE).values()
-             if person is None or person in (d.get("a"), d.get("b"))]
-    return sorted(found, key=lambda r: (r.kind, r.id))
+    hint = suggestion(wanted, [*RELATIONSHIP_KINDS, *RELATIONSHIP_ALIASES])
+    raise ValidationError(f"unknown relationship {kind!r}{hint} (known: "
+                          f"{', '.join(RELATIONSHIP_KINDS)}; --new-kind to use your own)")
 
 
 def _same(existing: Relationship, a: str, b: str, kind: str) -> bool:
     if (existing.a, existing.b, existing.kind) == (a, b, kind):
         return True
-    return (existing.a, existing.b) == (b, a) and INVERSE.get(kind, kind) == existing.kind
+    return (existing.a, existing.b) == (b, a) and \
+        INVERSE_RELATIONSHIPS.get(kind, kind) == existing.kind
 
 
-def relate(store: Store, a: str, b: str, kind: str, *, note: str = "") -> Relationship:
-    """Record that ``a`` is ``b``'s ``kind`` (ids, checked). A relationship already
-    recorded, from either side, is an error rather than a duplicate."""
-    first, second = store.get_person(a), store.get_person(b)
-    if first is None or second is None:
-        raise NotFound(f"no person {a if first is None else b!r}")
-    if first.id == second.id:
-        raise ValidationError(f"{first.name} cannot be related to themselves")
-    for existing in relationships(store, first.id):
-        if _same(existing, first.id, second.id, kind):
-            raise ValidationError(f"{first.name} is already {describe(kind)} {second.name} "
-                                  f"({existing.id})")
-    created = datetime.now().astimezone()
-    item = Relationship(id=new_id(created), a=first.id, b=second.id, kind=kind,
-                        note=note.strip(), created=created.isoformat(timespec="seconds"))
-    store.put_record(TABLE, item.to_dict())
-    return item
-
-
-def unrelate(store: Store, a: str, b: str, kind: str | None = None) -> list[Relationship]:
-    """Remove the relationships between ``a`` and ``b`` (of ``kind`` from a's side, or
-    all of them). Nothing to remove is an error."""
-    doomed = [r for r in relationships(store, a) if b in (r.a, r.b) and r.a != r.b
-              and (kind is None or r.seen_from(a)[0] == kind)]
-    if not doomed:
-        raise NotFound("no such relationship between them" + (f" ({kind})" if kind else ""))
+def relate(store: Store, first: str, second: str, kind: str, *, note: str = "",
+           new_kind: bool = False) -> Relationship:
+    """Record that ``first`` is ``second``'s ``kind`` (people by id or name). A
+    relationship already recorded, from either side, is refused rather than doubled."""
     with store.transaction():
+        checked = in_field("kind", check_kind, kind, new_kind=new_kind)
+        a = in_field("first", store.find_person, first)
+        b = in_field("second", store.find_person, second)
+        if a.id == b.id:
+            raise FieldError("second", f"{a.name} cannot be related to themselves")
+        for existing in store.relationships(a.id):
+            if _same(existing, a.id, b.id, checked):
+                raise FieldError("kind", f"{a.name} is already "
+                                         f"{describe_relationship(checked)} {b.name} "
+                                         f"({existing.id})")
+        created = datetime.now().astimezone()
+        item = Relationship(id=new_id(created), a=a.id, b=b.id, kind=checked,
+                            note=note.strip(), created=created.isoformat(timespec="seconds"))
+        return store.save_relationship(item)
+
+
+def unrelate(store: Store, first: str, second: str,
+             kind: str | None = None) -> list[Relationship]:
+    """Remove the relationships between ``first`` and ``second`` (of ``kind`` as seen from
+    ``first``, or all of them). Nothing to remove is refused."""
+    with store.transaction():
+        a = in_field("first", store.find_person, first)
+        b = in_field("second", store.find_person, second)
+        wanted = RELATIONSHIP_ALIASES.get(kind.strip().lower(), kind.strip().lower()) \
+            if kind else None
+        doomed = [r for r in store.relationships(a.id) if b.id in (r.a, r.b) and r.a != r.b
+                  and (wanted is None or r.seen_from(a.id)[0] == wanted)]
+        if not doomed:
+            raise NotFound("no such relationship between them"
+                           + (f" ({wanted})" if wanted else ""))
         for item in doomed:
-            store.remove_record(TABLE, item.id)
-    return doomed
-
-
-def related_pairs(store: Store) -> set[frozenset[str]]:
-    """Every pair of people related in any way (for the introduction matcher)."""
-    return {frozenset((d["a"], d["b"])) for d in store.records(TABLE).values()}
+            store.remove_relationship(item.id)
+        return doomed

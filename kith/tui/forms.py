@@ -1,8 +1,9 @@
 """Forms to add and edit people and networks, hear a need or offer, and merge two people.
 
-Each form checks what was typed with the same functions the CLI's commands use
-(``kith.services.editing``, ``Store.merge_people``): a refusal marks the field, says why under the
-form and writes nothing. People and networks complete as you type (Right accepts).
+Each form reads what was typed with ``kith.services.editing`` and hands it to the use case
+the CLI's command calls too (``kith.services.people``, ``networks``, ``opportunities``): a
+refusal marks the field, says why under the form and writes nothing. People and networks
+complete as you type (Right accepts).
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from kith.core.model import ME, Network, Person
 from kith.services.editing import (
     NetworkTyped,
     PersonTyped,
-    build_network,
-    build_opportunity,
-    build_person,
-    check_merge,
+    parse_hearing,
+    parse_network,
+    parse_person,
     split_list,
 )
+from kith.services.networks import NetworkChanges, add_network, edit_network
+from kith.services.opportunities import hear
+from kith.services.people import PersonChanges, add_person, edit_person, merge_people
 from kith.tui.dialog import Dialog
 from kith.tui.widgets import KithFooter, KithInput, ListSuggester, escape
 
@@ -149,11 +152,10 @@ class PersonForm(FormScreen):
         ]
 
     def save(self) -> Person:
-        store = self.kith.store
-        person = build_person(store, PersonTyped(**self.values()), self.person)
+        details = parse_person(PersonTyped(**self.values()))
         if self.person is None:
-            return store.add_person(person)  # type: ignore[no-any-return]
-        return store.save_person(person)  # type: ignore[no-any-return]
+            return add_person(self.kith.store, details)
+        return edit_person(self.kith.store, self.person.id, PersonChanges.replacing(details))
 
 
 class NetworkForm(FormScreen):
@@ -178,11 +180,11 @@ class NetworkForm(FormScreen):
         ]
 
     def save(self) -> Network:
-        network = build_network(self.kith.store, self.kinds, NetworkTyped(**self.values()),
-                                self.network)
+        details = parse_network(NetworkTyped(**self.values()))
         if self.network is None:
-            return self.kith.store.add_network(network)  # type: ignore[no-any-return]
-        return self.kith.store.save_network(network)  # type: ignore[no-any-return]
+            return add_network(self.kith.store, details, kinds=self.kinds)
+        return edit_network(self.kith.store, self.network.id,
+                            NetworkChanges.replacing(details), kinds=self.kinds)
 
 
 class OpportunityForm(FormScreen):
@@ -207,11 +209,10 @@ class OpportunityForm(FormScreen):
         ]
 
     def save(self) -> Any:
-        opportunity = build_opportunity(
-            self.kith.store, person=self.value("person"), type=self.value("type"),
-            text=self.value("text"), tags=split_list(self.value("tags")),
-            network=self.value("network"), heard_at=self.value("at"), on=self.value("on"))
-        return self.kith.store.save_opportunity(opportunity)
+        return hear(self.kith.store, parse_hearing(
+            person=self.value("person"), type=self.value("type"), text=self.value("text"),
+            tags=split_list(self.value("tags")), network=self.value("network"),
+            heard_at=self.value("at"), on=self.value("on")))
 
 
 class MergeForm(FormScreen):
@@ -232,5 +233,4 @@ class MergeForm(FormScreen):
         ]
 
     def save(self) -> Person:
-        kept, absorbed = check_merge(self.kith.store, self.value("keep"), self.value("absorb"))
-        return self.kith.store.merge_people(kept.id, absorbed.id)  # type: ignore[no-any-return]
+        return merge_people(self.kith.store, self.value("keep"), self.value("absorb"))

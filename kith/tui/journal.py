@@ -1,20 +1,19 @@
 """Forms for dated notes and follow-ups about a person.
 
-Notes and follow-ups live in ``kith.services.notes`` and ``kith.services.followups`` (tables
-``notes`` and
-``followups`` in kith.json). The forms check input as ``kith note`` and ``kith follow-up``
-do: the person and network found by the store, dates read by ``kith.core.dates`` (so
-"yesterday" or "next monday" work), a follow-up due either on a day or in a while.
+The forms read the fields with ``kith.services.editing`` (dates as ``kith note`` and
+``kith follow-up`` read them, so "yesterday" or "next monday" work; a follow-up due on a
+day or in a while) and write through the same use cases as those commands
+(``kith.services.notes.add_note``, ``kith.services.followups.add_follow_up``).
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from kith.core import dates
-from kith.services import followups, notes
-from kith.services.recording import FieldError, in_field
+from kith.services.editing import parse_day, parse_due
+from kith.services.followups import add_follow_up
+from kith.services.notes import add_note
+from kith.services.recording import FieldError
 from kith.tui.forms import Field, FormScreen, network_names
 from kith.tui.widgets import ListSuggester
 
@@ -35,16 +34,8 @@ class NoteForm(FormScreen):
         ]
 
     def save(self) -> Any:
-        store = self.kith.store
-        text = self.value("text")
-        if not text.strip():
-            raise FieldError("text", "a note needs some text")
-        on = self.value("on").strip()
-        day = in_field("on", dates.parse_user_date, on, "on") if on else None
-        network = self.value("network").strip()
-        net = in_field("network", store.find_network, network).id if network else None
-        return in_field("text", notes.add_note, store, self.person.id, text, on=day,
-                        network=net)
+        return add_note(self.kith.store, self.person.id, self.value("text"),
+                        on=parse_day(self.value("on"), "on"), network=self.value("network"))
 
 
 class FollowUpForm(FormScreen):
@@ -66,7 +57,6 @@ class FollowUpForm(FormScreen):
         on, within = self.value("on").strip(), self.value("in").strip()
         if bool(on) == bool(within):
             raise FieldError("on", "say when: a day, or in how long (one of them)")
-        due = in_field("on", dates.parse_user_date, on, "on", prefer="future") if on else \
-            date.today() + in_field("in", dates.parse_duration, within, "in")
-        return in_field("about", followups.add_follow_up, self.kith.store,
-                        self.person.id, due, self.value("about"))
+        due = parse_due(on, within)
+        assert due is not None  # one of them was given
+        return add_follow_up(self.kith.store, self.person.id, due, self.value("about"))

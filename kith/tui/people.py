@@ -19,8 +19,10 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 
-from kith.core.model import ME
+from kith.core.errors import NotFound
+from kith.core.model import ME, describe_relationship
 from kith.core.safeoutput import cell
+from kith.services.person_page import PersonPage, person_page, timeline
 from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.widgets import KithFooter, KithInput, LazyPane, escape
 
@@ -159,7 +161,8 @@ class PeoplePane(LazyPane, Vertical):
 
 class PersonScreen(Screen[None]):
     """One person: details, keep-in-touch status, opportunities, relationships, follow-ups,
-    notes, timeline; refreshed after every write (``refresh_data``)."""
+    notes, timeline (the ``PersonPage`` that ``kith person show`` presents too); refreshed
+    after every write (``refresh_data``)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
@@ -174,9 +177,14 @@ class PersonScreen(Screen[None]):
     def __init__(self, kith: Any, person_id: str, today: date) -> None:
         super().__init__()
         self.kith = kith
-        self.person = kith.store.find_person(person_id)
+        self.page = self._read(person_id)
+        self.person = self.page.person
         self.today = today
         self.stale = False
+
+    def _read(self, ref: str) -> PersonPage:
+        # the timeline is loaded in the background (``load_timeline``): not here
+        return person_page(self.kith.store, ref, recent=0, config=self.kith.config)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -205,14 +213,18 @@ class PersonScreen(Screen[None]):
     def refresh_data(self) -> None:
         """Show what was written since (an edit, a merge, an interaction, another process)."""
         self.stale = False
-        person = self.kith.store.get_person(self.person.id)
-        if person is None:  # removed by another process
+        try:
+            # by id (or the one it was merged into), never by a name it might match
+            if self.kith.store.get_person(self.person.id) is None:
+                raise NotFound(self.person.id)
+            self.page = self._read(self.person.id)
+        except NotFound:  # removed by another process
             self.app.notify(f"{self.person.name} is no longer in the database.",
                             severity="warning", markup=False)
             self.dismiss()
             return
-        self.person = person
-        self.title = person.name
+        self.person = self.page.person
+        self.title = self.person.name
         self.query_one("#person-details", Static).update(self.details())
         self.query_one("#person-keep", Static).update(self.keep_in_touch())
         self.query_one("#person-opportunities", Static).update(self.opportunities())
@@ -243,8 +255,8 @@ class PersonScreen(Screen[None]):
             self.post_message(DataChanged("journal"))
 
     def details(self) -> str:
-        p = self.person
-        names = {n.id: n.name for n in self.kith.store.networks()}
+        p = self.page.person
+        names = self.page.network_names
         lines = [f"[b]{escape(p.name)}[/b]"]
         if p.networks:
             lines.append("networks: " + ", ".join(escape(names.get(n, n)) for n in p.networks))
@@ -259,12 +271,7 @@ class PersonScreen(Screen[None]):
         return "\n".join(lines)
 
     def keep_in_touch(self) -> str:
-        from kith.domain.keepintouch import cadence_for
-
-        doc = self.kith.store.people_docs().get(self.person.id, {})
-        cadence = cadence_for(doc, self.kith.config)
-        stats = self.kith.store.person_stats(self.person.id).get(self.person.id, {})
-        last = max((s.get("last", "") for s in stats.values()), default="")
+        cadence, last = self.page.cadence, self.page.last_contact
         if not last:
             status = "no contact recorded yet"
         else:
@@ -280,27 +287,22 @@ class PersonScreen(Screen[None]):
 
     def journal(self) -> str:
         """Relationships, open follow-ups and dated notes (newest first); "" if none."""
-        from kith.services.notes import notes
-        from kith.services.relationships import describe, relationships
         from kith.tui.reminders import follow_up_lines
 
-        store = self.kith.store
-        names = {i: d["name"] for i, d in store.people_docs().items()}
-        parts = []
-        for item in relationships(store, self.person.id):
-            kind, other = item.seen_from(self.person.id)
-            parts.append(f"{describe(kind)} {escape(names.get(other, other))}")
-        follow_ups = follow_up_lines(store, self.today, person=self.person.id)
+        page = self.page
+        parts = [f"{describe_relationship(r.kind)} {escape(r.name)}"
+                 for r in page.relationships]
+        follow_ups = follow_up_lines(self.kith.store, self.today, person=page.person.id,
+                                     items=page.follow_ups)
         if follow_ups:
             parts += ["Follow-ups:", *follow_ups]
-        journal = notes(store, self.person.id)
-        if journal:
+        if page.notes:
             parts.append("Notes (newest first):")
-            parts += [f"  {n.on}  {escape(n.text)}" for n in journal]
+            parts += [f"  {n.on}  {escape(n.text)}" for n in page.notes]
         return "\n".join(parts)
 
     def opportunities(self) -> str:
-        mine = [o for o in self.kith.store.opportunities() if o.person == self.person.id]
+        mine = self.page.opportunities
         if not mine:
             return "Opportunities: none heard yet"
         return "Opportunities:\n" + "\n".join(
@@ -311,8 +313,8 @@ class PersonScreen(Screen[None]):
         from kith.core.parsing import describe_value
 
         store = self.kith.store
-        names = {n.id: n.name for n in store.networks()}
-        items = list(store.interactions(person=self.person.id))
+        names = self.page.network_names
+        items = timeline(store, self.person.id)
         items.reverse()
         rows = [(i.when.strftime("%Y-%m-%d %H:%M"), escape(names.get(i.network, i.network)),
                  i.direction, i.kind, describe_value(i.value, store.currency),

@@ -14,13 +14,15 @@ from kith.tui.messages import OpenPerson
 from kith.tui.widgets import LazyPane, escape
 
 
-def follow_up_lines(store: Any, today: date, *, person: str | None = None) -> list[str]:
-    """Open follow-ups as lines (markup-escaped), due and overdue first."""
+def follow_up_lines(store: Any, today: date, *, person: str | None = None,
+                    items: Any = None) -> list[str]:
+    """Open follow-ups as lines (markup-escaped), due and overdue first (``items``: the
+    ones already read, as the person page has them)."""
     from kith.services.followups import follow_ups
 
-    names = {i: d["name"] for i, d in store.people_docs().items()}
+    names = {i: d["name"] for i, d in store.people_docs().items()} if person is None else {}
     lines = []
-    for item in follow_ups(store, person=person):
+    for item in follow_ups(store, person=person) if items is None else items:
         days = item.days_until(today)
         when = ("[$warning]due today[/]" if days == 0 else
                 f"[$error]overdue by {-days} days[/]" if days < 0 else f"in {days} days")

@@ -13,7 +13,7 @@ from kith.core.safeoutput import echo
 from kith.services.context import KithApp
 
 if TYPE_CHECKING:
-    from kith.services.followups import FollowUp
+    from kith.core.model import FollowUp
 
 
 @click.group("follow-up", cls=DefaultGroup, default="add")
@@ -37,18 +37,15 @@ def follow_up() -> None:
 def add(app: KithApp, person: str, on: str | None, in_: str | None, about: str,
         as_json: bool) -> None:
     """Remind yourself to get back to PERSON (the word `add` is optional)."""
-    from datetime import date
-
-    from kith.core.dates import parse_duration, parse_user_date
+    from kith.services.editing import parse_due
     from kith.services.followups import add_follow_up
 
     if bool(on) == bool(in_):
         raise ValidationError("say when: --on DATE or --in DURATION (one of them)")
-    store = app.store
-    who = store.find_person(person)
-    due = parse_user_date(on, "--on", prefer="future") if on else \
-        date.today() + parse_duration(in_, "--in")  # type: ignore[arg-type]
-    item = add_follow_up(store, who.id, due, about)
+    due = parse_due(on or "", in_ or "", on_label="--on", in_label="--in")
+    assert due is not None  # one of them was given
+    item = add_follow_up(app.store, person, due, about)
+    who = app.store.find_person(item.person)
     if as_json:
         emit_json(item.to_dict())
         return
@@ -75,11 +72,9 @@ def done(app: KithApp, ident: str, as_json: bool) -> None:
 @pass_app
 def list_(app: KithApp, show_all: bool, person: str | None, as_json: bool) -> None:
     """Open follow-ups, soonest due first (overdue ones lead)."""
-    from kith.services.followups import follow_ups
-
     store = app.store
     who = store.find_person(person).id if person else None
-    items = follow_ups(store, person=who, include_done=show_all)
+    items = store.follow_ups(person=who, include_done=show_all)
     if as_json:
         emit_json([i.to_dict() for i in items])
         return

@@ -7,7 +7,8 @@ import click
 from kith.cli.commands import json_option, output, pass_app
 from kith.core.errors import ValidationError
 from kith.services.context import KithApp
-from kith.services.editing import build_opportunity
+from kith.services.editing import parse_hearing
+from kith.services.opportunities import hear as hear_it
 
 
 @click.command()
@@ -25,9 +26,9 @@ def hear(app: KithApp, person: str, need: str | None, offer: str | None, tags: t
     """Record that PERSON needs or offers something: material for introductions."""
     if bool(need) == bool(offer):
         raise ValidationError("give exactly one of --need TEXT or --offer TEXT")
-    saved = app.store.save_opportunity(build_opportunity(
-        app.store, person=person, type="need" if need else "offer", text=need or offer or "",
-        tags=tags, network=network, heard_at=heard_at, on=on))
+    saved = hear_it(app.store, parse_hearing(
+        person=person, type="need" if need else "offer", text=need or offer or "",
+        tags=tags, network=network or "", heard_at=heard_at, on=on or ""))
     who = app.store.find_person(saved.person)
     output(saved.to_dict(),
            f"Heard: {who.name} {saved.type}s \"{saved.text}\" ({saved.id})", as_json=as_json)

@@ -5,20 +5,10 @@ from __future__ import annotations
 import click
 
 from kith.cli.commands import emit_json, json_option, output, pass_app
-from kith.core.dates import parse_user_date as parse_date
-from kith.core.model import Network
 from kith.core.safeoutput import echo
 from kith.persistence.store.aggregates import totals_of
 from kith.services.context import KithApp
-from kith.services.editing import check_kind
-
-
-def _kinds(app: KithApp) -> dict:
-    return app.plugins.network_kinds()
-
-
-def _check_kind(app: KithApp, kind: str) -> str:
-    return check_kind(_kinds(app), kind)
+from kith.services.editing import parse_day
 
 
 @click.group()
@@ -38,10 +28,11 @@ def network() -> None:
 def add(app: KithApp, name: str, kind: str, joined: str | None, ident: str | None, note: str,
         as_json: bool) -> None:
     """Add a network NAME of some --kind."""
-    _check_kind(app, kind)
-    created = app.store.add_network(Network.create(
-        name, kind=kind, id=ident, joined=parse_date(joined, "--joined") if joined else None,
-        notes=note))
+    from kith.services.networks import NetworkDetails, add_network
+
+    created = add_network(app.store, NetworkDetails(
+        name, kind=kind, id=ident, joined=parse_day(joined or "", "--joined"), notes=note),
+        kinds=app.plugins.network_kinds())
     output(created.to_dict(),
            f"Added network {created.name} ({created.kind}), id {created.id}", as_json=as_json)
 
@@ -102,21 +93,13 @@ def show(app: KithApp, ref: str, as_json: bool) -> None:
 def edit(app: KithApp, ref: str, name: str | None, kind: str | None, joined: str | None,
          left: str | None, note: str | None, as_json: bool) -> None:
     """Change a network's name, kind, dates or note (its id stays)."""
-    net = app.store.find_network(ref)
-    changes: dict = {}
-    if name is not None:
-        changes["name"] = name
-    if kind is not None:
-        changes["kind"] = _check_kind(app, kind)
-    if joined is not None:
-        changes["joined"] = parse_date(joined, "--joined") if joined else None
-    if left is not None:
-        changes["left"] = parse_date(left, "--left") if left else None
-    if note is not None:
-        changes["notes"] = note
-    updated = Network.from_dict({**net.to_dict(), **{
-        k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in changes.items()}})
-    app.store.save_network(updated)
+    from kith.services.networks import KEEP, NetworkChanges, edit_network
+
+    updated = edit_network(app.store, ref, NetworkChanges(
+        name=name, kind=kind,
+        joined=KEEP if joined is None else parse_day(joined, "--joined"),
+        left=KEEP if left is None else parse_day(left, "--left"), notes=note),
+        kinds=app.plugins.network_kinds())
     output(updated.to_dict(), f"Updated network {updated.name} ({updated.id})", as_json=as_json)
 
 

@@ -33,14 +33,12 @@ def add(app: KithApp, person: str, text: str, on: str | None, network: str | Non
 
     Example: kith note "Ann Lee" "Moving to Lyon in June" --on yesterday
     """
-    from kith.core.dates import parse_user_date
+    from kith.services.editing import parse_day
     from kith.services.notes import add_note
 
-    store = app.store
-    who = store.find_person(person)
-    day = parse_user_date(on, "--on") if on else None
-    net = store.find_network(network).id if network else None
-    written = add_note(store, who.id, text, on=day, network=net)
+    written = add_note(app.store, person, text, on=parse_day(on or "", "--on"),
+                       network=network)
+    who = app.store.find_person(written.person)
     output(written.to_dict(),
            f"Noted for {who.name} on {written.on} ({written.id})", as_json=as_json)
 
@@ -54,11 +52,9 @@ def list_(app: KithApp, person: str | None, search: str | None, as_json: bool) -
     """Notes, newest first: everyone's, or PERSON's."""
     from kith.core.textfold import fold
     from kith.domain.search import text_matches
-    from kith.services.notes import notes
-
     store = app.store
     who = store.find_person(person).id if person else None
-    found = [n for n in notes(store, who) if not search or text_matches(search,
+    found = [n for n in store.notes(who) if not search or text_matches(search,
                                                                          fold(n.text))]
     if as_json:
         emit_json([n.to_dict() for n in found])

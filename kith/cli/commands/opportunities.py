@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from kith.cli.commands import emit_json, json_option, output, pass_app
@@ -43,9 +41,9 @@ def opportunity() -> None:
 
 
 def _set_status(app: KithApp, ident: str, status: str, as_json: bool) -> None:
-    store = app.store
-    found = store.get_opportunity(ident)
-    saved = store.save_opportunity(found.with_changes(status=status))
+    from kith.services.opportunities import set_status
+
+    saved = set_status(app.store, ident, status)
     output(saved.to_dict(), f"{saved.id} is now {status}", as_json=as_json)
 
 
@@ -78,13 +76,8 @@ def reopen(app: KithApp, ident: str, as_json: bool) -> None:
 def edit(app: KithApp, ident: str, text: str | None, add_tag: tuple[str, ...],
          remove_tag: tuple[str, ...], network: str | None, as_json: bool) -> None:
     """Change an opportunity's text, tags or network."""
-    store = app.store
-    found = store.get_opportunity(ident)
-    tags = [t for t in found.tags if t not in {x.lower() for x in remove_tag}] + list(add_tag)
-    changes: dict[str, Any] = {"tags": tuple(tags)}
-    if text is not None:
-        changes["text"] = text
-    if network:
-        changes["network"] = store.find_network(network).id
-    saved = store.save_opportunity(found.with_changes(**changes))
+    from kith.services.opportunities import OpportunityChanges, edit_opportunity
+
+    saved = edit_opportunity(app.store, ident, OpportunityChanges(
+        text=text, add_tags=add_tag, remove_tags=remove_tag, network=network))
     output(saved.to_dict(), f"Updated {saved.id}: {saved.text}", as_json=as_json)

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import shutil
 import sys
-from datetime import datetime
 from typing import Any
 
 import click
 
 from kith.cli.commands import describe_interaction, emit_json, json_option, output, pass_app
-from kith.core.errors import ValidationError
-from kith.core.model import Person
 from kith.core.safeoutput import echo
 from kith.persistence.store.aggregates import interaction_count
 from kith.services.context import KithApp
-from kith.services.editing import check_cadence
-from kith.services.editing import parse_handles as _parse_handles
+from kith.services.editing import parse_handles
 
 
 def person_summary(person: dict[str, Any], stats: dict[str, Any] | None) -> dict[str, Any]:
@@ -52,12 +48,11 @@ def add(app: KithApp, name: str, networks: tuple[str, ...], emails: tuple[str, .
         phones: tuple[str, ...], handles: tuple[str, ...], tags: tuple[str, ...],
         birthday: str | None, cadence: int | None, note: str, as_json: bool) -> None:
     """Add a person NAME."""
-    store = app.store
-    member_of = {store.find_network(n).id: None for n in networks}
-    created = store.add_person(Person.create(
-        name, handles=_parse_handles(emails, phones, handles), networks=member_of,
-        tags=tags, birthday=birthday, cadence_days=cadence, notes=note,
-        created=datetime.now().astimezone().isoformat(timespec="seconds")))
+    from kith.services.people import PersonDetails, add_person
+
+    created = add_person(app.store, PersonDetails(
+        name, handles=parse_handles(emails, phones, handles), networks=networks, tags=tags,
+        birthday=birthday, cadence_days=cadence, notes=note))
     output(created.to_dict(), f"Added {created.name}, id {created.id}", as_json=as_json)
 
 
@@ -80,9 +75,7 @@ def list_(app: KithApp, network: str | None, search: str | None, tag: str | None
     words = [w for w in fold(search).split(" ") if w] if search else []
     notes_by_person: dict[str, list[str]] = {}
     if words:
-        from kith.services.notes import texts_by_person
-
-        notes_by_person = texts_by_person(store)
+        notes_by_person = store.note_texts_by_person()
     # a search usually keeps a few people: read their stats alone, not all 10k
     stats = None if words else store.person_stats()
     rows = []
@@ -130,31 +123,26 @@ def list_(app: KithApp, network: str | None, search: str | None, tag: str | None
 def show(app: KithApp, ref: str, limit: int, as_json: bool) -> None:
     """Show a person: details, relationships, notes (newest first), follow-ups, networks,
     recent interactions and opportunities."""
-    from kith.services.followups import follow_ups
-    from kith.services.notes import notes
-    from kith.services.relationships import describe, relationships
+    from kith.services.person_page import person_page
 
-    store = app.store
-    found = store.find_person(ref)
-    stats = store.person_stats(found.id).get(found.id, {})
-    recent = list(store.interactions(person=found.id))[-limit:] if limit > 0 else []
-    opportunities = [o for o in store.opportunities() if o.person == found.id]
-    journal = notes(store, found.id)
-    pending = follow_ups(store, person=found.id)
-    names = {i: d["name"] for i, d in store.people_docs().items()}
-    related = []
-    for item in relationships(store, found.id):
-        kind, other = item.seen_from(found.id)
-        related.append({"id": item.id, "kind": kind, "person": other,
-                        "name": names.get(other, other), "note": item.note})
+    page = person_page(app.store, ref, recent=limit)
     if as_json:
-        emit_json({**person_summary(found.to_dict(), stats), "stats": stats,
-                   "recent": [i.to_dict() for i in recent],
-                   "opportunities": [o.to_dict() for o in opportunities],
-                   "dated_notes": [n.to_dict() for n in journal],
-                   "relationships": related,
-                   "follow_ups": [f.to_dict() for f in pending]})
+        emit_json({**person_summary(page.person.to_dict(), page.stats), "stats": page.stats,
+                   "recent": [i.to_dict() for i in page.recent],
+                   "opportunities": [o.to_dict() for o in page.opportunities],
+                   "dated_notes": [n.to_dict() for n in page.notes],
+                   "relationships": [r.to_dict() for r in page.relationships],
+                   "follow_ups": [f.to_dict() for f in page.follow_ups]})
         return
+    _echo_details(page.person)
+    _echo_journal(page)
+    if page.recent:
+        echo("Recent interactions:")
+        for interaction in page.recent:
+            echo("  " + describe_interaction(app, interaction))
+
+
+def _echo_details(found: Any) -> None:
     echo(f"{found.name}  ({found.id})")
     if found.aliases:
         echo(f"  also known as: {', '.join(found.aliases)}")
@@ -171,26 +159,28 @@ def show(app: KithApp, ref: str, limit: int, as_json: bool) -> None:
         echo(f"  keep in touch every {found.cadence_days} days")
     if found.notes:
         echo(f"  notes: {found.notes}")
-    for rel in related:
-        note = f" ({rel['note']})" if rel["note"] else ""
-        echo(f"  {describe(rel['kind'])} {rel['name']}{note}")
-    for o in opportunities:
+
+
+def _echo_journal(page: Any) -> None:
+    """Relationships, opportunities, open follow-ups and dated notes."""
+    from kith.core.model import describe_relationship
+
+    for rel in page.relationships:
+        note = f" ({rel.note})" if rel.note else ""
+        echo(f"  {describe_relationship(rel.kind)} {rel.name}{note}")
+    for o in page.opportunities:
         echo(f"  {o.type}: {o.text} [{o.status}] ({o.id})")
-    if pending:
+    if page.follow_ups:
         from kith.cli.commands.followup import describe_follow_up
 
         echo("Follow-ups:")
-        for follow_up in pending:
-            echo(describe_follow_up(follow_up, names))
-    if journal:
+        for follow_up in page.follow_ups:
+            echo(describe_follow_up(follow_up, page.people_names))
+    if page.notes:
         echo("Notes (newest first):")
-        for entry in journal:
+        for entry in page.notes:
             where = f" [{entry.network}]" if entry.network else ""
             echo(f"  {entry.on}{where}  {entry.text}  ({entry.id})")
-    if recent:
-        echo("Recent interactions:")
-        for interaction in recent:
-            echo("  " + describe_interaction(app, interaction))
 
 
 @person.command("edit")
@@ -217,34 +207,14 @@ def edit(app: KithApp, ref: str, name: str | None, add_email: tuple[str, ...],
          remove_tag: tuple[str, ...], aliases: tuple[str, ...], birthday: str | None,
          cadence: int | None, note: str | None, as_json: bool) -> None:
     """Change a person's details."""
-    store = app.store
-    found = store.find_person(ref)
-    handles = {k: list(v) for k, v in found.handles.items()}
-    for kind, values in _parse_handles(add_email, add_phone, add_handle).items():
-        handles.setdefault(kind, []).extend(v for v in values if v not in handles.get(kind, []))
-    for kind, values in _parse_handles((), (), remove_handle).items():
-        for value in values:
-            if value not in handles.get(kind, []):
-                raise ValidationError(f"{found.name} has no {kind} handle {value!r}")
-            handles[kind].remove(value)
-    networks = dict(found.networks)
-    for net in add_network:
-        networks.setdefault(store.find_network(net).id, None)
-    for net in remove_network:
-        networks.pop(store.find_network(net).id, None)
-    tags = [t for t in found.tags if t not in {x.lower() for x in remove_tag}] + list(add_tag)
-    changes: dict[str, Any] = {"handles": {k: v for k, v in handles.items() if v},
-                               "networks": networks, "tags": tuple(tags),
-                               "aliases": (*found.aliases, *aliases)}
-    if name:
-        changes["name"] = name
-    if birthday is not None:
-        changes["birthday"] = birthday or None
-    if cadence is not None:
-        changes["cadence_days"] = check_cadence(cadence)
-    if note is not None:
-        changes["notes"] = note
-    updated = store.save_person(found.with_changes(**changes))
+    from kith.services.people import PersonChanges, edit_person
+
+    updated = edit_person(app.store, ref, PersonChanges(
+        name=name, add_aliases=aliases,
+        add_handles=parse_handles(add_email, add_phone, add_handle),
+        remove_handles=parse_handles((), (), remove_handle),
+        add_networks=add_network, remove_networks=remove_network, add_tags=add_tag,
+        remove_tags=remove_tag, birthday=birthday, cadence_days=cadence, notes=note))
     output(updated.to_dict(), f"Updated {updated.name} ({updated.id})", as_json=as_json)
 
 
@@ -259,7 +229,9 @@ def merge(app: KithApp, keep: str, absorb: str, as_json: bool) -> None:
     The merge is remembered: the absorbed id still resolves, and a later re-import of
     either person's source finds the merged person.
     """
-    merged = app.store.merge_people(keep, absorb)
+    from kith.services.people import merge_people
+
+    merged = merge_people(app.store, keep, absorb)
     if as_json:
         emit_json(merged.to_dict())
     else:

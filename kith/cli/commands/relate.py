@@ -25,16 +25,15 @@ def relate(app: KithApp, first: str, second: str, kind: str, note: str, new_kind
 
     Example: kith person relate "Ann Lee" "Tom Lee" --as parent  (Tom: child of Ann)
     """
-    from kith.services.relationships import check_kind, describe
+    from kith.core.model import describe_relationship as describe
     from kith.services.relationships import relate as record
 
     store = app.store
-    checked = check_kind(kind, new_kind=new_kind)
-    a, b = store.find_person(first), store.find_person(second)
-    item = record(store, a.id, b.id, checked, note=note)
+    item = record(store, first, second, kind, note=note, new_kind=new_kind)
     if as_json:
         emit_json(item.to_dict())
         return
+    a, b = store.find_person(item.a), store.find_person(item.b)
     back, _ = item.seen_from(b.id)
     echo(f"{a.name} is {describe(item.kind)} {b.name}; {b.name} is {describe(back)} "
          f"{a.name} ({item.id})")
@@ -48,12 +47,10 @@ def relate(app: KithApp, first: str, second: str, kind: str, note: str, new_kind
 @pass_app
 def unrelate(app: KithApp, first: str, second: str, kind: str | None, as_json: bool) -> None:
     """Forget how FIRST and SECOND are related."""
-    from kith.services.relationships import ALIASES
     from kith.services.relationships import unrelate as forget
 
     store = app.store
+    removed = forget(store, first, second, kind)
     a, b = store.find_person(first), store.find_person(second)
-    wanted = ALIASES.get(kind.strip().lower(), kind.strip().lower()) if kind else None
-    removed = forget(store, a.id, b.id, wanted)
     output({"deleted": [r.id for r in removed]},
            f"Removed {len(removed)} relationship(s) between {a.name} and {b.name}", as_json=as_json)

@@ -7,6 +7,7 @@
   ``kith.persistence.snapshots``);
 - ``migrations``: schema versions and the steps between them;
 - ``networks``, ``people`` (lookup, index, merge), ``opportunities``;
+- ``notes``, ``followups``, ``relationships``: the journal kept about people;
 - ``interactions``: the month partitions (record, upsert, classify, replace, delete);
 - ``aggregates``: the derived month totals, person statistics and conversation index
   (``Totals``), kept up to date in the same transaction as each write.
@@ -22,10 +23,19 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal, overload
 
 from kith.core.errors import StoreError
-from kith.core.model import Interaction, Network, Opportunity, Person
+from kith.core.model import (
+    FollowUp,
+    Interaction,
+    Network,
+    Note,
+    Opportunity,
+    Person,
+    Relationship,
+)
 from kith.persistence.store import migrations
 from kith.persistence.store.aggregates import Aggregates, aggregate
 from kith.persistence.store.core import Core
+from kith.persistence.store.followups import FollowUps
 from kith.persistence.store.interactions import Interactions, UpsertResult
 from kith.persistence.store.layout import (
     MAIN,
@@ -35,8 +45,10 @@ from kith.persistence.store.layout import (
     people_shard,
 )
 from kith.persistence.store.networks import Networks
+from kith.persistence.store.notes import Notes
 from kith.persistence.store.opportunities import Opportunities
 from kith.persistence.store.people import People
+from kith.persistence.store.relationships import Relationships
 from kith.persistence.tables import KeyedTable
 
 __all__ = ["MAIN", "NETWORK_TOTALS", "PEOPLE_SHARDS", "Store", "UpsertResult",
@@ -56,6 +68,9 @@ class Store(Core):
         self._networks = Networks(self)
         self._opportunities = Opportunities(self)
         self._people = People(self, self._networks, self._interactions, self._opportunities)
+        self._notes = Notes(self)
+        self._follow_ups = FollowUps(self)
+        self._relationships = Relationships(self)
         if self.files.exists(MAIN):
             self._check_schema()
         elif create:
@@ -255,3 +270,44 @@ class Store(Core):
 
     def save_opportunity(self, opportunity: Opportunity) -> Opportunity:
         return self._opportunities.save(opportunity)
+
+    # notes, follow-ups and relationships -----------------------------------------------
+    def notes(self, person: str | None = None) -> list[Note]:
+        """Notes (of one person, or everyone's), newest first."""
+        return self._notes.all(person)
+
+    def note_texts_by_person(self) -> dict[str, list[str]]:
+        return self._notes.texts_by_person()
+
+    def get_note(self, ident: str) -> Note:
+        return self._notes.get(ident)
+
+    def save_note(self, note: Note) -> Note:
+        return self._notes.save(note)
+
+    def remove_note(self, ident: str) -> None:
+        self._notes.remove(ident)
+
+    def follow_ups(self, *, person: str | None = None,
+                   include_done: bool = False) -> list[FollowUp]:
+        """Follow-ups, soonest due first (overdue ones lead); open ones only by default."""
+        return self._follow_ups.all(person=person, include_done=include_done)
+
+    def get_follow_up(self, ident: str) -> FollowUp:
+        return self._follow_ups.get(ident)
+
+    def save_follow_up(self, item: FollowUp) -> FollowUp:
+        return self._follow_ups.save(item)
+
+    def relationships(self, person: str | None = None) -> list[Relationship]:
+        return self._relationships.all(person)
+
+    def related_pairs(self) -> set[frozenset[str]]:
+        """Every pair of people related in any way: they know each other."""
+        return self._relationships.pairs()
+
+    def save_relationship(self, item: Relationship) -> Relationship:
+        return self._relationships.save(item)
+
+    def remove_relationship(self, ident: str) -> None:
+        self._relationships.remove(ident)
