@@ -17,15 +17,11 @@ LAYERS = ["core", "persistence", "sync", "reliability", "importing", "domain", "
 other way round."""
 
 KNOWN: set[str] = {
-    'kith/api/__init__.py (api) imports kith.cli.commands',
-    'kith/api/__init__.py (api) imports kith.cli.commands.source_options',
-    'kith/domain/network_kinds.py (domain) imports kith.plugins.hookspecs',
     'kith/domain/serendipity.py (domain) imports kith.services.relationships',
     'kith/export/full.py (export) imports kith.services.followups',
     'kith/export/full.py (export) imports kith.services.notes',
     'kith/export/full.py (export) imports kith.services.relationships',
     'kith/export/spreadsheet.py (export) imports kith.services.relationships',
-    'kith/importing/toolkit/spec.py (importing) imports kith.plugins.hookspecs',
     'kith/persistence/store/__init__.py (persistence) imports kith.plugins.manager',
     'kith/persistence/store/aggregates.py (persistence) imports kith.domain',
     'kith/persistence/store/core.py (persistence) imports kith.plugins.manager',
