@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from kith.plugins.hookspecs import Registrar
+    from kith.core.registry import Registrar
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,7 @@ def load_document(store: Store, data: dict[str, Any], *, path: str) -> dict[str,
             store.partition_table(month).put(ident, record)
         for plugin, tables in (data.get("plugins") or {}).items():
             for name, records in (tables or {}).items():
-                table = store.plugin_table(plugin, name)
+                table = store.legacy_plugin_table(plugin, name)
                 for ident, record in records.items():
                     table.put(ident, record)
         if currency:

@@ -7,36 +7,34 @@ than its spec, so specs can grow without breaking plugins. Broadcast hooks
 ``kith.plugins.manager.Plugins``: one plugin that raises is reported by name and the others still
 run. ``estimate_value`` is ``firstresult``: the first non-``None`` answer wins, and kith's
 own default answers last.
+
+The arguments are typed (``Store``, ``Assessment``, ...) for plugin authors' type checkers and
+editors; the types are imported only under ``TYPE_CHECKING``, so loading the contract loads
+neither the store nor the ledger. Plugins import the same names from ``kith.api``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING
 
 import pluggy
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the arguments' types, for type checkers only: nothing heavy loads
     import click
 
     from kith.core.model import Interaction, Network, Opportunity, Person, Value
+    from kith.domain.ledger import Assessment
+    from kith.domain.network_kinds import NetworkKind
+    from kith.domain.serendipity import Suggestion
+    from kith.importing.toolkit.spec import SourceSpec
+    from kith.persistence.store import Store
 
 hookspec = pluggy.HookspecMarker("kith")
 
 
-class Registrar(Protocol):
-    """What calls the ``register_*`` hooks (``kith.plugins.manager.Plugins``), as the registries
-    next to their domain see it (``kith.importing.toolkit.registered_sources``,
-    ``kith.domain.network_kinds.registered_kinds``, ``kith.plugins.panels.registered_panels``):
-    each plugin's
-    implementation is called with the callback ``register_for(plugin name)`` returns."""
-
-    def registrations(self, hook_name: str,
-                      register_for: Callable[[str], Callable[..., None]]) -> None: ...
-
-
 @hookspec
-def interaction_recorded(interaction: Interaction, store: Any) -> None:
+def interaction_recorded(interaction: Interaction, store: Store) -> None:
     """Fires after an interaction is stored (by the CLI, an import, the TUI or a plugin).
 
     Called once per stored interaction, after the write is durable; what a plugin does
@@ -45,13 +43,13 @@ def interaction_recorded(interaction: Interaction, store: Any) -> None:
 
 
 @hookspec
-def value_assessed(assessment: Any, store: Any) -> None:
+def value_assessed(assessment: Assessment, store: Store) -> None:
     """Fires after a network is assessed, once per network and window, with the
     ``kith.domain.ledger.Assessment``. Return value ignored."""
 
 
 @hookspec
-def register_sources(register: Callable[..., None]) -> None:
+def register_sources(register: Callable[[SourceSpec], None]) -> None:
     """Called once at start-up to contribute importers.
 
     Call ``register(kith.api.SourceSpec(...))`` for each source; kith runs them as
@@ -68,18 +66,20 @@ def register_commands(cli: click.Group) -> None:
 
 
 @hookspec
-def register_panels(register: Callable[..., None]) -> None:
-    """Called when the TUI starts: ``register(title, widget_factory)`` adds a tab.
+def register_panels(register: Callable[[str, str], None]) -> None:
+    """Called when the TUI starts: ``register(title, "package.module:Class")`` adds a tab.
 
-    ``widget_factory(context)`` (a ``kith.api.PanelContext``; older factories take the
-    store) returns a Textual widget; or name the widget class as ``"package.module:Class"``
-    so its module is imported only when the tab is built. If building raises, the tab
-    shows an error panel naming the plugin. Return value ignored.
+    The class is a Textual widget built as ``Class(context)`` with a ``kith.api.PanelContext``
+    (the store, the configuration, the day and the plugins) when its tab is first shown, so
+    its module (and Textual) is imported only then. If building raises, the tab shows an
+    error panel naming the plugin. (Older registrations, a factory function or a class
+    taking the store, still work, with a ``DeprecationWarning`` naming the plugin.)
+    Return value ignored.
     """
 
 
 @hookspec
-def register_network_kinds(register: Callable[..., None]) -> None:
+def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
     """Called once at start-up: ``register(kith.domain.network_kinds.NetworkKind(...))`` declares a
     kind of
     network with its description and default assessment rules. Return value ignored."""
@@ -94,7 +94,7 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
 
 @hookspec
 def suggest_introductions(people: list[Person],
-                          opportunities: list[Opportunity]) -> list[Any] | None:
+                          opportunities: list[Opportunity]) -> list[Suggestion] | None:
     """Called by ``kith intro suggest``: return a list of
     ``kith.domain.serendipity.Suggestion`` (pairs of people worth introducing, with a score in
     0..1 and evidence in words). Results of all plugins are merged and deduplicated."""

@@ -3,14 +3,14 @@ last event. Imported only when the TUI builds it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from kith.api import Store, cell, local_today, local_tz
+from kith.api import PanelContext, cell, local_tz
 
 
 class AssociationPanel(VerticalScroll):
@@ -19,10 +19,10 @@ class AssociationPanel(VerticalScroll):
     AssociationPanel .heading { text-style: bold; margin-top: 1; }
     """
 
-    def __init__(self, store: Store, *, today: date | None = None, **kwargs: Any) -> None:
+    def __init__(self, context: PanelContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.store = store
-        self.today = today or local_today()
+        self.store = context.store
+        self.today = context.today
 
     def compose(self) -> ComposeResult:
         associations = [n for n in self.store.networks() if n.kind == "association"]

@@ -3,7 +3,7 @@ year. Imported only when the TUI builds it."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import datetime, time
 from typing import Any
 
 from textual.app import ComposeResult
@@ -11,11 +11,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from kith.api import (
-    Store,
+    PanelContext,
     cell,
     format_minutes,
     format_money,
-    local_today,
     local_tz,
     totals_of,
 )
@@ -27,10 +26,10 @@ class ChurchPanel(VerticalScroll):
     ChurchPanel .heading { text-style: bold; margin-top: 1; }
     """
 
-    def __init__(self, store: Store, *, today: date | None = None, **kwargs: Any) -> None:
+    def __init__(self, context: PanelContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.store = store
-        self.today = today or local_today()
+        self.store = context.store
+        self.today = context.today
 
     def compose(self) -> ComposeResult:
         churches = [n for n in self.store.networks() if n.kind == "church"]

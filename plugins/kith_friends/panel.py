@@ -3,14 +3,13 @@ the TUI builds it."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from kith.api import Store, cell, local_today, reminders
+from kith.api import PanelContext, cell, reminders
 
 
 class FriendsPanel(VerticalScroll):
@@ -19,12 +18,11 @@ class FriendsPanel(VerticalScroll):
     FriendsPanel .heading { text-style: bold; margin-top: 1; }
     """
 
-    def __init__(self, store: Store, config: dict[str, Any] | None = None, *,
-                 today: date | None = None, **kwargs: Any) -> None:
+    def __init__(self, context: PanelContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.store = store
-        self.config = config or {}
-        self.today = today or local_today()
+        self.store = context.store
+        self.config = context.config
+        self.today = context.today
 
     def compose(self) -> ComposeResult:
         today = self.today

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from kith.api import Store, cell, interaction_count
+from kith.api import PanelContext, cell, interaction_count
 
 
 class SocialPanel(VerticalScroll):
@@ -19,9 +19,9 @@ class SocialPanel(VerticalScroll):
     SocialPanel DataTable { height: auto; max-height: 12; }
     """
 
-    def __init__(self, store: Store, **kwargs: Any) -> None:
+    def __init__(self, context: PanelContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.store = store
+        self.store = context.store
 
     def compose(self) -> ComposeResult:
         networks = [n for n in self.store.networks() if n.kind == "social"]

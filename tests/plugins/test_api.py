@@ -136,3 +136,151 @@ def test_a_source_named_by_module_imports_the_importer_only_when_it_runs(
     assert parse(Path("a"), "ctx") == ("parsed", Path("a"), "ctx")  # type: ignore[arg-type,comparison-overlap]
     assert other(Path("b"), "ctx") == ("other", Path("b"), "ctx")  # type: ignore[arg-type,comparison-overlap]
     monkeypatch.delitem(sys.modules, "kith_lazy_probe")
+
+
+# the groups ----------------------------------------------------------------------------
+def test_kith_api_is_the_union_of_its_groups_each_name_once() -> None:
+    from kith.api import commands, importers, model, panels
+
+    seen: dict[str, str] = {}
+    for group in (model, importers, commands, panels):
+        for name in group.__all__:
+            assert name not in seen, f"{name} is in {seen.get(name)} and {group.__name__}"
+            seen[name] = group.__name__
+            assert getattr(group, name) is getattr(api, name), name
+    assert sorted(seen) == sorted(api.__all__)
+    with pytest.raises(AttributeError, match=r"kith\.api\.panels"):
+        panels.read_table  # noqa: B018  # an importer's name is not a panel's
+
+
+def test_every_name_of_before_is_still_importable_from_kith_api() -> None:
+    before = {
+        "MAX_FIELD_BYTES", "MAX_NAME", "MAX_PROPERTIES_PER_RECORD", "MAX_SHEET_ROWS",
+        "MAX_TEXT", "ME", "Ambiguous", "Field", "ImportBatch", "ImportContext",
+        "ImportFormatError", "Interaction", "InteractionRecord", "KindRule", "KithApp",
+        "KithError", "Message", "Network", "NetworkHint", "NetworkKind", "NotFound",
+        "Opportunity", "PanelContext", "Person", "PersonRecord", "Plugins", "Reminders",
+        "SourceSpec", "SourceTree", "Store", "StoreError", "Suggestion", "Table", "Totals",
+        "ValidationError", "Value", "build_panel", "calendar_options", "cell", "cell_date",
+        "check_path_text", "check_xlsx", "conversation_days", "echo", "event_minutes",
+        "first_format_date", "fold_line", "format_minutes", "format_money", "hookimpl",
+        "infer_date_order", "interaction_count", "link_writers_of_the_day", "list_files",
+        "local_today", "local_tz", "mapping_options", "normalize_handle", "open_source",
+        "ordered_ymd", "output", "parse_calendar", "parse_date", "parse_payments",
+        "pass_app", "read_limited", "read_table", "reminders", "totals_of", "write_private"}
+    assert before <= set(api.__all__)
+    from kith import hookimpl
+    from kith.core.model import Person
+    from kith.importing.toolkit.tables import read_table
+
+    assert (api.hookimpl, api.Person, api.read_table) == (hookimpl, Person, read_table)
+
+
+def test_the_type_stubs_say_what_the_tables_say() -> None:
+    """The ``.pyi`` files type checkers read are generated from the groups' tables; a name
+    added to a table without regenerating them (``write_stubs``) is caught here."""
+    from kith.api._lazy import stubs
+
+    for path, text in stubs().items():
+        assert path.read_text(encoding="utf-8") == text, (
+            f"{path.name} is stale: run python -c 'from kith.api._lazy import write_stubs; "
+            "write_stubs()'")
+
+
+def test_a_group_refuses_one_name_from_two_places() -> None:
+    from kith.api._lazy import Exports
+
+    with pytest.raises(ValueError, match="'echo' is exported from both"):
+        Exports("probe", {"kith.core.safeoutput": ("echo",), "kith.api.commands": ("echo",)})
+
+
+def test_the_api_and_the_registries_depend_on_nothing_above_them() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, kith.api, kith.api.commands, kith.api.importers, kith.api.panels\n"
+            "from kith.api import pass_app, output, calendar_options, mapping_options\n"
+            "import kith.domain.network_kinds, kith.importing.toolkit.spec\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('kith.cli', 'kith.tui'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_the_cli_uses_the_apis_helpers() -> None:
+    import kith.cli.commands as shared
+    from kith.api import commands
+
+    assert (shared.pass_app, shared.output, shared.emit_json) == (
+        commands.pass_app, commands.output, commands.emit_json)
+
+
+# the panel convention ------------------------------------------------------------------
+def test_a_target_class_is_built_with_the_context(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+    import warnings
+
+    module = types.ModuleType("kith_probe_context_panel")
+
+    class Probe:
+        def __init__(self, context: api.PanelContext) -> None:
+            self.context = context
+
+    module.Probe = Probe  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+
+    class Panels:
+        @api.hookimpl
+        def register_panels(self, register: Any) -> None:
+            register("Probe", "kith_probe_context_panel:Probe")
+
+    ctx = context(tmp_path)
+    ctx.plugins.register_module(Panels(), "probe")
+    [factory] = [f for plugin, _, f in ctx.plugins.panels() if plugin == "probe"]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the one convention: no warning
+        assert api.build_panel(factory, ctx).context is ctx
+
+
+def test_the_old_panel_conventions_work_with_a_warning_naming_the_plugin(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    module = types.ModuleType("kith_probe_store_panel")
+
+    class StorePanel:
+        def __init__(self, store: Any, *, today: date | None = None) -> None:
+            self.store, self.today = store, today
+
+    module.StorePanel = StorePanel  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, module.__name__, module)
+
+    class Old:
+        @api.hookimpl
+        def register_panels(self, register: Any) -> None:
+            register("Factory", lambda context: ("factory", context))
+            register("Store", "kith_probe_store_panel:StorePanel")
+
+    ctx = context(tmp_path)
+    ctx.plugins.register_module(Old(), "oldie")
+    with pytest.warns(DeprecationWarning, match="plugin 'oldie'.*'Factory'.*factory function"):
+        panels = {title: f for plugin, title, f in ctx.plugins.panels() if plugin == "oldie"}
+    assert api.build_panel(panels["Factory"], ctx) == ("factory", ctx)
+    with pytest.warns(DeprecationWarning, match="plugin 'oldie'.*takes the store"):
+        built = api.build_panel(panels["Store"], ctx)
+    assert (built.store, built.today) == (ctx.store, ctx.today)
+
+
+def test_the_first_party_panels_follow_the_convention(tmp_path: Path) -> None:
+    import warnings
+
+    ctx = context(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for plugin, title, factory in ctx.plugins.panels():
+            if plugin in ("social", "church", "association", "friends"):
+                assert isinstance(factory.target, str), title
+                assert api.build_panel(factory, ctx).store is ctx.store

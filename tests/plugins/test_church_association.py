@@ -8,11 +8,13 @@ import asyncio
 import io
 import zipfile
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import orjson
 import pytest
 
+from kith.api.testing import panel_context
 from kith.persistence.store import Store
 from tests.conftest import creating_network, snapshot_db
 
@@ -234,7 +236,7 @@ def test_panels(store: Store, module: str, cls: str, kind: str) -> None:
 
     class Host(App[None]):
         def compose(self) -> ComposeResult:
-            yield panel_class(store)
+            yield panel_class(panel_context(store, today=date.today()))
 
     async def drive() -> str:
         app = Host()

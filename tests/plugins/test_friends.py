@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kith.api.testing import panel_context
 from kith.core.model import Interaction, Network, Person
 from kith.domain.keepintouch import cadence_for, reminders
 from kith.persistence.store import Store
@@ -316,7 +317,7 @@ def test_friends_panel(store: Store) -> None:
 
     class Host(App[None]):
         def compose(self) -> ComposeResult:
-            yield FriendsPanel(store, config={})
+            yield FriendsPanel(panel_context(store, config={}, today=date.today()))
 
     async def drive() -> str:
         app = Host()

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kith.api.testing import panel_context
 from kith.persistence.store import Store
 from tests.conftest import FIXTURES, creating_network, snapshot_db
 
@@ -298,7 +299,7 @@ def test_social_panel(store: Store) -> None:
 
     class Host(App[None]):
         def compose(self) -> ComposeResult:
-            yield SocialPanel(store)
+            yield SocialPanel(panel_context(store))
 
     async def drive() -> str:
         app = Host()

@@ -108,6 +108,23 @@ def test_the_packages_importer_command_and_own_tests_work(packages: Path,
     assert own.returncode == 0, own.stdout[-2000:]
 
 
+def test_the_installed_package_through_kith_api_testing(packages: Path, tmp_path: Path) -> None:
+    """What a plugin author's tests get from ``kith.api.testing`` with ``installed=True``:
+    the package found by its entry point, beside the broken one, reported by name."""
+    import importlib
+
+    from kith.api.testing import Sandbox
+
+    importlib.invalidate_caches()  # the packages were installed after this process started
+    kith = Sandbox(tmp_path, installed=True)
+    assert kith.plugins.infos["mbox"].origin == "entry point"
+    assert any(p.plugin == "broken" and p.stage == "load" for p in kith.problems)
+    summary = kith.json("import", "mbox", FIXTURES / "personal.mbox", "--create-network",
+                        "other")
+    assert summary["interactions_added"] == 3
+    kith.fails("mbox", "stats", FIXTURES / "not-mbox.txt", match="not an mbox")
+
+
 def test_the_packages_panel_mounts_in_the_tui(packages: Path, tmp_path: Path) -> None:
     home = tmp_path / "db"
     assert kith(home, "import", "mbox", str(FIXTURES / "personal.mbox"), "--create-network",

@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from kith.api import PanelContext
+
 
 class EmailPanel(VerticalScroll):
     DEFAULT_CSS = """
@@ -16,9 +18,9 @@ class EmailPanel(VerticalScroll):
     EmailPanel .heading { text-style: bold; margin-top: 1; }
     """
 
-    def __init__(self, store: Any, **kwargs: Any) -> None:
+    def __init__(self, context: PanelContext, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.store = store
+        self.store = context.store
 
     def compose(self) -> ComposeResult:
         yield Static("", id="email-summary", classes="heading")

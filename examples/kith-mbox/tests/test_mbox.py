@@ -1,37 +1,32 @@
 """kith-mbox's own tests: run them with the package installed (``pip install .``).
 
-They use kith's real CLI and a real database in a temporary folder, as kith's own tests do.
+They use kith's real CLI and a real database in a temporary folder, as kith's own tests do,
+through ``kith.api.testing``: a ``Sandbox`` with this plugin registered beside kith's defaults.
 """
 
 from __future__ import annotations
 
-import json
+import asyncio
 import tracemalloc
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import kith_mbox
 import pytest
-from click.testing import CliRunner
+from kith_mbox.panel import EmailPanel
 from kith_mbox.reader import read_mbox
 from kith_mbox.source import parse
 
 from kith.api import ImportContext
-from kith.cli.main import build_cli
-from kith.persistence.store import Store
+from kith.api.testing import Sandbox
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("KITH_HOME", str(tmp_path / "db"))
-    monkeypatch.setenv("KITH_CONFIG", str(tmp_path / "config.toml"))
-    return tmp_path / "db"
-
-
-def kith(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(build_cli(), list(args))
-    return result.exit_code, result.stdout, result.stderr
+def kith(tmp_path: Path) -> Sandbox:
+    """A temporary kith (database in ``tmp_path/db``) with this plugin registered."""
+    return Sandbox(tmp_path, ("mbox", kith_mbox))
 
 
 def test_reader_splits_messages_and_keeps_escaped_from_lines() -> None:
@@ -74,44 +69,58 @@ def test_thread_days_with_direction_from_who_wrote_first() -> None:
     assert len(batch.skipped) == 2 and "line 48" in batch.skipped[0]
 
 
-def test_import_and_reimport_through_kith(home: Path) -> None:
-    code, out, err = kith("import", "mbox", str(FIXTURES / "personal.mbox"), "--json",
-                         "--create-network", "other")
-    assert code == 0, err
-    summary = json.loads(out)
+def test_import_and_reimport_through_kith(kith: Sandbox) -> None:
+    mbox = FIXTURES / "personal.mbox"
+    summary = kith.json("import", "mbox", mbox, "--create-network", "other")
     assert (summary["interactions_added"], summary["people_added"]) == (3, 4)
-    code, out, _ = kith("import", "mbox", str(FIXTURES / "personal.mbox"), "--json",
-                         "--create-network", "other")
-    assert json.loads(out)["interactions_added"] == 0
-    store = Store(home)
+    again = kith.json("import", "mbox", mbox, "--create-network", "other")
+    assert again["interactions_added"] == 0
+    store = kith.open_store()
     ana = store.find_person("ana@example.org")
     assert ana.name == "Ana Okafór"
     assert len(list(store.interactions(person=ana.id))) == 2
+    assert kith.problems == []
 
 
-def test_bad_files_are_one_clear_line_and_change_nothing(home: Path) -> None:
-    code, _, err = kith("import", "mbox", str(FIXTURES / "not-mbox.txt"))
-    assert code == 2 and "not-mbox.txt" in err and "line 1" in err
-    assert "Traceback" not in err and not home.exists()
-    code, _, err = kith("import", "mbox", str(FIXTURES / "list-archive.mbox"))
-    assert code == 2 and "--me" in err  # nobody is in most messages of a list archive
+def test_bad_files_are_one_clear_line_and_change_nothing(kith: Sandbox) -> None:
+    # exit code 2, one line, no traceback, the database as before (here: still none)
+    err = kith.fails("import", "mbox", FIXTURES / "not-mbox.txt", match="not-mbox.txt").stderr
+    assert "line 1" in err and not kith.home.exists()
+    kith.fails("import", "mbox", FIXTURES / "list-archive.mbox", match="--me")
+    # nobody is in most messages of a list archive
 
 
-def test_stats_command(home: Path) -> None:
-    code, out, err = kith("mbox", "stats", str(FIXTURES / "personal.mbox"), "--json")
-    assert code == 0, err
-    data = json.loads(out)
+def test_stats_command(kith: Sandbox) -> None:
+    data = kith.json("mbox", "stats", FIXTURES / "personal.mbox")
     assert (data["messages"], data["threads"], data["thread_days"]) == (6, 4, 3)
     assert data["top_senders"][0] == {"address": "sam@example.com", "name": "Sam Doe",
                                       "messages": 2}
-    code, out, _ = kith("mbox", "stats", str(FIXTURES / "personal.mbox"))
-    assert code == 0 and out.startswith("6 messages in 4 threads")
-    assert kith("mbox", "stats", "--help")[0] == 0
-    code, _, err = kith("mbox", "stats", str(FIXTURES / "missing.mbox"))
-    assert code == 2 and "missing.mbox" in err
-    code, _, err = kith("mbox", "stats", str(FIXTURES / "not-mbox.txt"))
-    assert code == 2 and "not an mbox" in err
-    assert not home.exists()  # stats writes nothing
+    out = kith.ok("mbox", "stats", FIXTURES / "personal.mbox").stdout
+    assert out.startswith("6 messages in 4 threads")
+    kith.ok("mbox", "stats", "--help")
+    kith.fails("mbox", "stats", FIXTURES / "missing.mbox", match="missing.mbox")
+    kith.fails("mbox", "stats", FIXTURES / "not-mbox.txt", match="not an mbox")
+    assert not kith.home.exists()  # stats writes nothing
+
+
+def test_the_panel_counts_imported_mail(kith: Sandbox) -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    kith.ok("import", "mbox", FIXTURES / "personal.mbox", "--create-network", "other")
+    context = kith.panel_context()
+
+    class Host(App[None]):
+        def compose(self) -> ComposeResult:
+            yield EmailPanel(context)
+
+    async def drive() -> str:
+        app = Host()
+        async with app.run_test() as pilot:
+            await pilot.pause()
+            return str(app.query_one("#email-summary", Static).render())
+
+    assert asyncio.run(drive()) == "3 email thread-days imported"
 
 
 def test_a_large_mbox_is_read_in_constant_memory(tmp_path: Path) -> None:

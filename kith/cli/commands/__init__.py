@@ -1,18 +1,18 @@
 """kith's core commands, one module per command or group, and what they share.
 
-Shared here: the ``KithApp`` accessor, JSON output (one stable shape per record, the
-models' ``to_dict``), option parsers that turn bad input into ``KithError``s, and the
-one-line rendering of an interaction.
+Shared here: the ``KithApp`` accessor and JSON output (one stable shape per record, the
+models' ``to_dict``; both defined with the plugin surface, ``kith.api.command_support``,
+because plugins' commands use them too), option parsers that turn bad input into
+``KithError``s, and the one-line rendering of an interaction.
 """
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 import click
-import orjson
 
+from kith.api.command_support import emit_json, output, pass_app
 from kith.core.errors import ValidationError
 from kith.core.model import Interaction
 from kith.core.parsing import parse_money
@@ -22,30 +22,8 @@ from kith.services.context import KithApp
 __all__ = ["describe_interaction", "describe_value", "echo", "emit_json", "json_option",
            "money_option", "nonnegative", "output", "pass_app", "when_option"]
 
-pass_app = click.make_pass_decorator(KithApp)
-
 json_option = click.option("--json", "as_json", is_flag=True,
                            help="Print JSON (a stable shape, documented in the README).")
-
-
-def emit_json(data: Any) -> None:
-    """Write ``data`` as indented JSON on stdout."""
-    try:
-        text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
-    except orjson.JSONEncodeError:  # a total beyond 64 bits: JSON itself has no such limit
-        import json
-
-        text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
-    sys.stdout.write(text + "\n")
-
-
-def output(obj: Any, text: str, *, as_json: bool) -> None:
-    """Print a command's result: ``obj`` as indented JSON with ``--json``, else ``text``
-    (terminal-safe: control characters in data are neutralised, see ``echo``)."""
-    if as_json:
-        emit_json(obj)
-    else:
-        echo(text)
 
 
 def when_option(value: str | None, what: str, *, end_of_day: bool = False) -> Any:

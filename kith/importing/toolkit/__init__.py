@@ -10,7 +10,7 @@
 
 All of it is pure: it reads files and returns records, never touching the store, the
 command line (no click here: the options sources share live in
-``kith.cli.commands.source_options``) or the terminal. ``kith.importing.engine`` writes a batch into
+``kith.api.source_options``) or the terminal. ``kith.importing.engine`` writes a batch into
 the store. Plugins import all of this through ``kith.api``. Only the records and the spec
 are loaded with this package; the readers load when first used.
 """

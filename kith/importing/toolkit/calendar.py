@@ -24,7 +24,7 @@ a broken line or no ``DTSTART`` is skipped and listed (``--strict``: the import 
 
 The import's options (``since``, ``until``, ``role``, ``gave_keywords``, ``me_emails``)
 arrive in ``ImportContext.options``; the command-line options that fill them are
-``kith.cli.commands.source_options.calendar_options``.
+``kith.api.source_options.calendar_options``.
 """
 
 from __future__ import annotations

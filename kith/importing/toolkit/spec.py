@@ -16,7 +16,7 @@ from kith.core.targets import is_target, load_target
 from kith.importing.toolkit.records import ImportBatch, ImportContext, Parser
 
 if TYPE_CHECKING:
-    from kith.plugins.hookspecs import Registrar
+    from kith.core.registry import Registrar
 
 
 @dataclass(frozen=True)

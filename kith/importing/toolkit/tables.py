@@ -16,7 +16,7 @@ cannot be read is skipped and listed (``--strict``: the import stops there).
 
 The mapping arrives in ``ImportContext.options`` (``columns``, ``columns_file``,
 ``date_order``); the command-line options that fill them are
-``kith.cli.commands.source_options.mapping_options``.
+``kith.api.source_options.mapping_options``.
 """
 
 from __future__ import annotations

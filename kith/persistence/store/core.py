@@ -263,7 +263,19 @@ class Core:
             self.table(table).discard(ident)
 
     def plugin_table(self, plugin: str, name: str) -> KeyedTable:
-        """A TinyDB table of a plugin's own (in ``plugins/<plugin>.json``); write it inside
+        """Deprecated: a raw TinyDB table of a plugin's own, whose writes are not stamped
+        (so neither merged nor synced). Plugins use ``kith.api.PluginTable``."""
+        import warnings
+
+        warnings.warn(f"store.plugin_table({plugin!r}, {name!r}) is a raw TinyDB table whose "
+                      "writes are neither stamped nor synced; use "
+                      "kith.api.PluginTable(store, plugin, name)", DeprecationWarning,
+                      stacklevel=2)
+        return self.legacy_plugin_table(plugin, name)
+
+    def legacy_plugin_table(self, plugin: str, name: str) -> KeyedTable:
+        """The table ``store.plugin_table`` used to give (in ``plugins/<plugin>.json``), for
+        the full export to carry what older plugins wrote there; write it inside
         ``store.transaction()``."""
         safe = "".join(c for c in plugin if c.isalnum() or c in "-_")
         return self.files.db(f"plugins/{safe}.json").table(name)

@@ -3,7 +3,8 @@
 The church and association plugins both read calendars and CSV exports with
 ``kith.importing.toolkit``; the readers take their settings from ``ImportContext.options``, and
 these are the ``click`` options that fill them, so every calendar and every CSV source
-takes the same flags. (A source's own options live in its plugin.)
+takes the same flags. (A source's own options live in its plugin.) They belong to the plugin
+surface (``kith.api.importers``), not to the CLI, which only runs the sources.
 """
 
 from __future__ import annotations
