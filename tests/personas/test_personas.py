@@ -317,7 +317,7 @@ PERSONAS = [
 
 
 def _words(a: ledger.Assessment) -> str:
-    return "\n".join([*a.reasons, a.headline, a.next_step])
+    return "\n".join([*a.reasons, a.headline, a.next_step, *a.caveats])
 
 
 @pytest.mark.parametrize("persona", PERSONAS, ids=[p.name for p in PERSONAS])

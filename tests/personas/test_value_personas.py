@@ -376,7 +376,7 @@ VALUE_PERSONAS = [
 
 
 def _words(a: ledger.Assessment) -> str:
-    return "\n".join([*a.reasons, a.headline, a.next_step])
+    return "\n".join([*a.reasons, a.headline, a.next_step, *a.caveats])
 
 
 @pytest.mark.parametrize("case", VALUE_PERSONAS, ids=[c.name for c in VALUE_PERSONAS])

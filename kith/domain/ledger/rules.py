@@ -147,7 +147,7 @@ class Decision:
     verdict: str
     cause: str
     """Which rule decided: before-joining, young, no-records, dormant, few-interactions,
-    few-months, pitching, no-fun-recorded, neither, favours, hours, or what it is worth
+    few-months, pitching, no-fun-recorded, neither, favours, costs, hours, or what it is worth
     for (pays, fun, help, joined by ``-and-``)."""
     advice: str
     pays: bool = False
@@ -196,9 +196,12 @@ def decide(figures: NetworkFigures, rules: dict[str, Any]) -> Decision:
     is_fun = level in ("fun", "modest")
     in_balance = figures.favours_in_balance
     favour_ratio = received.favours / in_balance if in_balance else None
-    helps = received.favours > 0 and (favour_ratio is None
-                                      or favour_ratio >= float(rules["min_favour_ratio"]))
     worth = round(float(rules["favour_worth"]) * 100)
+    # help is a return when it comes back in fair measure for the favours given, and
+    # (with the money back) covers the money and priced time put in
+    helps = received.favours > 0 and (favour_ratio is None
+                                      or favour_ratio >= float(rules["min_favour_ratio"])) \
+        and received.favours * worth + received.money >= given.money + priced
     why = [w for w, ok in (("pays", pays), ("fun", is_fun), ("help", helps)) if ok]
     windfall = bool(pays and figures.biggest_payment
                     and net - figures.biggest_payment[1] <= 0)
@@ -246,8 +249,9 @@ def _judge(figures: NetworkFigures, rules: dict[str, Any], verdict: Callable[[st
     pitching = conv["pitched"] >= PITCHES_THAT_SHOW and not conv["invited"] \
         and not conv["money_after_pitched"]
     if not pays and not is_fun and not helps:
-        if received.favours:  # some help comes back, much less than is given
-            return verdict("out-of-balance", "favours")
+        if received.favours:  # some help comes back, much less than is put in
+            ratio_ok = favour_ratio is None or favour_ratio >= float(rules["min_favour_ratio"])
+            return verdict("out-of-balance", "costs" if ratio_ok else "favours")
         if pitching or level == "dull":
             return verdict("leave", "pitching" if pitching and level != "dull" else "neither")
         return verdict("ask", "no-fun-recorded")

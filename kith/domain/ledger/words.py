@@ -151,7 +151,8 @@ class Words:
                     f"no fun recorded in {name}: is it fun? rate an evening "
                     f"(`kith log {self.network.id} … --fun 4`)")
         if verdict == "leave":
-            headline = f"{self.money_state()}, fun {self.fun_words()}"
+            fun = f"fun {self.fun_words()}" if self.f.fun.occasions else "no fun rated"
+            headline = f"{self.money_state()}, {fun}"
             if cause == "pitching":
                 return ("you pitch here and nothing comes back: pitching yourself does not "
                         "pay; the conversations that pay are the ones where people come to "
@@ -175,6 +176,16 @@ class Words:
                     f"does not pay", f"{plural(r, 'favour')} back for {g} given",
                     f"rebalance {name}: ask for help there as readily as you give it "
                     f"({g} given, {r} back {during_})")
+        if cause == "costs":
+            r = f.recorded_received.favours
+            put_in = f.recorded_given.money + d.priced_time
+            return (f"gives back less than you put in: {plural(r, 'favour')} came back (worth "
+                    f"{self.money(d.help_worth)} at {_number(rules['favour_worth'])} "
+                    f"{self.currency} a favour) for {self.money(put_in)} of money and priced "
+                    f"time, and it does not pay", f"help back worth {self.money(d.help_worth)} "
+                    f"for {self.money(put_in)} put in",
+                    f"rebalance {name}: spend less there, or ask for help as readily as you "
+                    f"give it; if it is fun, rate it (kith log {self.network.id} … --fun 4)")
         if cause == "hours":
             hours = f.hours_a_month
             return (f"gives back less than you put in: {hours:.0f} hours a month unpaid "
@@ -418,8 +429,9 @@ def explain(network: Network, window: Window, figures: NetworkFigures, decision:
             rules: dict[str, Any], currency: str = "EUR",
             sources: dict[str, tuple[Any, str]] | None = None,
             names: Callable[[str], str] | None = None) -> dict[str, Any]:
-    """``reasons`` (the verdict's first), ``headline``, ``next_step``, ``caveats`` and the
-    trend of one assessment. ``names`` turns a person id into a name."""
+    """``reasons`` (the verdict's first), ``headline``, ``next_step``, ``caveats`` (extra
+    lines beside the step, not among the reasons) and the trend of one assessment.
+    ``names`` turns a person id into a name."""
     words = Words(network, window, figures, decision, rules, currency, sources,
                   names or (lambda ident: ident))
     first, headline, step = words.verdict_words()
@@ -443,6 +455,5 @@ def explain(network: Network, window: Window, figures: NetworkFigures, decision:
     trend_word, trend_reason = trend_of(figures.series, float(rules["trend_change"]))
     reasons.append(f"trend: {trend_reason}")
     caveats = words.caveats() + words.quiet_caveat()
-    reasons.extend(caveats)
     return {"reasons": reasons, "headline": headline, "next_step": step,
             "trend": trend_word, "caveats": caveats}
