@@ -25,7 +25,7 @@ from typing import Any
 from kith.core.model import ME, Network
 from kith.domain.conversations import bisect_days, day_at
 from kith.domain.ledger.windows import month_index
-from kith.persistence.store.aggregates import COUNT
+from kith.persistence.store.aggregates import totals_of
 
 NEWCOMERS_LISTED = 10
 TAKERS_LISTED = 5
@@ -70,8 +70,8 @@ class PeopleFacts:
                     since = min(since, _day(joined))
                 helped.append((since, person, helps, day_at(helps, 0),
                                day_at(helps, count - 1)))
-            if data["received"][COUNT] or data["shared"][COUNT]:
-                continue
+            if totals_of(data, "received").count or totals_of(data, "shared").count:
+                continue  # something came back from them: not a taker
             after_grace = count - bisect_days(helps, grace_end)
             if after_grace >= min_favours:
                 takers.append({"id": person, "favours_given": after_grace})

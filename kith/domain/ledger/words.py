@@ -224,7 +224,7 @@ class Words:
         if d.pays:
             parts.append(f"net {self.money(d.net_money)}")
         if d.fun:
-            parts.append(f"fun {f.fun_rate:.1f} a month, {self.fun_words()}")
+            parts.append(f"fun {f.recorded_fun_rate:.1f} a month, {self.fun_words()}")
         if d.helps:
             parts.append(f"{plural(f.recorded_received.favours, 'favour')} back")
         invited_by_talks = sum(t["invited_after"] for t in f.talks)
@@ -287,12 +287,12 @@ class Words:
     def fun_reasons(self) -> list[str]:
         f = self.f
         total, estimated = f.received.fun, f.estimated_received.fun
-        rate = f"{f.fun_rate:.1f} a month"
+        rate = f"{f.recorded_fun_rate:.1f} a month"
         if f.fun.occasions:
             line = (f"fun: {self.fun_words()} ({plural(f.fun.points, 'point')}, {rate}); fun "
                     f"means at least {self.limit('fun_per_occasion')}")
         else:
-            line = (f"fun: none rated ({rate} on record); fun means at least "
+            line = (f"fun: none rated; fun means at least "
                     f"{self.limit('fun_per_occasion')}")
         lines = [line]
         if estimated:
