@@ -14,6 +14,7 @@ Usage::
     python bench/persona_agreement.py                 # all personas
     python bench/persona_agreement.py --persona maya  # one (repeatable)
     python bench/persona_agreement.py --json out.json # also write every comparison
+    python bench/persona_agreement.py --keep /tmp/p   # keep the databases to look into
 
 It asserts nothing: the figures are a measurement (the model is being rewritten; a test with
 a threshold belongs with that work).
@@ -160,11 +161,16 @@ def judge(persona: ModuleType, kith: Kith) -> list[Comparison]:
     return results
 
 
-def build_and_judge(name: str, judge_it: bool = True,
+def build_and_judge(name: str, judge_it: bool = True, keep: Path | None = None,
                     ) -> tuple[ModuleType, list[Comparison], float]:
+    """Build persona ``name`` in a fresh database (under ``keep``, else a temporary one)."""
     persona = load(name)
-    with tempfile.TemporaryDirectory(prefix=f"kith-persona-{name}-") as folder:
-        kith = Kith(Path(folder))
+    with tempfile.TemporaryDirectory(prefix=f"kith-persona-{name}-") as scratch:
+        folder = keep / name if keep else Path(scratch)
+        if keep and folder.exists():
+            raise StoryError(f"{folder} exists: remove it or choose another --keep folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        kith = Kith(folder)
         started = time.perf_counter()
         for args in persona.STORY:
             kith.run(list(args))
@@ -186,13 +192,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--persona", action="append", choices=PERSONAS,
                         help="only this persona (repeatable)")
     parser.add_argument("--json", type=Path, help="also write every comparison here")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="build each persona's database in DIR/NAME and keep it "
+                        "(kith --db DIR/NAME/db assess ...)")
     parser.add_argument("--build-only", action="store_true",
                         help="only check that kith accepts every story command")
     args = parser.parse_args(argv)
     everything: list[Comparison] = []
     for name in args.persona or PERSONAS:
         try:
-            persona, rows, built = build_and_judge(name, judge_it=not args.build_only)
+            persona, rows, built = build_and_judge(name, judge_it=not args.build_only,
+                                                   keep=args.keep)
         except StoryError as error:
             print(f"{name}: story refused by kith: {error}")
             return 2
