@@ -290,8 +290,8 @@ PERSONAS = [
             never=["no money", "leave"]),
     Persona("friends are held to their own fun threshold, and say why",
             friends_mildly_fun, "leave", "leave",
-            ["fun means at least 3 of 5 on a typical occasion: the friends kind's own "
-             "rule, instead of the default 2"]),
+            ["fun means at least 3.5 of 5 on a typical occasion: the friends kind's own "
+             "rule, instead of the default 3"]),
     Persona("a young membership is too early", young_membership, "too-early", "keep",
             ["a member for 4 months", "at least 9 months: the association kind's own rule",
              "look again in 5 months"]),
@@ -361,7 +361,7 @@ def test_three_steps_are_testable_alone() -> None:
     assert words["reasons"][0] == "worth it: it is fun"
     assert words["next_step"] == "keep Club: it is fun (typically 3.0 of 5 over 11 rated " \
         "occasions)"
-    priced = ledger.decide(totals, {**rules, "hourly_rate": 50, "fun_per_occasion": 4})
+    priced = ledger.decide(totals, {**rules, "hourly_rate": 50, "fun_per_occasion": 5})
     assert (priced.verdict, priced.net_money) == ("leave", -55000)
 
 
@@ -474,7 +474,7 @@ def test_assess_text_explains_every_window(ok: Callable[..., Any], tmp_path: Pat
             assert f"{name} (" in text and f", {window}): " in text
     assert "next step: stop pitching on LinkedIn" in text
     assert "fun points and favours received a month" in text  # trends carry their unit
-    assert "the friends kind's own rule, instead of the default 2" in " ".join(text.split())
+    assert "the friends kind's own rule, instead of the default 3" in " ".join(text.split())
 
 
 def test_demo_shows_five_verdicts_with_advice(ok_json: Callable[..., Any],

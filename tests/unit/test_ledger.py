@@ -56,14 +56,20 @@ CASES = [
      {}, "worth-it", "net 5,880.00 EUR"),
     ("fun", monthly("shared", Value(fun=3, money=-2000, minutes=120)), {}, "worth-it",
      "fun 3.0 a month"),
-    ("fun at the threshold", monthly("shared", Value(fun=2)), {}, "worth-it", "fun 2.0"),
-    ("fun just below the threshold", [*monthly("shared", Value(fun=2))[:-1],
+    # issue 25: fun is judged per rated occasion, at least 3 of 5 (the blind personas)
+    ("fun at the threshold", monthly("shared", Value(fun=3)), {}, "worth-it", "fun 3.0"),
+    ("a little fun below the threshold", [*monthly("shared", Value(fun=3))[:-1],
+                                          (333, "shared", Value(fun=2))], {},
+     "out-of-balance", "a little fun"),
+    ("fun well below the threshold", [*monthly("shared", Value(fun=2))[:-1],
                                       (333, "shared", Value(fun=1))], {}, "leave",
      "no money back"),
     ("both", monthly("received", Value(money=100)) + monthly("shared", Value(fun=4)), {},
      "worth-it", "fun 4.0 a month"),
     # issue 25: where fun was never rated, kith asks instead of judging
-    ("neither, fun never rated", monthly("gave", Value(minutes=60)), {}, "ask",
+    ("neither, only giving", monthly("gave", Value(minutes=60)), {}, "leave",
+     "no money back, nothing received"),
+    ("neither, fun never rated", monthly("shared", Value(minutes=60)), {}, "ask",
      "no fun recorded, no money back"),
     ("neither, fun rated low", monthly("gave", Value(minutes=60, fun=1)), {}, "leave",
      "no money back, fun typically 1.0 of 5"),
@@ -74,7 +80,7 @@ CASES = [
     ("favours do not come back", [*monthly("gave", Value(favours=2, fun=2)),
                                   (10, "received", Value(favours=1))], {},
      "out-of-balance", "1 favour back for 24"),
-    ("favour ratio at the boundary is fine", monthly("gave", Value(favours=2, fun=2))
+    ("favour ratio at the boundary is fine", monthly("gave", Value(favours=2, fun=3))
      + monthly("received", Value(favours=1)), {}, "worth-it", "fun"),
     ("much unpaid time for modest fun", monthly("gave", Value(minutes=25 * 60, fun=2)), {},
      "out-of-balance", "25 h a month"),

@@ -123,6 +123,9 @@ class NetworkFigures:
     fun: FunQuality = field(default_factory=FunQuality)
     monthly: list[MonthFigures] = field(default_factory=list)
     interactions: int = 0
+    gave_count: int = 0
+    received_count: int = 0
+    shared_count: int = 0
     estimated_interactions: int = 0
     first_month: str | None = None
     """The first month on record in the window (None: no records in it)."""
@@ -161,6 +164,13 @@ class NetworkFigures:
         return max(0, self.recorded_given.favours - self.newcomer_help)
 
     @property
+    def help_given(self) -> int:
+        """What the help back is weighed against: the favours given (paid forward aside),
+        or the times you gave (board work, shifts) when that is more."""
+        times = self.gave_count - self.introductions - self.newcomer_help
+        return max(self.favours_in_balance, times, 0)
+
+    @property
     def fun_rate(self) -> float:
         """Fun points a month on record (recorded and estimated): a volume, only ever
         shown, never deciding."""
@@ -193,7 +203,11 @@ def month_figures(figures: NetworkFigures, months_data: dict[str, dict[str, list
         rows = months_data[month]
         g, r = split(rows)
         figures.given, figures.received = figures.given + g, figures.received + r
-        figures.interactions += sum(totals_of(rows, d).count for d in DIRECTIONS)
+        counts = [totals_of(rows, d).count for d in DIRECTIONS]
+        figures.interactions += sum(counts)
+        figures.gave_count += counts[0]
+        figures.received_count += counts[1]
+        figures.shared_count += counts[2]
         if "est-gave" in rows or "est-received" in rows or "est-shared" in rows:
             eg, er = split(rows, "est-")
             figures.estimated_given = figures.estimated_given + eg

@@ -19,8 +19,9 @@ membership younger than ``min_months``); ``not-enough-records`` (no records; few
 clearly pays or is clearly fun, or its records cover a year and these are its months);
 ``dormant`` (nothing recorded for ``dormant_months``); then the returns: ``worth-it`` when
 it pays, is fun or helps in fair measure; ``out-of-balance`` when what comes back is
-modest and less than what goes in (favours back below ``min_favour_ratio`` of those given,
-or more than ``max_unpaid_hours_per_month`` unpaid hours for modest fun); ``ask`` when
+small and less than what goes in (help back below ``min_favour_ratio`` of the favours
+given or worth less than the money put in, a little fun, or more than
+``max_unpaid_hours_per_month`` unpaid hours for modest fun); ``ask`` when
 nothing recorded could decide (no fun ever rated, no money, no help); ``leave`` when
 nothing comes back in any form (pitching with nothing back is the clearest case).
 """
@@ -54,7 +55,7 @@ worse: not judged (ask, too early, not enough records, dormant) sits between."""
 DEFAULT_RULES: dict[str, Any] = {
     "min_months": 6,
     "min_interactions": 5,
-    "fun_per_occasion": 2.0,
+    "fun_per_occasion": 3.0,
     "fun_per_month": 2.0,
     "favour_worth": 50,
     "min_favour_ratio": 0.5,
@@ -74,7 +75,8 @@ DEFAULT_RULES: dict[str, Any] = {
   months on record is ``not-enough-records`` (see the exceptions above);
 - ``min_interactions``: fewer interactions in a window is ``not-enough-records``;
 - ``fun_per_occasion``: the typical rated fun of an occasion (0-5) that makes a network
-  fun; below twice this (at most 4) the fun is modest;
+  fun; within one point above it the fun is modest; within one point below, a little fun
+  (a return, but too small: out of balance); lower, dull;
 - ``fun_per_month``: fun points a month that count as *often*; a volume, shown beside the
   verdict and in the trend, never deciding it (importing a chat would change it);
 - ``favour_worth``: what a favour is worth, to weigh help against money and time;
@@ -104,7 +106,9 @@ PITCHES_THAT_SHOW = 3
 TAKER_FACTOR = 3
 """Favours received per favour given above which the user is the taker (information)."""
 CLEAR_MONTHS = 2
-"""Active months that make a return clear, whatever the span on record."""
+"""Active months that make a return in money clear, whatever the span on record."""
+CLEAR_OCCASIONS = 3
+"""Rated occasions, consistently fun, that make a network clearly fun however sparse."""
 
 
 def rules_for(network: Network, config: dict[str, Any] | None,
@@ -147,7 +151,8 @@ class Decision:
     verdict: str
     cause: str
     """Which rule decided: before-joining, young, no-records, dormant, few-interactions,
-    few-months, pitching, no-fun-recorded, neither, favours, costs, hours, or what it is worth
+    few-months, pitching, no-fun-recorded, one-way, neither, favours, costs, hours,
+    little-fun, or what it is worth
     for (pays, fun, help, joined by ``-and-``)."""
     advice: str
     pays: bool = False
@@ -162,7 +167,8 @@ class Decision:
     """It pays only because of its single biggest payment."""
     favour_ratio: float | None = None
     fun_level: str = "unrated"
-    """``fun``, ``modest`` (fun, but below twice the threshold), ``dull`` or ``unrated``."""
+    """``fun``, ``modest`` (fun, within a point of the threshold), ``little`` (a point or
+    less below it), ``dull`` or ``unrated``."""
     taker: bool = False
     """The user takes far more help than they give here (information, not a rule)."""
     left_on: date | None = None
@@ -180,8 +186,17 @@ def fun_level(figures: NetworkFigures, rules: dict[str, Any]) -> str:
         return "unrated"
     threshold = float(rules["fun_per_occasion"])
     if typical < threshold:
-        return "dull"
-    return "modest" if typical < min(2 * threshold, 4.0) else "fun"
+        return "little" if typical >= threshold - 1 else "dull"
+    return "modest" if typical < threshold + 1 else "fun"
+
+
+def _one_way(figures: NetworkFigures) -> bool:
+    """Only giving to people (time or favours), nothing ever received or shared: nothing
+    comes back in any form, and the records themselves show it (unlike a club where only
+    the fees were logged, where kith asks whether it is fun)."""
+    given = figures.recorded_given
+    return bool((given.minutes or given.favours) and not figures.received_count
+                and not figures.shared_count)
 
 
 def decide(figures: NetworkFigures, rules: dict[str, Any]) -> Decision:
@@ -194,7 +209,7 @@ def decide(figures: NetworkFigures, rules: dict[str, Any]) -> Decision:
     pays = net > 0
     level = fun_level(figures, rules)
     is_fun = level in ("fun", "modest")
-    in_balance = figures.favours_in_balance
+    in_balance = figures.help_given
     favour_ratio = received.favours / in_balance if in_balance else None
     worth = round(float(rules["favour_worth"]) * 100)
     # help is a return when it comes back in fair measure for the favours given, and
@@ -237,11 +252,10 @@ def _judge(figures: NetworkFigures, rules: dict[str, Any], verdict: Callable[[st
     is_fun = level in ("fun", "modest")
     if not figures.interactions:
         return verdict("not-enough-records", "no-records")
-    if figures.interactions < int(rules["min_interactions"]):
+    clearly_fun = is_fun and figures.fun.occasions >= CLEAR_OCCASIONS
+    if figures.interactions < int(rules["min_interactions"]) and not clearly_fun:
         return verdict("not-enough-records", "few-interactions")
-    clearly = rhythm.active_months >= CLEAR_MONTHS and (
-        (pays and not windfall)
-        or (level == "fun" and figures.fun.occasions >= int(rules["min_interactions"])))
+    clearly = clearly_fun or (rhythm.active_months >= CLEAR_MONTHS and pays and not windfall)
     if figures.months_on_record < int(rules["min_months"]) and not clearly \
             and not rhythm.covers_a_year(month_of(figures.end)):
         return verdict("not-enough-records", "few-months")
@@ -252,13 +266,18 @@ def _judge(figures: NetworkFigures, rules: dict[str, Any], verdict: Callable[[st
         if received.favours:  # some help comes back, much less than is put in
             ratio_ok = favour_ratio is None or favour_ratio >= float(rules["min_favour_ratio"])
             return verdict("out-of-balance", "costs" if ratio_ok else "favours")
+        if level == "little":  # a little fun back: a return, too small for what goes in
+            hours = figures.hours_a_month > float(rules["max_unpaid_hours_per_month"])
+            return verdict("out-of-balance", "hours" if hours else "little-fun")
         if pitching or level == "dull":
             return verdict("leave", "pitching" if pitching and level != "dull" else "neither")
+        if _one_way(figures):
+            return verdict("leave", "one-way")
         return verdict("ask", "no-fun-recorded")
-    if not pays and not helps and level == "modest":
-        if favour_ratio is not None and favour_ratio < float(rules["min_favour_ratio"]):
-            return verdict("out-of-balance", "favours")
-        if figures.hours_a_month > float(rules["max_unpaid_hours_per_month"]):
-            return verdict("out-of-balance", "hours")
+    # fun is the return (favours given to its people are no debt), unless it costs far
+    # more hours than modest fun is worth
+    if not pays and not helps and level == "modest" \
+            and figures.hours_a_month > float(rules["max_unpaid_hours_per_month"]):
+        return verdict("out-of-balance", "hours")
     returns = [w for w, ok in (("pays", pays), ("fun", is_fun), ("help", helps)) if ok]
     return verdict("worth-it", "-and-".join(returns))

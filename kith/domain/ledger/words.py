@@ -161,6 +161,17 @@ class Words:
                         f", no invitation, {self.back(conv['money_after_pitched'])} "
                         f"{during_} — leave it, or give talks and post work people can ask "
                         f"you about")
+            if cause == "one-way":
+                put = f.recorded_given
+                gave = " and ".join(x for x in (
+                    _hours(put.minutes) if put.minutes else "",
+                    plural(put.favours, "favour") if put.favours else "") if x)
+                return ("nothing comes back in any form: you give and nothing is received or "
+                        "shared — no money, no help, no fun recorded: why are you doing it?",
+                        f"{self.money_state()}, nothing received",
+                        f"leave {name}, or ask for something back: {during_} you gave {gave} "
+                        f"and nothing came back (if it is fun, rate it: kith log "
+                        f"{self.network.id} … --fun 4)")
             step = (f"leave {name}, or change what you do there: {during_} it gave "
                     f"{self.back(f.recorded_received.money)}, no help, and fun "
                     f"{self.fun_words()} for {_hours(f.recorded_given.minutes)} given")
@@ -169,7 +180,7 @@ class Words:
             return ("neither money nor fun nor help: if it doesn't make you money, it should "
                     "be fun; this network does neither", headline, step)
         if cause == "favours":
-            r, g = f.recorded_received.favours, f.favours_in_balance
+            r, g = f.recorded_received.favours, f.help_given
             ratio = f"{d.favour_ratio:.2f}, " if d.favour_ratio is not None else ""
             return (f"gives back less than you put in: {plural(r, 'favour')} came back for "
                     f"{g} given ({ratio}below {self.limit('min_favour_ratio')}), and it "
@@ -186,6 +197,14 @@ class Words:
                     f"for {self.money(put_in)} put in",
                     f"rebalance {name}: spend less there, or ask for help as readily as you "
                     f"give it; if it is fun, rate it (kith log {self.network.id} … --fun 4)")
+        if cause == "little-fun":
+            return (f"gives back less than you put in: a little fun ({self.fun_words()}, "
+                    f"below {self.limit('fun_per_occasion')}) for "
+                    f"{_hours(f.recorded_given.minutes)} and {self.money(f.recorded_given.money)}"
+                    f" given, and it does not pay", f"a little fun, {self.money_state()}",
+                    f"rebalance {name}: keep only what you enjoy there and cut the rest "
+                    f"({_hours(f.recorded_given.minutes)} given {during_} for fun "
+                    f"{self.fun_words()}){self.pitch_less()}")
         if cause == "hours":
             hours = f.hours_a_month
             return (f"gives back less than you put in: {hours:.0f} hours a month unpaid "
@@ -194,6 +213,13 @@ class Words:
                     f"rebalance {name}: cut your hours there (now {hours:.0f} a month), or "
                     f"keep only what you enjoy")
         return self.worth_it()
+
+    def pitch_less(self) -> str:
+        conv = self.f.conversations
+        if conv["pitched"] > conv["invited"] and not conv["money_after_pitched"]:
+            return (f"; and pitch less there: {plural(conv['pitched'], 'pitch', 'pitches')} "
+                    f"brought nothing back")
+        return ""
 
     def not_enough(self) -> tuple[str, str, str]:
         f, rules, name = self.f, self.rules, self.name
