@@ -140,8 +140,10 @@ class NetworkFigures:
     talks: list[dict[str, Any]] = field(default_factory=list)
     biggest_payment: tuple[str, int] | None = None
     payers: list[dict[str, Any]] = field(default_factory=list)
-    """Who paid the money of the window, most first (``{"id", "money", "payments"}``)."""
+    """Who paid most of the money of the window, most first (``{"id", "money"}``)."""
     payments: int = 0
+    paid: int = 0
+    """All the money paid in the window by the people of the conversation index."""
     newcomers_helped: list[dict[str, Any]] = field(default_factory=list)
     newcomers_count: int = 0
     newcomer_help: int = 0

@@ -412,7 +412,7 @@ class Words:
             day, amount = f.biggest_payment
             lines.append(f"do not count on it paying: one payment of {self.money(amount)} "
                          f"({day}) is what makes it pay")
-        paid = sum(p["money"] for p in f.payers)
+        paid = f.paid
         if f.payments >= 2 and f.payers and paid > 0:
             top = f.payers[0]
             share = top["money"] / paid
