@@ -28,6 +28,10 @@ JUDGED = ("leave", "out-of-balance", "ask", "worth-it")
 """Verdicts that judge the records; the others (too early, not enough records, dormant)
 say why kith does not judge yet."""
 
+ON_THE_SCALE = ("leave", "out-of-balance", "worth-it")
+"""``ask`` is a question, not a grade: help received where kith asked may well show the
+balance is off (out of balance), which is an answer, not a worse verdict."""
+
 history_rows = st.lists(st.tuples(
     st.integers(0, 700), st.sampled_from(["gave", "received", "shared"]),
     st.integers(0, 50000), st.integers(0, 600), st.integers(0, 3), st.integers(0, 5),
@@ -71,7 +75,7 @@ def test_more_fun_money_or_help_never_makes_it_worse(
     life = _life(tmp_path_factory, rows)
     config = {"assessment": {"hourly_rate": rate}} if rate else {}
     before = life.assess("net", window, config)
-    if before.verdict not in JUDGED:
+    if before.verdict not in ON_THE_SCALE:
         return
     direction, kind, value = GOOD[addition]
     life.log("net", _inside(before, where), direction, kind, value(size), ("Giver",))
