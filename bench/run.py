@@ -11,7 +11,8 @@ Prints the median of several runs of real ``kith`` processes (what a user waits 
 Each ``kith log`` run works on a private copy of the generated history (hard links, so
 copying is instant and the cached dataset is never changed).
 
-Usage: ``python bench/run.py [--sizes 1000,100000,1000000] [--runs 7]``
+Usage: ``python bench/run.py [--sizes 1000,100000,1000000] [--runs 7] [--assess-only]``
+(``--assess-only``: only ``kith assess --json``, at each size, for the value model).
 """
 
 from __future__ import annotations
@@ -57,8 +58,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="kith core benchmarks")
     parser.add_argument("--sizes", default="1000,100000,1000000")
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--assess-only", action="store_true",
+                        help="time only `kith assess --json` at each size")
     args = parser.parse_args()
     env = {**os.environ, "KITH_CONFIG": "/nonexistent/kith-bench.toml"}
+
+    if args.assess_only:
+        for size in [int(s) for s in args.sizes.split(",")]:
+            home = dataset(size)
+            assess_time = timed([KITH, "assess", "--json"], {**env, "KITH_HOME": str(home)},
+                                args.runs)
+            print(f"kith assess, {size:>9,} interactions        {assess_time * 1000:7.1f} ms"
+                  "   target <= 500 ms")
+        return
 
     help_time = timed([KITH, "--help"], {**env, "KITH_HOME": "/nonexistent"}, args.runs)
     print(f"kith --help (cold start)                    {help_time * 1000:7.1f} ms   "

@@ -6,9 +6,11 @@ optional; ``DEFAULTS`` below is the documented default for each. Sections:
 - ``[kith]``: ``currency`` (ISO code for new databases), ``currency_exponent`` (decimals).
 - ``[assessment]``: the ledger's thresholds; every key and its default is documented in
   ``kith.domain.ledger.DEFAULT_RULES`` (``min_months`` 6, ``min_interactions`` 5,
-  ``fun_per_month`` 2.0, ``min_favour_ratio`` 0.5, ``max_unpaid_hours_per_month`` 20,
+  ``fun_per_occasion`` 2.0, ``fun_per_month`` 2.0 (shown, never deciding),
+  ``favour_worth`` 50, ``min_favour_ratio`` 0.5, ``max_unpaid_hours_per_month`` 20,
   ``hourly_rate`` unset, ``trend_change`` 0.2, ``newcomer_months`` 12,
-  ``taker_min_favours`` 3, ``money_after_days`` 180, ``talk_credit_days`` 14), and
+  ``taker_min_favours`` 3, ``taker_grace_months`` 3, ``money_after_days`` 180,
+  ``talk_credit_days`` 14, ``dormant_months`` 12), and
   ``[assessment.kinds.KIND]`` overrides them for one network kind. Beneath the user's
   values, a network kind's own rules apply (see ``kith.domain.network_kinds``).
 - ``[keep_in_touch]``: ``default_days``, ``by_tag`` and ``by_network`` cadences in days.

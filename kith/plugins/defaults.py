@@ -41,9 +41,13 @@ DEFAULT_VALUES: dict[str, dict[str, int]] = {
 def estimate_value(interaction: Interaction, network: Network | None) -> Value | None:
     """A modest default by kind, so interactions logged without numbers still count.
 
-    Money is never guessed: only the user or an export knows an amount.
+    Money is never guessed: only the user or an export knows an amount. A pitch or a
+    plain message carries no estimated fun (issue 25): only fun the user rates counts,
+    and an estimate must not make pitching look like companionship.
     """
     fields = DEFAULT_VALUES.get(interaction.kind)
+    if fields and (interaction.initiative == "pitched" or interaction.kind == "message"):
+        fields = {k: v for k, v in fields.items() if k != "fun"}  # a pitch is not fun
     return Value(**fields) if fields else None
 
 

@@ -1,9 +1,11 @@
 """The dashboard: one card per network, pictures first.
 
 At the top, one line per network with its verdict (colour and mark), so a glance says
-which networks pay, which are fun and which to leave. Below, a card per network: what
-you gave against what you received in each dimension as bars (given to the left of the
-axis, received to the right), the monthly trend as a sparkline, and the reasons.
+which networks pay, which are fun, which to leave and where kith asks. Below, a card per
+network: what you gave against what you received in each dimension as bars (given to the
+left of the axis, received to the right), how fun it typically is and how much of it kith
+estimated, the advice with its caveats, the monthly trend as a sparkline, and the
+reasons. Every word comes from the ledger, the same as ``kith assess``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ from kith.tui.widgets import VERDICT_MARK, escape, verdict_class
 
 BAR = 14  # cells on each side of the axis
 WINDOWS = {"12m": 0, "all": 1}
+MARKS = {**VERDICT_MARK, "ask": "?", "dormant": "◌"}
+"""The marks of the verdicts the value model added (``ask``, ``dormant``) beside the
+shared ones."""
+COLOURS = {"worth-it": "$success", "out-of-balance": "$warning", "leave": "$error",
+           "too-early": "$primary", "not-enough-records": "$primary", "ask": "$accent",
+           "dormant": "$secondary"}
 
 
 def _bar(amount: float, largest: float) -> int:
@@ -62,8 +70,41 @@ def trend_series(a: Assessment) -> tuple[str, list[float]]:
 
 
 def advice_line(assessment: Assessment) -> str:
-    """The card's advice, in the ledger's own words (the same as ``kith assess``)."""
-    return f"Advice ({assessment.advice}): {assessment.next_step}"
+    """The card's advice, in the ledger's own words (the same as ``kith assess``), with
+    its caveats as extra lines, never instead of the step."""
+    lines = [f"Advice ({assessment.advice}): {assessment.next_step}"]
+    lines.extend(f"Caveat: {caveat}" for caveat in assessment.caveats)
+    return "\n".join(lines)
+
+
+def fun_words(assessment: Assessment) -> str:
+    """Fun as a quality (typical rated fun of an occasion, and how many), for the glance."""
+    figures = assessment.figures
+    typical = figures.fun.typical if figures is not None else None
+    return "fun ?" if typical is None else f"fun {typical:.1f}/5"
+
+
+def quality_line(assessment: Assessment) -> str:
+    """How fun it typically is, what it rests on, and what kith estimated."""
+    figures = assessment.figures
+    if figures is None:
+        return ""
+    fun = figures.fun
+    parts = [f"fun typically {fun.typical:.1f} of 5 over {fun.occasions} rated occasions"
+             if fun.typical is not None else "no fun rated yet"]
+    estimated = figures.estimated_received.fun
+    if estimated:
+        parts.append(f"{estimated} of {figures.received.fun} fun points estimated "
+                     f"(not counted)")
+    if figures.recorded_received.favours:
+        parts.append(f"{figures.recorded_received.favours} favours back")
+    forward = figures.newcomers_count + figures.introductions
+    if forward:
+        parts.append(f"paid forward: {figures.newcomers_count} newcomers, "
+                     f"{figures.introductions} introductions")
+    if assessment.left_on:
+        parts.append(f"left {assessment.left_on.isoformat()}")
+    return "  ·  ".join(parts)
 
 
 CARD_WIDTH = 70  # a card's bars need about this many columns
@@ -72,11 +113,17 @@ CARD_WIDTH = 70  # a card's bars need about this many columns
 class NetworkCard(Vertical):
     """One network over one window."""
 
+    DEFAULT_CSS = """
+    NetworkCard.verdict-ask { border: round $accent; border-subtitle-color: $accent; }
+    NetworkCard.verdict-dormant { border: round $secondary 60%;
+                                  border-subtitle-color: $secondary; }
+    """
+
     def __init__(self, assessment: Assessment) -> None:
         super().__init__(classes=f"card {verdict_class(assessment.verdict)}")
         self.assessment = assessment
         self.border_title = escape(assessment.network.name)
-        self.border_subtitle = f"{VERDICT_MARK.get(assessment.verdict, '')} {assessment.label}"
+        self.border_subtitle = f"{MARKS.get(assessment.verdict, '')} {assessment.label}"
 
     def compose(self) -> ComposeResult:
         a = self.assessment
@@ -84,6 +131,7 @@ class NetworkCard(Vertical):
                      f"{a.interactions} interactions  ·  trend {a.trend}", classes="headline")
         yield Static(f"[b]{escape(advice_line(a))}[/b]", classes="advice")
         yield Static("\n".join(balance_lines(a)), classes="bars")
+        yield Static(escape(quality_line(a)), classes="quality")
         label, series = trend_series(a)
         if len(series) >= 2 and any(series):
             yield Static(f"{label} ({len(series)} months)", classes="spark-label")
@@ -165,16 +213,15 @@ class Dashboard(Vertical):
             glance.update(self.glance())
 
     def glance(self) -> str:
-        colours = {"worth-it": "$success", "out-of-balance": "$warning", "leave": "$error",
-                   "too-early": "$primary", "not-enough-records": "$primary"}
+        colours = COLOURS
         lines = []
-        room = (self.size.width or self.app.size.width) - 59  # what the other columns take
+        room = (self.size.width or self.app.size.width) - 61  # what the other columns take
         width = max(6, min(max(len(a.network.name) for a in self.assessments), room))
         for a in self.assessments:
             colour = colours.get(a.verdict, "$foreground")
             net = a.received.money - a.given.money
-            lines.append(f"[{colour}]{VERDICT_MARK.get(a.verdict, ' ')} "
+            lines.append(f"[{colour}]{MARKS.get(a.verdict, ' ')} "
                          f"{escape(_cut(a.network.name, width)):<{width}}  {a.label:<22}[/]"
                          f" net {format_money(net, a.currency):>14}   "
-                         f"fun {a.received.fun:>3}")
+                         f"{fun_words(a):>9}")
         return "\n".join(lines)

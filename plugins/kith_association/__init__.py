@@ -69,7 +69,8 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
     if minutes is not None:  # attended: companionship
         return Value(minutes=minutes, fun=2)
     rules = {"talk": Value(minutes=180), "workshop": Value(minutes=240),
-             "conversation": Value(minutes=15, fun=1, favours=1 if interaction.invited else 0),
+             "conversation": Value(minutes=15, fun=0 if interaction.initiative == "pitched"
+                                   else 1, favours=1 if interaction.invited else 0),
              "client": Value(favours=1), "referral": Value(favours=1),
              "meeting": Value(minutes=90, fun=1), "conference": Value(minutes=360, fun=2),
              "event": Value(minutes=120, fun=2)}

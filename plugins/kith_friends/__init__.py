@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 def register_network_kinds(register: Callable[[NetworkKind], None]) -> None:
     register(NetworkKind(
         "friends", "A circle of friends: companionship first, favours both ways.",
-        rules={"fun_per_month": 3}))
+        rules={"fun_per_occasion": 3.5}))
 
 
 @hookimpl

@@ -59,8 +59,10 @@ def estimate_value(interaction: Interaction, network: Network | None) -> Value |
         return Value(favours=1, minutes=max(15, min(60, 3 * messages)))
     if interaction.kind in ("call",):
         return Value(minutes=max(minutes, 5), fun=2)
-    if interaction.kind in ("conversation", "message"):
-        return Value(minutes=min(60, 2 * messages), fun=2 if messages >= 10 else 1)
+    if interaction.kind in ("conversation", "message"):  # a pitch or a plain message: no fun
+        fun = 0 if interaction.initiative == "pitched" else 2 if messages >= 10 else \
+            1 if interaction.kind == "conversation" else 0
+        return Value(minutes=min(60, 2 * messages), fun=fun)
     if interaction.kind in ("reply", "mention", "boost", "like"):
         return Value(minutes=min(10, messages), fun=1)
     if interaction.kind == "connection":

@@ -283,13 +283,15 @@ PERSONAS = [
     Persona("the same church with time priced is left", church_priced, "leave", "leave",
             ["worth 690.00 EUR at 30 EUR an hour", "net -340.00 EUR"],
             never=["no money"]),
+    # issue 25: only giving and gifts were recorded, never how much fun it is: kith asks
     Persona("a church that received money never reads 'no money'", church_received_money,
-            "leave", "leave", ["received 600.00 EUR", "does not pay (net -600.00 EUR)"],
-            never=["no money"]),
+            "ask", "rate-fun", ["received 600.00 EUR", "does not pay (net -600.00 EUR)",
+                                "no fun recorded in St Paul's: is it fun?"],
+            never=["no money", "leave"]),
     Persona("friends are held to their own fun threshold, and say why",
             friends_mildly_fun, "leave", "leave",
-            ["fun means at least 3 fun points a month: the friends kind's own rule, "
-             "instead of the default 2"]),
+            ["fun means at least 3.5 of 5 on a typical occasion: the friends kind's own "
+             "rule, instead of the default 3"]),
     Persona("a young membership is too early", young_membership, "too-early", "keep",
             ["a member for 4 months", "at least 9 months: the association kind's own rule",
              "look again in 5 months"]),
@@ -303,8 +305,10 @@ PERSONAS = [
             "keep", ["you joined after this window (2018)"]),
     Persona("newcomers helped and takers, defined", newcomers_and_takers, "worth-it", "keep",
             ["you helped 2 newcomers"],
+            # issue 25: Tom's help began in the first months of the record (2024-02,
+            # 2024-03): nobody is a taker for that; one favour since is not taking
             check=lambda a: ([p["name"] for p in a.newcomers_helped] == ["Lena", "Nora"]
-                             and [p["name"] for p in a.takers] == ["Tom"])),
+                             and [p["name"] for p in a.takers] == [])),
     Persona("one-day spans read in the singular", one_day_follow_up, "worth-it", "keep",
             ['your workshop "soldering 101" on 2026-10-01 led to 1 invited conversation '
              'within 1 day, and 50.00 EUR from those people',
@@ -313,7 +317,7 @@ PERSONAS = [
 
 
 def _words(a: ledger.Assessment) -> str:
-    return "\n".join([*a.reasons, a.headline, a.next_step])
+    return "\n".join([*a.reasons, a.headline, a.next_step, *a.caveats])
 
 
 @pytest.mark.parametrize("persona", PERSONAS, ids=[p.name for p in PERSONAS])
@@ -333,9 +337,12 @@ def test_persona(persona: Persona, tmp_path: Path) -> None:
 
 
 def test_personas_cover_every_verdict_and_advice() -> None:
+    from tests.personas.test_value_personas import VALUE_PERSONAS
+
     assert len(PERSONAS) >= 12
-    assert {p.verdict for p in PERSONAS} == set(ledger.VERDICTS)
-    assert {p.advice for p in PERSONAS} == set(ledger.ADVICE)
+    everyone = [*PERSONAS, *VALUE_PERSONAS]
+    assert {p.verdict for p in everyone} == set(ledger.VERDICTS)
+    assert {p.advice for p in everyone} == set(ledger.ADVICE)
 
 
 def test_three_steps_are_testable_alone() -> None:
@@ -343,7 +350,8 @@ def test_three_steps_are_testable_alone() -> None:
     network = Network.create("Club", joined=date(2020, 1, 1))
     window = ledger.parse_window(window="12m", today=TODAY)
     rules = dict(ledger.DEFAULT_RULES)
-    months = {f"2026-{m:02d}": {"shared": [0, 60, 0, 3, 1]} for m in range(1, 12)}
+    months = {f"2026-{m:02d}": {"shared": [0, 60, 0, 3, 1], "rated": [0, 60, 0, 3, 1]}
+              for m in range(1, 12)}
     totals = ledger.compute_totals(network, window, rules, months)
     assert (totals.interactions, totals.months_on_record, totals.received.fun) == (11, 11, 33)
     assert totals.fun_rate == 3.0
@@ -351,8 +359,9 @@ def test_three_steps_are_testable_alone() -> None:
     assert (decision.verdict, decision.cause, decision.advice) == ("worth-it", "fun", "keep")
     words = ledger.explain(network, window, totals, decision, rules)
     assert words["reasons"][0] == "worth it: it is fun"
-    assert words["next_step"] == "keep Club: it is fun (3.0 fun points a month)"
-    priced = ledger.decide(totals, {**rules, "hourly_rate": 50, "fun_per_month": 4})
+    assert words["next_step"] == "keep Club: it is fun (typically 3.0 of 5 over 11 rated " \
+        "occasions)"
+    priced = ledger.decide(totals, {**rules, "hourly_rate": 50, "fun_per_occasion": 5})
     assert (priced.verdict, priced.net_money) == ("leave", -55000)
 
 
@@ -385,11 +394,13 @@ def test_time_shares_sum_to_one(tmp_path: Path) -> None:
 
 
 # properties -----------------------------------------------------------------------------
-RANK = {"leave": 0, "out-of-balance": 1, "worth-it": 2}
-"""Worse to better; ``too-early`` and ``not-enough-records`` are not on this scale."""
+RANK = {"leave": 0, "out-of-balance": 1, "ask": 1.5, "worth-it": 2}
+"""Worse to better; ``too-early`` and ``not-enough-records`` are not on this scale; ``ask``
+(nothing recorded decides) is below worth it: a cost can take a network there."""
 
 ADDITIONS = {  # what one more record brings, and which way it may move the verdict
-    "fun": ("shared", "event", lambda n: Value(fun=n % 5 + 1), +1),
+    # issue 25: fun is a quality, so "more fun" is a fun occasion (a dull one may lower it)
+    "fun": ("shared", "event", lambda n: Value(fun=n % 2 + 4), +1),
     "money received": ("received", "client", lambda n: Value(money=n * 100 + 1), +1),
     "time given": ("gave", "volunteering", lambda n: Value(minutes=n * 10 + 1), -1),
     "money given": ("gave", "donation", lambda n: Value(money=n * 100 + 1), -1),
@@ -422,7 +433,8 @@ def test_more_of_the_good_never_worse_more_cost_never_better(
                                                       favours=favours, fun=fun))
     config = {"assessment": {"hourly_rate": rate}} if rate else {}
     before = life.assess("net", window, config)
-    if before.verdict not in RANK or before.totals is None or not before.totals.first_month:
+    if before.verdict not in RANK or before.verdict == "ask" or before.totals is None \
+            or not before.totals.first_month:
         return
     first = before.totals.first_month
     span = (TODAY - date(int(first[:4]), int(first[5:7]), 1)).days
@@ -462,7 +474,7 @@ def test_assess_text_explains_every_window(ok: Callable[..., Any], tmp_path: Pat
             assert f"{name} (" in text and f", {window}): " in text
     assert "next step: stop pitching on LinkedIn" in text
     assert "fun points and favours received a month" in text  # trends carry their unit
-    assert "the friends kind's own rule, instead of the default 2" in text
+    assert "the friends kind's own rule, instead of the default 3" in " ".join(text.split())
 
 
 def test_demo_shows_five_verdicts_with_advice(ok_json: Callable[..., Any],
@@ -477,9 +489,10 @@ def test_demo_shows_five_verdicts_with_advice(ok_json: Callable[..., Any],
                       "Python Meetup": ("too-early", "keep")}
     for a in data["assessment"]:
         assert a["next_step"] and a["basis"]["interactions"] == a["interactions"]
-    # Lena is new in town; the others were there when Sam began recording St Mary's
+    # issue 25: the demo has Lena volunteering beside Sam from its first month, so she
+    # is not known to be new (volunteering side by side is not help to her)
     [church] = [a for a in data["assessment"] if a["name"] == "St Mary's"]
-    assert [n["name"] for n in church["newcomers_helped"]] == ["Lena Costa"]
+    assert [n["name"] for n in church["newcomers_helped"]] == []
     shares = [a["time_share"] for a in data["assessment"]
               if a["window"]["label"] == "last 12 months"]
     assert abs(sum(shares) - 1) < 0.001

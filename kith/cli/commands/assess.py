@@ -22,7 +22,8 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
 
     console = data_console()
     colours = {"worth-it": "green", "out-of-balance": "yellow", "leave": "red",
-               "too-early": "blue", "not-enough-records": "blue"}
+               "too-early": "blue", "not-enough-records": "blue", "ask": "magenta",
+               "dormant": "cyan"}
     windows: dict[str, list] = {}  # type: ignore[type-arg]
     for assessment in assessments:
         windows.setdefault(assessment.window.label, []).append(assessment)
@@ -54,6 +55,8 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
             console.print()
             console.print(heading)
             console.print(Text(f"  next step: {clean_value(a.next_step)}"), highlight=False)
+            for caveat in a.caveats:
+                console.print(Text(f"  caveat: {clean_value(caveat)}"), highlight=False)
             for reason in a.reasons:
                 console.print(Text(f"  - {clean_value(reason)}"), highlight=False)
             if a.takers:
@@ -71,13 +74,16 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
 @pass_app
 def assess(app: KithApp, networks: tuple[str, ...], window: str | None, since: str | None,
            until: str | None, as_json: bool) -> None:
-    """Assess every network: does it give back at least what you put in, in money or fun?
+    """Assess every network: does it give back at least what you put in, in money, fun
+    or help?
 
-    Starts with a summary (what to leave, rebalance or keep, where your time goes), then
-    for each window a verdict per network (worth it, out of balance, leave, too early, not
-    enough records), advice (keep, leave, rebalance, record-more), the next step and the
-    reasons, citing the numbers. Thresholds live in the [assessment] section of the
-    configuration file (see the README).
+    Starts with a summary (what to leave, rebalance, keep or rate, where your time goes),
+    then for each window a verdict per network (worth it, out of balance, leave, too
+    early, not enough records, ask: is it fun?, dormant), advice (keep, leave, rebalance,
+    record-more, rate-fun, decide; none for a network you left), the next step, its
+    caveats and the reasons, citing the numbers. Fun counts as you rated it, per
+    occasion; values kith estimated are shown apart and never decide. Thresholds live in
+    the [assessment] section of the configuration file (see the README).
     """
     from kith.domain import ledger
 

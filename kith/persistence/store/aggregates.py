@@ -62,17 +62,31 @@ def value_vector(value: Value) -> Totals:
 
 
 def month_keys(direction: str, meta: dict[str, Any] | None,
-               initiative: str | None = None) -> list[str]:
+               initiative: str | None = None, *, kind: str = "", fun: int = 0) -> list[str]:
     """Rows an interaction adds to in its network's month: its direction; ``intro`` too
     when it is value received through an introduction (so the ledger can say how much of
     a network's return came through introductions without reading history); and
     ``invited`` or ``pitched`` when someone came to the user or the user pitched (so the
-    ledger counts conversations by month the same way)."""
+    ledger counts conversations by month the same way).
+
+    For the value model (``kith.domain.ledger``): ``forward`` for an introduction the user
+    made for others (paying it forward, kept out of the favour balance) and
+    ``forward-led`` once it has an outcome; otherwise ``est-<direction>`` when kith
+    estimated the value (estimates are shown apart and never decide); and ``rated`` when
+    the user recorded how much fun it was (fun is judged per occasion, over these)."""
     keys = [direction]
     if direction == "received" and meta and meta.get("introduction"):
         keys.append("intro")
     if initiative:
         keys.append(initiative)
+    if kind == "introduction" and direction == "gave":
+        keys.append("forward")
+        if ((meta or {}).get("intro") or {}).get("outcomes"):
+            keys.append("forward-led")
+    elif meta and meta.get("estimated"):
+        keys.append(f"est-{direction}")
+    elif fun > 0:
+        keys.append("rated")
     return keys
 
 
@@ -109,7 +123,8 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
         month = when[:7]
         direction, network = doc["direction"], doc["network"]
         for key in month_keys(direction, doc.get("meta"),
-                              conversation_index.initiative_of(doc)):
+                              conversation_index.initiative_of(doc), kind=doc["kind"],
+                              fun=fun):
             _count_in(networks.setdefault(network, {}).setdefault(month, {}).setdefault(
                 key, [0] * len(DIMENSIONS)), money, minutes, favours, fun)
         for person in doc["people"]:
@@ -146,7 +161,8 @@ class Aggregates:
         months = totals.setdefault(interaction.network, {"months": {}})["months"]
         month = months.setdefault(interaction.month, {})
         for key in month_keys(interaction.direction, interaction.meta,
-                              interaction.initiative):
+                              interaction.initiative, kind=interaction.kind,
+                              fun=interaction.value.fun):
             row = month.setdefault(key, [0] * len(DIMENSIONS))
             _add(row, vector, interaction.network)
             if not any(row):

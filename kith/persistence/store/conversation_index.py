@@ -9,7 +9,8 @@ subtractions; lists of days are stored as compact strings, see ``encode_days``) 
 
 - ``i``: conversations they invited (they came to you with their question);
 - ``p``: conversations where you pitched yourself to them;
-- ``h``: help you gave them (favours given, never a pitch);
+- ``h``: help you gave them (favours given, never a pitch, volunteering beside them or
+  an introduction you made for them);
 - ``m``: money they paid you (received, or a shared positive amount), as ``[day, minor
   units, latest invitation day, latest pitch day]``, the last two on or before the payment
   (``-1``: none), kept up to date so the ledger attributes money without searching;
@@ -36,6 +37,9 @@ FOLDER = "derived/conversations"
 TALK_KINDS = ("talk", "workshop")
 """Kinds that are the user's own talk when given or shared; ``event`` counts when given."""
 NOTE_CHARS = 60
+NOT_HELP_TO_A_PERSON = ("volunteering", "introduction")
+"""Favours given that are not help to the people named: volunteering side by side, and
+an introduction (paid forward, counted by the month totals' ``forward`` row)."""
 
 
 def file_of(network: str) -> str:
@@ -84,7 +88,8 @@ def entries(doc: dict[str, Any]) -> tuple[dict[str, Any], list[Any] | None]:
         items["p"] = day
     if money > 0 and direction in ("received", "shared"):
         items["m"] = [day, money]
-    if favours > 0 and direction == "gave" and initiative != "pitched":
+    if favours > 0 and direction == "gave" and initiative != "pitched" \
+            and kind not in NOT_HELP_TO_A_PERSON:
         items["h"] = day
     talk = None
     if (kind in TALK_KINDS and direction in ("gave", "shared")) or \

@@ -39,7 +39,7 @@ class Migratable(Protocol):
     def rebuild_derived(self) -> None: ...
 
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _from_1(store: Migratable) -> None:
@@ -69,7 +69,13 @@ def _from_2(store: Migratable) -> None:
     store.rebuild_derived()  # the month totals count invitations and pitches too
 
 
-MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2}
+def _from_3(store: Migratable) -> None:
+    """Rebuild the derived data for the value model's new rows (the interactions are
+    unchanged; the backup is taken before any migration)."""
+    store.rebuild_derived()
+
+
+MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2, 3: _from_3}
 
 
 def migrate(store: Migratable, version: int) -> None:
