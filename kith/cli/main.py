@@ -40,7 +40,8 @@ CORE_COMMANDS: dict[str, tuple[str, str]] = {
     "plugins": ("kith.cli.commands.plugins:plugins",
         "List plugins with their versions, hooks and any load error."),
     "assess": ("kith.cli.commands.assess:assess",
-        "Assess every network: does it give back at least what you put in, in money or fun?"),
+        "Assess every network: does it give back at least what you put in, in money, fun or "
+        "help?"),
     "demo": ("kith.cli.commands.demo:demo",
         "Build a demo persona (Sam, five networks) and assess it."),
     "remind": ("kith.cli.commands.remind:remind",

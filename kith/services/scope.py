@@ -82,7 +82,7 @@ def announce(store: Store, recorded: tuple[Any, ...], plugins: Any = None) -> No
 
 def _remove_empty_folder(home: Path) -> None:
     """Remove ``home`` if it holds nothing but the lock file."""
-    from kith.persistence.files import LOCK
+    from kith.persistence.folder import LOCK
 
     with contextlib.suppress(OSError):
         if {p.name for p in home.iterdir()} <= {LOCK}:

@@ -16,10 +16,6 @@ LAYERS = ["core", "persistence", "sync", "reliability", "importing", "domain", "
 """Lowest first. The faces are last: the CLI may start the TUI (``kith tui``), never the
 other way round."""
 
-KNOWN: set[str] = {
-}
-"""Imports that still cross a layer the wrong way, each to be removed by the work that
-fixes it. The set only shrinks."""
 
 
 def layer_of(module: str) -> str | None:
@@ -58,16 +54,5 @@ def violations() -> list[str]:
     return bad
 
 
-def _where(violation: str) -> str:
-    """A violation without its line number, so that edits above it do not move it."""
-    path, rest = violation.split(":", 1)
-    return f"{path} {rest.split(' ', 1)[1]}"
-
-
 def test_every_layer_imports_only_the_layers_below_it() -> None:
-    assert sorted({_where(v) for v in violations()} - KNOWN) == []
-
-
-def test_the_known_exceptions_are_still_there() -> None:
-    """An exception that was fixed leaves the list, so that it cannot come back unseen."""
-    assert sorted(KNOWN - {_where(v) for v in violations()}) == []
+    assert violations() == []
