@@ -60,10 +60,11 @@ import bisect
 import heapq
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.errors import KithError, ValidationError
 from kith.core.limits import MAX_WINDOW_MONTHS, check_year
 from kith.core.model import ME, Network, Value
@@ -1048,4 +1049,4 @@ def summary(assessments: list[Assessment]) -> list[str]:
 
 
 def now_date() -> date:
-    return datetime.now().astimezone().date()
+    return clock.now().date()

@@ -40,6 +40,7 @@ from typing import Any
 
 import orjson
 
+from kith.core import clock
 from kith.core.errors import KithError, StoreError
 from kith.core.months import month_of
 from kith.persistence.files import (
@@ -563,7 +564,7 @@ class _Repairer:
                 return
         main.setdefault("_meta", {})["schema"] = {
             "version": migrations.SCHEMA_VERSION, "app": "kith",
-            "created": datetime.now().astimezone().isoformat(timespec="seconds")}
+            "created": clock.now().isoformat(timespec="seconds")}
         self.result.actions.append("recreated the missing schema record")
 
     def mend(self, table: str, ident: str, doc: Any,

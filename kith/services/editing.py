@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
+from kith.core.clock import now
 from kith.core.dates import parse_user_when
 from kith.core.errors import ValidationError
 from kith.core.model import Network, Opportunity, Person, normalize_handle, parse_birthday
-from kith.core.parsing import now
 from kith.services.recording import FieldError
 from kith.services.recording import in_field as _field
 
@@ -118,7 +119,7 @@ def build_person(store: Store, typed: PersonTyped, existing: Person | None = Non
                               "cadence_days": cadence, "notes": typed.notes.strip()}
     try:
         if existing is None:
-            return Person.create(name, created=datetime.now().astimezone().isoformat(
+            return Person.create(name, created=clock.now().isoformat(
                 timespec="seconds"), **fields)
         return existing.with_changes(name=name, **fields)
     except ValidationError as error:

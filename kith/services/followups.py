@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.errors import NotFound, ValidationError
 from kith.core.ids import by_id_or_prefix, new_id
 
@@ -70,7 +71,7 @@ def add_follow_up(store: Store, person: str, due: date, about: str = "") -> Foll
     found = store.get_person(person)
     if found is None:
         raise NotFound(f"no person {person!r}")
-    created = datetime.now().astimezone()
+    created = clock.now()
     item = FollowUp(id=new_id(created), person=found.id, due=due.isoformat(),
                     about=about.strip(), created=created.isoformat(timespec="seconds"))
     store.put_record(TABLE, item.to_dict())
@@ -98,7 +99,7 @@ def close(store: Store, ident: str, *, by: str | None = None) -> FollowUp:
     item = get_follow_up(store, ident)
     if not item.is_open:
         raise ValidationError(f"follow-up {item.id} was already done on {item.done[:10]}")  # type: ignore[index]
-    done = replace(item, done=datetime.now().astimezone().isoformat(timespec="seconds"),
+    done = replace(item, done=clock.now().isoformat(timespec="seconds"),
                    done_by=by)
     store.put_record(TABLE, done.to_dict())
     return done
@@ -111,4 +112,4 @@ def open_for(store: Store, interaction: Interaction) -> list[FollowUp]:
     people = set(interaction.people)
     return [f for f in follow_ups(store) if f.person in people
             and (f.created is None or datetime.fromisoformat(f.created).date()
-                 <= interaction.when.astimezone().date())]
+                 <= clock.to_local(interaction.when).date())]

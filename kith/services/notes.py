@@ -12,9 +12,10 @@ Records go through the store's keyed put, so merges and sync treat them like any
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.errors import NotFound, ValidationError
 from kith.core.ids import by_id_or_prefix, new_id
 
@@ -64,7 +65,7 @@ def add_note(store: Store, person: str, text: str, *, on: date | None = None,
         raise NotFound(f"no person {person!r}")
     if network is not None and store.get_network(network) is None:
         raise NotFound(f"no network {network!r}")
-    created = datetime.now().astimezone()
+    created = clock.now()
     note = Note(id=new_id(created), person=found.id,
                 on=(on or date.today()).isoformat(), text=text.strip(), network=network,
                 created=created.isoformat(timespec="seconds"))

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from kith.core.clock import now
 from kith.core.dates import parse_user_when
 from kith.core.errors import KithError, ValidationError
 from kith.core.model import ME, Interaction, Value
-from kith.core.parsing import now, parse_amount
+from kith.core.parsing import parse_amount
 
 if TYPE_CHECKING:
     from kith.persistence.store import Store

@@ -15,9 +15,9 @@ People related in any way are never suggested as an introduction: they know each
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.errors import NotFound, ValidationError
 from kith.core.ids import new_id
 
@@ -113,7 +113,7 @@ def relate(store: Store, a: str, b: str, kind: str, *, note: str = "") -> Relati
         if _same(existing, first.id, second.id, kind):
             raise ValidationError(f"{first.name} is already {describe(kind)} {second.name} "
                                   f"({existing.id})")
-    created = datetime.now().astimezone()
+    created = clock.now()
     item = Relationship(id=new_id(created), a=first.id, b=second.id, kind=kind,
                         note=note.strip(), created=created.isoformat(timespec="seconds"))
     store.put_record(TABLE, item.to_dict())

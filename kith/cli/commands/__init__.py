@@ -16,7 +16,7 @@ import orjson
 from kith.core.errors import ValidationError
 from kith.core.model import Interaction
 from kith.core.parsing import parse_money
-from kith.core.safeoutput import clean_value, echo
+from kith.core.safeoutput import clean_value, echo, terminal_takes_unicode
 from kith.services.context import KithApp
 
 __all__ = ["describe_interaction", "describe_value", "echo", "emit_json", "json_option",
@@ -31,11 +31,14 @@ json_option = click.option("--json", "as_json", is_flag=True,
 def emit_json(data: Any) -> None:
     """Write ``data`` as indented JSON on stdout."""
     try:
+        if not terminal_takes_unicode():  # escaped, so that the output stays valid JSON
+            raise orjson.JSONEncodeError
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
-    except orjson.JSONEncodeError:  # a total beyond 64 bits: JSON itself has no such limit
+    except orjson.JSONEncodeError:  # or a total beyond 64 bits: JSON has no such limit
         import json
 
-        text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+        text = json.dumps(data, indent=2, ensure_ascii=not terminal_takes_unicode(),
+                          default=str)
     sys.stdout.write(text + "\n")
 
 

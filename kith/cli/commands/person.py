@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import shutil
 import sys
-from datetime import datetime
 from typing import Any
 
 import click
 
 from kith.cli.commands import describe_interaction, emit_json, json_option, output, pass_app
+from kith.core import clock
 from kith.core.errors import ValidationError
 from kith.core.model import Person
 from kith.core.safeoutput import echo
@@ -57,7 +57,7 @@ def add(app: KithApp, name: str, networks: tuple[str, ...], emails: tuple[str, .
     created = store.add_person(Person.create(
         name, handles=_parse_handles(emails, phones, handles), networks=member_of,
         tags=tags, birthday=birthday, cadence_days=cadence, notes=note,
-        created=datetime.now().astimezone().isoformat(timespec="seconds")))
+        created=clock.now().isoformat(timespec="seconds")))
     output(created.to_dict(), f"Added {created.name}, id {created.id}", as_json=as_json)
 
 
