@@ -12,7 +12,7 @@ from typing import Any
 import click
 import orjson
 
-from kith.core.safeoutput import echo
+from kith.core.safeoutput import echo, terminal_takes_unicode
 from kith.services.context import KithApp
 
 pass_app = click.make_pass_decorator(KithApp)
@@ -22,11 +22,14 @@ pass_app = click.make_pass_decorator(KithApp)
 def emit_json(data: Any) -> None:
     """Write ``data`` as indented JSON on stdout."""
     try:
+        if not terminal_takes_unicode():  # escaped, so that the output stays valid JSON
+            raise orjson.JSONEncodeError
         text = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
-    except orjson.JSONEncodeError:  # a total beyond 64 bits: JSON itself has no such limit
+    except orjson.JSONEncodeError:  # or a total beyond 64 bits: JSON has no such limit
         import json
 
-        text = json.dumps(data, indent=2, ensure_ascii=False, default=str)
+        text = json.dumps(data, indent=2, ensure_ascii=not terminal_takes_unicode(),
+                          default=str)
     sys.stdout.write(text + "\n")
 
 

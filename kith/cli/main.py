@@ -18,7 +18,7 @@ import click
 
 from kith import __version__
 from kith.core.errors import KithError
-from kith.core.safeoutput import clean_value
+from kith.core.safeoutput import clean_value, protect_streams
 from kith.core.targets import load_target
 from kith.plugins.manager import Plugins, load_plugins
 
@@ -201,7 +201,7 @@ class KithGroup(click.Group):
                 formatter.write_dl(rows)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        check_arguments(args)
+        args = checked_arguments(args)
         try:
             return super().parse_args(ctx, args)
         except click.UsageError as error:
@@ -224,17 +224,28 @@ class KithGroup(click.Group):
             raise click.exceptions.Exit(0) from None
 
 
-def check_arguments(args: list[str]) -> None:
-    """Refuse arguments that are not UTF-8 text (Python hands undecodable bytes over as
-    lone surrogates, which would fail much later, half-way through a write)."""
+def checked_arguments(args: list[str]) -> list[str]:
+    """The arguments as UTF-8 text, or a refusal naming the first that is not.
+
+    Python hands bytes it could not decode with the locale's encoding over as lone
+    surrogates (which would fail much later, half-way through a write). Under an ASCII
+    locale (``LC_ALL=C`` with ``PYTHONUTF8=0``) that is every accented letter typed in a
+    UTF-8 terminal: such an argument is decoded again from its bytes as UTF-8, and only
+    bytes that are not UTF-8 at all are refused."""
+    checked = []
     for position, arg in enumerate(args, start=1):
         try:
             arg.encode("utf-8")
         except UnicodeEncodeError:
-            raise KithUsageError(f"argument {position} is not valid UTF-8 text; "
-                                 "kith reads arguments as UTF-8") from None
+            try:
+                arg = arg.encode("utf-8", "surrogateescape").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                raise KithUsageError(f"argument {position} is not valid UTF-8 text; "
+                                     "kith reads arguments as UTF-8") from None
         if "\x00" in arg:  # only possible when called from Python, never from a shell
             raise KithUsageError(f"argument {position} contains a NUL character")
+        checked.append(arg)
+    return checked
 
 
 
@@ -301,6 +312,7 @@ def _plugins_dirs_from_argv() -> list[Path]:
 
 def main() -> None:
     """Console-script entry point."""
+    protect_streams()
     try:
         cli = build_cli()
     except KithError as error:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from kith.core import clock
 from kith.core.errors import ValidationError
 from kith.core.parsing import local_tz, parse_when
 
@@ -127,6 +128,6 @@ def parse_user_when(text: str, what: str = "date", *, end_of_day: bool = False,
     if stripped[:1].isdigit() and not re.match(r"^\d+\s*[a-z]", stripped.lower()):
         return parse_when(stripped, what, end_of_day=end_of_day)
     if stripped.lower() == "now":
-        return datetime.now().astimezone()
+        return clock.now()
     day = parse_user_date(stripped, what, today=today, prefer=prefer)
     return datetime.combine(day, time.max if end_of_day else time.min, tzinfo=local_tz())

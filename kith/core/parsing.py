@@ -7,24 +7,15 @@ Kept apart from the model so that importers and faces share one reading of "2024
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from kith.core import limits
+from kith.core.clock import local_tz
 from kith.core.errors import ValidationError
 
 if TYPE_CHECKING:
     from kith.core.model import Value
-
-
-def local_tz() -> timezone:
-    """The machine's current UTC offset, used for dates typed without one."""
-    offset = datetime.now().astimezone().utcoffset() or timedelta(0)
-    return timezone(offset)
-
-
-def now() -> datetime:
-    return datetime.now().astimezone()
 
 
 def parse_date(text: str, what: str = "date") -> date:

@@ -14,6 +14,7 @@ exact.
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -55,6 +56,30 @@ def clean_value(text: object, limit: int | None = None) -> str:
     if limit is not None and len(value) > limit:
         value = value[:limit] + "…"
     return _VALUE_UNSAFE.sub(_escape, value)
+
+
+def protect_streams() -> None:
+    """Make printing unable to fail on text the terminal cannot encode.
+
+    With ``PYTHONIOENCODING=ascii`` or ``LC_ALL=C`` (and ``PYTHONUTF8=0``) a name like
+    "Zoë" could not be printed, and a command that had already committed its write then
+    died with a traceback before saying so: the user retried and got two. Unencodable
+    characters are shown as escapes (``\xeb``) instead; what was written is unchanged."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
+def terminal_takes_unicode() -> bool:
+    """Whether the process's real standard output can encode any character (UTF-8 and
+    the like); JSON written to one that cannot is ASCII-escaped, which is still JSON."""
+    encoding = getattr(sys.__stdout__, "encoding", None) or "utf-8"
+    try:
+        "\u00eb\U0010fffd".encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return False
+    return True
 
 
 def echo(text: object = "", *, err: bool = False, nl: bool = True) -> None:

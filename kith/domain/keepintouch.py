@@ -13,9 +13,10 @@ years of history.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.model import ME
 from kith.persistence.store.aggregates import COUNT, FAVOURS
 
@@ -96,7 +97,7 @@ def _next_birthday(text: str, today: date) -> tuple[date, int | None] | None:
 
 def reminders(store: Store, config: dict[str, Any], today: date | None = None, *,
               birthday_days: int = 30, newcomer_days: int = 90) -> Reminders:
-    today = today or datetime.now().astimezone().date()
+    today = today or clock.now().date()
     stats = store.person_stats()
     result = Reminders()
     for ident, person in store.people_docs().items():

@@ -32,6 +32,7 @@ from datetime import datetime
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.errors import NotFound, ValidationError
 from kith.core.model import ME, Interaction, Opportunity, Person, Value
 from kith.persistence.store.aggregates import totals_of
@@ -400,7 +401,7 @@ def make_introduction(store: Store, a: str, b: str, *, note: str = "",
                         if s.key() == pair), None)
         opps = [store.get_opportunity(o) for o in matched.opportunities] if matched else []
     where = _network_for(store, first, second, opps, network)
-    moment = when or datetime.now().astimezone()
+    moment = when or clock.now()
     with store.transaction():
         intro = store.record(Interaction.create(
             when=moment, network=where, people=[first.id, second.id], direction="gave",
@@ -425,7 +426,7 @@ def record_outcome(store: Store, introduction_id: str, *, led_to: str, for_me: b
     intro = store.get_interaction(introduction_id)
     if intro.kind != "introduction" or "intro" not in intro.meta:
         raise NotFound(f"{introduction_id} is not an introduction (see `kith intro list`)")
-    moment = when or datetime.now().astimezone()
+    moment = when or clock.now()
     details = dict(intro.meta["intro"])
     details["outcomes"] = [*details.get("outcomes", []), {
         "when": moment.isoformat(timespec="seconds"), "led_to": led_to.strip(),

@@ -20,9 +20,9 @@ recomputes them.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.errors import ImportFormatError, KithError, ValidationError
 from kith.persistence.exchange import FORMAT, VERSION
 
@@ -57,7 +57,7 @@ def document(store: Store) -> dict[str, Any]:
         plugin = name.rsplit("/", 1)[1].removesuffix(".json")
         plugins[plugin] = {t: dict(r) for t, r in data.items() if isinstance(r, dict)}
     return {"format": FORMAT, "version": VERSION,
-            "exported": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "exported": clock.now().isoformat(timespec="seconds"),
             "kith": __version__, "schema": store.schema_version, "currency": store.currency,
             "tables": tables, "interactions": interactions, "plugins": plugins}
 

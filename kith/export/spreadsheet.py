@@ -1,9 +1,13 @@
 """CSV exports of interactions or people, for spreadsheets.
 
-Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and tab or
-carriage return) as a formula: a note like ``=HYPERLINK("http://evil", "click")`` in an
-imported chat would become live in the user's spreadsheet. Such text cells are written
-with a leading apostrophe (OWASP's advice), which spreadsheets show as plain text.
+Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula:
+a note like ``=HYPERLINK("http://evil", "click")`` in an imported chat would become live in
+the user's spreadsheet. They also skip what comes before it in many ways: spaces, tabs,
+line breaks, a no-break space, a zero-width space or a byte-order mark, and some read the
+full-width ``＝`` as ``=``. So a text cell is neutralised, with a leading apostrophe
+(OWASP's advice, shown by spreadsheets as plain text), when it starts with any blank,
+invisible or control character, or when its first character is a formula sign in any of
+its Unicode forms.
 Numbers kith writes itself (money, minutes) are left as numbers, negatives included.
 """
 
@@ -12,12 +16,14 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kith.persistence.store import Store
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_SIGNS = frozenset("=+-@")
+"""Characters that start a formula (after Unicode compatibility folding: ``＝`` is ``=``)."""
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 INTERACTION_COLUMNS = ("id", "when", "network", "people", "people_ids", "direction", "kind",
@@ -37,9 +43,19 @@ def safe_cell(value: Any) -> str:
     if isinstance(value, int | float):
         return str(value)
     text = str(value)
-    if text.startswith(FORMULA_STARTS):
-        return "'" + text
-    return text
+    return "'" + text if _could_start_a_formula(text) else text
+
+
+def _could_start_a_formula(text: str) -> bool:
+    """Whether a spreadsheet might read ``text`` as a formula: it starts with a formula
+    sign in any Unicode form, or with a character a spreadsheet might skip (a space, a
+    line break, any control, format or separator character such as NBSP, ZWSP or BOM)."""
+    if not text:
+        return False
+    first = text[0]
+    if first.isspace() or unicodedata.category(first)[0] in "CZ":
+        return True
+    return bool(FORMULA_SIGNS & set(unicodedata.normalize("NFKC", first)))
 
 
 def _number(value: str) -> str:

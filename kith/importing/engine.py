@@ -18,10 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.errors import ImportFormatError, KithError, NotFound, ValidationError
 from kith.core.model import ME, Interaction, Network, Person, Value, normalize_handle
 from kith.core.textfold import fold
@@ -230,7 +230,7 @@ class PeopleResolver:
                 networks={self.network_id: since}, aliases=tuple(record.aliases),
                 tags=tuple(record.tags), notes=record.notes, birthday=record.birthday,
                 sources=(key,) if key else (), extra=dict(record.extra),
-                created=datetime.now().astimezone().isoformat(timespec="seconds"))
+                created=clock.now().isoformat(timespec="seconds"))
         handles = {k: list(v) for k, v in person.handles.items()}
         for kind, values in Person(id="probe", name="?", handles=record.handles).handles.items():
             bucket = handles.setdefault(kind, [])

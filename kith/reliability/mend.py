@@ -13,9 +13,9 @@ is handed to ``keep`` (kept in the quarantine folder), and every step is said in
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
+from kith.core import clock
 from kith.core.errors import KithError
 from kith.persistence.stamps import MAIN
 from kith.reliability.backups import BackupCopies
@@ -54,7 +54,7 @@ class Mender:
                 return
         main.setdefault("_meta", {})["schema"] = {
             "version": migrations.SCHEMA_VERSION, "app": "kith",
-            "created": datetime.now().astimezone().isoformat(timespec="seconds")}
+            "created": clock.now().isoformat(timespec="seconds")}
         self.actions.append("recreated the missing schema record")
 
     def mend(self, table: str, ident: str, doc: Any,

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from kith.core import clock
 from kith.core.errors import ValidationError
 from kith.core.ids import new_id
 from kith.core.model import FollowUp
@@ -28,7 +29,7 @@ def add_follow_up(store: Store, person: str, due: date, about: str = "") -> Foll
     """Remind the user to get back to ``person`` (an id or a name) by ``due``."""
     with store.transaction():
         who = in_field("person", store.find_person, person)
-        created = datetime.now().astimezone()
+        created = clock.now()
         item = in_field("about", FollowUp, id=new_id(created), person=who.id,
                         due=due.isoformat(), about=about.strip(),
                         created=created.isoformat(timespec="seconds"))
@@ -42,7 +43,7 @@ def close(store: Store, ident: str, *, by: str | None = None) -> FollowUp:
         if not item.is_open:
             raise ValidationError(f"follow-up {item.id} was already done on "
                                   f"{(item.done or '')[:10]}")
-        done = replace(item, done=datetime.now().astimezone().isoformat(timespec="seconds"),
+        done = replace(item, done=clock.now().isoformat(timespec="seconds"),
                        done_by=by)
         return store.save_follow_up(done)
 
@@ -64,4 +65,4 @@ def open_for(store: Store, interaction: Interaction) -> list[FollowUp]:
     people = set(interaction.people)
     return [f for f in store.follow_ups() if f.person in people
             and (f.created is None or datetime.fromisoformat(f.created).date()
-                 <= interaction.when.astimezone().date())]
+                 <= clock.to_local(interaction.when).date())]

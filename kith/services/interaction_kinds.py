@@ -9,9 +9,9 @@ every report, so it is refused with suggestions unless ``--new-kind`` says it is
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING
 
+from kith.core import clock
 from kith.core.errors import ValidationError
 from kith.core.model import INTERACTION_KINDS
 
@@ -52,5 +52,5 @@ def check_kind(store: Store, kind: str, *, new_kind: bool = False,
 def remember_kind(store: Store, kind: str) -> None:
     """Make a kind introduced with ``--new-kind`` known from now on."""
     if kind not in INTERACTION_KINDS and kind not in store.records(TABLE):
-        store.put_record(TABLE, {"id": kind, "added": datetime.now().astimezone().isoformat(
+        store.put_record(TABLE, {"id": kind, "added": clock.now().isoformat(
             timespec="seconds")})

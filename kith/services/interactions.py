@@ -21,9 +21,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
+from kith.core.clock import now
 from kith.core.errors import ValidationError
 from kith.core.model import ME, Interaction, Network, Value
-from kith.core.parsing import now
 from kith.services.followups import FollowUp, close, open_for
 from kith.services.interaction_kinds import check_kind, remember_kind
 from kith.services.recording import DIRECTIONS, FieldError, in_field

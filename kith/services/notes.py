@@ -9,9 +9,10 @@ refusals name their field.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
+from kith.core import clock
 from kith.core.ids import new_id
 from kith.core.model import Note
 from kith.services.recording import FieldError, in_field
@@ -29,7 +30,7 @@ def add_note(store: Store, person: str, text: str, *, on: date | None = None,
         who = in_field("person", store.find_person, person)
         net = in_field("network", store.find_network, network).id \
             if network and network.strip() else None
-        created = datetime.now().astimezone()
+        created = clock.now()
         note = in_field("text", Note, id=new_id(created), person=who.id,
                         on=(on or date.today()).isoformat(), text=text.strip(), network=net,
                         created=created.isoformat(timespec="seconds"))

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from kith.core.clock import now
 from kith.core.model import OPPORTUNITY_TYPES, Opportunity
-from kith.core.parsing import now
 from kith.services.recording import FieldError, in_field
 
 if TYPE_CHECKING:

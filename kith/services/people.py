@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.errors import ValidationError
 from kith.core.model import Person, parse_birthday
 from kith.services.recording import FieldError, in_field
@@ -111,7 +111,7 @@ def add_person(store: Store, details: PersonDetails) -> Person:
             birthday=_birthday(details.birthday or ""),
             cadence_days=in_field("cadence", check_cadence, details.cadence_days),
             notes=details.notes.strip(),
-            created=datetime.now().astimezone().isoformat(timespec="seconds"))
+            created=clock.now().isoformat(timespec="seconds"))
         return store.add_person(person)
 
 

@@ -11,9 +11,9 @@ People related in any way are never suggested as an introduction: they know each
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from typing import TYPE_CHECKING
 
+from kith.core import clock
 from kith.core.didyoumean import suggestion
 from kith.core.errors import NotFound, ValidationError
 from kith.core.ids import new_id
@@ -69,7 +69,7 @@ def relate(store: Store, first: str, second: str, kind: str, *, note: str = "",
                 raise FieldError("kind", f"{a.name} is already "
                                          f"{describe_relationship(checked)} {b.name} "
                                          f"({existing.id})")
-        created = datetime.now().astimezone()
+        created = clock.now()
         item = Relationship(id=new_id(created), a=a.id, b=b.id, kind=checked,
                             note=note.strip(), created=created.isoformat(timespec="seconds"))
         return store.save_relationship(item)

@@ -12,6 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from kith.core.safeoutput import clean_value as _clean
+from kith.core.safeoutput import terminal_takes_unicode
+
+
+def rule_char() -> str:
+    """The character a table's rule is drawn with: a box line, or ``-`` on a terminal that
+    cannot show one."""
+    return "─" if terminal_takes_unicode() else "-"
 
 
 def _width(text: str) -> int:
@@ -55,7 +62,7 @@ def render_table(headers: Sequence[str], rows: Iterable[Sequence[str]],
     widths = [min(w, cap) for w, cap in zip(widths, caps, strict=True)]
     last = len(headers) - 1
     plain = "  ".join(f"{{:<{w}}}" for w in widths[:-1]) + "  {}"
-    lines = [plain.format(*headers).rstrip(), "  ".join("─" * w for w in widths)]
+    lines = [plain.format(*headers).rstrip(), "  ".join(rule_char() * w for w in widths)]
     for row, ascii_only in cleaned:
         if ascii_only:  # one character per cell: cut by length, pad by format
             lines.append(plain.format(*[c if len(c) <= w else c[:w - 1] + "…"

@@ -9,10 +9,11 @@ it costs about the same for ten years of history as for one.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
+from kith.core import clock
 from kith.core.model import Network, Value
 from kith.core.parsing import format_minutes
 from kith.domain.ledger.credit import ConversationFacts, credit_conversations
@@ -290,7 +291,7 @@ def summary(assessments: list[Assessment]) -> list[str]:
 
 
 def now_date() -> date:
-    return datetime.now().astimezone().date()
+    return clock.now().date()
 
 
 __all__ = ["Assessment", "assess", "assess_network", "compute_figures", "compute_totals",

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable, Iterator
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from kith.core import clock
 from kith.core.errors import StoreError
 from kith.core.model import ME, Interaction, Person
 from kith.persistence.files import FileSet
@@ -82,7 +82,7 @@ class Core:
         self._stage_new()
 
     def _stage_new(self) -> None:
-        created = datetime.now().astimezone().isoformat(timespec="seconds")
+        created = clock.now().isoformat(timespec="seconds")
         me = Person(id=ME, name="Me", created=created)
         self.files.stage(MAIN, {
             "_meta": {"schema": {"version": SCHEMA_VERSION, "created": created,
