@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kith.core import limits
 from kith.core.errors import KithError
 from kith.importing.engine import ImportSummary, apply_batch, check_network_choice, parse_source
 from kith.importing.toolkit import ImportContext, SourceSpec
@@ -49,7 +50,11 @@ def import_batch(store: Store, request: ImportRequest, *, plugins: Any = None,
                  progress: Progress | None = None) -> ImportSummary:
     """Read ``request.path`` with its importer and apply it, all or nothing."""
     path = request.path
-    if not path.exists():
+    try:
+        present = path.exists()
+    except OSError as error:  # a name too long for the file system, say
+        raise KithError(f"{limits.preview(str(path))}: {error.strerror or error}") from None
+    if not present:
         raise KithError(f"{path}: no such file or folder")
     # an import, like a merge, builds several hundred thousand small objects that live
     # until it ends: the cyclic collector would rescan them again and again (measured: a

@@ -49,7 +49,9 @@ TEXTS = ["Ann Lee", "Church", "church", "me", "Me", "ann@example.org", "x=@ann",
 
 def leaf_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> Iterator[
         tuple[tuple[str, ...], click.Command]]:
-    for name, command in sorted(group.commands.items()):
+    with click.Context(group) as ctx:  # click's own listing: the root loads commands on demand
+        found = [(name, group.get_command(ctx, name)) for name in group.list_commands(ctx)]
+    for name, command in sorted((n, c) for n, c in found if c is not None):
         path = (*prefix, name)
         if isinstance(command, click.Group):
             yield path, command
