@@ -20,7 +20,6 @@ KNOWN: set[str] = {
     'kith/api/__init__.py (api) imports kith.cli.commands',
     'kith/api/__init__.py (api) imports kith.cli.commands.source_options',
     'kith/domain/network_kinds.py (domain) imports kith.plugins.hookspecs',
-    'kith/domain/serendipity.py (domain) imports kith.services.relationships',
     'kith/export/full.py (export) imports kith.services.followups',
     'kith/export/full.py (export) imports kith.services.notes',
     'kith/export/full.py (export) imports kith.services.relationships',

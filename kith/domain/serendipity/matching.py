@@ -1,0 +1,235 @@
+"""Scoring needs against offers (and against people's skills) by what they mean.
+
+Each text becomes a weighted vector of *features*: its concepts (``@plumbing``) and its
+other content words ("lisbon", "bakery"), weighted by how rare they are among the open
+opportunities (inverse document frequency: a detail few share says more than a word
+everyone uses). Concepts weigh ``CONCEPT_WEIGHT`` times a plain word, since they are what
+a need is about; words tell apart offers of the same kind ("in Lisbon").
+
+A need and an offer score their cosine, where two *related* concepts (a technical
+co-founder and a software engineer) count as a fraction of the same concept (a "soft"
+cosine). A pair that shares only plain words and no meaning at all is halved: a town in
+common is not a reason to meet. There is no spelling-based near miss: a word counts only
+when it is the same word or the lexicon says it means the same thing.
+
+Only pairs that share a feature are ever scored (an inverted index), so 10k people and
+5k open opportunities take well under a second.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from kith.core.model import ME, Opportunity, Person
+from kith.domain.serendipity.lexicon import NEIGHBOURS, WEAK, read
+
+if TYPE_CHECKING:
+    from kith.domain.serendipity.ranking import Suggestion
+
+CONCEPT_WEIGHT = 2.0
+WEAK_WEIGHT = 0.5
+WORDS_ONLY = 0.5
+"""A pair sharing only plain words (no concept, no related concept) keeps this much."""
+MIN_SCORE = 0.08
+TOP_OFFERS = 5
+TOP_PEOPLE = 3
+SKILL_FACTOR = 0.8
+"""A tag or a skill is weaker evidence than something the person said they offer."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """One reason two texts match: the need's words, the offer's words, the concept (or
+    ``None`` for the same plain word) and, for related concepts, the offer's concept."""
+
+    need_words: tuple[str, ...]
+    offer_words: tuple[str, ...]
+    concept: str | None
+    related_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """A scored need/offer (or need/person) pair, with the links that made it."""
+
+    need: Opportunity
+    partner: str
+    offer: Opportunity | None
+    score: float
+    links: tuple[Link, ...]
+
+
+def _features(text: str, tags: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+    """``feature -> words as written`` for a text and its tags."""
+    reading = read(text)
+    found: dict[str, tuple[str, ...]] = {f"@{c}": w for c, w in reading.concepts.items()}
+    for stem_, surface in reading.words.items():
+        found.setdefault(stem_, (surface,))
+    for tag in tags:
+        tag_reading = read(tag.replace("-", " "))
+        for concept, words in tag_reading.concepts.items():
+            found.setdefault(f"@{concept}", words)
+        for stem_, surface in tag_reading.words.items():
+            found.setdefault(stem_, (surface,))
+    return found
+
+
+def _kind_weight(feature: str) -> float:
+    if not feature.startswith("@"):
+        return 1.0
+    return CONCEPT_WEIGHT * (WEAK_WEIGHT if feature[1:] in WEAK else 1.0)
+
+
+class Matcher:
+    """kith's default matcher: concepts and words, weighted by rarity, soft cosine."""
+
+    def __init__(self, people: list[Person], opportunities: list[Opportunity]):
+        self.people = {p.id: p for p in people}
+        self.opportunities = [o for o in opportunities if o.status == "open"
+                              and o.person != ME]
+        self.features = {o.id: _features(o.text, o.tags) for o in self.opportunities}
+        documents = len(self.features) or 1
+        frequency: dict[str, int] = {}
+        for found in self.features.values():
+            for feature in found:
+                frequency[feature] = frequency.get(feature, 0) + 1
+        self.idf = {f: math.log((1 + documents) / (1 + n)) + 1 for f, n in frequency.items()}
+        self.vectors = {ident: self._vector(found) for ident, found in self.features.items()}
+        self.by_id = {o.id: o for o in self.opportunities}
+        self.offers = [o for o in self.opportunities if o.type == "offer"]
+        self.postings: dict[str, list[str]] = {}
+        for offer in self.offers:
+            for feature in self.vectors[offer.id]:
+                self.postings.setdefault(feature, []).append(offer.id)
+        self.common = max(60, len(self.offers) // 15)
+        self.skills: dict[str, dict[str, tuple[str, ...]]] = {}
+        self.skill_vectors: dict[str, dict[str, float]] = {}
+        self.people_postings: dict[str, list[str]] = {}
+        for person in people:
+            if person.id == ME:
+                continue
+            texts = [str(v) for k, v in person.extra.items()
+                     if k in ("skills", "position", "occupation", "job", "title")]
+            if not (person.tags or texts):
+                continue
+            found = _features(" ; ".join(texts), person.tags)
+            if not found:
+                continue
+            self.skills[person.id] = found
+            self.skill_vectors[person.id] = self._vector(found)
+            for feature in found:
+                self.people_postings.setdefault(feature, []).append(person.id)
+        self.common_people = max(50, len(self.skills) // 50)
+
+    def _vector(self, found: dict[str, tuple[str, ...]]) -> dict[str, float]:
+        weights = {f: _kind_weight(f) * self.idf.get(f, 1.0) for f in found}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {f: w / norm for f, w in weights.items()}
+
+    def _expanded(self, vector: dict[str, float]) -> dict[str, float]:
+        """The need's vector with its related concepts added at their link's weight: a
+        dot product with an offer's vector is then the soft cosine."""
+        out = dict(vector)
+        for feature, weight in vector.items():
+            if feature.startswith("@"):
+                for other, strength in NEIGHBOURS.get(feature[1:], {}).items():
+                    key = f"@{other}"
+                    if key not in vector:
+                        out[key] = max(out.get(key, 0.0), weight * strength)
+        return out
+
+    @staticmethod
+    def score(expanded: dict[str, float], vector: dict[str, float]) -> float:
+        """The soft cosine of a need (its ``_expanded`` vector) with one partner; halved
+        when they share no concept, related or not, only plain words."""
+        total = 0.0
+        meaning = False
+        for feature, weight in expanded.items():
+            other = vector.get(feature)
+            if other is not None:
+                total += weight * other
+                if not meaning and feature.startswith("@") and feature[1:] not in WEAK:
+                    meaning = True
+        return min(1.0, total if meaning else total * WORDS_ONLY)
+
+    @staticmethod
+    def links(need: dict[str, tuple[str, ...]],
+              partner: dict[str, tuple[str, ...]]) -> tuple[Link, ...]:
+        """What the two texts share, in the words each of them used."""
+        found = []
+        for feature, words in need.items():
+            if feature in partner:
+                concept = feature[1:] if feature.startswith("@") else None
+                found.append(Link(words, partner[feature], concept))
+        for feature, words in need.items():
+            if not feature.startswith("@"):
+                continue
+            for other, _strength in sorted(NEIGHBOURS.get(feature[1:], {}).items(),
+                                           key=lambda item: -item[1]):
+                key = f"@{other}"
+                if key in partner and key not in need:
+                    found.append(Link(words, partner[key], feature[1:], other))
+        # the same concept first, then related concepts, then plain words
+        return tuple(sorted(found, key=lambda link: (
+            2 if link.concept is None else 1 if link.related_to else 0)))
+
+    @staticmethod
+    def _candidates(expanded: dict[str, float], postings: dict[str, list[str]],
+                    common: int) -> set[str]:
+        found: set[str] = set()
+        for feature in expanded:
+            posting = postings.get(feature, ())
+            if len(posting) <= common or (feature.startswith("@") and feature[1:] not in WEAK):
+                found.update(posting)
+        return found
+
+    def matches(self) -> list[Match]:
+        """Every need's best few offers and best few skilled people."""
+        out: list[Match] = []
+        for need in (o for o in self.opportunities if o.type == "need"):
+            need_features = self.features[need.id]
+            expanded = self._expanded(self.vectors[need.id])
+            scored = []
+            for offer_id in self._candidates(expanded, self.postings, self.common):
+                if self.by_id[offer_id].person == need.person:
+                    continue
+                value = self.score(expanded, self.vectors[offer_id])
+                if value >= MIN_SCORE:
+                    scored.append((value, offer_id))
+            for value, offer_id in heapq.nlargest(TOP_OFFERS, scored):
+                offer = self.by_id[offer_id]
+                links = self.links(need_features, self.features[offer_id])
+                out.append(Match(need, offer.person, offer, value, links))
+            people = []
+            for person in self._candidates(expanded, self.people_postings,
+                                           self.common_people):
+                if person == need.person:
+                    continue
+                value = self.score(expanded, self.skill_vectors[person]) * SKILL_FACTOR
+                if value >= MIN_SCORE:
+                    people.append((value, person))
+            for value, person in heapq.nlargest(TOP_PEOPLE, people):
+                links = self.links(need_features, self.skills[person])
+                if any(link.concept for link in links):
+                    out.append(Match(need, person, None, value, links))
+        return out
+
+    def suggest(self) -> list[Suggestion]:
+        """The matches as suggestions, with their evidence in words."""
+        from kith.domain.serendipity.evidence import explain, networks_line
+        from kith.domain.serendipity.ranking import Suggestion, networks_apart
+
+        found = []
+        for match in self.matches():
+            lines, details = explain(match, self.people)
+            first, second = self.people.get(match.need.person), self.people.get(match.partner)
+            apart = networks_apart(first, second)
+            lines.append(networks_line(apart, first, second))
+            ids = (match.need.id,) if match.offer is None else (match.need.id, match.offer.id)
+            found.append(Suggestion((match.need.person, match.partner), ids, match.score,
+                                    lines, apart=apart, details=details))
+        return found
