@@ -44,7 +44,7 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
     plugins = plugins if plugins is not None else store.plugins
     people = store.people()
     opportunities = store.opportunities(status="open")
-    found = Matcher(people, opportunities).suggest()
+    found = Matcher(people, opportunities).suggest(explain=False)
     if plugins is not None:
         for plugin, result in plugins.collect("suggest_introductions", people=people,
                                               opportunities=opportunities):
@@ -60,4 +60,4 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
     done = introduced_pairs(store) | (known or set())
     open_ids = {o.id for o in opportunities}
     result = [s for s in merge(found) if acceptable(s, done, open_ids, person)]
-    return result[:limit] if limit else result
+    return [s.finish() for s in (result[:limit] if limit else result)]

@@ -34,7 +34,8 @@ def describe_link(link: Link) -> str:
     if link.related_to:
         return f"{need} → {offer} ({link.concept}, goes with {link.related_to})"
     if need.casefold() == offer.casefold():
-        return f"{need} ({link.concept})"
+        return need if need.casefold() == link.concept.casefold() else \
+            f"{need} ({link.concept})"
     return f"{need} → {offer} ({link.concept})"
 
 

@@ -79,9 +79,9 @@ CONCEPTS: dict[str, str] = {
     "bike": """bike, bikes, bicycle, bicycles, cycling, cyclist, puncture, bike repair,
         ebike, e-bike""",
     "removals": """movers, removals, removal, removal van, man with a van, van, moving
-        house, move house, moving, move, moving help, moving flat, moving out, moving in, relocation, relocating,
-        relocate, packing boxes, boxes, heavy lifting, lift the sofa, storage unit,
-        storage space, store furniture""",
+        house, move house, moving, move, moving help, moving flat, moving out,
+        moving in, relocation, relocating, relocate, packing boxes, boxes, heavy lifting,
+        lift the sofa, storage unit, storage space, store furniture""",
     # housing
     "room to rent": """spare room, spare bedroom, bedroom, room to rent, room to let, room for
         rent, lodger, lodgers, lodging, flatmate, flatmates, housemate, housemates,
@@ -366,8 +366,8 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
 
 KEEP = frozenset("""spring springs evening evenings morning mornings string strings
 thing things ring rings king sing bring during nothing something anything everything
-ceiling ceilings wedding weddings news bus gas yes this his has was is us always series species physics maths
-mathematics politics economics analytics athletics""".split())  # noqa: SIM905
+ceiling ceilings wedding weddings news bus gas yes this his has was is us always
+series species physics maths mathematics politics economics analytics athletics""".split())  # noqa: SIM905
 """Words the stemmer leaves alone ("spring" is not "spr", "evenings" is not "even")."""
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#'.-]*")
 

@@ -22,6 +22,7 @@ import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from kith.core.model import ME, Opportunity, Person
@@ -37,7 +38,7 @@ WORDS_ONLY = 0.5
 MIN_SCORE = 0.08
 TOP_OFFERS = 5
 TOP_PEOPLE = 3
-SKILL_FACTOR = 0.8
+SKILL_FACTOR = 0.7
 """A tag or a skill is weaker evidence than something the person said they offer."""
 
 
@@ -100,15 +101,17 @@ class Matcher:
         self.idf = {f: math.log((1 + documents) / (1 + n)) + 1 for f, n in frequency.items()}
         self.vectors = {ident: self._vector(found) for ident, found in self.features.items()}
         self.by_id = {o.id: o for o in self.opportunities}
+        self.owner = {o.id: o.person for o in self.opportunities}
         self.offers = [o for o in self.opportunities if o.type == "offer"]
-        self.postings: dict[str, list[str]] = {}
+        self.postings: dict[str, list[tuple[str, float]]] = {}
         for offer in self.offers:
-            for feature in self.vectors[offer.id]:
-                self.postings.setdefault(feature, []).append(offer.id)
-        self.common = max(60, len(self.offers) // 15)
+            for feature, weight in self.vectors[offer.id].items():
+                self.postings.setdefault(feature, []).append((offer.id, weight))
+        self.holders = {f: [ident for ident, _ in p] for f, p in self.postings.items()}
+        self.common = max(60, len(self.offers) // 10)
         self.skills: dict[str, dict[str, tuple[str, ...]]] = {}
         self.skill_vectors: dict[str, dict[str, float]] = {}
-        self.people_postings: dict[str, list[str]] = {}
+        self.people_postings: dict[str, list[tuple[str, float]]] = {}
         for person in people:
             if person.id == ME:
                 continue
@@ -120,9 +123,11 @@ class Matcher:
             if not found:
                 continue
             self.skills[person.id] = found
-            self.skill_vectors[person.id] = self._vector(found)
-            for feature in found:
-                self.people_postings.setdefault(feature, []).append(person.id)
+            vector = self.skill_vectors[person.id] = dict.fromkeys(found, 1.0)
+            for feature, weight in vector.items():
+                self.people_postings.setdefault(feature, []).append((person.id, weight))
+        self.people_holders = {f: [ident for ident, _ in p]
+                               for f, p in self.people_postings.items()}
         self.common_people = max(50, len(self.skills) // 50)
 
     def _vector(self, found: dict[str, tuple[str, ...]]) -> dict[str, float]:
@@ -143,20 +148,6 @@ class Matcher:
         return out
 
     @staticmethod
-    def score(expanded: dict[str, float], vector: dict[str, float]) -> float:
-        """The soft cosine of a need (its ``_expanded`` vector) with one partner; halved
-        when they share no concept, related or not, only plain words."""
-        total = 0.0
-        meaning = False
-        for feature, weight in expanded.items():
-            other = vector.get(feature)
-            if other is not None:
-                total += weight * other
-                if not meaning and feature.startswith("@") and feature[1:] not in WEAK:
-                    meaning = True
-        return min(1.0, total if meaning else total * WORDS_ONLY)
-
-    @staticmethod
     def links(need: dict[str, tuple[str, ...]],
               partner: dict[str, tuple[str, ...]]) -> tuple[Link, ...]:
         """What the two texts share, in the words each of them used."""
@@ -166,8 +157,8 @@ class Matcher:
                 concept = feature[1:] if feature.startswith("@") else None
                 found.append(Link(words, partner[feature], concept))
         for feature, words in need.items():
-            if not feature.startswith("@"):
-                continue
+            if not feature.startswith("@") or feature in partner:
+                continue  # a concept both share says it already
             for other, _strength in sorted(NEIGHBOURS.get(feature[1:], {}).items(),
                                            key=lambda item: -item[1]):
                 key = f"@{other}"
@@ -178,14 +169,50 @@ class Matcher:
             2 if link.concept is None else 1 if link.related_to else 0)))
 
     @staticmethod
-    def _candidates(expanded: dict[str, float], postings: dict[str, list[str]],
-                    common: int) -> set[str]:
-        found: set[str] = set()
-        for feature in expanded:
-            posting = postings.get(feature, ())
-            if len(posting) <= common or (feature.startswith("@") and feature[1:] not in WEAK):
-                found.update(posting)
-        return found
+    def _scores(expanded: dict[str, float], postings: dict[str, list[tuple[str, float]]],
+                holders: dict[str, list[str]], vectors: dict[str, dict[str, float]],
+                common: int) -> dict[str, float]:
+        """The soft cosine of a need with every partner sharing a feature with it,
+        accumulated posting by posting (a feature held by more than ``common`` partners
+        is counted for the candidates others found, but finds none itself); a partner
+        that shares no concept, related or not, keeps ``WORDS_ONLY`` of its score."""
+        dots: dict[str, float] = {}
+        meaning: set[str] = set()
+        later = []
+        for feature, weight in expanded.items():
+            posting = postings.get(feature)
+            if not posting:
+                continue
+            if len(posting) > common:
+                later.append((feature, weight))
+                continue
+            get = dots.get
+            for ident, other in posting:
+                dots[ident] = get(ident, 0.0) + weight * other
+            if feature.startswith("@") and feature[1:] not in WEAK:
+                meaning.update(holders[feature])
+        for feature, weight in later:
+            strong = feature.startswith("@") and feature[1:] not in WEAK
+            for ident in dots:
+                found = vectors[ident].get(feature)
+                if found is not None:
+                    dots[ident] += weight * found
+                    if strong:
+                        meaning.add(ident)
+        for ident in dots.keys() - meaning:
+            dots[ident] *= WORDS_ONLY
+        return dots
+
+    def _best(self, scores: dict[str, float], owner: dict[str, str], asker: str, top: int,
+              factor: float = 1.0) -> list[tuple[float, str]]:
+        """The ``top`` best partners that are not the asker, at ``MIN_SCORE`` or more."""
+        ranked = heapq.nlargest(top + 2, scores.items(), key=itemgetter(1))
+        out = []
+        for ident, value in ranked:
+            value = min(1.0, value) * factor
+            if value >= MIN_SCORE and owner.get(ident, ident) != asker:
+                out.append((value, ident))
+        return out[:top]
 
     def matches(self) -> list[Match]:
         """Every need's best few offers and best few skilled people."""
@@ -193,43 +220,36 @@ class Matcher:
         for need in (o for o in self.opportunities if o.type == "need"):
             need_features = self.features[need.id]
             expanded = self._expanded(self.vectors[need.id])
-            scored = []
-            for offer_id in self._candidates(expanded, self.postings, self.common):
-                if self.by_id[offer_id].person == need.person:
-                    continue
-                value = self.score(expanded, self.vectors[offer_id])
-                if value >= MIN_SCORE:
-                    scored.append((value, offer_id))
-            for value, offer_id in heapq.nlargest(TOP_OFFERS, scored):
+            scores = self._scores(expanded, self.postings, self.holders, self.vectors,
+                                  self.common)
+            for value, offer_id in self._best(scores, self.owner, need.person, TOP_OFFERS):
                 offer = self.by_id[offer_id]
                 links = self.links(need_features, self.features[offer_id])
                 out.append(Match(need, offer.person, offer, value, links))
-            people = []
-            for person in self._candidates(expanded, self.people_postings,
-                                           self.common_people):
-                if person == need.person:
-                    continue
-                value = self.score(expanded, self.skill_vectors[person]) * SKILL_FACTOR
-                if value >= MIN_SCORE:
-                    people.append((value, person))
-            for value, person in heapq.nlargest(TOP_PEOPLE, people):
+            # a person's tags are a short list, not a text: what counts is how much of
+            # the need they cover (its squared weights), not a cosine with a few words
+            coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
+            scores = self._scores(coverage, self.people_postings, self.people_holders,
+                                  self.skill_vectors, self.common_people)
+            for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
+                                            SKILL_FACTOR):
                 links = self.links(need_features, self.skills[person])
                 if any(link.concept for link in links):
                     out.append(Match(need, person, None, value, links))
         return out
 
-    def suggest(self) -> list[Suggestion]:
-        """The matches as suggestions, with their evidence in words."""
-        from kith.domain.serendipity.evidence import explain, networks_line
+    def suggest(self, *, explain: bool = True) -> list[Suggestion]:
+        """The matches as suggestions, with their evidence in words (or, with
+        ``explain=False``, the evidence left to ``Suggestion.finish``: only the
+        suggestions shown need it)."""
         from kith.domain.serendipity.ranking import Suggestion, networks_apart
 
         found = []
         for match in self.matches():
-            lines, details = explain(match, self.people)
             first, second = self.people.get(match.need.person), self.people.get(match.partner)
             apart = networks_apart(first, second)
-            lines.append(networks_line(apart, first, second))
             ids = (match.need.id,) if match.offer is None else (match.need.id, match.offer.id)
-            found.append(Suggestion((match.need.person, match.partner), ids, match.score,
-                                    lines, apart=apart, details=details))
+            suggestion = Suggestion((match.need.person, match.partner), ids, match.score,
+                                    apart=apart, pending=(match, self.people))
+            found.append(suggestion.finish() if explain else suggestion)
         return found

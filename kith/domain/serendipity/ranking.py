@@ -33,6 +33,23 @@ class Suggestion:
     matcher: str = "kith"
     apart: bool | None = None
     details: dict[str, Any] = field(default_factory=dict)
+    pending: Any = field(default=None, repr=False, compare=False)
+    """kith's own match, until its evidence is written (``finish``)."""
+
+    def finish(self) -> Suggestion:
+        """Write the evidence of kith's match (first, before any plugin's): done only
+        for the suggestions shown, since words cost more than scores."""
+        if self.pending is not None:
+            from kith.domain.serendipity.evidence import explain, networks_line
+
+            match, people = self.pending
+            lines, details = explain(match, people)
+            lines.append(networks_line(self.apart, people.get(self.people[0]),
+                                       people.get(self.people[1])))
+            self.evidence = lines + [e for e in self.evidence if e not in lines]
+            self.details = {**details, **self.details}
+            self.pending = None
+        return self
 
     def key(self) -> frozenset[str]:
         return frozenset(self.people)
@@ -70,8 +87,10 @@ def merge(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
             merged[key] = Suggestion(suggestion.people, suggestion.opportunities,
                                      suggestion.score, list(suggestion.evidence),
                                      suggestion.matcher, suggestion.apart,
-                                     dict(suggestion.details))
+                                     dict(suggestion.details), suggestion.pending)
             continue
+        if existing.pending is None:
+            existing.pending = suggestion.pending
         if suggestion.score > existing.score:
             existing.score, existing.matcher = suggestion.score, suggestion.matcher
             existing.details = {**existing.details, **suggestion.details}
