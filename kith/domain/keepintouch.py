@@ -31,7 +31,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from kith.core.model import ME
-from kith.domain.conversations import day_at
+from kith.domain.conversations import TALK_KINDS, initiative_of
 from kith.persistence.store.aggregates import COUNT, FAVOURS, FUN, MINUTES, MONEY
 
 DRIFT_MIN_CONTACTS = 5
@@ -188,9 +188,11 @@ def reminders(store: Store, config: dict[str, Any], today: date | None = None, *
     docs = store.people_docs()
     result = Reminders()
     networks = {n.id: n.name for n in store.networks()}
-    result.came_to_you = _came_to_you(store, docs, stats, networks, today, came_days,
+    # the recent months only, read once: what came to you and whom to thank are recent
+    recent = _recent(store, today, max(came_days + TALK_WINDOW, thank_days))
+    result.came_to_you = _came_to_you(recent, docs, stats, networks, today, came_days,
                                       followed_up or {})
-    result.thank = _thanks(store, docs, stats, networks, today, thank_days)
+    result.thank = _thanks(recent, docs, stats, networks, today, thank_days)
     for ident, person in docs.items():
         if ident == ME:
             continue
@@ -272,57 +274,48 @@ def _drift(ident: str, name: str, nets: dict[str, Any], last: tuple[str, Any], t
     return Drifting(ident, name, last[1]["last"], last[0], usual, since, contacts, why, act)
 
 
-def _came_to_you(store: Store, docs: dict[str, Any], stats: dict[str, Any],
-                 networks: dict[str, str], today: date, days: int,
+def _came_to_you(recent: list[dict[str, Any]], docs: dict[str, Any],
+                 stats: dict[str, Any], networks: dict[str, str], today: date, days: int,
                  followed_up: dict[str, str]) -> list[CameToYou]:
     """Invited conversations not followed up, newest first (see the module docstring)."""
-    found: list[tuple[int, str, CameToYou]] = []
-    horizon = today.toordinal() - days
-    for network in networks:
-        asks = store.conversation_asks(network)
-        talks = None
-        for ident, entry in asks.items():
-            text = entry.get("i")
-            if not text or ident == ME or ident not in docs:
-                continue
-            day = day_at(text, len(text) // 3 - 1)  # the latest invitation, here
-            if not horizon <= day <= today.toordinal():
-                continue
-            last = max((d["last"][:10] for d in stats.get(ident, {}).values()), default="")
-            invited = date.fromordinal(day).isoformat()
-            if last > invited or followed_up.get(ident, "") >= invited:
-                continue  # they heard from you again, or a follow-up is set
-            if talks is None:
-                talks = store.conversation_index(network)["talks"]
-            talk = _talk_before(talks, day)
-            name = docs[ident]["name"]
-            where = networks[network]
-            why = (f"came to you in {where} on {invited}"
-                   + (f", after your {talk}" if talk else "")
-                   + "; nothing since")
-            act = f"kith follow-up add {_ref(name)} --in 3d --about \"...\""
-            found.append((day, name, CameToYou(ident, name, network, invited, talk, why, act)))
-    found.sort(key=lambda item: (-item[0], item[1]))
-    # one line a person: their newest invitation
-    seen: set[str] = set()
-    out = []
-    for _day, _name, item in found:
-        if item.id not in seen:
-            seen.add(item.id)
-            out.append(item)
-    return out
+    horizon = date.fromordinal(today.toordinal() - days).isoformat()
+    talks: dict[str, list[tuple[str, str, str]]] = {}
+    latest: dict[str, dict[str, Any]] = {}
+    for doc in recent:
+        kind, direction = doc["kind"], doc["direction"]
+        if (kind in TALK_KINDS and direction in ("gave", "shared")) or \
+                (kind == "event" and direction == "gave"):
+            talks.setdefault(doc["network"], []).append(
+                (doc["when"][:10], kind, str(doc.get("note") or "")[:60]))
+        if initiative_of(doc) == "invited" and horizon <= doc["when"][:10] <= today.isoformat():
+            for ident in doc["people"]:
+                if ident != ME and ident in docs and \
+                        doc["when"] > latest.get(ident, {}).get("when", ""):
+                    latest[ident] = doc
+    found = []
+    for ident, doc in latest.items():
+        invited = doc["when"][:10]
+        last = max((d["last"][:10] for d in stats.get(ident, {}).values()), default="")
+        if last > invited or followed_up.get(ident, "") >= invited:
+            continue  # they heard from you again, or a follow-up is set
+        talk = _talk_before(talks.get(doc["network"], []), invited)
+        name = docs[ident]["name"]
+        where = networks.get(doc["network"], doc["network"])
+        why = (f"came to you in {where} on {invited}" + (f", after your {talk}" if talk else "")
+               + "; nothing since")
+        act = f'kith follow-up add {_ref(name)} --in 3d --about "..."'
+        found.append(CameToYou(ident, name, doc["network"], invited, talk, why, act))
+    found.sort(key=lambda c: (c.day, c.name), reverse=True)
+    return found
 
 
-def _talk_before(talks: dict[str, Any], day: int) -> str | None:
+def _talk_before(talks: list[tuple[str, str, str]], day: str) -> str | None:
     """The latest talk or workshop of a network in the week up to ``day``, in words."""
-    best: list[Any] | None = None
-    for entry in talks.values():
-        if day - TALK_WINDOW <= entry[0] <= day and (best is None or entry[0] > best[0]):
-            best = entry
+    start = date.fromordinal(date.fromisoformat(day).toordinal() - TALK_WINDOW).isoformat()
+    best = max((t for t in talks if start <= t[0] <= day), default=None)
     if best is None:
         return None
-    when = date.fromordinal(best[0]).isoformat()
-    return f"{best[1]} on {when}" + (f" ({best[2]})" if best[2] else "")
+    return f"{best[1]} on {best[0]}" + (f" ({best[2]})" if best[2] else "")
 
 
 def _share(row: list[int], totals: list[int]) -> float:
@@ -330,7 +323,7 @@ def _share(row: list[int], totals: list[int]) -> float:
     return sum(parts) / len(parts) if parts else 0.0
 
 
-def _thanks(store: Store, docs: dict[str, Any], stats: dict[str, Any],
+def _thanks(recent: list[dict[str, Any]], docs: dict[str, Any], stats: dict[str, Any],
             networks: dict[str, str], today: date, days: int) -> list[Thank]:
     """Connectors of each network, and big help received lately with nothing given
     back since (see the module docstring)."""
@@ -342,7 +335,8 @@ def _thanks(store: Store, docs: dict[str, Any], stats: dict[str, Any],
             row = data["received"]
             if row[MONEY] > 0 or row[MINUTES] or row[FAVOURS] or row[FUN]:
                 received.setdefault(network, []).append((ident, row))
-    recent = _recent(store, today, days)
+    start = date.fromordinal(today.toordinal() - days).isoformat()
+    recent = [d for d in recent if d["when"][:10] >= start]
     gave_since: dict[str, str] = {}
     for doc in recent:
         if doc["direction"] == "gave":

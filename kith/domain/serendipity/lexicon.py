@@ -122,7 +122,8 @@ CONCEPTS: dict[str, str] = {
     "financial advice": """financial adviser, financial advisor, pension, pensions,
         savings, investments advice, wealth, retirement planning""",
     "legal": """lawyer, lawyers, legal, solicitor, solicitors, attorney, attorneys,
-        barrister, law, laws, paralegal, contract, contracts, terms and conditions,
+        barrister, law, laws, paralegal, terms and conditions, contract dispute,
+        contract review, review a contract, breach of contract,
         dispute, disputes, sue, lawsuit, court, tribunal, gdpr, compliance, notary,
         wills, write a will, my will, probate, tenancy dispute, lease review""",
     "immigration": """visa, visas, immigration, work permit, residence permit,
@@ -268,6 +269,163 @@ CONCEPTS: dict[str, str] = {
     "religion": "church, parish, priest, pastor, sermon, bible, prayer, mosque, synagogue",
 }
 
+
+EXTRA: dict[str, str] = {
+    # problems as people describe them, beside the trades that solve them
+    "plumbing": """dripping, drips, water pooling, under the sink, hot water, no hot water,
+        losing pressure, leak under, burst, cistern, overflow, stopcock, washer""",
+    "electrical": """consumer unit, consumer units, fuse box tripped, tripped, tripping,
+        sockets went dead, power cut, lights flicker, flickering, niceic, rewired""",
+    "roofing": """roofer, roofers, roofing, roof, roofs, slate, slates, tiles blew off,
+        flashing, gutter, gutters, guttering, damp patch, loft leak, chimney""",
+    "carpentry": """door sticks, doors planed, rehung, rehang, skirting, door frame, frame
+        has swollen, joiner""",
+    "decorating": """painter, decorator, painting, paint the house, colour on the walls,
+        walls repainted, scuffed, magnolia, plasterer, plaster, plastering, artex""",
+    "garden": """brambles, overgrown, jungle, garden clearance, hedges cut, trim the
+        hedge, weeds, compost""",
+    "mechanic": """grinding noise, brake, brakes, clutches, exhaust, warning light, mot
+        due, car won't start, battery flat, flat battery""",
+    "it support": """boot, slow laptop, viruses, pop-up, pop-ups, speed up, pcs, malware
+        removal, antivirus, hard drive, data recovery, failed hard drive, clicking,
+        corrupted, deleted files, sd card, sd cards, ipad, tablet, tablets, smartphone,
+        phones, wifi, wi-fi, mesh, broadband, router, internet connection, signal""",
+    "security": """hacked, got into our, account compromise, account compromises,
+        phishing, scam email, two-factor, 2fa, incident response, infosec, fraud email""",
+    "cloud": """aws, aws bill, cloud bill, cloud cost, cloud costs, azure, gcp, cloud
+        spend, hosting bill, devops""",
+    "software": """can't code, cannot code, build an app, an app for, first version,
+        contractor for a few weeks, spring, monolith""",
+    "marketing": """nobody follows, followers, get the word out, build an audience,
+        instagram, tiktok, social media marketer, online presence, more customers""",
+    "business advice": """start a business, starting a business, my own business, quit my
+        job to start, founded, sold a business, food business, small business advice,
+        business plan, first-time founders, been through it, done it""",
+    "debt": """debt, debts, behind on the rent, credit card, credit cards, creditors,
+        bailiffs, arrears, budget, budgets, budgeting, can't pay, citizens advice,
+        money worries, stretch the money, end of the month""",
+    "food bank": """food bank, food parcel, kids need feeding, can't afford food, no food,
+        hungry, free meals, pantry""",
+    "language": """spanish is, my spanish, japanese, hiragana, katakana, read the menus,
+        phrases, conversation practice, native speaker, gcse level""",
+    "sign language": """sign language, bsl, deaf, makaton, signing""",
+    "english lessons": """help with her english, help with his english, learn english, esol,
+        english as a second language, conversation club, refugees, newcomers to the
+        country""",
+    "editing": """edit, edits, first draft, line edits, structural edit, proofread,
+        manuscript, novel, agents, publishing""",
+    "wills": """will, wills, written a will, write a will, probate, lasting power of
+        attorney, power of attorney, estate""",
+    "employment law": """disciplinary, grievance, tribunal, unfair dismissal, my rights at
+        work, union rep, union, employment law, sacked, redundancy rights""",
+    "immigration": """spouse visa, home office, visa extension, settlement, ilr,
+        indefinite leave""",
+    "ip law": """copying my designs, copies of my designs, copyright, trademark,
+        trademarks, intellectual property, ip lawyer, brand name stolen, stealing my""",
+    "family mediation": """separation, separating, divorce, custody, arrangements for the
+        kids, mediator, mediation, co-parenting""",
+    "removals": """shift their stuff, shift my stuff, transit van, moving flat, boxes and a
+        sofa, don't have a car, move my things""",
+    "room to rent": """need a room, a room near, room somewhere, double room, single room,
+        room in a shared, lodging with""",
+    "house sitting": """look after our cats, look after the cats, water the plants, house and
+        pet sitter, while we're away, holiday cover""",
+    "declutter": """declutter, decluttering, downsize, downsizing, professional organiser,
+        forty years of stuff, sort through, clear the house, house clearance""",
+    "relocation abroad": """relocating to, moving to toronto, moving abroad, moving
+        overseas, emigrating, expat, lived in, moving over, how does renting even work""",
+    "furniture": """no beds, beds, a table, dining table, chairs, wardrobe, sofa""",
+    "breastfeeding": """breastfeeding, latching, feeding is hard, postpartum, lactation,
+        la leche""",
+    "special needs": """autistic, autism, adhd, dyslexic, dyslexia, sen, send, senco, ehcp,
+        ehcps, special needs, diagnosed, support at school""",
+    "physio": """pulled something, lower back, bad back, can barely bend, back pain, hip,
+        musculoskeletal, sports injury, neck pain""",
+    "therapy": """really low, low mood, not sleeping, can't sleep, can't talk to, struggling,
+        going through a hard time, hard time, counsellor, lonely since""",
+    "running": """half marathon, marathon, running coach, run further, 5k, 10k, couch to 5k,
+        training plan, training plans, longer distances""",
+    "nutrition": """pre-diabetic, prediabetic, diabetes, prediabetes, what to eat, eat now,
+        dietitian, dietician, change how they eat""",
+    "lift": """lift to, drive people, drive me, can't drive, hospital appointments,
+        appointments, chemo, a lift, give lifts""",
+    "chess": "chess, chess club, grandmaster",
+    "beekeeping": "bees, keep bees, beekeeper, beekeepers, beekeeping, hive, hives, honey",
+    "dog training": """pulls on the lead, pulls so hard, lead training, dog trainer, dog
+        training, reactive, recall, obedience, puppy classes""",
+    "lost pet": """missing since, has been missing, lost cat, lost dog, last seen, lost-pet,
+        lost pet, pet search""",
+    "theatre": """am-dram, amateur dramatics, lighting, stage lighting, stage, theatre,
+        musical, production, play, props, costumes, set design""",
+    "astronomy": """telescope, stars, planets, astronomy, astronomical, observing, night
+        sky, moon""",
+    "audio": """sounds like, recorded in a bucket, sound quality, mic, edit and mix""",
+    "tennis": "tennis, tennis partner, hitting partner, tennis player",
+    "hiking": """hill walking, hillwalking, mountain leader, navigation, map and compass,
+        fells, group walks""",
+    "venue": """a venue, venue for, barn, hire out for weddings, guests, function room""",
+    "cake": """cake, cakes, wedding cake, birthday cake, bake celebration cakes, tiered,
+        baker""",
+    "celebrant": """ceremony, celebrant, humanist, non-religious, officiant, registry
+        office, vows""",
+    "public speaking": """speech, speeches, best man speech, speaking in public, public
+        speaking, toastmasters, presentations, toasts, nervous speakers""",
+    "funeral": """died, passed away, funeral director, arrange a funeral, undertaker,
+        cremation, burial""",
+    "bereavement": """since my wife died, since my husband died, widow, widower, lost my,
+        bereaved, bereavement café, grief, grieving, people like me""",
+    "volunteer": """retiring, retirement, nothing to do with myself, looking for volunteers,
+        volunteers, all skills welcome, give something back""",
+    "chef": """line cook, cook, chef, chefs, busy kitchens, kitchen porter, sous chef,
+        commis""",
+    "work experience": """work experience, placement, placements, sixth-formers,
+        shadowing, internship""",
+    "befriending": """hasn't had a visitor, a chat now and then, befriender, befriending,
+        lonely, loneliness, isolated, visit her, weekly visit""",
+    "flat-pack": """ikea, flat-pack, flatpack, assemble, assembly, 300 pieces""",
+    "catering": """cater, cater a, christening lunch, lunch for 60, buffets and lunches""",
+    "swimming": "learn to swim, learned to swim, swimming teacher, swim lessons",
+    "cooking lessons": """can cook, learn to cook, cook exactly, basic cooking, cooking
+        lessons, teach cooking""",
+    "literacy": """learned to read, learn to read, read properly, fill in forms, literacy,
+        reading support""",
+    "laptop": """needs a laptop, a laptop, laptops, refurbished laptops, computer for""",
+    "pest control": """mice, rats, wasps, wasp nest, pest, pests, pest controller, vermin,
+        scratching at night, cockroaches, bed bugs, moles""",
+    "cleaning": """end of tenancy, oven is, deep clean, deep cleans, cleaning business,
+        carpet clean""",
+    "glazing": """glazier, window broken, broken window, glass everywhere, double-glazed,
+        double glazing, window pane, through the kitchen window, boarding up""",
+    "upholstery": """upholsterer, upholstery, re-cover, recover the sofa, shredded the
+        arms, sofa fabric""",
+    "solar": """solar, solar panels, solar pv, energy bills, heat pump, insulation, energy
+        advice""",
+    "clothes bank": """nothing smart to wear, smart clothes, something to wear, suit for,
+        interview clothes, clothes bank""",
+    "genealogy": """trace my grandfather, family history, ancestry, genealogy, census,
+        parish records, family tree""",
+    "treasurer": """treasurer, honorary treasurer, treasurer role, auditor, accounts for
+        the charity""",
+    "data protection": """gdpr, data protection, personal data, privacy policy, cipp""",
+    "drainage": """drain floods, drain outside, drainage, blocked drains, patio floods,
+        soakaway""",
+    "mobility": """can't get up the stairs, stairs, stairlift, stairlifts, rails, grab
+        rails, occupational therapist, hip operation, mobility, walking frame""",
+    "vet": """vet, vets, veterinary, gone off her food, off his food, keeps drinking,
+        vomiting, limping""",
+    "crowdfunding": """crowdfunder, crowdfunding, online appeal, fundraising page,
+        gofundme, justgiving, roof fund, appeal""",
+    "architecture": "architect, architects, architecture, planning permission, drawings",
+    "career advice": """decide between, which career, talk to someone who practises, the
+        bar, legal career, career in""",
+    "dance": """tap dance, line dancing, salsa, ballroom, dance class, dance classes,
+        dancing""",
+    "golf": "golf, putts, sink a few, golfer, pga",
+}
+"""Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
+for _concept, _cues in EXTRA.items():
+    CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
+
 RELATED: dict[tuple[str, str], float] = {
     ("cofounder", "software"): 0.8,
     ("cofounder", "startup"): 0.6,
@@ -319,6 +477,47 @@ RELATED: dict[tuple[str, str], float] = {
     ("singing", "music"): 0.35,
     ("wind", "music"): 0.35,
     ("it support", "software"): 0.2,
+    ("cloud", "software"): 0.5,
+    ("business advice", "mentoring"): 0.6,
+    ("business advice", "startup"): 0.5,
+    ("debt", "financial advice"): 0.4,
+    ("food bank", "volunteer"): 0.2,
+    ("english lessons", "language"): 0.5,
+    ("editing", "writing"): 0.7,
+    ("wills", "legal"): 0.6,
+    ("employment law", "legal"): 0.6,
+    ("ip law", "legal"): 0.6,
+    ("family mediation", "legal"): 0.4,
+    ("declutter", "removals"): 0.4,
+    ("relocation abroad", "removals"): 0.3,
+    ("special needs", "school"): 0.4,
+    ("running", "fitness"): 0.5,
+    ("dog training", "pets"): 0.5,
+    ("lost pet", "pets"): 0.4,
+    ("vet", "pets"): 0.5,
+    ("tennis", "sport"): 0.4,
+    ("cake", "catering"): 0.5,
+    ("celebrant", "wedding"): 0.5,
+    ("public speaking", "speaker"): 0.6,
+    ("funeral", "bereavement"): 0.5,
+    ("chef", "catering"): 0.4,
+    ("work experience", "mentoring"): 0.4,
+    ("work experience", "job"): 0.3,
+    ("befriending", "volunteer"): 0.3,
+    ("befriending", "eldercare"): 0.4,
+    ("flat-pack", "carpentry"): 0.4,
+    ("flat-pack", "handyman"): 0.6,
+    ("cooking lessons", "chef"): 0.5,
+    ("literacy", "tutoring"): 0.4,
+    ("laptop", "it support"): 0.4,
+    ("drainage", "plumbing"): 0.3,
+    ("mobility", "physio"): 0.4,
+    ("career advice", "mentoring"): 0.6,
+    ("treasurer", "accounting"): 0.6,
+    ("data protection", "legal"): 0.4,
+    ("crowdfunding", "grant"): 0.4,
+    ("crowdfunding", "marketing"): 0.2,
+    ("upholstery", "furniture"): 0.4,
     ("security", "software"): 0.4,
     ("financial advice", "accounting"): 0.4,
     ("speaker", "event"): 0.4,
@@ -330,6 +529,23 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     # word: (concept, clue words nearby), first clue found wins; no clue: no concept
     "spring": (("software", "java kotlin boot framework backend api microservice "
                             "developer engineer code app"),),
+    "sink": (("plumbing", "tap kitchen water leak drain pipe bathroom plumber blocked "
+                          "dripping"),),
+    "tap": (("plumbing", "drip dripping leak leaking water kitchen bathroom sink plumber "
+                         "washer"),),
+    "taps": (("plumbing", "drip dripping leak leaking water kitchen bathroom sink"),),
+    "pool": (("swimming", "swim swimming lane lessons"),),
+    "pooling": (),
+    "boot": (("software", "spring java"), ("it support", "laptop computer pc slow")),
+    "will": (("wills", "written write probate solicitor estate died dying"),),
+    "play": (("theatre", "stage lighting am-dram rehearsal theatre production"),),
+    "stage": (("theatre", "lighting play musical theatre production show"),),
+    "lighting": (("theatre", "stage play musical theatre production show"),
+                 ("electrical", "wiring electrician socket")),
+    "contract": (("legal", "lawyer review dispute sign signed terms legal breach clause "
+                           "tenancy solicitor draft"),),
+    "contracts": (("legal", "lawyer review dispute sign signed terms legal breach clause "
+                            "tenancy solicitor draft disputes"),),
     "hire": (("job", "developer engineer staff designer people person someone role team "
                      "employee employees freelancer"),
              ("venue", "venue hall room space marquee")),
@@ -469,10 +685,12 @@ def read(text: str) -> Reading:
     while i < len(tokens):
         surface, base = tokens[i]
         found = None
+        also: list[str] = []
         for key, concept in CUES.get(base, ()):
-            if tuple(stems[i:i + len(key)]) == key:
+            if found is None and tuple(stems[i:i + len(key)]) == key:
                 found = (key, concept)
-                break
+            elif found is not None and key == found[0]:
+                also.append(concept)  # one cue, several concepts ("tennis partner")
         sense = SENSE_CLUES.get(base)
         if sense is not None and (found is None or len(found[0]) == 1):
             found = None  # an ambiguous word on its own: its neighbours decide
@@ -480,15 +698,17 @@ def read(text: str) -> Reading:
                 if clues & context:
                     found = ((base,), concept)
                     break
+            also = []
             if found is None:
                 i += 1  # no clue: a plain word (a place, a season), not a concept
                 continue
         if found is not None:
             key, concept = found
             phrase = " ".join(t for t, _ in tokens[i:i + len(key)])
-            concepts.setdefault(concept, [])
-            if phrase not in concepts[concept]:
-                concepts[concept].append(phrase)
+            for each in (concept, *also):
+                concepts.setdefault(each, [])
+                if phrase not in concepts[each]:
+                    concepts[each].append(phrase)
             for j in range(i, i + len(key)):
                 used[j] = True
             i += len(key)

@@ -31,11 +31,13 @@ from kith.domain.serendipity.lexicon import NEIGHBOURS, WEAK, read
 if TYPE_CHECKING:
     from kith.domain.serendipity.ranking import Suggestion
 
-CONCEPT_WEIGHT = 2.0
+CONCEPT_WEIGHT = 1.5
 WEAK_WEIGHT = 0.5
 WORDS_ONLY = 0.5
 """A pair sharing only plain words (no concept, no related concept) keeps this much."""
 MIN_SCORE = 0.08
+REPEAT = 1.0
+"""How much each further cue of the same concept adds (logarithmically)."""
 TOP_OFFERS = 5
 TOP_PEOPLE = 3
 SKILL_FACTOR = 0.7
@@ -131,7 +133,11 @@ class Matcher:
         self.common_people = max(50, len(self.skills) // 50)
 
     def _vector(self, found: dict[str, tuple[str, ...]]) -> dict[str, float]:
-        weights = {f: _kind_weight(f) * self.idf.get(f, 1.0) for f in found}
+        # a concept named several times ("developer, iOS, Android, Swift") is what the
+        # text is about more than one named once in passing ("an app for dog walkers")
+        weights = {f: _kind_weight(f) * self.idf.get(f, 1.0)
+                   * (1.0 + REPEAT * math.log(len(words)) if f.startswith("@") else 1.0)
+                   for f, words in found.items()}
         norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
         return {f: w / norm for f, w in weights.items()}
 
