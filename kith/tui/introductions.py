@@ -139,7 +139,7 @@ class IntroductionsPane(LazyPane, Vertical):
         yield suggestions
         yield Static("", id="suggestion-evidence")
         yield Static("Introductions made (u: what it led to)", classes="heading")
-        made: DataTable[str] = DataTable(id="introductions", cursor_type="row")
+        made: DataTable[str] = DataTable(id="introductions-made", cursor_type="row")
         made.add_columns("When", "Introduced", "In", "Led to")
         yield made
         yield Static("Open needs and offers (c: close, Enter: open, h: add)", classes="heading")
@@ -172,7 +172,7 @@ class IntroductionsPane(LazyPane, Vertical):
         self._show_evidence(0)
         made = [i for i in store.interactions(kind="introduction")][-MADE:][::-1]
         self.made_ids = [i.id for i in made]
-        table = self.query_one("#introductions", DataTable)
+        table = self.query_one("#introductions-made", DataTable)
         table.clear()
         for item in made:
             outcomes = (item.meta.get("intro") or {}).get("outcomes", [])
@@ -247,7 +247,7 @@ class IntroductionsPane(LazyPane, Vertical):
                            "Introduced")
 
     def action_outcome(self) -> None:
-        row = self.query_one("#introductions", DataTable).cursor_row
+        row = self.query_one("#introductions-made", DataTable).cursor_row
         if not 0 <= row < len(self.made_ids):
             self.app.notify("Select an introduction first (the second table).",
                             severity="warning")
