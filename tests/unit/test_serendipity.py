@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 from kith import hookimpl
 from kith.core.model import Opportunity, Person
 from kith.domain.serendipity import Matcher, Suggestion, merge, suggest, terms
-from kith.services.introductions import make_introduction
 from kith.persistence.store import Store
 from kith.plugins.manager import Plugins
+from kith.services.introductions import make_introduction
 
 Ok = Callable[..., Any]
 

@@ -48,9 +48,8 @@ only next to something more specific."""
 CONCEPTS: dict[str, str] = {
     # trades and the home
     "plumbing": """plumber, plumbing, plumb, leak, leaking, leaky, leaks, dripping tap,
-        tap, taps, faucet, pipe, pipes, drain, drains, blocked drain, toilet, bathroom, boiler,
-        boilers, radiator, radiators, water heater, shower, sink, burst pipe, gas engineer,
-        heating engineer, central heating, heating""",
+        tap, taps, faucet, pipe, pipes, toilet, bathroom, water heater, shower, sink,
+        burst pipe""",
     "electrical": """electrician, electrical, electrics, wiring, rewire, rewiring, fuse,
         fuse box, sockets, socket, light fitting, circuit, circuits, power outage, ev
         charger""",
@@ -272,12 +271,16 @@ CONCEPTS: dict[str, str] = {
 
 EXTRA: dict[str, str] = {
     # problems as people describe them, beside the trades that solve them
-    "plumbing": """dripping, drips, water pooling, under the sink, hot water, no hot water,
-        losing pressure, leak under, burst, cistern, overflow, stopcock, washer""",
+    "heating": """boiler, boilers, radiator, radiators, gas engineer, heating engineer,
+        central heating, heating, gas safe, hot water, no hot water, losing pressure,
+        boiler servicing, thermostat""",
+    "plumbing": """dripping, drips, water pooling, under the sink, leak under, burst,
+        cistern, overflow, stopcock, washer""",
     "electrical": """consumer unit, consumer units, fuse box tripped, tripped, tripping,
         sockets went dead, power cut, lights flicker, flickering, niceic, rewired""",
     "roofing": """roofer, roofers, roofing, roof, roofs, slate, slates, tiles blew off,
-        flashing, gutter, gutters, guttering, damp patch, loft leak, chimney""",
+        roof flashing, lead flashing, flashing repairs, gutter, gutters, guttering,
+        damp patch, loft leak, chimney""",
     "carpentry": """door sticks, doors planed, rehung, rehang, skirting, door frame, frame
         has swollen, joiner""",
     "decorating": """painter, decorator, painting, paint the house, colour on the walls,
@@ -347,6 +350,9 @@ EXTRA: dict[str, str] = {
         training plan, training plans, longer distances""",
     "nutrition": """pre-diabetic, prediabetic, diabetes, prediabetes, what to eat, eat now,
         dietitian, dietician, change how they eat""",
+    "driving lessons": """can't drive, cannot drive, learn to drive, learning to drive,
+        driving instructor, driving lessons, driving test, pass my test, nervous learners,
+        learner driver, dvsa""",
     "lift": """lift to, drive people, drive me, can't drive, hospital appointments,
         appointments, chemo, a lift, give lifts""",
     "chess": "chess, chess club, grandmaster",
@@ -369,7 +375,7 @@ EXTRA: dict[str, str] = {
     "celebrant": """ceremony, celebrant, humanist, non-religious, officiant, registry
         office, vows""",
     "public speaking": """speech, speeches, best man speech, speaking in public, public
-        speaking, toastmasters, presentations, toasts, nervous speakers""",
+        speaking, toastmasters, presentations, a toast, nervous speakers""",
     "funeral": """died, passed away, funeral director, arrange a funeral, undertaker,
         cremation, burial""",
     "bereavement": """since my wife died, since my husband died, widow, widower, lost my,
@@ -407,8 +413,8 @@ EXTRA: dict[str, str] = {
     "treasurer": """treasurer, honorary treasurer, treasurer role, auditor, accounts for
         the charity""",
     "data protection": """gdpr, data protection, personal data, privacy policy, cipp""",
-    "drainage": """drain floods, drain outside, drainage, blocked drains, patio floods,
-        soakaway""",
+    "drainage": """drain, drains, blocked drain, blocked drains, drain floods, drain
+        outside, drainage, patio floods, soakaway""",
     "mobility": """can't get up the stairs, stairs, stairlift, stairlifts, rails, grab
         rails, occupational therapist, hip operation, mobility, walking frame""",
     "vet": """vet, vets, veterinary, gone off her food, off his food, keeps drinking,
@@ -416,6 +422,8 @@ EXTRA: dict[str, str] = {
     "crowdfunding": """crowdfunder, crowdfunding, online appeal, fundraising page,
         gofundme, justgiving, roof fund, appeal""",
     "architecture": "architect, architects, architecture, planning permission, drawings",
+    "career change": """retraining, retrain, career change, change careers, switched from,
+        switch careers, making the jump, make the jump, new career, at 38, at 40""",
     "career advice": """decide between, which career, talk to someone who practises, the
         bar, legal career, career in""",
     "dance": """tap dance, line dancing, salsa, ballroom, dance class, dance classes,
@@ -504,6 +512,9 @@ RELATED: dict[tuple[str, str], float] = {
     ("literacy", "tutoring"): 0.4,
     ("laptop", "it support"): 0.4,
     ("drainage", "plumbing"): 0.3,
+    ("heating", "plumbing"): 0.5,
+    ("career change", "mentoring"): 0.6,
+    ("career change", "career advice"): 0.5,
     ("mobility", "physio"): 0.4,
     ("career advice", "mentoring"): 0.6,
     ("treasurer", "accounting"): 0.6,
@@ -535,6 +546,8 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "stage": (("theatre", "lighting play musical theatre production show"),),
     "lighting": (("theatre", "stage play musical theatre production show"),
                  ("electrical", "wiring electrician socket")),
+    "solar": (("solar", "panel panels pv energy bills roof battery heat install fitted "
+                        "electricity"),),
     "contract": (("legal", "lawyer review dispute sign signed terms legal breach clause "
                            "tenancy solicitor draft"),),
     "contracts": (("legal", "lawyer review dispute sign signed terms legal breach clause "
