@@ -2,7 +2,8 @@
 is new to a network (paying it forward), and the reminders that act on the second post:
 
 - **came to you**: people who came to you with their question (an *invited*
-  conversation, often after your talk or workshop) and whom you have not followed up —
+  conversation, often after your talk or workshop) in the last ``came_days`` (30) and
+  whom you have not followed up —
   no later interaction with them and no follow-up set since; newest first, with the talk
   or workshop that brought them (the latest one in that network in the week before);
 - **drifting**: people you used to see often (at least ``DRIFT_MIN_CONTACTS`` contacts,
@@ -12,8 +13,12 @@ is new to a network (paying it forward), and the reminders that act on the secon
   (``kith remind --silence PERSON``);
 - **thank**: each network's *connectors* (the few people through whom most of its value
   came to you: together at least half, each at least a fifth) and people whose *big
-  help* (``big_help``) reached you in the last ``thank_days`` with nothing given back to
-  them since.
+  help* (``BIG_MONEY``, ``BIG_FAVOURS`` or ``BIG_MINUTES`` at once) reached you in the
+  last ``thank_days`` (30) with nothing given back to them since.
+
+Came-to-you and thank read only the month files of those recent days (the cost follows
+the last weeks, never the history); drifting and connectors read the per-person
+aggregates.
 
 Cadence, most specific first: the person's own ``cadence_days``; else the shortest
 cadence of their tags in ``[keep_in_touch] by_tag``; else the shortest of their networks
@@ -178,7 +183,7 @@ def _next_birthday(text: str, today: date) -> tuple[date, int | None] | None:
 
 
 def reminders(store: Store, config: dict[str, Any], today: date | None = None, *,
-              birthday_days: int = 30, newcomer_days: int = 90, came_days: int = 60,
+              birthday_days: int = 30, newcomer_days: int = 90, came_days: int = 30,
               thank_days: int = 30, followed_up: dict[str, str] | None = None
               ) -> Reminders:
     """Every reminder as of ``today``. ``followed_up`` maps a person to the latest day
