@@ -257,6 +257,10 @@ def _drift(ident: str, name: str, nets: dict[str, Any], last: tuple[str, Any], t
            networks: dict[str, str]) -> Drifting | None:
     """The drifting rule (see the module docstring) for one person, from their
     aggregates alone."""
+    last_day = date.fromisoformat(last[1]["last"][:10])
+    since = (today - last_day).days
+    if since < DRIFT_MIN_DAYS:
+        return None  # seen this month: nobody is drifting (most people, cheaply)
     contacts = 0
     first = last[1]["last"]
     for data in nets.values():
@@ -265,10 +269,8 @@ def _drift(ident: str, name: str, nets: dict[str, Any], last: tuple[str, Any], t
         first = min(first, data["first"])
     if contacts < DRIFT_MIN_CONTACTS:
         return None
-    last_day = date.fromisoformat(last[1]["last"][:10])
     span = (last_day - date.fromisoformat(first[:10])).days
     usual = max(DRIFT_MIN_RHYTHM, round(span / (contacts - 1)))
-    since = (today - last_day).days
     if usual > DRIFT_MAX_RHYTHM or since < max(DRIFT_MIN_DAYS, DRIFT_FACTOR * usual):
         return None
     where = networks.get(last[0], last[0])
@@ -333,13 +335,22 @@ def _thanks(recent: list[dict[str, Any]], docs: dict[str, Any], stats: dict[str,
     """Connectors of each network, and big help received lately with nothing given
     back since (see the module docstring)."""
     received: dict[str, list[tuple[str, list[int]]]] = {}
+    sums: dict[str, list[int]] = {}
     for ident, nets in stats.items():
         if ident == ME or ident not in docs:
             continue
         for network, data in nets.items():
             row = data["received"]
-            if row[MONEY] > 0 or row[MINUTES] or row[FAVOURS] or row[FUN]:
+            money = row[MONEY] if row[MONEY] > 0 else 0
+            if money or row[MINUTES] or row[FAVOURS] or row[FUN]:
                 received.setdefault(network, []).append((ident, row))
+                total = sums.get(network)
+                if total is None:
+                    total = sums[network] = [0, 0, 0, 0, 0]
+                total[MONEY] += money
+                total[MINUTES] += row[MINUTES]
+                total[FAVOURS] += row[FAVOURS]
+                total[FUN] += row[FUN]
     start = date.fromordinal(today.toordinal() - days).isoformat()
     recent = [d for d in recent if d["when"][:10] >= start]
     gave_since: dict[str, str] = {}
@@ -351,7 +362,7 @@ def _thanks(recent: list[dict[str, Any]], docs: dict[str, Any], stats: dict[str,
     for network, rows in sorted(received.items()):
         if len(rows) < CONNECTOR_MIN_PEOPLE or network not in networks:
             continue
-        totals = [sum(max(0, r[i]) for _, r in rows) for i in range(5)]
+        totals = sums[network]
         ranked = sorted(((_share(r, totals), ident) for ident, r in rows), reverse=True)
         covered = 0.0
         for share, ident in ranked[:CONNECTORS_MAX]:
