@@ -214,3 +214,15 @@ def test_outcome_refusals(story: dict[str, str], ok_json: Callable[..., Any],
           match="not you")
     fails("intro", "outcome", made["id"], "--led-to", "x", "--on", "someday",
           match="--on")
+
+
+def test_kith_help_does_not_load_the_lexicon() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom click.testing import CliRunner\nfrom kith.cli.main import build_cli\n"
+            "CliRunner().invoke(build_cli(), ['--help'])\n"
+            "print(sorted(m for m in sys.modules if 'serendipity' in m))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
