@@ -363,7 +363,9 @@ def _thanks(recent: list[dict[str, Any]], docs: dict[str, Any], stats: dict[str,
         if len(rows) < CONNECTOR_MIN_PEOPLE or network not in networks:
             continue
         totals = sums[network]
-        ranked = sorted(((_share(r, totals), ident) for ident, r in rows), reverse=True)
+        # ties by name, never by id (ids differ between two copies of the same history)
+        ranked = sorted(((_share(r, totals), ident) for ident, r in rows),
+                        key=lambda item: (-item[0], docs[item[1]]["name"], item[1]))
         covered = 0.0
         for share, ident in ranked[:CONNECTORS_MAX]:
             if share < CONNECTOR_SHARE or covered >= 0.5:

@@ -119,7 +119,7 @@ class IntroductionsPane(LazyPane, Vertical):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("i", "introduce", "Introduce"),
         Binding("I", "introduce_with_form", "Introduce…", show=False),
-        Binding("u", "outcome", "Outcome"),
+        Binding("u", "outcome", "Outcome", show=False),
         Binding("c", "close_opportunity", "Close opportunity")]
 
     def __init__(self, kith: Any, **kwargs: Any) -> None:
@@ -138,14 +138,14 @@ class IntroductionsPane(LazyPane, Vertical):
         suggestions.add_columns("Score", "Introduce", "To", "Matched", "Networks")
         yield suggestions
         yield Static("", id="suggestion-evidence")
-        yield Static("Introductions made (u: what it led to)", classes="heading")
-        made: DataTable[str] = DataTable(id="introductions-made", cursor_type="row")
-        made.add_columns("When", "Introduced", "In", "Led to")
-        yield made
         yield Static("Open needs and offers (c: close, Enter: open, h: add)", classes="heading")
         table: DataTable[str] = DataTable(id="opportunities", cursor_type="row")
         table.add_columns("Who", "Needs/offers", "What", "Tags")
         yield table
+        yield Static("Introductions made (u: what it led to)", classes="heading")
+        made: DataTable[str] = DataTable(id="introductions-made", cursor_type="row")
+        made.add_columns("When", "Introduced", "In", "Led to")
+        yield made
 
     def refresh_data(self) -> None:
         from kith.domain.serendipity.evidence import shorten

@@ -44,7 +44,8 @@ def _section(title: str, items: list[Any]) -> str:
 
 
 class RemindersPane(LazyPane, VerticalScroll):
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("s", "silence", "Silence drifting")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "silence", "Silence drifting", show=False)]
 
     def __init__(self, kith: Any, today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
