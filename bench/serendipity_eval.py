@@ -14,15 +14,28 @@ How the labelled set is generated (deterministic, seed 42), so anyone can rebuil
 - 60 distractor offers (other domains, shared details) and 60 people with tags are added.
 - People are spread over 8 networks at random.
 
-For every need, the matcher's suggestions involving that need are ranked by score; top-k
-accuracy is the share of needs whose right offer is among the first k.
-Usage: ``python bench/serendipity_eval.py`` (writes the set to bench/data/eval.json).
+For every need, the matcher's suggestions involving that need are ranked (by rank: the
+score plus the cross-network tie-breaker); top-k accuracy is the share of needs whose
+right offer is among the first k.
+
+Issue 28 adds two hand-written sets in ``bench/serendipity_sets/`` (see its README),
+written by someone who had not seen the matcher: ``labelled.json`` (121 pairs, 115
+distractors that share words with them) to develop against, and ``holdout.json`` (30
+pairs, 36 distractors) to measure only. Each is scored on its own, as the README says:
+the offer pool is every pair's offer plus the offer distractors; every pair's need is
+ranked against the whole pool. For the held-out set only the ids and categories of the
+misses are printed, never their texts, so that nobody tunes the lexicon on them.
+
+Usage: ``python bench/serendipity_eval.py`` (writes the generated set to
+bench/data/eval.json).
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -153,28 +166,104 @@ def build(seed: int = 42) -> dict:
 
 
 def evaluate(data: dict) -> tuple[float, float, int]:
-    suggestions = Matcher(data["people"], data["opportunities"]).suggest()
-    ranked: dict[str, list[str]] = {}
-    for suggestion in sorted(suggestions, key=lambda s: -s.score):
-        if len(suggestion.opportunities) == 2:
-            need, offer = suggestion.opportunities
-            ranked.setdefault(need, []).append(offer)
+    ranked = ranked_offers(data)
     truth = data["truth"]
     top1 = sum(ranked.get(need, [])[:1] == [offer] for need, offer in truth.items())
     top3 = sum(offer in ranked.get(need, [])[:3] for need, offer in truth.items())
     return top1 / len(truth), top3 / len(truth), len(truth)
 
 
+SETS = Path(__file__).parent / "serendipity_sets"
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:40] or "net"
+
+
+def load_set(path: Path) -> dict:
+    """A hand-written set as people, opportunities, the truth and each pair's category."""
+    raw = json.loads(path.read_text())
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    people: dict[str, Person] = {}
+    opportunities, truth, category = [], {}, {}
+
+    def add(side: dict, kind: str, ident: str) -> Opportunity:
+        name, network = side["person"], _slug(side["network"])
+        person = people.get(name)
+        if person is None:
+            person = people[name] = Person(id=f"p{len(people)}", name=name,
+                                           networks={network: None})
+        elif network not in person.networks:
+            person = people[name] = Person(id=person.id, name=name,
+                                           networks={**person.networks, network: None})
+        found = Opportunity(id=ident, person=person.id, type=kind, text=side["text"],
+                            when=when, network=network)
+        opportunities.append(found)
+        return found
+
+    for pair in raw["pairs"]:
+        need = add(pair["need"], "need", f"{pair['id']}-need")
+        offer = add(pair["offer"], "offer", f"{pair['id']}-offer")
+        truth[need.id] = offer.id
+        category[need.id] = pair.get("category", "?")
+    for item in raw["distractors"]:
+        add(item[item["side"]], item["side"], item["id"])
+    return {"people": list(people.values()), "opportunities": opportunities,
+            "truth": truth, "category": category}
+
+
+def ranked_offers(data: dict) -> dict[str, list[str]]:
+    suggestions = Matcher(data["people"], data["opportunities"]).suggest()
+    ranked: dict[str, list[str]] = {}
+    for suggestion in sorted(suggestions, key=lambda s: -s.rank()):
+        if len(suggestion.opportunities) == 2:
+            need, offer = suggestion.opportunities
+            ranked.setdefault(need, []).append(offer)
+    return ranked
+
+
+def report(name: str, data: dict, *, texts: bool) -> tuple[int, int, int]:
+    """Print a set's top-1 and top-3 and its misses; returns (first, top3, pairs)."""
+    ranked = ranked_offers(data)
+    by_id = {o.id: o for o in data["opportunities"]}
+    truth = data["truth"]
+    first = sum(ranked.get(n, [])[:1] == [o] for n, o in truth.items())
+    top3 = sum(o in ranked.get(n, [])[:3] for n, o in truth.items())
+    print(f"{name}: first {first}/{len(truth)} = {first / len(truth):.1%}   "
+          f"top-3 {top3}/{len(truth)} = {top3 / len(truth):.1%}")
+    for need, offer in truth.items():
+        got = ranked.get(need, [])
+        if got[:1] == [offer]:
+            continue
+        where = f"rank {got.index(offer) + 1}" if offer in got else "not in the top 5"
+        line = f"  miss {need} ({data['category'][need]}): {where}"
+        if texts:
+            line += (f"\n     need:  {by_id[need].text}\n     want:  {by_id[offer].text}"
+                     + "".join(f"\n     above: {by_id[o].text}"
+                               for o in got[:got.index(offer) if offer in got else 2]))
+        else:
+            line += "; ranked above: " + ", ".join(
+                o.removesuffix("-offer") for o in got[:got.index(offer) if offer in got else 2])
+        print(line)
+    return first, top3, len(truth)
+
+
 def main() -> None:
+    if (SETS / "labelled.json").exists():
+        report("labelled set (bench/serendipity_sets/labelled.json)",
+               load_set(SETS / "labelled.json"), texts="--quiet" not in sys.argv)
+    if (SETS / "holdout.json").exists() and "--holdout" in sys.argv:
+        report("held-out set (bench/serendipity_sets/holdout.json)",
+               load_set(SETS / "holdout.json"), texts=False)
     data = build()
     out = Path(__file__).parent / "data" / "eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps({"truth": data["truth"], "opportunities": [
         o.to_dict() for o in data["opportunities"]]}, indent=1))
     top1, top3, count = evaluate(data)
-    print(f"labelled needs: {count}, offers: "
-          f"{sum(o.type == 'offer' for o in data['opportunities'])}")
-    print(f"top-1 accuracy {top1:.3f}   top-3 accuracy {top3:.3f}   (aim: top-3 >= 0.8)")
+    print(f"generated set (seed 42, {count} needs, "
+          f"{sum(o.type == 'offer' for o in data['opportunities'])} offers): "
+          f"first {top1:.1%}   top-3 {top3:.1%}")
 
 
 if __name__ == "__main__":

@@ -272,24 +272,3 @@ def delete_interaction(store: Store, ident: str, *, plugins: Any = None) -> Inte
     """Delete one interaction (the aggregates follow); returns what was deleted."""
     with one_transaction(store, plugins):
         return store.delete_interaction(ident)
-
-
-# introductions ------------------------------------------------------------------------
-
-def introduce(store: Store, first: str, second: str, *, plugins: Any = None,
-              **options: Any) -> Interaction:
-    """Record that you introduced ``first`` and ``second`` (``options`` as
-    ``kith.domain.serendipity.make_introduction`` takes them), valued and announced as
-    every logged interaction is: one transaction.
-
-    ``make_introduction`` builds and records in one call, so its missing value is
-    estimated right after, in the same transaction, and announced once, as estimated.
-    """
-    from kith.domain.serendipity import make_introduction
-
-    with one_transaction(store, plugins):
-        made = make_introduction(store, first, second, **options)
-        valued = estimated(store, made, plugins=plugins)
-        if valued is not made:
-            made = store.replace_interaction(valued)
-    return made

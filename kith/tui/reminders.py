@@ -1,16 +1,21 @@
-"""Reminders: who you are losing touch with, birthdays coming up, newcomers you helped."""
+"""Reminders: follow-ups, people who came to you and were not followed up, who you are
+losing touch with (overdue for their cadence, or drifting from their usual rhythm),
+whom to thank, and birthdays coming up. Each line says why and which command acts on
+it; ``s`` silences the highlighted drifting person (``kith remind --silence``)."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from kith.tui.messages import OpenPerson
+from kith.core.errors import KithError
+from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.widgets import LazyPane, escape
 
 
@@ -32,36 +37,66 @@ def follow_up_lines(store: Any, today: date, *, person: str | None = None,
     return lines
 
 
+def _section(title: str, items: list[Any]) -> str:
+    lines = [f"[b]{escape(title)}[/b]"]
+    for item in items:
+        lines.append(f"  {escape(item.name)}: {escape(item.why)}")
+        lines.append(f"      [dim]{escape(item.act)}[/dim]")
+    return "\n".join(lines)
+
+
 class RemindersPane(LazyPane, VerticalScroll):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "silence", "Silence drifting", show=False)]
+
     def __init__(self, kith: Any, today: date, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.kith = kith
         self.today = today
         self.overdue_ids: list[str] = []
+        self.drifting_ids: list[str] = []
 
     def compose(self) -> ComposeResult:
         follow_ups = Static("", id="follow-ups")
         follow_ups.display = False  # shown when there are open follow-ups
         yield follow_ups
+        came = Static("", id="came-to-you")
+        came.display = False
+        yield came
         yield Static("", id="reminders-summary", classes="heading")
         overdue: DataTable[str] = DataTable(id="overdue", cursor_type="row")
         overdue.add_columns("Overdue", "By", "Last contact", "Where")
         yield overdue
+        yield Static("Drifting away (no cadence set; s: silence)", classes="heading",
+                     id="drifting-heading")
+        drifting: DataTable[str] = DataTable(id="drifting", cursor_type="row")
+        drifting.add_columns("Drifting", "Usually every", "Silent for", "Last", "Act")
+        yield drifting
+        yield Static("", id="drifting-rule")
+        thank = Static("", id="thank")
+        thank.display = False
+        yield thank
         yield Static("Birthdays (next 30 days)", classes="heading")
         yield Static("", id="birthdays")
 
     def refresh_data(self) -> None:
-        from kith.domain.keepintouch import reminders
+        from kith.domain.keepintouch import DRIFT_RULE
+        from kith.services.reminders import all_reminders
 
         store = self.kith.store
         if not store.exists:
             self.query_one("#reminders-summary", Static).update("Nothing yet.")
             return
         self._show_follow_ups()
-        result = reminders(store, self.kith.config, self.today)
+        _pending, result = all_reminders(store, self.kith.config, self.today)
         names = {n.id: n.name for n in store.networks()}
+        came = self.query_one("#came-to-you", Static)
+        came.update(_section("Came to you, not yet followed up (newest first)",
+                             result.came_to_you))
+        came.display = bool(result.came_to_you)
         self.query_one("#reminders-summary", Static).update(
-            f"{len(result.overdue)} people overdue, {len(result.birthdays)} birthdays soon")
+            f"{len(result.overdue)} people overdue, {len(result.drifting)} drifting, "
+            f"{len(result.birthdays)} birthdays soon")
         self.overdue_ids = [o.id for o in result.overdue]
         table = self.query_one("#overdue", DataTable)
         table.clear()
@@ -69,6 +104,16 @@ class RemindersPane(LazyPane, VerticalScroll):
                          (o.last_contact or "never")[:10],
                          escape(names.get(o.last_network or "", o.last_network or "")))
                         for o in result.overdue])
+        self.drifting_ids = [d.id for d in result.drifting]
+        table = self.query_one("#drifting", DataTable)
+        table.clear()
+        table.add_rows([(escape(d.name), f"{d.usual_days} days", f"{d.days_since} days",
+                         f"{d.last_contact[:10]} in {escape(names.get(d.last_network, ''))}",
+                         escape(d.act)) for d in result.drifting])
+        self.query_one("#drifting-rule", Static).update(f"[dim]{escape(DRIFT_RULE)}[/dim]")
+        thank = self.query_one("#thank", Static)
+        thank.update(_section("Thank", result.thank))
+        thank.display = bool(result.thank)
         self.query_one("#birthdays", Static).update("\n".join(
             f"{b.date[5:]}  {escape(b.name)}" + (f" turns {b.turns}" if b.turns else "")
             + (" (today!)" if b.days_until == 0 else f" in {b.days_until} days")
@@ -87,3 +132,23 @@ class RemindersPane(LazyPane, VerticalScroll):
     def _open(self, event: DataTable.RowSelected) -> None:
         if 0 <= event.cursor_row < len(self.overdue_ids):
             self.post_message(OpenPerson(self.overdue_ids[event.cursor_row]))
+
+    @on(DataTable.RowSelected, "#drifting")
+    def _open_drifting(self, event: DataTable.RowSelected) -> None:
+        if 0 <= event.cursor_row < len(self.drifting_ids):
+            self.post_message(OpenPerson(self.drifting_ids[event.cursor_row]))
+
+    def action_silence(self) -> None:
+        from kith.services.reminders import silence
+
+        row = self.query_one("#drifting", DataTable).cursor_row
+        if not 0 <= row < len(self.drifting_ids):
+            self.app.notify("Select someone in Drifting first.", severity="warning")
+            return
+        try:
+            person = silence(self.kith.store, self.drifting_ids[row], today=self.today)
+        except KithError as error:
+            self.app.notify(escape(error), severity="error")
+            return
+        self.app.notify(escape(f"{person.name} will not be shown as drifting"))
+        self.post_message(DataChanged("person"))

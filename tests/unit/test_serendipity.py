@@ -20,7 +20,7 @@ from kith.core.model import Opportunity, Person
 from kith.domain.serendipity import Matcher, Suggestion, merge, suggest, terms
 from kith.persistence.store import Store
 from kith.plugins.manager import Plugins
-from kith.services.interactions import introduce
+from kith.services.introductions import make_introduction
 
 Ok = Callable[..., Any]
 
@@ -54,7 +54,7 @@ def test_a_need_and_an_offer_in_other_words_match(need: str, offer: str) -> None
     assert found, f"{need!r} found nothing"
     best = max(found, key=lambda s: s.score)
     assert set(best.people) == {ana.id, ben.id}
-    assert best.evidence[0].startswith("shared terms")
+    assert best.evidence[0].startswith("matched: ")
 
 
 @pytest.mark.parametrize(("need", "offer"), [
@@ -71,8 +71,10 @@ def test_unrelated_needs_and_offers_do_not_match(need: str, offer: str) -> None:
 def test_a_need_matches_someone_whose_tags_say_they_can_help() -> None:
     ana, cat = _people("Ana", "Cat", tags={"Cat": ("photographer",)})
     found = Matcher([ana, cat], [_opp(ana, "need", "someone to take headshots")]).suggest()
-    assert [(s.people, s.evidence) for s in found] == [
-        ((ana.id, cat.id), ["Cat's tags or skills match: photo"])]
+    assert [(s.people, s.evidence[:3]) for s in found] == [
+        ((ana.id, cat.id), ["matched: headshots → photographer (photography)",
+                            "Ana needs: “someone to take headshots”",
+                            "Cat's tags or skills: photographer"])]
 
 
 def test_people_in_different_networks_rank_higher() -> None:
@@ -82,11 +84,11 @@ def test_people_in_different_networks_rank_higher() -> None:
     opportunities = [_opp(ana, "need", "a flat to rent for my family"),
                      _opp(near, "offer", "flat to rent in town"),
                      _opp(far, "offer", "flat to rent in town")]
-    first, second = sorted(Matcher([ana, near, far], opportunities).suggest(),
-                           key=lambda s: -s.score)
+    first, second = merge(Matcher([ana, near, far], opportunities).suggest())
+    assert first.score == second.score  # the same match: the bonus breaks the tie
     assert first.people == (ana.id, far.id) and second.people == (ana.id, near.id)
-    assert "they are in different networks of yours" in first.evidence
-    assert "they already share a network" in second.evidence
+    assert first.evidence[-1].endswith("they share none of your networks")
+    assert second.evidence[-1].endswith("they already share a network")
 
 
 @given(st.text(max_size=200))
@@ -190,7 +192,7 @@ def test_suggest_introductions(heard: dict[str, str], ok_json: Callable[..., Any
         frozenset((heard["Ana"], heard["Ben"])), frozenset((heard["Ana"], heard["Cat"]))]
     top = found[0]
     assert top.score == 0.99 and top.matcher == "matchmaker"
-    assert "both love jazz" in top.evidence and any("housing" in e for e in top.evidence)
+    assert "both love jazz" in top.evidence and any("(housing)" in e for e in top.evidence)
     assert set(top.opportunities) == {heard["need"], heard["offer"]}
     assert [p.plugin for p in plugins.problems] == ["broken"]
 
@@ -201,7 +203,8 @@ def test_suggest_introductions(heard: dict[str, str], ok_json: Callable[..., Any
     assert data[0]["opportunities"] == [heard["need"], heard["offer"]]
     assert 0 < data[0]["score"] <= 1 and data[0]["evidence"]
     text = ok("intro", "suggest", "--person", "Ana", "--limit", "1").stdout
-    assert "Ana <-> Ben" in text and "housing (apartment, flat, rent" in text
+    assert "Ana <-> Ben" in text and "apartment, rent → flat, to let (housing)" in text
+    assert "Ana needs: “looking for an apartment to rent”" in text
 
 
 def test_suggest_leaves_out_introduced_pairs_and_closed_opportunities(
@@ -240,8 +243,8 @@ def test_intro_make_fires_interaction_recorded(heard: dict[str, str], kith_home:
 
     plugins = Plugins().load(entry_points_enabled=False)
     plugins.register_module(Listens(), "listens")
-    made = introduce(Store(kith_home, plugins=plugins), "Ana", "Cat",
-                     network="PyData")
+    made = make_introduction(Store(kith_home, plugins=plugins), "Ana", "Cat",
+                             network="PyData")
     assert seen == ["introduction"] and made.network == "pydata"
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import click
 
 from kith.cli.commands import describe_interaction, emit_json, json_option, money_option, pass_app
-from kith.core.errors import ValidationError
-from kith.core.model import Value
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
 
@@ -22,12 +20,13 @@ def intro() -> None:
 @json_option
 @pass_app
 def suggest_command(app: KithApp, person: str | None, limit: int, as_json: bool) -> None:
-    """Ranked pairs of people worth introducing, with the evidence."""
-    from kith.domain.serendipity import suggest
+    """Ranked pairs of people worth introducing, with the evidence in words: the matched
+    words as each person wrote them, the need and the offer, and their networks."""
+    from kith.services.introductions import suggestions
 
     store = app.store
     who = store.find_person(person).id if person else None
-    found = suggest(store, plugins=app.plugins, person=who, limit=limit)
+    found = suggestions(store, plugins=app.plugins, person=who, limit=limit)
     if as_json:
         emit_json([s.to_dict(store) for s in found])
         return
@@ -37,8 +36,8 @@ def suggest_command(app: KithApp, person: str | None, limit: int, as_json: bool)
     for rank, item in enumerate(found, 1):
         data = item.to_dict(store)
         a, b = data["people"]
-        echo(f"{rank}. {a['name']} <-> {b['name']}  score {data['score']:.2f}"
-             f"  (opportunities {', '.join(item.opportunities)})")
+        across = "  (across networks)" if item.apart else ""
+        echo(f"{rank}. {a['name']} <-> {b['name']}  score {data['score']:.2f}{across}")
         for line in item.evidence:
             echo(f"     {line}")
         echo(f"     kith intro make {a['id']} {b['id']}"
@@ -65,14 +64,14 @@ def make(app: KithApp, first: str, second: str, note: str, network: str | None,
     """
     from kith.cli.commands import when_option
     from kith.domain.serendipity import introduced_before
-    from kith.services.interactions import introduce
+    from kith.services.introductions import make_introduction
 
     store = app.store
     when = when_option(on, "--on")
     a, b = store.find_person(first), store.find_person(second)
     earlier = introduced_before(store, a.id, b.id)
-    recorded = introduce(store, a.id, b.id, note=note, network=network,
-                         opportunities=opportunities, when=when, plugins=app.plugins)
+    recorded = make_introduction(store, a.id, b.id, note=note, network=network,
+                                 opportunities=opportunities, when=when)
     for previous in earlier:
         click.echo(f"kith: warning: you already introduced {a.name} and {b.name} on "
                    f"{previous.when:%Y-%m-%d} ({previous.id})", err=True)
@@ -89,19 +88,28 @@ def make(app: KithApp, first: str, second: str, note: str, network: str | None,
 @click.option("--money", help="Money that came back to you.")
 @click.option("--fun", type=click.IntRange(0, 5))
 @click.option("--favours", type=click.IntRange(min=0))
+@click.option("--from", "sources", multiple=True,
+              help="Who the value came from (default: the introduced people in the "
+              "introduction's network). Repeatable.")
+@click.option("--network", help="Where the value came from (default: where the --from "
+              "person's offer or need was heard, else the introduction's network).")
+@click.option("--on", "on", help="When it happened: ISO date, yesterday, last friday... "
+              "(default now).")
 @json_option
 @pass_app
 def outcome(app: KithApp, ident: str, led_to: str, for_me: bool, money: str | None,
-            fun: int | None, favours: int | None, as_json: bool) -> None:
-    """Record what introduction IDENT led to; with --for-me, what came back to you."""
-    from kith.domain.serendipity import record_outcome
+            fun: int | None, favours: int | None, sources: tuple[str, ...],
+            network: str | None, on: str | None, as_json: bool) -> None:
+    """Record what introduction IDENT led to; with --for-me, what came back to you, in
+    the network it came from and with the people it came from (nobody else's last
+    contact moves)."""
+    from kith.cli.commands import when_option
+    from kith.services.introductions import outcome_value, record_outcome
 
-    if not for_me and (money or fun or favours):
-        raise ValidationError("--money, --fun and --favours describe value for you: add "
-                              "--for-me")
-    value = Value(money=money_option(app, money), fun=fun or 0, favours=favours or 0) \
-        if (money or fun or favours) else None
-    received = record_outcome(app.store, ident, led_to=led_to, for_me=for_me, value=value)
+    when = when_option(on, "--on")
+    value = outcome_value(for_me, money_option(app, money), fun or 0, favours or 0)
+    received = record_outcome(app.store, ident, led_to=led_to, for_me=for_me, value=value,
+                              when=when, sources=sources, network=network)
     if as_json:
         emit_json({"introduction": ident, "led_to": led_to,
                    "received": received.to_dict() if received else None})

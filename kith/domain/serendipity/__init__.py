@@ -1,0 +1,63 @@
+"""Serendipity on purpose: needs and offers people mention, and the introductions they
+suggest.
+
+"If you listen hard enough, people will share opportunities that might be suitable for
+someone else." The matcher runs locally, with no network and no model:
+
+- ``lexicon``: what a text is about — concepts for trades, skills, places and life
+  events, in the words people use ("leaking tap" is plumbing), ambiguous words decided
+  by their neighbours ("Spring Boot" is software, "this spring" is a season);
+- ``matching``: needs scored against open offers and people's skills (a soft cosine over
+  concepts and words, weighted by rarity), over an inverted index;
+- ``evidence``: the reasons in words ("tap → plumber (plumbing)"), the need and the offer
+  quoted, the networks;
+- ``ranking``: one suggestion per pair, never the user, never a pair already introduced
+  or related, the cross-network bonus a tie-breaker only;
+- ``records``: introductions already made and what came of them.
+
+Plugins add matchers through ``suggest_introductions``; all suggestions are merged and
+deduplicated. Recording introductions and outcomes is a use case:
+``kith.services.introductions``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kith.domain.serendipity.lexicon import terms
+from kith.domain.serendipity.matching import Matcher
+from kith.domain.serendipity.ranking import Suggestion, acceptable, merge
+from kith.domain.serendipity.records import introduced_before, introduced_pairs, summary
+
+if TYPE_CHECKING:
+    from kith.persistence.store import Store
+
+__all__ = ["Matcher", "Suggestion", "introduced_before", "introduced_pairs", "merge",
+           "suggest", "summary", "terms"]
+
+
+def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
+            limit: int = 10, known: set[frozenset[str]] | None = None) -> list[Suggestion]:
+    """Ranked introductions from kith's matcher and every plugin's matchers, leaving out
+    pairs already introduced and the ``known`` pairs (people who already know each
+    other: the services pass the relationships)."""
+    plugins = plugins if plugins is not None else store.plugins
+    people = store.people()
+    opportunities = store.opportunities(status="open")
+    found = Matcher(people, opportunities).suggest(explain=False)
+    if plugins is not None:
+        for plugin, result in plugins.collect("suggest_introductions", people=people,
+                                              opportunities=opportunities):
+            for item in result if isinstance(result, list) else []:
+                if isinstance(item, Suggestion) and len(item.people) == 2:
+                    found.append(Suggestion(
+                        (str(item.people[0]), str(item.people[1])),
+                        tuple(item.opportunities), max(0.0, min(1.0, float(item.score))),
+                        list(item.evidence),
+                        item.matcher if item.matcher != "kith" else plugin))
+    names = {p.id: p.name.casefold() for p in people}
+    found.sort(key=lambda s: tuple(names.get(p, p) for p in s.people))  # ties: by name
+    done = introduced_pairs(store) | (known or set())
+    open_ids = {o.id for o in opportunities}
+    result = [s for s in merge(found) if acceptable(s, done, open_ids, person)]
+    return [s.finish() for s in (result[:limit] if limit else result)]

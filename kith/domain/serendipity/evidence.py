@@ -1,0 +1,87 @@
+"""Evidence in words: why two people should meet, as a person would say it.
+
+A reason reads "leaking tap → plumber (plumbing)": the need's own words, the offer's
+own words, and what they have in common; the need and the offer are quoted (shortened),
+and the networks say where each was heard. Nothing shows a stem or a score formula.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kith.core.model import Opportunity, Person
+from kith.domain.serendipity.matching import Link, Match
+
+QUOTE_CHARS = 70
+
+
+def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
+    """``text`` on one line, cut at a word boundary with an ellipsis when too long."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+def describe_link(link: Link) -> str:
+    """One matched pair of words: "tap → plumber (plumbing)", "Lisbon" when the same
+    word, "co-founder → software engineer (co-founder, goes with software)"."""
+    need = ", ".join(link.need_words)
+    offer = ", ".join(link.offer_words)
+    if link.concept is None:
+        return need if need.casefold() == offer.casefold() else f"{need} → {offer}"
+    if link.related_to:
+        return f"{need} → {offer} ({link.concept}, goes with {link.related_to})"
+    if need.casefold() == offer.casefold():
+        return need if need.casefold() == link.concept.casefold() else \
+            f"{need} ({link.concept})"
+    return f"{need} → {offer} ({link.concept})"
+
+
+def _where(opportunity: Opportunity | None, person: Person | None) -> list[str]:
+    if opportunity is not None and opportunity.network:
+        return [opportunity.network]
+    return sorted(person.networks) if person else []
+
+
+def explain(match: Match, people: dict[str, Person]) -> tuple[list[str], dict[str, Any]]:
+    """The evidence lines of a match, and the same facts as data (for ``--json``)."""
+    need, offer = match.need, match.offer
+    asker, partner = people.get(need.person), people.get(match.partner)
+    asker_name = asker.name if asker else need.person
+    partner_name = partner.name if partner else match.partner
+    lines = ["matched: " + "; ".join(describe_link(link) for link in match.links)]
+    lines.append(f"{asker_name} needs: “{shorten(need.text)}”")
+    if offer is not None:
+        lines.append(f"{partner_name} offers: “{shorten(offer.text)}”")
+    else:
+        skills = list(partner.tags) if partner else []
+        if partner:
+            skills += [str(v) for k, v in partner.extra.items()
+                       if k in ("skills", "position", "occupation", "job", "title")]
+        lines.append(f"{partner_name}'s tags or skills: {shorten(', '.join(skills))}")
+    need_nets, partner_nets = _where(need, asker), _where(offer, partner)
+    details: dict[str, Any] = {
+        "need": {"id": need.id, "text": need.text, "networks": need_nets},
+        "offer": ({"id": offer.id, "text": offer.text, "networks": partner_nets}
+                  if offer is not None else None),
+        "matched": [{"need_words": list(link.need_words),
+                     "offer_words": list(link.offer_words), "concept": link.concept,
+                     "related_to": link.related_to} for link in match.links],
+    }
+    return lines, details
+
+
+def networks_line(apart: bool | None, first: Person | None, second: Person | None) -> str:
+    """Where the two people are, and whether the introduction crosses networks."""
+    def nets(person: Person | None) -> str:
+        return ", ".join(sorted(person.networks)) if person and person.networks else "none"
+
+    names = (first.name if first else "?", second.name if second else "?")
+    where = f"networks: {names[0]} in {nets(first)}, {names[1]} in {nets(second)}"
+    if apart:
+        return where + " — they share none of your networks"
+    if apart is False:
+        return where + " — they already share a network"
+    return where

@@ -1,0 +1,261 @@
+"""Scoring needs against offers (and against people's skills) by what they mean.
+
+Each text becomes a weighted vector of *features*: its concepts (``@plumbing``) and its
+other content words ("lisbon", "bakery"), weighted by how rare they are among the open
+opportunities (inverse document frequency: a detail few share says more than a word
+everyone uses). Concepts weigh ``CONCEPT_WEIGHT`` times a plain word, since they are what
+a need is about; words tell apart offers of the same kind ("in Lisbon").
+
+A need and an offer score their cosine, where two *related* concepts (a technical
+co-founder and a software engineer) count as a fraction of the same concept (a "soft"
+cosine). A pair that shares only plain words and no meaning at all is halved: a town in
+common is not a reason to meet. There is no spelling-based near miss: a word counts only
+when it is the same word or the lexicon says it means the same thing.
+
+Only pairs that share a feature are ever scored (an inverted index), so 10k people and
+5k open opportunities take well under a second.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from operator import itemgetter
+from typing import TYPE_CHECKING
+
+from kith.core.model import ME, Opportunity, Person
+from kith.domain.serendipity.lexicon import NEIGHBOURS, WEAK, read
+
+if TYPE_CHECKING:
+    from kith.domain.serendipity.ranking import Suggestion
+
+CONCEPT_WEIGHT = 1.5
+WEAK_WEIGHT = 0.5
+WORDS_ONLY = 0.5
+"""A pair sharing only plain words (no concept, no related concept) keeps this much."""
+MIN_SCORE = 0.08
+REPEAT = 1.0
+"""How much each further cue of the same concept adds (logarithmically)."""
+TOP_OFFERS = 5
+TOP_PEOPLE = 3
+SKILL_FACTOR = 0.7
+"""A tag or a skill is weaker evidence than something the person said they offer."""
+
+
+@dataclass(frozen=True)
+class Link:
+    """One reason two texts match: the need's words, the offer's words, the concept (or
+    ``None`` for the same plain word) and, for related concepts, the offer's concept."""
+
+    need_words: tuple[str, ...]
+    offer_words: tuple[str, ...]
+    concept: str | None
+    related_to: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """A scored need/offer (or need/person) pair, with the links that made it."""
+
+    need: Opportunity
+    partner: str
+    offer: Opportunity | None
+    score: float
+    links: tuple[Link, ...]
+
+
+def _features(text: str, tags: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
+    """``feature -> words as written`` for a text and its tags."""
+    reading = read(text)
+    found: dict[str, tuple[str, ...]] = {f"@{c}": w for c, w in reading.concepts.items()}
+    for stem_, surface in reading.words.items():
+        found.setdefault(stem_, (surface,))
+    for tag in tags:
+        tag_reading = read(tag.replace("-", " "))
+        for concept, words in tag_reading.concepts.items():
+            found.setdefault(f"@{concept}", words)
+        for stem_, surface in tag_reading.words.items():
+            found.setdefault(stem_, (surface,))
+    return found
+
+
+def _kind_weight(feature: str) -> float:
+    if not feature.startswith("@"):
+        return 1.0
+    return CONCEPT_WEIGHT * (WEAK_WEIGHT if feature[1:] in WEAK else 1.0)
+
+
+class Matcher:
+    """kith's default matcher: concepts and words, weighted by rarity, soft cosine."""
+
+    def __init__(self, people: list[Person], opportunities: list[Opportunity]):
+        self.people = {p.id: p for p in people}
+        self.opportunities = [o for o in opportunities if o.status == "open"
+                              and o.person != ME]
+        self.features = {o.id: _features(o.text, o.tags) for o in self.opportunities}
+        documents = len(self.features) or 1
+        frequency: dict[str, int] = {}
+        for found in self.features.values():
+            for feature in found:
+                frequency[feature] = frequency.get(feature, 0) + 1
+        self.idf = {f: math.log((1 + documents) / (1 + n)) + 1 for f, n in frequency.items()}
+        self.vectors = {ident: self._vector(found) for ident, found in self.features.items()}
+        self.by_id = {o.id: o for o in self.opportunities}
+        self.owner = {o.id: o.person for o in self.opportunities}
+        self.offers = [o for o in self.opportunities if o.type == "offer"]
+        self.postings: dict[str, list[tuple[str, float]]] = {}
+        for offer in self.offers:
+            for feature, weight in self.vectors[offer.id].items():
+                self.postings.setdefault(feature, []).append((offer.id, weight))
+        self.holders = {f: [ident for ident, _ in p] for f, p in self.postings.items()}
+        self.common = max(60, len(self.offers) // 10)
+        self.skills: dict[str, dict[str, tuple[str, ...]]] = {}
+        self.skill_vectors: dict[str, dict[str, float]] = {}
+        self.people_postings: dict[str, list[tuple[str, float]]] = {}
+        for person in people:
+            if person.id == ME:
+                continue
+            texts = [str(v) for k, v in person.extra.items()
+                     if k in ("skills", "position", "occupation", "job", "title")]
+            if not (person.tags or texts):
+                continue
+            found = _features(" ; ".join(texts), person.tags)
+            if not found:
+                continue
+            self.skills[person.id] = found
+            vector = self.skill_vectors[person.id] = dict.fromkeys(found, 1.0)
+            for feature, weight in vector.items():
+                self.people_postings.setdefault(feature, []).append((person.id, weight))
+        self.people_holders = {f: [ident for ident, _ in p]
+                               for f, p in self.people_postings.items()}
+        self.common_people = max(50, len(self.skills) // 50)
+
+    def _vector(self, found: dict[str, tuple[str, ...]]) -> dict[str, float]:
+        # a concept named several times ("developer, iOS, Android, Swift") is what the
+        # text is about more than one named once in passing ("an app for dog walkers")
+        weights = {f: _kind_weight(f) * self.idf.get(f, 1.0)
+                   * (1.0 + REPEAT * math.log(len(words)) if f.startswith("@") else 1.0)
+                   for f, words in found.items()}
+        norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+        return {f: w / norm for f, w in weights.items()}
+
+    def _expanded(self, vector: dict[str, float]) -> dict[str, float]:
+        """The need's vector with its related concepts added at their link's weight: a
+        dot product with an offer's vector is then the soft cosine."""
+        out = dict(vector)
+        for feature, weight in vector.items():
+            if feature.startswith("@"):
+                for other, strength in NEIGHBOURS.get(feature[1:], {}).items():
+                    key = f"@{other}"
+                    if key not in vector:
+                        out[key] = max(out.get(key, 0.0), weight * strength)
+        return out
+
+    @staticmethod
+    def links(need: dict[str, tuple[str, ...]],
+              partner: dict[str, tuple[str, ...]]) -> tuple[Link, ...]:
+        """What the two texts share, in the words each of them used."""
+        found = []
+        for feature, words in need.items():
+            if feature in partner:
+                concept = feature[1:] if feature.startswith("@") else None
+                found.append(Link(words, partner[feature], concept))
+        for feature, words in need.items():
+            if not feature.startswith("@") or feature in partner:
+                continue  # a concept both share says it already
+            for other, _strength in sorted(NEIGHBOURS.get(feature[1:], {}).items(),
+                                           key=lambda item: -item[1]):
+                key = f"@{other}"
+                if key in partner and key not in need:
+                    found.append(Link(words, partner[key], feature[1:], other))
+        # the same concept first, then related concepts, then plain words
+        return tuple(sorted(found, key=lambda link: (
+            2 if link.concept is None else 1 if link.related_to else 0)))
+
+    @staticmethod
+    def _scores(expanded: dict[str, float], postings: dict[str, list[tuple[str, float]]],
+                holders: dict[str, list[str]], vectors: dict[str, dict[str, float]],
+                common: int) -> dict[str, float]:
+        """The soft cosine of a need with every partner sharing a feature with it,
+        accumulated posting by posting (a feature held by more than ``common`` partners
+        is counted for the candidates others found, but finds none itself); a partner
+        that shares no concept, related or not, keeps ``WORDS_ONLY`` of its score."""
+        dots: dict[str, float] = {}
+        meaning: set[str] = set()
+        later = []
+        for feature, weight in expanded.items():
+            posting = postings.get(feature)
+            if not posting:
+                continue
+            if len(posting) > common:
+                later.append((feature, weight))
+                continue
+            get = dots.get
+            for ident, other in posting:
+                dots[ident] = get(ident, 0.0) + weight * other
+            if feature.startswith("@") and feature[1:] not in WEAK:
+                meaning.update(holders[feature])
+        for feature, weight in later:
+            strong = feature.startswith("@") and feature[1:] not in WEAK
+            for ident in dots:
+                found = vectors[ident].get(feature)
+                if found is not None:
+                    dots[ident] += weight * found
+                    if strong:
+                        meaning.add(ident)
+        for ident in dots.keys() - meaning:
+            dots[ident] *= WORDS_ONLY
+        return dots
+
+    def _best(self, scores: dict[str, float], owner: dict[str, str], asker: str, top: int,
+              factor: float = 1.0) -> list[tuple[float, str]]:
+        """The ``top`` best partners that are not the asker, at ``MIN_SCORE`` or more."""
+        ranked = heapq.nlargest(top + 2, scores.items(), key=itemgetter(1))
+        out = []
+        for ident, value in ranked:
+            value = min(1.0, value) * factor
+            if value >= MIN_SCORE and owner.get(ident, ident) != asker:
+                out.append((value, ident))
+        return out[:top]
+
+    def matches(self) -> list[Match]:
+        """Every need's best few offers and best few skilled people."""
+        out: list[Match] = []
+        for need in (o for o in self.opportunities if o.type == "need"):
+            need_features = self.features[need.id]
+            expanded = self._expanded(self.vectors[need.id])
+            scores = self._scores(expanded, self.postings, self.holders, self.vectors,
+                                  self.common)
+            for value, offer_id in self._best(scores, self.owner, need.person, TOP_OFFERS):
+                offer = self.by_id[offer_id]
+                links = self.links(need_features, self.features[offer_id])
+                out.append(Match(need, offer.person, offer, value, links))
+            # a person's tags are a short list, not a text: what counts is how much of
+            # the need they cover (its squared weights), not a cosine with a few words
+            coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
+            scores = self._scores(coverage, self.people_postings, self.people_holders,
+                                  self.skill_vectors, self.common_people)
+            for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
+                                            SKILL_FACTOR):
+                links = self.links(need_features, self.skills[person])
+                if any(link.concept for link in links):
+                    out.append(Match(need, person, None, value, links))
+        return out
+
+    def suggest(self, *, explain: bool = True) -> list[Suggestion]:
+        """The matches as suggestions, with their evidence in words (or, with
+        ``explain=False``, the evidence left to ``Suggestion.finish``: only the
+        suggestions shown need it)."""
+        from kith.domain.serendipity.ranking import Suggestion, networks_apart
+
+        found = []
+        for match in self.matches():
+            first, second = self.people.get(match.need.person), self.people.get(match.partner)
+            apart = networks_apart(first, second)
+            ids = (match.need.id,) if match.offer is None else (match.need.id, match.offer.id)
+            suggestion = Suggestion((match.need.person, match.partner), ids, match.score,
+                                    apart=apart, pending=(match, self.people))
+            found.append(suggestion.finish() if explain else suggestion)
+        return found
