@@ -46,7 +46,8 @@ CORE_COMMANDS: dict[str, tuple[str, str]] = {
         "Build a demo persona (Sam, five networks) and assess it."),
     "remind": ("kith.cli.commands.remind:remind",
         "Follow-ups (due and overdue first), who is overdue for contact (most overdue first), "
-        "upcoming birthdays, and people you helped who are new to a network."),
+        "upcoming birthdays, people you helped who are new to a network, people who came to you "
+        "and were not followed up (newest first), people drifting away, and whom to thank."),
     "hear": ("kith.cli.commands.hear:hear",
         "Record that PERSON needs or offers something: material for introductions."),
     "opportunities": ("kith.cli.commands.opportunities:opportunities",

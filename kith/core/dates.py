@@ -18,6 +18,7 @@ from datetime import date, datetime, time, timedelta
 
 from kith.core import clock
 from kith.core.errors import ValidationError
+from kith.core.limits import check_year
 from kith.core.parsing import local_tz, parse_when
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -98,7 +99,6 @@ def relative_date(text: str, *, today: date, prefer: str = "past") -> date | Non
 def parse_user_date(text: str, what: str = "date", *, today: date | None = None,
                     prefer: str = "past") -> date:
     """A date typed by a person: ISO or a phrase :func:`relative_date` understands."""
-    from kith.core.limits import check_year
 
     today = today or date.today()
     stripped = text.strip()

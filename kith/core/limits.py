@@ -10,6 +10,7 @@ the archive reader share the file limits below.
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator, Sized
 from contextvars import ContextVar
 from datetime import date, datetime
@@ -140,6 +141,5 @@ def check_path_text(value: str, what: str, maximum: int) -> str:
 def without_content(message: str) -> str:
     """A parser's message with what it quotes from the file replaced by ``'...'``: error
     messages name the file, line and record, never the field's content."""
-    import re
 
     return re.sub(r"'[^']*'|\"[^\"]*\"", "'...'", str(message))

@@ -17,6 +17,7 @@ import tempfile
 from pathlib import Path
 
 from kith.core.errors import KithError
+from kith.core.limits import check_path_text
 
 
 def fold_line(line: str) -> str:
@@ -38,7 +39,6 @@ def fold_line(line: str) -> str:
 
 def write_private(path: Path, data: str | bytes) -> None:
     """Write atomically (temporary file, fsync, rename), readable by the owner only."""
-    from kith.core.limits import check_path_text
 
     check_path_text(str(path), "the export path", 4096)
     if path.is_dir():

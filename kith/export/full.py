@@ -22,9 +22,24 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from kith import __version__
 from kith.core import clock
 from kith.core.errors import ImportFormatError, KithError, ValidationError
+from kith.core.model import (
+    ME,
+    FollowUp,
+    Interaction,
+    Network,
+    Note,
+    Opportunity,
+    Person,
+    Relationship,
+)
+from kith.importing.toolkit.archives import read_limited
 from kith.persistence.exchange import FORMAT, VERSION
+from kith.persistence.store import MAIN, migrations
+from kith.sync.load import load_store
+from kith.sync.merge import INTERACTIONS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,9 +51,6 @@ PLUGIN_FOLDER = "plugins"
 
 def document(store: Store) -> dict[str, Any]:
     """The whole database as one JSON-able document."""
-    from kith import __version__
-    from kith.sync.load import load_store
-    from kith.sync.merge import INTERACTIONS
 
     # read as ``kith merge`` reads it (one reader of the folder): records as stored,
     # stamps included, with the month files' tombstones, so that `kith merge` of an
@@ -66,7 +78,6 @@ def read_document(path: Path) -> dict[str, Any]:
     """A kith export from ``path``, with its envelope checked."""
     import orjson
 
-    from kith.importing.toolkit.archives import read_limited
 
     raw = read_limited(path)
     try:
@@ -90,15 +101,6 @@ def read_document(path: Path) -> dict[str, Any]:
 
 def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
     """Every record parses with its model and refers to records that exist."""
-    from kith.core.model import (
-        FollowUp,
-        Interaction,
-        Network,
-        Note,
-        Opportunity,
-        Person,
-        Relationship,
-    )
 
     models: dict[str, Any] = {"networks": Network, "people": Person,
                               "opportunities": Opportunity, "notes": Note,
@@ -151,9 +153,6 @@ def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
 
 
 def is_empty(store: Store) -> bool:
-    from kith.core.model import ME
-    from kith.persistence.store import MAIN
-
     if not store.exists:
         return True
     main = store.files.read(MAIN)
@@ -170,13 +169,10 @@ def is_empty(store: Store) -> bool:
 
 def load_document(store: Store, data: dict[str, Any], *, path: str) -> dict[str, int]:
     """Write an export's records into ``store``, which must be empty; one transaction."""
-    from kith.core.model import Interaction
-    from kith.persistence.store import MAIN
 
     if not is_empty(store):
         raise ValidationError(f"the database at {store.home} is not empty; import a kith "
                               "export into a new one (`kith --db NEW init`)")
-    from kith.persistence.store import migrations
 
     schema = data.get("schema", migrations.SCHEMA_VERSION)
     if not isinstance(schema, int) or schema < 2:

@@ -19,6 +19,9 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from kith.core.model import describe_relationship as describe
+from kith.persistence.store.aggregates import interaction_count
+
 if TYPE_CHECKING:
     from kith.persistence.store import Store
 
@@ -92,9 +95,6 @@ def interactions_csv(store: Store, *, exponent: int = 2) -> tuple[str, int]:
 
 
 def people_csv(store: Store) -> tuple[str, int]:
-    from kith.core.model import describe_relationship as describe
-    from kith.persistence.store.aggregates import interaction_count
-
     stats = store.person_stats()
     names = {i: d["name"] for i, d in store.people_docs().items()}
     related: dict[str, list[str]] = {}

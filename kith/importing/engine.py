@@ -16,6 +16,9 @@ record again and adds nothing.
 
 from __future__ import annotations
 
+import csv
+import tarfile
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +28,7 @@ from kith.core import clock
 from kith.core.errors import ImportFormatError, KithError, NotFound, ValidationError
 from kith.core.model import ME, Interaction, Network, Person, Value, normalize_handle
 from kith.core.textfold import fold
+from kith.importing.handrecorded import link_hand_recorded
 from kith.importing.toolkit.records import (
     ImportBatch,
     ImportContext,
@@ -378,7 +382,6 @@ def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Pat
     with ``strict`` stops the import before anything is written. ``estimate`` is given
     the interactions about to be upserted, in the transaction, and returns them with the
     missing values of the new ones filled."""
-    from kith.importing.handrecorded import link_hand_recorded
 
     network, create = resolve_network(store, spec, batch, network_ref, create_network)
     summary = ImportSummary(source=spec.name, path=str(path), network=network.id,
@@ -438,9 +441,6 @@ def parse_source(spec: SourceSpec, path: Path, context: ImportContext) -> Import
     data (bad CSV, bad encoding, deep nesting, broken archives) become one clear
     ``ImportFormatError`` naming the file; anything else is a bug in the importer,
     reported with its plugin's name. Never another exception."""
-    import csv
-    import tarfile
-    import zipfile
 
     try:
         batch = spec.parse(path, context)
@@ -459,9 +459,6 @@ def parse_source(spec: SourceSpec, path: Path, context: ImportContext) -> Import
 def _in_words(error: BaseException) -> str:
     """What went wrong reading a file, in plain words: never a library's own message,
     which names its internals rather than the user's file."""
-    import csv
-    import tarfile
-    import zipfile
 
     if isinstance(error, UnicodeError):
         return "not text in a known encoding (UTF-8 or Windows-1252)"

@@ -11,6 +11,7 @@ store (with ``config`` and ``today`` by keyword). This module never imports Text
 
 from __future__ import annotations
 
+import inspect  # only when the TUI builds a panel
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from kith.core.targets import is_target, load_target
+from kith.domain.ledger import now_date
 
 if TYPE_CHECKING:
     from kith.core.registry import Registrar
@@ -42,7 +44,6 @@ class PanelContext:
 
 def local_today() -> date:
     """Today in the local time zone: the default for panels built without a context."""
-    from kith.domain.ledger import now_date
 
     return now_date()
 
@@ -50,7 +51,6 @@ def local_today() -> date:
 def wants_context(factory: Callable[..., Any]) -> bool:
     """Whether a panel class or factory takes a ``PanelContext`` (its first parameter is
     named ``context`` or ``ctx``, or annotated ``PanelContext``) rather than the store."""
-    import inspect  # only when the TUI builds a panel
 
     try:
         parameters = list(inspect.signature(factory).parameters.values())
@@ -93,7 +93,6 @@ class LazyPanel:
         ``build_panel`` passes one): ``Class(context)``. A class written before the context
         existed gets the store and, by keyword, whichever of ``config`` and ``today`` its
         constructor names; so does any class when the host has only a store."""
-        import inspect  # only when the TUI builds a panel
 
         panel_class = load_target(self.target)
         store = getattr(context, "store", context)  # a host without a context: the store

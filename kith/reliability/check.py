@@ -18,6 +18,7 @@ from kith.persistence.damage import looks_damaged, misplaced_reason
 from kith.persistence.files import FileSet
 from kith.persistence.folder import ReadOnlyFolder
 from kith.persistence.stamps import MAIN
+from kith.persistence.store import Store
 from kith.reliability.reading import (
     INTERACTIONS,
     MAIN_TABLES,
@@ -27,6 +28,8 @@ from kith.reliability.reading import (
     schema_version,
     validate,
 )
+from kith.sync.load import consistency_problems
+from kith.sync.transport import sync_problems
 
 
 @dataclass
@@ -45,8 +48,6 @@ def check(home: Path) -> list[Problem]:
     Holds the lock while reading the data files, so a commit in progress is never
     reported as damage. A synced database is also checked as a git repository, and for
     a merge that git made file by file and kith has not settled yet."""
-    from kith.sync.load import consistency_problems
-    from kith.sync.transport import sync_problems
 
     home = Path(home)
     problems = [Problem(file, message) for file, message in sync_problems(home)]
@@ -171,7 +172,6 @@ def _interaction_placement(name: str, month: str, ident: str, doc: dict[str, Any
 def _derived_problems(home: Path) -> list[Problem]:
     """The store's own checks (schema version, layout), then the aggregates against a
     recomputation from the interactions."""
-    from kith.persistence.store import Store
 
     try:
         store = Store(home, create=False)

@@ -17,7 +17,9 @@ from typing import Any
 
 from kith.core import clock
 from kith.core.errors import KithError
+from kith.core.model import Network, Person
 from kith.persistence.stamps import MAIN
+from kith.persistence.store import migrations
 from kith.reliability.backups import BackupCopies
 from kith.reliability.reading import (
     INTERACTIONS,
@@ -45,7 +47,6 @@ class Mender:
     def fix_meta(self, main: dict[str, Any]) -> None:
         if good_schema(main):
             return
-        from kith.persistence.store import migrations
 
         for copy in self.copies.of_file(MAIN):
             if good_schema(copy):
@@ -186,7 +187,6 @@ class Mender:
 
     def _person_for(self, main: dict[str, Any], ident: str) -> str:
         """The id to refer to for person ``ident``, brought back if it is missing."""
-        from kith.core.model import Person
 
         people, merges = main["people"], main.get("merges", {})
         if ident in people:
@@ -206,7 +206,6 @@ class Mender:
 
     def _network_for(self, main: dict[str, Any], ident: str) -> bool:
         """Whether network ``ident`` exists now (brought back if it was missing)."""
-        from kith.core.model import Network
 
         networks = main["networks"]
         if ident in networks:

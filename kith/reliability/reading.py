@@ -13,8 +13,12 @@ from typing import Any
 
 import orjson
 
+from kith.core import model
 from kith.core.errors import KithError
+from kith.core.ids import is_id
 from kith.core.months import month_of
+from kith.persistence.store import migrations
+from kith.persistence.validation import RECORD_CHECKS
 
 INTERACTIONS = "interactions"
 MAIN_TABLES = ("networks", "people", "opportunities", "merges", "notes", "followups",
@@ -36,8 +40,6 @@ def validate(table: str, ident: Any, doc: Any) -> str | None:
     """Why a record cannot be used by kith (None: it can): the model must read it, and
     the load-time record checks every command runs (``kith.persistence.validation``) must
     pass it, so doctor calls damaged exactly what a command would refuse."""
-    from kith.core import model
-    from kith.persistence.validation import RECORD_CHECKS
 
     readers: dict[str, Any] = {"people": model.Person, "networks": model.Network,
                                "opportunities": model.Opportunity,
@@ -67,7 +69,6 @@ def validate(table: str, ident: Any, doc: Any) -> str | None:
 def plausible_id(ident: Any, *, ulid: bool = False) -> bool:
     """Whether a string looks like an id kith makes (a ULID; or, unless ``ulid``, a slug):
     when a record's key and its ``id`` field disagree, the plausible one is undamaged."""
-    from kith.core.ids import is_id
 
     if not isinstance(ident, str):
         return False
@@ -84,7 +85,6 @@ def schema_version(main: dict[str, Any]) -> Any:
 
 def good_schema(main: dict[str, Any]) -> bool:
     """Whether kith.json's schema record names a version this kith knows."""
-    from kith.persistence.store import migrations
 
     version = schema_version(main)
     return isinstance(version, int) and not isinstance(version, bool) \

@@ -31,11 +31,14 @@ from kith.persistence.damage import misplaced_reason
 from kith.persistence.files import FileSet
 from kith.persistence.folder import make_private_dirs
 from kith.persistence.stamps import MAIN
+from kith.persistence.store import Store
 from kith.reliability.backups import BackupCopies
 from kith.reliability.check import check_folder
 from kith.reliability.mend import Mender
 from kith.reliability.reading import INTERACTIONS, parse
 from kith.reliability.salvage import salvage
+from kith.sync.load import consistency_problems
+from kith.sync.write import settle
 
 
 @dataclass
@@ -180,8 +183,6 @@ class _Repairer:
         self.rebuild_if_stale()
 
     def rebuild_if_stale(self) -> None:
-        from kith.persistence.store import Store
-
         store = Store(self.home, create=False)
         expected_networks, expected_people = store.recompute_derived()
         if store.network_months() != expected_networks or \
@@ -211,12 +212,8 @@ def repair(home: Path) -> Repair:
             folder.write_file(result.quarantine / "README.txt", (
                 "Moved aside by `kith doctor --repair` (nothing here is read by kith):\n"
                 + listing).encode())
-    from kith.sync.load import consistency_problems
 
     if (home / MAIN).exists() and consistency_problems(home):
-        from kith.persistence.store import Store
-        from kith.sync.write import settle
-
         settle(Store(home, create=False), force_derived=True)
         result.actions.append("applied deletions and people merges a file-by-file merge "
                               "left undone")

@@ -25,6 +25,8 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from kith.core.model import Interaction, Network, Opportunity, Person, Value
+from kith.services.interactions import Estimator
+from kith.services.scope import one_transaction
 
 if TYPE_CHECKING:
     from kith.persistence.store import Store
@@ -107,8 +109,6 @@ def build(store: Store, today: date | None = None) -> dict[str, int]:
             kind=kind, value=value, note=note, invited=invited, initiative=initiative,
             source=key))
 
-    from kith.services.interactions import Estimator
-    from kith.services.scope import one_transaction
 
     with one_transaction(store):
         for ident, name, kind, months in NETWORKS:

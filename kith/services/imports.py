@@ -23,6 +23,7 @@ from kith.importing.engine import ImportSummary, apply_batch, check_network_choi
 from kith.importing.toolkit import ImportContext, SourceSpec
 from kith.services.interactions import Estimator
 from kith.services.scope import one_transaction
+from kith.sync.write import gc_paused
 
 if TYPE_CHECKING:
     from kith.persistence.store import Store
@@ -59,7 +60,6 @@ def import_batch(store: Store, request: ImportRequest, *, plugins: Any = None,
     # an import, like a merge, builds several hundred thousand small objects that live
     # until it ends: the cyclic collector would rescan them again and again (measured: a
     # third of the time of importing 150k records)
-    from kith.sync.write import gc_paused
 
     check_network_choice(store, request.network, request.create_network)
     with gc_paused():

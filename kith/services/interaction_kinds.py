@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kith.core import clock
+from kith.core.didyoumean import suggestion
 from kith.core.errors import ValidationError
 from kith.core.model import INTERACTION_KINDS
 
@@ -36,7 +37,6 @@ def check_kind(store: Store, kind: str, *, new_kind: bool = False,
                option: str = "--kind") -> str:
     """``kind`` normalised if known; with ``new_kind`` it is remembered as known (in the
     caller's transaction); otherwise an error naming the closest known kinds."""
-    from kith.core.didyoumean import suggestion
 
     wanted = kind.strip().lower()
     known = known_kinds(store)

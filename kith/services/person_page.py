@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kith.core.model import FollowUp, Interaction, Note, Opportunity, Person
+from kith.domain.keepintouch import cadence_for
 
 if TYPE_CHECKING:
     from kith.persistence.store import Store
@@ -64,7 +65,6 @@ def person_page(store: Store, ref: str, *, recent: int | None = 20,
     0: none); ``config`` holds the keep-in-touch rules that give a cadence to a person
     who has none of their own.
     """
-    from kith.domain.keepintouch import cadence_for
 
     with store.reading():
         person = store.find_person(ref)

@@ -17,10 +17,11 @@ from pathlib import Path
 
 import orjson
 
+from kith.sync.merge import join_file
+
 
 def merge_files(ours: Path, theirs: Path) -> bool:
     """Merge ``theirs`` into ``ours`` in place; False when either is not kith JSON."""
-    from kith.sync.merge import join_file
 
     try:
         mine = orjson.loads(ours.read_bytes() or b"{}")

@@ -40,6 +40,8 @@ import orjson
 from kith.core.errors import StoreError, ValidationError
 from kith.persistence.stamps import MAIN, device_id
 from kith.sync.gitlocks import GIT_LOCKS, GitBusy, wait_and_clear
+from kith.sync.load import state_from_files
+from kith.sync.write import gc_paused, merge_into, settle
 
 BRANCH = "main"
 REMOTE = "origin"
@@ -325,8 +327,6 @@ def _fetch(git: Git, attempts: int = 3) -> None:
 
 def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
     """``kith sync``: commit, fetch, merge, push (see the module's docstring)."""
-    from kith.sync.load import state_from_files
-    from kith.sync.write import gc_paused, merge_into
 
     home = store.home
     git = Git(home)
@@ -402,7 +402,6 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
 
 def _settle(store: Any, git: Git) -> dict[str, dict[str, int]]:
     """Settle files git merged or checked out by hand (``kith.sync.merge.settle``), commit."""
-    from kith.sync.write import settle
 
     changes = settle(store, force_derived=True)
     _commit_local(git, f"kith sync: settle a merge on {device_id(store.home)}")

@@ -19,6 +19,9 @@ import orjson
 
 from kith.core.months import month_of, utc_text
 from kith.persistence.stamps import MAIN, STAMP_KEYS, TOMBSTONES
+from kith.persistence.store import NETWORK_TOTALS, PEOPLE_SHARDS, aggregate, people_shard
+from kith.persistence.store import conversation_index as index
+from kith.persistence.store.aggregates import interaction_count
 from kith.sync.load import check_incoming, load_store
 from kith.sync.merge import INTERACTIONS, State, join, normalize
 
@@ -120,8 +123,6 @@ def _add_rows(into: dict[str, list[int]], rows: dict[str, list[int]], sign: int)
 
 def update_derived(store: Any, base: State, state: State) -> int:
     """Update the aggregates by the interactions that changed; returns files written."""
-    from kith.persistence.store import NETWORK_TOTALS, aggregate, people_shard
-    from kith.persistence.store.aggregates import interaction_count
 
     old, new = base.tables.get(INTERACTIONS, {}), state.tables.get(INTERACTIONS, {})
     removed, added = [], []
@@ -189,7 +190,6 @@ def _update_conversations(store: Any, removed: list[dict[str, Any]],
                           added: list[dict[str, Any]]) -> int:
     """The conversation index (``kith.persistence.store.conversation_index``) by the changed
     interactions."""
-    from kith.persistence.store import conversation_index as index
 
     touched: set[str] = set()
     for sign, docs in ((-1, removed), (1, added)):
@@ -209,7 +209,6 @@ def _update_conversations(store: Any, removed: list[dict[str, Any]],
 def _recompute_spans(files: Any, docs: dict[str, dict[str, Any]],
                      pairs: set[tuple[str, str]]) -> None:
     """First and last contact of (person, network) pairs whose edge was removed."""
-    from kith.persistence.store import people_shard
 
     spans: dict[tuple[str, str], list[str]] = {}
     networks = {network for _, network in pairs}
@@ -233,7 +232,6 @@ def _recompute_spans(files: Any, docs: dict[str, dict[str, Any]],
 def recompute_derived(store: Any, state: State) -> int:
     """Replace the aggregates (and the conversation index) by a recomputation from every
     interaction."""
-    from kith.persistence.store import NETWORK_TOTALS, PEOPLE_SHARDS, aggregate, people_shard
 
     files = store.files
     networks, people = aggregate(state.tables.get(INTERACTIONS, {}).values())
@@ -319,7 +317,6 @@ def same_content(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
 
 def _derived_missing(store: Any) -> bool:
     """Whether the aggregates are missing (a database made by ``git clone`` has none)."""
-    from kith.persistence.store import NETWORK_TOTALS
 
     return not store.files.exists(NETWORK_TOTALS) and bool(store.months())
 

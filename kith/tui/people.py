@@ -21,9 +21,13 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from kith.core.errors import NotFound
 from kith.core.model import ME, describe_relationship
+from kith.core.parsing import describe_value
 from kith.core.safeoutput import cell
 from kith.services.person_page import PersonPage, person_page, timeline
+from kith.tui.forms import PersonForm
+from kith.tui.journal import FollowUpForm, NoteForm
 from kith.tui.messages import DataChanged, OpenPerson
+from kith.tui.reminders import follow_up_lines
 from kith.tui.widgets import KithFooter, KithInput, LazyPane, escape
 
 ROW_LIMIT = 100
@@ -149,8 +153,6 @@ class PeoplePane(LazyPane, Vertical):
         return self.shown[row] if 0 <= row < len(self.shown) else None
 
     def action_edit(self) -> None:
-        from kith.tui.forms import PersonForm
-
         row = self.highlighted()
         person = self.kith.store.get_person(row.id) if row else None
         if person is None:
@@ -235,18 +237,12 @@ class PersonScreen(Screen[None]):
         self.load_timeline()
 
     def action_edit(self) -> None:
-        from kith.tui.forms import PersonForm
-
         self.app.open_form(PersonForm(self.kith, self.person), "Updated")  # type: ignore[attr-defined]
 
     def action_note(self) -> None:
-        from kith.tui.journal import NoteForm
-
         self.app.push_screen(NoteForm(self.kith, self.person), self._journaled)
 
     def action_follow_up(self) -> None:
-        from kith.tui.journal import FollowUpForm
-
         self.app.push_screen(FollowUpForm(self.kith, self.person), self._journaled)
 
     def _journaled(self, written: Any) -> None:
@@ -287,7 +283,6 @@ class PersonScreen(Screen[None]):
 
     def journal(self) -> str:
         """Relationships, open follow-ups and dated notes (newest first); "" if none."""
-        from kith.tui.reminders import follow_up_lines
 
         page = self.page
         parts = [f"{describe_relationship(r.kind)} {escape(r.name)}"
@@ -310,8 +305,6 @@ class PersonScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load_timeline(self) -> None:
-        from kith.core.parsing import describe_value
-
         store = self.kith.store
         names = self.page.network_names
         items = timeline(store, self.person.id)

@@ -15,6 +15,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from kith.core.errors import KithError
+from kith.domain.keepintouch import DRIFT_RULE
+from kith.services.followups import follow_ups
+from kith.services.reminders import all_reminders, silence
 from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.widgets import LazyPane, escape
 
@@ -23,7 +26,6 @@ def follow_up_lines(store: Any, today: date, *, person: str | None = None,
                     items: Any = None) -> list[str]:
     """Open follow-ups as lines (markup-escaped), due and overdue first (``items``: the
     ones already read, as the person page has them)."""
-    from kith.services.followups import follow_ups
 
     names = {i: d["name"] for i, d in store.people_docs().items()} if person is None else {}
     lines = []
@@ -80,9 +82,6 @@ class RemindersPane(LazyPane, VerticalScroll):
         yield Static("", id="birthdays")
 
     def refresh_data(self) -> None:
-        from kith.domain.keepintouch import DRIFT_RULE
-        from kith.services.reminders import all_reminders
-
         store = self.kith.store
         if not store.exists:
             self.query_one("#reminders-summary", Static).update("Nothing yet.")
@@ -139,8 +138,6 @@ class RemindersPane(LazyPane, VerticalScroll):
             self.post_message(OpenPerson(self.drifting_ids[event.cursor_row]))
 
     def action_silence(self) -> None:
-        from kith.services.reminders import silence
-
         row = self.query_one("#drifting", DataTable).cursor_row
         if not 0 <= row < len(self.drifting_ids):
             self.app.notify("Select someone in Drifting first.", severity="warning")

@@ -9,6 +9,8 @@ from textual import events
 from textual.suggester import Suggester
 from textual.widgets import Footer, Input
 
+from kith.core.safeoutput import clean
+
 
 class KithInput(Input):
     """An input whose cursor blinks unless the app says not to (snapshots)."""
@@ -63,7 +65,6 @@ def escape(text: Any) -> str:
     characters shown as escapes (``kith.core.safeoutput``), as in the command line's output."""
     from rich.markup import escape as rich_escape
 
-    from kith.core.safeoutput import clean
 
     return rich_escape(clean(text))
 

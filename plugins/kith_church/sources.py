@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
 from typing import Any
 
 from kith.api import (
+    MAX_SHEET_ROWS,
     Field,
     ImportBatch,
     ImportContext,
@@ -16,6 +18,8 @@ from kith.api import (
     PersonRecord,
     Table,
     cell_date,
+    check_xlsx,
+    open_source,
     parse_calendar,
     parse_payments,
     read_table,
@@ -104,7 +108,6 @@ def _sheet_rows(workbook: Any, sheet: str,
                 where: str = "") -> tuple[list[str], list[list[str]]]:
     """A sheet's non-empty rows as text, read one row at a time and refused beyond
     ``MAX_SHEET_ROWS`` rows (a sheet of millions of rows is not a church's export)."""
-    from kith.api import MAX_SHEET_ROWS
 
     rows = []
     for number, row in enumerate(workbook[sheet].iter_rows(values_only=True), 1):
@@ -119,8 +122,6 @@ def _sheet_rows(workbook: Any, sheet: str,
 
 
 def _csv_text(header: list[str], rows: list[list[str]]) -> str:
-    import csv
-
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(header)
@@ -142,7 +143,6 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
     """Breeze exports a zip of .xlsx sheets: people, one sheet per tag, giving."""
     import openpyxl
 
-    from kith.api import check_xlsx, open_source
 
     people: dict[str, PersonRecord] = {}
     tags: dict[str, list[str]] = {}
@@ -210,8 +210,6 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
 
 
 def _only_person(text: str, person: str) -> tuple[list[str], list[list[str]]]:
-    import csv
-
     rows = list(csv.reader(io.StringIO(text)))
     header, body = rows[0], rows[1:]
     column = next((i for i, h in enumerate(header)

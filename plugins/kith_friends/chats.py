@@ -37,6 +37,7 @@ from kith.api import (
     link_writers_of_the_day,
     local_tz,
     ordered_ymd,
+    read_limited,
 )
 
 PREFIX = re.compile(
@@ -80,8 +81,6 @@ def date_order(lines: list[Line], hint: str | None) -> str:
 
 
 def parse_chat(path: Path, context: ImportContext, *, prefix: str) -> ImportBatch:
-    from kith.api import read_limited
-
     try:
         text = read_limited(path).decode("utf-8-sig")
     except UnicodeDecodeError as error:

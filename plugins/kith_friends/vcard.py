@@ -18,13 +18,19 @@ from pathlib import Path
 from typing import Any
 
 from kith.api import (
+    MAX_FIELD_BYTES,
+    MAX_NAME,
+    MAX_PROPERTIES_PER_RECORD,
+    MAX_TEXT,
     ImportBatch,
     ImportContext,
     ImportFormatError,
     NetworkHint,
     PersonRecord,
     ValidationError,
+    list_files,
     normalize_handle,
+    read_limited,
 )
 
 CARD = re.compile(r"BEGIN:VCARD\s*?\r?\n.*?END:VCARD", re.IGNORECASE | re.DOTALL)
@@ -171,7 +177,6 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
         extra["birthday_text"] = birthday_text
     if "kind" in contents and str(contents["kind"][0].value).lower() == "org":
         extra["kind"] = "org"
-    from kith.api import MAX_NAME, MAX_TEXT
 
     if len(name) > MAX_NAME or any(len(a) > MAX_NAME for a in nicknames):
         raise ValueError(f"the card's name is longer than {MAX_NAME} characters")
@@ -194,7 +199,6 @@ def check_card(card: str) -> str:
     or a ``ValueError`` naming the limit it breaks: at most ``MAX_PROPERTIES_PER_RECORD``
     properties and ``MAX_FIELD_BYTES`` per property, checked before vobject parses it.
     The message never quotes the card (it holds personal data)."""
-    from kith.api import MAX_FIELD_BYTES, MAX_PROPERTIES_PER_RECORD
 
     lines = _UNFOLD.sub("", card).splitlines()
     kept = [line for line in lines if not _BINARY.match(line)]
@@ -221,7 +225,6 @@ def _parse_problem(error: Exception, first_line: int) -> str:
 def parse(path: Path, context: ImportContext) -> ImportBatch:
     import vobject
 
-    from kith.api import list_files, read_limited
 
     links: list[Path] = []
     if path.is_dir():

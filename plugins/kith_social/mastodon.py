@@ -26,6 +26,7 @@ from kith.api import (
     PersonRecord,
     conversation_days,
     open_source,
+    read_limited,
 )
 from kith_social.jsdata import need, parse_json
 
@@ -89,8 +90,6 @@ def parse_following_csv(path: Path, text: str, context: ImportContext) -> Import
 
 def parse(path: Path, context: ImportContext) -> ImportBatch:
     if path.suffix.lower() == ".csv":
-        from kith.api import read_limited
-
         return parse_following_csv(path, read_limited(path).decode("utf-8-sig"), context)
     with open_source(path) as tree:
         names = tree.names()

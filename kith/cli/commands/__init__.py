@@ -13,8 +13,10 @@ from typing import Any
 import click
 
 from kith.api.command_support import emit_json, output, pass_app
+from kith.core.dates import parse_user_when
 from kith.core.errors import ValidationError
 from kith.core.model import Interaction
+from kith.core.parsing import describe_value as words
 from kith.core.parsing import parse_money
 from kith.core.safeoutput import clean_value, echo
 from kith.services.context import KithApp
@@ -28,7 +30,6 @@ json_option = click.option("--json", "as_json", is_flag=True,
 
 def when_option(value: str | None, what: str, *, end_of_day: bool = False) -> Any:
     """An option's date: ISO, or ``yesterday``, ``3 days ago``, ``last friday``..."""
-    from kith.core.dates import parse_user_when
 
     return parse_user_when(value, what, end_of_day=end_of_day) if value else None
 
@@ -47,7 +48,6 @@ def nonnegative(value: int | None, what: str) -> int:
 
 def describe_value(app: KithApp, interaction: Interaction) -> str:
     """One interaction's value in words, saying when kith estimated it."""
-    from kith.core.parsing import describe_value as words
 
     text = words(interaction.value, app.store.currency, app.exponent, rating=True,
                  empty="no value")

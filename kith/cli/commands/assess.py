@@ -5,7 +5,11 @@ from __future__ import annotations
 import click
 
 from kith.cli.commands import emit_json, json_option, pass_app
-from kith.core.safeoutput import echo
+from kith.core.parsing import describe_value
+from kith.core.safeoutput import cell, clean_value, echo
+from kith.core.safeoutput import console as data_console
+from kith.domain import ledger
+from kith.domain.ledger import summary
 from kith.services.context import KithApp
 
 
@@ -15,10 +19,6 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
     from rich.table import Table
     from rich.text import Text
 
-    from kith.core.parsing import describe_value
-    from kith.core.safeoutput import cell, clean_value
-    from kith.core.safeoutput import console as data_console
-    from kith.domain.ledger import summary
 
     console = data_console()
     colours = {"worth-it": "green", "out-of-balance": "yellow", "leave": "red",
@@ -85,7 +85,6 @@ def assess(app: KithApp, networks: tuple[str, ...], window: str | None, since: s
     occasion; values kith estimated are shown apart and never decide. Thresholds live in
     the [assessment] section of the configuration file (see the README).
     """
-    from kith.domain import ledger
 
     store = app.store
     ids = [store.find_network(n).id for n in networks] if networks else None

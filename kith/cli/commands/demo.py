@@ -8,9 +8,13 @@ from pathlib import Path
 import click
 
 from kith.cli.commands import emit_json, json_option, pass_app
+from kith.cli.commands.assess import print_assessments
 from kith.core.errors import KithError
 from kith.core.safeoutput import echo
+from kith.domain import ledger
+from kith.persistence.store import MAIN, Store
 from kith.services.context import KithApp
+from kith.services.demo import build
 
 
 @click.command()
@@ -25,9 +29,6 @@ def demo(app: KithApp, target: Path | None, as_json: bool) -> None:
     Writes into a new throwaway folder, never into your own database, unless --db names
     a folder. Explore it afterwards with `kith --db FOLDER ...` or `kith --db FOLDER tui`.
     """
-    from kith.domain import ledger
-    from kith.persistence.store import MAIN, Store
-    from kith.services.demo import build
 
     root = click.get_current_context().find_root()
     if target is None and root.get_parameter_source("db") == click.core.ParameterSource.COMMANDLINE:
@@ -45,7 +46,6 @@ def demo(app: KithApp, target: Path | None, as_json: bool) -> None:
     if as_json:
         emit_json({"db": str(target), **counts, "assessment": [a.to_dict() for a in results]})
         return
-    from kith.cli.commands.assess import print_assessments
 
     echo(f"Built a demo persona, Sam, in {target}: {counts['networks']} networks, "
          f"{counts['people']} people, {counts['interactions']} interactions, "

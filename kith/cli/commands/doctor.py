@@ -8,7 +8,9 @@ import click
 
 from kith.cli.commands import emit_json, json_option, output, pass_app
 from kith.core.errors import NotFound, StoreError
+from kith.core.limits import MAX_BACKUP_NAME, check_path_text
 from kith.core.safeoutput import echo
+from kith.reliability import doctor as checks
 from kith.services.context import KithApp
 
 
@@ -24,7 +26,6 @@ def doctor(app: KithApp, repair: bool, as_json: bool) -> None:
 
     Exit code 0 when healthy, 2 when problems remain (each named on its own line).
     """
-    from kith.reliability import doctor as checks
 
     done = checks.repair(app.db) if repair else None
     problems = checks.check(app.db)
@@ -61,7 +62,6 @@ def doctor(app: KithApp, repair: bool, as_json: bool) -> None:
 @pass_app
 def backup(app: KithApp, list_: bool, reason: str, as_json: bool) -> None:
     """Back up the database now (kith also does before every import and migration)."""
-    from kith.reliability import doctor as checks
 
     if list_:
         found = checks.backups(app.db)
@@ -88,8 +88,6 @@ def restore(app: KithApp, name: str, as_json: bool) -> None:
     """Restore backup NAME (see `kith backup --list`); the current state is backed up
     first, so a restore can itself be undone. The switch is atomic: a crash leaves the
     old database or the restored one, never a mix."""
-    from kith.core.limits import MAX_BACKUP_NAME, check_path_text
-    from kith.reliability import doctor as checks
 
     check_path_text(name, "a backup name or folder", MAX_BACKUP_NAME)
     found = [p for p in checks.backups(app.db) if p.name == name or str(p) == name]

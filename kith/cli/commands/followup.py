@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 import click
@@ -11,6 +12,8 @@ from kith.cli.commands.defaultgroup import DefaultGroup
 from kith.core.errors import ValidationError
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
+from kith.services.editing import parse_due
+from kith.services.followups import add_follow_up, close
 
 if TYPE_CHECKING:
     from kith.core.model import FollowUp
@@ -37,8 +40,6 @@ def follow_up() -> None:
 def add(app: KithApp, person: str, on: str | None, in_: str | None, about: str,
         as_json: bool) -> None:
     """Remind yourself to get back to PERSON (the word `add` is optional)."""
-    from kith.services.editing import parse_due
-    from kith.services.followups import add_follow_up
 
     if bool(on) == bool(in_):
         raise ValidationError("say when: --on DATE or --in DURATION (one of them)")
@@ -59,7 +60,6 @@ def add(app: KithApp, person: str, on: str | None, in_: str | None, about: str,
 @pass_app
 def done(app: KithApp, ident: str, as_json: bool) -> None:
     """Mark follow-up IDENT done (its id, or its first 6+ characters)."""
-    from kith.services.followups import close
 
     item = close(app.store, ident)
     output(item.to_dict(), f"Done: follow-up {item.id}", as_json=as_json)
@@ -88,7 +88,6 @@ def list_(app: KithApp, show_all: bool, person: str | None, as_json: bool) -> No
 
 def describe_follow_up(item: FollowUp, names: dict[str, str]) -> str:
     """One line: when it is due (or done), with whom, about what, the id."""
-    from datetime import date
 
     if item.is_open:
         days = item.days_until(date.today())

@@ -5,9 +5,13 @@ from __future__ import annotations
 import click
 
 from kith.cli.commands import describe_interaction, emit_json, json_option, pass_app, when_option
+from kith.core.errors import ValidationError
 from kith.core.model import Interaction
 from kith.core.safeoutput import echo
+from kith.core.textfold import fold
 from kith.services.context import KithApp
+from kith.services.interaction_kinds import check_kind
+from kith.services.notes import notes
 
 
 @click.command()
@@ -33,8 +37,6 @@ def history(app: KithApp, network: str | None, person: str | None, kind: str | N
     start = when_option(since, "--since")
     end = when_option(until, "--until", end_of_day=True)
     if start and end and end < start:
-        from kith.core.errors import ValidationError
-
         raise ValidationError(f"--until ({until}) is before --since ({since})")
     items = [i for i in store.interactions(network=net_id, person=person_id, kind=kind,
                                            since=start, until=end)
@@ -43,7 +45,6 @@ def history(app: KithApp, network: str | None, person: str | None, kind: str | N
     if search:
         items = _matching(items, search, names)
     if kind and not items:  # a mistyped kind finds nothing: say so rather than "no match"
-        from kith.services.interaction_kinds import check_kind
 
         check_kind(store, kind)
     if limit:
@@ -62,8 +63,6 @@ def history(app: KithApp, network: str | None, person: str | None, kind: str | N
 def _echo_matching_notes(app: KithApp, search: str, names: dict[str, str]) -> None:
     """Dated notes are part of what happened: a search shows the ones that match too
     (``kith note list --search`` gives them as JSON)."""
-    from kith.core.textfold import fold
-    from kith.services.notes import notes
 
     words = [w for w in fold(search).split(" ") if w]
     found = [n for n in notes(app.store)
@@ -78,7 +77,6 @@ def _echo_matching_notes(app: KithApp, search: str, names: dict[str, str]) -> No
 
 def _matching(items: list[Interaction], search: str, names: dict[str, str]) -> list[Interaction]:
     """Interactions whose note, kind, network or people's names hold every word."""
-    from kith.core.textfold import fold
 
     words = [w for w in fold(search).split(" ") if w]
     folded_names = {ident: fold(name) for ident, name in names.items()}

@@ -8,6 +8,7 @@ import click
 
 from kith.cli.commands import emit_json, pass_app
 from kith.core.safeoutput import echo
+from kith.export.full import load_document, read_document
 from kith.services.context import KithApp
 
 
@@ -21,7 +22,6 @@ def import_kith_json(app: KithApp, path: Path, as_json: bool) -> None:
     Every record is checked first (one bad record names itself and nothing is written);
     records are kept exactly as exported and the aggregates are recomputed.
     """
-    from kith.export.full import load_document, read_document
 
     data = read_document(path)
     counts = load_document(app.store, data, path=str(path))

@@ -23,6 +23,8 @@ from kith.core.targets import load_target
 from kith.importing.engine import ImportSummary
 from kith.importing.toolkit import SourceSpec
 from kith.plugins.manager import Plugins
+from kith.services.context import KithApp
+from kith.services.imports import ImportRequest, import_batch
 
 
 class _Progress:
@@ -90,9 +92,6 @@ def print_summary(summary: ImportSummary) -> None:
 def _source_command(spec: SourceSpec) -> click.Command:
     def callback(path: Path, network: str | None, create_network: str | None, strict: bool,
                  dry_run: bool, as_json: bool, **options: Any) -> None:
-        from kith.services.context import KithApp
-        from kith.services.imports import ImportRequest, import_batch
-
         app = click.get_current_context().find_object(KithApp)
         assert app is not None, "kith's CLI always runs with a KithApp"
         request = ImportRequest(spec=spec, path=path, network=network,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from kith.cli.commands import emit_json, json_option, pass_app
+from kith.core.config import config_path
 from kith.core.safeoutput import echo
 from kith.persistence.store import Store
 from kith.services.context import KithApp
@@ -26,8 +27,6 @@ def init(app: KithApp, currency: str | None, as_json: bool) -> None:
     verb = "Using existing" if existed else "Created"
     echo(f"{verb} kith database at {app.db} (currency {store.currency})")
     if not (app.config.get("assessment") or {}).get("hourly_rate"):
-        from kith.core.config import config_path
-
         echo(f"Your time is not priced: to weigh the hours you give against the money "
              f"that comes back, set your own rate in {config_path()}:\n"
              f"  [assessment]\n  hourly_rate = 40   # what an hour of yours is worth, "

@@ -13,8 +13,10 @@ from kith.cli.commands import (
     pass_app,
     when_option,
 )
+from kith.core.errors import ValidationError
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
+from kith.services.interactions import EditRequest, delete_interaction, edit_interaction
 
 
 @click.group()
@@ -60,8 +62,6 @@ def edit(app: KithApp, ident: str, network: str | None, people: tuple[str, ...],
          note: str | None, on: str | None, invited: bool | None, initiative: str | None,
          as_json: bool) -> None:
     """Change fields of an interaction; aggregates follow."""
-    from kith.core.errors import ValidationError
-    from kith.services.interactions import EditRequest, edit_interaction
 
     refs = tuple(p for p in people if p.strip())
     if people and not refs:
@@ -87,7 +87,6 @@ def edit(app: KithApp, ident: str, network: str | None, people: tuple[str, ...],
 @pass_app
 def delete(app: KithApp, ident: str, as_json: bool) -> None:
     """Delete an interaction."""
-    from kith.services.interactions import delete_interaction
 
     removed = delete_interaction(app.store, ident, plugins=app.plugins)
     output({"deleted": removed.id}, f"Deleted {removed.id}", as_json=as_json)

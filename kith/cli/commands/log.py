@@ -10,6 +10,8 @@ from kith.cli.commands import describe_interaction, emit_json, json_option, pass
 from kith.core.errors import ValidationError
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
+from kith.services.interactions import LogRequest, log_interaction
+from kith.services.recording import parse_money_field, parse_when_field
 
 if TYPE_CHECKING:
     from kith.services.interactions import Logged
@@ -52,8 +54,6 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
     If you have open follow-ups with these people, kith says so and how to close them
     (or closes them with --done-follow-up).
     """
-    from kith.services.interactions import LogRequest, log_interaction
-    from kith.services.recording import parse_money_field, parse_when_field
 
     direction, initiative = _direction(gave, received, shared), _initiative(invited, pitched)
     store = app.store

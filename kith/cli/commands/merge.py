@@ -9,6 +9,8 @@ import click
 from kith.cli.commands import emit_json, json_option, pass_app
 from kith.core.errors import ValidationError
 from kith.services.context import KithApp
+from kith.sync.load import load_other
+from kith.sync.write import gc_paused, merge_into
 
 
 @click.command("merge")
@@ -23,8 +25,6 @@ def merge(app: KithApp, other: Path, as_json: bool) -> None:
     field, the newest edit; what one side deleted stays deleted; people merged on one
     side are merged here too. OTHER is only read. Merging again changes nothing.
     """
-    from kith.sync.load import load_other
-    from kith.sync.write import gc_paused, merge_into
 
     store = app.open_existing()
     if other.expanduser().resolve() == app.db.resolve():

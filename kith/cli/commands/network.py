@@ -9,6 +9,7 @@ from kith.core.safeoutput import echo
 from kith.persistence.store.aggregates import totals_of
 from kith.services.context import KithApp
 from kith.services.editing import parse_day
+from kith.services.networks import KEEP, NetworkChanges, NetworkDetails, add_network, edit_network
 
 
 @click.group()
@@ -28,7 +29,6 @@ def network() -> None:
 def add(app: KithApp, name: str, kind: str, joined: str | None, ident: str | None, note: str,
         as_json: bool) -> None:
     """Add a network NAME of some --kind."""
-    from kith.services.networks import NetworkDetails, add_network
 
     created = add_network(app.store, NetworkDetails(
         name, kind=kind, id=ident, joined=parse_day(joined or "", "--joined"), notes=note),
@@ -93,7 +93,6 @@ def show(app: KithApp, ref: str, as_json: bool) -> None:
 def edit(app: KithApp, ref: str, name: str | None, kind: str | None, joined: str | None,
          left: str | None, note: str | None, as_json: bool) -> None:
     """Change a network's name, kind, dates or note (its id stays)."""
-    from kith.services.networks import KEEP, NetworkChanges, edit_network
 
     updated = edit_network(app.store, ref, NetworkChanges(
         name=name, kind=kind,

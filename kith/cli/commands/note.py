@@ -7,7 +7,11 @@ import click
 from kith.cli.commands import emit_json, json_option, output, pass_app
 from kith.cli.commands.defaultgroup import DefaultGroup
 from kith.core.safeoutput import echo
+from kith.core.textfold import fold
+from kith.domain.search import text_matches
 from kith.services.context import KithApp
+from kith.services.editing import parse_day
+from kith.services.notes import add_note, delete_note
 
 
 @click.group(cls=DefaultGroup, default="add")
@@ -33,8 +37,6 @@ def add(app: KithApp, person: str, text: str, on: str | None, network: str | Non
 
     Example: kith note "Ann Lee" "Moving to Lyon in June" --on yesterday
     """
-    from kith.services.editing import parse_day
-    from kith.services.notes import add_note
 
     written = add_note(app.store, person, text, on=parse_day(on or "", "--on"),
                        network=network)
@@ -50,8 +52,6 @@ def add(app: KithApp, person: str, text: str, on: str | None, network: str | Non
 @pass_app
 def list_(app: KithApp, person: str | None, search: str | None, as_json: bool) -> None:
     """Notes, newest first: everyone's, or PERSON's."""
-    from kith.core.textfold import fold
-    from kith.domain.search import text_matches
     store = app.store
     who = store.find_person(person).id if person else None
     found = [n for n in store.notes(who) if not search or text_matches(search,
@@ -73,7 +73,6 @@ def list_(app: KithApp, person: str | None, search: str | None, as_json: bool) -
 @pass_app
 def delete(app: KithApp, ident: str, as_json: bool) -> None:
     """Delete note IDENT (its id, or the first 6+ characters of it)."""
-    from kith.services.notes import delete_note
 
     removed = delete_note(app.store, ident)
     output({"deleted": removed.id}, f"Deleted note {removed.id}", as_json=as_json)

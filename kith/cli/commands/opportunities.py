@@ -7,6 +7,7 @@ import click
 from kith.cli.commands import emit_json, json_option, output, pass_app
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
+from kith.services.opportunities import OpportunityChanges, edit_opportunity, set_status
 
 
 @click.command()
@@ -41,8 +42,6 @@ def opportunity() -> None:
 
 
 def _set_status(app: KithApp, ident: str, status: str, as_json: bool) -> None:
-    from kith.services.opportunities import set_status
-
     saved = set_status(app.store, ident, status)
     output(saved.to_dict(), f"{saved.id} is now {status}", as_json=as_json)
 
@@ -76,7 +75,6 @@ def reopen(app: KithApp, ident: str, as_json: bool) -> None:
 def edit(app: KithApp, ident: str, text: str | None, add_tag: tuple[str, ...],
          remove_tag: tuple[str, ...], network: str | None, as_json: bool) -> None:
     """Change an opportunity's text, tags or network."""
-    from kith.services.opportunities import OpportunityChanges, edit_opportunity
 
     saved = edit_opportunity(app.store, ident, OpportunityChanges(
         text=text, add_tags=add_tag, remove_tags=remove_tag, network=network))

@@ -9,10 +9,17 @@ from typing import Any
 import click
 
 from kith.cli.commands import describe_interaction, emit_json, json_option, output, pass_app
+from kith.cli.commands.followup import describe_follow_up
+from kith.cli.commands.table import render_table
+from kith.core.model import describe_relationship
 from kith.core.safeoutput import echo
+from kith.core.textfold import fold
+from kith.domain.search import person_haystack
 from kith.persistence.store.aggregates import interaction_count
 from kith.services.context import KithApp
 from kith.services.editing import parse_handles
+from kith.services.people import PersonChanges, PersonDetails, add_person, edit_person, merge_people
+from kith.services.person_page import person_page
 
 
 def person_summary(person: dict[str, Any], stats: dict[str, Any] | None) -> dict[str, Any]:
@@ -48,7 +55,6 @@ def add(app: KithApp, name: str, networks: tuple[str, ...], emails: tuple[str, .
         phones: tuple[str, ...], handles: tuple[str, ...], tags: tuple[str, ...],
         birthday: str | None, cadence: int | None, note: str, as_json: bool) -> None:
     """Add a person NAME."""
-    from kith.services.people import PersonDetails, add_person
 
     created = add_person(app.store, PersonDetails(
         name, handles=parse_handles(emails, phones, handles), networks=networks, tags=tags,
@@ -66,8 +72,6 @@ def add(app: KithApp, name: str, networks: tuple[str, ...], emails: tuple[str, .
 def list_(app: KithApp, network: str | None, search: str | None, tag: str | None,
           as_json: bool) -> None:
     """List people, with where and when you last met."""
-    from kith.core.textfold import fold
-    from kith.domain.search import person_haystack
 
     store = app.store
     net_id = store.find_network(network).id if network else None
@@ -97,7 +101,6 @@ def list_(app: KithApp, network: str | None, search: str | None, tag: str | None
     if not rows:
         echo("No people match." if words or tag or net_id else "No people yet.")
         return
-    from kith.cli.commands.table import render_table
 
     cells = []
     for row in rows:
@@ -123,7 +126,6 @@ def list_(app: KithApp, network: str | None, search: str | None, tag: str | None
 def show(app: KithApp, ref: str, limit: int, as_json: bool) -> None:
     """Show a person: details, relationships, notes (newest first), follow-ups, networks,
     recent interactions and opportunities."""
-    from kith.services.person_page import person_page
 
     page = person_page(app.store, ref, recent=limit)
     if as_json:
@@ -163,7 +165,6 @@ def _echo_details(found: Any) -> None:
 
 def _echo_journal(page: Any) -> None:
     """Relationships, opportunities, open follow-ups and dated notes."""
-    from kith.core.model import describe_relationship
 
     for rel in page.relationships:
         note = f" ({rel.note})" if rel.note else ""
@@ -171,8 +172,6 @@ def _echo_journal(page: Any) -> None:
     for o in page.opportunities:
         echo(f"  {o.type}: {o.text} [{o.status}] ({o.id})")
     if page.follow_ups:
-        from kith.cli.commands.followup import describe_follow_up
-
         echo("Follow-ups:")
         for follow_up in page.follow_ups:
             echo(describe_follow_up(follow_up, page.people_names))
@@ -207,7 +206,6 @@ def edit(app: KithApp, ref: str, name: str | None, add_email: tuple[str, ...],
          remove_tag: tuple[str, ...], aliases: tuple[str, ...], birthday: str | None,
          cadence: int | None, note: str | None, as_json: bool) -> None:
     """Change a person's details."""
-    from kith.services.people import PersonChanges, edit_person
 
     updated = edit_person(app.store, ref, PersonChanges(
         name=name, add_aliases=aliases,
@@ -229,7 +227,6 @@ def merge(app: KithApp, keep: str, absorb: str, as_json: bool) -> None:
     The merge is remembered: the absorbed id still resolves, and a later re-import of
     either person's source finds the merged person.
     """
-    from kith.services.people import merge_people
 
     merged = merge_people(app.store, keep, absorb)
     if as_json:

@@ -6,6 +6,7 @@ import click
 
 from kith.cli.commands import emit_json, json_option, pass_app
 from kith.core.safeoutput import echo
+from kith.domain.duplicates import find_duplicates
 from kith.services.context import KithApp
 
 
@@ -17,7 +18,6 @@ from kith.services.context import KithApp
 def duplicates(app: KithApp, limit: int, as_json: bool) -> None:
     """Suggest people who are probably the same (same email, phone or handle; similar
     names). Merge them with `kith person merge KEEP OTHER`."""
-    from kith.domain.duplicates import find_duplicates
 
     pairs = find_duplicates(app.store)
     if limit:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import click
 
 from kith.cli.commands import emit_json, json_option, output, pass_app
+from kith.core.model import describe_relationship as describe
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
+from kith.services.relationships import relate as record
+from kith.services.relationships import unrelate as forget
 
 
 @click.command("relate")
@@ -25,8 +28,6 @@ def relate(app: KithApp, first: str, second: str, kind: str, note: str, new_kind
 
     Example: kith person relate "Ann Lee" "Tom Lee" --as parent  (Tom: child of Ann)
     """
-    from kith.core.model import describe_relationship as describe
-    from kith.services.relationships import relate as record
 
     store = app.store
     item = record(store, first, second, kind, note=note, new_kind=new_kind)
@@ -47,7 +48,6 @@ def relate(app: KithApp, first: str, second: str, kind: str, note: str, new_kind
 @pass_app
 def unrelate(app: KithApp, first: str, second: str, kind: str | None, as_json: bool) -> None:
     """Forget how FIRST and SECOND are related."""
-    from kith.services.relationships import unrelate as forget
 
     store = app.store
     removed = forget(store, first, second, kind)

@@ -8,10 +8,12 @@ from datetime import date
 
 import click
 
-from kith.cli.commands import emit_json, json_option, pass_app
+from kith.cli.commands import emit_json, json_option, pass_app, when_option
+from kith.cli.commands.followup import describe_follow_up
 from kith.core.errors import ValidationError
 from kith.core.safeoutput import echo
 from kith.services.context import KithApp
+from kith.services.reminders import all_reminders, silence
 
 
 @click.command()
@@ -38,8 +40,6 @@ def remind(app: KithApp, days: int, silence_ref: str | None, unsilence_ref: str 
     often) and now not for 3 times their usual gap (30 days at least), with no cadence
     set; `--silence PERSON` stops it for them.
     """
-    from kith.cli.commands.followup import describe_follow_up
-    from kith.services.reminders import all_reminders, silence
 
     if silence_ref and unsilence_ref:
         raise ValidationError("--silence and --unsilence: one at a time")
@@ -54,7 +54,6 @@ def remind(app: KithApp, days: int, silence_ref: str | None, unsilence_ref: str 
         else:
             echo(f"{person.name} will be shown again when drifting away")
         return
-    from kith.cli.commands import when_option
 
     moment = when_option(as_of, "--as-of")
     today = moment.date() if moment else date.today()

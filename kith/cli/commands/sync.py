@@ -8,6 +8,7 @@ import click
 
 from kith.cli.commands import emit_json, json_option, pass_app
 from kith.services.context import KithApp
+from kith.sync import transport as syncing
 
 if TYPE_CHECKING:
     from kith.sync.transport import SyncReport
@@ -26,8 +27,6 @@ def sync(ctx: click.Context, as_json: bool) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from kith.services.context import KithApp
-    from kith.sync import transport as syncing
 
     app = ctx.find_object(KithApp)
     assert app is not None
@@ -77,7 +76,6 @@ def init(app: KithApp, remote: str, as_json: bool) -> None:
     Only the data files are tracked; backups, locks, the journal and the aggregates stay
     local. Running it again changes the remote.
     """
-    from kith.sync import transport as syncing
 
     app.db_must_exist = False  # like `kith init`: the second machine starts from nothing
     url = syncing.init(app.store, remote)

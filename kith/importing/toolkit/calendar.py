@@ -39,6 +39,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kith.core.errors import ImportFormatError
 from kith.core.parsing import local_tz, parse_date
+from kith.importing.toolkit.archives import read_limited
 from kith.importing.toolkit.records import (
     ImportBatch,
     ImportContext,
@@ -115,7 +116,6 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
     """Expand a calendar file into interactions (see the module docstring)."""
     import icalendar
 
-    from kith.importing.toolkit.archives import read_limited
 
     raw_bytes = read_limited(path)
     raw = raw_bytes.decode("utf-8-sig", errors="replace")

@@ -32,12 +32,15 @@ from pathlib import Path
 from typing import Any
 
 from kith.core.errors import ImportFormatError, ValidationError
+from kith.core.model import Value
 from kith.core.parsing import (
     first_format_date,
     infer_date_order,
+    local_tz,
     ordered_ymd,
     parse_amount,
 )
+from kith.importing.toolkit.archives import read_limited
 from kith.importing.toolkit.records import ImportContext, InteractionRecord
 
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%b %d, %Y", "%d %b %Y", "%B %d, %Y",
@@ -107,8 +110,6 @@ def read_table(path: Path, fields: list[Field], options: dict[str, Any],
                text: str | None = None) -> Table:
     """Read ``path`` (or ``text``) and resolve every field to a column."""
     if text is None:
-        from kith.importing.toolkit.archives import read_limited
-
         raw = read_limited(path)  # size-limited, one line on any OS error
         try:
             text = raw.decode("utf-8-sig")
@@ -224,8 +225,6 @@ def parse_payments(path: Path, context: ImportContext, *, kind: str, exponent: i
     interaction per row, with the whole network (no person), source id from the row's
     date, amount, fund and its occurrence number (two equal gifts on a day are two).
     ``context`` is the import's ``ImportContext``: a bad row goes to its ``bad_record``."""
-    from kith.core.model import Value
-    from kith.core.parsing import local_tz
 
     table = read_table(path, PAYMENT_FIELDS, context.options, text=text)
     seen: dict[str, int] = {}

@@ -22,7 +22,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, ClassVar, Literal, overload
 
-from kith.core.errors import StoreError
+from kith.core.errors import StoreError, ValidationError
 from kith.core.model import (
     FollowUp,
     Interaction,
@@ -132,7 +132,6 @@ class Store(Core):
 
     def remove_network(self, ident: str, *, force: bool = False) -> int:
         """Remove a network; with ``force`` its interactions go too. Returns that count."""
-        from kith.core.errors import ValidationError
 
         with self.transaction():
             network = self.find_network(ident)

@@ -11,6 +11,7 @@ that owned that transaction (``kith.services``) can announce them after the comm
 from __future__ import annotations
 
 import contextlib
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -265,7 +266,6 @@ class Core:
     def plugin_table(self, plugin: str, name: str) -> KeyedTable:
         """Deprecated: a raw TinyDB table of a plugin's own, whose writes are not stamped
         (so neither merged nor synced). Plugins use ``kith.api.PluginTable``."""
-        import warnings
 
         warnings.warn(f"store.plugin_table({plugin!r}, {name!r}) is a raw TinyDB table whose "
                       "writes are neither stamped nor synced; use "

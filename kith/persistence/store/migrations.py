@@ -17,7 +17,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
+from kith.core.errors import StoreError
 from kith.core.model import Interaction
+from kith.persistence.store.conversation_index import initiative_of
 from kith.persistence.tables import KeyedTable, KithTinyDB
 
 
@@ -56,7 +58,6 @@ def _from_2(store: Migratable) -> None:
     """Give every interaction an ``initiative`` (invited ones stay invited), and rebuild
     the derived data: month totals that count invitations and pitches, and the
     conversation index the ledger reads."""
-    from kith.persistence.store.conversation_index import initiative_of
 
     def give_initiative(docs: dict[str, dict[str, Any]]) -> bool:
         for doc in docs.values():
@@ -81,8 +82,6 @@ MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2, 3: _from_3}
 def migrate(store: Migratable, version: int) -> None:
     """Run every migration from ``version`` up to ``SCHEMA_VERSION`` in order."""
     if version not in MIGRATIONS and version != SCHEMA_VERSION:
-        from kith.core.errors import StoreError
-
         raise StoreError(f"schema version {version} of {store.home} is not one kith ever "
                          "wrote; run `kith doctor`")
     while version < SCHEMA_VERSION:

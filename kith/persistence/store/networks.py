@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Literal, overload
 
+from kith.core.didyoumean import close_matches, phrase
 from kith.core.errors import Ambiguous, NotFound, ValidationError
+from kith.core.ids import slugify
 from kith.core.model import Network
 from kith.persistence.store.core import Core
 
@@ -29,7 +31,6 @@ class Networks:
 
     def find(self, ref: str, *, missing_ok: bool = False) -> Network | None:
         """A network by id or by an unambiguous name (case-insensitive, prefix allowed)."""
-        from kith.core.ids import slugify
 
         found = self.get(ref.strip().lower()) or self.get(slugify(ref))
         if found:
@@ -49,7 +50,6 @@ class Networks:
         if missing_ok:
             return None
         names = ", ".join(n.id for n in networks[:8]) or "none yet; add one with `kith network add`"
-        from kith.core.didyoumean import close_matches, phrase
 
         by_label = {**{n.id: n.name for n in networks}, **{n.name: n.name for n in networks}}
         # few networks: a looser match is still a good guess

@@ -6,9 +6,10 @@ from __future__ import annotations
 import contextlib
 from typing import Any, ClassVar
 
+from kith.core.didyoumean import suggestion
 from kith.core.errors import Ambiguous, NotFound, ValidationError
-from kith.core.model import ME, Person
-from kith.core.textfold import fold
+from kith.core.model import ME, Person, normalize_handle
+from kith.core.textfold import fold, name_candidates
 from kith.persistence.store.core import Core
 from kith.persistence.store.interactions import Interactions
 from kith.persistence.store.networks import Networks
@@ -94,7 +95,6 @@ class People:
         if not by_name:
             if "=" in text:
                 kind, _, value = text.partition("=")
-                from kith.core.model import normalize_handle
 
                 with contextlib.suppress(ValidationError):
                     by_name = self.by_handle(*normalize_handle(kind, value))
@@ -104,15 +104,12 @@ class People:
                 by_name = [Person.from_dict(d) for i, d in self.docs().items()
                            if i.startswith(text.lower())]
             if not by_name:  # first names, surnames, prefixes: the tiers of name search
-                from kith.core.textfold import name_candidates
 
                 by_name = [Person.from_dict(d)
                            for d in name_candidates(text, self.docs().values())]
         if len(by_name) == 1:
             return by_name[0]
         if not by_name:
-            from kith.core.didyoumean import suggestion
-
             hint = suggestion(text, [n for d in self.docs().values()
                                      for n in (d["name"], *d.get("aliases", []))])
             raise NotFound(f"no person {ref!r}{hint}" if hint else
