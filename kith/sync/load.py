@@ -22,7 +22,6 @@ from kith.persistence.stamps import MAIN, TOMBSTONES
 from kith.sync.merge import (
     INTERACTIONS,
     MERGES,
-    PEOPLE,
     State,
     join_docs,
     join_tombstones,

@@ -35,7 +35,7 @@ from typing import Any
 from kith.core.errors import ValidationError
 from kith.core.model import ME, Network, Opportunity, Person
 from kith.persistence import validation
-from kith.persistence.stamps import BASE, DEVICE, FIELDS, MAIN, MODIFIED, TOMBSTONES
+from kith.persistence.stamps import BASE, DEVICE, FIELDS, MAIN, MODIFIED
 from kith.sync.merge import INTERACTIONS, MERGES, NETWORKS, PEOPLE, State, resolve_merges
 
 FUTURE_SLACK = timedelta(days=2)
@@ -129,7 +129,7 @@ def record_problem(table: str, ident: Any, doc: Any, limit: str | None = None) -
         try:
             model({"id": ident, **{k: v for k, v in doc.items()
                                    if k not in (MODIFIED, DEVICE, BASE, FIELDS)}})
-        except Exception:  # noqa: BLE001 (any failure of the model's checks is a bad record)
+        except Exception:  # any failure of the model's checks makes a bad record
             return f"does not read as a {word(table)}"
     if limit is not None:
         return stamp_problem(doc, limit)
@@ -142,7 +142,8 @@ def with_defaults(table: str, doc: dict[str, Any]) -> dict[str, Any]:
     fill = _DEFAULTS.get(table)
     if fill is None:
         return doc
-    removed = doc.get(FIELDS) if isinstance(doc.get(FIELDS), dict) else {}
+    listed = doc.get(FIELDS)
+    removed: dict[str, Any] = listed if isinstance(listed, dict) else {}
     full = fill(doc)
     missing = {k: v for k, v in full.items() if k not in doc and k not in removed}
     return {**doc, **missing} if missing else doc
@@ -195,10 +196,13 @@ def screen_meta(incoming: State, mine: State, where: str) -> list[str]:
     return warnings
 
 
-def screen(incoming: State, mine: State, where: str, *,
-           clock: datetime | None = None) -> list[str]:
+def screen(incoming: State, mine: State, where: str, *, clock: datetime | None = None,
+           references: bool = True) -> list[str]:
     """Check a peer's state in place before it is joined with ``mine``; the warnings
-    name every record skipped and every deletion or merge ignored (see the module)."""
+    name every record skipped and every deletion or merge ignored (see the module).
+
+    ``references=False`` for a lone month file (git's merge driver sees one file at a
+    time: the people and networks its interactions name are in another)."""
     limit = now_limit(clock)
     warnings = list(incoming.skipped)
     incoming.skipped = []
@@ -219,7 +223,8 @@ def screen(incoming: State, mine: State, where: str, *,
                 records[ident] = with_defaults(table, doc)
     warnings.extend(_screen_tombstones(incoming, mine, where, limit))
     warnings.extend(_screen_merges(incoming, mine, where))
-    warnings.extend(_screen_references(incoming, mine, where))
+    if references:
+        warnings.extend(_screen_references(incoming, mine, where))
     return warnings
 
 
@@ -302,20 +307,17 @@ def _screen_references(incoming: State, mine: State, where: str) -> list[str]:
     people = _known(PEOPLE, incoming, mine)
     people.update(incoming.tables.get(MERGES, {}), mine.tables.get(MERGES, {}))
     networks = _known(NETWORKS, incoming, mine)
-    for table, records in incoming.tables.items():
+    def refers_to_known(table: str, doc: dict[str, Any]) -> bool:
         if table == INTERACTIONS:
-            def refs(doc: dict[str, Any]) -> bool:
-                return doc["network"] in networks and all(p in people for p in doc["people"])
-        elif table in _PERSON_REFS:
-            fields = _PERSON_REFS[table]
+            return doc["network"] in networks and all(p in people for p in doc["people"])
+        return all(doc.get(f) in people for f in _PERSON_REFS[table]) and (
+            doc.get("network") is None or doc.get("network") in networks)
 
-            def refs(doc: dict[str, Any], fields: tuple[str, ...] = fields) -> bool:
-                return all(doc.get(f) in people for f in fields) and (
-                    doc.get("network") is None or doc.get("network") in networks)
-        else:
+    for table, records in incoming.tables.items():
+        if table != INTERACTIONS and table not in _PERSON_REFS:
             continue
         for ident, doc in list(records.items()):
-            if not refs(doc):
+            if not refers_to_known(table, doc):
                 del records[ident]
                 warnings.append(f"{where}: {_file_of(incoming, table, ident)}: skipped "
                                 f"{table} record {shown_id(ident)}: it refers to a person "
