@@ -32,6 +32,8 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import orjson
+
 from kith.core.errors import ValidationError
 from kith.core.model import ME, Network, Opportunity, Person
 from kith.persistence import validation
@@ -114,6 +116,10 @@ def record_problem(table: str, ident: Any, doc: Any, limit: str | None = None) -
         return "not an object"
     if table != MERGES and doc.get("id", ident) != ident:
         return "its id differs from the key it is stored under"
+    try:  # what cannot be written back (nested too deep, numbers beyond 64 bits)
+        orjson.dumps(doc)
+    except TypeError:
+        return "it is nested too deeply or holds values kith cannot store"
     check = validation.RECORD_CHECKS.get(table)
     problem = check(doc) if check is not None else None
     if problem:

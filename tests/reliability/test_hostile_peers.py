@@ -164,6 +164,8 @@ def mutate(rng: random.Random, main: dict[str, Any], months: dict[str, dict[str,
         victim = rng.choice(sorted(months))
         months[victim] = rng.choice(({"interactions": []}, {"interactions": {"a": 1}},
                                      {"tombstones": 3}, {"interactions": {"x": {}}}))
+    elif kind == "deep nesting":  # valid JSON, but deeper than kith writes back
+        doc["meta" if name == "interactions" else "extra"] = {"x": deep(rng.randint(260, 900))}
     elif kind == "huge":
         people = main.setdefault("people", {})
         for n in range(rng.choice((200, 3000))):
@@ -184,7 +186,7 @@ def mutate(rng: random.Random, main: dict[str, Any], months: dict[str, dict[str,
 KINDS = ["wrong type", "missing field", "record not an object", "colliding id",
          "future stamps", "bad stamps", "tombstone every record", "tombstones for unknown ids",
          "merge into a ghost", "me removed", "table not a table", "meta damaged",
-         "month file damaged", "huge", "references to nothing"]
+         "month file damaged", "huge", "references to nothing", "deep nesting"]
 
 
 def hostile_files(source: Path, rng: random.Random, kind: str
