@@ -45,6 +45,7 @@ FUTURE_SLACK = timedelta(days=2)
 fast is normal; one years ahead would win every edit and every deletion forever)."""
 MAX_ID = 200
 _PLAIN_ID = re.compile(r"^[\w.:@+/-]{1,80}$", re.ASCII)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
 _MODELS: dict[str, Callable[[dict[str, Any]], Any]] = {
     PEOPLE: Person.from_dict, NETWORKS: Network.from_dict,
@@ -110,7 +111,7 @@ def stamp_problem(doc: dict[str, Any], limit: str) -> str | None:
 def record_problem(table: str, ident: Any, doc: Any, limit: str | None = None) -> str | None:
     """Why one record from outside cannot be merged, in words that quote none of it."""
     if not isinstance(ident, str) or not ident or len(ident) > MAX_ID \
-            or any(ord(c) < 32 or 0x7f <= ord(c) < 0xa0 for c in ident):
+            or _CONTROL.search(ident):
         return "its id is not a kith id"
     if not isinstance(doc, dict):
         return "not an object"
@@ -213,13 +214,19 @@ def screen(incoming: State, mine: State, where: str, *, clock: datetime | None =
     warnings = list(incoming.skipped)
     incoming.skipped = []
     warnings.extend(screen_meta(incoming, mine, where))
+    changed: dict[str, list[str]] = {}  # per table, the records that differ from ours
     for table, records in list(incoming.tables.items()):
         if not isinstance(records, dict):
             del incoming.tables[table]
             warnings.append(f"{where}: {MAIN}: skipped table {shown_id(table)}: not an "
                             "object of records")
             continue
+        known = mine.tables.get(table, {})
+        new = changed.setdefault(table, [])
         for ident, doc in list(records.items()):
+            if known.get(ident) == doc:
+                continue  # the same as ours (most of a sync): ours passed these checks
+            new.append(ident)
             problem = record_problem(table, ident, doc, limit)
             if problem:
                 del records[ident]
@@ -230,7 +237,7 @@ def screen(incoming: State, mine: State, where: str, *, clock: datetime | None =
     warnings.extend(_screen_tombstones(incoming, mine, where, limit))
     warnings.extend(_screen_merges(incoming, mine, where))
     if references:
-        warnings.extend(_screen_references(incoming, mine, where))
+        warnings.extend(_screen_references(incoming, mine, where, changed))
     return warnings
 
 
@@ -306,7 +313,8 @@ def _screen_merges(incoming: State, mine: State, where: str) -> list[str]:
     return warnings
 
 
-def _screen_references(incoming: State, mine: State, where: str) -> list[str]:
+def _screen_references(incoming: State, mine: State, where: str,
+                       changed: dict[str, list[str]]) -> list[str]:
     """Skip records that refer to a person or network no side has ever known (a record
     pointing at nothing makes later commands refuse the database)."""
     warnings: list[str] = []
@@ -322,8 +330,9 @@ def _screen_references(incoming: State, mine: State, where: str) -> list[str]:
     for table, records in incoming.tables.items():
         if table != INTERACTIONS and table not in _PERSON_REFS:
             continue
-        for ident, doc in list(records.items()):
-            if not refers_to_known(table, doc):
+        for ident in changed.get(table, ()):
+            doc = records.get(ident)
+            if doc is not None and not refers_to_known(table, doc):
                 del records[ident]
                 warnings.append(f"{where}: {_file_of(incoming, table, ident)}: skipped "
                                 f"{table} record {shown_id(ident)}: it refers to a person "
