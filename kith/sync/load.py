@@ -32,7 +32,19 @@ _VALUE_KEYS = ("money", "minutes", "favours", "fun")
 
 
 def _read_json(path: Path) -> Any:
+    """A file of the other database, parsed: only a regular file (a FIFO or a link to a
+    device would block or never end) of at most ``limits.MAX_FILE_BYTES``."""
+    import stat
+
+    from kith.core.limits import MAX_FILE_BYTES
+
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path} is not a regular file; it was not merged")
+        if info.st_size > MAX_FILE_BYTES:
+            raise StoreError(f"{path} is larger than {MAX_FILE_BYTES // 1024**2} MB; it was "
+                             "not merged")
         return orjson.loads(path.read_bytes())
     except OSError as error:
         raise StoreError(f"cannot read {path}: {error.strerror or error}") from None

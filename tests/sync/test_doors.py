@@ -328,3 +328,15 @@ def test_sync_init_with_an_impossible_path_is_one_line(tmp_path: Path) -> None:
     for remote in cases:
         line = one_line_error(kith(home, "sync", "init", remote, code=2))
         assert line.startswith("kith: error:") and len(line) < 5000
+
+
+def test_a_month_file_that_is_a_fifo_or_a_device_is_refused_not_waited_on(
+        ours: Path, tmp_path: Path) -> None:
+    peer = peer_of(ours, tmp_path / "peer")
+    os.mkfifo(peer / "interactions" / "2030-01.json")
+    before = snapshot_db(ours)
+    assert "not a regular file" in one_line_error(kith(ours, "merge", peer, code=2))
+    (peer / "interactions" / "2030-01.json").unlink()
+    (peer / "interactions" / "2030-01.json").symlink_to("/dev/zero")
+    assert "not a regular file" in one_line_error(kith(ours, "merge", peer, code=2))
+    assert snapshot_db(ours) == before
