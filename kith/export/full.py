@@ -105,15 +105,32 @@ def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
     models: dict[str, Any] = {"networks": Network, "people": Person,
                               "opportunities": Opportunity, "notes": Note,
                               "followups": FollowUp, "relationships": Relationship}
+    from kith.sync.screen import now_limit, record_problem, shown_id, stamp_problem
+
     tables = data["tables"]
     counts = {}
+    limit = now_limit()
     for name, records in tables.items():
+        if name == "_meta":
+            raise ImportFormatError("'tables' holds '_meta': an export's settings travel as "
+                                    "its 'schema' and 'currency', never as a table",
+                                    file=path)
         if not isinstance(records, dict):
-            raise ImportFormatError(f"table {name!r} must be an object keyed by id", file=path)
+            raise ImportFormatError(f"table {shown_id(name)} must be an object keyed by id",
+                                    file=path)
+        if name == "tombstones":
+            _check_tombstones(records, path, limit)
+            counts[name] = len(records)
+            continue
         model = models.get(name)
         for ident, record in records.items():
+            where = f"{shown_id(name)} {shown_id(ident)}"
             if not isinstance(record, dict):
-                raise ImportFormatError("not a record", file=path, record=f"{name} {ident}")
+                raise ImportFormatError("not a record", file=path, record=where)
+            # the checks that guard loading, and the stamps the next edit will parse
+            problem = record_problem(name, ident, record) or stamp_problem(record, limit)
+            if problem:
+                raise ImportFormatError(problem, file=path, record=where)
             if model is None:
                 continue
             try:
@@ -128,7 +145,17 @@ def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
         counts[name] = len(records)
     people = set(tables.get("people", {}))
     networks = set(tables.get("networks", {}))
+    for absorbed, record in tables.get("merges", {}).items():
+        if absorbed == ME or record["into"] not in people:
+            raise ImportFormatError("a merge of the user's own record, or into a person not "
+                                    "in the export", file=path,
+                                    record=f"merges {shown_id(absorbed)}")
     for ident, record in data["interactions"].items():
+        problem = record_problem("interactions", ident, record) or (
+            stamp_problem(record, limit) if isinstance(record, dict) else None)
+        if problem:
+            raise ImportFormatError(problem, file=path,
+                                    record=f"interaction {shown_id(ident)}")
         try:
             parsed = Interaction.from_dict(record)
             replace(parsed)
@@ -150,6 +177,48 @@ def _check_records(data: dict[str, Any], path: str) -> dict[str, int]:
                                             record=f"{name} {ident}")
     counts["interactions"] = len(data["interactions"])
     return counts
+
+
+def _check_tombstones(records: dict[str, Any], path: str, limit: str) -> None:
+    """An export's deletions: each ``table/id`` with a kith stamp (a later ``kith merge``
+    or ``kith sync`` compares them), never the user's own record."""
+    import re
+
+    stamp = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+    for key, doc in records.items():
+        table, _, ident = key.partition("/")
+        deleted = doc.get("deleted") if isinstance(doc, dict) else None
+        if not table or not ident or key == "people/me" or not isinstance(deleted, str) \
+                or not stamp.match(deleted) or deleted > limit \
+                or not isinstance(doc.get("device", ""), str):
+            from kith.sync.screen import shown_id
+
+            raise ImportFormatError("not a deletion kith can keep (table/id, a stamp not in "
+                                    "the future, never the user's own record)", file=path,
+                                    record=f"tombstones {shown_id(key)}")
+
+
+def _plugins(data: dict[str, Any], path: str) -> dict[str, dict[str, dict[str, Any]]]:
+    """The plugins' tables of an export, checked: names that make file names, tables of
+    records."""
+    import re
+
+    from kith.sync.screen import shown_id
+
+    plugins = data.get("plugins") or {}
+    safe = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+    if not isinstance(plugins, dict):
+        raise ImportFormatError("'plugins' must be an object of plugins", file=path)
+    for plugin, tables in plugins.items():
+        if not safe.match(plugin) or not isinstance(tables or {}, dict):
+            raise ImportFormatError("not a plugin's tables", file=path,
+                                    record=f"plugins {shown_id(plugin)}")
+        for name, records in (tables or {}).items():
+            if not isinstance(records or {}, dict) or not all(
+                    isinstance(r, dict) for r in (records or {}).values()):
+                raise ImportFormatError("not a table of records", file=path,
+                                        record=f"plugins {shown_id(plugin)} {shown_id(name)}")
+    return plugins
 
 
 def is_empty(store: Store) -> bool:
@@ -181,23 +250,27 @@ def load_document(store: Store, data: dict[str, Any], *, path: str) -> dict[str,
         raise ImportFormatError(f"exported by a newer kith (schema {schema}, this kith reads "
                                 f"{migrations.SCHEMA_VERSION}); upgrade kith", file=path)
     counts = _check_records(data, path)
+    plugins = _plugins(data, path)
     currency = data.get("currency")
     if currency is not None and not (isinstance(currency, str) and currency.isalpha()
-                                     and len(currency) == 3):
+                                     and currency.isascii() and len(currency) == 3):
         raise ImportFormatError(f"currency must be an ISO code, not {currency!r}", file=path)
     with store.transaction():
         main = store.main
+        from kith.sync.screen import with_defaults
+
         for name, records in data["tables"].items():
             table = main.table(name)
             for ident, record in records.items():
-                table.put(ident, record)
+                # a minimal person ({id, name}) gets the fields every reader relies on
+                table.put(ident, with_defaults(name, record))
         for ident, record in data["interactions"].items():
             month = Interaction.from_dict(record).month
             store.partition_table(month).put(ident, record)
-        for plugin, tables in (data.get("plugins") or {}).items():
+        for plugin, tables in plugins.items():
             for name, records in (tables or {}).items():
                 table = store.legacy_plugin_table(plugin, name)
-                for ident, record in records.items():
+                for ident, record in (records or {}).items():
                     table.put(ident, record)
         if currency:
             raw = store.files.read(MAIN)

@@ -15,27 +15,36 @@ from typing import Any
 import orjson
 
 from kith.core.errors import StoreError, ValidationError
-from kith.core.model import DIRECTIONS, Network, Opportunity, Person
+from kith.core.model import DIRECTIONS
 from kith.persistence.exchange import FORMAT as EXPORT_FORMAT
 from kith.persistence.exchange import VERSION as EXPORT_VERSION
-from kith.persistence.stamps import MAIN, STAMP_KEYS, TOMBSTONES
+from kith.persistence.stamps import MAIN, TOMBSTONES
 from kith.sync.merge import (
     INTERACTIONS,
     MERGES,
-    PEOPLE,
     State,
     join_docs,
     join_tombstones,
     normalize,
 )
 
-_VALIDATORS = {PEOPLE: Person.from_dict, "networks": Network.from_dict,
-               "opportunities": Opportunity.from_dict}
 _VALUE_KEYS = ("money", "minutes", "favours", "fun")
 
 
 def _read_json(path: Path) -> Any:
+    """A file of the other database, parsed: only a regular file (a FIFO or a link to a
+    device would block or never end) of at most ``limits.MAX_FILE_BYTES``."""
+    import stat
+
+    from kith.core.limits import MAX_FILE_BYTES
+
     try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise StoreError(f"{path} is not a regular file; it was not merged")
+        if info.st_size > MAX_FILE_BYTES:
+            raise StoreError(f"{path} is larger than {MAX_FILE_BYTES // 1024**2} MB; it was "
+                             "not merged")
         return orjson.loads(path.read_bytes())
     except OSError as error:
         raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
@@ -45,40 +54,54 @@ def _read_json(path: Path) -> Any:
 
 def state_from_files(main: dict[str, Any], months: Iterable[tuple[str, dict[str, Any]]],
                      where: str) -> State:
-    """A state from the parsed ``kith.json`` and month files (name, content)."""
+    """A state from the parsed ``kith.json`` and month files (name, content).
+
+    Tolerant reading: a table or a month file that is not what kith writes is left out
+    and listed in ``State.skipped`` (a peer's file must not stop a merge of the rest)."""
     state = State()
     for table, records in main.items():
         if not isinstance(records, dict):
-            raise StoreError(f"{where}/{MAIN}: table {table!r} is not an object")
-        if table == "_meta":
+            state.skipped.append(f"{where}/{MAIN}: skipped table {_shown(table)}: not an "
+                                 "object of records")
+        elif table == "_meta":
             state.meta = records
         elif table == TOMBSTONES:
-            add_tombstones(state, records)
+            add_tombstones(state, records, f"{where}/{MAIN}")
         else:
             state.tables[table] = dict(records)
     interactions = state.tables.setdefault(INTERACTIONS, {})
     locations = state.locations
     for name, content in months:
         if not isinstance(content, dict) or not isinstance(
-                content.get(INTERACTIONS, {}), dict):
-            raise StoreError(f"{where}/{name} is not a kith month file")
+                content.get(INTERACTIONS, {}), dict) or not isinstance(
+                content.get(TOMBSTONES, {}), dict):
+            state.skipped.append(f"{where}/{name}: skipped the file: not a kith month file")
+            continue
         for ident, doc in (content.get(INTERACTIONS) or {}).items():
             known = interactions.get(ident)
-            if known is None:
+            if known is None or not isinstance(doc, dict) or not isinstance(known, dict):
                 interactions[ident] = doc
             else:
                 interactions[ident] = join_docs(known, doc)
                 state.duplicates = True
             locations[ident] = name
-        add_tombstones(state, content.get(TOMBSTONES) or {})
+        add_tombstones(state, content.get(TOMBSTONES) or {}, f"{where}/{name}")
     return state
 
 
-def add_tombstones(state: State, records: dict[str, Any]) -> None:
+def _shown(ident: Any) -> str:
+    from kith.sync.screen import shown_id
+
+    return shown_id(ident)
+
+
+def add_tombstones(state: State, records: dict[str, Any], where: str = "") -> None:
     for key, doc in records.items():
         if isinstance(doc, dict):
             mine = state.tombstones.get(key)
             state.tombstones[key] = doc if mine is None else join_tombstones(mine, doc)
+        elif where:
+            state.skipped.append(f"{where}: ignored the deletion {_shown(key)}: not an object")
 
 
 def load_folder(home: Path) -> State:
@@ -125,7 +148,9 @@ def load_export(path: Path) -> State:
                               f"\"{EXPORT_FORMAT}\"); pass a database folder or the output "
                               "of `kith export json`")
     if document.get("version") != EXPORT_VERSION:
-        raise ValidationError(f"{path}: kith export version {document.get('version')!r} is "
+        version = document.get("version")
+        shown = version if isinstance(version, int) else "(not a number)"
+        raise ValidationError(f"{path}: kith export version {shown} is "
                               f"not supported (this kith reads version {EXPORT_VERSION})")
     tables = document.get("tables")
     if not isinstance(tables, dict):
@@ -142,19 +167,23 @@ def load_export(path: Path) -> State:
             keyed = {}
             for index, doc in enumerate(records):
                 if not isinstance(doc, dict) or not isinstance(doc.get("id"), str):
-                    raise ValidationError(f"{path}: {name} record {index + 1} has no string id")
+                    # a list without ids is not an export's shape: refused whole, as before
+                    raise ValidationError(f"{path}: {_shown(name)} record {index + 1} has no "
+                                          "string id")
                 keyed[doc["id"]] = doc
             records = keyed
         if not isinstance(records, dict):
-            raise ValidationError(f"{path}: table {name!r} must be a list or an object")
+            state.skipped.append(f"{path}: skipped table {_shown(name)}: not a list or an "
+                                 "object of records")
+            continue
         if name == TOMBSTONES:
-            add_tombstones(state, records)
+            add_tombstones(state, records, str(path))
         elif name != "_meta":
             mine = state.tables.setdefault(name, {})
             for ident, doc in records.items():
                 known = mine.get(ident)
                 mine[ident] = doc if known is None or not isinstance(doc, dict) \
-                    else join_docs(known, doc)
+                    or not isinstance(known, dict) else join_docs(known, doc)
     return state
 
 
@@ -183,7 +212,7 @@ def interaction_problem(doc: Any) -> str | None:
     try:
         moment = datetime.fromisoformat(when)
     except ValueError:
-        return f"has an unreadable time {when!r}"
+        return "has an unreadable time"
     if moment.tzinfo is None:
         return "has a time without a time zone"
     if not isinstance(doc.get("network"), str):
@@ -193,7 +222,7 @@ def interaction_problem(doc: Any) -> str | None:
                                                              for p in people):
         return "has no people"
     if doc.get("direction") not in DIRECTIONS:
-        return f"has an unknown direction {doc.get('direction')!r}"
+        return "has an unknown direction"
     value = doc.get("value")
     if not isinstance(value, dict) or not all(
             type(value.get(k)) is int for k in _VALUE_KEYS):
@@ -204,19 +233,10 @@ def interaction_problem(doc: Any) -> str | None:
 
 
 def record_problem(table: str, ident: str, doc: Any) -> str | None:
-    if not isinstance(doc, dict):
-        return "is not an object"
-    if doc.get("id", ident) != ident:
-        return f"has id {doc.get('id')!r} under key {ident!r}"
-    if table == INTERACTIONS:
-        return interaction_problem(doc)
-    validate = _VALIDATORS.get(table)
-    if validate is not None:
-        try:
-            validate({k: v for k, v in doc.items() if k not in STAMP_KEYS})
-        except (KeyError, TypeError, ValueError, ValidationError) as error:
-            return f"is not valid ({error})"
-    return None
+    """Why a record cannot be merged (``kith.sync.screen.record_problem``), or None."""
+    from kith.sync.screen import record_problem as problem_of
+
+    return problem_of(table, ident, doc)
 
 
 def check_incoming(before: State, merged: State, where: str) -> list[str]:
@@ -231,7 +251,7 @@ def check_incoming(before: State, merged: State, where: str) -> list[str]:
                 continue
             problem = record_problem(name, ident, doc)
             if problem:
-                warnings.append(f"{where}: skipped {name} record {ident}: {problem}")
+                warnings.append(f"{where}: skipped {name} record {_shown(ident)}: {problem}")
                 if mine is None:
                     del records[ident]
                 else:

@@ -63,6 +63,7 @@ class State:
     declared_schema: int | None = None  # an export's schema, when it has no _meta
     locations: dict[str, str] = field(default_factory=dict)  # interaction id -> its file
     duplicates: bool = False  # an interaction in two month files (a merge made by git)
+    skipped: list[str] = field(default_factory=list)  # what reading left out, and why
 
     def schema_version(self) -> int | None:
         schema = self.meta.get("schema")

@@ -217,10 +217,24 @@ def _write_text(path: Path, text: str) -> None:
 # init ----------------------------------------------------------------------------------
 def check_remote(home: Path, remote: str) -> str:
     """The remote as git should record it; a local path is made absolute and checked."""
+    from kith.core.limits import check_path_text
+
     if not remote.strip() or any(c in remote for c in "\n\r\0"):
         raise ValidationError("the remote must be a git URL or a folder path")
+    check_path_text(remote, "the remote", 4096)
     if not is_local_path(remote):
         return remote
+    try:
+        return _check_local_remote(home, remote)
+    except OSError as error:  # a path the system refuses (too long, unreadable, a loop)
+        raise ValidationError(f"remote {_short(remote)}: {error.strerror or error}") from None
+
+
+def _short(text: str) -> str:
+    return repr(text if len(text) <= 80 else text[:77] + "...")
+
+
+def _check_local_remote(home: Path, remote: str) -> str:
     path = Path(remote).expanduser().absolute()
     if path.exists() and not path.is_dir():
         raise ValidationError(f"remote {remote!r} is a file, not a git repository")
@@ -246,14 +260,22 @@ def init(store: Any, remote: str) -> str:
     home = store.home
     url = check_remote(home, remote)
     if is_local_path(url) and not (Path(url) / "HEAD").is_file():
-        Path(url).mkdir(exist_ok=True, mode=0o700)
+        try:
+            Path(url).mkdir(exist_ok=True, mode=0o700)
+        except OSError as error:  # read-only disk, no permission, a name too long
+            raise ValidationError(f"cannot create the remote folder {_short(url)}: "
+                                  f"{error.strerror or error}") from None
         done = subprocess.run(["git", "init", "--quiet", "--bare", "-b", BRANCH, url],
                               capture_output=True, check=False,
                               env={**os.environ, "LC_ALL": "C"})
         if done.returncode != 0:
-            raise GitError(f"cannot create a git repository at {url}: "
+            raise GitError(f"cannot create a git repository at {_short(url)}: "
                            f"{last_line(done.stderr)}")
-        os.chmod(url, 0o700)
+        try:
+            os.chmod(url, 0o700)
+        except OSError as error:
+            raise ValidationError(f"cannot make the remote folder {_short(url)} private: "
+                                  f"{error.strerror or error}") from None
     store.create()
     git = Git(home)
     with store.files.locked():

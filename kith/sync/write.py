@@ -378,11 +378,19 @@ def compare(before: State, after: State) -> dict[str, dict[str, int]]:
 def merge_into(store: Any, other: State, *, where: str,
                prefer: dict[str, Any] | None = None) -> Summary:
     """Join ``other`` into the open store, in one transaction (backed up first)."""
+    from kith.sync.screen import holds_records, keep_me, screen
+
     summary = Summary()
     with store.transaction(backup_reason="merge"):
         mine = load_store(store)
+        # the door: every record of the peer checked before anything is joined (a
+        # currency mismatch raises here, before any file is written)
+        warnings = screen(other, mine, where)
         merged = join(mine, other)
-        summary.warnings = check_incoming(mine, merged, where)
+        if other.meta and not holds_records(mine):
+            merged.meta = other.meta  # a database that holds nothing takes the peer's
+        keep_me(mine, merged)
+        summary.warnings = warnings + check_incoming(mine, merged, where)
         summary.changes = compare(mine, merged)
         summary.files_written = write_state(store, merged, base=mine, prefer=prefer)
     _forget_after_commit(store)

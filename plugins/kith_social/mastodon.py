@@ -35,8 +35,15 @@ STATUS_URI = re.compile(r"^https?://([^/]+)/users/([^/]+)/statuses/")
 PROFILE_URI = re.compile(r"^https?://([^/]+)/(?:users/|@)([^/]+)/?$")
 
 
+def _listed(value: Any) -> list[Any]:
+    """A field that holds a list: the list, one item alone, or (anything else) none."""
+    if isinstance(value, list):
+        return value
+    return [value] if isinstance(value, str | dict) else []
+
+
 def visibility(activity: dict[str, Any], followers: str) -> str:
-    to, cc = activity.get("to") or [], activity.get("cc") or []
+    to, cc = _listed(activity.get("to")), _listed(activity.get("cc"))
     if PUBLIC in to:
         return "public"
     if PUBLIC in cc:
@@ -44,6 +51,12 @@ def visibility(activity: dict[str, Any], followers: str) -> str:
     if followers in to or followers in cc:
         return "followers"
     return "direct"
+
+
+def _text(value: Any) -> str | None:
+    """A field that must be text (an archive edited or made by another program can hold an
+    object or a number anywhere): the text, or None."""
+    return value if isinstance(value, str) and value else None
 
 
 def _handle(name: str, href: str) -> str | None:
@@ -104,13 +117,23 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
         likes = parse_json(tree.read_bytes(likes_name), tree.describe(likes_name)) \
             if likes_name else {}
     where = str(path)
-    actor_id = str(need(actor, "id", where, "actor.json"))
-    username = str(need(actor, "preferredUsername", where, "actor.json"))
+    if not isinstance(actor, dict):
+        raise ImportFormatError("actor.json is not an object", file=where)
+    actor_id = _text(need(actor, "id", where, "actor.json"))
+    username = _text(need(actor, "preferredUsername", where, "actor.json"))
+    if not actor_id or not username:
+        raise ImportFormatError("actor.json: 'id' and 'preferredUsername' must be text",
+                                file=where, record="actor.json")
     host = urlparse(actor_id).hostname or "unknown"
     me = f"@{username}@{host}".lower()
-    owner = PersonRecord(ref="owner", name=actor.get("name") or username,
-                         handles={"mastodon": [me], "url": [actor.get("url") or actor_id]})
-    followers = actor.get("followers") or f"{actor_id}/followers"
+    for key in ("url", "name", "followers"):
+        if actor.get(key) is not None and _text(actor.get(key)) is None:
+            context.bad_record(ImportFormatError(f"'{key}' is not text; left out",
+                                                 file=where, record="actor.json"))
+    owner = PersonRecord(ref="owner", name=_text(actor.get("name")) or username,
+                         handles={"mastodon": [me],
+                                  "url": [_text(actor.get("url")) or actor_id]})
+    followers = _text(actor.get("followers")) or f"{actor_id}/followers"
     people: dict[str, PersonRecord] = {}
     messages: list[Message] = []
     items = outbox.get("orderedItems") if isinstance(outbox, dict) else None
@@ -141,11 +164,17 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
         elif kind == "Create" and isinstance(obj, dict):
             seen = visibility(activity, followers)
             refs = []
-            for tag in obj.get("tag") or []:
+            tags = _listed(obj.get("tag"))
+            for tag in tags:
                 if isinstance(tag, dict) and tag.get("type") == "Mention":
-                    handle = _handle(str(tag.get("name") or ""), str(tag.get("href") or ""))
+                    href = _text(tag.get("href"))
+                    if tag.get("href") is not None and href is None:
+                        context.bad_record(ImportFormatError(
+                            "a mention's 'href' is not text; left out", file=where,
+                            record=record))
+                    handle = _handle(_text(tag.get("name")) or "", href or "")
                     if handle and handle.lower() != me:
-                        refs.append(_person(people, handle, tag.get("href")))
+                        refs.append(_person(people, handle, href))
             if not refs:
                 continue
             text = re.sub(r"<[^>]+>", " ", str(obj.get("content") or ""))
