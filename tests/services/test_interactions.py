@@ -12,7 +12,7 @@ import pytest
 
 from kith.core.errors import NotFound
 from kith.core.model import Value
-from kith.persistence.files import FileSet
+from kith.persistence.transaction import Transaction
 from kith.persistence.store import Store
 from kith.services import followups
 from kith.services import interactions as use_cases
@@ -41,13 +41,13 @@ def request(world: World, **fields: Any) -> LogRequest:
 def commits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Counts the store's commits (one per outermost transaction that wrote)."""
     counted: list[int] = []
-    original = FileSet._commit
+    original = Transaction._commit
 
-    def counting(self: FileSet) -> None:
+    def counting(self: Transaction) -> None:
         counted.append(1)
         original(self)
 
-    monkeypatch.setattr(FileSet, "_commit", counting)
+    monkeypatch.setattr(Transaction, "_commit", counting)
     return counted
 
 
