@@ -224,7 +224,7 @@ def screen(incoming: State, mine: State, where: str, *, clock: datetime | None =
         known = mine.tables.get(table, {})
         new = changed.setdefault(table, [])
         for ident, doc in list(records.items()):
-            if known.get(ident) == doc:
+            if ident in known and known[ident] == doc:
                 continue  # the same as ours (most of a sync): ours passed these checks
             new.append(ident)
             problem = record_problem(table, ident, doc, limit)
