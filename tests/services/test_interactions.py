@@ -12,8 +12,8 @@ import pytest
 
 from kith.core.errors import NotFound
 from kith.core.model import Value
-from kith.persistence.transaction import Transaction
 from kith.persistence.store import Store
+from kith.persistence.transaction import Transaction
 from kith.services import followups
 from kith.services import interactions as use_cases
 from kith.services.interactions import (
