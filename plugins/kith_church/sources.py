@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from kith.api import (
-    MAX_SHEET_ROWS,
     Field,
     ImportBatch,
     ImportContext,
@@ -108,6 +107,7 @@ def _sheet_rows(workbook: Any, sheet: str,
                 where: str = "") -> tuple[list[str], list[list[str]]]:
     """A sheet's non-empty rows as text, read one row at a time and refused beyond
     ``MAX_SHEET_ROWS`` rows (a sheet of millions of rows is not a church's export)."""
+    from kith.api import MAX_SHEET_ROWS  # read at each call: the cap is kith's to change
 
     rows = []
     for number, row in enumerate(workbook[sheet].iter_rows(values_only=True), 1):
