@@ -21,7 +21,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-PERSONAS = ("maya", "tomas", "lena", "greg", "nadia", "grace", "hiro", "olivia")
+PERSONAS = ("maya", "tomas", "lena", "greg", "nadia", "grace", "hiro", "olivia", "ines", "samuel",
+            "amara", "dieter")
 
 
 def load(name: str) -> ModuleType:
