@@ -8,8 +8,6 @@ import's estimates do), so the stories say exactly what was recorded and what wa
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +16,7 @@ import pytest
 
 from kith.core.model import Value
 from kith.domain import ledger
-from tests.personas.test_personas import Life
+from tests.personas.test_personas import Life, Persona
 
 UNTIL = "2026-11-15"
 ESTIMATED = {"estimated": True}
@@ -32,17 +30,6 @@ def judge(life: Life, network: str, since: str, until: str = UNTIL,
     [result] = ledger.assess(life.store, window=window, networks=[network],
                              config=config or {}, today=date(2026, 11, 15))
     return result
-
-
-@dataclass
-class Case:
-    name: str
-    story: Callable[[Life], ledger.Assessment]
-    verdict: str
-    advice: str
-    words: list[str]
-    never: list[str] = field(default_factory=list)
-    check: Callable[[ledger.Assessment], bool] | None = None
 
 
 # 1. fun is a quality of the time given -------------------------------------------------
@@ -306,70 +293,70 @@ def no_takers_early_or_side_by_side(life: Life) -> ledger.Assessment:
 
 
 VALUE_PERSONAS = [
-    Case("sparse but consistently fun evenings make a network fun", book_club, "worth-it",
+    Persona("sparse but consistently fun evenings make a network fun", book_club, "worth-it",
          "keep", ["worth it: it is fun", "typically 4.6 of 5 over 7 rated occasions"],
          never=["leave", "not enough records"]),
-    Case("importing a chat does not flip the verdict; estimates are shown apart",
+    Persona("importing a chat does not flip the verdict; estimates are shown apart",
          book_club_with_chat, "worth-it", "keep",
          ["typically 4.6 of 5 over 7 rated occasions", "are estimated by kith and never "
           "decide"]),
-    Case("522 estimated calendar events decide nothing: kith asks", church_calendar, "ask",
+    Persona("522 estimated calendar events decide nothing: kith asks", church_calendar, "ask",
          "rate-fun", ["of 1,044 fun points, 1,044 are estimated",
                       "no fun recorded in St Luke's: is it fun? rate an evening "
                       "(`kith log st-lukes … --fun 4`)"],
          never=["worth it (fun)", "leave"]),
-    Case("cold pitches with estimated fun are still pitching with nothing back",
+    Persona("cold pitches with estimated fun are still pitching with nothing back",
          cold_pitches, "leave", "leave", ["stop pitching on LinkedIn", "36 pitches"],
          never=["worth it"]),
-    Case("a network where only money was logged gets a question", golf, "ask", "rate-fun",
+    Persona("a network where only money was logged gets a question", golf, "ask", "rate-fun",
          ["no fun recorded in Golf: is it fun? rate an evening (`kith log golf … --fun 4`)"],
          never=["leave", "0.0 fun points a month for no time given"]),
-    Case("friends who help are worth it", friends_who_help, "worth-it", "keep",
+    Persona("friends who help are worth it", friends_who_help, "worth-it", "keep",
          ["help comes back", "favours: gave 3, received 3"],
          never=["gave nothing back", "leave"]),
-    Case("the taker is told so, as information", the_taker, "worth-it", "keep",
+    Persona("the taker is told so, as information", the_taker, "worth-it", "keep",
          ["you are the taker here", "pay it forward"], never=["leave"]),
-    Case("church volunteering for the companionship is not a debt", church_volunteer,
+    Persona("church volunteering for the companionship is not a debt", church_volunteer,
          "worth-it", "keep", ["worth it: it is fun"], never=["give fewer favours"]),
-    Case("helping newcomers is paying it forward", newcomers_welcomed, "worth-it", "keep",
+    Persona("helping newcomers is paying it forward", newcomers_welcomed, "worth-it", "keep",
          ["you helped 13 newcomers", "not a cost"],
          never=["give fewer favours", "out of balance"],
          check=lambda a: a.totals is not None and a.totals.newcomer_help == 26),
-    Case("introductions for others are serendipity, not a debt", introductions_for_others,
+    Persona("introductions for others are serendipity, not a debt", introductions_for_others,
          "worth-it", "keep", ["10 introductions for others, 1 led somewhere"],
          never=["give fewer favours", "out of balance", "10 given, 0 back"]),
-    Case("a network left in August is judged while the user was there", left_in_august,
+    Persona("a network left in August is judged while the user was there", left_in_august,
          "worth-it", "none", ["you left in Aug 2026: it was worth it while you were there"],
          never=["record more"],
          check=lambda a: a.to_dict()["left_on"] == "2026-08-20"),
-    Case("an abandoned account is dormant, not short of records", abandoned_account,
+    Persona("an abandoned account is dormant, not short of records", abandoned_account,
          "dormant", "decide", ["dormant since Sep 2024"],
          never=["record more", "more interactions"]),
-    Case("a seasonal conference is judged over its season", seasonal_conference,
+    Persona("a seasonal conference is judged over its season", seasonal_conference,
          "worth-it", "keep", ["worth it: it is fun", "6 interactions over 3 months"],
          never=["not enough records"]),
-    Case("a network that clearly pays is never short of months", first_season_pays,
+    Persona("a network that clearly pays is never short of months", first_season_pays,
          "worth-it", "keep", ["it pays"], never=["not enough records", "record more"]),
-    Case("a payment is credited once, to the nearest earlier conversation",
+    Persona("a payment is credited once, to the nearest earlier conversation",
          pitched_then_invited, "worth-it", "keep", ["6 pitches (you went to them; nothing "
                                                     "back from them",
                                                     "1 invitation (people came to you; "
                                                     "3,500.00 EUR back from them"],
          check=lambda a: (a.conversations["money_after_invited"],
                           a.conversations["money_after_pitched"]) == (350000, 0)),
-    Case("the step names the lever; one payment is a caveat, not the step",
+    Persona("the step names the lever; one payment is a caveat, not the step",
          pays_once_a_year_while_pitching, "worth-it", "keep",
          ["do not count on it paying"],
          check=lambda a: a.next_step.startswith("keep Trade fair, and pitch less there")
          and any(c.startswith("do not count on it paying") for c in a.caveats)),
-    Case("talks that bring invitations: give more of them", talks_bring_work, "worth-it",
+    Persona("talks that bring invitations: give more of them", talks_bring_work, "worth-it",
          "keep", ["keep giving talks in UX guild: your talks brought 3 invitations"]),
-    Case("reliance on one connector is said", one_connector, "worth-it", "keep",
+    Persona("reliance on one connector is said", one_connector, "worth-it", "keep",
          ["all the money came through Declan"]),
-    Case("someone you introduced is not a newcomer", introduced_are_not_newcomers,
+    Persona("someone you introduced is not a newcomer", introduced_are_not_newcomers,
          "worth-it", "keep", ["1 introduction for others"],
          check=lambda a: a.newcomers_helped == []),
-    Case("nobody is a taker for early help or for volunteering side by side",
+    Persona("nobody is a taker for early help or for volunteering side by side",
          no_takers_early_or_side_by_side, "worth-it", "keep", [],
          check=lambda a: [t["name"] for t in a.takers] == ["Taking Tim"]),
 ]
@@ -380,11 +367,11 @@ def _words(a: ledger.Assessment) -> str:
 
 
 @pytest.mark.parametrize("case", VALUE_PERSONAS, ids=[c.name for c in VALUE_PERSONAS])
-def test_value_persona(case: Case, tmp_path: Path) -> None:
+def test_value_persona(case: Persona, tmp_path: Path) -> None:
     result = case.story(Life(tmp_path / "db"))
     words = _words(result)
     assert (result.verdict, result.advice) == (case.verdict, case.advice), words
-    for expected in case.words:
+    for expected in case.reasons:
         assert expected in words, (expected, words)
     for wrong in case.never:
         assert wrong not in words, (wrong, words)
