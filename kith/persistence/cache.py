@@ -69,20 +69,37 @@ class FileCache:
         self.dbs: dict[str, KithTinyDB] = {}
         self.validate: Validate | None = None
         """Called with every file read from disk (``kith.persistence.validation``)."""
+        self.watched: dict[str, Signature | None] | None = None
+        """While a reader reads without the lock (``kith.persistence.snapshot_read``): the
+        signature of every file and folder it used, to check at the end that none changed."""
 
     def read(self, name: str) -> dict[str, Any]:
         cached = self.files.get(name)
-        if cached is not None:
-            return cached.data
-        path = self.home / name
-        found = signature(path)
-        data: dict[str, Any] = {}
-        if found is not None:
-            data = parse(path)
-            if self.validate is not None:
-                self.validate(path, name, data)
-        self.files[name] = Cached(data, found)
-        return data
+        if cached is None:
+            path = self.home / name
+            found = signature(path)
+            data: dict[str, Any] = {}
+            if found is not None:
+                data = parse(path)
+                if self.validate is not None:
+                    self.validate(path, name, data)
+            cached = self.files[name] = Cached(data, found)
+        if self.watched is not None:
+            self.watched.setdefault(name, cached.signature)
+        return cached.data
+
+    def watch_folder(self, name: str) -> None:
+        """A reader listed folder ``name``: a file added to or renamed into it changes the
+        folder's own signature (``snapshot_read`` checks it at the end)."""
+        if self.watched is not None:
+            self.watched.setdefault(name + "/", signature(self.home / name))
+
+    def changed_since_watched(self) -> list[str]:
+        """The watched files and folders whose signature is no longer the one used."""
+        if self.watched is None:
+            return []
+        return [name for name, seen in self.watched.items()
+                if signature(self.home / name.rstrip("/")) != seen]
 
     def put(self, name: str, data: dict[str, Any]) -> None:
         """Hold new content for ``name`` (not on disk until committed)."""

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kith.persistence import folder, journal
+from kith.persistence import folder, journal, lockfree
 from kith.persistence.cache import FileCache, Validate
 from kith.persistence.damage import damaged_files
 from kith.persistence.lock import WriterLock
@@ -80,6 +80,7 @@ class FileSet:
     def list(self, name: str, pattern: str = "*.json") -> list[str]:
         """The files of a folder, on disk or about to be written, by name."""
         base = self.home / name
+        self.cache.watch_folder(name)
         names = {f"{name}/{p.name}" for p in base.glob(pattern)} if base.is_dir() else set()
         return sorted(names | self.cache.held_in(name))
 
@@ -142,11 +143,20 @@ class FileSet:
     def reading(self) -> Iterator[None]:
         """A consistent view for readers: under the lock, finish any interrupted commit
         and drop cached files that changed. Reads inside see one committed state."""
-        if self.current.active:
+        if self.current.active or self.reading_lock_free:
             yield
             return
         with self.current.block():  # commits nothing; falls back to unlocked when read-only
             yield
+
+    def lock_free(self) -> contextlib.AbstractContextManager[None]:
+        """One attempt at reading the last committed state without the lock; raises
+        ``lockfree.TornRead`` when a commit moved files meanwhile (``lockfree``)."""
+        return lockfree.lock_free(self.home, self.cache, self.writers)
+
+    @property
+    def reading_lock_free(self) -> bool:
+        return self.cache.watched is not None
 
     def locked(self) -> contextlib.AbstractContextManager[None]:
         """Hold the writers' lock (doctor, sync, restore: work that is not one commit)."""

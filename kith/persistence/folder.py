@@ -23,6 +23,9 @@ TMP_SUFFIX = ".tmp"
 BACKUPS = "backups"
 QUARANTINE = "quarantine"
 STAGING = ".restore"
+COMMITS = ".commits"
+"""How many commits have started switching files into place: readers that do not take the
+lock compare it before and after they read (``kith.persistence.snapshot_read``)."""
 NOT_DATA = frozenset({BACKUPS, QUARANTINE})
 """Top-level folders that hold copies, not the live database."""
 READ_ONLY_ERRNOS = (errno.EACCES, errno.EPERM, errno.EROFS)
@@ -64,6 +67,29 @@ def ensure_home(home: Path) -> None:
         if error.errno in READ_ONLY_ERRNOS and home.is_dir():
             raise ReadOnlyFolder(describe_os_error(error, home)) from None
         raise StoreError(describe_os_error(error, home)) from None
+
+
+def commit_count(home: Path) -> int:
+    """The number in ``.commits`` (0 when it is missing or unreadable)."""
+    try:
+        return int((home / COMMITS).read_bytes() or b"0")
+    except (OSError, ValueError):
+        return 0
+
+
+def bump_commit_count(home: Path) -> None:
+    """Announce to lock-free readers that files are about to move (called under the lock,
+    before the first rename of a commit or a restore). It replaces the file, so even a
+    reader that raced the write sees a new inode. Not fsynced: it is not data, and after
+    a crash a stale number only makes a reader read once more."""
+    temp = home / f"{COMMITS}.{os.getpid()}{TMP_SUFFIX}"
+    with contextlib.suppress(OSError):
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, str(commit_count(home) + 1).encode())
+        finally:
+            os.close(fd)
+        os.replace(temp, home / COMMITS)
 
 
 def write_file(path: Path, payload: bytes) -> None:

@@ -53,6 +53,8 @@ def commit(home: Path, names: Iterable[str], payload_of: Callable[[str], bytes])
     Raises ``StoreError`` (nothing changed) when a temporary file cannot be written, and
     ``Unsettled`` when a rename fails (past the commit point: the journal finishes it)."""
     pending = _write_temporaries(home, sorted(names), payload_of)
+    if len(pending) > 1:  # one rename is atomic: readers see it by the file's signature
+        folder.bump_commit_count(home)
     try:
         for temp, final in pending:
             os.replace(temp, final)
@@ -228,6 +230,7 @@ def _finish_journal(home: Path) -> bool:
 def replay(home: Path, pairs: list[tuple[str, str]], delete: list[str]) -> None:
     """Move every staged file of a journal into place, then delete what it names:
     idempotent, so a crash while replaying is finished by the next replay."""
+    folder.bump_commit_count(home)
     for temp_name, final_name in pairs:
         temp = home / temp_name
         if temp.exists():

@@ -25,6 +25,7 @@ from kith.persistence.cache import FileCache
 from kith.persistence.damage import refuse_if_damaged
 from kith.persistence.folder import ReadOnlyFolder
 from kith.persistence.lock import WriterLock
+from kith.persistence.lockfree import NeedsWriter
 
 
 def dump_option(name: str) -> int:
@@ -83,6 +84,8 @@ class Transaction:
             finally:
                 self.depth -= 1
             return
+        if self.cache.watched is not None:
+            raise NeedsWriter  # a lock-free reader wants to write: rerun it as a writer
         with self._locked_or_read_only() as read_only:
             if read_only is None:
                 self.recover()

@@ -66,7 +66,7 @@ def person_page(store: Store, ref: str, *, recent: int | None = 20,
     who has none of their own.
     """
 
-    with store.reading():
+    def read() -> PersonPage:
         person = store.find_person(ref)
         stats = store.person_stats(person.id).get(person.id, {})
         names = {i: d["name"] for i, d in store.people_docs().items()}
@@ -84,6 +84,8 @@ def person_page(store: Store, ref: str, *, recent: int | None = 20,
             follow_ups=tuple(store.follow_ups(person=person.id)),
             recent=tuple(timeline(store, person.id, recent)),
             cadence=cadence_for(doc, config or {}))
+
+    return store.read_consistently(read)
 
 
 def timeline(store: Store, person: str, limit: int | None = None) -> list[Interaction]:

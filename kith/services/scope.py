@@ -15,10 +15,14 @@ the import, the demo): the store only notes which interactions a commit recorded
 (``Store.last_recorded``); whoever opened the outermost transaction announces them, once,
 after the commit, and never those of a transaction rolled back.
 
-A command that only reads runs in the same transaction and commits nothing: it sees
-one committed state, never half of a multi-file commit. Its output is held back while
-the lock is held when stdout is not a terminal, so a reader piped into a pager that is
-not being read cannot keep writers waiting.
+A command that only reads (``READERS``) takes no lock at all: it reads the last
+committed state (``Store.read_consistently``), so ``history`` and ``assess`` answer while
+an import or a merge holds the lock, and never see half of a multi-file commit. Its
+output is held back until the read is known to be whole (a read that collided with a
+commit runs again, and must not have printed twice); a reader that turns out to write
+runs again as a writer. A writer's output is held back while the lock is held when
+stdout is not a terminal, so a command piped into a pager that is not being read cannot
+keep other writers waiting.
 
 Commands that manage locking themselves (``doctor``, ``backup``, ``restore``,
 ``sync``), that run
@@ -44,6 +48,17 @@ if TYPE_CHECKING:
 UNSCOPED = frozenset({"tui", "doctor", "backup", "restore", "demo", "init", "plugins",
                       "sync"})
 """Top-level commands that take the lock themselves or do not touch the database."""
+
+READERS = frozenset({
+    "assess", "history", "remind", "opportunities", "conflicts", "kinds",
+    "export csv", "export ics", "export json", "export vcard",
+    "follow-up list", "interaction show", "intro list", "intro suggest",
+    "network list", "network show", "note list", "person duplicates", "person list",
+    "person show", "inbox list", "source list",
+})
+"""Commands (by their path under ``kith``) that only read the database: they run without
+the writers' lock. A plugin command is a writer unless it says otherwise
+(``kith_reader = True`` on the click command)."""
 
 
 @contextlib.contextmanager
@@ -98,15 +113,16 @@ def scope_commands(cli: click.Group) -> None:
 
 def scope_command(name: str, command: click.Command) -> None:
     """Wrap top-level command ``name`` (and its subcommands) in one transaction each,
-    unless it is one of ``UNSCOPED``; wrapping twice is harmless."""
+    unless it is one of ``UNSCOPED``; readers (``READERS``) read without the lock.
+    Wrapping twice is harmless."""
     if name not in UNSCOPED:
-        _scope(command)
+        _scope(command, name)
 
 
-def _scope(command: click.Command) -> None:
+def _scope(command: click.Command, path: str) -> None:
     if isinstance(command, click.Group):
-        for child in command.commands.values():
-            _scope(child)
+        for child_name, child in command.commands.items():
+            _scope(child, f"{path} {child_name}")
         if not getattr(command.get_command, "_kith_scoped", False):
             # groups that build their subcommands on demand (``kith import SOURCE``)
             original = command.get_command
@@ -114,7 +130,7 @@ def _scope(command: click.Command) -> None:
             def get_command(ctx: click.Context, name: str) -> click.Command | None:
                 found = original(ctx, name)
                 if found is not None:
-                    _scope(found)
+                    _scope(found, f"{path} {name}")
                 return found
 
             get_command._kith_scoped = True  # type: ignore[attr-defined]
@@ -123,12 +139,14 @@ def _scope(command: click.Command) -> None:
     callback = command.callback
     if callback is None or getattr(callback, "_kith_scoped", False):
         return
-    command.callback = _in_transaction(callback)
+    reader = path in READERS or getattr(command, "kith_reader", False) is True
+    command.callback = _in_transaction(callback, reader=reader)
 
 
-def _in_transaction(callback: Callable[..., Any]) -> Callable[..., Any]:
+def _in_transaction(callback: Callable[..., Any], *, reader: bool = False) -> Callable[..., Any]:
     @functools.wraps(callback)
     def run(*args: Any, **kwargs: Any) -> Any:
+        from kith.persistence.lockfree import NeedsWriter
         from kith.persistence.store import MAIN
         from kith.services.context import KithApp
 
@@ -136,6 +154,11 @@ def _in_transaction(callback: Callable[..., Any]) -> Callable[..., Any]:
         if app is None or not (app.db / MAIN).is_file():
             return callback(*args, **kwargs)  # nothing to race with yet
         store = app.store
+        if reader:
+            try:
+                return _read(store, callback, args, kwargs)
+            except NeedsWriter:
+                pass  # it writes after all (a migration, say): run it as a writer
         if sys.stdout.isatty():
             with one_transaction(store, app.plugins):
                 return callback(*args, **kwargs)
@@ -147,3 +170,31 @@ def _in_transaction(callback: Callable[..., Any]) -> Callable[..., Any]:
 
     run._kith_scoped = True  # type: ignore[attr-defined]
     return run
+
+
+class HeldOutput(io.StringIO):
+    """Output held back until a lock-free read is known to be whole; it answers
+    ``isatty`` as the real stdout does, so colours and widths stay as they would be."""
+
+    def __init__(self, real: Any):
+        super().__init__()
+        self._tty = bool(getattr(real, "isatty", lambda: False)())
+
+    def isatty(self) -> bool:
+        return self._tty
+
+
+def _read(store: Store, callback: Callable[..., Any], args: tuple[Any, ...],
+          kwargs: dict[str, Any]) -> Any:
+    """Run a reading command over one committed state, without the lock; print after."""
+    real = sys.stdout
+
+    def attempt() -> tuple[Any, str]:
+        held = HeldOutput(real)
+        with contextlib.redirect_stdout(held):
+            result = callback(*args, **kwargs)
+        return result, held.getvalue()
+
+    result, text = store.read_consistently(attempt)
+    real.write(text)
+    return result

@@ -86,7 +86,8 @@ def count_steps(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> int:
 def test_a_commit_killed_at_any_step_recovers_to_old_or_new(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     total = count_steps(tmp_path, monkeypatch)
-    assert total == 2 * len(NAMES) + 1  # three temporaries, the journal, three renames
+    # three temporaries, the journal, the readers' commit counter, three renames
+    assert total == 2 * len(NAMES) + 2
     outcomes = []
     for point in range(total):
         home = fresh(tmp_path, f"kill-{point}")
@@ -102,7 +103,7 @@ def test_a_commit_killed_at_any_step_recovers_to_old_or_new(
         assert (after == NEW) == journal_written, point
         assert not leftovers(home), point
         outcomes.append(after == NEW)
-    assert outcomes == [False] * (len(NAMES) + 1) + [True] * len(NAMES)
+    assert outcomes == [False] * (len(NAMES) + 1) + [True] * (len(NAMES) + 1)
 
 
 def test_a_recovery_killed_while_replaying_is_finished_by_the_next(

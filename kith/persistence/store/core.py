@@ -11,21 +11,27 @@ that owned that transaction (``kith.services``) can announce them after the comm
 from __future__ import annotations
 
 import contextlib
+import time
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from kith.core import clock
 from kith.core.errors import StoreError
 from kith.core.model import ME, Interaction, Person
 from kith.persistence.files import FileSet
-from kith.persistence.snapshots import rotate_backups, snapshot_into_backups
+from kith.persistence.lockfree import TornRead
 from kith.persistence.stamps import stamp_created
 from kith.persistence.store.layout import INTERACTIONS, MAIN
 from kith.persistence.store.migrations import SCHEMA_VERSION
 from kith.persistence.tables import KeyedTable, KithTinyDB
 from kith.persistence.validation import validate_file
+
+T = TypeVar("T")
+READ_ATTEMPTS = 12
+"""Lock-free attempts before a reader gives up and waits for the lock (each collision
+means a commit landed during the read; a dozen in a row is a writer committing non-stop)."""
 
 
 class Core:
@@ -154,6 +160,8 @@ class Core:
                 # costs no copy
                 if self._backup_reasons and self.files.has_changes \
                         and self.files.exists(MAIN):
+                    from kith.persistence.snapshots import snapshot_into_backups
+
                     made = snapshot_into_backups(self.files, "+".join(self._backup_reasons),
                                                  rotate=False)
         except BaseException:
@@ -169,6 +177,8 @@ class Core:
         finally:
             self._backup_reasons = []
         if made is not None:
+            from kith.persistence.snapshots import rotate_backups
+
             with contextlib.suppress(OSError):  # the write is committed: never fail it now
                 rotate_backups(self.home)
         self.uncreated = False
@@ -177,14 +187,35 @@ class Core:
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[None]:
-        """A consistent snapshot for a reader: the lock is held while the block reads,
-        so no commit lands halfway through (``kith doctor``, ``assess``, ``history``)."""
-        if self.files.in_transaction or self.uncreated:
+        """A consistent snapshot under the lock: no commit lands halfway through the block
+        (work that must also keep writers out, such as ``kith doctor``). Plain readers use
+        ``read_consistently``, which never waits for a writer."""
+        if self.files.in_transaction or self.uncreated or self.files.reading_lock_free:
             yield
             return
         self.forget_caches()
         with self.files.reading():
             yield
+
+    def read_consistently(self, read: Callable[[], T]) -> T:
+        """``read()`` over one committed state, without the writers' lock: an import or a
+        merge in progress never makes a reader wait (``kith.persistence.lockfree``).
+
+        A commit that moves files while ``read`` runs makes it run again; after
+        ``READ_ATTEMPTS`` such collisions (writers committing back to back) the last attempt
+        waits for the lock like a writer. ``read`` must not write: if it opens a
+        transaction, ``NeedsWriter`` propagates and the caller runs it as a writer."""
+        if self.files.in_transaction or self.uncreated or self.files.reading_lock_free:
+            return read()
+        for attempt in range(READ_ATTEMPTS):
+            self.forget_caches()
+            try:
+                with self.files.lock_free():
+                    return read()
+            except TornRead:
+                time.sleep(min(0.002 * 2 ** attempt, 0.1))
+        with self.reading():
+            return read()
 
     def _begin(self) -> None:
         if self.uncreated:
