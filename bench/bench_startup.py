@@ -9,7 +9,15 @@ Prints the median of several interleaved runs of real processes, side by side:
   (``--khard PATH``, default: the first ``khard`` on PATH; ``pip install khard`` in a
   separate virtual environment to compare).
 
-Usage: ``python bench/bench_startup.py [--runs 15] [--before PATH] [--khard PATH]``
+``--instructions`` also counts the instructions each command executes under valgrind's
+callgrind (one run each): unlike a wall clock, the count is the same on a loaded machine,
+so it compares kith and khard fairly when other work shares the cores. An editable
+install (``pip install -e``, what ``make`` does) pays for setuptools' import finder on every
+start; ``--kith PATH`` times a regular install (``pip install .`` in another venv), which is
+what a user has.
+
+Usage: ``python bench/bench_startup.py [--runs 15] [--before PATH] [--khard PATH]
+[--kith PATH] [--instructions]``
 """
 
 from __future__ import annotations
@@ -43,14 +51,18 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--before", help="another kith executable to compare with")
     parser.add_argument("--khard", default=shutil.which("khard"), help="khard executable")
+    parser.add_argument("--kith", default=KITH, help="the kith executable to time")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions under valgrind (slow, load-proof)")
     args = parser.parse_args()
+    kith = args.kith
     home = dataset(1000, people=10_000)
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "KITH_CONFIG": str(Path(tmp) / "config.toml"),
                "KITH_HOME": str(home), "XDG_CONFIG_HOME": tmp}
         cases: dict[str, list[str]] = {
-            "kith --help": [KITH, "--help"],
-            "kith network list (10k people)": [KITH, "network", "list"],
+            "kith --help": [kith, "--help"],
+            "kith network list (10k people)": [kith, "network", "list"],
         }
         if args.before:
             cases["before: kith --help"] = [args.before, "--help"]
@@ -63,6 +75,8 @@ def main() -> None:
         for _ in range(args.runs):  # interleaved, so a busy moment hits every case alike
             for name, command in cases.items():
                 times[name].append(once(command, env))
+        counts = {name: instructions(command, env) for name, command in cases.items()} \
+            if args.instructions else {}
     print(f"start-up, median of {args.runs} interleaved runs ({os.cpu_count()} cores)")
     for name, values in times.items():
         print(f"  {name:42} {statistics.median(values) * 1000:7.1f} ms   "
@@ -70,6 +84,24 @@ def main() -> None:
     if "khard --help" in times:
         ratio = statistics.median(times["kith --help"]) / statistics.median(times["khard --help"])
         print(f"  kith --help / khard --help               {ratio:7.2f}x  (target <= 1.0)")
+    if counts:
+        print("instructions executed (valgrind callgrind, one run each)")
+        for name, count in counts.items():
+            print(f"  {name:42} {count / 1e6:7.0f} M")
+        if "khard --help" in counts:
+            ratio = counts["kith --help"] / counts["khard --help"]
+            print(f"  kith --help / khard --help               {ratio:7.2f}x  (target <= 1.0)")
+
+
+def instructions(args: list[str], env: dict[str, str]) -> int:
+    """Instructions the command executes (callgrind's "Collected" total)."""
+    found = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                            *args], env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True, check=True).stderr
+    for line in found.splitlines():
+        if "Collected :" in line:
+            return int(line.rsplit(":", 1)[1])
+    raise SystemExit(f"valgrind printed no total for {args[0]}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ reasons. Every word comes from the ledger, the same as ``kith assess``.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -153,6 +154,9 @@ class Dashboard(Vertical):
         self.window_key = window if window in WINDOWS else "12m"
         self.assessments: list[Assessment] = []
         self.stale = False  # data changed while another tab was shown
+        self._refreshing = asyncio.Lock()
+        self._asked = self._done = 0
+        self._reader: Any = None
 
     def compose(self) -> ComposeResult:
         yield Tabs(Tab("Last 12 months", id="w-12m"), Tab("All time", id="w-all"),
@@ -184,11 +188,38 @@ class Dashboard(Vertical):
         self.query_one("#window-tabs", Tabs).active = f"w-{key}"
 
     async def refresh_data(self) -> None:
-        self.stale = False
-        store = self.kith.store if self.kith.store.exists else None
-        self.assessments = assess(store, window=self.window, config=self.kith.config,
-                                  plugins=self.kith.plugins, today=self.today) \
-            if store else []
+        """Assess and rebuild the cards.
+
+        Refreshes never overlap: two at once (another process wrote while a tab opened)
+        each mounted the glance, and the app died of ``DuplicateIds``. One asked for while
+        another runs is folded into the next. The assessment is computed in a thread, on a
+        store of its own read without the lock, so a key press never waits for it."""
+        self._asked += 1
+        wanted = self._asked
+        async with self._refreshing:
+            if self._done >= wanted:
+                return  # a refresh that started after this was asked for has shown it
+            target = self._asked
+            self.stale = False
+            self.assessments = await asyncio.to_thread(self._assess)
+            await self._show()
+            self._done = target
+
+    def _assess(self) -> list[Assessment]:
+        """The assessments, read off one committed state (runs in a worker thread)."""
+        if not self.kith.store.exists:
+            return []
+        if self._reader is None:
+            from kith.persistence.store import Store
+
+            self._reader = Store(self.kith.store.home, plugins=self.kith.plugins)
+        reader = self._reader
+        reader.reload()
+        return reader.read_consistently(lambda: assess(
+            reader, window=self.window, config=self.kith.config, plugins=self.kith.plugins,
+            today=self.today))
+
+    async def _show(self) -> None:
         cards = self.query_one("#cards", VerticalScroll)
         await cards.remove_children()
         if not self.assessments:
