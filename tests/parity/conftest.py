@@ -1,19 +1,25 @@
 """The parity harness: the same input through the CLI and through the TUI gives the same
 database and the same refusal.
 
-``twins`` makes two databases with the same bytes (the demo's, copied): the CLI runs on
-one through the real command tree (``cli_run``), the TUI is driven with Pilot on the other
-(``tui_submit``). ``assert_same_databases`` then compares them record by record, after
-``comparable`` has normalised what legitimately differs between two runs: the merge
-stamps (``modified``, ``device``, ``_base``, ``_fields``, the tombstones' stamps) and the
-ids made during the run (a new interaction's random id), which become ``<new-1>``,
-``<new-2>``... in the order of the ids (time-ordered ULIDs). Refusals are compared as the
-message alone (``assert_same_refusal``): the CLI's ``kith: error: `` prefix, the TUI's
-``field: `` prefix and its dropping of a pointer to a CLI command (``kith.tui.widgets.plain``)
-are each face's presentation, not the use case's answer.
-"""
+One harness for every use case:
 
-# The people use cases' harness (face_*) follows the log harness below.
+- ``twins``: two databases with the same bytes (the demo's, or any database built for a
+  test, copied by ``twins_of``); the CLI runs on ``cli_home``, the TUI on ``tui_home``;
+- ``cli_run`` / ``cli_ok`` run ``kith --db HOME ...`` through the real command tree (never a
+  traceback); ``cli_refusal`` takes the one line a refused command printed (exit code 2,
+  the database untouched);
+- ``tui_drive`` runs the TUI as ``kith tui`` builds it and awaits ``steps(app, pilot)``;
+  ``tui_keys`` / ``tui_page`` open what a form needs; ``tui_form`` fills a form by widget
+  id, presses Ctrl+S, and returns None when it saved and closed, else its refusal (the
+  database untouched);
+- ``records`` / ``assert_same_databases`` compare the databases record by record once what
+  legitimately differs between two runs is normalised: the merge stamps (``modified``,
+  ``device``, ``_base``, ``_fields``, the tombstones' stamps), the ids made during the run
+  (numbered ``<new-1>``... in time order: ULIDs) and the moments those records were made;
+- ``same_refusal`` compares two refusals as the message alone: each face prefixes its own
+  way (``kith: error: ``, ``field: ``), the CLI names options (``--on``) where the TUI names
+  fields (``on``), and the TUI drops pointers to CLI commands (``kith.tui.widgets.plain``).
+"""
 
 from __future__ import annotations
 
@@ -22,6 +28,7 @@ import re
 import shutil
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -31,11 +38,15 @@ from click.testing import CliRunner, Result
 
 from kith.cli.main import build_cli
 from kith.persistence.stamps import STAMP_KEYS, TOMBSTONES
+from kith.services.context import KithApp
+from kith.tui import make_app
 from kith.tui.widgets import plain
 from tests.conftest import snapshot_db
-from tests.tui.test_tui import fill, text, tui
+from tests.tui.test_tui import TODAY, fill, text
 
 CLI_ERROR = "kith: error: "
+MOMENTS = frozenset({"created", "done"})
+"""Fields that hold when a record was written: they differ between two runs."""
 
 
 @dataclass(frozen=True)
@@ -46,17 +57,24 @@ class Twins:
     tui_home: Path
     base_ids: frozenset[str]
     """Every record id of the database as built (the ids not made during the run)."""
+    base: dict[str, Any]
+    """The records as built, before either face ran."""
+
+
+def twins_of(home: Path, copy: Path) -> Twins:
+    """``home`` as built, and ``copy``, a byte-for-byte copy of it, for the other face."""
+    shutil.copytree(home, copy)
+    ids = frozenset(_ids(_documents(home)))
+    return Twins(home, copy, ids, records(home, ids))
 
 
 @pytest.fixture
 def twins(demo_home: Path, tmp_path: Path, first_party_plugins_only: None) -> Twins:
-    """The demo database twice (the second a byte-for-byte copy of the first)."""
-    tui_home = tmp_path / "tui-db"
-    shutil.copytree(demo_home, tui_home)
-    return Twins(demo_home, tui_home, frozenset(record_ids(demo_home)))
+    """The demo database twice, byte for byte."""
+    return twins_of(demo_home, tmp_path / "tui-db")
 
 
-# the faces ------------------------------------------------------------------------------
+# the CLI --------------------------------------------------------------------------------
 
 def cli_run(home: Path, *args: str) -> Result:
     """``kith --db HOME ARGS...`` through the real command tree; never a traceback."""
@@ -66,207 +84,62 @@ def cli_run(home: Path, *args: str) -> Result:
     return result
 
 
-def cli_refusal(result: Result) -> str:
-    """The one line a refused command printed (exit code 2), without ``kith: error: ``."""
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(CLI_ERROR), result.stderr
-    return lines[0].removeprefix(CLI_ERROR)
-
-
-def assert_same_refusal(cli: str, tui: str | None) -> None:
-    """The TUI said what the CLI said (as the TUI presents any message: ``plain``)."""
-    assert tui is not None, "the TUI saved what the CLI refused"
-    assert tui == plain(cli)
-
-
-def tui_drive(home: Path, steps: Callable[[Any, Any], Awaitable[None]]) -> None:
-    """Run the TUI on ``home`` (as ``kith tui`` builds it) and ``await steps(app, pilot)``."""
-    app = tui(home)
-
-    async def main() -> None:
-        async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
-            await steps(app, pilot)
-
-    asyncio.run(main())
-
-
-def tui_submit(home: Path, key: str, form: type, fields: dict[str, Any],
-               error_id: str = "form-error") -> str | None:
-    """Open a form with ``key``, fill ``fields`` (by widget id), press Ctrl+S. Returns
-    None when the form saved and closed, else its refusal without the ``field: ``
-    prefix (the form is then cancelled)."""
-    refusal: list[str] = []
-
-    async def steps(app: Any, pilot: Any) -> None:
-        await pilot.press(key)
-        await pilot.pause()
-        assert isinstance(app.screen, form)
-        fill(app.screen, **fields)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        if isinstance(app.screen, form):
-            refusal.append(text(app.screen.query_one(f"#{error_id}")))
-            await pilot.press("escape")
-            await pilot.pause()
-
-    tui_drive(home, steps)
-    if not refusal:
-        return None
-    field, _, message = refusal[0].partition(": ")
-    return message if field.isidentifier() else refusal[0]
-
-
-# the databases --------------------------------------------------------------------------
-
-def _documents(home: Path) -> dict[str, Any]:
-    return {name: orjson.loads(data) for name, data in snapshot_db(home).items()}
-
-
-def record_ids(home: Path) -> set[str]:
-    """Every id of a record (the keys of every table of every file)."""
-    return {ident for tables in _documents(home).values() if isinstance(tables, dict)
-            for table in tables.values() if isinstance(table, dict) for ident in table}
-
-
-def comparable(home: Path, base_ids: frozenset[str]) -> dict[str, Any]:
-    """Every file's records, without merge stamps, with ids made in the run numbered."""
-    new = sorted(record_ids(home) - base_ids)
-    names = {ident: f"<new-{n}>" for n, ident in enumerate(new, 1)}
-
-    def clean(value: Any, table: str = "") -> Any:
-        if isinstance(value, dict):
-            return {names.get(k, k): "<stamp>" if table == TOMBSTONES else clean(v)
-                    for k, v in value.items() if k not in STAMP_KEYS}
-        if isinstance(value, list):
-            return [clean(v) for v in value]
-        if isinstance(value, str):
-            return names.get(value, value)
-        return value
-
-    result: dict[str, Any] = {}
-    for name, tables in _documents(home).items():
-        result[names.get(name, name)] = {table: clean(docs, table)
-                                         for table, docs in tables.items()} \
-            if isinstance(tables, dict) else tables
-    return result
-
-
-def assert_same_databases(twins: Twins) -> None:
-    """Both faces left the same records (stamps and ids made in the run aside)."""
-    cli, tui_side = (comparable(h, twins.base_ids) for h in (twins.cli_home, twins.tui_home))
-    assert cli.keys() == tui_side.keys()
-    for name in cli:
-        assert cli[name] == tui_side[name], name
-
-
-def assert_unchanged(twins: Twins, before: dict[str, bytes]) -> None:
-    """Both databases are byte for byte as built (``before`` = ``snapshot_db`` of one)."""
-    assert snapshot_db(twins.cli_home) == before
-    assert snapshot_db(twins.tui_home) == before
-
-
-# ---- the people use cases' harness ------------------------------------------
-# Parity harness for the people use cases (add / edit / merge a person, add / edit a
-# network, hear, note, follow up): the same input through the CLI and through the TUI gives
-# the same database and the same refusal.
-#
-# The helpers are named ``face_*`` so that they sit beside the log helpers' harness (branch
-# svc-log) without a clash until the two are merged:
-#
-# - ``face_homes``: two byte-identical demo databases, one per face;
-# - ``face_cli`` runs ``kith --db HOME ...`` through the real command tree, ``face_cli_refusal``
-#   takes the one line a refused command printed;
-# - ``face_tui_form`` drives the TUI with Pilot (opening a form, filling its fields, Ctrl+S)
-#   and returns the form's refusal, or None when it saved;
-# - ``face_records`` / ``assert_faces_agree`` compare the databases record by record once
-#   what legitimately differs between two runs is normalised: merge stamps, the ids made
-#   during the run (numbered ``<new-1>``... in time order) and the moments they were made;
-# - ``same_words`` compares two refusals as the message alone: the CLI names options
-#   (``--on``), the TUI fields (``on``) and drops pointers to CLI commands, and each face
-#   prefixes its own way.
-
-FACE_CLI_ERROR = "kith: error: "
-MOMENTS = frozenset({"created", "done"})
-"""Fields that hold when a record was written: they differ between two runs."""
-
-
-@dataclass(frozen=True)
-class FaceHomes:
-    cli: Path
-    tui: Path
-    base_ids: frozenset[str]
-    base: dict[str, Any]
-    """The records as built, before either face ran."""
-
-
-@pytest.fixture
-def face_homes(demo_home: Path, tmp_path: Path, first_party_plugins_only: None) -> FaceHomes:
-    """The demo database twice, byte for byte."""
-    copy = tmp_path / "tui-db"
-    shutil.copytree(demo_home, copy)
-    ids = frozenset(_ids(_face_documents(demo_home)))
-    return FaceHomes(demo_home, copy, ids, face_records(demo_home, ids))
-
-
-# the faces ------------------------------------------------------------------------------
-
-def face_cli(home: Path, *args: str) -> Result:
-    result = CliRunner().invoke(build_cli(), ["--db", str(home), *map(str, args)])
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return result
-
-
-def face_cli_ok(home: Path, *args: str) -> Result:
-    result = face_cli(home, *args)
+def cli_ok(home: Path, *args: str) -> Result:
+    result = cli_run(home, *args)
     assert result.exit_code == 0, (result.stdout, result.stderr)
     return result
 
 
-def face_cli_refusal(home: Path, *args: str) -> str:
+def cli_refusal(home: Path, *args: str) -> str:
     """The refusal of ``kith ARGS``: exit code 2, one line, the database untouched."""
     before = snapshot_db(home)
-    result = face_cli(home, *args)
+    result = cli_run(home, *args)
     assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr)
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(FACE_CLI_ERROR), result.stderr
+    assert len(lines) == 1 and lines[0].startswith(CLI_ERROR), result.stderr
     assert snapshot_db(home) == before, "a refused command changed the database"
-    return lines[0].removeprefix(FACE_CLI_ERROR)
+    return lines[0].removeprefix(CLI_ERROR)
 
 
-Opener = Callable[[Any, Any], Awaitable[None]]
+# the TUI --------------------------------------------------------------------------------
+
+Steps = Callable[[Any, Any], Awaitable[None]]
 
 
-def face_tui(home: Path, steps: Opener) -> None:
-    app = tui(home)
+def tui_drive(home: Path, steps: Steps, *, size: tuple[int, int] = (100, 40),
+              today: date = TODAY) -> None:
+    """Run the TUI on ``home`` (as ``kith tui`` builds it) and ``await steps(app, pilot)``."""
+    app = make_app(KithApp(home), today=today, blink=False)
 
     async def main() -> None:
-        async with app.run_test(size=(100, 40)) as pilot:
+        async with app.run_test(size=size) as pilot:
             await pilot.pause()
             await steps(app, pilot)
 
     asyncio.run(main())
 
 
-def face_keys(*keys: str) -> Opener:
-    """An opener that presses ``keys`` (e.g. open a person's page, then ``j``)."""
-    async def open_(app: Any, pilot: Any) -> None:
+async def settle(pilot: Any) -> None:
+    await pilot.pause()
+    await pilot.pause()
+
+
+def tui_keys(*keys: str) -> Steps:
+    """Steps that press ``keys`` (e.g. ``l`` opens the log form)."""
+    async def press(app: Any, pilot: Any) -> None:
         await pilot.press(*keys)
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
 
-    return open_
-
-
-def face_page(name: str, key: str) -> Opener:
-    """An opener that finds ``name`` in the people table, opens the page, presses ``key``."""
-    return face_keys("p", "f", *name, "enter", "enter", key)
+    return press
 
 
-def face_tui_form(home: Path, open_form: Opener, form: type,
-                  fields: dict[str, str]) -> str | None:
+def tui_page(name: str, key: str) -> Steps:
+    """Steps that find ``name`` in the people table, open the page and press ``key``."""
+    return tui_keys("p", "f", *name, "enter", "enter", key)
+
+
+def tui_form(home: Path, open_form: Steps, form: type, fields: dict[str, Any], *,
+             error_id: str = "form-error", today: date = TODAY) -> str | None:
     """Open a form, fill ``fields`` (by widget id), press Ctrl+S. None when it saved and
     closed; else its refusal without the ``field: `` prefix (the database untouched)."""
     before = snapshot_db(home)
@@ -277,14 +150,13 @@ def face_tui_form(home: Path, open_form: Opener, form: type,
         assert isinstance(app.screen, form), app.screen
         fill(app.screen, **fields)
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.pause()
+        await settle(pilot)
         if isinstance(app.screen, form):
-            refusal.append(text(app.screen.query_one("#form-error")))
+            refusal.append(text(app.screen.query_one(f"#{error_id}")))
             await pilot.press("escape")
             await pilot.pause()
 
-    face_tui(home, steps)
+    tui_drive(home, steps, today=today)
     if not refusal:
         return None
     assert snapshot_db(home) == before, "a refused form changed the database"
@@ -292,10 +164,8 @@ def face_tui_form(home: Path, open_form: Opener, form: type,
     return message if field.isidentifier() else refusal[0]
 
 
-def same_words(cli: str, tui_message: str | None) -> bool:
-    """The same refusal, whichever face said it: ``--on`` and ``on`` name one input, and
-    the TUI leaves out a pointer to a CLI command (``kith.tui.widgets.plain``)."""
-    from kith.tui.widgets import plain
+def same_refusal(cli: str, tui_message: str | None) -> bool:
+    """The same refusal, whichever face said it (see the module)."""
 
     def words(message: str) -> str:
         return re.sub(r"(?<![\w-])--(?=[a-z])", "", " ".join(plain(message).split()))
@@ -305,7 +175,7 @@ def same_words(cli: str, tui_message: str | None) -> bool:
 
 # the databases --------------------------------------------------------------------------
 
-def _face_documents(home: Path) -> dict[str, Any]:
+def _documents(home: Path) -> dict[str, Any]:
     return {name: orjson.loads(data) for name, data in snapshot_db(home).items()}
 
 
@@ -314,34 +184,50 @@ def _ids(documents: dict[str, Any]) -> set[str]:
             for table in tables.values() if isinstance(table, dict) for ident in table}
 
 
-def face_records(home: Path, base_ids: frozenset[str]) -> dict[str, Any]:
-    """Every file's records without merge stamps; ids made in the run numbered, and the
-    moments records made in the run were written blanked."""
-    documents = _face_documents(home)
+ULID = re.compile(r"\b[0-9a-hjkmnp-tv-z]{26}\b")
+
+
+def records(home: Path, base_ids: frozenset[str]) -> dict[str, Any]:
+    """Every file's records without merge stamps; ids made in the run numbered (also
+    where they appear inside a text, such as a file name), and the moments records made in
+    the run were written blanked."""
+    documents = _documents(home)
     names = {ident: f"<new-{n}>" for n, ident in enumerate(sorted(_ids(documents) - base_ids),
                                                           1)}
+
+    def rename(value: str) -> str:
+        if value in names:
+            return names[value]
+        return ULID.sub(lambda m: names.get(m.group(), m.group()), value)
 
     def clean(value: Any, table: str = "", new: bool = False) -> Any:
         if isinstance(value, dict):
             made = new or value.get("id") in names
-            return {names.get(k, k): "<stamp>" if table == TOMBSTONES else
+            return {rename(k): "<stamp>" if table == TOMBSTONES else
                     "<moment>" if made and k in MOMENTS and v else clean(v, new=made)
                     for k, v in value.items() if k not in STAMP_KEYS}
         if isinstance(value, list):
-            return [clean(v) for v in value]
+            return [clean(v, new=new) for v in value]
         if isinstance(value, str):
-            return names.get(value, value)
+            return rename(value)
         return value
 
-    return {name: {table: clean(docs, table) for table, docs in tables.items()}
+    return {rename(name): {table: clean(docs, table) for table, docs in tables.items()}
             if isinstance(tables, dict) else tables for name, tables in documents.items()}
 
 
-def assert_faces_agree(homes: FaceHomes) -> None:
-    """Both faces wrote, and wrote the same records."""
-    cli = face_records(homes.cli, homes.base_ids)
-    other = face_records(homes.tui, homes.base_ids)
-    assert cli != homes.base, "the CLI wrote nothing"
+def assert_same_databases(twins: Twins, *, wrote: bool = True) -> None:
+    """Both faces left the same records; with ``wrote``, they changed something."""
+    cli = records(twins.cli_home, twins.base_ids)
+    other = records(twins.tui_home, twins.base_ids)
+    if wrote:
+        assert cli != twins.base, "the CLI wrote nothing"
     assert cli.keys() == other.keys()
     for name in cli:
         assert cli[name] == other[name], name
+
+
+def assert_unchanged(twins: Twins, before: dict[str, bytes]) -> None:
+    """Both databases are byte for byte as built (``before`` = ``snapshot_db`` of one)."""
+    assert snapshot_db(twins.cli_home) == before
+    assert snapshot_db(twins.tui_home) == before

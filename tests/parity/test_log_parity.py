@@ -18,27 +18,28 @@ from tests.conftest import snapshot_db
 from tests.parity.conftest import (
     Twins,
     assert_same_databases,
-    assert_same_refusal,
     assert_unchanged,
     cli_refusal,
     cli_run,
-    tui_submit,
+    same_refusal,
+    tui_form,
+    tui_keys,
 )
 
 
 def tui_log(twins: Twins, **fields: Any) -> str | None:
     """Fill the log form on the TUI's database and save: None, or the refusal."""
-    return tui_submit(twins.tui_home, "l", LogScreen, fields, error_id="log-error")
+    return tui_form(twins.tui_home, tui_keys("l"), LogScreen, fields, error_id="log-error")
 
 
 def test_a_misspelt_kind_is_refused_alike_and_nothing_is_written(twins: Twins) -> None:
     before = snapshot_db(twins.cli_home)
-    cli = cli_refusal(cli_run(twins.cli_home, "log", "LinkedIn", "--with", "Nils Adeyemi",
-                              "--gave", "--kind", "voluntering", "--on", "2026-06-14"))
+    cli = cli_refusal(twins.cli_home, "log", "LinkedIn", "--with", "Nils Adeyemi",
+                              "--gave", "--kind", "voluntering", "--on", "2026-06-14")
     tui = tui_log(twins, network="LinkedIn", people="Nils Adeyemi", direction="gave",
                   kind="voluntering", on="2026-06-14")
     assert "did you mean volunteering?" in cli
-    assert_same_refusal(cli, tui)
+    assert same_refusal(cli, tui)
     assert_unchanged(twins, before)
     assert not [i for i in Store(twins.tui_home).interactions() if i.kind == "voluntering"]
 
@@ -80,12 +81,12 @@ def test_a_missing_value_is_estimated_alike(twins: Twins) -> None:
 def test_a_bad_value_is_refused_alike(twins: Twins, cli_args: list[str],
                                       fields: dict[str, str], words: str) -> None:
     before = snapshot_db(twins.cli_home)
-    cli = cli_refusal(cli_run(twins.cli_home, "log", "LinkedIn", "--with", "Nils Adeyemi",
-                              "--gave", *cli_args))
+    cli = cli_refusal(twins.cli_home, "log", "LinkedIn", "--with", "Nils Adeyemi",
+                              "--gave", *cli_args)
     tui = tui_log(twins, network="LinkedIn", people="Nils Adeyemi", direction="gave",
                   **fields)
     assert words in cli.lower()
-    assert_same_refusal(cli, tui)
+    assert same_refusal(cli, tui)
     assert_unchanged(twins, before)
 
 
@@ -97,10 +98,10 @@ def test_a_bad_value_is_refused_alike(twins: Twins, cli_args: list[str],
 def test_an_unknown_network_or_person_is_refused_alike(twins: Twins, network: str,
                                                        person: str, words: str) -> None:
     before = snapshot_db(twins.cli_home)
-    cli = cli_refusal(cli_run(twins.cli_home, "log", network, "--with", person, "--gave"))
+    cli = cli_refusal(twins.cli_home, "log", network, "--with", person, "--gave")
     tui = tui_log(twins, network=network, people=person, direction="gave")
     assert words in cli
-    assert_same_refusal(cli, tui)
+    assert same_refusal(cli, tui)
     assert_unchanged(twins, before)
 
 

@@ -18,24 +18,24 @@ from kith.services.person_page import PersonPage
 from kith.tui.forms import MergeForm, NetworkForm, OpportunityForm, PersonForm
 from kith.tui.journal import FollowUpForm, NoteForm
 from tests.parity.conftest import (
-    FaceHomes,
-    Opener,
-    assert_faces_agree,
-    face_cli_ok,
-    face_cli_refusal,
-    face_keys,
-    face_page,
-    face_tui_form,
-    same_words,
+    Steps,
+    Twins,
+    assert_same_databases,
+    cli_ok,
+    cli_refusal,
+    same_refusal,
+    tui_form,
+    tui_keys,
+    tui_page,
 )
 
-ADD_PERSON = face_keys("a")
-ADD_NETWORK = face_keys("n")
-HEAR = face_keys("d", "h")
-MERGE = face_keys("d", "m")
+ADD_PERSON = tui_keys("a")
+ADD_NETWORK = tui_keys("n")
+HEAR = tui_keys("d", "h")
+MERGE = tui_keys("d", "m")
 
 
-def edit_network(ident: str) -> Opener:
+def edit_network(ident: str) -> Steps:
     async def open_(app: object, pilot: object) -> None:
         app.edit_network(ident)  # type: ignore[attr-defined]  # what the palette runs
         await pilot.pause()  # type: ignore[attr-defined]
@@ -43,27 +43,27 @@ def edit_network(ident: str) -> Opener:
     return open_
 
 
-def refuse_alike(homes: FaceHomes, cli: list[str], opener: Opener, form: type,
+def refuse_alike(twins: Twins, cli: list[str], opener: Steps, form: type,
                  fields: dict[str, str], words: str) -> None:
-    said_cli = face_cli_refusal(homes.cli, *cli)
-    said_tui = face_tui_form(homes.tui, opener, form, fields)
+    said_cli = cli_refusal(twins.cli_home, *cli)
+    said_tui = tui_form(twins.tui_home, opener, form, fields)
     assert words.lower() in said_cli.lower(), said_cli
-    assert same_words(said_cli, said_tui), (said_cli, said_tui)
+    assert same_refusal(said_cli, said_tui), (said_cli, said_tui)
 
 
 # people -------------------------------------------------------------------------------
 
-def test_add_person(face_homes: FaceHomes) -> None:
-    face_cli_ok(face_homes.cli, "person", "add", "Rosa Diaz", "--email", "Rosa@Example.org",
+def test_add_person(twins: Twins) -> None:
+    cli_ok(twins.cli_home, "person", "add", "Rosa Diaz", "--email", "Rosa@Example.org",
                 "--phone", "+34 600 111 222", "--handle", "x=@rosad", "--tag", "climber",
                 "--tag", "chef", "--network", "Climbing crew", "--network", "design-guild",
                 "--birthday", "--04-15", "--cadence", "30", "--note", "met at the wall")
-    assert face_tui_form(face_homes.tui, ADD_PERSON, PersonForm, {
+    assert tui_form(twins.tui_home, ADD_PERSON, PersonForm, {
         "name": "Rosa Diaz", "emails": "Rosa@Example.org", "phones": "+34 600 111 222",
         "handles": "x=@rosad", "tags": "climber, chef",
         "networks": "Climbing crew, design-guild", "birthday": "--04-15", "cadence": "30",
         "notes": "met at the wall"}) is None
-    assert_faces_agree(face_homes)
+    assert_same_databases(twins)
 
 
 @pytest.mark.parametrize(("cli", "fields", "words"), [
@@ -74,26 +74,26 @@ def test_add_person(face_homes: FaceHomes) -> None:
     (["--email", "not-an-email"], {"emails": "not-an-email"}, "not an email"),
     (["--handle", "justtext"], {"handles": "justtext"}, "KIND=VALUE"),
 ])
-def test_add_person_refusals(face_homes: FaceHomes, cli: list[str], fields: dict[str, str],
+def test_add_person_refusals(twins: Twins, cli: list[str], fields: dict[str, str],
                              words: str) -> None:
-    refuse_alike(face_homes, ["person", "add", "Rosa Diaz", *cli], ADD_PERSON, PersonForm,
+    refuse_alike(twins, ["person", "add", "Rosa Diaz", *cli], ADD_PERSON, PersonForm,
                  {"name": "Rosa Diaz", **fields}, words)
 
 
-def _gus_tags(home: FaceHomes) -> str:
-    return ", ".join(Store(home.tui).find_person("Gus Silva").tags)
+def _gus_tags(twins: Twins) -> str:
+    return ", ".join(Store(twins.tui_home).find_person("Gus Silva").tags)
 
 
-def test_edit_person(face_homes: FaceHomes) -> None:
-    face_cli_ok(face_homes.cli, "person", "edit", "Gus Silva", "--name", "Gustavo Silva",
+def test_edit_person(twins: Twins) -> None:
+    cli_ok(twins.cli_home, "person", "edit", "Gus Silva", "--name", "Gustavo Silva",
                 "--cadence", "14", "--add-tag", "photographer", "--birthday", "1991-07-01",
                 "--add-network", "Design Guild")
-    networks = ", ".join([*Store(face_homes.tui).find_person("Gus Silva").networks,
+    networks = ", ".join([*Store(twins.tui_home).find_person("Gus Silva").networks,
                           "Design Guild"])
-    assert face_tui_form(face_homes.tui, face_page("Gus Silva", "e"), PersonForm, {
-        "name": "Gustavo Silva", "cadence": "14", "tags": _gus_tags(face_homes)
+    assert tui_form(twins.tui_home, tui_page("Gus Silva", "e"), PersonForm, {
+        "name": "Gustavo Silva", "cadence": "14", "tags": _gus_tags(twins)
         + ", photographer", "birthday": "1991-07-01", "networks": networks}) is None
-    assert_faces_agree(face_homes)
+    assert_same_databases(twins)
 
 
 @pytest.mark.parametrize(("cli", "fields", "words"), [
@@ -102,21 +102,21 @@ def test_edit_person(face_homes: FaceHomes) -> None:
     (["--cadence", "-1"], {"cadence": "-1"}, "cannot be negative"),
     (["--name", ""], {"name": ""}, "needs a name"),
 ])
-def test_edit_person_refusals(face_homes: FaceHomes, cli: list[str], fields: dict[str, str],
+def test_edit_person_refusals(twins: Twins, cli: list[str], fields: dict[str, str],
                               words: str) -> None:
-    refuse_alike(face_homes, ["person", "edit", "Gus Silva", *cli],
-                 face_page("Gus Silva", "e"), PersonForm, fields, words)
+    refuse_alike(twins, ["person", "edit", "Gus Silva", *cli],
+                 tui_page("Gus Silva", "e"), PersonForm, fields, words)
 
 
-def test_merge_people(face_homes: FaceHomes) -> None:
-    for home in (face_homes.cli, face_homes.tui):
+def test_merge_people(twins: Twins) -> None:
+    for home in (twins.cli_home, twins.tui_home):
         Store(home).add_person(Store(home).find_person("Gus Silva").with_changes(
             id="01JGUSDUPLICATE0000000000A", name="Gus S.", handles={"x": ["gus_s"]},
             sources=(), created="2026-01-01T00:00:00+00:00"))
-    face_cli_ok(face_homes.cli, "person", "merge", "Gus Silva", "Gus S.")
-    assert face_tui_form(face_homes.tui, MERGE, MergeForm,
+    cli_ok(twins.cli_home, "person", "merge", "Gus Silva", "Gus S.")
+    assert tui_form(twins.tui_home, MERGE, MergeForm,
                          {"keep": "Gus Silva", "absorb": "Gus S."}) is None
-    assert_faces_agree(face_homes)
+    assert_same_databases(twins)
 
 
 @pytest.mark.parametrize(("keep", "absorb", "words"), [
@@ -124,20 +124,20 @@ def test_merge_people(face_homes: FaceHomes) -> None:
     ("Gus Silva", "Nobody Atall", "no person"),
     ("Nobody Atall", "Gus Silva", "no person"),
 ])
-def test_merge_refusals(face_homes: FaceHomes, keep: str, absorb: str, words: str) -> None:
-    refuse_alike(face_homes, ["person", "merge", keep, absorb], MERGE, MergeForm,
+def test_merge_refusals(twins: Twins, keep: str, absorb: str, words: str) -> None:
+    refuse_alike(twins, ["person", "merge", keep, absorb], MERGE, MergeForm,
                  {"keep": keep, "absorb": absorb}, words)
 
 
 # networks -----------------------------------------------------------------------------
 
-def test_add_network(face_homes: FaceHomes) -> None:
-    face_cli_ok(face_homes.cli, "network", "add", "Chess club", "--kind", "friends",
+def test_add_network(twins: Twins) -> None:
+    cli_ok(twins.cli_home, "network", "add", "Chess club", "--kind", "friends",
                 "--joined", "2024-01-10", "--note", "Tuesdays")
-    assert face_tui_form(face_homes.tui, ADD_NETWORK, NetworkForm, {
+    assert tui_form(twins.tui_home, ADD_NETWORK, NetworkForm, {
         "name": "Chess club", "kind": "friends", "joined": "2024-01-10",
         "notes": "Tuesdays"}) is None
-    assert_faces_agree(face_homes)
+    assert_same_databases(twins)
 
 
 @pytest.mark.parametrize(("cli", "fields", "words"), [
@@ -145,19 +145,19 @@ def test_add_network(face_homes: FaceHomes) -> None:
     (["X", "--joined", "someday"], {"name": "X", "joined": "someday"}, "cannot read"),
     (["LinkedIn"], {"name": "LinkedIn"}, "already exists"),
 ])
-def test_add_network_refusals(face_homes: FaceHomes, cli: list[str], fields: dict[str, str],
+def test_add_network_refusals(twins: Twins, cli: list[str], fields: dict[str, str],
                               words: str) -> None:
-    refuse_alike(face_homes, ["network", "add", *cli], ADD_NETWORK, NetworkForm, fields,
+    refuse_alike(twins, ["network", "add", *cli], ADD_NETWORK, NetworkForm, fields,
                  words)
 
 
-def test_edit_network(face_homes: FaceHomes) -> None:
-    face_cli_ok(face_homes.cli, "network", "edit", "design-guild", "--name", "Design Guild "
+def test_edit_network(twins: Twins) -> None:
+    cli_ok(twins.cli_home, "network", "edit", "design-guild", "--name", "Design Guild "
                 "(old)", "--left", "2026-01-31", "--note", "left after the merger")
-    assert face_tui_form(face_homes.tui, edit_network("design-guild"), NetworkForm, {
+    assert tui_form(twins.tui_home, edit_network("design-guild"), NetworkForm, {
         "name": "Design Guild (old)", "left": "2026-01-31",
         "notes": "left after the merger"}) is None
-    assert_faces_agree(face_homes)
+    assert_same_databases(twins)
 
 
 @pytest.mark.parametrize(("cli", "fields", "words"), [
@@ -167,22 +167,22 @@ def test_edit_network(face_homes: FaceHomes) -> None:
      {"joined": "2026-05-01", "left": "2026-01-01"}, "before it was joined"),
     (["--name", " "], {"name": " "}, "needs a name"),
 ])
-def test_edit_network_refusals(face_homes: FaceHomes, cli: list[str], fields: dict[str, str],
+def test_edit_network_refusals(twins: Twins, cli: list[str], fields: dict[str, str],
                                words: str) -> None:
-    refuse_alike(face_homes, ["network", "edit", "design-guild", *cli],
+    refuse_alike(twins, ["network", "edit", "design-guild", *cli],
                  edit_network("design-guild"), NetworkForm, fields, words)
 
 
 # needs and offers ---------------------------------------------------------------------
 
-def test_hear(face_homes: FaceHomes) -> None:
-    face_cli_ok(face_homes.cli, "hear", "Gus Silva", "--need", "a designer", "--tag",
+def test_hear(twins: Twins) -> None:
+    cli_ok(twins.cli_home, "hear", "Gus Silva", "--need", "a designer", "--tag",
                 "design", "--tag", "web", "--network", "Design Guild", "--at", "the meetup",
                 "--on", "2026-06-01")
-    assert face_tui_form(face_homes.tui, HEAR, OpportunityForm, {
+    assert tui_form(twins.tui_home, HEAR, OpportunityForm, {
         "person": "Gus Silva", "type": "need", "text": "a designer", "tags": "design, web",
         "network": "Design Guild", "at": "the meetup", "on": "2026-06-01"}) is None
-    assert_faces_agree(face_homes)
+    assert_same_databases(twins)
 
 
 @pytest.mark.parametrize(("cli", "fields", "words"), [
@@ -192,22 +192,22 @@ def test_hear(face_homes: FaceHomes) -> None:
     (["Gus Silva", "--offer", "x", "--on", "someday"],
      {"person": "Gus Silva", "text": "x", "on": "someday"}, "cannot read"),
 ])
-def test_hear_refusals(face_homes: FaceHomes, cli: list[str], fields: dict[str, str],
+def test_hear_refusals(twins: Twins, cli: list[str], fields: dict[str, str],
                        words: str) -> None:
-    refuse_alike(face_homes, ["hear", *cli], HEAR, OpportunityForm,
+    refuse_alike(twins, ["hear", *cli], HEAR, OpportunityForm,
                  {"type": "offer", **fields}, words)
 
 
 # notes and follow-ups -----------------------------------------------------------------
 
-def test_note(face_homes: FaceHomes) -> None:
-    face_cli_ok(face_homes.cli, "note", "Gus Silva", "Moving to Lyon in June", "--on",
+def test_note(twins: Twins) -> None:
+    cli_ok(twins.cli_home, "note", "Gus Silva", "Moving to Lyon in June", "--on",
                 "yesterday", "--network", "Design Guild")
-    assert face_tui_form(face_homes.tui, face_page("Gus Silva", "j"), NoteForm, {
+    assert tui_form(twins.tui_home, tui_page("Gus Silva", "j"), NoteForm, {
         "text": "Moving to Lyon in June", "on": "yesterday",
         "network": "Design Guild"}) is None
-    assert_faces_agree(face_homes)
-    written = Store(face_homes.tui).notes()
+    assert_same_databases(twins)
+    written = Store(twins.tui_home).notes()
     assert [n.on for n in written] == [(date.today() - timedelta(days=1)).isoformat()]
 
 
@@ -216,9 +216,9 @@ def test_note(face_homes: FaceHomes) -> None:
     (["x", "--on", "someday"], {"text": "x", "on": "someday"}, "cannot read"),
     (["x", "--network", "Nowhere"], {"text": "x", "network": "Nowhere"}, "no network"),
 ])
-def test_note_refusals(face_homes: FaceHomes, cli: list[str], fields: dict[str, str],
+def test_note_refusals(twins: Twins, cli: list[str], fields: dict[str, str],
                        words: str) -> None:
-    refuse_alike(face_homes, ["note", "Gus Silva", *cli], face_page("Gus Silva", "j"),
+    refuse_alike(twins, ["note", "Gus Silva", *cli], tui_page("Gus Silva", "j"),
                  NoteForm, fields, words)
 
 
@@ -226,53 +226,53 @@ def test_note_refusals(face_homes: FaceHomes, cli: list[str], fields: dict[str, 
     (["--in", "2w"], {"in": "2w"}),
     (["--on", "2030-01-15"], {"on": "2030-01-15"}),
 ])
-def test_follow_up(face_homes: FaceHomes, cli: list[str], fields: dict[str, str]) -> None:
-    face_cli_ok(face_homes.cli, "follow-up", "Gus Silva", *cli, "--about", "the portfolio")
-    assert face_tui_form(face_homes.tui, face_page("Gus Silva", "u"), FollowUpForm,
+def test_follow_up(twins: Twins, cli: list[str], fields: dict[str, str]) -> None:
+    cli_ok(twins.cli_home, "follow-up", "Gus Silva", *cli, "--about", "the portfolio")
+    assert tui_form(twins.tui_home, tui_page("Gus Silva", "u"), FollowUpForm,
                          {"about": "the portfolio", **fields}) is None
-    assert_faces_agree(face_homes)
+    assert_same_databases(twins)
 
 
 @pytest.mark.parametrize(("cli", "fields", "words"), [
     (["--in", "forever"], {"in": "forever"}, "forever"),
     (["--on", "someday"], {"on": "someday"}, "cannot read"),
 ])
-def test_follow_up_refusals(face_homes: FaceHomes, cli: list[str], fields: dict[str, str],
+def test_follow_up_refusals(twins: Twins, cli: list[str], fields: dict[str, str],
                             words: str) -> None:
-    refuse_alike(face_homes, ["follow-up", "Gus Silva", *cli], face_page("Gus Silva", "u"),
+    refuse_alike(twins, ["follow-up", "Gus Silva", *cli], tui_page("Gus Silva", "u"),
                  FollowUpForm, fields, words)
 
 
 # the person page ----------------------------------------------------------------------
 
-def test_person_page_shows_the_same_page_in_both_faces(face_homes: FaceHomes) -> None:
+def test_person_page_shows_the_same_page_in_both_faces(twins: Twins) -> None:
     import orjson
 
     from kith.services import followups, notes, relationships
     from kith.services.opportunities import Hearing, hear
     from kith.tui.people import PersonScreen
-    from tests.parity.conftest import face_tui
+    from tests.parity.conftest import tui_drive
     from tests.tui.test_tui import text
 
-    for home in (face_homes.cli, face_homes.tui):
+    for home in (twins.cli_home, twins.tui_home):
         store = Store(home)
         notes.add_note(store, "Gus Silva", "Moving to Lyon", on=date(2026, 5, 1))
         followups.add_follow_up(store, "Gus Silva", date(2030, 1, 15), "the portfolio")
         relationships.relate(store, "Gus Silva", "Fatima Khan", "friend")
         hear(store, Hearing("Gus Silva", "offer", "photography lessons"))
-    shown = orjson.loads(face_cli_ok(face_homes.cli, "person", "show", "Gus Silva",
+    shown = orjson.loads(cli_ok(twins.cli_home, "person", "show", "Gus Silva",
                                      "--json").stdout)
     seen: dict[str, Any] = {}
 
     async def steps(app: Any, pilot: Any) -> None:
-        await face_page("Gus Silva", "")(app, pilot)
+        await tui_page("Gus Silva", "")(app, pilot)
         screen = app.screen
         assert isinstance(screen, PersonScreen)
         seen["page"] = screen.page
         seen["journal"] = text(screen.query_one("#person-journal"))
         seen["opportunities"] = text(screen.query_one("#person-opportunities"))
 
-    face_tui(face_homes.tui, steps)
+    tui_drive(twins.tui_home, steps)
     page: PersonPage = seen["page"]
     journal: str = seen["journal"]
     assert [n["text"] for n in shown["dated_notes"]] == [n.text for n in page.notes] \
