@@ -24,7 +24,6 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib.metadata import EntryPoint, entry_points
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
@@ -32,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 from kith.plugins import hookspecs
+from kith.plugins.discovery import PluginEntry, entry_points
 
 if TYPE_CHECKING:
     from kith.domain.network_kinds import NetworkKind
@@ -113,8 +113,8 @@ class Plugins:
                 self._load_file(path)
         return self
 
-    def _load_entry_point(self, entry: EntryPoint) -> None:
-        version = entry.dist.version if entry.dist else None
+    def _load_entry_point(self, entry: PluginEntry) -> None:
+        version = entry.version
         try:
             module = entry.load()
         except PLUGIN_FAILURES as error:  # a plugin's import can raise anything

@@ -10,10 +10,10 @@ from types import SimpleNamespace
 
 import pytest
 
-import kith.plugins.manager as plugins_module
 from kith import hookimpl
 from kith.core.model import Interaction, Network, Person, Value
 from kith.persistence.store import Store
+from kith.plugins import discovery
 from kith.plugins.manager import Plugins, load_plugins
 from kith.services.interactions import record, upsert
 
@@ -41,20 +41,40 @@ def test_allow_list_and_block_list(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "social" not in loaded and "friends" not in loaded and "church" in loaded
 
 
-def test_broken_entry_point_is_reported_and_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = importlib.metadata.entry_points
+def install_fake_dist(site: Path, dist: str, version: str, entry_points: str) -> None:
+    """What pip leaves for an installed package: ``NAME-VERSION.dist-info/``."""
+    info = site / f"{dist}-{version}.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: {version}\n")
+    (info / "entry_points.txt").write_text(entry_points)
 
-    def with_broken(**kwargs: str) -> list[importlib.metadata.EntryPoint]:
-        found = list(real(**kwargs))
-        found.append(importlib.metadata.EntryPoint(
-            name="broken", value="kith_no_such_module_here", group="kith"))
-        return found
 
-    monkeypatch.setattr(plugins_module, "entry_points", with_broken)
+def test_broken_entry_point_is_reported_and_skipped(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_dist(tmp_path, "kith_broken", "1.2", "[kith]\nbroken = kith_no_such_module_here\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
     pm = load_plugins()
     assert "church" in pm.infos and pm.infos["church"].error is None
     assert pm.infos["broken"].error and "ModuleNotFoundError" in pm.infos["broken"].error
+    assert pm.infos["broken"].version == "1.2"
     assert [p.plugin for p in pm.problems] == ["broken"]
+
+
+def test_entry_points_are_read_as_importlib_metadata_reads_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """kith's cheap reader finds the same ``[kith]`` entry points, values and versions as
+    ``importlib.metadata`` on this environment and on packages installed for the test."""
+    install_fake_dist(tmp_path, "kith_extra", "0.3", "# a comment\n[console_scripts]\n"
+                      "x = y:z\n\n[kith]\nextra = kith_extra.plugin:Hooks\n")
+    install_fake_dist(tmp_path / "later", "kith_extra", "9.9", "[kith]\nextra = shadowed\n")
+    monkeypatch.syspath_prepend(str(tmp_path / "later"))
+    monkeypatch.syspath_prepend(str(tmp_path))
+    ours = {(e.name, e.value, e.version) for e in discovery.entry_points()}
+    theirs = {(e.name, e.value, e.dist.version if e.dist else None)
+              for e in importlib.metadata.entry_points(group="kith")}
+    assert ours == theirs
+    assert ("extra", "kith_extra.plugin:Hooks", "0.3") in ours
+    assert {"social", "church", "association", "friends"} <= {name for name, _, _ in ours}
 
 
 def test_misspelled_hook_is_caught_and_plugin_left_out() -> None:
