@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kith.domain.serendipity import vocabulary
+
 STOP = frozenset("""a an the and or but if of for to in on at by with from into onto about
 as is are was were be been being have has had do does did i me my we our you your he she play plays
 playing played they them their it its this that these those some any someone somebody
@@ -181,9 +183,7 @@ CONCEPTS: dict[str, str] = {
         a-level, a-levels, sat, revision, maths, math, mathematics, physics, chemistry,
         biology, science, english literature, history tutor, sat prep, 11 plus""",
     "language": """language exchange, conversation practice, practise my, practice my,
-        speak spanish, speak german, speak french, learn spanish, learn german,
-        learn french, fluent, native speaker, spanish, german, french, italian,
-        portuguese, mandarin, chinese, japanese, arabic, polish, dutch, english""",
+        fluent, native speaker""",
     "school": """school, schools, universities, colleges,
         degree, admission, admissions, university application, university applications,
         college application, college applications, uni application, personal statement,
@@ -309,8 +309,7 @@ EXTRA: dict[str, str] = {
         money worries, stretch the money, end of the month""",
     "food bank": """food bank, food parcel, kids need feeding, can't afford food, no food,
         hungry, free meals, pantry""",
-    "language": """spanish is, my spanish, japanese, hiragana, katakana, read the menus,
-        phrases, conversation practice, native speaker, gcse level""",
+    "language": """read the menus, phrases, conversation practice, native speaker""",
     "sign language": """sign language, bsl, deaf, makaton, signing""",
     "english lessons": """help with her english, help with his english, learn english, esol,
         english as a second language, conversation club, refugees, newcomers to the
@@ -431,7 +430,7 @@ EXTRA: dict[str, str] = {
     "golf": "golf, putts, sink a few, golfer, pga",
 }
 """Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
-for _concept, _cues in EXTRA.items():
+for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items()):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
 RELATED: dict[tuple[str, str], float] = {
@@ -528,6 +527,12 @@ RELATED: dict[tuple[str, str], float] = {
 }
 """Concepts that are different but belong together, with how much a link counts next to
 the same concept (1.0)."""
+LANGUAGE_LINK = 0.4
+"""A named language ("Spanish") and language learning in general ("a language exchange")
+go together; two named languages do not."""
+RELATED.update(vocabulary.RELATED)
+RELATED.update({(_concept, "language"): LANGUAGE_LINK for _concept in CONCEPTS
+                if _concept.startswith("lang ")})
 
 SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     # word: (concept, clue words nearby), first clue found wins; no clue: no concept
@@ -585,6 +590,8 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
               ("video", "video film")),
 }
 """Words whose meaning depends on the words around them."""
+SENSES.update({_word: _senses for _word, _senses in vocabulary.SENSES.items()
+               if _word not in SENSES})
 
 KEEP = frozenset("""spring springs evening evenings morning mornings string strings
 thing things ring rings king sing bring during nothing something anything everything
