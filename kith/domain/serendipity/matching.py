@@ -21,9 +21,10 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kith.core.model import ME, Opportunity, Person
 from kith.domain.serendipity.lexicon import NEIGHBOURS, WEAK, read
@@ -56,14 +57,42 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """What the matcher and its evidence read of a person, straight from the stored
+    document: building 10k full ``Person`` records would cost more than the matching."""
+
+    id: str
+    name: str
+    tags: tuple[str, ...] = ()
+    networks: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: dict[str, Any]) -> Profile:
+        return cls(str(doc["id"]), str(doc.get("name") or doc["id"]),
+                   tuple(doc.get("tags") or ()), dict(doc.get("networks") or {}),
+                   dict(doc.get("extra") or {}))
+
+
+Someone = Person | Profile
+"""A person as the matcher sees them: a full record, or its stored document's profile."""
+
+
+@dataclass(frozen=True)
 class Match:
-    """A scored need/offer (or need/person) pair, with the links that made it."""
+    """A scored need/offer (or need/person) pair; the links that made it are worked out
+    only when asked for (only the suggestions shown need them)."""
 
     need: Opportunity
     partner: str
     offer: Opportunity | None
     score: float
-    links: tuple[Link, ...]
+    need_features: dict[str, tuple[str, ...]] = field(repr=False, compare=False)
+    partner_features: dict[str, tuple[str, ...]] = field(repr=False, compare=False)
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        return Matcher.links(self.need_features, self.partner_features)
 
 
 def _features(text: str, tags: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
@@ -90,7 +119,8 @@ def _kind_weight(feature: str) -> float:
 class Matcher:
     """kith's default matcher: concepts and words, weighted by rarity, soft cosine."""
 
-    def __init__(self, people: list[Person], opportunities: list[Opportunity]):
+    def __init__(self, people: Iterable[Someone], opportunities: list[Opportunity]):
+        people = list(people)
         self.people = {p.id: p for p in people}
         self.opportunities = [o for o in opportunities if o.status == "open"
                               and o.person != ME]
@@ -230,8 +260,8 @@ class Matcher:
                                   self.common)
             for value, offer_id in self._best(scores, self.owner, need.person, TOP_OFFERS):
                 offer = self.by_id[offer_id]
-                links = self.links(need_features, self.features[offer_id])
-                out.append(Match(need, offer.person, offer, value, links))
+                out.append(Match(need, offer.person, offer, value, need_features,
+                                 self.features[offer_id]))
             # a person's tags are a short list, not a text: what counts is how much of
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
@@ -239,9 +269,9 @@ class Matcher:
                                   self.skill_vectors, self.common_people)
             for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
                                             SKILL_FACTOR):
-                links = self.links(need_features, self.skills[person])
-                if any(link.concept for link in links):
-                    out.append(Match(need, person, None, value, links))
+                match = Match(need, person, None, value, need_features, self.skills[person])
+                if any(link.concept for link in match.links):
+                    out.append(match)
         return out
 
     def suggest(self, *, explain: bool = True) -> list[Suggestion]:
