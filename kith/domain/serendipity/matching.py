@@ -39,6 +39,10 @@ WORDS_ONLY = 0.5
 MIN_SCORE = 0.08
 REPEAT = 1.0
 """How much each further cue of the same concept adds (logarithmically)."""
+COMMON_SHARE = 25
+"""A feature held by more than 1/25 of the offers (and more than 60) only adds to the
+candidates rarer features found: scoring it against all its holders would cost the most
+and change the top few the least."""
 TOP_OFFERS = 5
 TOP_PEOPLE = 3
 SKILL_FACTOR = 0.7
@@ -69,9 +73,9 @@ class Profile:
 
     @classmethod
     def of(cls, doc: dict[str, Any]) -> Profile:
-        return cls(str(doc["id"]), str(doc.get("name") or doc["id"]),
-                   tuple(doc.get("tags") or ()), dict(doc.get("networks") or {}),
-                   dict(doc.get("extra") or {}))
+        # the stored document's own dictionaries, not copies (nothing here changes them)
+        return cls(doc["id"], doc.get("name") or doc["id"], tuple(doc.get("tags") or ()),
+                   doc.get("networks") or {}, doc.get("extra") or {})
 
 
 Someone = Person | Profile
@@ -140,7 +144,7 @@ class Matcher:
             for feature, weight in self.vectors[offer.id].items():
                 self.postings.setdefault(feature, []).append((offer.id, weight))
         self.holders = {f: [ident for ident, _ in p] for f, p in self.postings.items()}
-        self.common = max(60, len(self.offers) // 10)
+        self.common = max(60, len(self.offers) // COMMON_SHARE)
         self.skills: dict[str, dict[str, tuple[str, ...]]] = {}
         self.skill_vectors: dict[str, dict[str, float]] = {}
         self.people_postings: dict[str, list[tuple[str, float]]] = {}
@@ -207,10 +211,12 @@ class Matcher:
     @staticmethod
     def _scores(expanded: dict[str, float], postings: dict[str, list[tuple[str, float]]],
                 holders: dict[str, list[str]], vectors: dict[str, dict[str, float]],
-                common: int) -> dict[str, float]:
+                common: int, fallback: bool = True) -> dict[str, float]:
         """The soft cosine of a need with every partner sharing a feature with it,
         accumulated posting by posting (a feature held by more than ``common`` partners
-        is counted for the candidates others found, but finds none itself); a partner
+        is counted for the candidates others found, but finds none itself, unless no
+        rarer feature found any and ``fallback``: then the least common of them finds
+        them, for offers; a person's tag shared by hundreds says nothing); a partner
         that shares no concept, related or not, keeps ``WORDS_ONLY`` of its score."""
         dots: dict[str, float] = {}
         meaning: set[str] = set()
@@ -225,6 +231,12 @@ class Matcher:
             get = dots.get
             for ident, other in posting:
                 dots[ident] = get(ident, 0.0) + weight * other
+            if feature.startswith("@") and feature[1:] not in WEAK:
+                meaning.update(holders[feature])
+        if not dots and later and fallback:
+            later.sort(key=lambda item: len(postings[item[0]]))
+            feature, weight = later.pop(0)
+            dots = {ident: weight * other for ident, other in postings[feature]}
             if feature.startswith("@") and feature[1:] not in WEAK:
                 meaning.update(holders[feature])
         for feature, weight in later:
@@ -266,7 +278,7 @@ class Matcher:
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
             scores = self._scores(coverage, self.people_postings, self.people_holders,
-                                  self.skill_vectors, self.common_people)
+                                  self.skill_vectors, self.common_people, fallback=False)
             for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
                                             SKILL_FACTOR):
                 match = Match(need, person, None, value, need_features, self.skills[person])

@@ -74,7 +74,7 @@ def networks_apart(first: Someone | None, second: Someone | None) -> bool | None
     """True when two people share none of the user's networks; None when unknown."""
     if not first or not second or not first.networks or not second.networks:
         return None
-    return not (set(first.networks) & set(second.networks))
+    return first.networks.keys().isdisjoint(second.networks)
 
 
 def merge(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
