@@ -42,9 +42,10 @@ took make making made use using used keen love loves willing interested happy av
 already ever soon""".split())  # noqa: SIM905
 """Words that say nothing about what is needed or offered."""
 
-WEAK = frozenset({"teaching", "event"})
-"""Concepts too general to make a match on their own ("lessons" of what?): they count
-only next to something more specific."""
+WEAK = frozenset({"teaching", "event", "religion"})
+"""Concepts too general to make a match on their own ("lessons" of what?; "our church
+runs a clothes bank" is about clothes, the church is where): they count only next to
+something more specific."""
 
 # concept: cues (words or phrases). Cues are stemmed like the texts they are compared to.
 CONCEPTS: dict[str, str] = {
@@ -569,9 +570,15 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                        "function celebration rehearsal"),
              ("room to rent", "rent let lodger spare live stay month monthly tenant bedroom "
                       "share student")),
-    "space": (("venue", "party birthday wedding event events meeting workshop hire "
+    "space": (("storage", "storage store storing stuff boxes furniture"),
+              ("venue", "party birthday wedding event events meeting workshop hire "
                         "rehearsal celebration"),
-              ("room to rent", "rent live stay lodger")),
+              ("room to rent", "live stay lodger")),
+    "hall": (("venue", "hire hired book booked booking party parties wedding event events "
+                       "function village community church scout dance ceilidh guests "
+                       "capacity seats"),),
+    "halls": (("venue", "hire book booking party wedding event function village "
+                        "community"),),
     "studio": (("audio", "recording record podcast mixing music sound"),
                ("housing", "flat apartment rent let live")),
     "date": (("party", "wedding celebration anniversary"),),
@@ -676,6 +683,15 @@ STOP_STEMS = frozenset(stem(w) for w in STOP) | STOP
 CUE_STEMS = frozenset(s for key in CUES.values() for k, _ in key for s in k)
 
 
+DETAILED = frozenset({"software", "python", "data", "web", "it support", "sport", "music",
+                      "medical", "tutoring", "pets", "language", "school", "fitness",
+                      "furniture", "clothes", "crafts", "games", "art", "design"})
+"""Broad concepts whose single words say which one it is: Java is software and Swift is
+software, but a Java need is better met by a Java offer; maths and physics are both
+tutoring, a dog and a cat both pets. For these, the word a person wrote also counts as
+a plain word beside the concept."""
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a text is about: its concepts, with the words that said so as the person
@@ -722,8 +738,9 @@ def read(text: str) -> Reading:
                 concepts.setdefault(each, [])
                 if phrase not in concepts[each]:
                     concepts[each].append(phrase)
+            keep = len(key) == 1 and any(each in DETAILED for each in (concept, *also))
             for j in range(i, i + len(key)):
-                used[j] = True
+                used[j] = not keep
             i += len(key)
             continue
         i += 1
