@@ -431,7 +431,8 @@ EXTRA: dict[str, str] = {
     "golf": "golf, putts, sink a few, golfer, pga",
 }
 """Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
-for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items()):
+for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
+                        *vocabulary.MORE.items()):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
 RELATED: dict[tuple[str, str], float] = {

@@ -536,6 +536,102 @@ CONCEPTS: dict[str, str] = {
 }
 """Concepts (or cues for ``lexicon``'s concepts of the same name) beside the first set."""
 
+MORE: dict[str, str] = {
+    # more of the house --------------------------------------------------------------
+    "kitchen fitting": """kitchen fitter, kitchen fitters, fit a kitchen, new kitchen, kitchen
+        units, worktop, worktops, cupboard doors, kitchen cabinets, kitchen refit, bathroom
+        fitter, bathroom fitters, new bathroom, bathroom refit""",
+    "curtains": """curtains, curtain pole, curtain poles, curtain rail, blinds, roller blind,
+        roman blind, shutters, picture hanging, hang pictures, hang a mirror, put up
+        shelves""",
+    "plumbing": """toilet won't flush, flush, flushing, silicone, sealant, mastic, reseal
+        the bath, shower leak, shower head, showerhead, low water pressure, water pressure,
+        dripping shower, waste pipe""",
+    "electrical": """light switch, light switches, dimmer, dimmer switch, extractor fan,
+        ceiling fan, outside light, outdoor socket, spotlights, downlights, pat testing""",
+    "building": """crack in the wall, cracks in the wall, cracked wall, subsidence, lintel,
+        repointing, pointing, render, rendering, brickwork, bricks, load-bearing wall,
+        knock through, knocking through, porch, garage conversion, loft insulation,
+        insulation, woodworm""",
+    "glazing": """sash window, sash windows, misted window, misted windows, blown window,
+        window won't close, window won't open, jammed window, conservatory""",
+    "carpentry": """squeaky door, door handle, door handles, hinges, hinge, sticking door,
+        garage door, new door, internal doors, loft ladder, stairs repair, banister""",
+    # more hobbies -------------------------------------------------------------------
+    "models": """model railway, model railways, model trains, model making, model maker,
+        scale models, airfix, miniatures, painting miniatures, lego, diorama, model
+        aircraft""",
+    "motoring": """classic car, classic cars, car restoration, vintage car, motorbike,
+        motorbikes, motorcycle, motorcycles, biker, bikers, scooter, moped, car club,
+        track day""",
+    "outdoors": """foraging, forage, mushrooms, wild food, metal detecting, metal detector,
+        geocaching, orienteering, kite flying, drone flying, fly a drone, conservation
+        volunteering, nature walk, nature walks, wildlife""",
+    "brewing": """home brewing, homebrew, home brew, brew beer, brewing beer, brewing, cider
+        making, wine making, winemaking, wine tasting, gin distilling, kombucha""",
+    "collecting": """stamp collecting, stamps, philately, coin collecting, coins,
+        numismatics, vinyl records, record collection, record collector, antiques,
+        collectables, collectibles, memorabilia""",
+    "aquarium": """aquarium, fish tank, tropical fish, koi, pond fish, reptile, reptiles,
+        snake, lizard, gecko""",
+    "radio": """amateur radio, ham radio, radio ham, morse code, radio licence, short wave""",
+    "bell ringing": """bell ringing, bellringing, bell ringer, bell ringers, campanology, ring
+        the bells, church bells, tower bells""",
+    "florist": """flower arranging, flower arrangements, flower arranger, church flowers,
+        floristry""",
+    "circus": """juggling, juggle, juggler, circus skills, unicycle, stilts, aerial hoop,
+        aerial silks, hula hoop""",
+    # more health --------------------------------------------------------------------
+    "sleep": """insomnia, can't sleep, cannot sleep, sleep problems, sleep problem, sleep
+        apnoea, sleep apnea, snoring, sleep clinic, sleep coach, sleep consultant, baby
+        won't sleep, sleep training""",
+    "headaches": """migraine, migraines, headache, headaches, head pain, neurologist""",
+    "skin": """dermatologist, dermatology, skin condition, acne, eczema, psoriasis, rash,
+        moles checked, mole check, skin cancer check""",
+    "quit smoking": """stop smoking, quit smoking, give up smoking, giving up smoking,
+        smoker, smoking, vaping, vape, nicotine, cigarettes""",
+    "complementary": """acupuncture, acupuncturist, reflexology, reflexologist, reiki,
+        aromatherapy, homeopathy, herbalist, hypnotherapy, hypnotherapist, sound bath""",
+    "pelvic health": """pelvic floor, incontinence, women's health physio, postnatal
+        physio, prolapse, continence""",
+    # more business and money --------------------------------------------------------
+    "licensing": """licence, licences, license, licenses, licensing, premises licence,
+        alcohol licence, food hygiene, food hygiene rating, food safety, hygiene
+        certificate, street trading, trading standards, permit, permits""",
+    "trade": """export, exporting, exporter, import, importing, importer, customs,
+        tariffs, overseas customers, international shipping, freight, incoterms""",
+    "networking": """introductions to, introduce me, warm introduction, connections in,
+        contacts in, someone in the industry, know anyone at, know anyone in, foot in the
+        door, networking, network of""",
+    "social enterprise": """social enterprise, community interest company, cic, co-op,
+        cooperative, co-operative, community business, register a charity, registering a
+        charity, charity commission, charitable status, set up a charity, start a
+        charity""",
+    "sponsorship": """sponsor, sponsors, sponsorship, sponsoring, sponsored by, corporate
+        sponsor, local businesses to sponsor, match funding, prizes for, raffle prizes""",
+    "tenders": """tender, tenders, tendering, bid for a contract, public sector contract,
+        procurement, framework agreement, rfp, request for proposal""",
+    "business advice": """advisory board, non-executive, non-exec, ned, board adviser,
+        board advisor, consultant, consultancy, consulting, late payment, late payments,
+        chasing invoices, unpaid invoices, invoice chasing""",
+    # more community -----------------------------------------------------------------
+    "errands": """do her shopping, do his shopping, do my shopping, pick up shopping, pick up
+        some shopping, collect shopping, groceries, grocery shopping, food shopping,
+        errands, run errands, collect her prescription, collect his prescription""",
+    "befriending": """housebound, house-bound, can't get out, doesn't get out, hardly goes
+        out, on her own, on his own, lives alone, living alone, no family nearby, phone
+        call now and then, telephone befriending, a friendly face""",
+    "hardship": """warm space, warm spaces, warm hub, warm bank, heating costs, can't afford
+        heating, winter fuel, hygiene bank, toiletries, period poverty, baby bank,
+        furniture bank, free furniture""",
+    "civic": """petition, campaign, campaigning, councillor, local councillor, my mp, write
+        to the mp, planning objection, object to the planning, planning application,
+        consultation response, residents' meeting, public meeting, speed bumps, traffic
+        calming, road safety""",
+}
+"""A second pass over the same ground (cues for concepts above or in ``lexicon``, and
+concepts beside them), merged like ``CONCEPTS``."""
+
 RELATED: dict[tuple[str, str], float] = {
     ("headstone", "funeral"): 0.4,
     ("funeral", "florist"): 0.3,
@@ -654,6 +750,44 @@ RELATED: dict[tuple[str, str], float] = {
     ("hardship", "benefits"): 0.3,
     ("hardship", "laptop"): 0.2,
     ("tickets", "music"): 0.2,
+    ("kitchen fitting", "carpentry"): 0.4,
+    ("kitchen fitting", "plumbing"): 0.3,
+    ("curtains", "handyman"): 0.4,
+    ("curtains", "sewing"): 0.3,
+    ("models", "crafts"): 0.3,
+    ("motoring", "mechanic"): 0.4,
+    ("outdoors", "hiking"): 0.3,
+    ("aquarium", "pets"): 0.4,
+    ("radio", "electronics"): 0.3,
+    ("bell ringing", "religion"): 0.3,
+    ("circus", "entertainer"): 0.4,
+    ("sleep", "new baby"): 0.2,
+    ("sleep", "therapy"): 0.2,
+    ("headaches", "medical"): 0.3,
+    ("skin", "medical"): 0.3,
+    ("quit smoking", "addiction"): 0.4,
+    ("quit smoking", "medical"): 0.2,
+    ("complementary", "massage"): 0.4,
+    ("pelvic health", "physio"): 0.5,
+    ("pelvic health", "new baby"): 0.2,
+    ("licensing", "legal"): 0.4,
+    ("licensing", "catering"): 0.2,
+    ("trade", "delivery"): 0.3,
+    ("trade", "business advice"): 0.3,
+    ("networking", "job"): 0.3,
+    ("networking", "mentoring"): 0.3,
+    ("social enterprise", "legal"): 0.3,
+    ("social enterprise", "business advice"): 0.4,
+    ("social enterprise", "grant"): 0.3,
+    ("sponsorship", "event"): 0.3,
+    ("sponsorship", "crowdfunding"): 0.3,
+    ("tenders", "grant"): 0.4,
+    ("tenders", "business advice"): 0.3,
+    ("errands", "befriending"): 0.4,
+    ("errands", "eldercare"): 0.3,
+    ("errands", "lift"): 0.3,
+    ("civic", "volunteer"): 0.2,
+    ("civic", "architecture"): 0.2,
 }
 """Links between the concepts here and those of ``lexicon`` (see ``lexicon.RELATED``);
 each language relates to ``language`` by ``LANGUAGE_LINK`` (set in ``lexicon``)."""
