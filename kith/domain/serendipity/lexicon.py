@@ -617,7 +617,18 @@ def stem(word: str) -> str:
         word = word[:-2]
     if word in KEEP:
         return word[:-1] if word.endswith("ings") else word
-    return _drop_e(_suffixless(word))
+    return _drop_e(_agentless(_suffixless(word)))
+
+
+def _agentless(word: str) -> str:
+    """The one who does it meets the doing: "plasterer", "plastering" and "plaster" all
+    end as "plast", "knitter" and "knitting" as "knit" (long words only: "water" stays;
+    repeated, so that the doer's "-er" and the thing's own "-er" come off alike)."""
+    while len(word) >= 7 and word.endswith("er") and word[-3] not in "aeiou":
+        word = word[:-2]
+        if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+            word = word[:-1]  # "knitter" -> "knit"
+    return word
 
 
 def _suffixless(word: str) -> str:
