@@ -534,7 +534,7 @@ LANGUAGE_LINK = 0.4
 go together; two named languages do not."""
 RELATED.update(vocabulary.RELATED)
 RELATED.update({(_concept, "language"): LANGUAGE_LINK for _concept in CONCEPTS
-                if _concept.startswith("lang ")})
+                if _concept.endswith(" language") and _concept != "language"})
 
 SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     # word: (concept, clue words nearby), first clue found wins; no clue: no concept
