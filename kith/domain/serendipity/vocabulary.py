@@ -94,7 +94,8 @@ CONCEPTS: dict[str, str] = {
         opinion, menopause, hrt, fertility, ivf, allergy, allergies, asthma, eczema""",
     "eyes": """optician, opticians, optometrist, ophthalmologist, eye test, eye tests, eye exam,
         eyesight, glasses, spectacles, contact lenses, reading glasses, cataract, cataracts,
-        glaucoma, squint, can't see the board, blurry vision, eye sight""",
+        glaucoma, squint, can't see the board, blurry vision, eye sight,
+        read the board, see the board, squinting, squint at""",
     "hearing": """audiologist, audiology, hearing test, hearing tests, hearing aid, hearing aids,
         hard of hearing, hearing loss, going deaf, tinnitus, ear wax, earwax, can't hear,
         turning the telly up, turning the tv up""",
@@ -815,7 +816,8 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                                "native fluent learn conversation speaking"),),
     "django": (("python", "app web python developer site backend api code project"),),
     "bass": (("guitar", "guitar play player band lessons amp jazz"),),
-    "bridge": (("games", "card cards club play partner bidding"),),
+    "bridge": (("games", "card cards club play player players partner bidding game games "
+                         "rubber duplicate"),),
     "chemist": (("pharmacy", "prescription prescriptions medicine medicines collect"),),
     "garage": (("mechanic", "car repair service mot mechanic engine brake brakes "
                             "clutch"),
