@@ -684,7 +684,18 @@ def _build() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], int]:
     return index, longest
 
 
+DETAILED = frozenset({"software", "python", "data", "web", "it support", "sport", "music",
+                      "medical", "tutoring", "pets", "language", "school", "fitness",
+                      "furniture", "clothes", "crafts", "games", "art", "design"})
+"""Broad concepts whose single words say which one it is: Java is software and Swift is
+software, but a Java need is better met by a Java offer; maths and physics are both
+tutoring, a dog and a cat both pets. For these, the word a person wrote also counts as
+a plain word beside the concept."""
 CUES, LONGEST = _build()
+DETAIL_STEMS = frozenset(key[0] for entries in CUES.values() for key, concept in entries
+                         if len(key) == 1 and concept in DETAILED)
+"""The words kept as details of a broad concept ("java" beside software): they refine
+the score of candidates their concept found, and find none themselves."""
 SENSE_CLUES = {stem(word): tuple((concept, frozenset(stem(c) for c in clues.split())) for
                                  concept, clues in senses) for word, senses in SENSES.items()}
 NEIGHBOURS: dict[str, dict[str, float]] = {}
@@ -695,13 +706,7 @@ STOP_STEMS = frozenset(stem(w) for w in STOP) | STOP
 CUE_STEMS = frozenset(s for key in CUES.values() for k, _ in key for s in k)
 
 
-DETAILED = frozenset({"software", "python", "data", "web", "it support", "sport", "music",
-                      "medical", "tutoring", "pets", "language", "school", "fitness",
-                      "furniture", "clothes", "crafts", "games", "art", "design"})
-"""Broad concepts whose single words say which one it is: Java is software and Swift is
-software, but a Java need is better met by a Java offer; maths and physics are both
-tutoring, a dog and a cat both pets. For these, the word a person wrote also counts as
-a plain word beside the concept."""
+
 
 
 @dataclass(frozen=True)

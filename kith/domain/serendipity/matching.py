@@ -27,7 +27,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from kith.core.model import ME, Opportunity, Person
-from kith.domain.serendipity.lexicon import NEIGHBOURS, WEAK, read
+from kith.domain.serendipity.lexicon import DETAIL_STEMS, NEIGHBOURS, WEAK, read
 
 if TYPE_CHECKING:
     from kith.domain.serendipity.ranking import Suggestion
@@ -39,8 +39,8 @@ WORDS_ONLY = 0.5
 MIN_SCORE = 0.08
 REPEAT = 1.0
 """How much each further cue of the same concept adds (logarithmically)."""
-COMMON_SHARE = 25
-"""A feature held by more than 1/25 of the offers (and more than 60) only adds to the
+COMMON_SHARE = 50
+"""A feature held by more than 1/50 of the offers (and more than 60) only adds to the
 candidates rarer features found: scoring it against all its holders would cost the most
 and change the top few the least."""
 TOP_OFFERS = 5
@@ -225,7 +225,7 @@ class Matcher:
             posting = postings.get(feature)
             if not posting:
                 continue
-            if len(posting) > common:
+            if len(posting) > common or feature in DETAIL_STEMS:
                 later.append((feature, weight))
                 continue
             get = dots.get
