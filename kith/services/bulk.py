@@ -1,9 +1,9 @@
 """Bulk reads without the cycle collector: suggestions and reminders build tens of
 thousands of small objects (one per person, match and stored row) that hold no reference
 cycles, and Python's cycle collector would otherwise walk the whole heap again and again
-while they are made (a third of ``kith intro suggest``'s time at 10k people, a quarter of
-``kith remind``'s at 1M interactions). Reference counting still frees everything; the
-collector runs again as soon as the read is done."""
+while they are made (about a third of the time of ``kith intro suggest`` at 10k people,
+and of ``kith remind`` at 1M interactions, measured in-process). Reference counting
+still frees everything; the collector runs again as soon as the read is done."""
 
 from __future__ import annotations
 
