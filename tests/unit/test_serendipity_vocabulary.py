@@ -85,6 +85,7 @@ def test_unlike_things_stay_apart(need: str, right: str, unlike: str) -> None:
     ("Floor polish and a mop, free", "polish language"),
     ("The ceiling in the hall has cracked", "venue"),
     ("Our garage is empty: rent the space for storage", "room to rent"),
+    ("We signed the lease last week", "sign language"),
 ])
 def test_a_word_with_several_meanings_needs_its_neighbours(text: str, absent: str) -> None:
     assert absent not in read(text).concepts

@@ -311,7 +311,7 @@ EXTRA: dict[str, str] = {
     "food bank": """food bank, food parcel, kids need feeding, can't afford food, no food,
         hungry, free meals, pantry""",
     "language": """read the menus, phrases, conversation practice, native speaker""",
-    "sign language": """sign language, bsl, deaf, makaton, signing""",
+    "sign language": """sign language, bsl, deaf, makaton""",
     "english lessons": """help with her english, help with his english, learn english, esol,
         english as a second language, conversation club, refugees, newcomers to the
         country""",

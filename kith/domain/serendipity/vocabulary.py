@@ -321,7 +321,7 @@ CONCEPTS: dict[str, str] = {
         lengths, front crawl, breaststroke, afraid of water, scared of water""",
     "hiking": """walking boots, rambling, rambler, long walks, countryside walks, walking club,
         walking buddy, nordic walking, munros, peaks, hill walks, trek, camping, camp, wild
-        camping, tent, tents, backpacking, scouting, bushcraft, duke of edinburgh""",
+        camping, tent, tents, backpacking, bushcraft, duke of edinburgh""",
     "astronomy": """stargazing, star gazing, observatory, astronomer, astrophotography""",
     # tech ---------------------------------------------------------------------------
     "digital skills": """smartphone help, use my phone, using my phone, how to use, video call,
