@@ -26,8 +26,12 @@ the offer pool is every pair's offer plus the offer distractors; every pair's ne
 ranked against the whole pool. For the held-out set only the ids and categories of the
 misses are printed, never their texts, so that nobody tunes the lexicon on them.
 
-Usage: ``python bench/serendipity_eval.py`` (writes the generated set to
-bench/data/eval.json).
+``fresh.json`` (30 pairs, 30 distractors) was written for issue 28 by a helper who had
+never seen the matcher, after the lexicon work was finished, and measured once
+(``--fresh``; misses by id and category only, like the held-out set).
+
+Usage: ``python bench/serendipity_eval.py [--quiet] [--holdout] [--fresh]`` (writes the
+generated set to bench/data/eval.json).
 """
 
 from __future__ import annotations
@@ -255,6 +259,9 @@ def main() -> None:
     if (SETS / "holdout.json").exists() and "--holdout" in sys.argv:
         report("held-out set (bench/serendipity_sets/holdout.json)",
                load_set(SETS / "holdout.json"), texts=False)
+    if (SETS / "fresh.json").exists() and "--fresh" in sys.argv:
+        report("fresh set (bench/serendipity_sets/fresh.json)",
+               load_set(SETS / "fresh.json"), texts=False)
     data = build()
     out = Path(__file__).parent / "data" / "eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)

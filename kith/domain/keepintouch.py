@@ -31,6 +31,7 @@ years of history.
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -156,6 +157,21 @@ class Reminders:
 
 def cadence_for(person: dict[str, Any], config: dict[str, Any]) -> int | None:
     """The keep-in-touch cadence in days for a person document, or None."""
+    return _cadence_rule(config)(person)  # type: ignore[no-any-return]
+
+
+def _cadence_rule(config: dict[str, Any]) -> Any:
+    """``cadence_for`` with the configuration read once: with no tag, network or default
+    cadence configured (the usual case), a person's cadence is their own field, and
+    10k people cost a dictionary look-up each."""
+    rules = config.get("keep_in_touch", {})
+    if not (rules.get("by_tag") or rules.get("by_network") or rules.get("default_days")):
+        return lambda person: int(person["cadence_days"]) if person.get("cadence_days") \
+            else None
+    return lambda person: _cadence(person, config)
+
+
+def _cadence(person: dict[str, Any], config: dict[str, Any]) -> int | None:
     if person.get("cadence_days"):
         return int(person["cadence_days"])
     rules = config.get("keep_in_touch", {})
@@ -199,12 +215,18 @@ def reminders(store: Store, config: dict[str, Any], today: date | None = None, *
     result.came_to_you = _came_to_you(recent, docs, stats, networks, today, came_days,
                                       followed_up or {})
     result.thank = _thanks(recent, docs, stats, networks, today, thank_days)
+    cadence_of = _cadence_rule(config)
+    # seen in the last DRIFT_MIN_DAYS: nobody is drifting (most people: a string compare)
+    drift_before = date.fromordinal(today.toordinal() - DRIFT_MIN_DAYS).isoformat()
     for ident, person in docs.items():
         if ident == ME:
             continue
         nets = stats.get(ident, {})
-        last = max(nets.items(), key=lambda item: item[1]["last"], default=None)
-        cadence = cadence_for(person, config)
+        last = None
+        for item in nets.items():
+            if last is None or item[1]["last"] > last[1]["last"]:
+                last = item
+        cadence = cadence_of(person)
         if cadence:
             if last:
                 when = date.fromisoformat(last[1]["last"][:10])  # UTC day: good to a day
@@ -219,7 +241,8 @@ def reminders(store: Store, config: dict[str, Any], today: date | None = None, *
                 if known is None or known > cadence:
                     result.overdue.append(Overdue(ident, person["name"], cadence, None, None,
                                                   known, (known or cadence) - cadence))
-        elif last and not (person.get("extra") or {}).get(SILENCED):
+        elif last and last[1]["last"][:10] <= drift_before \
+                and not (person.get("extra") or {}).get(SILENCED):
             drift = _drift(ident, person["name"], nets, last, today, networks)
             if drift is not None:
                 result.drifting.append(drift)
@@ -326,9 +349,17 @@ def _talk_before(talks: list[tuple[str, str, str]], day: str) -> str | None:
     return f"{best[1]} on {best[0]}" + (f" ({best[2]})" if best[2] else "")
 
 
-def _share(row: list[int], totals: list[int]) -> float:
-    parts = [row[i] / totals[i] for i in (MONEY, MINUTES, FAVOURS, FUN) if totals[i] > 0]
-    return sum(parts) / len(parts) if parts else 0.0
+def _shares(rows: list[tuple[str, list[int]]], totals: list[int]
+            ) -> list[tuple[float, str]]:
+    """``(share, person)`` for a network's rows: a person's share is the mean, over the
+    value fields the network gave anything in, of their part of it (the fields are
+    chosen once: a network has thousands of rows)."""
+    fields = [(i, totals[i]) for i in (MONEY, MINUTES, FAVOURS, FUN) if totals[i] > 0]
+    if not fields:
+        return [(0.0, ident) for ident, _ in rows]
+    count = len(fields)
+    return [(sum([row[i] / total for i, total in fields]) / count, ident)
+            for ident, row in rows]
 
 
 def _thanks(recent: list[dict[str, Any]], docs: dict[str, Any], stats: dict[str, Any],
@@ -364,8 +395,11 @@ def _thanks(recent: list[dict[str, Any]], docs: dict[str, Any], stats: dict[str,
         if len(rows) < CONNECTOR_MIN_PEOPLE or network not in networks:
             continue
         totals = sums[network]
-        # ties by name, never by id (ids differ between two copies of the same history)
-        ranked = sorted(((_share(r, totals), ident) for ident, r in rows),
+        # ties by name, never by id (ids differ between two copies of the same history);
+        # only the first few can be connectors, so only they are sorted
+        shares = _shares(rows, totals)
+        cut = heapq.nlargest(CONNECTORS_MAX, [share for share, _ in shares])[-1]
+        ranked = sorted((item for item in shares if item[0] >= cut),
                         key=lambda item: (-item[0], docs[item[1]]["name"], item[1]))
         covered = 0.0
         for share, ident in ranked[:CONNECTORS_MAX]:

@@ -182,6 +182,11 @@ class Plugins:
                 self._reporter(problem)
             return None
 
+    def implements(self, hook_name: str) -> bool:
+        """Whether any plugin implements ``hook_name`` (callers skip building arguments
+        nobody will read)."""
+        return bool(self._impls(hook_name))
+
     def broadcast(self, hook_name: str, **kwargs: Any) -> None:
         """Call every implementation; one that raises is reported, the rest still run."""
         for impl in self._impls(hook_name):

@@ -18,6 +18,7 @@ from kith.core import clock
 from kith.core.errors import NotFound, ValidationError
 from kith.core.model import ME, Interaction, Opportunity, Person, Value
 from kith.domain.serendipity import Suggestion, suggest
+from kith.services.bulk import no_cycle_collection
 from kith.services.interactions import estimated
 from kith.services.scope import one_transaction
 
@@ -28,8 +29,9 @@ if TYPE_CHECKING:
 def suggestions(store: Store, *, plugins: Any = None, person: str | None = None,
                 limit: int = 10) -> list[Suggestion]:
     """Ranked introductions, leaving out people who already know each other."""
-    return suggest(store, plugins=plugins, person=person, limit=limit,
-                   known=store.related_pairs())
+    with no_cycle_collection():
+        return suggest(store, plugins=plugins, person=person, limit=limit,
+                       known=store.related_pairs())
 
 
 def _network_for(store: Store, a: Person, b: Person, opportunities: list[Opportunity],

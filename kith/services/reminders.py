@@ -15,6 +15,7 @@ from kith.core import clock
 from kith.core.errors import ValidationError
 from kith.core.model import ME, Person
 from kith.domain.keepintouch import SILENCED, Reminders, reminders
+from kith.services.bulk import no_cycle_collection
 from kith.services.followups import FollowUp, follow_ups
 
 if TYPE_CHECKING:
@@ -25,13 +26,14 @@ def all_reminders(store: Store, config: dict[str, Any], today: date | None = Non
                   birthday_days: int = 30) -> tuple[list[FollowUp], Reminders]:
     """Open follow-ups and every reminder; a follow-up set for someone who came to you
     counts as following them up."""
-    latest: dict[str, str] = {}
-    for item in store.follow_ups(include_done=True):
-        created = (item.created or "")[:10]
-        if item.person and created > latest.get(item.person, ""):
-            latest[item.person] = created
-    return follow_ups(store), reminders(store, config, today, birthday_days=birthday_days,
-                                        followed_up=latest)
+    with no_cycle_collection():
+        latest: dict[str, str] = {}
+        for item in store.follow_ups(include_done=True):
+            created = (item.created or "")[:10]
+            if item.person and created > latest.get(item.person, ""):
+                latest[item.person] = created
+        return follow_ups(store), reminders(store, config, today,
+                                            birthday_days=birthday_days, followed_up=latest)
 
 
 def silence(store: Store, ref: str, *, quiet: bool = True,

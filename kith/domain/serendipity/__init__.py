@@ -25,14 +25,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kith.domain.serendipity.lexicon import terms
-from kith.domain.serendipity.matching import Matcher
+from kith.domain.serendipity.matching import Matcher, Profile
 from kith.domain.serendipity.ranking import Suggestion, acceptable, merge
 from kith.domain.serendipity.records import introduced_before, introduced_pairs, summary
 
 if TYPE_CHECKING:
     from kith.persistence.store import Store
 
-__all__ = ["Matcher", "Suggestion", "introduced_before", "introduced_pairs", "merge",
+__all__ = ["Matcher", "Profile", "Suggestion", "introduced_before", "introduced_pairs", "merge",
            "suggest", "summary", "terms"]
 
 
@@ -42,10 +42,12 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
     pairs already introduced and the ``known`` pairs (people who already know each
     other: the services pass the relationships)."""
     plugins = plugins if plugins is not None else store.plugins
-    people = store.people()
+    docs = store.people_docs()
     opportunities = store.opportunities(status="open")
-    found = Matcher(people, opportunities).suggest(explain=False)
-    if plugins is not None:
+    found = Matcher([Profile.of(doc) for doc in docs.values()],
+                    opportunities).suggest(explain=False)
+    if plugins is not None and _asks_plugins(plugins):
+        people = store.people()
         for plugin, result in plugins.collect("suggest_introductions", people=people,
                                               opportunities=opportunities):
             for item in result if isinstance(result, list) else []:
@@ -55,9 +57,16 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
                         tuple(item.opportunities), max(0.0, min(1.0, float(item.score))),
                         list(item.evidence),
                         item.matcher if item.matcher != "kith" else plugin))
-    names = {p.id: p.name.casefold() for p in people}
+    names = {ident: str(doc.get("name") or ident).casefold() for ident, doc in docs.items()}
     found.sort(key=lambda s: tuple(names.get(p, p) for p in s.people))  # ties: by name
     done = introduced_pairs(store) | (known or set())
     open_ids = {o.id for o in opportunities}
     result = [s for s in merge(found) if acceptable(s, done, open_ids, person)]
     return [s.finish() for s in (result[:limit] if limit else result)]
+
+
+def _asks_plugins(plugins: Any) -> bool:
+    """Whether any plugin implements ``suggest_introductions`` (only then are the full
+    person records built for them)."""
+    implements = getattr(plugins, "implements", None)
+    return bool(implements("suggest_introductions")) if callable(implements) else True

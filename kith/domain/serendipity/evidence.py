@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kith.core.model import Opportunity, Person
-from kith.domain.serendipity.matching import Link, Match
+from kith.core.model import Opportunity
+from kith.domain.serendipity.matching import Link, Match, Someone
 
 QUOTE_CHARS = 70
 
@@ -39,13 +39,13 @@ def describe_link(link: Link) -> str:
     return f"{need} → {offer} ({link.concept})"
 
 
-def _where(opportunity: Opportunity | None, person: Person | None) -> list[str]:
+def _where(opportunity: Opportunity | None, person: Someone | None) -> list[str]:
     if opportunity is not None and opportunity.network:
         return [opportunity.network]
     return sorted(person.networks) if person else []
 
 
-def explain(match: Match, people: dict[str, Person]) -> tuple[list[str], dict[str, Any]]:
+def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[str, Any]]:
     """The evidence lines of a match, and the same facts as data (for ``--json``)."""
     need, offer = match.need, match.offer
     asker, partner = people.get(need.person), people.get(match.partner)
@@ -73,9 +73,9 @@ def explain(match: Match, people: dict[str, Person]) -> tuple[list[str], dict[st
     return lines, details
 
 
-def networks_line(apart: bool | None, first: Person | None, second: Person | None) -> str:
+def networks_line(apart: bool | None, first: Someone | None, second: Someone | None) -> str:
     """Where the two people are, and whether the introduction crosses networks."""
-    def nets(person: Person | None) -> str:
+    def nets(person: Someone | None) -> str:
         return ", ".join(sorted(person.networks)) if person and person.networks else "none"
 
     names = (first.name if first else "?", second.name if second else "?")

@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kith.domain.serendipity import vocabulary
+
 STOP = frozenset("""a an the and or but if of for to in on at by with from into onto about
 as is are was were be been being have has had do does did i me my we our you your he she play plays
 playing played they them their it its this that these those some any someone somebody
@@ -40,9 +42,10 @@ took make making made use using used keen love loves willing interested happy av
 already ever soon""".split())  # noqa: SIM905
 """Words that say nothing about what is needed or offered."""
 
-WEAK = frozenset({"teaching", "event"})
-"""Concepts too general to make a match on their own ("lessons" of what?): they count
-only next to something more specific."""
+WEAK = frozenset({"teaching", "event", "religion"})
+"""Concepts too general to make a match on their own ("lessons" of what?; "our church
+runs a clothes bank" is about clothes, the church is where): they count only next to
+something more specific."""
 
 # concept: cues (words or phrases). Cues are stemmed like the texts they are compared to.
 CONCEPTS: dict[str, str] = {
@@ -181,9 +184,7 @@ CONCEPTS: dict[str, str] = {
         a-level, a-levels, sat, revision, maths, math, mathematics, physics, chemistry,
         biology, science, english literature, history tutor, sat prep, 11 plus""",
     "language": """language exchange, conversation practice, practise my, practice my,
-        speak spanish, speak german, speak french, learn spanish, learn german,
-        learn french, fluent, native speaker, spanish, german, french, italian,
-        portuguese, mandarin, chinese, japanese, arabic, polish, dutch, english""",
+        fluent, native speaker""",
     "school": """school, schools, universities, colleges,
         degree, admission, admissions, university application, university applications,
         college application, college applications, uni application, personal statement,
@@ -309,9 +310,8 @@ EXTRA: dict[str, str] = {
         money worries, stretch the money, end of the month""",
     "food bank": """food bank, food parcel, kids need feeding, can't afford food, no food,
         hungry, free meals, pantry""",
-    "language": """spanish is, my spanish, japanese, hiragana, katakana, read the menus,
-        phrases, conversation practice, native speaker, gcse level""",
-    "sign language": """sign language, bsl, deaf, makaton, signing""",
+    "language": """read the menus, phrases, conversation practice, native speaker""",
+    "sign language": """sign language, bsl, deaf, makaton""",
     "english lessons": """help with her english, help with his english, learn english, esol,
         english as a second language, conversation club, refugees, newcomers to the
         country""",
@@ -431,7 +431,8 @@ EXTRA: dict[str, str] = {
     "golf": "golf, putts, sink a few, golfer, pga",
 }
 """Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
-for _concept, _cues in EXTRA.items():
+for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
+                        *vocabulary.MORE.items()):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
 RELATED: dict[tuple[str, str], float] = {
@@ -528,6 +529,12 @@ RELATED: dict[tuple[str, str], float] = {
 }
 """Concepts that are different but belong together, with how much a link counts next to
 the same concept (1.0)."""
+LANGUAGE_LINK = 0.4
+"""A named language ("Spanish") and language learning in general ("a language exchange")
+go together; two named languages do not."""
+RELATED.update(vocabulary.RELATED)
+RELATED.update({(_concept, "language"): LANGUAGE_LINK for _concept in CONCEPTS
+                if _concept.endswith(" language") and _concept != "language"})
 
 SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     # word: (concept, clue words nearby), first clue found wins; no clue: no concept
@@ -564,9 +571,15 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                        "function celebration rehearsal"),
              ("room to rent", "rent let lodger spare live stay month monthly tenant bedroom "
                       "share student")),
-    "space": (("venue", "party birthday wedding event events meeting workshop hire "
+    "space": (("storage", "storage store storing stuff boxes furniture"),
+              ("venue", "party birthday wedding event events meeting workshop hire "
                         "rehearsal celebration"),
-              ("room to rent", "rent live stay lodger")),
+              ("room to rent", "live stay lodger")),
+    "hall": (("venue", "hire hired book booked booking party parties wedding event events "
+                       "function village community church scout dance ceilidh guests "
+                       "capacity seats"),),
+    "halls": (("venue", "hire book booking party wedding event function village "
+                        "community"),),
     "studio": (("audio", "recording record podcast mixing music sound"),
                ("housing", "flat apartment rent let live")),
     "date": (("party", "wedding celebration anniversary"),),
@@ -585,6 +598,8 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
               ("video", "video film")),
 }
 """Words whose meaning depends on the words around them."""
+SENSES.update({_word: _senses for _word, _senses in vocabulary.SENSES.items()
+               if _word not in SENSES})
 
 KEEP = frozenset("""spring springs evening evenings morning mornings string strings
 thing things ring rings king sing bring during nothing something anything everything
@@ -602,7 +617,18 @@ def stem(word: str) -> str:
         word = word[:-2]
     if word in KEEP:
         return word[:-1] if word.endswith("ings") else word
-    return _drop_e(_suffixless(word))
+    return _drop_e(_agentless(_suffixless(word)))
+
+
+def _agentless(word: str) -> str:
+    """The one who does it meets the doing: "plasterer", "plastering" and "plaster" all
+    end as "plast", "knitter" and "knitting" as "knit" (long words only: "water" stays;
+    repeated, so that the doer's "-er" and the thing's own "-er" come off alike)."""
+    while len(word) >= 7 and word.endswith("er") and word[-3] not in "aeiou":
+        word = word[:-2]
+        if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz":
+            word = word[:-1]  # "knitter" -> "knit"
+    return word
 
 
 def _suffixless(word: str) -> str:
@@ -658,7 +684,18 @@ def _build() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], int]:
     return index, longest
 
 
+DETAILED = frozenset({"software", "python", "data", "web", "it support", "sport", "music",
+                      "medical", "tutoring", "pets", "language", "school", "fitness",
+                      "furniture", "clothes", "crafts", "games", "art", "design"})
+"""Broad concepts whose single words say which one it is: Java is software and Swift is
+software, but a Java need is better met by a Java offer; maths and physics are both
+tutoring, a dog and a cat both pets. For these, the word a person wrote also counts as
+a plain word beside the concept."""
 CUES, LONGEST = _build()
+DETAIL_STEMS = frozenset(key[0] for entries in CUES.values() for key, concept in entries
+                         if len(key) == 1 and concept in DETAILED)
+"""The words kept as details of a broad concept ("java" beside software): they refine
+the score of candidates their concept found, and find none themselves."""
 SENSE_CLUES = {stem(word): tuple((concept, frozenset(stem(c) for c in clues.split())) for
                                  concept, clues in senses) for word, senses in SENSES.items()}
 NEIGHBOURS: dict[str, dict[str, float]] = {}
@@ -667,6 +704,9 @@ for (_first, _second), _weight in RELATED.items():
     NEIGHBOURS.setdefault(_second, {})[_first] = _weight
 STOP_STEMS = frozenset(stem(w) for w in STOP) | STOP
 CUE_STEMS = frozenset(s for key in CUES.values() for k, _ in key for s in k)
+
+
+
 
 
 @dataclass(frozen=True)
@@ -715,8 +755,9 @@ def read(text: str) -> Reading:
                 concepts.setdefault(each, [])
                 if phrase not in concepts[each]:
                     concepts[each].append(phrase)
+            keep = len(key) == 1 and any(each in DETAILED for each in (concept, *also))
             for j in range(i, i + len(key)):
-                used[j] = True
+                used[j] = not keep
             i += len(key)
             continue
         i += 1

@@ -21,12 +21,13 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 from operator import itemgetter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kith.core.model import ME, Opportunity, Person
-from kith.domain.serendipity.lexicon import NEIGHBOURS, WEAK, read
+from kith.domain.serendipity.lexicon import DETAIL_STEMS, NEIGHBOURS, WEAK, read
 
 if TYPE_CHECKING:
     from kith.domain.serendipity.ranking import Suggestion
@@ -38,6 +39,10 @@ WORDS_ONLY = 0.5
 MIN_SCORE = 0.08
 REPEAT = 1.0
 """How much each further cue of the same concept adds (logarithmically)."""
+COMMON_SHARE = 50
+"""A feature held by more than 1/50 of the offers (and more than 60) only adds to the
+candidates rarer features found: scoring it against all its holders would cost the most
+and change the top few the least."""
 TOP_OFFERS = 5
 TOP_PEOPLE = 3
 SKILL_FACTOR = 0.7
@@ -56,14 +61,42 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Profile:
+    """What the matcher and its evidence read of a person, straight from the stored
+    document: building 10k full ``Person`` records would cost more than the matching."""
+
+    id: str
+    name: str
+    tags: tuple[str, ...] = ()
+    networks: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, doc: dict[str, Any]) -> Profile:
+        # the stored document's own dictionaries, not copies (nothing here changes them)
+        return cls(doc["id"], doc.get("name") or doc["id"], tuple(doc.get("tags") or ()),
+                   doc.get("networks") or {}, doc.get("extra") or {})
+
+
+Someone = Person | Profile
+"""A person as the matcher sees them: a full record, or its stored document's profile."""
+
+
+@dataclass(frozen=True)
 class Match:
-    """A scored need/offer (or need/person) pair, with the links that made it."""
+    """A scored need/offer (or need/person) pair; the links that made it are worked out
+    only when asked for (only the suggestions shown need them)."""
 
     need: Opportunity
     partner: str
     offer: Opportunity | None
     score: float
-    links: tuple[Link, ...]
+    need_features: dict[str, tuple[str, ...]] = field(repr=False, compare=False)
+    partner_features: dict[str, tuple[str, ...]] = field(repr=False, compare=False)
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        return Matcher.links(self.need_features, self.partner_features)
 
 
 def _features(text: str, tags: Iterable[str] = ()) -> dict[str, tuple[str, ...]]:
@@ -90,7 +123,8 @@ def _kind_weight(feature: str) -> float:
 class Matcher:
     """kith's default matcher: concepts and words, weighted by rarity, soft cosine."""
 
-    def __init__(self, people: list[Person], opportunities: list[Opportunity]):
+    def __init__(self, people: Iterable[Someone], opportunities: list[Opportunity]):
+        people = list(people)
         self.people = {p.id: p for p in people}
         self.opportunities = [o for o in opportunities if o.status == "open"
                               and o.person != ME]
@@ -110,7 +144,7 @@ class Matcher:
             for feature, weight in self.vectors[offer.id].items():
                 self.postings.setdefault(feature, []).append((offer.id, weight))
         self.holders = {f: [ident for ident, _ in p] for f, p in self.postings.items()}
-        self.common = max(60, len(self.offers) // 10)
+        self.common = max(60, len(self.offers) // COMMON_SHARE)
         self.skills: dict[str, dict[str, tuple[str, ...]]] = {}
         self.skill_vectors: dict[str, dict[str, float]] = {}
         self.people_postings: dict[str, list[tuple[str, float]]] = {}
@@ -177,10 +211,12 @@ class Matcher:
     @staticmethod
     def _scores(expanded: dict[str, float], postings: dict[str, list[tuple[str, float]]],
                 holders: dict[str, list[str]], vectors: dict[str, dict[str, float]],
-                common: int) -> dict[str, float]:
+                common: int, fallback: bool = True) -> dict[str, float]:
         """The soft cosine of a need with every partner sharing a feature with it,
         accumulated posting by posting (a feature held by more than ``common`` partners
-        is counted for the candidates others found, but finds none itself); a partner
+        is counted for the candidates others found, but finds none itself, unless no
+        rarer feature found any and ``fallback``: then the least common of them finds
+        them, for offers; a person's tag shared by hundreds says nothing); a partner
         that shares no concept, related or not, keeps ``WORDS_ONLY`` of its score."""
         dots: dict[str, float] = {}
         meaning: set[str] = set()
@@ -189,12 +225,18 @@ class Matcher:
             posting = postings.get(feature)
             if not posting:
                 continue
-            if len(posting) > common:
+            if len(posting) > common or feature in DETAIL_STEMS:
                 later.append((feature, weight))
                 continue
             get = dots.get
             for ident, other in posting:
                 dots[ident] = get(ident, 0.0) + weight * other
+            if feature.startswith("@") and feature[1:] not in WEAK:
+                meaning.update(holders[feature])
+        if not dots and later and fallback:
+            later.sort(key=lambda item: len(postings[item[0]]))
+            feature, weight = later.pop(0)
+            dots = {ident: weight * other for ident, other in postings[feature]}
             if feature.startswith("@") and feature[1:] not in WEAK:
                 meaning.update(holders[feature])
         for feature, weight in later:
@@ -230,18 +272,18 @@ class Matcher:
                                   self.common)
             for value, offer_id in self._best(scores, self.owner, need.person, TOP_OFFERS):
                 offer = self.by_id[offer_id]
-                links = self.links(need_features, self.features[offer_id])
-                out.append(Match(need, offer.person, offer, value, links))
+                out.append(Match(need, offer.person, offer, value, need_features,
+                                 self.features[offer_id]))
             # a person's tags are a short list, not a text: what counts is how much of
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
             scores = self._scores(coverage, self.people_postings, self.people_holders,
-                                  self.skill_vectors, self.common_people)
+                                  self.skill_vectors, self.common_people, fallback=False)
             for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
                                             SKILL_FACTOR):
-                links = self.links(need_features, self.skills[person])
-                if any(link.concept for link in links):
-                    out.append(Match(need, person, None, value, links))
+                match = Match(need, person, None, value, need_features, self.skills[person])
+                if any(link.concept for link in match.links):
+                    out.append(match)
         return out
 
     def suggest(self, *, explain: bool = True) -> list[Suggestion]:

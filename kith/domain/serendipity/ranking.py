@@ -13,9 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from kith.core.model import ME, Person
+from kith.core.model import ME
 
 if TYPE_CHECKING:
+    from kith.domain.serendipity.matching import Someone
     from kith.persistence.store import Store
 
 CROSS_NETWORK_BONUS = 0.01
@@ -69,11 +70,11 @@ class Suggestion:
                 "matcher": self.matcher, **self.details}
 
 
-def networks_apart(first: Person | None, second: Person | None) -> bool | None:
+def networks_apart(first: Someone | None, second: Someone | None) -> bool | None:
     """True when two people share none of the user's networks; None when unknown."""
     if not first or not second or not first.networks or not second.networks:
         return None
-    return not (set(first.networks) & set(second.networks))
+    return first.networks.keys().isdisjoint(second.networks)
 
 
 def merge(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
