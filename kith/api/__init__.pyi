@@ -24,6 +24,7 @@ from kith.core.handles import handle_user as handle_user
 from kith.core.handles import kind_of_profile_url as kind_of_profile_url
 from kith.core.handles import normalize_handle as normalize_handle
 from kith.core.handles import profile_url as profile_url
+from kith.core.ids import is_id as is_id
 from kith.core.limits import MAX_FIELD_BYTES as MAX_FIELD_BYTES
 from kith.core.limits import MAX_NAME as MAX_NAME
 from kith.core.limits import MAX_PROPERTIES_PER_RECORD as MAX_PROPERTIES_PER_RECORD
@@ -145,6 +146,7 @@ __all__ = [
     "hookimpl",
     "infer_date_order",
     "interaction_count",
+    "is_id",
     "kind_of_profile_url",
     "link_writers_of_the_day",
     "list_files",

@@ -13,6 +13,7 @@ from kith.core.handles import handle_user as handle_user
 from kith.core.handles import kind_of_profile_url as kind_of_profile_url
 from kith.core.handles import normalize_handle as normalize_handle
 from kith.core.handles import profile_url as profile_url
+from kith.core.ids import is_id as is_id
 from kith.core.model import ME as ME
 from kith.core.model import Interaction as Interaction
 from kith.core.model import Network as Network
@@ -59,6 +60,7 @@ __all__ = [
     "handle_user",
     "hookimpl",
     "interaction_count",
+    "is_id",
     "kind_of_profile_url",
     "normalize_handle",
     "profile_url",

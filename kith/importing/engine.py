@@ -277,7 +277,7 @@ class PeopleResolver:
             if person is None or ident == ME:
                 continue
             relation = compare_names(record.name or "", person.name)
-            if relation.kind == "short":
+            if relation.kind in ("short", "same"):  # "same": "Lee, Ann" for Ann Lee
                 reasons.append((ident, relation.why))
         if reasons:
             ids = [i for i, _ in reasons]
