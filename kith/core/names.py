@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kith.core.textfold import fold
 
@@ -62,11 +63,17 @@ for _group in _NICKNAME_GROUPS:
 def name_tokens(name: str) -> list[str]:
     """A name's words, folded (case and accents ignored), dots and commas dropped:
     ``"D. Murphy"`` -> ``["d", "murphy"]``; ``"Murphy, Dan"`` -> ``["dan", "murphy"]``."""
-    text = fold(name or "")
+    return list(_tokens(name or ""))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(name: str) -> tuple[str, ...]:
+    """``name_tokens``, remembered: an import compares each name with many others."""
+    text = fold(name)
     if "," in text:
         family, _, given = text.partition(",")
         text = f"{given} {family}"
-    return [t for t in re.split(r"[\s.]+", re.sub(r"[^\w\s.'-]", " ", text)) if t]
+    return tuple(t for t in re.split(r"[\s.]+", re.sub(r"[^\w\s.'-]", " ", text)) if t)
 
 
 def is_a_name(name: str) -> bool:
@@ -113,7 +120,7 @@ def compare_names(name: str, other: str) -> NameRelation:
     """How ``name`` (say, from an import) relates to ``other`` (someone known)."""
     if not (is_a_name(name) and is_a_name(other)):
         return NameRelation("unknown")
-    mine, theirs = name_tokens(name), name_tokens(other)
+    mine, theirs = _tokens(name), _tokens(other)
     if not mine or not theirs:
         return NameRelation("unknown")
     if mine == theirs:

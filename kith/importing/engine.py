@@ -137,7 +137,8 @@ class PeopleResolver:
         self._claimed: dict[str, str | None] = {}
         self._related: set[tuple[str, str]] | None = None
         self._names: dict[str, list[str]] | None = None
-        self._tokens: dict[str, dict[str, list[str]]] | None = None
+        self._tokens: dict[str, dict[str, dict[str, None]]] | None = None
+        self._known_names: dict[str, str] = {}
 
     def _name_index(self) -> dict[str, list[str]]:
         """Folded name and aliases -> person ids, built once (for stored people)."""
@@ -150,12 +151,10 @@ class PeopleResolver:
                     self._names.setdefault(name, []).append(ident)
         return self._names
 
-    def _token_index(self) -> dict[str, dict[str, list[str]]]:
+    def _token_index(self) -> dict[str, dict[str, dict[str, None]]]:
         """First and last name words -> person ids, for short forms ("Dan", "D. Murphy")."""
         if self._tokens is None:
-            first: dict[str, list[str]] = {}
-            last: dict[str, list[str]] = {}
-            self._tokens = {"first": first, "last": last}
+            self._tokens = {"first": {}, "last": {}, "single": {}}
             for ident, doc in self.store.people_docs().items():
                 if ident != ME:
                     self._index_tokens(ident, doc["name"])
@@ -163,13 +162,14 @@ class PeopleResolver:
 
     def _index_tokens(self, ident: str, name: str) -> None:
         tokens = name_tokens(name)
+        self._known_names[ident] = name
         if not tokens or not is_a_name(name):
             return
         index = self._token_index()
-        for where, token in (("first", tokens[0]), ("last", tokens[-1])):
-            ids = index[where].setdefault(token, [])
-            if ident not in ids:
-                ids.append(ident)
+        places = [("single", tokens[0])] if len(tokens) == 1 else [("first", tokens[0]),
+                                                                   ("last", tokens[-1])]
+        for where, token in places:
+            index[where].setdefault(token, {})[ident] = None
 
     def _person(self, ident: str) -> Person | None:
         return self.changed.get(ident) or self.store.get_person(ident)
@@ -268,15 +268,20 @@ class PeopleResolver:
         index = self._token_index()
         firsts = {tokens[0], *NICKNAMES.get(tokens[0], ())}
         found: list[str] = []
-        for token in firsts:
-            found += index["first"].get(token, [])
-        found += index["last"].get(tokens[-1] if len(tokens) > 1 else tokens[0], [])
+        if len(tokens) == 1:  # "Dan": every Dan, Daniel or Danny, and the surname Dan
+            for token in firsts:
+                found += index["first"].get(token, {})
+            found += index["last"].get(tokens[0], {})
+        else:  # "Bob Jones", "D. Jones": a Jones; or someone known by one name only
+            found += index["last"].get(tokens[-1], {})
+            for token in {*firsts, tokens[-1]}:
+                found += index["single"].get(token, {})
         reasons: list[tuple[str, str]] = []
         for ident in dict.fromkeys(found):
-            person = self._person(ident)
-            if person is None or ident == ME:
+            name = self._known_names.get(ident)
+            if name is None or ident == ME:
                 continue
-            relation = compare_names(record.name or "", person.name)
+            relation = compare_names(record.name or "", name)
             if relation.kind in ("short", "same"):  # "same": "Lee, Ann" for Ann Lee
                 reasons.append((ident, relation.why))
         if reasons:
