@@ -51,6 +51,8 @@ def _fold(name: str) -> str:
 
 
 def _canonical(kind: str, value: str) -> tuple[str, str]:
+    if kind in ("email", "phone"):
+        return kind, value  # stored in today's form already: these rules never changed
     try:
         return normalize_handle(kind, value)
     except ValidationError:
@@ -62,26 +64,39 @@ def _short_forms(docs: dict[str, dict[str, Any]], evidence: dict[tuple[str, str]
     """Pairs where one name is a short form of the other: a first name alone ("Dan" and
     Dan Murphy), a nickname ("Bob Jones" and Robert Jones) or an initial ("D. Murphy").
     Compared within blocks of one given name (with its nicknames) or one surname."""
+    tokens: dict[str, list[str]] = {}
     blocks: dict[str, list[str]] = {}
     for ident, doc in docs.items():
-        if not is_a_name(doc["name"]):
+        words = name_tokens(doc["name"]) if is_a_name(doc["name"]) else []
+        if not words:
             continue
-        tokens = name_tokens(doc["name"])
-        if not tokens:
-            continue
-        for variant in {tokens[0], *NICKNAMES.get(tokens[0], ())}:
-            blocks.setdefault(f"given:{variant}", []).append(ident)
-        blocks.setdefault(f"surname:{tokens[-1]}", []).append(ident)
-    for ids in blocks.values():
+        tokens[ident] = words
+        if len(words) == 1:
+            for variant in {words[0], *NICKNAMES.get(words[0], ())}:
+                blocks.setdefault(f"given:{variant}", [])
+        blocks.setdefault(f"surname:{words[-1]}", []).append(ident)
+    for ident, words in tokens.items():  # "Dan" meets every Dan X and Daniel X
+        if len(words) > 1:
+            for variant in {words[0], *NICKNAMES.get(words[0], ())}:
+                if f"given:{variant}" in blocks:
+                    blocks[f"given:{variant}"].append(ident)
+        else:
+            for variant in {words[0], *NICKNAMES.get(words[0], ())}:
+                blocks[f"given:{variant}"].append(ident)
+    for key, ids in blocks.items():
         if len(ids) < 2 or len(ids) > MAX_BLOCK:
             continue
+        by_surname = key.startswith("surname:")
         for i, first in enumerate(ids):
             for second in ids[i + 1:]:
+                a, b = tokens[first], tokens[second]
+                if not _may_be_short(a, b, by_surname):
+                    continue
                 pair = (first, second) if first < second else (second, first)
                 if any(w.startswith("short form") for w in evidence.get(pair, ())):
                     continue
                 one, other = docs[first]["name"], docs[second]["name"]
-                if len(name_tokens(one)) > len(name_tokens(other)):
+                if len(a) > len(b):
                     one, other = other, one
                 relation = compare_names(one, other)
                 if relation.kind != "short":
@@ -89,6 +104,20 @@ def _short_forms(docs: dict[str, dict[str, Any]], evidence: dict[tuple[str, str]
                 evidence.setdefault(pair, []).append(
                     f"short form: {one!r} may be {other!r} ({relation.why})")
                 scores[pair] = max(scores.get(pair, 0.0), 0.8)
+
+
+def _may_be_short(a: list[str], b: list[str], by_surname: bool) -> bool:
+    """A cheap first look before ``compare_names``: in a block of one given name only a
+    one-word name can be a short form; in a block of one surname, two full names only
+    when their given names differ as an initial or a nickname does (or one has a middle
+    name the other lacks)."""
+    if not by_surname:
+        return len(a) == 1 or len(b) == 1
+    if len(a) == 1 or len(b) == 1:
+        return True
+    if a[0] == b[0]:
+        return len(a) != len(b)
+    return len(a[0]) == 1 or len(b[0]) == 1 or b[0] in NICKNAMES.get(a[0], ())
 
 
 def find_duplicates(store: Store, *, threshold: int = NAME_THRESHOLD) -> list[DuplicatePair]:

@@ -209,6 +209,8 @@ def _canonical(kind: str, value: str) -> tuple[str, str]:
     """A stored handle in today's canonical form: a database written before a kind's form
     changed (``linkedin`` typed as ``hschmidt``, now ``linkedin.com/in/hschmidt``) still
     matches what an import brings."""
+    if kind in ("email", "phone"):
+        return kind, value  # stored in today's form already: these rules never changed
     try:
         return normalize_handle(kind, value)
     except ValidationError:
