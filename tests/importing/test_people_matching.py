@@ -231,3 +231,21 @@ def test_the_same_export_on_two_devices_gives_one_person_each(
     assert len([p for p in after if p["id"] != "me"]) == len(before)
     assert {p["id"] for p in after} == {
         p["id"] for p in ok_json("--db", str(desktop), "person", "list")}
+
+
+def test_a_changed_surname_with_the_same_email_is_suggested_not_merged(
+        ok: Callable[..., Any], ok_json: Callable[..., Any], tmp_path: Path) -> None:
+    """Ann Lee married: the vCard says Ann Lee-Park with her old email. Kith cannot know
+    it is her (a relative may share the address): a new person, a possible duplicate
+    with the evidence, and the pair in ``kith person duplicates``."""
+    ok("network", "add", "Friends", "--kind", "friends")
+    ok("person", "add", "Ann Lee", "--email", "ann@x.org")
+    card = tmp_path / "ann.vcf"
+    card.write_text("BEGIN:VCARD\nVERSION:4.0\nUID:phone-7\nFN:Ann Lee-Park\n"
+                    "EMAIL:ANN@x.org\nEND:VCARD\n")
+    result = imported(ok, "vcard", str(card))
+    assert result["people_added"] == 1
+    [duplicate] = result["possible_duplicates"]
+    assert "same email ann@x.org" in duplicate["why"] and "another surname" in duplicate["why"]
+    [pair] = ok_json("person", "duplicates")
+    assert "same email ann@x.org under another surname" in pair["evidence"]
