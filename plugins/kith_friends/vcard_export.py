@@ -20,8 +20,10 @@ import click
 
 from kith.api import (
     KithApp,
+    ValidationError,
     fold_line,
     handle_user,
+    normalize_handle,
     output,
     pass_app,
     profile_url,
@@ -74,6 +76,22 @@ def handle_line(kind: str, value: str) -> str:
             f"{_escape(url)}")
 
 
+def _canonical(handles: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Handles in today's one form per kind, for a database written before it (a
+    ``linkedin`` typed as ``hschmidt`` is still exported as its profile URL)."""
+    result: dict[str, list[str]] = {}
+    for kind, values in handles.items():
+        for value in values:
+            try:
+                kind_now, value_now = normalize_handle(kind, value)
+            except ValidationError:
+                kind_now, value_now = kind, value
+            bucket = result.setdefault(kind_now, [])
+            if value_now not in bucket:
+                bucket.append(value_now)
+    return result
+
+
 def person_to_vcard(person: dict[str, Any]) -> str:
     """One person as a vCard 4.0 that kith reads back whole: every alias as its own
     ``NICKNAME`` (a comma-separated list comes back as its first name in some readers),
@@ -86,7 +104,7 @@ def person_to_vcard(person: dict[str, Any]) -> str:
     lines = ["BEGIN:VCARD", "VERSION:4.0", f"UID:{_escape(person['id'])}",
              f"FN:{_escape(name)}", f"N:{_escape(family)};{_escape(given)};;;"]
     lines += [f"NICKNAME:{_escape(alias)}" for alias in person.get("aliases") or ()]
-    handles = person.get("handles") or {}
+    handles = _canonical(person.get("handles") or {})
     for email in handles.get("email", []):
         lines.append(f"EMAIL:{_escape(email)}")
     for phone in handles.get("phone", []):
