@@ -20,6 +20,11 @@ from kith.core.errors import KithError as KithError
 from kith.core.errors import NotFound as NotFound
 from kith.core.errors import StoreError as StoreError
 from kith.core.errors import ValidationError as ValidationError
+from kith.core.handles import handle_user as handle_user
+from kith.core.handles import kind_of_profile_url as kind_of_profile_url
+from kith.core.handles import normalize_handle as normalize_handle
+from kith.core.handles import profile_url as profile_url
+from kith.core.ids import is_id as is_id
 from kith.core.limits import MAX_FIELD_BYTES as MAX_FIELD_BYTES
 from kith.core.limits import MAX_NAME as MAX_NAME
 from kith.core.limits import MAX_PROPERTIES_PER_RECORD as MAX_PROPERTIES_PER_RECORD
@@ -32,7 +37,6 @@ from kith.core.model import Network as Network
 from kith.core.model import Opportunity as Opportunity
 from kith.core.model import Person as Person
 from kith.core.model import Value as Value
-from kith.core.model import normalize_handle as normalize_handle
 from kith.core.parsing import first_format_date as first_format_date
 from kith.core.parsing import format_minutes as format_minutes
 from kith.core.parsing import format_money as format_money
@@ -138,9 +142,12 @@ __all__ = [
     "fold_line",
     "format_minutes",
     "format_money",
+    "handle_user",
     "hookimpl",
     "infer_date_order",
     "interaction_count",
+    "is_id",
+    "kind_of_profile_url",
     "link_writers_of_the_day",
     "list_files",
     "local_today",
@@ -154,6 +161,7 @@ __all__ = [
     "parse_date",
     "parse_payments",
     "pass_app",
+    "profile_url",
     "read_limited",
     "read_table",
     "reminders",

@@ -13,8 +13,10 @@ from kith.api._lazy import Exports
 
 EXPORTS = Exports(__name__, {
     "kith": ("hookimpl",),
-    "kith.core.model": ("ME", "Interaction", "Network", "Opportunity", "Person", "Value",
-                        "normalize_handle"),
+    "kith.core.model": ("ME", "Interaction", "Network", "Opportunity", "Person", "Value"),
+    "kith.core.ids": ("is_id",),
+    "kith.core.handles": ("handle_user", "kind_of_profile_url", "normalize_handle",
+                          "profile_url"),
     "kith.core.errors": ("Ambiguous", "ImportFormatError", "KithError", "NotFound",
                          "StoreError", "ValidationError"),
     "kith.domain.network_kinds": ("NetworkKind",),

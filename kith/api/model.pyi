@@ -9,13 +9,17 @@ from kith.core.errors import KithError as KithError
 from kith.core.errors import NotFound as NotFound
 from kith.core.errors import StoreError as StoreError
 from kith.core.errors import ValidationError as ValidationError
+from kith.core.handles import handle_user as handle_user
+from kith.core.handles import kind_of_profile_url as kind_of_profile_url
+from kith.core.handles import normalize_handle as normalize_handle
+from kith.core.handles import profile_url as profile_url
+from kith.core.ids import is_id as is_id
 from kith.core.model import ME as ME
 from kith.core.model import Interaction as Interaction
 from kith.core.model import Network as Network
 from kith.core.model import Opportunity as Opportunity
 from kith.core.model import Person as Person
 from kith.core.model import Value as Value
-from kith.core.model import normalize_handle as normalize_handle
 from kith.domain.keepintouch import Reminders as Reminders
 from kith.domain.keepintouch import reminders as reminders
 from kith.domain.ledger import Assessment as Assessment
@@ -53,9 +57,13 @@ __all__ = [
     "Totals",
     "ValidationError",
     "Value",
+    "handle_user",
     "hookimpl",
     "interaction_count",
+    "is_id",
+    "kind_of_profile_url",
     "normalize_handle",
+    "profile_url",
     "reminders",
     "totals_of",
 ]

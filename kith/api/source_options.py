@@ -26,6 +26,11 @@ def calendar_options() -> list[click.Option]:
                      default="auto", show_default=True,
                      help="gave: you gave time at every event (a rota); attended: you "
                           "attended them all; auto: decide by keywords."),
+        click.Option(["--attended"], type=click.Choice(["all", "none", "mine"]),
+                     default="all", show_default=True,
+                     help="Which events you attended: all; none (only events where you "
+                          "gave time); mine (where one of your --me addresses is the "
+                          "organiser or an attendee who did not decline)."),
         click.Option(["--gave-keywords"], help="Comma-separated words marking events where "
                      "you gave time (default: volunteer, shift, teach, talk, host, ...)."),
         click.Option(["--me", "me_emails"], multiple=True,

@@ -28,6 +28,7 @@ from typing import Any
 
 from kith.core import limits
 from kith.core.errors import ValidationError
+from kith.core.handles import normalize_handle
 from kith.core.ids import new_id, slugify
 from kith.core.limits import MAX_ITEMS, MAX_NAME, MAX_SHORT, MAX_TEXT, check_text
 from kith.core.months import month_of
@@ -212,37 +213,6 @@ class Network:
                            notes=data.get("notes", ""))
         except (KeyError, TypeError, ValueError, AttributeError, ValidationError) as error:
             raise _damaged("network", data, error) from None
-
-
-def normalize_handle(kind: str, value: str) -> tuple[str, str]:
-    """Canonical form of a handle so that the same account matches across sources.
-
-    Emails and social handles are case-insensitive; phone numbers keep digits and a
-    leading plus; URLs lose their scheme and trailing slash.
-    """
-    kind = kind.strip().lower()
-    value = value.strip()
-    _check(bool(_KIND_RE.match(kind)), f"handle kind must be a word like email or x, not {kind!r}")
-    _check(bool(value), f"the {kind} handle is empty")
-    check_text(value, f"a {kind} handle", MAX_SHORT)
-    _check(value.isprintable(), f"a {kind} handle cannot hold control characters")
-    if kind == "email":
-        value = value.removeprefix("mailto:").lower()
-        _check("@" in value and " " not in value, f"not an email address: {value!r}")
-    elif kind == "phone":
-        value = value.removeprefix("tel:")
-        digits = re.sub(r"[^\d]", "", value)
-        _check(len(digits) >= 3, f"not a phone number: {value!r}")
-        value = ("+" if value.lstrip().startswith("+") else "") + digits
-    elif kind in ("x", "twitter", "instagram", "github", "telegram"):
-        value = value.lstrip("@").lower()
-    elif kind == "mastodon":
-        value = "@" + value.lstrip("@").lower()
-    elif kind in ("linkedin", "url", "facebook"):
-        value = re.sub(r"^https?://(www\.)?", "", value).rstrip("/").lower()
-    if kind == "twitter":
-        kind = "x"
-    return kind, value
 
 
 def _normalize_handles(handles: dict[str, list[str]] | None) -> dict[str, list[str]]:
@@ -614,7 +584,7 @@ class FollowUp:
 
 SYMMETRIC_RELATIONSHIPS: tuple[str, ...] = (
     "spouse", "partner", "sibling", "relative", "colleague", "friend", "neighbour",
-    "classmate", "acquaintance")
+    "classmate", "acquaintance", "household")
 """Kinds that read the same from both sides."""
 
 INVERSE_RELATIONSHIPS: dict[str, str] = {

@@ -17,16 +17,21 @@ record again and adds nothing.
 from __future__ import annotations
 
 import csv
+import re
 import tarfile
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kith.core import clock
 from kith.core.errors import ImportFormatError, KithError, NotFound, ValidationError
-from kith.core.model import ME, Interaction, Network, Person, Value, normalize_handle
+from kith.core.handles import normalize_handle
+from kith.core.ids import is_id, new_id
+from kith.core.model import ME, Interaction, Network, Person, Relationship, Value
+from kith.core.names import NICKNAMES, compare_names, is_a_name, name_tokens
 from kith.core.textfold import fold
 from kith.importing.handrecorded import link_hand_recorded
 from kith.importing.toolkit.records import (
@@ -64,6 +69,9 @@ class ImportSummary:
     people_added_names: list[str] = field(default_factory=list)
     people_matched_names: list[str] = field(default_factory=list)
     possible_duplicates: list[dict[str, Any]] = field(default_factory=list)
+    households: list[dict[str, Any]] = field(default_factory=list)
+    """Pairs who share a phone, an email, an address or the source's household but are
+    two people: ``{"people": [names], "ids", "shared"}``, recorded as ``household``."""
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -74,20 +82,40 @@ class ImportSummary:
 _CONTRADICTING = frozenset({"email", "phone", "x", "mastodon", "linkedin", "facebook",
                             "instagram", "github", "telegram"})
 
+_SHARED = ("email", "phone")
+"""Identifiers a household may share: they match only when the names agree."""
 
 MAX_LIKE = 20
 """At most this many namesakes are listed for one possible duplicate."""
+
+MAX_HOUSEHOLD = 12
+"""A household key shared by more records than this (a block of flats, a shared office
+number) relates no one: it is said in a warning instead."""
+
+STABLE_EPOCH = datetime(2000, 1, 1, tzinfo=UTC)
+"""The time part of imported people's ids: the rest is derived from the source's own
+identity, so the same export imported on two devices gives the same ids."""
 
 
 class PeopleResolver:
     """Matches a batch's people to the store's, creating the ones not yet known.
 
-    Order: the source's own id, then any shared handle, then the exact full name folded
-    with ``kith.core.textfold.fold`` (case and accents ignored), when exactly one person has it
-    and no email, phone or account of the same kind contradicts it. A name shared with
-    someone it cannot be (or with several) creates a new person, reported as a possible
-    duplicate. Works on an in-memory view so that a dry run sees exactly what a real
-    import would do.
+    The rules, one per identifier (the README's table "How imports match people"):
+
+    - the source's own id: the same id of the same source is the same person; two
+      different ids in one export are two people, whatever else they share;
+    - a kith id the record carries (a vCard UID kith wrote) is that person;
+    - an account handle (x, mastodon, linkedin...) shared after normalisation matches;
+    - a shared email or phone matches only when the names agree (the same name, or one a
+      short form of the other); different given names are a **household** (recorded as
+      a ``household`` relationship, said in the summary), the same given name with another
+      surname is a possible duplicate (a changed surname?);
+    - the exact full name folded with ``kith.core.textfold.fold`` (case and accents
+      ignored), when exactly one person has it and nothing contradicts it;
+    - a short form (a first name alone, an initial, a nickname) is never a match: the new
+      person is reported as a possible duplicate.
+
+    Works on an in-memory view so that a dry run sees exactly what a real import would do.
     """
 
     def __init__(self, store: Store, source: str, network_id: str):
@@ -101,9 +129,16 @@ class PeopleResolver:
         self.added_names: list[str] = []
         self.matched_names: list[str] = []
         self.possible_duplicates: list[dict[str, Any]] = []
+        self.households: list[dict[str, Any]] = []
+        self.relationships: list[Relationship] = []
         self.warnings: list[str] = []
         self._duplicate_of: dict[str, dict[str, Any]] = {}
+        self._apart: dict[str, list[tuple[str, str]]] = {}
+        self._claimed: dict[str, str | None] = {}
+        self._related: set[tuple[str, str]] | None = None
         self._names: dict[str, list[str]] | None = None
+        self._tokens: dict[str, dict[str, dict[str, None]]] | None = None
+        self._known_names: dict[str, str] = {}
 
     def _name_index(self) -> dict[str, list[str]]:
         """Folded name and aliases -> person ids, built once (for stored people)."""
@@ -116,23 +151,83 @@ class PeopleResolver:
                     self._names.setdefault(name, []).append(ident)
         return self._names
 
+    def _token_index(self) -> dict[str, dict[str, dict[str, None]]]:
+        """First and last name words -> person ids, for short forms ("Dan", "D. Murphy")."""
+        if self._tokens is None:
+            self._tokens = {"first": {}, "last": {}, "single": {}}
+            for ident, doc in self.store.people_docs().items():
+                if ident != ME:
+                    self._index_tokens(ident, doc["name"])
+        return self._tokens
+
+    def _index_tokens(self, ident: str, name: str) -> None:
+        tokens = name_tokens(name)
+        self._known_names[ident] = name
+        if not tokens or not is_a_name(name):
+            return
+        index = self._token_index()
+        places = [("single", tokens[0])] if len(tokens) == 1 else [("first", tokens[0]),
+                                                                   ("last", tokens[-1])]
+        for where, token in places:
+            index[where].setdefault(token, {})[ident] = None
+
     def _person(self, ident: str) -> Person | None:
         return self.changed.get(ident) or self.store.get_person(ident)
+
+    def _kept_apart(self, candidate: Person, record: PersonRecord) -> bool:
+        """Whether the export itself says ``record`` is not ``candidate``: another record
+        of this export with another id already became them. (Across exports ids say less:
+        two phones export one contact under two vCard UIDs.)"""
+        if not record.source_id:
+            return False
+        claimed = self._claimed.get(candidate.id, record.source_id)
+        return claimed is not None and claimed != record.source_id
+
+    def _set_apart(self, record: PersonRecord, candidate: Person, shared: str) -> None:
+        """Remember why ``record`` is not ``candidate`` though they share ``shared``: a
+        household (different given names) or a possible duplicate, once it has an id."""
+        self._apart.setdefault(record.ref, []).append((candidate.id, shared))
 
     def _find(self, record: PersonRecord, handles: dict[str, list[str]]) -> Person | None:
         if record.source_id:
             found = self.store.person_by_source(source_key(self.source, record.source_id))
             if found:
                 return self.changed.get(found.id, found)
-        for kind, values in handles.items():
-            for value in values:
-                pending_id = self.pending_handles.get((kind, value))
-                if pending_id is not None:
-                    return self.changed[pending_id]
-                found_list = self.store.people_by_handle(kind, value)
-                if found_list:
-                    return self.changed.get(found_list[0].id, found_list[0])
+        if record.kith_id and record.kith_id != ME:
+            found = self._person(record.kith_id)
+            if found is not None and not self._kept_apart(found, record):
+                return found
+        pairs = [(k, v) for k, vs in handles.items() if k not in _SHARED for v in vs]
+        pairs += [(k, v) for k in _SHARED for v in handles.get(k, ())]
+        for kind, value in pairs:
+            candidate = self._by_handle(kind, value)
+            if candidate is None or candidate.id == ME:
+                continue
+            shared = f"same {kind} {value}"
+            if self._kept_apart(candidate, record):
+                self._set_apart(record, candidate, shared)
+                continue
+            if kind in _SHARED and not self._names_agree(record, candidate):
+                self._set_apart(record, candidate, shared)
+                continue
+            return candidate
         return self._find_by_name(record, handles)
+
+    def _by_handle(self, kind: str, value: str) -> Person | None:
+        pending_id = self.pending_handles.get((kind, value))
+        if pending_id is not None:
+            return self.changed[pending_id]
+        found_list = self.store.people_by_handle(kind, value)
+        if found_list:
+            return self.changed.get(found_list[0].id, found_list[0])
+        return None
+
+    @staticmethod
+    def _names_agree(record: PersonRecord, candidate: Person) -> bool:
+        """Whether ``record``'s name allows it to be ``candidate`` (their name or an alias
+        the same, or one a short form of the other)."""
+        names = [candidate.name, *candidate.aliases]
+        return any(compare_names(record.name or "", n).agrees for n in names)
 
     def _find_by_name(self, record: PersonRecord, handles: dict[str, list[str]]
                       ) -> Person | None:
@@ -141,23 +236,59 @@ class PeopleResolver:
             return None
         ids = list(dict.fromkeys(self._name_index().get(name, [])))
         if not ids:
+            self._short_forms(record)
             return None
         if len(ids) == 1:
             candidate = self._person(ids[0])
             if candidate is None:
                 return None
             clash = _contradiction(candidate, handles)
-            if clash is None:
+            if clash is None and not self._kept_apart(candidate, record):
                 return candidate
-            why = f"same name as {candidate.name} ({candidate.id}) but {clash}"
+            why = (f"same name as {candidate.name} ({candidate.id}) but "
+                   f"{clash or 'another id in the export'}")
         else:  # several namesakes: which one is unknowable, so none is chosen
             why = f"same name as {len(ids)} people: " + ", ".join(ids[:3]) + (
                 " ..." if len(ids) > 3 else "")
+        self._suggest(record, ids, why)
+        return None
+
+    def _suggest(self, record: PersonRecord, ids: list[str], why: str) -> None:
         duplicate = {"name": record.name, "ref": record.ref, "like": ids[:MAX_LIKE],
                      "why": why}
         self.possible_duplicates.append(duplicate)
         self._duplicate_of[record.ref] = duplicate
-        return None
+
+    def _short_forms(self, record: PersonRecord) -> None:
+        """A name that may be a short form of someone's ("Dan" for Dan Murphy, "Bob" for
+        Robert, "D. Murphy"): reported as a possible duplicate, never matched."""
+        tokens = name_tokens(record.name or "")
+        if not tokens or not is_a_name(record.name or ""):
+            return
+        index = self._token_index()
+        firsts = {tokens[0], *NICKNAMES.get(tokens[0], ())}
+        found: list[str] = []
+        if len(tokens) == 1:  # "Dan": every Dan, Daniel or Danny, and the surname Dan
+            for token in firsts:
+                found += index["first"].get(token, {})
+            found += index["last"].get(tokens[0], {})
+        else:  # "Bob Jones", "D. Jones": a Jones; or someone known by one name only
+            found += index["last"].get(tokens[-1], {})
+            for token in {*firsts, tokens[-1]}:
+                found += index["single"].get(token, {})
+        reasons: list[tuple[str, str]] = []
+        for ident in dict.fromkeys(found):
+            name = self._known_names.get(ident)
+            if name is None or ident == ME:
+                continue
+            relation = compare_names(record.name or "", name)
+            if relation.kind in ("short", "same"):  # "same": "Lee, Ann" for Ann Lee
+                reasons.append((ident, relation.why))
+        if reasons:
+            ids = [i for i, _ in reasons]
+            why = reasons[0][1] + (f" (and {len(reasons) - 1} more)" if len(reasons) > 1
+                                   else "")
+            self._suggest(record, ids, why)
 
     def _remember(self, person: Person) -> None:
         """Index a person created or changed by this batch, for the records after it."""
@@ -169,6 +300,8 @@ class PeopleResolver:
             ids = index.setdefault(name, [])
             if person.id not in ids:
                 ids.append(person.id)
+        if self._tokens is not None:
+            self._index_tokens(person.id, person.name)
 
     def _clean_handles(self, record: PersonRecord) -> dict[str, list[str]]:
         """The record's handles in canonical form; one that is not a valid handle is
@@ -222,17 +355,106 @@ class PeopleResolver:
                 self.updated += 1
         if existing is None or merged != existing:
             self._remember(merged)
+        if not is_owner:
+            self._claimed.setdefault(merged.id, record.source_id)
         self.by_ref[record.ref] = merged.id
+        for other, shared in self._apart.pop(record.ref, ()):
+            self._settle_apart(record, merged, other, shared)
         return merged.id
+
+    def _settle_apart(self, record: PersonRecord, person: Person, other_id: str,
+                      shared: str) -> None:
+        """``person`` shares ``shared`` with ``other_id`` but is someone else: a household
+        when their given names differ, else a possible duplicate to look at."""
+        other = self._person(other_id)
+        if other is None or other.id == person.id:
+            return
+        relation = compare_names(person.name, other.name)
+        if relation.kind == "different":
+            self.household(person, other, shared)
+            return
+        why = f"{shared} as {other.name} ({other.id})" + (
+            ", another surname" if relation.kind == "surname" else
+            ", but another id in the export")
+        duplicate = self._duplicate_of.get(record.ref)
+        if duplicate is None:
+            self._suggest(record, [other.id], why)
+            self._duplicate_of[record.ref]["id"] = person.id
+        else:
+            duplicate["why"] += f"; {why}"
+            if other.id not in duplicate["like"]:
+                duplicate["like"].append(other.id)
+
+    def household(self, person: Person, other: Person, shared: str) -> None:
+        """Record that two people share a household (a phone, an address, the source's
+        household): a ``household`` relationship, once, and a line in the summary."""
+        pair = (min(person.id, other.id), max(person.id, other.id))
+        if pair in self._existing_relations():
+            return
+        self._existing_relations().add(pair)
+        self.relationships.append(Relationship(
+            id=new_id(STABLE_EPOCH, seed=f"household:{pair[0]}:{pair[1]}"), a=pair[0],
+            b=pair[1], kind="household", note=shared[:200],
+            created=clock.now().isoformat(timespec="seconds")))
+        self.households.append({"people": [other.name, person.name],
+                                "ids": [other.id, person.id], "shared": shared})
+
+    def _existing_relations(self) -> set[tuple[str, str]]:
+        if self._related is None:
+            self._related = {(min(r.a, r.b), max(r.a, r.b))
+                             for r in self.store.relationships() if r.kind == "household"}
+        return self._related
+
+    def households_of_batch(self, records: list[PersonRecord]) -> None:
+        """Records of one export that share the source's household (or an address) are
+        related as a household: Planning Center's "Household Name", a Breeze family."""
+        groups: dict[str, list[str]] = {}
+        for record in records:
+            ident = self.by_ref.get(record.ref)
+            if ident is None:
+                continue
+            for key in filter(None, (record.household.strip().casefold(),
+                                     _address_key(record.extra.get("address")))):
+                members = groups.setdefault(key, [])
+                if ident not in members:
+                    members.append(ident)
+        for key, members in groups.items():
+            if len(members) > MAX_HOUSEHOLD:
+                self.warnings.append(f"{len(members)} people share the household or address "
+                                     f"{key!r}: too many to be one household, not related")
+                continue
+            people = [p for p in (self._person(i) for i in members) if p is not None]
+            label = key.removeprefix("address:")
+            shared = f"same address {label}" if key.startswith("address:") else \
+                f"same household {label}"
+            for i, first in enumerate(people):
+                for second in people[i + 1:]:
+                    self.household(second, first, shared)
+
+    def _stable_id(self, record: PersonRecord) -> str:
+        """The new person's id, from the source's identity of them (its id, else the
+        export's own key for them), so two devices importing one export agree; a kith
+        id the record carries is kept when it is free."""
+        if record.kith_id and is_id(record.kith_id) and self._person(record.kith_id) is None:
+            return record.kith_id
+        seed = source_key(self.source, record.source_id) if record.source_id else \
+            f"{self.source}:ref:{record.ref}"
+        ident, attempt = new_id(STABLE_EPOCH, seed=seed), 1
+        while ident in self.changed or self.store.get_person(ident) is not None:
+            attempt += 1  # taken (a person renamed since, say): the next of the same seed
+            ident = new_id(STABLE_EPOCH, seed=f"{seed}#{attempt}")
+        return ident
 
     def _merge(self, person: Person | None, record: PersonRecord, *, is_owner: bool) -> Person:
         key = source_key(self.source, record.source_id) if record.source_id else None
         since = record.connected.isoformat() if record.connected else None
         if person is None:
             return Person.create(
-                record.name or "(unnamed)", handles=record.handles,
+                record.name or "(unnamed)", id=self._stable_id(record),
+                handles=record.handles,
                 networks={self.network_id: since}, aliases=tuple(record.aliases),
                 tags=tuple(record.tags), notes=record.notes, birthday=record.birthday,
+                cadence_days=record.cadence_days,
                 sources=(key,) if key else (), extra=dict(record.extra),
                 created=clock.now().isoformat(timespec="seconds"))
         handles = {k: list(v) for k, v in person.handles.items()}
@@ -254,8 +476,18 @@ class PeopleResolver:
             tags=tuple(dict.fromkeys([*person.tags, *record.tags])),
             birthday=person.birthday or record.birthday,
             notes=person.notes or record.notes,
+            cadence_days=person.cadence_days or record.cadence_days,
             sources=tuple(dict.fromkeys([*person.sources, *([key] if key else [])])),
             extra=extra)
+
+
+def _address_key(address: Any) -> str:
+    """An address folded so that spellings of one address meet ("12 Main St." and
+    "12 main st"); empty when there is none."""
+    if not isinstance(address, str) or not address.strip():
+        return ""
+    words = re.sub(r"[^\w]+", " ", fold(address)).split()
+    return "address:" + " ".join(words) if words else ""
 
 
 def _contradiction(person: Person, handles: dict[str, list[str]]) -> str | None:
@@ -402,12 +634,14 @@ def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Pat
             resolver.resolve(record)
         except ValidationError as error:
             bad_record(ImportFormatError(str(error), file=str(path), record=record.ref))
+    resolver.households_of_batch(batch.people)
     interactions = build_interactions(batch, spec, resolver, network, bad_record)
     summary.people_added, summary.people_matched = resolver.added, resolver.matched
     summary.people_updated = resolver.updated
     summary.people_added_names = resolver.added_names
     summary.people_matched_names = resolver.matched_names
     summary.possible_duplicates = resolver.possible_duplicates
+    summary.households = resolver.households
     summary.warnings += resolver.warnings
     links = link_hand_recorded(store, interactions) if not create else None
     fresh = links.fresh if links else interactions
@@ -422,6 +656,8 @@ def apply_batch(store: Store, spec: SourceSpec, batch: ImportBatch, *, path: Pat
             store.save_network(network)
         for person in resolver.changed.values():
             store.save_person(person)
+        for relationship in resolver.relationships:
+            store.save_relationship(relationship)
         for linked in links.updated if links else ():
             store.replace_interaction(linked, announce=False)
         result = store.upsert_interactions(estimate(fresh) if estimate else fresh)

@@ -16,7 +16,7 @@ from datetime import date, datetime, timedelta
 
 from kith.core.dates import parse_duration, parse_user_date, parse_user_when
 from kith.core.errors import ValidationError
-from kith.core.model import normalize_handle
+from kith.core.handles import normalize_handle
 from kith.services.networks import NetworkDetails
 from kith.services.opportunities import Hearing
 from kith.services.people import PersonDetails

@@ -56,6 +56,8 @@ WILD_APRICOT = [
           date=True),
     Field("groups", ("Group participation", "Groups"), required=False),
     Field("notes", ("Notes",), required=False),
+    Field("address", ("Address", "Street address", "Home address"), required=False),
+    Field("household", ("Household", "Family", "Bundle ID"), required=False),
 ]
 
 
@@ -73,7 +75,8 @@ def wild_apricot(path: Path, context: ImportContext) -> ImportBatch:
         except ImportFormatError as error:
             context.bad_record(error)
             continue
-        extra = {k: row[k] for k in ("organization", "level", "status") if row.get(k)}
+        extra = {k: row[k] for k in ("organization", "level", "status", "address")
+                 if row.get(k)}
         if renewal:
             extra["renewal_due"] = renewal.isoformat()
         handles = {k: [row[k]] for k in ("email", "phone") if row.get(k)}
@@ -82,7 +85,7 @@ def wild_apricot(path: Path, context: ImportContext) -> ImportBatch:
         people.append(PersonRecord(
             ref=f"wa:{row['id'] or line}", name=name, handles=handles,
             source_id=row["id"] or None, notes=row.get("notes", ""),
-            connected=since,
+            connected=since, household=row.get("household", ""),
             tags=groups, extra=extra))
     return ImportBatch(people=people, warnings=table.warnings,
                        network=NetworkHint("Association", "association"))

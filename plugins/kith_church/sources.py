@@ -68,6 +68,9 @@ PLANNING_CENTER = [
     Field("phone", ("Mobile Phone Number", "Mobile Phone", "Phone", "Home Phone Number"),
           required=False),
     Field("household", ("Household Name", "Household"), required=False),
+    Field("household_id", ("Household ID", "Household Id"), required=False),
+    Field("address", ("Home Address Street Line 1", "Home Address", "Address",
+                      "Street Address"), required=False),
 ]
 
 
@@ -93,11 +96,13 @@ def planning_center(path: Path, context: ImportContext) -> ImportBatch:
         aliases = [a for a in {f"{row['first']} {row['last']}".strip(),
                                f"{row.get('given', '')} {row['last']}".strip()}
                    if a and a != name and not a.startswith(" ")]
-        extra = {k: row[k] for k in ("membership", "status", "household") if row.get(k)}
+        extra = {k: row[k] for k in ("membership", "status", "household", "address")
+                 if row.get(k)}
         people.append(PersonRecord(
             ref=f"pco:{row['id'] or line}", name=name, handles=handles,
             source_id=row["id"] or None, aliases=aliases,
             birthday=birthday, extra=extra,
+            household=row.get("household_id") or row.get("household", ""),
             tags=[t for t in (row.get("membership", "").lower(),) if t]))
     return ImportBatch(people=people, network=NetworkHint("Church", "church"),
                        warnings=table.warnings)
@@ -136,6 +141,8 @@ BREEZE_PEOPLE = [
     Field("email", ("Email", "Email Address"), required=False),
     Field("phone", ("Mobile", "Mobile Phone", "Phone", "Home Phone"), required=False),
     Field("birthdate", ("Birthdate", "Birthday"), required=False, date=True),
+    Field("family", ("Family ID", "Family", "Household ID", "Household"), required=False),
+    Field("address", ("Street Address", "Address", "Home Address"), required=False),
 ]
 
 
@@ -182,7 +189,9 @@ def breeze(path: Path, context: ImportContext) -> ImportBatch:
                         people[ident] = PersonRecord(
                             ref=f"breeze:{ident}", name=f"{row['first']} {row['last']}".strip(),
                             handles=handles, source_id=ident,
-                            birthday=birthday.isoformat() if birthday else None)
+                            birthday=birthday.isoformat() if birthday else None,
+                            household=row.get("family", ""),
+                            extra={"address": row["address"]} if row.get("address") else {})
                 elif header:
                     id_column = next((i for i, h in enumerate(header)
                                       if h.strip().lower() in ("breeze id", "id", "person id")),

@@ -12,6 +12,8 @@ on UID first, then on email or phone.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import quopri
 import re
 from pathlib import Path
@@ -28,6 +30,8 @@ from kith.api import (
     NetworkHint,
     PersonRecord,
     ValidationError,
+    is_id,
+    kind_of_profile_url,
     list_files,
     normalize_handle,
     read_limited,
@@ -88,13 +92,10 @@ def _birthday(value: Any) -> tuple[str | None, str | None]:
     return None, text or None
 
 
-_PROFILE_HOSTS = {"x.com": "x", "twitter.com": "x", "github.com": "github",
-                  "instagram.com": "instagram", "bsky.app": "bluesky"}
-
-
 def social_handle(item: Any) -> tuple[str, str] | None:
-    """``(kind, handle)`` of an ``X-SOCIALPROFILE`` or ``IMPP`` line, normalised; ``None``
-    for one kith cannot read (skipped, never the reason a card fails)."""
+    """``(kind, handle)`` of an ``X-SOCIALPROFILE``, ``IMPP`` or ``X-KITH-HANDLE`` line,
+    normalised by ``kith.core.handles``; ``None`` for one kith cannot read (skipped, never
+    the reason a card fails)."""
     value = str(item.value).strip()
     params = {k.upper(): v for k, v in (item.params or {}).items()}
     try:
@@ -102,23 +103,15 @@ def social_handle(item: Any) -> tuple[str, str] | None:
             scheme, _, address = value.partition(":")
             return normalize_handle(scheme, address) if address else None
         kinds = [str(t).lower() for t in params.get("TYPE", []) if str(t).strip()]
+        if item.name.upper() == "X-KITH-HANDLE":
+            return normalize_handle(kinds[0], value) if kinds and value else None
         user = next((str(u).strip().strip('"') for u in params.get("X-USER", [])), "")
-        url = re.sub(r"^https?://(www\.)?", "", value).rstrip("/")
-        host, _, path = url.partition("/")
-        kind = kinds[0] if kinds else _PROFILE_HOSTS.get(host.lower(), "")
-        if "linkedin" in host.lower():
-            kind = kind or "linkedin"
-        if not kind and path.startswith("@"):
-            kind = "mastodon"
-        if not kind:
+        kind = kinds[0] if kinds else (kind_of_profile_url(value) or "")
+        if not kind or not (user or value):
             return None
-        if user:
-            return normalize_handle(kind, user)
-        if kind == "mastodon" and path.startswith("@"):
-            return normalize_handle(kind, f"{path}@{host}")
-        if kind in ("linkedin", "facebook"):
-            return normalize_handle(kind, url)
-        return normalize_handle(kind, path.rstrip("/").rsplit("/", 1)[-1] or value)
+        if value and kind_of_profile_url(value) == kind:
+            return normalize_handle(kind, value)  # the profile's address says it all
+        return normalize_handle(kind, user or value)
     except ValidationError:
         return None
 
@@ -137,7 +130,8 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
     organisations = [" ".join(filter(None, v if isinstance(v, list) else [v])).strip()
                      for v in values("org")]
     organisations = [o for o in organisations if o]
-    nicknames = [n.strip() for v in values("nickname") for n in str(v).split(",") if n.strip()]
+    nicknames = [n.strip() for v in values("nickname")
+                 for n in (v if isinstance(v, list) else [v]) if str(n).strip()]
     emails = [str(v).strip() for v in values("email") if str(v).strip()]
     name = name or (organisations[0] if organisations else "") or (nicknames[0] if nicknames
                                                                      else "") or \
@@ -159,7 +153,8 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
     for url in values("url"):
         if str(url).strip():
             handles.setdefault("url", []).append(str(url).strip())
-    for item in [*contents.get("x-socialprofile", []), *contents.get("impp", [])]:
+    for item in [*contents.get("x-socialprofile", []), *contents.get("impp", []),
+                 *contents.get("x-kith-handle", [])]:
         found = social_handle(item)
         if found:
             handles.setdefault(found[0], []).append(found[1])
@@ -177,6 +172,13 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
         extra["birthday_text"] = birthday_text
     if "kind" in contents and str(contents["kind"][0].value).lower() == "org":
         extra["kind"] = "org"
+    for text in values("x-kith-extra"):
+        with contextlib.suppress(ValueError, TypeError):
+            loaded = json.loads(str(text))
+            if isinstance(loaded, dict):
+                extra = {**loaded, **extra}
+    cadence = next((int(str(v).strip()) for v in values("x-kith-cadence")
+                    if str(v).strip().isdigit() and int(str(v).strip()) > 0), None)
 
     if len(name) > MAX_NAME or any(len(a) > MAX_NAME for a in nicknames):
         raise ValueError(f"the card's name is longer than {MAX_NAME} characters")
@@ -186,7 +188,8 @@ def card_to_person(card: Any, ref: str) -> PersonRecord:
     # without a UID, email or phone, the name is all a re-import can match on
     return PersonRecord(ref=ref, name=name or "(no name)", handles=handles, source_id=uid,
                         aliases=[n for n in nicknames if n != name], tags=tags, notes=notes,
-                        birthday=birthday, extra=extra,
+                        birthday=birthday, extra=extra, cadence_days=cadence,
+                        kith_id=uid if uid and is_id(uid) else None,
                         match_by_name=not uid and not handles)
 
 

@@ -1,21 +1,34 @@
 """``kith export vcard [--network N] PATH``: people as vCard 4.0 that round-trips.
 
-Exporting and importing into an empty database gives the same people: names, aliases
-(NICKNAME), emails, phones (``tel:`` URIs), every other handle (X, Mastodon, LinkedIn,
-GitHub... as ``X-SOCIALPROFILE``, messengers as ``IMPP``), web sites (URL), birthdays
-(with or without a year), organisation, notes, tags (CATEGORIES) and a UID. The file is
-written atomically and is readable by its owner only.
+Exporting and importing into an empty database gives the same people: names, every
+alias (one NICKNAME each), emails, phones (``tel:`` URIs), every other handle (X, Mastodon,
+LinkedIn, GitHub... as ``X-SOCIALPROFILE`` with a real profile URL, messengers as
+``IMPP``, the rest as ``X-KITH-HANDLE``), web sites (URL), birthdays (with or without a
+year), organisation, notes, tags (CATEGORIES), the keep-in-touch cadence
+(``X-KITH-CADENCE``), other source fields (``X-KITH-EXTRA``) and the kith id as UID. The
+file is written atomically and is readable by its owner only.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 import click
 
-from kith.api import KithApp, fold_line, output, pass_app, write_private
+from kith.api import (
+    KithApp,
+    ValidationError,
+    fold_line,
+    handle_user,
+    normalize_handle,
+    output,
+    pass_app,
+    profile_url,
+    write_private,
+)
 
 _LINE_BREAKS = re.compile("\r\n|[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 """Everything a reader might take for the end of a line (``str.splitlines`` does)."""
@@ -35,48 +48,70 @@ def _escape(text: str) -> str:
 MESSENGERS = ("telegram", "signal", "whatsapp", "xmpp", "matrix", "skype", "sip")
 """Handle kinds that are instant-messaging addresses: written as ``IMPP:kind:value``."""
 
-PROFILE_URLS = {"x": "https://x.com/{}", "github": "https://github.com/{}",
-                "instagram": "https://instagram.com/{}", "bluesky": "https://bsky.app/profile/{}",
-                "linkedin": "https://{}", "facebook": "https://{}"}
+_PARAM_SAFE = re.compile(r"^[^\";:,\s]+$")
 
 
-def profile_url(kind: str, value: str) -> str | None:
-    """The web address of a social handle, when kith knows the service."""
-    if kind == "mastodon":
-        user, _, host = value.lstrip("@").partition("@")
-        return f"https://{host}/@{user}" if host else None
-    pattern = PROFILE_URLS.get(kind)
-    return pattern.format(value) if pattern else None
+def _param(value: str) -> str:
+    """A parameter value: bare when RFC 6350 allows it (as Apple writes ``x-user=name``),
+    else quoted; a quote or line break, which no parameter can hold, is replaced."""
+    clean = _OTHER_CONTROLS.sub("", _LINE_BREAKS.sub(" ", value)).replace('"', "'")
+    return clean if _PARAM_SAFE.match(clean) else f'"{clean}"'
 
 
 def handle_line(kind: str, value: str) -> str:
-    """A handle other than email, phone and URL: ``IMPP`` for messengers, else
-    ``X-SOCIALPROFILE`` (as Apple and Google write it) with the service as ``TYPE``, the
-    handle itself as ``X-USER`` (so the import gets it back exactly) and the profile's
-    address as the value when there is one."""
+    """A handle other than email, phone and URL. Messengers are ``IMPP:kind:value``; a
+    handle with a profile page is ``X-SOCIALPROFILE`` as Apple and Google write it: the
+    service as ``TYPE``, the user name as ``X-USER`` and the profile's URL as the value
+    (``X-SOCIALPROFILE;TYPE=linkedin;X-USER=hschmidt:https://www.linkedin.com/in/
+    hschmidt/``). A handle without one (a Mastodon name without its server, a LinkedIn
+    member URN, a service kith does not know) would not be a valid profile: it is written
+    as kith's own ``X-KITH-HANDLE;TYPE=kind:value``, which kith reads back and other
+    programs ignore."""
     if kind in MESSENGERS:
         return f"IMPP:{kind}:{_escape(value)}"
-    user = _OTHER_CONTROLS.sub("", _LINE_BREAKS.sub(" ", value)).replace('"', "'")
-    # a parameter value cannot hold a line break or a quote (RFC 6350 section 3.3)
-    return (f'X-SOCIALPROFILE;TYPE={kind};X-USER="{user}":'
-            f"{_escape(profile_url(kind, value) or value)}")
+    url = profile_url(kind, value)
+    if url is None:
+        return f"X-KITH-HANDLE;TYPE={_param(kind)}:{_escape(value)}"
+    return (f"X-SOCIALPROFILE;TYPE={_param(kind)};X-USER={_param(handle_user(kind, value))}:"
+            f"{_escape(url)}")
+
+
+def _canonical(handles: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Handles in today's one form per kind, for a database written before it (a
+    ``linkedin`` typed as ``hschmidt`` is still exported as its profile URL)."""
+    result: dict[str, list[str]] = {}
+    for kind, values in handles.items():
+        for value in values:
+            try:
+                kind_now, value_now = normalize_handle(kind, value)
+            except ValidationError:
+                kind_now, value_now = kind, value
+            bucket = result.setdefault(kind_now, [])
+            if value_now not in bucket:
+                bucket.append(value_now)
+    return result
 
 
 def person_to_vcard(person: dict[str, Any]) -> str:
+    """One person as a vCard 4.0 that kith reads back whole: every alias as its own
+    ``NICKNAME`` (a comma-separated list comes back as its first name in some readers),
+    every handle, notes, tags, the birthday, the keep-in-touch cadence
+    (``X-KITH-CADENCE``), what sources knew beyond the common fields (``X-KITH-EXTRA``,
+    JSON) and the kith id as ``UID``, so a re-import matches the same person."""
     name = person["name"]
     words = name.split()
     family, given = (words[-1], " ".join(words[:-1])) if len(words) > 1 else (name, "")
     lines = ["BEGIN:VCARD", "VERSION:4.0", f"UID:{_escape(person['id'])}",
              f"FN:{_escape(name)}", f"N:{_escape(family)};{_escape(given)};;;"]
-    if person.get("aliases"):
-        lines.append("NICKNAME:" + ",".join(_escape(a) for a in person["aliases"]))
-    for email in person.get("handles", {}).get("email", []):
+    lines += [f"NICKNAME:{_escape(alias)}" for alias in person.get("aliases") or ()]
+    handles = _canonical(person.get("handles") or {})
+    for email in handles.get("email", []):
         lines.append(f"EMAIL:{_escape(email)}")
-    for phone in person.get("handles", {}).get("phone", []):
+    for phone in handles.get("phone", []):
         lines.append(f"TEL;VALUE=uri:tel:{_escape(phone)}")
-    for url in person.get("handles", {}).get("url", []):
-        lines.append(f"URL:{_escape(url)}")
-    for kind, values in person.get("handles", {}).items():
+    for url in handles.get("url", []):
+        lines.append(f"URL:{_escape(profile_url('url', url) or url)}")
+    for kind, values in handles.items():
         if kind in ("email", "phone", "url"):
             continue
         for value in values:
@@ -86,13 +121,19 @@ def person_to_vcard(person: dict[str, Any]) -> str:
         lines.append("BDAY:" + _escape(f"--{birthday[2:4]}{birthday[5:7]}"
                                        if birthday.startswith("--")
                                        else birthday.replace("-", "")))
-    organisation = (person.get("extra") or {}).get("organisation")
+    extra = dict(person.get("extra") or {})
+    organisation = extra.pop("organisation", None)
     if organisation:
         lines.append(f"ORG:{_escape(organisation)}")
     if person.get("notes"):
         lines.append(f"NOTE:{_escape(person['notes'])}")
     if person.get("tags"):
         lines.append("CATEGORIES:" + ",".join(_escape(t) for t in person["tags"]))
+    if person.get("cadence_days"):
+        lines.append(f"X-KITH-CADENCE:{int(person['cadence_days'])}")
+    if extra:
+        lines.append("X-KITH-EXTRA:" + _escape(json.dumps(extra, ensure_ascii=False,
+                                                          sort_keys=True, default=str)))
     lines.append("END:VCARD")
     return "\r\n".join(fold_line(line) for line in lines) + "\r\n"
 

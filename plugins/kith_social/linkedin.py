@@ -29,8 +29,10 @@ from kith.api import (
     NetworkHint,
     PersonRecord,
     SourceTree,
+    ValidationError,
     conversation_days,
     first_format_date,
+    normalize_handle,
     open_source,
 )
 
@@ -89,6 +91,15 @@ def _time(text: str, where: str, line: int) -> datetime:
                                 record=f"line {line}") from None
 
 
+def _profile_id(url: str) -> str:
+    """A member's id in the export: their profile in kith's one form, so the URL LinkedIn
+    writes with a country subdomain, a tracking query or a trailing slash is one member."""
+    try:
+        return normalize_handle("linkedin", url)[1]
+    except ValidationError:
+        return url.rstrip("/").lower()
+
+
 def parse(path: Path, context: ImportContext) -> ImportBatch:
     with open_source(path) as tree:
         by_base = {n.rsplit("/", 1)[-1].lower(): n for n in tree.names()}
@@ -107,7 +118,7 @@ def parse(path: Path, context: ImportContext) -> ImportBatch:
                     handles["linkedin"] = [url]
                 people[ref] = PersonRecord(ref=ref, name=name or url or "(unnamed)",
                                            handles=handles, match_by_name=not url,
-                                           source_id=key if url else None)
+                                           source_id=_profile_id(url) if url else None)
             if email.lower().startswith("urn:li:"):
                 bucket = people[ref].handles.setdefault("linkedin", [])
                 if email not in bucket:

@@ -73,6 +73,12 @@ def print_summary(summary: ImportSummary) -> None:
                              ("would match", summary.people_matched_names)):
             if names:
                 echo(f"  {label} {len(names)}: {', '.join(names)}")
+    for household in summary.households[:SHOWN_DUPLICATES]:
+        echo(f"  household kept apart: {' and '.join(household['people'])} "
+             f"({household['shared']}): two people, related as household")
+    if len(summary.households) > SHOWN_DUPLICATES:
+        echo(f"  ... and {len(summary.households) - SHOWN_DUPLICATES} more households "
+             "(`--json` lists them)")
     shown = summary.possible_duplicates[:SHOWN_DUPLICATES]
     for duplicate in shown:
         echo(f"  possible duplicate: {duplicate['name']} ({duplicate['why']})")

@@ -17,7 +17,12 @@ from kith.services.context import KithApp
 @pass_app
 def duplicates(app: KithApp, limit: int, as_json: bool) -> None:
     """Suggest people who are probably the same (same email, phone or handle; similar
-    names). Merge them with `kith person merge KEEP OTHER`."""
+    names). Merge them with `kith person merge KEEP OTHER`.
+
+    Short forms count too: a first name alone ("Dan" and Dan Murphy), an initial, a
+    nickname ("Bob" and Robert Jones), the same email or phone under another surname.
+    A phone or email two people of one household share (different given names, or a
+    `household` relationship) is not a reason."""
 
     pairs = find_duplicates(app.store)
     if limit:

@@ -22,7 +22,14 @@ not a date (``RDATE;VALUE=TIME``) is dropped with a warning; an event whose recu
 still cannot be expanded is kept once, at its ``DTSTART``, with a warning. An event with
 a broken line or no ``DTSTART`` is skipped and listed (``--strict``: the import stops).
 
-The import's options (``since``, ``until``, ``role``, ``gave_keywords``, ``me_emails``)
+Which events the user attended: ``--attended all`` (the default: every event), ``none``
+(only events where they gave time count) or ``mine`` (events where one of ``--me``'s
+addresses is the organiser or an attendee who did not decline, ``PARTSTAT=DECLINED``);
+the rest are counted in one summary line. Events with no occurrence inside the window
+are counted in another, with their dates, so "0 added" never comes without a reason.
+
+The import's options (``since``, ``until``, ``role``, ``attended``, ``gave_keywords``,
+``me_emails``)
 arrive in ``ImportContext.options``; the command-line options that fill them are
 ``kith.api.source_options.calendar_options``.
 """
@@ -139,6 +146,11 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
     words = tuple(w.strip().lower() for w in (options.get("gave_keywords") or "").split(",")
                   if w.strip()) or GAVE_WORDS
     mine = {e.lower() for e in options.get("me_emails") or ()}
+    attended = options.get("attended") or "all"
+    if attended == "mine" and not mine:
+        raise ImportFormatError("--attended mine needs --me YOUR@EMAIL: the calendar says "
+                                "who attended by email address", file=str(path))
+    readable: dict[str, Any] = {}
     for number, event in enumerate(list(calendar.walk("VEVENT")), 1):
         label = f"event {number} ({event.get('UID') or 'no UID'})"
         problem = _clean_event(event, f"{path.name}: {label}", context)
@@ -150,14 +162,18 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
             if event in calendar.subcomponents:
                 calendar.subcomponents.remove(event)
             continue
+        if event.get("RECURRENCE-ID") is None:
+            readable.setdefault(str(event.get("UID") or f"#{number}"), event)
         keep, warning = bound_event(event, start, end, f"{path.name}: {label}")
         if warning:
             context.warn(warning)
         if not keep and event in calendar.subcomponents:
             calendar.subcomponents.remove(event)
     occurrences = _expand(calendar, start, end, path, context)
+    _say_outside(readable, occurrences, start, end, zone, context)
     people: dict[str, PersonRecord] = {}
     records = []
+    not_attended = 0
     for index, event in enumerate(occurrences, 1):
         if event.name != "VEVENT":
             continue
@@ -178,6 +194,7 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
         text = f"{summary} {event.get('DESCRIPTION') or ''}".lower()
         refs = []
         organiser_is_me = False
+        me_attending = False
         for field in ("ORGANIZER", "ATTENDEE"):
             values = event.get(field)
             for value in values if isinstance(values, list) else [values] if values else []:
@@ -186,6 +203,7 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
                     continue
                 if email in mine:
                     organiser_is_me = organiser_is_me or field == "ORGANIZER"
+                    me_attending = me_attending or field == "ORGANIZER" or not _declined(value)
                     continue
                 if email not in people:
                     people[email] = PersonRecord(ref=email, name=name or email,
@@ -197,6 +215,9 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
                     default_kind)
         if gave and kind == default_kind:
             kind = "volunteering"
+        if not gave and (attended == "none" or (attended == "mine" and not me_attending)):
+            not_attended += 1
+            continue
         minutes = max(0, int((finishes - begins).total_seconds() // 60))
         records.append(InteractionRecord(
             source_id=f"{uid}:{begins.isoformat()}", when=begins, people=list(dict.fromkeys(
@@ -205,7 +226,44 @@ def parse_calendar(path: Path, context: ImportContext, *, kinds: list[KindRule],
                                      "location": str(event.get("LOCATION") or "")[:200],
                                      "all_day": not isinstance(event.decoded("DTSTART"),
                                                                datetime)}))
-    return ImportBatch(people=list(people.values()), interactions=records, network=network)
+    if not_attended:
+        why = ("--attended none" if attended == "none" else
+               "you are not an attendee, or declined (--attended mine)")
+        context.warn(f"{path.name}: {_events(not_attended)} not imported: {why}")
+    used = {ref for record in records for ref in record.people}
+    return ImportBatch(people=[p for p in people.values() if p.ref in used],
+                       interactions=records, network=network)
+
+
+def _events(count: int) -> str:
+    return f"{count} event" + ("" if count == 1 else "s")
+
+
+def _declined(value: Any) -> bool:
+    """Whether an ``ATTENDEE`` line says the person declined (``PARTSTAT=DECLINED``)."""
+    params = getattr(value, "params", None) or {}
+    return str(params.get("PARTSTAT", "")).upper() == "DECLINED"
+
+
+def _say_outside(events: dict[str, Any], occurrences: list[Any], start: datetime,
+                 end: datetime, zone: tzinfo, context: ImportContext) -> None:
+    """One summary line for the events with no occurrence inside the import window: they
+    are not imported, and without this line the summary only said "0 added"."""
+    inside = {str(e.get("UID") or "") for e in occurrences}
+    outside = []
+    for uid, event in events.items():
+        if uid in inside:
+            continue
+        try:
+            outside.append(_as_datetime(event.decoded("DTSTART"), zone).date())
+        except (KeyError, ValueError, TypeError, AttributeError):
+            continue
+    if not outside:
+        return
+    last_day = (end - timedelta(days=1)).date()
+    context.warn(f"{_events(len(outside))} outside the import window {start.date()} to "
+                 f"{last_day} (starting {min(outside)} to {max(outside)}) not imported; "
+                 "widen it with --since/--until")
 
 
 _DATES = (date, datetime)

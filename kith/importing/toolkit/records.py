@@ -22,7 +22,8 @@ class PersonRecord:
     """Someone a source mentions. ``ref`` is the batch's own key for them.
 
     ``source_id`` is the person's stable id in the source (a vCard UID, an X account id),
-    if it has one. Any record may match an existing person by folded full name when no id
+    if it has one: two records of one source with different ids are never one person.
+    Any record may match an existing person by folded full name when no id
     or handle matched and nothing contradicts it (see ``kith.importing.engine.PeopleResolver``);
     ``match_by_name`` is kept for plugins that set it and changes nothing.
     """
@@ -37,7 +38,14 @@ class PersonRecord:
     notes: str = ""
     birthday: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    cadence_days: int | None = None
     match_by_name: bool = False
+    household: str = ""
+    """The source's own household (a household id or name, a family's address): records
+    sharing it are different people recorded as one household, never merged."""
+    kith_id: str | None = None
+    """The kith id this record had when kith exported it (a vCard ``UID`` kith wrote): a
+    re-import matches that person, an import into an empty database keeps the id."""
 
 
 @dataclass

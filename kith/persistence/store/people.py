@@ -8,7 +8,8 @@ from typing import Any, ClassVar
 
 from kith.core.didyoumean import suggestion
 from kith.core.errors import Ambiguous, NotFound, ValidationError
-from kith.core.model import ME, Person, normalize_handle
+from kith.core.handles import normalize_handle
+from kith.core.model import ME, Person
 from kith.core.textfold import fold, name_candidates
 from kith.persistence.store.core import Core
 from kith.persistence.store.interactions import Interactions
@@ -57,7 +58,7 @@ class People:
             for ident, doc in self.docs().items():
                 for kind, values in (doc.get("handles") or {}).items():
                     for value in values:
-                        by_handle.setdefault((kind, value), []).append(ident)
+                        by_handle.setdefault(_canonical(kind, value), []).append(ident)
                 for name in [doc["name"], *doc.get("aliases", [])]:
                     by_name.setdefault(fold(name), []).append(ident)
                 for key in doc.get("sources", []):
@@ -202,3 +203,15 @@ class People:
                             continue
                         kept.add(key)
                     self.core.table(table).put(ident, moved)
+
+
+def _canonical(kind: str, value: str) -> tuple[str, str]:
+    """A stored handle in today's canonical form: a database written before a kind's form
+    changed (``linkedin`` typed as ``hschmidt``, now ``linkedin.com/in/hschmidt``) still
+    matches what an import brings."""
+    if kind in ("email", "phone"):
+        return kind, value  # stored in today's form already: these rules never changed
+    try:
+        return normalize_handle(kind, value)
+    except ValidationError:
+        return kind, value
