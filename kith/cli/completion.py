@@ -70,16 +70,18 @@ def enable(cli: click.Group, plugins: Plugins) -> None:
 
 
 def _watch(group: click.Group, path: tuple[str, ...], values: Values) -> None:
-    """Prepare each command ``group`` hands out, then the commands below it."""
-    if getattr(group, "_kith_completion", False):
+    """Prepare each command ``group`` hands out, then the commands below it. Commands are
+    module-level objects that outlive one ``build_cli`` (tests build many), so the
+    wrapping is done once and reads the latest ``values`` from the group."""
+    group._kith_values = values  # type: ignore[attr-defined]
+    if hasattr(group, "_kith_get_command"):
         return
-    group._kith_completion = True  # type: ignore[attr-defined]
-    original = group.get_command
+    original = group._kith_get_command = group.get_command  # type: ignore[attr-defined]
 
     def get_command(ctx: click.Context, name: str) -> click.Command | None:
         command = original(ctx, name)
         if command is not None:
-            _prepare(command, (*path, name), values)
+            _prepare(command, (*path, name), group._kith_values)  # type: ignore[attr-defined]
         return command
 
     group.get_command = get_command  # type: ignore[method-assign,assignment]
@@ -106,7 +108,9 @@ def _complete_default_argument(group: click.Group, path: tuple[str, ...],
     takes = what_param_takes(arguments[0], (*path, default.name or "")) if arguments else None
     if takes is None:
         return
-    subcommands = group.shell_complete
+    if not hasattr(group, "_kith_shell_complete"):
+        group._kith_shell_complete = group.shell_complete  # type: ignore[attr-defined]
+    subcommands = group._kith_shell_complete  # type: ignore[attr-defined]
 
     def shell_complete(ctx: click.Context, incomplete: str) -> list[CompletionItem]:
         items = subcommands(ctx, incomplete)
