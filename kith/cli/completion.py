@@ -7,8 +7,8 @@ for completions (``_KITH_COMPLETE`` is set, see ``enable``), so a normal run pay
 Why it reads ``kith.json`` directly instead of opening the ``Store``: completion runs on
 every Tab press and must answer in well under 150 ms at 10k people. Opening the store
 validates every record and takes the writers' lock; completion needs only the names, so it
-parses the one file with orjson, never writes, never locks, and completes nothing from a
-missing or damaged database (a completion is a convenience, never an error).
+scans the one file, never writes, never locks, and completes nothing from a missing or
+cut-short database (a completion is a convenience, never an error).
 
 Parameters are found by name when click looks a command up (``enable`` wraps each group's
 ``get_command``), so the commands themselves need not know about completion: ``--with``
