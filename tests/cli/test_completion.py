@@ -14,8 +14,10 @@ from pathlib import Path
 import orjson
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kith.cli.completion import _parsed_names, read_names
+from kith.cli.completion import _parsed_names, matching, read_names
 from kith.cli.main import build_cli
 from tests.conftest import snapshot_db
 
@@ -154,3 +156,12 @@ def test_real_bash_quotes_a_name_with_spaces(names: None, kith_home: Path) -> No
     shown = subprocess.run(["bash", "-c", script], env=env, capture_output=True, text=True,
                            check=True, timeout=60)
     assert shown.stdout.splitlines() == ["Ann\\ Lee"], shown.stderr
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abzABZéÉöØßñ İ-'", min_size=1, max_size=20).filter(str.strip),
+       st.integers(min_value=0, max_value=20))
+def test_every_prefix_of_a_name_completes_it(name: str, cut: int) -> None:
+    """Whatever the user has typed of a name, in any case, it is offered."""
+    for typed in (name[:cut], name[:cut].upper(), name[:cut].lower()):
+        assert name in [item.value for item in matching([(name, None)], typed)], typed
