@@ -136,9 +136,13 @@ def test_the_fast_scan_reads_what_a_full_parse_reads(names: None, kith_home: Pat
     assert read_names(kith_home) == scanned
 
 
-def test_completion_command_prints_each_shells_script(ok: Callable[..., object]) -> None:
+def test_completion_command_prints_each_shells_script(ok: Callable[..., object],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     bash = ok("completion", "bash").stdout  # type: ignore[attr-defined]
     assert "_KITH_COMPLETE=bash_complete" in bash and "printf -v value '%q'" in bash
+    monkeypatch.setenv("_KITH_COMPLETE", "bash_source")  # click's own way prints the same
+    assert CliRunner().invoke(build_cli(), [], prog_name="kith").stdout == bash
+    monkeypatch.delenv("_KITH_COMPLETE")
     assert "compdef _kith_completion kith" in ok("completion", "zsh").stdout  # type: ignore[attr-defined]
     assert "complete --no-files --command kith" in ok(  # type: ignore[attr-defined]
         "completion", "fish").stdout

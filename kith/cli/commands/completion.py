@@ -29,4 +29,4 @@ def completion(shell: str) -> None:
     assert shell_class is not None  # bash, zsh and fish are click's own
     root = click.get_current_context().find_root().command
     script = shell_class(root, {}, "kith", COMPLETE_VAR).source()
-    click.echo(script)
+    click.echo(script, nl=not script.endswith("\n"))  # kith's own text, no data in it
