@@ -80,6 +80,8 @@ CORE_COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("kith.cli.commands.sync:sync",
         "Sync this database with its git remote: commit local changes, fetch, merge (record by "
         "record, nothing lost), push."),
+    "completion": ("kith.cli.commands.completion:completion",
+        "Print the shell completion script for bash, zsh or fish, to source in your shell."),
 }
 """Core commands by name: where each is (``module:attribute``, a click command or a
 factory taking the ``Plugins`` for commands whose subcommands come from plugins), and the
@@ -285,6 +287,10 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
     from kith.services.scope import scope_commands
 
     scope_commands(cli)  # the plugins' commands; core ones are scoped as they load
+    if os.environ.get("_KITH_COMPLETE"):  # a shell asks for completions: add the database's
+        from kith.cli.completion import enable
+
+        enable(cli, pm)
     return cli
 
 

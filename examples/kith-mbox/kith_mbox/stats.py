@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import click
 
-from kith.api import KithError, echo
+from kith.api import KithError, echo, emit_json
 
 
 def summarize(path: Path, top: int = 10) -> dict[str, Any]:
@@ -55,7 +54,7 @@ def stats(path: Path, top: int, as_json: bool) -> None:
     except KithError:
         raise
     if as_json:
-        click.echo(json.dumps(data, indent=2))
+        emit_json(data)  # never click.echo: names from mail may hold control characters
         return
     echo(f"{data['messages']} messages in {data['threads']} threads "
                f"({data['thread_days']} thread-days), {data['first'] or '?'} to "
