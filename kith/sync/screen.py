@@ -126,11 +126,9 @@ def record_problem(table: str, ident: Any, doc: Any, limit: str | None = None) -
     if problem:
         return problem
     if table == INTERACTIONS:
-        from kith.sync.load import interaction_problem
-
-        problem = interaction_problem(doc)
+        problem = interaction_shape_problem(doc)
         if problem:
-            return problem.split(" '", 1)[0].split(" {", 1)[0]  # no value quoted
+            return problem
     model = _MODELS.get(table)
     if model is not None:
         try:
@@ -140,6 +138,36 @@ def record_problem(table: str, ident: Any, doc: Any, limit: str | None = None) -
             return f"does not read as a {word(table)}"
     if limit is not None:
         return stamp_problem(doc, limit)
+    return None
+
+
+_VALUE_KEYS = ("money", "minutes", "favours", "fun")
+
+
+def interaction_shape_problem(doc: dict[str, Any]) -> str | None:
+    """What the aggregates and every reader rely on in an interaction, beyond loading's
+    checks. An interaction with nobody (a donation, a church service: kith's own giving
+    and calendar importers make them) is an interaction like any other and travels."""
+    from kith.core.model import DIRECTIONS
+
+    when = doc.get("when")
+    try:
+        moment = datetime.fromisoformat(when) if isinstance(when, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        return "has no readable time with a time zone"
+    people = doc.get("people")
+    if not isinstance(doc.get("network"), str) or not isinstance(people, list) \
+            or not all(isinstance(p, str) for p in people):
+        return "has no network or unreadable people"
+    if doc.get("direction") not in DIRECTIONS:
+        return "has an unknown direction"
+    value = doc.get("value")
+    if not isinstance(value, dict) or not all(type(value.get(k)) is int for k in _VALUE_KEYS):
+        return "has no valid value"
+    if not isinstance(doc.get("kind", ""), str) or not isinstance(doc.get("meta", {}), dict):
+        return "has an invalid kind or meta"
     return None
 
 

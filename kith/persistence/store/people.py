@@ -14,6 +14,7 @@ from kith.persistence.store.core import Core
 from kith.persistence.store.interactions import Interactions
 from kith.persistence.store.networks import Networks
 from kith.persistence.store.opportunities import Opportunities
+from kith.persistence.store.relationships import settle_relationships
 
 
 class People:
@@ -202,3 +203,7 @@ class People:
                             continue
                         kept.add(key)
                     self.core.table(table).put(ident, moved)
+        # seen from either side and as cycles (each the other's parent) too
+        records = dict(self.core.records("relationships"))
+        for ident in settle_relationships(records):
+            self.core.table("relationships").discard(ident)
