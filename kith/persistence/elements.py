@@ -9,8 +9,11 @@ stamped on its own, so that two devices that each add a tag both keep theirs, an
 - a node is addressed by its path: the field, then a mapping's key or a list element's
   canonical JSON (a list is a set of elements; elements are leaves, never descended);
 - ``_sub`` lists the stamp of every node whose stamp differs from its parent's, and every
-  node removed (in ``_sub``, absent from the value): a removal is a stamped fact, so a
-  removal on one side and an add on the other are ordered by their stamps;
+  node removed (in ``_sub``, absent from the value): a removal is a stamped fact. A
+  mapping's key removed is stamped when it was removed (newest wins, as for its value);
+  a list element removed keeps the stamp of the add it removed, so an add made on another
+  device that the remover had not seen (a newer add) survives the removal, whatever the
+  clocks say, and an add after a removal is newer than it;
 - a container keeps the stamp it was created with; editing its content stamps the
   content, so the record's ``modified`` is the newest stamp of any node;
 - ``_since`` names, for a scalar (a name, a birthday, ``value.money``), the stamp of the

@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import os
 import secrets
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from kith.core import clock
 from kith.persistence.elements import (
     NODE_KEYS,
     RESOLVED,
@@ -131,7 +131,7 @@ def now(after: str = "") -> str:
 
     A device whose clock is behind another's still orders its own edit after the
     version it edited (a hybrid logical clock, in one line)."""
-    micros = time.time_ns() // 1000
+    micros = clock.wall_ns() // 1000
     if micros <= _last[0]:
         micros = _last[0] + 1
     text = _format_micros(micros)
@@ -285,9 +285,14 @@ class _Writer:
                         else (self.current, True)
                 else:
                     self.visit(node, child, name in previous, previous.get(name))
+            as_set = kind(value) == "list"
             for node, (stamp_, present) in self.before.items():
                 if len(node) == len(path) + 1 and node[:-1] == path and node[-1] not in new:
-                    self.nodes[node] = (self.current, False) if present else (stamp_, False)
+                    # an element's removal is stamped with the add it saw: an add made
+                    # elsewhere that it had not seen is newer, and stays (whatever the
+                    # clocks); a key's removal is stamped now, newest-wins like its value
+                    self.nodes[node] = (stamp_ if as_set or not present else self.current,
+                                        False)
             return
         if same_kind and value == old and path not in self.resolved:
             assert before is not None

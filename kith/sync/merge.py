@@ -505,7 +505,13 @@ def resolve_merges(merges: dict[str, dict[str, Any]],
 
 
 def _rewrite_refs(doc: dict[str, Any], kept: dict[str, str]) -> dict[str, Any]:
+    """``doc`` with every reference to an absorbed person pointing at the kept one. In a
+    list (an interaction's people) the absorbed element is removed with the stamp of its
+    add, and the kept one is there with the newest stamp of those it replaces (just
+    after a removal of it that it would otherwise lose to): the same on every device,
+    and merging the result with a version not yet rewritten changes nothing."""
     changed: dict[str, Any] = {}
+    lists: list[str] = []
     for key, value in doc.items():
         if key == "id" or key in STAMP_KEYS:
             continue
@@ -513,10 +519,33 @@ def _rewrite_refs(doc: dict[str, Any], kept: dict[str, str]) -> dict[str, Any]:
             if value in kept:
                 changed[key] = kept[value]
         elif isinstance(value, list) and any(isinstance(v, str) and v in kept for v in value):
-            mapped = [kept.get(v, v) if isinstance(v, str) else v for v in value]
-            unique: list[Any] = []
-            for item in mapped:
-                if item not in unique:
-                    unique.append(item)
-            changed[key] = unique
-    return {**doc, **changed} if changed else doc
+            lists.append(key)
+    if not lists:
+        return {**doc, **changed} if changed else doc
+    if any(kind(doc[key]) != "list" for key in lists):  # not a set: rewritten as it is
+        for key in lists:
+            mapped = [kept.get(v, v) if isinstance(v, str) else v for v in doc[key]]
+            changed[key] = list(dict.fromkeys(mapped)) if all(
+                isinstance(v, str) for v in mapped) else mapped
+        return {**doc, **changed}
+    nodes = record_nodes(doc)
+    values = {k: v for k, v in doc.items() if k not in STAMP_KEYS}
+    values.update(changed)
+    for key in lists:
+        result = [v for v in doc[key] if not (isinstance(v, str) and v in kept)]
+        for absorbed in [v for v in doc[key] if isinstance(v, str) and v in kept]:
+            old = (key, element_key(absorbed))
+            stamp = nodes[old][0]
+            nodes[old] = (stamp, False)
+            target = kept[absorbed]
+            node = (key, element_key(target))
+            known = nodes.get(node)
+            if known is not None and known[1]:
+                nodes[node] = (max(known[0], stamp), True)
+                continue
+            if known is not None and known[0] >= stamp:
+                stamp = (known[0][0], known[0][1] + "+")
+            nodes[node] = (stamp, True)
+            result.append(target)
+        values[key] = result
+    return encode_record(values, nodes, stamps_of(doc, SINCE))

@@ -262,11 +262,47 @@ def screen(incoming: State, mine: State, where: str, *, clock: datetime | None =
                                 f"{shown_id(table)} record {shown_id(ident)}: {problem}")
             elif table in _DEFAULTS:
                 records[ident] = with_defaults(table, doc)
+    ahead = _clock_ahead(incoming, changed, clock, where)
+    if ahead:
+        warnings.insert(0, ahead)
     warnings.extend(_screen_tombstones(incoming, mine, where, limit))
     warnings.extend(_screen_merges(incoming, mine, where))
     if references:
         warnings.extend(_screen_references(incoming, mine, where, changed))
     return warnings
+
+
+AHEAD_NOTICE = timedelta(minutes=10)
+"""How far ahead of this clock a peer's newest stamp may be before a merge says so."""
+
+
+def _clock_ahead(incoming: State, changed: dict[str, list[str]],
+                 clock: datetime | None, where: str) -> str | None:
+    """A line saying a peer's stamps are ahead of this clock (its edits would win over
+    edits made here meanwhile), or None. Records stamped beyond ``FUTURE_SLACK`` are
+    skipped anyway; this names the clock before anything is merged."""
+    moment = (clock or datetime.now(UTC)).astimezone(UTC)
+    newest = ""
+    for table, idents in changed.items():
+        records = incoming.tables.get(table, {})
+        for ident in idents:
+            doc = records.get(ident)
+            stamp = doc.get(MODIFIED) if isinstance(doc, dict) else None
+            if isinstance(stamp, str) and _STAMP.match(stamp) and stamp > newest:
+                newest = stamp
+    for tomb in incoming.tombstones.values():
+        deleted = tomb.get("deleted") if isinstance(tomb, dict) else None
+        if isinstance(deleted, str) and _STAMP.match(deleted) and deleted > newest:
+            newest = deleted
+    if not newest:
+        return None
+    when = datetime.strptime(newest, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    if when - moment <= AHEAD_NOTICE:
+        return None
+    hours = (when - moment).total_seconds() / 3600
+    return (f"{where}: the other device's clock looks {hours:.1f} hours ahead of this one (its "
+            "newest edit is stamped in this clock's future): set both clocks right, or "
+            "its edits win over the edits made here meanwhile")
 
 
 def _creation(doc: dict[str, Any]) -> str:

@@ -314,3 +314,39 @@ def test_31_doctor_reports_a_parent_cycle(pair: dict[str, Any]) -> None:
                "created": None}})
     (a / "kith.json").write_bytes(orjson.dumps(main))
     assert any("each the other's parent" in str(p) for p in doctor.check(a))
+
+
+def test_6_a_peer_whose_clock_is_ahead_is_reported_before_merging(pair: dict[str, Any]
+                                                                  ) -> None:
+    from kith.core import clock
+    from kith.persistence import stamps
+
+    a, b = pair["a"], pair["b"]
+    clock.set_skew(3 * 3600)
+    try:
+        kith(b, "person", "edit", "Ann Lee", "--add-tag", "ahead")
+    finally:
+        clock.set_skew(0)
+        stamps._last[:] = [0, ""]
+    result = kith(a, "merge", b)
+    assert "clock looks 3.0 hours ahead" in result.stderr
+    assert "ahead" in person(a, pair["Ann Lee"])["tags"]  # within the slack: merged
+
+
+def test_6_a_skewed_clock_edit_made_after_seeing_the_other_still_wins(
+        pair: dict[str, Any]) -> None:
+    from kith.core import clock
+    from kith.persistence import stamps
+
+    a, b, ann = pair["a"], pair["b"], pair["Ann Lee"]
+    kith(a, "person", "edit", "Ann Lee", "--birthday", "1990-01-02")
+    both_ways(a, b)
+    clock.set_skew(-86_400)  # b's clock a day behind
+    stamps._last[:] = [0, ""]
+    try:
+        kith(b, "person", "edit", "Ann Lee", "--birthday", "1991-03-04")
+    finally:
+        clock.set_skew(0)
+        stamps._last[:] = [0, ""]
+    both_ways(a, b)
+    assert person(a, ann)["birthday"] == "1991-03-04"

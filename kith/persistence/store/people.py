@@ -168,7 +168,7 @@ class People:
             merged_from=tuple(dict.fromkeys([*keep.merged_from, absorb.id,
                                              *absorb.merged_from])),
             extra={**absorb.extra, **keep.extra})
-        with self.core.transaction():
+        with self.core.transaction(), self.interactions.aggregates.deferred_spans():
             for interaction in list(self.interactions.interactions(person=absorb.id)):
                 people = tuple(keep.id if p == absorb.id else p for p in interaction.people)
                 self.interactions.replace(interaction.with_changes(people=people),
