@@ -5,8 +5,8 @@ interaction's ``value.money``), the value with the newer stamp. When the losing 
 written by a device that had not seen the winning one (its stamp is newer than what the
 winner's writer replaced, ``_since``), the user made two edits neither saw: the loser is
 a *conflict*. ``kith merge`` and ``kith sync`` collect them (``collecting``) and keep them
-here, in ``conflicts.json`` of the database folder: a local file (like ``.device``, never
-synced: the device that merged says so, once), written atomically. The user picks the
+here, in ``.conflicts`` of the database folder (JSON): a local file (like ``.device``,
+never synced: the device that merged says so, once), written atomically. The user picks the
 other value with ``kith conflicts --pick N`` (a new edit, newer than both, which then
 travels like any edit) or dismisses it with ``--keep N``.
 """
@@ -22,7 +22,7 @@ import orjson
 
 from kith.sync.merge import Conflict
 
-FILE = "conflicts.json"
+FILE = ".conflicts"
 
 
 def conflict_id(table: str, record: str, path: tuple[str, ...], stamp: tuple[str, str]) -> str:

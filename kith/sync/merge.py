@@ -174,7 +174,7 @@ class _Join:
             lost, lost_stamp = (va, vb)[loser], (stamp_a, stamp_b)[loser]
             seen = self.since_of[winner].get(path)
             if _collectors and self.table is not None and isinstance(self.ident, str) \
-                    and lost_stamp != (stamp_a, stamp_b)[winner] \
+                    and lost_stamp != (stamp_a, stamp_b)[winner] and lost_stamp[1] \
                     and (seen is None or lost_stamp > seen) \
                     and _canonical(lost) != _canonical((va, vb)[winner]):
                 found = Conflict(self.table, self.ident, path, lost, lost_stamp,

@@ -24,7 +24,7 @@ def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 def copy_db(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     (target / ".device").unlink(missing_ok=True)
-    (target / "conflicts.json").unlink(missing_ok=True)
+    (target / ".conflicts").unlink(missing_ok=True)
     forget_device(target)
     return target
 
@@ -38,7 +38,7 @@ def both_ways(a: Path, b: Path) -> None:
 
 def _content(home: Path) -> dict[str, Any]:
     return {name: data for name, data in data_of(home).items()
-            if not name.startswith("derived/") and name != "conflicts.json"}
+            if not name.startswith("derived/")}
 
 
 @pytest.fixture
