@@ -5,16 +5,20 @@ added later are merged the same way), the interactions of every month file as on
 and the tombstones of both. Two states merge record by record:
 
 - a record only one side has is kept;
-- a record both sides have is merged **field by field**: each field takes the value with
-  the newer stamp (``kith.persistence.stamps``); equal stamps (only possible for records written
-  before
-  kith kept stamps) fall back to comparing the values, so the result never depends on
-  which side is "ours";
-- a tombstone newer than everything a record carries deletes it on both sides;
+- a record both sides have is merged **node by node** (``kith.persistence.elements``):
+  each scalar field, and each key of a mapping, takes the value with the newer stamp;
+  each element of a list is added or removed on its own stamp; equal stamps (only
+  possible for records written before kith kept stamps) fall back to comparing the
+  values, so the result never depends on which side is "ours"; a scalar lost to a
+  writer who had not seen it is a conflict (``collecting``, ``kith.sync.conflicts``);
+- a tombstone deletes the record it deleted and every edit of it made meanwhile (only a
+  record created again after it survives);
 - people merged on one side (the ``merges`` table: absorbed id -> kept id) are followed on
-  the other: the absorbed person goes, and every reference to it in any record of any
-  table (an interaction's people, an opportunity's person, a note's person...) is
-  rewritten to the kept person;
+  the other: the other side's late edits to the absorbed person are folded into the kept
+  one, the absorbed person goes, and every reference to it in any record of any table
+  (an interaction's people, an opportunity's person, a note's person...) is rewritten to
+  the kept person; relationships are then settled (no duplicates, no self-relations, no
+  cycles);
 - derived aggregates are recomputed from the merged interactions.
 
 The merge is a join: idempotent (A+A = A, and merging again changes nothing) and
