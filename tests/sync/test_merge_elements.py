@@ -89,8 +89,9 @@ def converged(docs: list[dict[str, Any]]) -> dict[str, Any]:
         for index in order[1:]:
             merged = join_docs(merged, docs[index])
         results.append(merged)
-    pairwise = join_docs(join_docs(docs[0], docs[-1]), join_docs(docs[-1], docs[0]))
-    for result in results[1:] + [pairwise] if len(docs) == 2 else results[1:]:
+    if len(docs) == 2:  # a sync both ways is a join too
+        results.append(join_docs(join_docs(docs[0], docs[1]), join_docs(docs[1], docs[0])))
+    for result in results[1:]:
         assert result == results[0]
     return results[0]
 

@@ -177,29 +177,38 @@ class Aggregates:
     def _recompute_spans(self, stale: set[tuple[str, str]]) -> None:
         if not stale:
             return
-        raw_table = self.core.raw_table
+        from datetime import datetime
+
+        raw_table, files = self.core.raw_table, self.core.files
         people = {person for person, _ in stale}
         spans: dict[tuple[str, str], list[str]] = {}
-        for interaction in self.history():
-            if not people.intersection(interaction.people):
-                continue
-            when = utc_iso(interaction.when)
-            for person in interaction.people:
-                key = (person, interaction.network)
-                if key in stale:
-                    span = spans.get(key)
-                    if span is None:
-                        spans[key] = [when, when]
-                    elif when < span[0]:
-                        span[0] = when
-                    elif when > span[1]:
-                        span[1] = when
+        for name in files.list("interactions"):  # raw records: parse only those concerned
+            for doc in files.read(name).get("interactions", {}).values():
+                named = doc.get("people") or ()
+                if people.isdisjoint(named):
+                    continue
+                when = utc_iso(datetime.fromisoformat(doc["when"]))
+                self._widen(spans, stale, named, doc.get("network"), when)
         for person, network in stale:
             table = raw_table(people_shard(person), "people")
             net = table.get(person, {}).get("networks", {}).get(network)
             span = spans.get((person, network))
             if net is not None and span is not None:
                 net["first"], net["last"] = span
+
+    @staticmethod
+    def _widen(spans: dict[tuple[str, str], list[str]], stale: set[tuple[str, str]],
+               people: Iterable[str], network: Any, when: str) -> None:
+        for person in people:
+            key = (person, network)
+            if key in stale:
+                span = spans.get(key)
+                if span is None:
+                    spans[key] = [when, when]
+                elif when < span[0]:
+                    span[0] = when
+                elif when > span[1]:
+                    span[1] = when
 
     def apply(self, interaction: Interaction, sign: int) -> None:
         """Add (``sign=+1``) or remove (``-1``) an interaction from the aggregates."""

@@ -172,7 +172,7 @@ class People:
             for interaction in list(self.interactions.interactions(person=absorb.id)):
                 people = tuple(keep.id if p == absorb.id else p for p in interaction.people)
                 self.interactions.replace(interaction.with_changes(people=people),
-                                          announce=False)
+                                          announce=False, old=interaction)
             for opportunity in self.opportunities.all():
                 if opportunity.person == absorb.id:
                     self.opportunities.save(opportunity.with_changes(person=keep.id))
