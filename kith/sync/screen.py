@@ -37,13 +37,16 @@ import orjson
 from kith.core.errors import ValidationError
 from kith.core.model import ME, Network, Opportunity, Person
 from kith.persistence import validation
-from kith.persistence.stamps import BASE, DEVICE, FIELDS, MAIN, MODIFIED
+from kith.persistence.elements import SINCE, SUB
+from kith.persistence.stamps import BASE, DEVICE, FIELDS, MAIN, MODIFIED, STAMP_KEYS
 from kith.sync.merge import INTERACTIONS, MERGES, NETWORKS, PEOPLE, State, resolve_merges
 
 FUTURE_SLACK = timedelta(days=2)
 """How far ahead of this clock a peer's stamp may be (a device whose clock runs a little
 fast is normal; one years ahead would win every edit and every deletion forever)."""
 MAX_ID = 200
+MAX_NODES = 100_000
+MAX_NODE_KEY = 20_000
 _PLAIN_ID = re.compile(r"^[\w.:@+/-]{1,80}$", re.ASCII)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
@@ -103,6 +106,14 @@ def stamp_problem(doc: dict[str, Any], limit: str) -> str | None:
         if not isinstance(listed, dict) or not all(_stamp_ok(v) for v in listed.values()):
             return "its stamps are not kith stamps"
         stamps.extend(v[0] for v in listed.values())
+    for key in (SUB, SINCE):  # the stamps of elements and keys (kith.persistence.elements)
+        if key in doc:
+            listed = doc[key]
+            if not isinstance(listed, dict) or len(listed) > MAX_NODES or not all(
+                    isinstance(k, str) and len(k) <= MAX_NODE_KEY and _stamp_ok(v)
+                    for k, v in listed.items()):
+                return "its stamps are not kith stamps"
+            stamps.extend(v[0] for v in listed.values())
     if max(stamps) > limit:
         return "it is stamped in the future (a clock far ahead of this one)"
     return None
@@ -133,7 +144,7 @@ def record_problem(table: str, ident: Any, doc: Any, limit: str | None = None) -
     if model is not None:
         try:
             model({"id": ident, **{k: v for k, v in doc.items()
-                                   if k not in (MODIFIED, DEVICE, BASE, FIELDS)}})
+                                   if k not in STAMP_KEYS}})
         except Exception:  # any failure of the model's checks makes a bad record
             return f"does not read as a {word(table)}"
     if limit is not None:

@@ -28,7 +28,7 @@ from kith.tui.introductions import IntroduceForm, OutcomeForm
 from tests.conftest import snapshot_db
 
 TODAY = date(2026, 6, 15)
-STAMPS = frozenset({"_base", "_fields", "modified"})
+STAMPS = frozenset({"_base", "_fields", "modified", "_sub", "_since"})
 """When each record was written (for sync): differs between any two runs."""
 ULID = re.compile(r"\b[0-9a-hjkmnp-tv-z]{26}\b")
 

@@ -350,3 +350,31 @@ def test_6_a_skewed_clock_edit_made_after_seeing_the_other_still_wins(
         stamps._last[:] = [0, ""]
     both_ways(a, b)
     assert person(a, ann)["birthday"] == "1991-03-04"
+
+
+def test_31_a_person_merge_recomputes_first_and_last_contact_once(pair: dict[str, Any]
+                                                                 ) -> None:
+    a = pair["a"]
+    for who, day in (("Xavier Moss", "2020-01-05"), ("Kate Moss", "2021-06-01"),
+                     ("Xavier Moss", "2023-09-09"), ("Kate Moss", "2022-02-02"),
+                     ("Xavier Moss", "2021-06-01")):
+        kith(a, "log", "church", "--with", who, "--gave", "--kind", "help", "--on", day)
+    kith(a, "person", "merge", "Kate Moss", "Xavier Moss")
+    assert doctor.check(a) == []  # the aggregates equal a recomputation from history
+    from kith.persistence.store import Store
+
+    stats = Store(a).person_stats(pair["Kate Moss"])[pair["Kate Moss"]]["church"]
+    assert stats["first"].startswith("2020-01-05") and stats["last"].startswith("2023-09-09")
+
+
+def test_element_stamps_from_outside_are_checked_at_the_door(pair: dict[str, Any]) -> None:
+    a, b, ann = pair["a"], pair["b"], pair["Ann Lee"]
+    kith(b, "person", "edit", "Ann Lee", "--add-tag", "fromb")
+    main = orjson.loads((b / "kith.json").read_bytes())
+    main["people"][ann]["_sub"] = {'["tags","\\"fromb\\""]': ["2999-01-01T00:00:00.000000Z",
+                                                             "ffffffffffffffff"]}
+    (b / "kith.json").write_bytes(orjson.dumps(main))
+    result = kith(a, "merge", b)
+    assert "stamped in the future" in result.stderr
+    assert "fromb" not in person(a, ann)["tags"]
+    assert doctor.check(a) == []
