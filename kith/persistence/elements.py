@@ -37,10 +37,7 @@ Nodes = dict[Path, tuple[Stamp, bool]]
 
 SUB = "_sub"
 SINCE = "_since"
-RESOLVED = "_resolved"
-"""Not stored: the paths a write resolves (``kith conflicts --pick``): their ``_since``
-becomes the replaced stamp, which hides every conflict kept for them."""
-NODE_KEYS = frozenset({SUB, SINCE, RESOLVED})
+NODE_KEYS = frozenset({SUB, SINCE})
 
 
 def element_key(element: Any) -> str:

@@ -36,7 +36,6 @@ from typing import Any
 from kith.core import clock
 from kith.persistence.elements import (
     NODE_KEYS,
-    RESOLVED,
     SINCE,
     SUB,
     Nodes,
@@ -236,21 +235,26 @@ def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[
     stamps (a stored record read, changed and put back) is stamped by what changed."""
     carried = record_stamp(data)
     if carried != NO_STAMP and (old is None or carried != record_stamp(old)):
-        return {k: v for k, v in data.items() if k != RESOLVED}  # another version: as it is
-    resolved = {tuple(p) if isinstance(p, list | tuple) else (p,)
-                for p in data.get(RESOLVED) or ()}
+        return data  # another version, with its own history (an import): as it is
     values = {k: v for k, v in data.items() if k not in STAMP_KEYS}
     if old is None:
         when = now()
         return {**values, MODIFIED: when, DEVICE: device_id(home)}
     old_values = {k: v for k, v in old.items() if k not in STAMP_KEYS}
-    if old_values == values and not resolved:
+    if old_values == values:
         return old
     me = device_id(home)
     current: Stamp = (now(record_stamp(old)[0]), me)
-    writer = _Writer(record_nodes(old), stamps_of(old, SINCE), current, resolved)
+    writer = _Writer(record_nodes(old), stamps_of(old, SINCE), current)
+    by_field: dict[str, list[Any]] = {}
+    for path, node in writer.before.items():
+        by_field.setdefault(path[0], []).append((path, node))
     for key, value in values.items():
         before = writer.before.get((key,))
+        if key in old_values and old_values[key] == value and before and before[1]:
+            writer.nodes.update(by_field[key])  # unchanged: every node keeps its stamp
+            writer.since.update((p, s) for p, s in writer.old_since.items() if p[0] == key)
+            continue
         writer.visit((key,), value, key in old_values and bool(before and before[1]),
                      old_values.get(key))
     for path, (before_stamp, present) in writer.before.items():
@@ -263,10 +267,8 @@ class _Writer:
     """The stamps of a local write, node by node, from the stamps of the version it
     replaces (see ``stamp``)."""
 
-    def __init__(self, before: Nodes, since: dict[Any, Stamp], current: Stamp,
-                 resolved: set[Any]):
+    def __init__(self, before: Nodes, since: dict[Any, Stamp], current: Stamp):
         self.before, self.old_since, self.current = before, since, current
-        self.resolved = resolved
         self.nodes: Nodes = {}
         self.since: dict[Any, Stamp] = {}
 
@@ -294,14 +296,13 @@ class _Writer:
                     self.nodes[node] = (stamp_ if as_set or not present else self.current,
                                         False)
             return
-        if same_kind and value == old and path not in self.resolved:
+        if same_kind and value == old:
             assert before is not None
             walk_known(self, path)
             return
         walk(value, path, self.current, {}, self.nodes)
         if kind(value) == "leaf" and before is not None:
-            if path in self.old_since and before[0][1] == self.current[1] \
-                    and path not in self.resolved:
+            if path in self.old_since and before[0][1] == self.current[1]:
                 # replacing its own edit, maybe not synced yet: it has seen no more
                 self.since[path] = self.old_since[path]
             else:
