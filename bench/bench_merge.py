@@ -9,7 +9,11 @@
 Medians of real ``kith`` processes; each merge run works on a fresh hard-linked copy.
 The two databases are derived from the cached 150k history of ``bench/generate.py``.
 
-Usage: ``python bench/bench_merge.py [--runs 3] [--sync-runs 7]``
+And for issue 31, ``--person``: ``kith person merge`` absorbing a person with 5,000
+interactions into one with 5,000 others, in a history of 100k interactions: target <= 2 s.
+
+Usage: ``python bench/bench_merge.py [--runs 3] [--sync-runs 7]``,
+``python bench/bench_merge.py --person [--runs 3]``
 """
 
 from __future__ import annotations
@@ -116,6 +120,54 @@ def build() -> tuple[Path, Path]:
     return a, b
 
 
+def build_person_merge(moved: int = 5_000) -> tuple[Path, str, str]:
+    """The 100k history with two people of ``moved`` interactions each (cached)."""
+    root = DATA / f"person-merge-{moved}"
+    home = root / "db"
+    keep, absorb = "bench-keep", "bench-absorb"
+    if (root / ".complete").exists():
+        return home, keep, absorb
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(dataset(100_000), home)
+    main = orjson.loads((home / "kith.json").read_bytes())
+    template = main["people"]["me"]
+    for ident, name in ((keep, "Kate Keep"), (absorb, "Xavier Absorb")):
+        main["people"][ident] = {**template, "id": ident, "name": name}
+    _write(home / "kith.json", main)
+    docs, counter = [], 0
+    for path in sorted((home / "interactions").glob("*.json")):
+        content = orjson.loads(path.read_bytes())
+        for doc in content["interactions"].values():
+            if counter < 2 * moved:
+                doc["people"] = [keep if counter % 2 else absorb]
+            counter += 1
+            docs.append(doc)
+        _write(path, content)
+    networks, per_person = aggregate(docs)
+    _write(home / NETWORK_TOTALS, {"networks": {n: {"months": m} for n, m in networks.items()}})
+    shards: dict[str, dict[str, Any]] = {f"derived/people-{s:x}.json": {}
+                                         for s in range(PEOPLE_SHARDS)}
+    for ident, nets in per_person.items():
+        shards[people_shard(ident)][ident] = {"networks": nets}
+    for name, table in shards.items():
+        _write(home / name, {"people": table})
+    (root / ".complete").write_text("ok")
+    return home, keep, absorb
+
+
+def person_merge(runs: int, env: dict[str, str]) -> None:
+    home, keep, absorb = build_person_merge()
+    samples = []
+    for _ in range(runs):
+        copy = Path(tempfile.mkdtemp(prefix="kith-bench-")) / "db"
+        shutil.copytree(home, copy)
+        samples.append(timed([KITH, "--db", str(copy), "person", "merge", keep, absorb], env))
+        shutil.rmtree(copy.parent, ignore_errors=True)
+    print(f"kith person merge, absorbing 5,000 interactions into a person with 5,000, "
+          f"100k history: median {statistics.median(samples):.2f} s of {runs} "
+          f"(each {', '.join(f'{s:.2f}' for s in samples)})   target <= 2 s")
+
+
 def private_copy(home: Path) -> Path:
     target = Path(tempfile.mkdtemp(prefix="kith-bench-")) / "db"
     shutil.copytree(home, target, copy_function=os.link)
@@ -132,8 +184,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="kith merge and sync benchmarks")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sync-runs", type=int, default=7)
+    parser.add_argument("--person", action="store_true",
+                        help="only the person-merge benchmark (issue 31)")
     args = parser.parse_args()
     env = {**os.environ, "KITH_CONFIG": "/nonexistent/kith-bench.toml"}
+    if args.person:
+        person_merge(args.runs, env)
+        return
     a, b = build()
     samples = []
     merged = None

@@ -74,6 +74,8 @@ CORE_COMMANDS: dict[str, tuple[str, str]] = {
         "Follow-ups: kith follow-up PERSON --on DATE | --in 2w [--about TEXT]."),
     "export": ("kith.cli.commands.export:export",
         "Export to other formats: json (everything), csv, ics (birthdays); plugins add more."),
+    "conflicts": ("kith.cli.commands.conflicts:conflicts",
+        "List the values a merge or sync dropped for a newer edit made elsewhere."),
     "merge": ("kith.cli.commands.merge:merge",
         "Merge OTHER (a kith database folder, or a `kith export json` file) into this database, "
         "losing nothing."),

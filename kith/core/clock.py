@@ -10,7 +10,24 @@ on every call, so dates stay consistent within a run. A sane zone is used exactl
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, date, datetime, timezone
+
+_skew_ns = [0]
+"""An offset added to the wall clock that stamps read (``wall_ns``): zero, except in
+tests that play a device whose clock is behind or ahead (``set_skew``)."""
+
+
+def wall_ns() -> int:
+    """The wall clock in nanoseconds since the epoch, as edit stamps read it
+    (``kith.persistence.stamps.now``)."""
+    return time.time_ns() + _skew_ns[0]
+
+
+def set_skew(seconds: float) -> None:
+    """Make ``wall_ns`` run ``seconds`` ahead (negative: behind) of the machine's clock:
+    the injected clock of the clock-skew tests."""
+    _skew_ns[0] = int(seconds * 1_000_000_000)
 
 
 def to_local(moment: datetime) -> datetime:

@@ -8,7 +8,9 @@ Every record of a synced table (every table of ``kith.json`` except ``_meta`` an
   never travels: a copy made by ``git clone`` or ``kith sync`` gets its own);
 - ``_base`` and ``_fields``, only when the fields of a record changed at different times:
   ``_fields`` names the fields whose stamp differs from ``_base`` (the oldest stamp), and
-  every field that was removed (present in ``_fields``, absent from the record).
+  every field that was removed (present in ``_fields``, absent from the record);
+- ``_sub`` and ``_since``: the stamps of a list's elements and a mapping's keys, and
+  what each scalar's writer had seen (``kith.persistence.elements``).
 
 A stamp is ``[time, device]``; stamps compare as tuples, so two devices never tie. The
 encoding is canonical (a function of the per-field stamps only), which is what makes
@@ -27,16 +29,29 @@ from __future__ import annotations
 
 import os
 import secrets
-import time
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+from kith.core import clock
+from kith.persistence.elements import (
+    NODE_KEYS,
+    SINCE,
+    SUB,
+    Nodes,
+    children,
+    encode_nodes,
+    kind,
+    node_stamps,
+    stamps_of,
+    walk,
+)
 
 MODIFIED = "modified"
 DEVICE = "device"
 BASE = "_base"
 FIELDS = "_fields"
-STAMP_KEYS = frozenset({MODIFIED, DEVICE, BASE, FIELDS})
+STAMP_KEYS = frozenset({MODIFIED, DEVICE, BASE, FIELDS}) | NODE_KEYS
 TOMBSTONES = "tombstones"
 DEVICE_FILE = ".device"
 MAIN = "kith.json"
@@ -115,7 +130,7 @@ def now(after: str = "") -> str:
 
     A device whose clock is behind another's still orders its own edit after the
     version it edited (a hybrid logical clock, in one line)."""
-    micros = time.time_ns() // 1000
+    micros = clock.wall_ns() // 1000
     if micros <= _last[0]:
         micros = _last[0] + 1
     text = _format_micros(micros)
@@ -176,14 +191,48 @@ def encode(values: dict[str, Any], stamps: dict[str, tuple[Stamp, bool]]) -> dic
     return doc
 
 
+def encode_record(values: dict[str, Any], nodes: Nodes,
+                  since: dict[Any, Stamp] | None = None) -> dict[str, Any]:
+    """The canonical stamped record of ``values`` and the stamps of all its nodes (a
+    function of the stamps only, so two devices that join the same versions write the
+    same record)."""
+    fields = {path[0]: stamp for path, stamp in nodes.items() if len(path) == 1}
+    doc = dict(values)
+    if not fields:
+        return doc
+    below: dict[str, Any] = {}
+    newest_below = encode_nodes(below, nodes, since or {})
+    newest = max(s for s, _ in fields.values())
+    if newest_below is not None and newest_below > newest:
+        newest = newest_below
+    if newest == NO_STAMP:
+        return doc
+    oldest = min(s for s, _ in fields.values())
+    doc[MODIFIED], doc[DEVICE] = newest
+    if oldest != newest:
+        doc[BASE] = list(oldest)
+    listed = {key: list(stamp) for key, (stamp, present) in sorted(fields.items())
+              if stamp != oldest or not present}
+    if listed:
+        doc[FIELDS] = listed
+    doc.update(below)
+    return doc
+
+
+def record_nodes(doc: dict[str, Any]) -> Nodes:
+    """Every node of a stored record with its stamp (``kith.persistence.elements``)."""
+    values = {k: v for k, v in doc.items() if k not in STAMP_KEYS}
+    return node_stamps(values, field_stamps(doc), stamps_of(doc, SUB))
+
+
 def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[str, Any]:
     """``data`` stamped as written now by this device, given the record it replaces.
 
-    Unchanged fields keep their stamps; a write that changes nothing keeps the old record
-    as it was (saving a person unchanged does not make it newer). A record that carries
-    the stamps of another version than the stored one (a `kith export json` imported)
-    is stored as it is; one that carries the stored version's stamps (a stored record
-    read, changed and put back) is stamped by what changed."""
+    Unchanged fields, elements and keys keep their stamps; a write that changes nothing
+    keeps the old record as it was (saving a person unchanged does not make it newer). A
+    record that carries the stamps of another version than the stored one (a `kith
+    export json` imported) is stored as it is; one that carries the stored version's
+    stamps (a stored record read, changed and put back) is stamped by what changed."""
     carried = record_stamp(data)
     if carried != NO_STAMP and (old is None or carried != record_stamp(old)):
         return data  # another version, with its own history (an import): as it is
@@ -191,22 +240,80 @@ def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[
     if old is None:
         when = now()
         return {**values, MODIFIED: when, DEVICE: device_id(home)}
-    previous = field_stamps(old)
     old_values = {k: v for k, v in old.items() if k not in STAMP_KEYS}
     if old_values == values:
         return old
-    current: Stamp = (now(record_stamp(old)[0]), device_id(home))
-    stamps: dict[str, tuple[Stamp, bool]] = {}
+    me = device_id(home)
+    current: Stamp = (now(record_stamp(old)[0]), me)
+    writer = _Writer(record_nodes(old), stamps_of(old, SINCE), current)
+    by_field: dict[str, list[Any]] = {}
+    for path, node in writer.before.items():
+        by_field.setdefault(path[0], []).append((path, node))
     for key, value in values.items():
-        before = previous.get(key)
-        if before is not None and before[1] and old_values.get(key) == value:
-            stamps[key] = before
-        else:
-            stamps[key] = (current, True)
-    for key, (before_stamp, present) in previous.items():
-        if key not in values:
-            stamps[key] = (current, False) if present else (before_stamp, False)
-    return encode(values, stamps)
+        before = writer.before.get((key,))
+        if key in old_values and old_values[key] == value and before and before[1]:
+            writer.nodes.update(by_field[key])  # unchanged: every node keeps its stamp
+            writer.since.update((p, s) for p, s in writer.old_since.items() if p[0] == key)
+            continue
+        writer.visit((key,), value, key in old_values and bool(before and before[1]),
+                     old_values.get(key))
+    for path, (before_stamp, present) in writer.before.items():
+        if len(path) == 1 and path[0] not in values:
+            writer.nodes[path] = (current, False) if present else (before_stamp, False)
+    return encode_record(values, writer.nodes, writer.since)
+
+
+class _Writer:
+    """The stamps of a local write, node by node, from the stamps of the version it
+    replaces (see ``stamp``)."""
+
+    def __init__(self, before: Nodes, since: dict[Any, Stamp], current: Stamp):
+        self.before, self.old_since, self.current = before, since, current
+        self.nodes: Nodes = {}
+        self.since: dict[Any, Stamp] = {}
+
+    def visit(self, path: tuple[str, ...], value: Any, had: bool, old: Any) -> None:
+        before = self.before.get(path)
+        same_kind = had and kind(value) == kind(old)
+        if same_kind and kind(value) != "leaf":
+            assert before is not None
+            self.nodes[path] = before  # a container keeps its stamp; its content changes
+            new, previous = children(value), children(old)
+            for name, child in new.items():
+                node = (*path, name)
+                known = self.before.get(node)
+                if kind(value) == "list":
+                    self.nodes[node] = known if known and known[1] and name in previous \
+                        else (self.current, True)
+                else:
+                    self.visit(node, child, name in previous, previous.get(name))
+            as_set = kind(value) == "list"
+            for node, (stamp_, present) in self.before.items():
+                if len(node) == len(path) + 1 and node[:-1] == path and node[-1] not in new:
+                    # an element's removal is stamped with the add it saw: an add made
+                    # elsewhere that it had not seen is newer, and stays (whatever the
+                    # clocks); a key's removal is stamped now, newest-wins like its value
+                    self.nodes[node] = (stamp_ if as_set or not present else self.current,
+                                        False)
+            return
+        if same_kind and value == old:
+            assert before is not None
+            walk_known(self, path)
+            return
+        walk(value, path, self.current, {}, self.nodes)
+        if kind(value) == "leaf" and before is not None:
+            if path in self.old_since and before[0][1] == self.current[1]:
+                # replacing its own edit, maybe not synced yet: it has seen no more
+                self.since[path] = self.old_since[path]
+            else:
+                self.since[path] = before[0]  # the value this writer saw and replaced
+
+
+def walk_known(writer: _Writer, path: tuple[str, ...]) -> None:
+    """An unchanged value (a scalar: containers are visited key by key) keeps its stamp."""
+    writer.nodes[path] = writer.before[path]
+    if path in writer.old_since:
+        writer.since[path] = writer.old_since[path]
 
 
 def stamp_created(doc: dict[str, Any]) -> dict[str, Any]:

@@ -128,6 +128,55 @@ def _main_problems(main: dict[str, Any]) -> list[Problem]:
         if isinstance(opportunity, dict) and opportunity.get("person") not in people:
             problems.append(Problem(MAIN, f"opportunity {ident} refers to a missing person "
                                           f"{opportunity.get('person')!r}"))
+    return problems + _dangling(main, people) + _cycles(main)
+
+
+_PERSON_REFERENCES = {"notes": ("note", ("person",)), "followups": ("follow-up", ("person",)),
+                      "relationships": ("relationship", ("a", "b"))}
+
+
+def _dangling(main: dict[str, Any], people: set[str]) -> list[Problem]:
+    """References to what is not there: a membership of a network that is gone, a note,
+    follow-up or relationship of a missing person (a merge must leave none)."""
+    problems = []
+    networks = set(main.get("networks", {}))
+    for ident, doc in sorted(main.get("people", {}).items()):
+        member = doc.get("networks") if isinstance(doc, dict) else None
+        for network in sorted(member) if isinstance(member, dict) else ():
+            if network not in networks:
+                problems.append(Problem(MAIN, f"person {ident} is a member of a missing "
+                                              f"network {network!r}"))
+    for table, (word, fields) in _PERSON_REFERENCES.items():
+        for ident, doc in sorted(main.get(table, {}).items()):
+            if not isinstance(doc, dict):
+                continue
+            missing = [doc.get(f) for f in fields if doc.get(f) not in people]
+            if missing:
+                problems.append(Problem(MAIN, f"{word} {ident} refers to a missing person "
+                                              f"{missing[0]!r}"))
+    return problems
+
+
+def _cycles(main: dict[str, Any]) -> list[Problem]:
+    """Two people each the other's parent (or manager, mentor...), or one related to
+    themselves."""
+    from kith.core.model import INVERSE_RELATIONSHIPS
+    from kith.persistence.store.relationships import relationship_key
+
+    problems = []
+    seen: dict[tuple[Any, Any, Any], str] = {}
+    for ident, doc in sorted(main.get("relationships", {}).items()):
+        if not isinstance(doc, dict):
+            continue
+        a, b, kind = key = relationship_key(doc)
+        if a == b:
+            problems.append(Problem(MAIN, f"relationship {ident} relates {a!r} to "
+                                          "themselves"))
+        elif kind in INVERSE_RELATIONSHIPS and (b, a, kind) in seen:
+            word = doc.get("kind") if doc.get("kind") in INVERSE_RELATIONSHIPS else kind
+            problems.append(Problem(MAIN, f"relationships {seen[(b, a, kind)]} and {ident} "
+                                          f"make {a!r} and {b!r} each the other's {word}"))
+        seen.setdefault(key, ident)
     return problems
 
 

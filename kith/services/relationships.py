@@ -54,6 +54,17 @@ def _same(existing: Relationship, a: str, b: str, kind: str) -> bool:
         INVERSE_RELATIONSHIPS.get(kind, kind) == existing.kind
 
 
+def _reversed(existing: Relationship, a: str, b: str, kind: str) -> bool:
+    """Whether ``a is b's kind`` would make a cycle with ``existing`` (each the other's
+    parent, manager, mentor...): ``b`` is already ``a``'s ``kind``."""
+    from kith.persistence.store.relationships import relationship_key
+
+    if kind not in INVERSE_RELATIONSHIPS:
+        return False
+    x, y, same = relationship_key({"a": a, "b": b, "kind": kind})
+    return relationship_key(existing.to_dict()) == (y, x, same)
+
+
 def relate(store: Store, first: str, second: str, kind: str, *, note: str = "",
            new_kind: bool = False) -> Relationship:
     """Record that ``first`` is ``second``'s ``kind`` (people by id or name). A
@@ -69,6 +80,11 @@ def relate(store: Store, first: str, second: str, kind: str, *, note: str = "",
                 raise FieldError("kind", f"{a.name} is already "
                                          f"{describe_relationship(checked)} {b.name} "
                                          f"({existing.id})")
+            if _reversed(existing, a.id, b.id, checked):
+                raise FieldError("kind", f"{b.name} is already "
+                                         f"{describe_relationship(checked)} {a.name} "
+                                         f"({existing.id}): they cannot each be the "
+                                         f"other's {checked}")
         created = clock.now()
         item = Relationship(id=new_id(created), a=a.id, b=b.id, kind=checked,
                             note=note.strip(), created=created.isoformat(timespec="seconds"))

@@ -5,16 +5,20 @@ added later are merged the same way), the interactions of every month file as on
 and the tombstones of both. Two states merge record by record:
 
 - a record only one side has is kept;
-- a record both sides have is merged **field by field**: each field takes the value with
-  the newer stamp (``kith.persistence.stamps``); equal stamps (only possible for records written
-  before
-  kith kept stamps) fall back to comparing the values, so the result never depends on
-  which side is "ours";
-- a tombstone newer than everything a record carries deletes it on both sides;
+- a record both sides have is merged **node by node** (``kith.persistence.elements``):
+  each scalar field, and each key of a mapping, takes the value with the newer stamp;
+  each element of a list is added or removed on its own stamp; equal stamps (only
+  possible for records written before kith kept stamps) fall back to comparing the
+  values, so the result never depends on which side is "ours"; a scalar lost to a
+  writer who had not seen it is a conflict (``collecting``, ``kith.sync.conflicts``);
+- a tombstone deletes the record it deleted and every edit of it made meanwhile (only a
+  record created again after it survives);
 - people merged on one side (the ``merges`` table: absorbed id -> kept id) are followed on
-  the other: the absorbed person goes, and every reference to it in any record of any
-  table (an interaction's people, an opportunity's person, a note's person...) is
-  rewritten to the kept person;
+  the other: the other side's late edits to the absorbed person are folded into the kept
+  one, the absorbed person goes, and every reference to it in any record of any table
+  (an interaction's people, an opportunity's person, a note's person...) is rewritten to
+  the kept person; relationships are then settled (no duplicates, no self-relations, no
+  cycles);
 - derived aggregates are recomputed from the merged interactions.
 
 The merge is a join: idempotent (A+A = A, and merging again changes nothing) and
@@ -26,6 +30,8 @@ schema versions must be equal, and the settings (currency) of the older database
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,19 +39,31 @@ import orjson
 
 from kith.core.errors import StoreError
 from kith.core.model import ME
+from kith.persistence.elements import (
+    SINCE,
+    Nodes,
+    Stamp,
+    children,
+    element_key,
+    kind,
+    stamps_of,
+    value_at,
+)
 from kith.persistence.stamps import (
     STAMP_KEYS,
     TOMBSTONES,
-    encode,
-    field_stamps,
+    encode_record,
+    record_nodes,
     record_stamp,
     tombstone_stamp,
 )
+from kith.persistence.store.relationships import settle_relationships
 
 INTERACTIONS = "interactions"
 MERGES = "merges"
 PEOPLE = "people"
 NETWORKS = "networks"
+RELATIONSHIPS = "relationships"
 REFERENCED = (NETWORKS, PEOPLE)
 
 
@@ -77,32 +95,146 @@ class State:
 
 
 # joining records ------------------------------------------------------------------------
-def join_docs(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
-    """Two versions of one record merged field by field (commutative, idempotent)."""
+def join_docs(a: dict[str, Any], b: dict[str, Any], table: str | None = None
+              ) -> dict[str, Any]:
+    """Two versions of one record merged node by node (commutative, idempotent): fields
+    and a mapping's keys newest-wins, a list's elements one by one; a scalar that loses to
+    a writer who had not seen it is a conflict, handed to ``collecting``'s list when one
+    is open and ``table`` is named (``kith.persistence.elements``)."""
     if a == b:
         return a
-    stamps_a, stamps_b = field_stamps(a), field_stamps(b)
-    values: dict[str, Any] = {}
-    stamps: dict[str, Any] = {}
-    for key in sorted(stamps_a.keys() | stamps_b.keys()):
-        side_a, side_b = stamps_a.get(key), stamps_b.get(key)
-        if side_b is None or (side_a is not None and _wins(a, side_a, b, side_b, key)):
-            winner, chosen = a, side_a
-        else:
-            winner, chosen = b, side_b
-        assert chosen is not None
-        stamps[key] = chosen
-        if chosen[1]:
-            values[key] = winner[key]
-    return encode(values, stamps)
+    return _Join(a, b, table).result()
 
 
-def _wins(a: dict[str, Any], side_a: Any, b: dict[str, Any], side_b: Any, key: str) -> bool:
-    if side_a != side_b:
-        return bool(side_a > side_b)
-    if not side_a[1]:
-        return True  # both removed it at the same stamp
-    return _canonical(a[key]) >= _canonical(b[key])
+@dataclass(frozen=True)
+class Conflict:
+    """A value newest-wins dropped: what ``kith conflicts`` shows and lets the user pick."""
+
+    table: str
+    record: str
+    path: tuple[str, ...]
+    value: Any
+    stamp: Stamp
+    winner: Any
+    winner_stamp: Stamp
+
+
+_collectors: list[list[Conflict]] = []
+
+
+@contextmanager
+def collecting() -> Iterator[list[Conflict]]:
+    """The conflicts the joins made inside the block (``kith merge``, ``kith sync``)."""
+    found: list[Conflict] = []
+    _collectors.append(found)
+    try:
+        yield found
+    finally:
+        _collectors.remove(found)
+
+
+class _Join:
+    def __init__(self, a: dict[str, Any], b: dict[str, Any], table: str | None):
+        self.table, self.ident = table, a.get("id", b.get("id"))
+        self.values = ({k: v for k, v in a.items() if k not in STAMP_KEYS},
+                       {k: v for k, v in b.items() if k not in STAMP_KEYS})
+        self.nodes = (record_nodes(a), record_nodes(b))
+        self.since_of = (stamps_of(a, SINCE), stamps_of(b, SINCE))
+        self.removed: tuple[dict[Any, set[str]], dict[Any, set[str]]] = ({}, {})
+        for side in (0, 1):
+            for path, (_, present) in self.nodes[side].items():
+                if not present and len(path) > 1:
+                    self.removed[side].setdefault(path[:-1], set()).add(path[-1])
+        self.out: Nodes = {}
+        self.since: dict[Any, Stamp] = {}
+
+    def result(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        va, vb = self.values
+        names = {p[0] for p in self.nodes[0] if len(p) == 1} | \
+            {p[0] for p in self.nodes[1] if len(p) == 1}
+        for name in sorted(names):
+            present, value = self.node((name,), va.get(name, _ABSENT), vb.get(name, _ABSENT))
+            if present:
+                values[name] = value
+        return encode_record(values, self.out, self.since)
+
+    def node(self, path: tuple[str, ...], va: Any, vb: Any,
+             element: bool = False) -> tuple[bool, Any]:
+        sa, sb = self.nodes[0].get(path), self.nodes[1].get(path)
+        if sa is None or sb is None:
+            side = 1 if sa is None else 0
+            return self.copy(side, path, (va, vb)[side], element)
+        (stamp_a, present_a), (stamp_b, present_b) = sa, sb
+        if present_a and present_b:
+            if element:
+                self.out[path] = (max(stamp_a, stamp_b), True)
+                return True, va
+            if kind(va) == kind(vb) != "leaf":
+                return True, self.container(path, va, vb, max(stamp_a, stamp_b))
+            a_wins = stamp_a > stamp_b or (stamp_a == stamp_b
+                                          and _canonical(va) >= _canonical(vb))
+            winner, loser = (0, 1) if a_wins else (1, 0)
+            lost, lost_stamp = (va, vb)[loser], (stamp_a, stamp_b)[loser]
+            seen = self.since_of[winner].get(path)
+            if _collectors and self.table is not None and isinstance(self.ident, str) \
+                    and lost_stamp != (stamp_a, stamp_b)[winner] and lost_stamp[1] \
+                    and (seen is None or lost_stamp > seen) \
+                    and _canonical(lost) != _canonical((va, vb)[winner]):
+                found = Conflict(self.table, self.ident, path, lost, lost_stamp,
+                                 (va, vb)[winner], (stamp_a, stamp_b)[winner])
+                for collector in _collectors:
+                    collector.append(found)
+            return self.copy(winner, path, (va, vb)[winner], element)
+        if present_a != present_b:  # one side removed it: the newer stamp; a tie removes
+            a_wins = stamp_a > stamp_b or (stamp_a == stamp_b and not present_a)
+            side = 0 if a_wins else 1
+            return self.copy(side, path, (va, vb)[side], element)
+        self.out[path] = (max(stamp_a, stamp_b), False)
+        return False, None
+
+    def container(self, path: tuple[str, ...], va: Any, vb: Any, stamp: Stamp) -> Any:
+        self.out[path] = (stamp, True)
+        as_list = kind(va) == "list"
+        ca, cb = children(va), children(vb)
+        names = set(ca) | set(cb) | self.removed[0].get(path, set()) | \
+            self.removed[1].get(path, set())
+        merged: dict[str, Any] = {}
+        for name in sorted(names):
+            present, value = self.node((*path, name), ca.get(name, _ABSENT),
+                                       cb.get(name, _ABSENT), element=as_list)
+            if present:
+                merged[name] = value
+        if as_list:  # a set's order: when each element came, then the element itself
+            order = sorted(merged, key=lambda n: (self.out[(*path, n)][0], n))
+            return [merged[n] for n in order]
+        return merged
+
+    def copy(self, side: int, path: tuple[str, ...], value: Any,
+             element: bool) -> tuple[bool, Any]:
+        """One side's node and everything below it, as that side has them."""
+        nodes = self.nodes[side]
+        stamp, present = nodes[path]
+        self.out[path] = (stamp, present)
+        if path in self.since_of[side]:
+            self.since[path] = self.since_of[side][path]
+        if not present:
+            return False, None
+        if not element and kind(value) != "leaf":
+            as_list = kind(value) == "list"
+            found = children(value)
+            for name, child in found.items():
+                self.copy(side, (*path, name), child, as_list)
+            for name in self.removed[side].get(path, ()):
+                if name not in found:
+                    self.out[(*path, name)] = nodes[(*path, name)]
+            if as_list:
+                order = sorted(found, key=lambda n: (self.out[(*path, n)][0], n))
+                return True, [found[n] for n in order]
+        return True, value
+
+
+_ABSENT = object()
 
 
 def join_tombstones(a: dict[str, Any], b: dict[str, Any]) -> dict[str, Any]:
@@ -133,10 +265,11 @@ def _created(doc: Any) -> tuple[int, str]:
     return (0, created) if isinstance(created, str) else (1, "")
 
 
-def join_table(into: dict[str, dict[str, Any]], records: dict[str, dict[str, Any]]) -> None:
+def join_table(into: dict[str, dict[str, Any]], records: dict[str, dict[str, Any]],
+               table: str | None = None) -> None:
     for ident, doc in records.items():
         mine = into.get(ident)
-        into[ident] = doc if mine is None else join_docs(mine, doc)
+        into[ident] = doc if mine is None else join_docs(mine, doc, table)
 
 
 def join_file(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, Any]:
@@ -167,7 +300,7 @@ def join(a: State, b: State) -> State:
     result = State(meta=join_meta(a.meta, b.meta) if a.meta and b.meta else (a.meta or b.meta))
     for name in sorted(a.tables.keys() | b.tables.keys()):
         merged = dict(a.tables.get(name, {}))
-        join_table(merged, b.tables.get(name, {}))
+        join_table(merged, b.tables.get(name, {}), name)
         result.tables[name] = merged
     result.tombstones = dict(a.tombstones)
     for key, doc in b.tombstones.items():
@@ -179,27 +312,45 @@ def join(a: State, b: State) -> State:
 
 # normalising ---------------------------------------------------------------------------
 def normalize(state: State) -> None:
-    """Apply tombstones and people merges to the records they concern (in place).
+    """Apply people merges and tombstones to the records they concern (in place).
 
-    A deleted network or person that a surviving interaction or opportunity still refers
-    to (a network removed on one device while the other logged in it) stays: nothing a
-    device recorded is lost, and no record points at nothing."""
-    deferred: list[tuple[str, str]] = []
+    - People merges first: an absorbed person another device still edited (a phone, an
+      alias, a tag added before it heard of the merge) is folded into the kept person,
+      element by element and with the stamps it had (``fold_person``), then goes; every
+      reference to it is rewritten to the kept person, without new stamps.
+    - A tombstone deletes every version of the record it deleted, including edits made
+      meanwhile on a device that had not seen the deletion (remove wins: a deletion stays
+      deleted whatever the clocks say); only a record created again after the deletion
+      survives it.
+    - A deleted network or person that a surviving interaction or opportunity still
+      refers to (a network removed on one device while the other logged in it) stays:
+      nothing a device recorded is lost, and no record points at nothing. Memberships
+      alone do not keep a network: a person added to a network removed on the other side
+      leaves it.
+    - Relationships: one per pair and kind (seen from either side), none of a person with
+      themselves, and never each the other's parent (the oldest record of such a pair
+      stays)."""
+    people = state.tables.get(PEOPLE, {})
+    doomed: list[tuple[str, str]] = []
     for key, tomb in state.tombstones.items():
         table, _, ident = key.partition("/")
         records = state.tables.get(table)
         doc = records.get(ident) if records else None
-        if doc is not None and tombstone_stamp(tomb) >= record_stamp(doc):
-            if table in REFERENCED:
-                deferred.append((table, ident))
-            else:
-                del records[ident]  # type: ignore[union-attr]
-    people = state.tables.get(PEOPLE, {})
-    dead_people = {ident for table, ident in deferred if table == PEOPLE}
+        if doc is not None and deletes(tomb, doc):
+            doomed.append((table, ident))
+    dead_people = {ident for table, ident in doomed if table == PEOPLE}
     alive = {ident: doc for ident, doc in people.items() if ident not in dead_people}
     kept = resolve_merges(state.tables.get(MERGES, {}), alive)
-    for absorbed in kept:
-        people.pop(absorbed, None)
+    for absorbed, target in sorted(kept.items()):
+        late = people.pop(absorbed, None)
+        if late is not None and target in people:  # its tombstone is the merge's own
+            people[target] = fold_person(people[target], late)
+    deferred = []
+    for table, ident in doomed:
+        if table in REFERENCED:
+            deferred.append((table, ident))
+        elif ident not in kept or table != PEOPLE:
+            state.tables[table].pop(ident, None)
     if kept:
         for name, records in state.tables.items():
             if name in (PEOPLE, MERGES):
@@ -213,6 +364,110 @@ def normalize(state: State) -> None:
         for table, ident in deferred:
             if ident not in used[table]:
                 state.tables[table].pop(ident, None)
+    _leave_missing_networks(state)
+    settle_relationships(state.tables.get(RELATIONSHIPS, {}))
+
+
+def deletes(tomb: dict[str, Any], doc: dict[str, Any]) -> bool:
+    """Whether a tombstone deletes a record: the record existed when it was deleted (it
+    was created no later), whatever was edited since on a device that had not seen it."""
+    return tombstone_stamp(tomb)[0] >= creation(doc)
+
+
+def creation(doc: dict[str, Any]) -> str:
+    """When a record was created: its oldest stamp."""
+    base = doc.get("_base")
+    if isinstance(base, list) and base and isinstance(base[0], str):
+        return base[0]
+    return record_stamp(doc)[0]
+
+
+def _leave_missing_networks(state: State) -> None:
+    """A person's membership of a network no longer there goes (see ``normalize``)."""
+    networks = state.tables.get(NETWORKS, {})
+    people = state.tables.get(PEOPLE, {})
+    for ident, doc in list(people.items()):
+        member = doc.get(NETWORKS)
+        if isinstance(member, dict) and any(net not in networks for net in member):
+            people[ident] = {**doc, NETWORKS: {net: since for net, since in member.items()
+                                               if net in networks}}
+
+
+_FOLDED_SETS = ("aliases", "tags", "sources", "merged_from")
+_FOLDED_MAPS = ("networks", "extra")
+_FOLDED_SCALARS = ("notes", "birthday", "cadence_days")
+
+
+def fold_person(kept: dict[str, Any], absorbed: dict[str, Any]) -> dict[str, Any]:
+    """``kept`` with what ``absorbed`` holds that it lacks, each element with the stamp it
+    had on ``absorbed`` (nothing is re-stamped, so a removal made later on ``kept`` still
+    wins); an empty scalar of ``kept`` takes ``absorbed``'s value, stamped just after both.
+    Deterministic: every device folding the same versions writes the same record."""
+    values = {k: orjson.loads(orjson.dumps(v)) for k, v in kept.items()
+              if k not in STAMP_KEYS}
+    nodes, theirs = record_nodes(kept), record_nodes(absorbed)
+    since = stamps_of(kept, SINCE)
+
+    def stamp_of(path: tuple[str, ...]) -> Stamp:
+        return theirs.get(path, (("", ""), True))[0]
+
+    def container(path: tuple[str, ...], empty: Any) -> Any:
+        found, value = value_at(values, path)
+        if not found:
+            parent_found, parent = value_at(values, path[:-1]) if len(path) > 1 \
+                else (True, values)
+            if not parent_found or not isinstance(parent, dict):
+                return None
+            parent[path[-1]] = value = empty
+            nodes[path] = (stamp_of(path), True)
+        return value if type(value) is type(empty) else None
+
+    def add(path: tuple[str, ...], element: Any, stamp: Stamp) -> None:
+        bucket = container(path, [])
+        if bucket is None or kind(bucket) != "list":
+            return
+        node = (*path, element_key(element))
+        known = nodes.get(node)
+        if known is not None and (known[1] or known[0] >= stamp):
+            return  # there already, or removed here after it was added there
+        bucket.append(element)
+        nodes[node] = (stamp, True)
+
+    for name in _FOLDED_SETS:
+        listed = absorbed.get(name)
+        for element in listed if isinstance(listed, list) else ():
+            add((name,), element, stamp_of((name, element_key(element))))
+    called, ident = absorbed.get("name"), absorbed.get("id")
+    if isinstance(called, str) and called != kept.get("name"):
+        add(("aliases",), called, stamp_of(("name",)))
+    if isinstance(ident, str):
+        add(("merged_from",), ident, stamp_of(("id",)))
+    handles = absorbed.get("handles")
+    if isinstance(handles, dict):
+        for kind_name, found in handles.items():
+            for element in found if isinstance(found, list) else ():
+                add(("handles", kind_name), element,
+                    stamp_of(("handles", kind_name, element_key(element))))
+    for name in _FOLDED_MAPS:
+        mapping = absorbed.get(name)
+        target = container((name,), {}) if isinstance(mapping, dict) else None
+        if target is None or not isinstance(mapping, dict):
+            continue
+        for key, value in mapping.items():
+            stamp = stamp_of((name, key))
+            known = nodes.get((name, key))
+            if known is None or (not known[1] and known[0] < stamp):
+                target[key] = value
+                nodes[(name, key)] = (stamp, True)
+    for name in _FOLDED_SCALARS:
+        value = absorbed.get(name)
+        if value not in (None, "") and values.get(name) in (None, ""):
+            mine = nodes.get((name,), (("", ""), False))[0]
+            later = max(mine, stamp_of((name,)))
+            values[name] = value
+            nodes[(name,)] = ((later[0], later[1] + "+"), True)
+            since[(name,)] = mine  # the fold saw the kept person's empty value
+    return encode_record(values, nodes, since)
 
 
 def _referenced(state: State) -> dict[str, set[str]]:
@@ -254,7 +509,13 @@ def resolve_merges(merges: dict[str, dict[str, Any]],
 
 
 def _rewrite_refs(doc: dict[str, Any], kept: dict[str, str]) -> dict[str, Any]:
+    """``doc`` with every reference to an absorbed person pointing at the kept one. In a
+    list (an interaction's people) the absorbed element is removed with the stamp of its
+    add, and the kept one is there with the newest stamp of those it replaces (just
+    after a removal of it that it would otherwise lose to): the same on every device,
+    and merging the result with a version not yet rewritten changes nothing."""
     changed: dict[str, Any] = {}
+    lists: list[str] = []
     for key, value in doc.items():
         if key == "id" or key in STAMP_KEYS:
             continue
@@ -262,10 +523,33 @@ def _rewrite_refs(doc: dict[str, Any], kept: dict[str, str]) -> dict[str, Any]:
             if value in kept:
                 changed[key] = kept[value]
         elif isinstance(value, list) and any(isinstance(v, str) and v in kept for v in value):
-            mapped = [kept.get(v, v) if isinstance(v, str) else v for v in value]
-            unique: list[Any] = []
-            for item in mapped:
-                if item not in unique:
-                    unique.append(item)
-            changed[key] = unique
-    return {**doc, **changed} if changed else doc
+            lists.append(key)
+    if not lists:
+        return {**doc, **changed} if changed else doc
+    if any(kind(doc[key]) != "list" for key in lists):  # not a set: rewritten as it is
+        for key in lists:
+            mapped = [kept.get(v, v) if isinstance(v, str) else v for v in doc[key]]
+            changed[key] = list(dict.fromkeys(mapped)) if all(
+                isinstance(v, str) for v in mapped) else mapped
+        return {**doc, **changed}
+    nodes = record_nodes(doc)
+    values = {k: v for k, v in doc.items() if k not in STAMP_KEYS}
+    values.update(changed)
+    for key in lists:
+        result = [v for v in doc[key] if not (isinstance(v, str) and v in kept)]
+        for absorbed in [v for v in doc[key] if isinstance(v, str) and v in kept]:
+            old = (key, element_key(absorbed))
+            stamp = nodes[old][0]
+            nodes[old] = (stamp, False)
+            target = kept[absorbed]
+            node = (key, element_key(target))
+            known = nodes.get(node)
+            if known is not None and known[1]:
+                nodes[node] = (max(known[0], stamp), True)
+                continue
+            if known is not None and known[0] >= stamp:
+                stamp = (known[0][0], known[0][1] + "+")
+            nodes[node] = (stamp, True)
+            result.append(target)
+        values[key] = result
+    return encode_record(values, nodes, stamps_of(doc, SINCE))

@@ -37,13 +37,16 @@ import orjson
 from kith.core.errors import ValidationError
 from kith.core.model import ME, Network, Opportunity, Person
 from kith.persistence import validation
-from kith.persistence.stamps import BASE, DEVICE, FIELDS, MAIN, MODIFIED
+from kith.persistence.elements import SINCE, SUB
+from kith.persistence.stamps import BASE, DEVICE, FIELDS, MAIN, MODIFIED, STAMP_KEYS
 from kith.sync.merge import INTERACTIONS, MERGES, NETWORKS, PEOPLE, State, resolve_merges
 
 FUTURE_SLACK = timedelta(days=2)
 """How far ahead of this clock a peer's stamp may be (a device whose clock runs a little
 fast is normal; one years ahead would win every edit and every deletion forever)."""
 MAX_ID = 200
+MAX_NODES = 100_000
+MAX_NODE_KEY = 20_000
 _PLAIN_ID = re.compile(r"^[\w.:@+/-]{1,80}$", re.ASCII)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _STAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
@@ -103,6 +106,14 @@ def stamp_problem(doc: dict[str, Any], limit: str) -> str | None:
         if not isinstance(listed, dict) or not all(_stamp_ok(v) for v in listed.values()):
             return "its stamps are not kith stamps"
         stamps.extend(v[0] for v in listed.values())
+    for key in (SUB, SINCE):  # the stamps of elements and keys (kith.persistence.elements)
+        if key in doc:
+            listed = doc[key]
+            if not isinstance(listed, dict) or len(listed) > MAX_NODES or not all(
+                    isinstance(k, str) and len(k) <= MAX_NODE_KEY and _stamp_ok(v)
+                    for k, v in listed.items()):
+                return "its stamps are not kith stamps"
+            stamps.extend(v[0] for v in listed.values())
     if max(stamps) > limit:
         return "it is stamped in the future (a clock far ahead of this one)"
     return None
@@ -126,20 +137,48 @@ def record_problem(table: str, ident: Any, doc: Any, limit: str | None = None) -
     if problem:
         return problem
     if table == INTERACTIONS:
-        from kith.sync.load import interaction_problem
-
-        problem = interaction_problem(doc)
+        problem = interaction_shape_problem(doc)
         if problem:
-            return problem.split(" '", 1)[0].split(" {", 1)[0]  # no value quoted
+            return problem
     model = _MODELS.get(table)
     if model is not None:
         try:
             model({"id": ident, **{k: v for k, v in doc.items()
-                                   if k not in (MODIFIED, DEVICE, BASE, FIELDS)}})
+                                   if k not in STAMP_KEYS}})
         except Exception:  # any failure of the model's checks makes a bad record
             return f"does not read as a {word(table)}"
     if limit is not None:
         return stamp_problem(doc, limit)
+    return None
+
+
+_VALUE_KEYS = ("money", "minutes", "favours", "fun")
+
+
+def interaction_shape_problem(doc: dict[str, Any]) -> str | None:
+    """What the aggregates and every reader rely on in an interaction, beyond loading's
+    checks. An interaction with nobody (a donation, a church service: kith's own giving
+    and calendar importers make them) is an interaction like any other and travels."""
+    from kith.core.model import DIRECTIONS
+
+    when = doc.get("when")
+    try:
+        moment = datetime.fromisoformat(when) if isinstance(when, str) else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        return "has no readable time with a time zone"
+    people = doc.get("people")
+    if not isinstance(doc.get("network"), str) or not isinstance(people, list) \
+            or not all(isinstance(p, str) for p in people):
+        return "has no network or unreadable people"
+    if doc.get("direction") not in DIRECTIONS:
+        return "has an unknown direction"
+    value = doc.get("value")
+    if not isinstance(value, dict) or not all(type(value.get(k)) is int for k in _VALUE_KEYS):
+        return "has no valid value"
+    if not isinstance(doc.get("kind", ""), str) or not isinstance(doc.get("meta", {}), dict):
+        return "has an invalid kind or meta"
     return None
 
 
@@ -234,11 +273,47 @@ def screen(incoming: State, mine: State, where: str, *, clock: datetime | None =
                                 f"{shown_id(table)} record {shown_id(ident)}: {problem}")
             elif table in _DEFAULTS:
                 records[ident] = with_defaults(table, doc)
+    ahead = _clock_ahead(incoming, changed, clock, where)
+    if ahead:
+        warnings.insert(0, ahead)
     warnings.extend(_screen_tombstones(incoming, mine, where, limit))
     warnings.extend(_screen_merges(incoming, mine, where))
     if references:
         warnings.extend(_screen_references(incoming, mine, where, changed))
     return warnings
+
+
+AHEAD_NOTICE = timedelta(minutes=10)
+"""How far ahead of this clock a peer's newest stamp may be before a merge says so."""
+
+
+def _clock_ahead(incoming: State, changed: dict[str, list[str]],
+                 clock: datetime | None, where: str) -> str | None:
+    """A line saying a peer's stamps are ahead of this clock (its edits would win over
+    edits made here meanwhile), or None. Records stamped beyond ``FUTURE_SLACK`` are
+    skipped anyway; this names the clock before anything is merged."""
+    moment = (clock or datetime.now(UTC)).astimezone(UTC)
+    newest = ""
+    for table, idents in changed.items():
+        records = incoming.tables.get(table, {})
+        for ident in idents:
+            doc = records.get(ident)
+            stamp = doc.get(MODIFIED) if isinstance(doc, dict) else None
+            if isinstance(stamp, str) and _STAMP.match(stamp) and stamp > newest:
+                newest = stamp
+    for tomb in incoming.tombstones.values():
+        deleted = tomb.get("deleted") if isinstance(tomb, dict) else None
+        if isinstance(deleted, str) and _STAMP.match(deleted) and deleted > newest:
+            newest = deleted
+    if not newest:
+        return None
+    when = datetime.strptime(newest, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=UTC)
+    if when - moment <= AHEAD_NOTICE:
+        return None
+    hours = (when - moment).total_seconds() / 3600
+    return (f"{where}: the other device's clock looks {hours:.1f} hours ahead of this one (its "
+            "newest edit is stamped in this clock's future): set both clocks right, or "
+            "its edits win over the edits made here meanwhile")
 
 
 def _creation(doc: dict[str, Any]) -> str:

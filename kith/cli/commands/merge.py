@@ -29,11 +29,16 @@ def merge(app: KithApp, other: Path, as_json: bool) -> None:
     store = app.open_existing()
     if other.expanduser().resolve() == app.db.resolve():
         raise ValidationError(f"{other} is this database; pass another one to merge")
-    with gc_paused():
+    from kith.cli.commands.sync import conflicts_line
+    from kith.sync.conflicts import keep
+    from kith.sync.merge import collecting
+
+    with gc_paused(), collecting() as found:
         incoming = load_other(other)
         summary = merge_into(store, incoming, where=str(other))
+    conflicts = keep(app.db, found)
     if as_json:
-        emit_json(summary.to_dict())
+        emit_json({**summary.to_dict(), "conflicts": conflicts})
         return
     for warning in summary.warnings:
         click.echo(f"kith: warning: {warning}", err=True)
@@ -44,3 +49,5 @@ def merge(app: KithApp, other: Path, as_json: bool) -> None:
     click.echo(f"Merged {other} into {app.db}:")
     for line in lines:
         click.echo(f"  {line}")
+    if conflicts:
+        click.echo(conflicts_line(conflicts))

@@ -30,14 +30,18 @@ def sync(ctx: click.Context, as_json: bool) -> None:
 
     app = ctx.find_object(KithApp)
     assert app is not None
+    from kith.sync.conflicts import keep
+    from kith.sync.merge import collecting
+
     store = app.open_existing()
-    report = syncing.sync(store)
-    _show(app, report, as_json)
+    with collecting() as found:
+        report = syncing.sync(store)
+    _show(app, report, as_json, keep(app.db, found))
 
 
-def _show(app: KithApp, report: SyncReport, as_json: bool) -> None:
+def _show(app: KithApp, report: SyncReport, as_json: bool, conflicts: int = 0) -> None:
     if as_json:
-        emit_json(report.to_dict())
+        emit_json({**report.to_dict(), "conflicts": conflicts})
         return
     for warning in report.warnings:
         click.echo(f"kith: warning: {warning}", err=True)
@@ -62,6 +66,14 @@ def _show(app: KithApp, report: SyncReport, as_json: bool) -> None:
     if report.pushed:
         done.append("pushed")
     click.echo(("Synced: " + ", ".join(done) + ".") if done else "Already in sync.")
+    if conflicts:
+        click.echo(conflicts_line(conflicts))
+
+
+def conflicts_line(count: int) -> str:
+    """What ``kith sync`` and ``kith merge`` say when newest-wins dropped values."""
+    return (f"{count} conflict{'s' if count != 1 else ''} kept: `kith conflicts` shows "
+            "them and lets you pick the other value")
 
 
 @sync.command("init")

@@ -123,11 +123,15 @@ class Interactions:
             self.core.note_recorded([interaction])
         return interaction
 
-    def replace(self, interaction: Interaction, *, announce: bool = True) -> Interaction:
+    def replace(self, interaction: Interaction, *, announce: bool = True,
+                old: Interaction | None = None) -> Interaction:
         """Overwrite an interaction with the same id (it may move to another month);
-        ``announce`` notes it in ``Core.last_recorded`` as news."""
+        ``announce`` notes it in ``Core.last_recorded`` as news. ``old``: the stored
+        version, when the caller has just read it in this transaction (a person merge
+        moves thousands: looking each up again lists the month files each time)."""
         with self.core.transaction():
-            old = self.get(interaction.id)
+            if old is None or old.id != interaction.id:
+                old = self.get(interaction.id)
             self._check_refs(interaction)
             self.remove(old)
             self.partition_table(interaction.month).put(interaction.id, interaction.to_dict())

@@ -15,6 +15,7 @@ from kith.persistence.store.core import Core
 from kith.persistence.store.interactions import Interactions
 from kith.persistence.store.networks import Networks
 from kith.persistence.store.opportunities import Opportunities
+from kith.persistence.store.relationships import settle_relationships
 
 
 class People:
@@ -168,11 +169,11 @@ class People:
             merged_from=tuple(dict.fromkeys([*keep.merged_from, absorb.id,
                                              *absorb.merged_from])),
             extra={**absorb.extra, **keep.extra})
-        with self.core.transaction():
+        with self.core.transaction(), self.interactions.aggregates.deferred_spans():
             for interaction in list(self.interactions.interactions(person=absorb.id)):
                 people = tuple(keep.id if p == absorb.id else p for p in interaction.people)
                 self.interactions.replace(interaction.with_changes(people=people),
-                                          announce=False)
+                                          announce=False, old=interaction)
             for opportunity in self.opportunities.all():
                 if opportunity.person == absorb.id:
                     self.opportunities.save(opportunity.with_changes(person=keep.id))
@@ -203,6 +204,10 @@ class People:
                             continue
                         kept.add(key)
                     self.core.table(table).put(ident, moved)
+        # seen from either side and as cycles (each the other's parent) too
+        records = dict(self.core.records("relationships"))
+        for ident in settle_relationships(records):
+            self.core.table("relationships").discard(ident)
 
 
 def _canonical(kind: str, value: str) -> tuple[str, str]:

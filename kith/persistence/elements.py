@@ -1,0 +1,179 @@
+"""Stamps below the fields: each element of a list and each key of a mapping on its own.
+
+A record's fields carry stamps (``kith.persistence.stamps``). A field holding a list
+(tags, aliases, an interaction's people, an introduction's outcomes) or a mapping (a
+person's handles and networks, an interaction's value and meta) is a set of *nodes*, each
+stamped on its own, so that two devices that each add a tag both keep theirs, and a
+``--money`` edit on one device and a ``--minutes`` edit on the other both stay:
+
+- a node is addressed by its path: the field, then a mapping's key or a list element's
+  canonical JSON (a list is a set of elements; elements are leaves, never descended);
+- ``_sub`` lists the stamp of every node whose stamp differs from its parent's, and every
+  node removed (in ``_sub``, absent from the value): a removal is a stamped fact. A
+  mapping's key removed is stamped when it was removed (newest wins, as for its value);
+  a list element removed keeps the stamp of the add it removed, so an add made on another
+  device that the remover had not seen (a newer add) survives the removal, whatever the
+  clocks say, and an add after a removal is newer than it;
+- a container keeps the stamp it was created with; editing its content stamps the
+  content, so the record's ``modified`` is the newest stamp of any node;
+- ``_since`` names, for a scalar (a name, a birthday, ``value.money``), the stamp of the
+  value its writer replaced: a value of another device newer than that was not seen by
+  the writer, so when it loses a join it is a *conflict* (``kith.sync.conflicts`` keeps
+  it on the device that joined, for ``kith conflicts`` to show and the user to pick).
+
+A record written before these stamps existed has none of them: each of its nodes counts
+as stamped with its field, which is what it was.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+Stamp = tuple[str, str]
+Path = tuple[str, ...]
+Nodes = dict[Path, tuple[Stamp, bool]]
+
+SUB = "_sub"
+SINCE = "_since"
+NODE_KEYS = frozenset({SUB, SINCE})
+
+
+def element_key(element: Any) -> str:
+    """A list element's name in a path: its canonical JSON."""
+    return orjson.dumps(element, option=orjson.OPT_SORT_KEYS).decode()
+
+
+def path_key(path: Path) -> str:
+    """A path as stored: a top-level field by its name, a deeper node as a JSON list."""
+    return path[0] if len(path) == 1 else orjson.dumps(list(path)).decode()
+
+
+def parse_key(key: str) -> Path | None:
+    if not key.startswith("["):
+        return (key,)
+    try:
+        parts = orjson.loads(key)
+    except orjson.JSONDecodeError:
+        return None
+    if isinstance(parts, list) and len(parts) > 1 and all(isinstance(p, str) for p in parts):
+        return tuple(parts)
+    return None
+
+
+def as_stamp(value: Any) -> Stamp | None:
+    if isinstance(value, list | tuple) and len(value) == 2 and all(
+            isinstance(v, str) for v in value):
+        return (value[0], value[1])
+    return None
+
+
+def stamps_of(doc: dict[str, Any], key: str) -> dict[Path, Stamp]:
+    """``_sub`` or ``_since`` parsed: ``{path: stamp}`` (unreadable entries left out)."""
+    listed = doc.get(key)
+    result: dict[Path, Stamp] = {}
+    if isinstance(listed, dict):
+        for text, value in listed.items():
+            path, stamp = parse_key(text), as_stamp(value)
+            if path is not None and stamp is not None:
+                result[path] = stamp
+    return result
+
+
+def kind(value: Any) -> str:
+    """``dict``, ``list`` or ``leaf``: how a value's nodes merge. A list that holds an
+    element twice is not a set: it merges whole, as a scalar does."""
+    if isinstance(value, dict):
+        return "dict"
+    if isinstance(value, list):
+        if len(value) < 2 or (all(isinstance(e, str) for e in value) \
+                and len(set(value)) == len(value)):
+            return "list"
+        return "list" if len({element_key(e) for e in value}) == len(value) else "leaf"
+    return "leaf"
+
+
+def children(value: Any) -> dict[str, Any]:
+    """A container's nodes by name (a list's by element key)."""
+    shape = kind(value)
+    if shape == "dict":
+        return value  # type: ignore[no-any-return]
+    if shape == "list":
+        return {element_key(e): e for e in value}
+    return {}
+
+
+def walk(value: Any, path: Path, stamp: Stamp, sub: dict[Path, Stamp], out: Nodes) -> None:
+    """Every node of ``value`` (present) at ``path`` into ``out``, with its stamp."""
+    out[path] = (stamp, True)
+    shape = kind(value)
+    if shape == "dict":
+        for name, child in value.items():
+            node = (*path, name)
+            walk(child, node, sub.get(node, stamp), sub, out)
+    elif shape == "list":
+        for element in value:
+            node = (*path, element_key(element))
+            out[node] = (sub.get(node, stamp), True)
+
+
+def value_at(values: dict[str, Any], path: Path) -> tuple[bool, Any]:
+    """``(found, value)`` of the node at ``path``."""
+    current: Any = values
+    for index, name in enumerate(path):
+        if index and kind(current) == "list":
+            found = children(current)
+            if name not in found:
+                return False, None
+            current = found[name]
+        elif isinstance(current, dict) and name in current:
+            current = current[name]
+        else:
+            return False, None
+    return True, current
+
+
+def node_stamps(values: dict[str, Any], fields: dict[str, tuple[Stamp, bool]],
+                sub: dict[Path, Stamp]) -> Nodes:
+    """Every node of a record, present or removed, with its stamp (``fields``: the
+    per-field stamps of ``kith.persistence.stamps.field_stamps``)."""
+    out: Nodes = {}
+    for name, (stamp, present) in fields.items():
+        if present:
+            walk(values[name], (name,), stamp, sub, out)
+        else:
+            out[(name,)] = (stamp, False)
+    for path, stamp in sub.items():
+        if path in out or len(path) < 2:
+            continue
+        parent = out.get(path[:-1])
+        if parent is not None and parent[1]:
+            found, container = value_at(values, path[:-1])
+            if found and kind(container) != "leaf":
+                out[path] = (stamp, False)
+    return out
+
+
+def encode_nodes(doc: dict[str, Any], nodes: Nodes, since: dict[Path, Stamp]) -> Stamp | None:
+    """Put the canonical ``_sub`` and ``_since`` of ``nodes`` in ``doc``;
+    return the newest stamp ``_sub`` lists (the record's ``modified`` is at least it)."""
+    listed: dict[str, list[str]] = {}
+    newest: Stamp | None = None
+    for path, (stamp, present) in nodes.items():
+        if len(path) < 2:
+            continue
+        parent = nodes.get(path[:-1])
+        if parent is None or not parent[1]:
+            continue
+        if not present or stamp != parent[0]:
+            listed[path_key(path)] = list(stamp)
+            if newest is None or stamp > newest:
+                newest = stamp
+    if listed:
+        doc[SUB] = dict(sorted(listed.items()))
+    kept_since = {path_key(p): list(s) for p, s in since.items()
+                  if p in nodes and nodes[p][1]}
+    if kept_since:
+        doc[SINCE] = dict(sorted(kept_since.items()))
+    return newest
