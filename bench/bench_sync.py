@@ -136,8 +136,9 @@ def main() -> None:
             print(f"  merging sync of 10 records: median {figures['pull_median']:.2f} s, "
                   f"max {figures['pull_max']:.2f} s (target <= 1 s)")
             print(f"  pushing sync of 10 records: median {figures['push_median']:.2f} s")
+            per_100 = figures["remote_growth_mb"] * 100 / rounds
             print(f"  remote growth: {figures['remote_growth_mb']:.2f} MB over {rounds} "
-                  f"syncs (target <= 5 MB over 100)")
+                  f"syncs, {per_100:.1f} MB per 100 at that rate (target <= 5 MB over 100)")
             print(f"  backups: A {figures['backups_a_x']:.2f}x, B "
                   f"{figures['backups_b_x']:.2f}x the data (target <= 3x)")
 

@@ -42,10 +42,11 @@ PARTIAL_AGE_SECONDS = 3600
 """A hidden partial copy older than this is not being written any more."""
 
 
-SEQUENCE = ".sequence"
-"""In ``backups/``: the sequence number of the last backup made (never decreases)."""
-CLOCK_NOTICE = ".clock-notice"
-"""In ``backups/``: a clock jump seen when a backup was made, not yet reported."""
+SEQUENCE = ".backup-sequence"
+"""In the database folder (local, never synced): the sequence number of the last backup
+made; it never decreases, even when ``backups/`` is emptied."""
+CLOCK_NOTICE = ".backup-clock"
+"""In the database folder: a clock jump seen when a backup was made, not yet reported."""
 CLOCK_JUMP_BACK = timedelta(minutes=5)
 CLOCK_JUMP_AHEAD = timedelta(days=366)
 
@@ -98,7 +99,8 @@ def snapshot_into_backups(files: FileSet, reason: str, *, rotate: bool = True) -
     noted, to be reported once (``take_clock_notice``)."""
     root = files.home / BACKUPS
     previous = newest_backup(files.home)
-    sequence = max(_stored_sequence(root), sequence_of(previous) if previous else 0) + 1
+    sequence = max(_stored_sequence(files.home),
+                   sequence_of(previous) if previous else 0) + 1
     stamp = clock.now().strftime("%Y%m%dT%H%M%S%f")
     safe = "".join(c if c.isalnum() or c in "-_+" else "-" for c in reason)[:40]
     destination = root / f"{stamp}-{safe}"
@@ -107,16 +109,16 @@ def snapshot_into_backups(files: FileSet, reason: str, *, rotate: bool = True) -
         destination = root / f"{stamp}-{safe}-{sequence}"
     snapshot(files.home, destination, sequence=sequence)
     with contextlib.suppress(OSError):  # the backup is made: the counter is a cache of it
-        folder.write_file(root / SEQUENCE, str(sequence).encode())
-        _note_clock_jump(root, previous, sequence)
+        folder.write_file(files.home / SEQUENCE, str(sequence).encode())
+        _note_clock_jump(files.home, previous, sequence)
     if rotate:
         rotate_backups(files.home)
     return destination
 
 
-def _stored_sequence(root: Path) -> int:
+def _stored_sequence(home: Path) -> int:
     try:
-        return max(0, int((root / SEQUENCE).read_text().strip() or 0))
+        return max(0, int((home / SEQUENCE).read_text().strip() or 0))
     except (OSError, ValueError):
         return 0
 
@@ -168,7 +170,7 @@ def newest_backup(home: Path) -> Path | None:
     return found[-1] if found else None
 
 
-def _note_clock_jump(root: Path, previous: Path | None, sequence: int) -> None:
+def _note_clock_jump(home: Path, previous: Path | None, sequence: int) -> None:
     """Note (for ``take_clock_notice``) a clock that moved back, or more than a year
     ahead, since the previous backup: rotation does not depend on it, but the user
     should know the clock is wrong (or was)."""
@@ -184,7 +186,7 @@ def _note_clock_jump(root: Path, previous: Path | None, sequence: int) -> None:
                 f"({before:%Y-%m-%d %H:%M} UTC)")
     else:
         return
-    folder.write_file(root / CLOCK_NOTICE, orjson.dumps({
+    folder.write_file(home / CLOCK_NOTICE, orjson.dumps({
         "sequence": sequence,
         "text": f"{text}: if the clock is wrong, set it; backups are kept by their "
                 "sequence, never by the clock, so none was deleted for it"}))
@@ -202,7 +204,7 @@ def _span(delta: timedelta) -> str:
 
 def take_clock_notice(home: Path) -> str | None:
     """The clock jump noted at the last backup, once: reading it removes it."""
-    path = Path(home) / BACKUPS / CLOCK_NOTICE
+    path = Path(home) / CLOCK_NOTICE
     try:
         notice = orjson.loads(path.read_bytes())
         path.unlink()

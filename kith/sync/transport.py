@@ -40,6 +40,7 @@ import orjson
 
 from kith.core.errors import StoreError, ValidationError
 from kith.persistence.stamps import MAIN, TOMBSTONES, device_id
+from kith.sync import pruning
 from kith.sync.gitlocks import GIT_LOCKS, GitBusy, wait_and_clear
 from kith.sync.load import state_from_files
 from kith.sync.merge import INTERACTIONS, MERGES, REFERENCED
@@ -87,13 +88,14 @@ class SyncReport:
     offline: str | None = None
     repaired: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    pruned: int = 0  # tombstones every device had seen (``kith.sync.pruning``)
     changes: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"committed": self.committed, "merged": self.merged,
                 "fast_forward": self.fast_forward, "pushed": self.pushed,
                 "offline": self.offline, "repaired": self.repaired, "changes": self.changes,
-                "warnings": self.warnings}
+                "warnings": self.warnings, "pruned": self.pruned}
 
 
 def driver_command() -> str:
@@ -342,7 +344,8 @@ _LOCKED = re.compile(r"cannot lock ref|\.lock'?: File exists|unable to update lo
 def _fetch(git: Git, attempts: int = 3) -> None:
     for attempt in range(attempts):
         done = git.run("fetch", "--quiet", "--no-tags", REMOTE,
-                       f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}", check=False)
+                       f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}",
+                       pruning.FETCH_REFSPEC, check=False)
         if done.returncode == 0:
             return
         message = last_line(done.stderr)
@@ -386,6 +389,7 @@ def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
         if git.config("kith.synced") != git.rev("HEAD"):
             # HEAD moved outside kith sync (a `git pull` by hand): finish its merge
             report.changes = _settle(store, git)
+        report.pruned = pruning.prune(store, git, device_id(home))
         report.committed = _commit_local(git, f"kith sync: changes on {device_id(home)}")
         for _ in range(max_rounds):
             try:
@@ -419,13 +423,23 @@ def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
                 # ``git status`` would hash the whole history again
                 ours = new
             git.set_config("kith.synced", ours)
+            me = device_id(home)
             if theirs == ours:
+                if pruning.seen_commits(git).get(me) != ours:
+                    _announce(git, ours, me)
                 return report
             pushed = git.run("push", "--quiet", REMOTE, f"{ours}:refs/heads/{BRANCH}",
-                             check=False)
+                             pruning.announce_refspec(ours, me), check=False)
+            if pushed.returncode != 0 and pruning.DEVICE_REFS.encode() in pushed.stderr \
+                    and b"refs/heads/" not in pushed.stderr:
+                # a remote that refuses kith's device ref: the branch still travels (and
+                # tombstones are kept, as this device's progress is not known)
+                pushed = git.run("push", "--quiet", REMOTE, f"{ours}:refs/heads/{BRANCH}",
+                                 check=False)
             if pushed.returncode == 0:
                 report.pushed = True
                 git.run("update-ref", f"refs/remotes/{REMOTE}/{BRANCH}", ours, check=False)
+                git.run("update-ref", f"{pruning.SEEN_REFS}{me}", ours, check=False)
                 return report
             message = last_line(pushed.stderr)
             if any(word in message for word in ("fetch first", "non-fast-forward",
@@ -437,6 +451,15 @@ def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
             return report
         raise GitError(f"the remote kept changing during {max_rounds} attempts; "
                        "run `kith sync` again")
+
+
+def _announce(git: Git, commit: str, me: str) -> None:
+    """Tell the remote how far this device has seen (``kith.sync.pruning``); a remote
+    that refuses it only keeps tombstones longer."""
+    done = git.run("push", "--quiet", REMOTE, pruning.announce_refspec(commit, me),
+                   check=False)
+    if done.returncode == 0:
+        git.run("update-ref", f"{pruning.SEEN_REFS}{me}", commit, check=False)
 
 
 def changed_paths(git: Git, ours: str, theirs: str) -> set[str] | None:
@@ -498,7 +521,7 @@ def _merge_remote(store: Any, git: Git, ours: str, theirs: str) -> Any:
 
 
 # housekeeping --------------------------------------------------------------------------
-LOOSE_OBJECTS = 200
+LOOSE_OBJECTS = 50
 """Loose objects (a few per sync: a commit, two trees, the changed files) after which git
 packs them, in the background: a pack stores each file's versions as small deltas."""
 MAX_PACKS = 20
