@@ -16,15 +16,20 @@ can never bring a deleted record back. Each device prunes the same tombstones (t
 the same ancestor), so a pruned tombstone does not return from another device's copy
 once that one has synced again.
 
-Cost follows the change: only ``kith.json`` and the month files changed since the
-previous common ancestor are looked at, and only when that ancestor moved.
+Cost follows the change: pruning runs at most once a day (``PRUNE_EVERY``), and looks only at
+``kith.json``, the month files changed since the previous common ancestor, and those
+that still held tombstones too young to go. A tombstone goes only after
+``PRUNE_AFTER`` too (by its own stamp; safety does not depend on the clock, only when
+the few bytes go): deletions are pruned in batches, not one commit per sync.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from kith.persistence.stamps import MAIN, TOMBSTONES
+from kith.core import clock
+from kith.persistence.stamps import MAIN, TOMBSTONES, tombstone_stamp
 
 DEVICE_REFS = "refs/kith/devices/"
 """On the remote: each device's last synced commit."""
@@ -33,6 +38,13 @@ SEEN_REFS = "refs/kith/seen/"
 FETCH_REFSPEC = f"+{DEVICE_REFS}*:{SEEN_REFS}*"
 PRUNED = "kith.pruned"
 """git config: the common ancestor tombstones were last pruned for."""
+PRUNED_ON = "kith.pruned-on"
+"""git config: when pruning last ran (it runs at most every ``PRUNE_EVERY``)."""
+PRUNE_EVERY = timedelta(days=1)
+PENDING = "kith.prune-pending"
+"""git config: month files that held tombstones too young to prune."""
+PRUNE_AFTER = timedelta(days=30)
+"""A tombstone every device has seen goes once it is this old."""
 
 
 def announce_refspec(commit: str, device: str) -> str:
@@ -82,14 +94,31 @@ def seen_by_all(git: Any, me: str) -> str | None:
     return base if done.returncode == 0 and base else None
 
 
+def _due(last: str | None, moment: datetime) -> bool:
+    """Whether ``PRUNE_EVERY`` has passed since pruning last ran (or the clock went back
+    past it)."""
+    try:
+        before = datetime.fromisoformat(last) if last else None
+    except ValueError:
+        return True
+    if before is None or before.tzinfo is None:
+        return True
+    return not before <= moment < before + PRUNE_EVERY
+
+
 def prune(store: Any, git: Any, me: str) -> int:
     """Remove the tombstones every device has seen (see the module); returns how many.
     Runs under the sync's lock, before its local commit."""
+    moment = clock.now().astimezone(UTC)
+    if not _due(git.config(PRUNED_ON), moment):
+        return 0
     base = seen_by_all(git, me)
     previous = git.config(PRUNED)
-    if base is None or base == previous:
+    if base is None or (base == previous and not git.config(PENDING)):
         return 0
-    names = {MAIN}
+    git.set_config(PRUNED_ON, moment.isoformat(timespec="seconds"))
+    limit = (moment - PRUNE_AFTER).strftime("%Y-%m-%dT%H:%M:%S")
+    names = {MAIN, *(n for n in (git.config(PENDING) or "").split(",") if n)}
     if previous and git.rev(previous):
         listing = git.run("diff", "--name-only", "-z", "--no-renames", previous, base,
                           check=False).stdout.decode(errors="replace")
@@ -100,6 +129,7 @@ def prune(store: Any, git: Any, me: str) -> int:
              and store.files.read(name).get(TOMBSTONES)}  # only where we hold some
     seen = git.read_files(base, names) if names else {}
     removed = 0
+    pending: set[str] = set()
     with store.transaction():
         for name, content in sorted(seen.items()):
             old = content.get(TOMBSTONES) if isinstance(content, dict) else None
@@ -109,13 +139,19 @@ def prune(store: Any, git: Any, me: str) -> int:
             mine = data.get(TOMBSTONES)
             if not isinstance(mine, dict):
                 continue
-            gone = [key for key, doc in old.items() if key in mine and mine[key] == doc]
+            gone = []
+            for key, doc in old.items():
+                if key not in mine or mine[key] != doc or not isinstance(doc, dict):
+                    continue
+                if tombstone_stamp(doc)[0][:19] < limit:
+                    gone.append(key)
+                else:
+                    pending.add(name)
             if gone:
                 for key in gone:
                     del mine[key]
                 store.files.write(name, data)
                 removed += len(gone)
-    if not store.files.in_transaction:
-        store.files.forget()
+    git.set_config(PENDING, ",".join(sorted(pending)))
     git.set_config(PRUNED, base)
     return removed

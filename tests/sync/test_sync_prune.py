@@ -3,6 +3,7 @@ before: a device that has not synced for long must not bring a deleted record ba
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +11,16 @@ import orjson
 import pytest
 
 from kith.persistence.stamps import TOMBSTONES
+from kith.sync import pruning
 from tests.sync.test_sync import assert_identical_and_healthy, build_pair
 from tests.synchelp import kith, records
 
 
 @pytest.fixture(autouse=True)
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # at every sync, whatever a tombstone's age (a day and thirty days otherwise)
+    monkeypatch.setattr(pruning, "PRUNE_EVERY", timedelta(0))
+    monkeypatch.setattr(pruning, "PRUNE_AFTER", timedelta(0))
     monkeypatch.setenv("KITH_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.delenv("KITH_HOME", raising=False)
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
@@ -87,3 +92,17 @@ def test_a_commit_made_by_hand_keeps_every_tombstone(tmp_path: Path) -> None:
     rounds(a, b, times=3)
     assert f"interactions/{pair['x1']}" in tombstones(a)  # a device kith cannot count
     assert_identical_and_healthy(a, b)
+
+
+def test_young_tombstones_wait(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pruning, "PRUNE_AFTER", timedelta(days=30))
+    pair: dict[str, Any] = build_pair(tmp_path)
+    a, b = pair["a"], pair["b"]
+    kith(a, "interaction", "delete", pair["x1"])
+    rounds(a, b, times=3)
+    key = f"interactions/{pair['x1']}"
+    assert key in tombstones(a) and key in tombstones(b)  # seen by all, but too young
+    assert "Already in sync" in kith(a, "sync").stdout  # and nothing churns meanwhile
+    monkeypatch.setattr(pruning, "PRUNE_AFTER", timedelta(0))  # a month later
+    rounds(a, b, times=2)
+    assert key not in tombstones(a) and key not in tombstones(b)  # the pending month
