@@ -19,12 +19,14 @@ import contextlib
 import hashlib
 import os
 import shutil
-from datetime import datetime
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from kith.core import clock
 from kith.core.errors import StoreError
 from kith.persistence import folder
 from kith.persistence.damage import looks_damaged
@@ -40,17 +42,28 @@ PARTIAL_AGE_SECONDS = 3600
 """A hidden partial copy older than this is not being written any more."""
 
 
-def snapshot(home: Path, destination: Path) -> int:
+SEQUENCE = ".backup-sequence"
+"""In the database folder (local, never synced): the sequence number of the last backup
+made; it never decreases, even when ``backups/`` is emptied."""
+CLOCK_NOTICE = ".backup-clock"
+"""In the database folder: a clock jump seen when a backup was made, not yet reported."""
+CLOCK_JUMP_BACK = timedelta(minutes=5)
+CLOCK_JUMP_AHEAD = timedelta(days=366)
+
+
+def snapshot(home: Path, destination: Path, *, sequence: int | None = None) -> int:
     """Copy the data files of ``home`` to ``destination``, completely or not at all;
     returns how many. A failure (a full disk) removes the partial copy and raises
-    ``StoreError``."""
+    ``StoreError``. ``sequence`` is recorded in the manifest, with the clock's time."""
     partial = destination.with_name("." + destination.name + ".partial")
     try:
         make_private_dirs(destination.parent)
         shutil.rmtree(partial, ignore_errors=True)
         make_private_dirs(partial)
         manifest = _copy_files(home, partial)
-        folder.write_file(partial / MANIFEST, orjson.dumps({"files": manifest}))
+        extra: dict[str, Any] = {} if sequence is None else {
+            "sequence": sequence, "taken": _utc_now().isoformat(timespec="seconds")}
+        folder.write_file(partial / MANIFEST, orjson.dumps({"files": manifest, **extra}))
         folder.fsync_dir(partial)
         os.rename(partial, destination)
         folder.fsync_dir(destination.parent)
@@ -75,33 +88,148 @@ def _copy_files(home: Path, target_root: Path) -> dict[str, Any]:
     return manifest
 
 
+def _utc_now() -> datetime:
+    return clock.now().astimezone(UTC)
+
+
 def snapshot_into_backups(files: FileSet, reason: str, *, rotate: bool = True) -> Path:
     """A snapshot of the files as they are in a new folder of ``backups/`` named by the
-    time and ``reason``, then (``rotate``) the rotation, see ``rotate_backups``."""
-    stamp = datetime.now().strftime("%Y%m%dT%H%M%S%f")
+    time and ``reason`` and numbered by the next sequence number, then (``rotate``) the
+    rotation, see ``rotate_backups``. A clock that jumped since the previous backup is
+    noted, to be reported once (``take_clock_notice``)."""
+    root = files.home / BACKUPS
+    previous = newest_backup(files.home)
+    sequence = max(_stored_sequence(files.home),
+                   sequence_of(previous) if previous else 0) + 1
+    stamp = clock.now().strftime("%Y%m%dT%H%M%S%f")
     safe = "".join(c if c.isalnum() or c in "-_+" else "-" for c in reason)[:40]
-    destination = files.home / BACKUPS / f"{stamp}-{safe}"
-    snapshot(files.home, destination)
+    destination = root / f"{stamp}-{safe}"
+    if destination.exists() or destination.with_name(
+            "." + destination.name + ".partial").exists():  # a clock set back: same name
+        destination = root / f"{stamp}-{safe}-{sequence}"
+    snapshot(files.home, destination, sequence=sequence)
+    with contextlib.suppress(OSError):  # the backup is made: the counter is a cache of it
+        folder.write_file(files.home / SEQUENCE, str(sequence).encode())
+        _note_clock_jump(files.home, previous, sequence)
     if rotate:
         rotate_backups(files.home)
     return destination
 
 
+def _stored_sequence(home: Path) -> int:
+    try:
+        return max(0, int((home / SEQUENCE).read_text().strip() or 0))
+    except (OSError, ValueError):
+        return 0
+
+
+def _manifest(folder_path: Path) -> dict[str, Any]:
+    try:
+        found = orjson.loads((folder_path / MANIFEST).read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        return {}
+    return found if isinstance(found, dict) else {}
+
+
+def sequence_of(folder_path: Path) -> int:
+    """A backup's sequence number; 0 for one made before backups were numbered (they
+    count as older than every numbered one)."""
+    sequence = _manifest(folder_path).get("sequence")
+    return sequence if type(sequence) is int and sequence > 0 else 0
+
+
+def taken_at(folder_path: Path) -> datetime | None:
+    """When the clock said a numbered backup was made (UTC), if it says."""
+    taken = _manifest(folder_path).get("taken")
+    try:
+        moment = datetime.fromisoformat(taken) if isinstance(taken, str) else None
+    except ValueError:
+        return None
+    return moment if moment is not None and moment.tzinfo is not None else None
+
+
+def by_sequence(folders: list[Path]) -> list[Path]:
+    """Backup folders oldest first: by sequence number, never by the clock; unnumbered
+    (older) ones first, in the order of their names."""
+    return sorted(folders, key=lambda p: (sequence_of(p), p.name))
+
+
+def complete_backups(home: Path) -> list[Path]:
+    """The complete backups of ``home``, oldest first (``by_sequence``)."""
+    root = Path(home) / BACKUPS
+    try:
+        children = list(root.iterdir())
+    except OSError:
+        return []
+    return by_sequence([p for p in children if p.is_dir() and not p.name.startswith(".")
+                        and verify_backup(p) is None])
+
+
+def newest_backup(home: Path) -> Path | None:
+    found = complete_backups(home)
+    return found[-1] if found else None
+
+
+def _note_clock_jump(home: Path, previous: Path | None, sequence: int) -> None:
+    """Note (for ``take_clock_notice``) a clock that moved back, or more than a year
+    ahead, since the previous backup: rotation does not depend on it, but the user
+    should know the clock is wrong (or was)."""
+    before = taken_at(previous) if previous is not None else None
+    if before is None:
+        return
+    now = _utc_now()
+    if now < before - CLOCK_JUMP_BACK:
+        text = (f"the clock is {_span(before - now)} behind the previous backup's time "
+                f"({before:%Y-%m-%d %H:%M} UTC)")
+    elif now > before + CLOCK_JUMP_AHEAD:
+        text = (f"the clock is {_span(now - before)} ahead of the previous backup's time "
+                f"({before:%Y-%m-%d %H:%M} UTC)")
+    else:
+        return
+    folder.write_file(home / CLOCK_NOTICE, orjson.dumps({
+        "sequence": sequence,
+        "text": f"{text}: if the clock is wrong, set it; backups are kept by their "
+                "sequence, never by the clock, so none was deleted for it"}))
+
+
+def _span(delta: timedelta) -> str:
+    days = delta.days
+    if days >= 730:
+        return f"{days // 365} years"
+    if days >= 2:
+        return f"{days} days"
+    return f"{max(1, int(delta.total_seconds() // 3600))} hours" \
+        if delta >= timedelta(hours=1) else f"{int(delta.total_seconds() // 60)} minutes"
+
+
+def take_clock_notice(home: Path) -> str | None:
+    """The clock jump noted at the last backup, once: reading it removes it."""
+    path = Path(home) / CLOCK_NOTICE
+    try:
+        notice = orjson.loads(path.read_bytes())
+        path.unlink()
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    text = notice.get("text") if isinstance(notice, dict) else None
+    return text if isinstance(text, str) else None
+
+
 def rotate_backups(home: Path) -> None:
-    """Keep the newest ``MAX_BACKUPS`` complete backups. Only complete backups count
+    """Keep the newest ``MAX_BACKUPS`` complete backups, newest by sequence number (a
+    counter kept with the backups), whatever the clock or the time zone said when each
+    was made: the backup just made is never the one deleted. Only complete backups count
     and only they are deleted, so a failed or damaged backup never pushes a good one
     out; what is not a complete backup is left for the user to inspect (``kith backup
     --list`` names it)."""
     root = home / BACKUPS
-    complete = [p for p in sorted(root.iterdir())
-                if p.is_dir() and not p.name.startswith(".") and verify_backup(p) is None]
+    complete = complete_backups(home)
     for old in complete[:-MAX_BACKUPS]:
         shutil.rmtree(old, ignore_errors=True)
-    # a backup killed halfway leaves its hidden folder; one an hour old is not being
-    # written any more (a backup in progress elsewhere is left alone)
+    # a backup killed halfway leaves its hidden folder; one an hour old (by its own
+    # modification time) is not being written any more (one in progress is left alone)
     for partial in root.glob(".*.partial"):
         with contextlib.suppress(OSError):
-            if partial.stat().st_mtime < datetime.now().timestamp() - PARTIAL_AGE_SECONDS:
+            if partial.stat().st_mtime < time.time() - PARTIAL_AGE_SECONDS:
                 shutil.rmtree(partial, ignore_errors=True)
 
 

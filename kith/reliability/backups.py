@@ -4,8 +4,10 @@ Every backup is a snapshot (``kith.persistence.snapshots``: real copies with a m
 of sizes and hashes, renamed into place only when complete), in ``backups/`` of the
 database folder. They are made by ``kith backup``, by a transaction that asks for one
 (before an import, a migration), and before every restore; the rotation keeps the newest
-``MAX_BACKUPS`` complete ones. A backup that a failure cut short is never listed as one:
-``incomplete_backups`` names it instead, for the user to inspect.
+``MAX_BACKUPS`` complete ones, newest by their sequence number (never by the clock, which
+may jump or change zone: the backup just made always survives). A backup that a failure
+cut short is never listed as one: ``incomplete_backups`` names it instead, for the user
+to inspect. A clock that jumped between two backups is reported once (``clock_notice``).
 """
 
 from __future__ import annotations
@@ -14,7 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kith.persistence.folder import BACKUPS
-from kith.persistence.snapshots import snapshot_into_backups, verify_backup
+from kith.persistence.snapshots import (
+    by_sequence,
+    snapshot_into_backups,
+    take_clock_notice,
+    verify_backup,
+)
 from kith.reliability.reading import INTERACTIONS, parse, validate
 
 if TYPE_CHECKING:
@@ -26,13 +33,18 @@ def _backup_folders(home: Path) -> list[Path]:
         children = list(folder.iterdir())
     except OSError:
         return []
-    return sorted((p for p in children if not p.name.startswith(".") and p.is_dir()),
-                  reverse=True)
+    return by_sequence([p for p in children
+                        if not p.name.startswith(".") and p.is_dir()])[::-1]
+
+
+def clock_notice(home: Path) -> str | None:
+    """A clock jump seen when the last backup was made, reported once."""
+    return take_clock_notice(Path(home))
 
 
 def backups(home: Path, *, deep: bool = False) -> list[Path]:
-    """Complete backups, newest first (``deep``: every file's hash checked, not only its
-    size). A backup that a failure cut short is never listed."""
+    """Complete backups, newest (by sequence) first (``deep``: every file's hash checked,
+    not only its size). A backup that a failure cut short is never listed."""
     return [p for p in _backup_folders(home) if verify_backup(p, deep=deep) is None]
 
 

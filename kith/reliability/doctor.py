@@ -9,10 +9,10 @@ module only names them for the commands and the tests that use them together.
 from __future__ import annotations
 
 from kith.persistence.snapshots import verify_backup
-from kith.reliability.backups import backups, incomplete_backups, make_backup
+from kith.reliability.backups import backups, clock_notice, incomplete_backups, make_backup
 from kith.reliability.check import Problem, check
 from kith.reliability.repair import Repair, repair
 from kith.reliability.restore import restore
 
-__all__ = ["Problem", "Repair", "backups", "check", "incomplete_backups", "make_backup",
-           "repair", "restore", "verify_backup"]
+__all__ = ["Problem", "Repair", "backups", "check", "clock_notice", "incomplete_backups",
+           "make_backup", "repair", "restore", "verify_backup"]

@@ -29,6 +29,7 @@ from kith.reliability.reading import (
     plausible_id,
     validate,
 )
+from kith.sync.merge import join_docs
 
 Keep = Callable[[str, dict[str, Any]], None]
 Candidates = dict[str, list[tuple[dict[str, Any], str, str]]]
@@ -104,12 +105,14 @@ class Mender:
         candidates = self._candidates(live, unreadable)
         chosen, surplus, moved = self._choose(candidates)
         for ident, doc in extra.items():
-            if ident in chosen:
-                continue
-            if validate("interactions", ident, doc) is None:
-                chosen[ident] = dict(doc)
-            else:
+            if validate("interactions", ident, doc) is not None:
                 unreadable[f"conflict-copy:{ident}"] = doc
+            elif ident not in chosen:
+                chosen[ident] = dict(doc)
+            else:  # a copy's version of ours: field by field, like `kith merge`
+                joined = join_docs(chosen[ident], doc)
+                if validate("interactions", ident, joined) is None:
+                    chosen[ident] = joined
         months: dict[str, dict[str, Any]] = {}
         for ident, doc in chosen.items():
             months.setdefault(str(month_of_doc(doc)), {})[ident] = doc

@@ -7,8 +7,10 @@ It holds the lock throughout and does the least that works:
   records that can still be read from it are salvaged (``salvage``), and the rest comes
   from the newest backup holding a healthy copy of *that file only*; salvaged records,
   being newer, win over the backup;
-- a sync-conflict copy is moved aside and every record in it that the database lacks
-  is merged back;
+- a file with git conflict markers (a merge without kith's merge driver) is moved
+  aside and both of its sides are joined by kith's merge, never emptied;
+- a sync-conflict copy (Syncthing, Dropbox, iCloud Drive) is moved aside and its
+  records are joined with ours field by field, newest edit wins, like ``kith merge``;
 - the records themselves are mended (``mend``): duplicates, wrong months, missing
   networks and people, unreadable records.
 
@@ -30,14 +32,15 @@ from kith.persistence import folder
 from kith.persistence.damage import misplaced_reason
 from kith.persistence.files import FileSet
 from kith.persistence.folder import make_private_dirs
-from kith.persistence.stamps import MAIN
+from kith.persistence.stamps import MAIN, TOMBSTONES
 from kith.persistence.store import Store
 from kith.reliability.backups import BackupCopies
 from kith.reliability.check import check_folder
 from kith.reliability.mend import Mender
 from kith.reliability.reading import INTERACTIONS, parse
-from kith.reliability.salvage import salvage
+from kith.reliability.salvage import conflict_sides, salvage
 from kith.sync.load import consistency_problems
+from kith.sync.merge import join_docs, join_file, join_tombstones
 from kith.sync.write import settle
 
 
@@ -102,9 +105,7 @@ class _Repairer:
         found = self.read_files()
         main = found.live.setdefault(MAIN, {})
         for table, records in found.extra_main.items():
-            bucket = main.setdefault(table, {})
-            for ident, doc in records.items():
-                bucket.setdefault(ident, doc)
+            _join_into(main.setdefault(table, {}), records, tombstones=table == TOMBSTONES)
         mender = Mender(self.copies, self.keep_records, self.result.actions)
         mender.fix_meta(main)
         mender.fix_main_records(main)
@@ -125,9 +126,32 @@ class _Repairer:
             if parsed is not None and not misplaced:
                 found.live[str(relative)] = parsed
                 continue
+            if parsed is None and not misplaced and self.join_conflict(relative, raw, found):
+                continue
             self.take_apart(relative, parsed if parsed is not None else salvage(raw),
                             misplaced, found)
         return found
+
+    def join_conflict(self, relative: Path, raw: bytes, found: _Read) -> bool:
+        """A file with git conflict markers (a merge made without kith's merge driver):
+        both sides read (what of each is whole) and joined by kith's own merge, record by
+        record and field by field; the file as it was is moved aside. False when the
+        file holds no complete conflict."""
+        sides = conflict_sides(raw)
+        if sides is None or relative.parts[0] == "derived":
+            return False
+        versions = [parse(side) or salvage(side) for side in sides]
+        if not any(versions):
+            return False
+        merged = join_file(*(_tables_only(version) for version in versions))
+        self.move_aside(relative, "git conflict markers")
+        found.live[str(relative)] = merged
+        counts = " and ".join(f"{sum(len(t) for n, t in v.items() if n != '_meta')} records "
+                              f"from {side}" for v, side in zip(versions, ("ours", "theirs"),
+                                                                strict=True))
+        self.result.actions.append(f"merged both sides of the git conflict in {relative} "
+                                   f"({counts}) with kith's merge")
+        return True
 
     def take_apart(self, relative: Path, recovered: dict[str, dict[str, Any]],
                    misplaced: str | None, found: _Read) -> None:
@@ -140,14 +164,16 @@ class _Repairer:
             return
         if misplaced:
             self.result.actions.append(f"moved aside {name} ({misplaced}) and merged "
-                                       f"back the records it alone held")
+                                       f"its records back field by field, like `kith merge`")
             in_interactions = relative.parts[0] == INTERACTIONS
             for table, records in recovered.items():
-                for ident, doc in records.items():
-                    if in_interactions and table == "interactions":
-                        found.extra_interactions.setdefault(ident, doc)
-                    elif not in_interactions:
-                        found.extra_main.setdefault(table, {}).setdefault(ident, doc)
+                if table == "_meta":
+                    continue  # the settings stay this database's
+                if in_interactions and table == "interactions":
+                    _join_into(found.extra_interactions, records)
+                elif table == TOMBSTONES or not in_interactions:
+                    _join_into(found.extra_main.setdefault(table, {}), records,
+                               tombstones=table == TOMBSTONES)
             return
         # a damaged file of the layout: newest healthy backup copy, salvage on top
         count = sum(len(t) for t in recovered.values())
@@ -190,6 +216,26 @@ class _Repairer:
                 store.conversation_indexes() != store.recompute_conversations():
             store.rebuild_derived()
             self.result.actions.append("rebuilt the aggregates from the interactions")
+
+
+def _tables_only(version: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """A side of a conflict as ``join_file`` takes it: tables of records (objects)."""
+    return {table: {ident: doc for ident, doc in records.items() if isinstance(doc, dict)}
+            for table, records in version.items() if isinstance(records, dict)}
+
+
+def _join_into(into: dict[str, Any], records: dict[str, Any], *,
+               tombstones: bool = False) -> None:
+    """Records of a sync-conflict copy joined into ours with kith's merge: field by
+    field, newest edit wins (``kith.sync.merge``), as ``kith merge`` would."""
+    for ident, doc in records.items():
+        mine = into.get(ident)
+        if not isinstance(doc, dict):
+            continue
+        if not isinstance(mine, dict):
+            into[ident] = doc
+        else:
+            into[ident] = join_tombstones(mine, doc) if tombstones else join_docs(mine, doc)
 
 
 def repair(home: Path) -> Repair:

@@ -77,3 +77,34 @@ def _records(reader: _Reader, records: dict[str, Any]) -> bool:
         if isinstance(record, dict):
             records[ident] = record
         reader.skip(",")
+
+
+def conflict_sides(raw: bytes) -> tuple[bytes, bytes] | None:
+    """The two versions a file with git conflict markers holds (``<<<<<<<``, an optional
+    ``|||||||`` base, ``=======``, ``>>>>>>>``): ours and theirs, each the text outside
+    the conflicts plus its own side of every conflict; None when there is no complete
+    conflict. A merge made without kith's merge driver leaves such a file, and both sides'
+    records are whole JSON between the markers."""
+    ours: list[bytes] = []
+    theirs: list[bytes] = []
+    side: str | None = None  # inside a conflict: "ours", "base" or "theirs"
+    conflicts = 0
+    for line in raw.splitlines(keepends=True):
+        mark = line.rstrip(b"\r\n")
+        if side is None and mark.startswith(b"<<<<<<<"):
+            side = "ours"
+        elif side == "ours" and mark.startswith(b"|||||||"):
+            side = "base"
+        elif side in ("ours", "base") and mark == b"=======":
+            side = "theirs"
+        elif side == "theirs" and mark.startswith(b">>>>>>>"):
+            side = None
+            conflicts += 1
+        else:
+            if side in (None, "ours"):
+                ours.append(line)
+            if side in (None, "theirs"):
+                theirs.append(line)
+    if not conflicts or side is not None:
+        return None
+    return b"".join(ours), b"".join(theirs)

@@ -67,6 +67,17 @@ def git_processes(home: Path) -> list[int] | None:
     return sorted(found)
 
 
+def gc_running(git_dir: Path) -> bool:
+    """Whether a ``git gc`` is running on the repository (its ``gc.pid`` names a live
+    process): kith starts one in the background, outside the folder, after a sync."""
+    try:
+        pid = int((git_dir / "gc.pid").read_text().split()[0])
+        os.kill(pid, 0)
+    except (OSError, ValueError, IndexError):
+        return False
+    return True
+
+
 def _age(path: Path) -> float:
     try:
         return time.time() - path.stat().st_mtime
@@ -97,7 +108,10 @@ def wait_and_clear(home: Path, git_dir: Path, *,
             return []  # a git that holds nothing: nothing of its to protect
         time.sleep(POLL)
     removed = []
+    housekeeping = gc_running(git_dir)
     for lock in lock_files(git_dir):
+        if housekeeping and _age(lock) < STALE_AFTER:
+            continue  # the background gc's (``kith.sync.transport.housekeeping``)
         try:
             lock.unlink()
         except FileNotFoundError:

@@ -120,12 +120,20 @@ def load_folder(home: Path) -> State:
     return state_from_files(main, months, str(home))
 
 
-def load_store(store: Any) -> State:
-    """The state of an open store, read through its (locked) file set."""
+def load_store(store: Any, months: Iterable[str] | None = None) -> State:
+    """The state of an open store, read through its (locked) file set.
+
+    ``months`` (names such as ``2026-10``) limits the interactions read to those month
+    files: an incremental sync reads ``kith.json`` and the months the remote changed,
+    not ten years of history."""
     files = store.files
-    months = [(f"{INTERACTIONS}/{month}.json", files.read(f"{INTERACTIONS}/{month}.json"))
-              for month in store.months()]
-    return state_from_files(files.read(MAIN), months, str(store.home))
+    present = store.months()
+    if months is not None:
+        wanted = set(months)
+        present = [month for month in present if month in wanted]
+    docs = [(f"{INTERACTIONS}/{month}.json", files.read(f"{INTERACTIONS}/{month}.json"))
+            for month in present]
+    return state_from_files(files.read(MAIN), docs, str(store.home))
 
 
 def load_export(path: Path) -> State:

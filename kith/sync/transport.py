@@ -26,6 +26,7 @@ deletions and people merges across files and recomputes the aggregates.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
@@ -38,13 +39,18 @@ from typing import Any
 import orjson
 
 from kith.core.errors import StoreError, ValidationError
-from kith.persistence.stamps import MAIN, device_id
+from kith.persistence.stamps import MAIN, TOMBSTONES, device_id
+from kith.sync import pruning
 from kith.sync.gitlocks import GIT_LOCKS, GitBusy, wait_and_clear
 from kith.sync.load import state_from_files
-from kith.sync.write import gc_paused, merge_into, settle
+from kith.sync.merge import INTERACTIONS, MERGES, REFERENCED
+from kith.sync.write import NeedsFullMerge, gc_paused, merge_into, settle
 
 BRANCH = "main"
 REMOTE = "origin"
+UNDO_REF = "refs/kith/before-sync"
+"""The commit this device held before its last merging sync (a reflog keeps the earlier
+ones): a sync's undo point, instead of a full backup per sync."""
 GITIGNORE = """\
 # kith sync: only the data files travel; backups, locks, the journal,
 # the device id and the derived aggregates stay on this machine
@@ -82,13 +88,14 @@ class SyncReport:
     offline: str | None = None
     repaired: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    pruned: int = 0  # tombstones every device had seen (``kith.sync.pruning``)
     changes: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"committed": self.committed, "merged": self.merged,
                 "fast_forward": self.fast_forward, "pushed": self.pushed,
                 "offline": self.offline, "repaired": self.repaired, "changes": self.changes,
-                "warnings": self.warnings}
+                "warnings": self.warnings, "pruned": self.pruned}
 
 
 def driver_command() -> str:
@@ -118,9 +125,11 @@ class Git:
         if args[0] in ("commit", "commit-tree"):  # kith's commits name this device
             identity = ["-c", "user.name=kith", "-c",
                         f"user.email=kith@{device_id(self.home)}"]
-        # git's housekeeping (gc) runs in the foreground: under kith's lock, never after it
+        # no housekeeping inside a sync: git's automatic gc would repack the whole
+        # history in the foreground, under kith's lock; ``housekeeping`` runs it after
         command = ["git", *identity, "-c", "commit.gpgsign=false",
-                   "-c", "core.hooksPath=/dev/null", "-c", "gc.autoDetach=false", *args]
+                   "-c", "core.hooksPath=/dev/null", "-c", "gc.auto=0",
+                   "-c", "maintenance.auto=false", *args]
         try:
             done = subprocess.run(command, cwd=self.home, env=self._env(), input=input,
                                   capture_output=True, timeout=timeout, check=False)
@@ -138,6 +147,11 @@ class Git:
 
     def rev(self, ref: str) -> str | None:
         done = self.run("rev-parse", "--verify", "--quiet", ref + "^{commit}", check=False)
+        return done.stdout.decode().strip() or None if done.returncode == 0 else None
+
+    def rev_path(self, commit: str, path: str) -> str | None:
+        """The blob id of ``path`` in ``commit`` (None: not there)."""
+        done = self.run("rev-parse", "--verify", "--quiet", f"{commit}:{path}", check=False)
         return done.stdout.decode().strip() or None if done.returncode == 0 else None
 
     def is_ancestor(self, older: str, newer: str) -> bool:
@@ -161,8 +175,8 @@ class Git:
             assert self._config is not None
             self._config[key.lower()] = value
 
-    def read_files(self, commit: str) -> dict[str, Any]:
-        """The data files of ``commit``, parsed."""
+    def read_files(self, commit: str, paths: set[str] | None = None) -> dict[str, Any]:
+        """The data files of ``commit`` (``paths``: only these), parsed."""
         listing = self.run("ls-tree", "-r", "-z", "--full-tree", commit).stdout
         wanted: list[tuple[str, str]] = []
         for entry in listing.split(b"\0"):
@@ -170,7 +184,8 @@ class Git:
                 continue
             info, _, path = entry.partition(b"\t")
             name = path.decode()
-            if _DATA_PATH.match(name) and info.split()[1] == b"blob":
+            if _DATA_PATH.match(name) and info.split()[1] == b"blob" and (
+                    paths is None or name in paths):
                 wanted.append((name, info.split()[2].decode()))
         if not wanted:
             return {}
@@ -329,7 +344,8 @@ _LOCKED = re.compile(r"cannot lock ref|\.lock'?: File exists|unable to update lo
 def _fetch(git: Git, attempts: int = 3) -> None:
     for attempt in range(attempts):
         done = git.run("fetch", "--quiet", "--no-tags", REMOTE,
-                       f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}", check=False)
+                       f"+refs/heads/{BRANCH}:refs/remotes/{REMOTE}/{BRANCH}",
+                       pruning.FETCH_REFSPEC, check=False)
         if done.returncode == 0:
             return
         message = last_line(done.stderr)
@@ -348,12 +364,20 @@ def _fetch(git: Git, attempts: int = 3) -> None:
 
 
 def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
-    """``kith sync``: commit, fetch, merge, push (see the module's docstring)."""
+    """``kith sync``: commit, fetch, merge, push (see the module's docstring); then git's
+    housekeeping, in the background, outside kith's lock."""
 
     home = store.home
     git = Git(home)
     if not is_synced(home):
         raise StoreError(f"{home} is not set up for sync: run `kith sync init REMOTE` first")
+    report = _sync(store, git, max_rounds)
+    housekeeping(git)
+    return report
+
+
+def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
+    home = store.home
     report = SyncReport()
     with store.files.locked():
         store.files.recover()
@@ -365,6 +389,7 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
         if git.config("kith.synced") != git.rev("HEAD"):
             # HEAD moved outside kith sync (a `git pull` by hand): finish its merge
             report.changes = _settle(store, git)
+        report.pruned = pruning.prune(store, git, device_id(home))
         report.committed = _commit_local(git, f"kith sync: changes on {device_id(home)}")
         for _ in range(max_rounds):
             try:
@@ -376,16 +401,10 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
             ours = git.rev("HEAD")
             assert ours is not None
             if theirs and theirs != ours and not git.is_ancestor(theirs, ours):
+                git.run("update-ref", "--create-reflog", "-m", "kith sync: before a merge",
+                        UNDO_REF, ours)
                 with gc_paused():
-                    files = git.read_files(theirs)
-                    if MAIN not in files:
-                        raise StoreError(f"the remote's branch {BRANCH} holds no kith "
-                                         "database")
-                    other = state_from_files(
-                        files[MAIN], sorted((n, c) for n, c in files.items() if n != MAIN),
-                        f"remote {BRANCH}")
-                    summary = merge_into(store, other, where=f"remote {BRANCH}",
-                                         prefer=files)
+                    summary = _merge_remote(store, git, ours, theirs)
                 report.changes.update(summary.changes)
                 report.warnings.extend(summary.warnings)
                 report.merged = True
@@ -399,16 +418,28 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
                     new = git.out("commit-tree", tree, "-p", ours, "-p", theirs, "-m",
                                   f"kith sync: merge on {device_id(home)}")
                 git.run("update-ref", f"refs/heads/{BRANCH}", new)
-                git.run("read-tree", new)
+                # the index already holds ``tree`` (``add -A`` made it), with the files'
+                # stat data: a ``read-tree`` would throw that away, and the next sync's
+                # ``git status`` would hash the whole history again
                 ours = new
             git.set_config("kith.synced", ours)
+            me = device_id(home)
             if theirs == ours:
+                if pruning.seen_commits(git).get(me) != ours:
+                    _announce(git, ours, me)
                 return report
             pushed = git.run("push", "--quiet", REMOTE, f"{ours}:refs/heads/{BRANCH}",
-                             check=False)
+                             pruning.announce_refspec(ours, me), check=False)
+            if pushed.returncode != 0 and pruning.DEVICE_REFS.encode() in pushed.stderr \
+                    and b"refs/heads/" not in pushed.stderr:
+                # a remote that refuses kith's device ref: the branch still travels (and
+                # tombstones are kept, as this device's progress is not known)
+                pushed = git.run("push", "--quiet", REMOTE, f"{ours}:refs/heads/{BRANCH}",
+                                 check=False)
             if pushed.returncode == 0:
                 report.pushed = True
                 git.run("update-ref", f"refs/remotes/{REMOTE}/{BRANCH}", ours, check=False)
+                git.run("update-ref", f"{pruning.SEEN_REFS}{me}", ours, check=False)
                 return report
             message = last_line(pushed.stderr)
             if any(word in message for word in ("fetch first", "non-fast-forward",
@@ -420,6 +451,129 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
             return report
         raise GitError(f"the remote kept changing during {max_rounds} attempts; "
                        "run `kith sync` again")
+
+
+def _announce(git: Git, commit: str, me: str) -> None:
+    """Tell the remote how far this device has seen (``kith.sync.pruning``); a remote
+    that refuses it only keeps tombstones longer."""
+    done = git.run("push", "--quiet", REMOTE, pruning.announce_refspec(commit, me),
+                   check=False)
+    if done.returncode == 0:
+        git.run("update-ref", f"{pruning.SEEN_REFS}{me}", commit, check=False)
+
+
+def changed_paths(git: Git, ours: str, theirs: str) -> set[str] | None:
+    """The data files either side changed since the two histories parted (git tells),
+    with ``kith.json`` always; None where there is no common history."""
+    done = git.run("merge-base", ours, theirs, check=False)
+    base = done.stdout.decode().strip()
+    if done.returncode != 0 or not base:
+        return None
+    paths = {MAIN}
+    for side in (ours, theirs):
+        listing = git.run("diff", "--name-only", "-z", "--no-renames", base, side).stdout
+        paths.update(name for name in listing.decode().split("\0") if _DATA_PATH.match(name))
+    return paths
+
+
+def _reaches_across(mine: dict[str, Any], theirs: dict[str, Any]) -> bool:
+    """Whether the remote's ``kith.json`` holds what rewrites or deletes records in
+    every month file: people merges or deleted people and networks it differs on."""
+    if (mine.get(MERGES) or {}) != (theirs.get(MERGES) or {}):
+        return True
+    tombs_mine, tombs_theirs = mine.get(TOMBSTONES) or {}, theirs.get(TOMBSTONES) or {}
+    if not isinstance(tombs_mine, dict) or not isinstance(tombs_theirs, dict):
+        return True
+    for key in tombs_mine.keys() | tombs_theirs.keys():
+        if isinstance(key, str) and key.split("/", 1)[0] in REFERENCED \
+                and tombs_mine.get(key) != tombs_theirs.get(key):
+            return True
+    return False
+
+
+def _merge_remote(store: Any, git: Git, ours: str, theirs: str) -> Any:
+    """Merge the remote's commit into the store: only the files that changed since the
+    histories parted when nothing in them reaches across files, else everything."""
+    paths = changed_paths(git, ours, theirs)
+    where = f"remote {BRANCH}"
+    if paths is not None:
+        unchanged_main = git.rev_path(ours, MAIN) == git.rev_path(theirs, MAIN)
+        files = git.read_files(theirs, paths - {MAIN} if unchanged_main else paths)
+        if unchanged_main:  # the same blob: ours, already parsed, stands for theirs
+            files[MAIN] = {name: dict(table) if isinstance(table, dict) else table
+                           for name, table in store.files.read(MAIN).items()}
+        if MAIN in files and isinstance(files[MAIN], dict) \
+                and not _reaches_across(store.files.read(MAIN), files[MAIN]):
+            months = {name[len(INTERACTIONS) + 1:-5] for name in paths if name != MAIN}
+            other = state_from_files(files[MAIN], sorted(
+                (n, c) for n, c in files.items() if n != MAIN), where)
+            try:
+                return merge_into(store, other, where=where, prefer=files, months=months,
+                                  backup=False)
+            except NeedsFullMerge:
+                pass
+    files = git.read_files(theirs)
+    if MAIN not in files:
+        raise StoreError(f"the remote's branch {BRANCH} holds no kith database")
+    other = state_from_files(files[MAIN], sorted(
+        (n, c) for n, c in files.items() if n != MAIN), where)
+    return merge_into(store, other, where=where, prefer=files, backup=False)
+
+
+# housekeeping --------------------------------------------------------------------------
+LOOSE_OBJECTS = 50
+"""Loose objects (a few per sync: a commit, two trees, the changed files) after which git
+packs them, in the background: a pack stores each file's versions as small deltas."""
+MAX_PACKS = 20
+"""Packs after which they are joined into one (``git gc``), in the background."""
+
+
+def housekeeping(git: Git) -> list[Path]:
+    """After the sync let go of kith's lock, pack this repository and a remote that is a
+    folder when they hold many loose objects (``git repack``), or join their packs when
+    there are many (``git gc``), in the background: never a foreground gc inside a
+    sync. Returns the repositories it started on."""
+    started: list[Path] = []
+    remote = git.config(f"remote.{REMOTE}.url")
+    targets = [git.git_dir]
+    if remote and is_local_path(remote) and (Path(remote) / "objects").is_dir():
+        targets.append(Path(remote))
+    for target in targets:
+        if (target / "gc.pid").exists():
+            continue  # one is running (or a killed one left its file: gc removes it)
+        loose, packs = object_counts(target)
+        if packs >= MAX_PACKS:
+            job = "gc --quiet"
+        elif loose >= LOOSE_OBJECTS:
+            job = "repack -d -q"
+        else:
+            continue
+        # ``sh`` returns at once and the git goes on alone, in its own session, outside
+        # the database folder: the next sync need not wait for it (git's gc and repack
+        # are safe beside other git commands; ``gitlocks`` spares a gc's fresh locks)
+        with contextlib.suppress(OSError, subprocess.SubprocessError):
+            subprocess.run(
+                ["sh", "-c", f"git --git-dir {shlex.quote(str(target))} {job} "
+                 ">/dev/null 2>&1 </dev/null &"],
+                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL, timeout=30, check=False,
+                start_new_session=True, cwd=os.path.abspath(os.sep),
+                env={**os.environ, "LC_ALL": "C"})
+            started.append(target)
+    return started
+
+
+def object_counts(git_dir: Path) -> tuple[int, int]:
+    """Loose objects and packs of a repository (``git count-objects``)."""
+    done = subprocess.run(["git", "--git-dir", str(git_dir), "count-objects", "-v"],
+                          capture_output=True, check=False, env={**os.environ,
+                                                                 "LC_ALL": "C"})
+    counts = dict(line.split(": ", 1) for line in done.stdout.decode().splitlines()
+                  if ": " in line)
+    try:
+        return int(counts.get("count", 0)), int(counts.get("packs", 0))
+    except ValueError:
+        return 0, 0
 
 
 def _settle(store: Any, git: Git) -> dict[str, dict[str, int]]:

@@ -17,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from kith.core.errors import StoreError
 from kith.core.months import month_of, utc_text
 from kith.persistence.stamps import MAIN, STAMP_KEYS, TOMBSTONES
 from kith.persistence.store import NETWORK_TOTALS, PEOPLE_SHARDS, aggregate, people_shard
@@ -121,8 +122,13 @@ def _add_rows(into: dict[str, list[int]], rows: dict[str, list[int]], sign: int)
             del into[key]
 
 
-def update_derived(store: Any, base: State, state: State) -> int:
-    """Update the aggregates by the interactions that changed; returns files written."""
+def update_derived(store: Any, base: State, state: State,
+                   read_months: set[str] | None = None) -> int:
+    """Update the aggregates by the interactions that changed; returns files written.
+
+    ``read_months``: the states hold only these month files' interactions (an incremental
+    sync); the rest of the history, unchanged, is read from the store only if a first or
+    last contact has to be recomputed."""
 
     old, new = base.tables.get(INTERACTIONS, {}), state.tables.get(INTERACTIONS, {})
     removed, added = [], []
@@ -182,7 +188,13 @@ def update_derived(store: Any, base: State, state: State) -> int:
             if not mine:
                 del table[person]
     if recompute:
-        _recompute_spans(files, new, recompute)
+        every = new
+        if read_months is not None:
+            every = dict(new)
+            for month in store.months():
+                if month not in read_months:
+                    every.update(store.month_docs(month))
+        _recompute_spans(files, every, recompute)
     return len(written) + _update_conversations(store, removed, added)
 
 
@@ -257,20 +269,28 @@ def recompute_derived(store: Any, state: State) -> int:
 
 # writing ------------------------------------------------------------------------------
 def write_state(store: Any, state: State, *, base: State | None = None,
-                prefer: dict[str, Any] | None = None, force_derived: bool = False) -> int:
+                prefer: dict[str, Any] | None = None, force_derived: bool = False,
+                months: set[str] | None = None) -> int:
     """Write ``state`` into the open store's folder; returns how many files changed.
 
     Must run inside ``store.transaction()``. ``base`` is the state the folder holds now
     (as loaded in this transaction): only what differs from it is written. ``prefer``
     holds files (parsed) to take byte for byte wherever they hold exactly what the state
     needs: after a sync both devices then have the same bytes, so git sees one tree and
-    fast-forwards instead of making merge commits forever."""
+    fast-forwards instead of making merge commits forever.
+
+    ``months``: ``state`` and ``base`` hold only these month files (names such as
+    ``2026-10``; an incremental sync): only they are read and written, and the
+    aggregates are always updated by the difference, never recomputed from the part."""
     files = store.files
     current = {MAIN: files.read(MAIN)}
     for month in store.months():
-        name = f"{INTERACTIONS}/{month}.json"
-        current[name] = files.read(name)
+        if months is None or month in months:
+            name = f"{INTERACTIONS}/{month}.json"
+            current[name] = files.read(name)
     incremental = base is not None and not base.duplicates
+    if months is not None and not incremental:
+        raise StoreError("internal error: a partial merge without a settled base")
     if incremental:
         assert base is not None
         wanted = render_changes(state, base, current)
@@ -286,6 +306,10 @@ def write_state(store: Any, state: State, *, base: State | None = None,
                 tombs = {key: doc for key, doc in sorted(state.tombstones.items())
                          if _tombstone_file(key, doc) == name}
                 wanted[name] = {INTERACTIONS: {}, **({TOMBSTONES: tombs} if tombs else {})}
+    if months is not None:
+        on_disk = {f"{INTERACTIONS}/{month}.json" for month in store.months()}
+        if any(name in on_disk and name not in current for name in wanted):
+            raise NeedsFullMerge()  # a record moved into a month this merge did not read
     written = 0
     for name, data in wanted.items():
         target = data
@@ -297,12 +321,12 @@ def write_state(store: Any, state: State, *, base: State | None = None,
             continue
         files.write(name, target)
         written += 1
-    if force_derived or not incremental or _derived_missing(store):
+    if months is None and (force_derived or not incremental or _derived_missing(store)):
         if written or force_derived or _derived_missing(store):
             written += recompute_derived(store, state)
     elif written:
         assert base is not None
-        written += update_derived(store, base, state)
+        written += update_derived(store, base, state, months)
     return written
 
 
@@ -375,14 +399,29 @@ def compare(before: State, after: State) -> dict[str, dict[str, int]]:
     return changes
 
 
+class NeedsFullMerge(Exception):
+    """A partial merge (``merge_into(months=...)``) found what only a merge of the whole
+    history settles (an interaction in two month files); nothing was written."""
+
+
 def merge_into(store: Any, other: State, *, where: str,
-               prefer: dict[str, Any] | None = None) -> Summary:
-    """Join ``other`` into the open store, in one transaction (backed up first)."""
+               prefer: dict[str, Any] | None = None, months: set[str] | None = None,
+               backup: bool = True) -> Summary:
+    """Join ``other`` into the open store, in one transaction (backed up first, unless
+    ``backup`` is False: a sync's undo point is its git commit, not a copy).
+
+    ``months``: ``other`` holds ``kith.json`` and only these month files, the ones that
+    changed (an incremental sync, see ``kith.sync.transport``); the same part of this
+    database is read, merged and written. The caller guarantees that nothing in
+    ``other`` reaches across files (new people merges, deleted people or networks)."""
     from kith.sync.screen import holds_records, keep_me, screen
 
     summary = Summary()
-    with store.transaction(backup_reason="merge"):
-        mine = load_store(store)
+    with store.transaction(backup_reason="merge" if backup else None):
+        mine = load_store(store, months)
+        if months is not None and (mine.duplicates or other.duplicates
+                                   or _derived_missing(store)):
+            raise NeedsFullMerge()
         # the door: every record of the peer checked before anything is joined (a
         # currency mismatch raises here, before any file is written)
         warnings = screen(other, mine, where)
@@ -392,7 +431,8 @@ def merge_into(store: Any, other: State, *, where: str,
         keep_me(mine, merged)
         summary.warnings = warnings + check_incoming(mine, merged, where)
         summary.changes = compare(mine, merged)
-        summary.files_written = write_state(store, merged, base=mine, prefer=prefer)
+        summary.files_written = write_state(store, merged, base=mine, prefer=prefer,
+                                            months=months)
     _forget_after_commit(store)
     return summary
 

@@ -77,6 +77,9 @@ def backup(app: KithApp, list_: bool, reason: str, as_json: bool) -> None:
                 echo(f"(not a usable backup: {path.name}: {why})", err=True)
         return
     made = checks.make_backup(app.open_existing(), reason)
+    notice = checks.clock_notice(app.db)  # a clock that jumped: said once, on stderr
+    if notice:
+        echo(f"kith: warning: {notice}", err=True)
     output({"name": made.name, "path": str(made)}, f"Backed up to {made}", as_json=as_json)
 
 
