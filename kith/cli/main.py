@@ -80,6 +80,12 @@ CORE_COMMANDS: dict[str, tuple[str, str]] = {
     "sync": ("kith.cli.commands.sync:sync",
         "Sync this database with its git remote: commit local changes, fetch, merge (record by "
         "record, nothing lost), push."),
+    "source": ("kith.cli.commands.source:source",
+        "Live sources (address books, calendars, mail) for `kith pull`: add, list, remove."),
+    "pull": ("kith.cli.commands.pull:pull",
+        "Refresh the live sources (all, or NAME...): contacts, calendars, mail."),
+    "inbox": ("kith.cli.commands.inbox:inbox",
+        "Suggested interactions from `kith pull`: list, accept, edit, dismiss, rules."),
 }
 """Core commands by name: where each is (``module:attribute``, a click command or a
 factory taking the ``Plugins`` for commands whose subcommands come from plugins), and the

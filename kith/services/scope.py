@@ -21,7 +21,8 @@ the lock is held when stdout is not a terminal, so a reader piped into a pager t
 not being read cannot keep writers waiting.
 
 Commands that manage locking themselves (``doctor``, ``backup``, ``restore``,
-``sync``), that run
+``sync``, and ``pull``/``push``, which read the network and so open one transaction per
+source, never holding the lock while they wait for a server), that run
 for as long as the user likes (``tui``) or that write elsewhere (``demo``, ``init``,
 ``plugins``) are left alone.
 """
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from kith.persistence.store import Store
 
 UNSCOPED = frozenset({"tui", "doctor", "backup", "restore", "demo", "init", "plugins",
-                      "sync"})
+                      "sync", "pull", "push"})
 """Top-level commands that take the lock themselves or do not touch the database."""
 
 
