@@ -51,6 +51,7 @@ class Radicale:
              "--storage-filesystem-folder", str(root / "storage"),
              "--auth-type", "htpasswd", "--auth-htpasswd-filename", str(users),
              "--auth-htpasswd-encryption", "plain", "--rights-type", "owner_only",
+             "--auth-delay", "0", "--server-delay-on-error", "0",
              "--logging-level", "error"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for(self.port, self.process, "Radicale")
