@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -139,3 +140,129 @@ def event(uid: str, start: str, summary: str, attendees: tuple[str, ...] = (),
         lines.append(f"RRULE:{rrule}")
     lines += [f"ATTENDEE;CN={a.split('@')[0]}:mailto:{a}" for a in attendees]
     return "\r\n".join([*lines, "END:VEVENT", "END:VCALENDAR", ""])
+
+
+class Dovecot:
+    """A real IMAP server (Dovecot, from the Debian packages) on 127.0.0.1, with its own
+    configuration, run and mail folders under ``root``; one user, plain passwords.
+    Dovecot's own processes run as its users, so ``root`` must be reachable by them (a
+    folder of ``/tmp`` opened to all, not pytest's private one: ``dovecot_root``)."""
+
+    def __init__(self, root: Path):
+        import pwd
+        import shutil
+        import textwrap
+
+        binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
+        self.root = root
+        self.port = free_port()
+        owner = pwd.getpwnam("nobody")
+        for folder in ("run", "state", "mail", "home"):
+            (root / folder).mkdir(parents=True, exist_ok=True)
+        for folder in ("mail", "home"):
+            os.chown(root / folder, owner.pw_uid, owner.pw_gid)
+        (root / "users").write_text(f"{USER}:{{PLAIN}}{PASSWORD}\n")
+        (root / "dovecot.conf").write_text(textwrap.dedent(f"""\
+            base_dir = {root}/run
+            state_dir = {root}/state
+            log_path = {root}/dovecot.log
+            protocols = imap
+            listen = 127.0.0.1
+            ssl = no
+            disable_plaintext_auth = no
+            auth_mechanisms = plain login
+            mail_location = maildir:{root}/mail/%u
+            first_valid_uid = 1
+            auth_failure_delay = 0
+            passdb {{
+              driver = passwd-file
+              args = scheme=PLAIN username_format=%u {root}/users
+            }}
+            userdb {{
+              driver = static
+              args = uid={owner.pw_uid} gid={owner.pw_gid} home={root}/home/%u
+            }}
+            service imap-login {{
+              inet_listener imap {{
+                address = 127.0.0.1
+                port = {self.port}
+              }}
+              inet_listener imaps {{
+                port = 0
+              }}
+            }}
+            service anvil {{
+              chroot =
+            }}
+            service imap-login {{
+              chroot =
+            }}
+            """))
+        self.process = subprocess.Popen([binary, "-F", "-c", str(root / "dovecot.conf")],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        wait_for(self.port, self.process, "Dovecot")
+        self.url = f"imap://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def append(self, message: bytes, folder: str = "INBOX") -> None:
+        """Deliver one message as a mail client saving it would (IMAP APPEND)."""
+        import imaplib
+
+        connection = imaplib.IMAP4("127.0.0.1", self.port)
+        try:
+            connection.login(USER, PASSWORD)
+            status, _ = connection.append(folder, None, None, message)
+            assert status == "OK", status
+        finally:
+            connection.logout()
+
+
+@contextlib.contextmanager
+def dovecot() -> Iterator[Dovecot]:
+    import shutil
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="kith-dovecot-"))
+    root.chmod(0o755)
+    try:
+        server = Dovecot(root)
+        try:
+            yield server
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def dovecot_missing() -> str | None:
+    """Why the IMAP tests cannot run here, or ``None`` when they can."""
+    import shutil
+
+    if shutil.which("dovecot") is None and not Path("/usr/sbin/dovecot").exists():
+        return ("Dovecot is not installed (Debian: apt-get install dovecot-imapd; .ci/run "
+                "installs it when run as root)")
+    if not Path("/usr/lib/dovecot/imap").exists():
+        return "Dovecot's IMAP server is not installed (apt-get install dovecot-imapd)"
+    try:
+        import pwd
+
+        pwd.getpwnam("nobody")
+    except KeyError:
+        return "no user 'nobody' to run Dovecot's mail processes as"
+    return None
+
+
+def mail(sender: str, to: str, subject: str, when: str, message_id: str,
+         reply_to: str | None = None) -> bytes:
+    lines = [f"From: {sender}", f"To: {to}", f"Subject: {subject}", f"Date: {when}",
+             f"Message-ID: <{message_id}>"]
+    if reply_to:
+        lines += [f"In-Reply-To: <{reply_to}>", f"References: <{reply_to}>"]
+    return ("\r\n".join(lines) + "\r\n\r\nThe body, which kith never reads.\r\n").encode()
