@@ -356,6 +356,10 @@ def pull_source(store: Store, definition: SourceDefinition, *, rules: list[Inbox
                 plugins: Any = None, progress: Progress | None = None,
                 now: datetime | None = None) -> PullSummary:
     """Pull one source (see the module docstring)."""
+    if definition.holds != "contacts" and definition.network:
+        # suggestions name the network by id (a network renamed later stays the same)
+        found = store.find_network(definition.network, missing_ok=True)
+        definition = dataclasses.replace(definition, network=found.id if found else None)
     if definition.holds == "mail":
         from kith.services.pull_mail import pull_mail
 
