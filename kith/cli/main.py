@@ -84,6 +84,8 @@ CORE_COMMANDS: dict[str, tuple[str, str]] = {
         "Live sources (address books, calendars, mail) for `kith pull`: add, list, remove."),
     "pull": ("kith.cli.commands.pull:pull",
         "Refresh the live sources (all, or NAME...): contacts, calendars, mail."),
+    "push": ("kith.cli.commands.push:push",
+        "Write changes made in kith back to the address books (all, or NAME...)."),
     "inbox": ("kith.cli.commands.inbox:inbox",
         "Suggested interactions from `kith pull`: list, accept, edit, dismiss, rules."),
 }

@@ -97,7 +97,11 @@ def _versions(listing: dict[str, str], items: dict[str, Any]) -> tuple[list[str]
 
 
 def _snapshot(record: PersonRecord) -> dict[str, Any]:
-    return {"name": record.name, "birthday": record.birthday, "notes": record.notes}
+    """What the address book said at this pull: the base of the next three-way merge and
+    of ``kith push``'s "changed in kith since"."""
+    return {"name": record.name, "birthday": record.birthday, "notes": record.notes,
+            "email": sorted(record.handles.get("email", [])),
+            "phone": sorted(record.handles.get("phone", []))}
 
 
 def _three_way(person: Person, record: PersonRecord, base: dict[str, Any] | None,

@@ -60,9 +60,11 @@ def describe(summary: Any) -> list[str]:
 
 @click.command("pull")
 @click.argument("names", nargs=-1)
+@click.option("--two-way", is_flag=True, help="Then write changes made in kith back to "
+              "the address books (as `kith push`).")
 @json_option
 @pass_app
-def pull(app: KithApp, names: tuple[str, ...], as_json: bool) -> None:
+def pull(app: KithApp, names: tuple[str, ...], two_way: bool, as_json: bool) -> None:
     """Refresh the live sources (all, or NAME...): contacts, calendars, mail.
 
     Only what changed since the last pull is read. Contacts become people; events and
@@ -96,5 +98,11 @@ def pull(app: KithApp, names: tuple[str, ...], as_json: bool) -> None:
         if not as_json:
             for line in describe(summary):
                 echo(line)
+    pushed = []
+    if two_way:
+        from kith.cli.commands.push import push_all
+
+        pushed = [s.to_dict() for s in push_all(app, names, as_json)]
     if as_json:
-        emit_json([s.to_dict() for s in results])
+        pulled = [s.to_dict() for s in results]
+        emit_json({"pulled": pulled, "pushed": pushed} if two_way else pulled)
