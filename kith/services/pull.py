@@ -39,6 +39,7 @@ from kith.live.cards import SOURCE as VCARD
 from kith.live.cards import CardError, read_card
 from kith.live.definitions import SourceDefinition
 from kith.live.events import EventError, Occurrence, read_events
+from kith.live.reminders import PREFIX as REMINDER_PREFIX
 from kith.live.rules import InboxRule
 from kith.services.inbox import AcceptRequest, accept
 from kith.services.scope import one_transaction
@@ -322,6 +323,8 @@ def pull_calendar(store: Store, definition: SourceDefinition, collection: Collec
                 items[name] = {"v": version, "bad": True}
                 continue
             for occurrence in found.occurrences:
+                if occurrence.uid.startswith(REMINDER_PREFIX):
+                    continue  # kith's own reminders, published into this calendar
                 offer(store, event_suggestion(definition, occurrence, index), rules, summary,
                       plugins=plugins)
             items[name] = {"v": version,

@@ -45,6 +45,7 @@ class Radicale:
         self.root = root
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
+        root.mkdir(parents=True, exist_ok=True)
         users = root / "users"
         users.write_text(f"{USER}:{PASSWORD}\n")
         self.process = subprocess.Popen(

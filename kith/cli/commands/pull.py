@@ -68,8 +68,9 @@ def pull(app: KithApp, names: tuple[str, ...], two_way: bool, as_json: bool) -> 
     """Refresh the live sources (all, or NAME...): contacts, calendars, mail.
 
     Only what changed since the last pull is read. Contacts become people; events and
-    mail threads with people you know wait in `kith inbox`. Servers are reached over the
-    network (said before each connection); nothing is sent but the requests.
+    mail threads with people you know wait in `kith inbox`; reminders are published into
+    calendars added with --publish. Servers are reached over the network (said before
+    each connection).
     """
     from kith.live.rules import rules
     from kith.services.live_sources import selected
@@ -98,11 +99,11 @@ def pull(app: KithApp, names: tuple[str, ...], two_way: bool, as_json: bool) -> 
         if not as_json:
             for line in describe(summary):
                 echo(line)
-    pushed = []
-    if two_way:
-        from kith.cli.commands.push import push_all
+    from kith.cli.commands.push import publish_all, push_all
 
-        pushed = [s.to_dict() for s in push_all(app, names, as_json)]
+    pushed = [s.to_dict() for s in push_all(app, names, as_json)] if two_way else []
+    published = [s.to_dict() for s in publish_all(app, names, as_json)]
     if as_json:
         pulled = [s.to_dict() for s in results]
-        emit_json({"pulled": pulled, "pushed": pushed} if two_way else pulled)
+        emit_json({"pulled": pulled, "pushed": pushed, "reminders": published}
+                  if two_way or published else pulled)

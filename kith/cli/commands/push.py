@@ -11,6 +11,28 @@ from kith.core.safeoutput import echo
 from kith.services.context import KithApp
 
 
+def publish_all(app: KithApp, names: tuple[str, ...], as_json: bool) -> list[Any]:
+    """Publish the reminders into every named calendar added with ``--publish``."""
+    from kith.services.live_sources import selected
+    from kith.services.publish import publish
+
+    results = []
+    for definition in selected(app.config, names):
+        if definition.holds != "calendar" or not definition.publish:
+            continue
+        if definition.remote:
+            click.echo(f"kith: connecting to {definition.url} ({definition.name}) to "
+                       "publish reminders", err=True)
+        summary = publish(app.store, definition, app.config, plugins=app.plugins)
+        results.append(summary)
+        if not as_json:
+            echo(f"{definition.name}: reminders: {summary.written} written, "
+                 f"{summary.unchanged} unchanged")
+            for why in summary.refused:
+                echo(f"  not written: {why}")
+    return results
+
+
 def push_all(app: KithApp, names: tuple[str, ...], as_json: bool) -> list[Any]:
     """Push every named contacts source; print each summary unless ``as_json``."""
     from kith.services.live_sources import selected
@@ -44,8 +66,12 @@ def push(app: KithApp, names: tuple[str, ...], as_json: bool) -> None:
 
     Only people a pull brought, only the properties kith keeps (name, emails, phones,
     birthday, note); a card changed in the address book since the last pull is not
-    overwritten (pull first). Nothing is deleted. Servers are reached over the network.
+    overwritten (pull first). Nothing is deleted. Reminders (follow-ups, keep-in-touch,
+    birthdays) are published into calendars added with --publish. Servers are reached
+    over the network.
     """
     results = push_all(app, names, as_json)
+    published = publish_all(app, names, as_json)
     if as_json:
-        emit_json([s.to_dict() for s in results])
+        emit_json({"pushed": [s.to_dict() for s in results],
+                   "reminders": [s.to_dict() for s in published]})
