@@ -71,12 +71,13 @@ class Radicale:
 
     # as a phone would -----------------------------------------------------------------
     def request(self, method: str, url: str, body: bytes = b"",
-                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+                headers: dict[str, str] | None = None, timeout: float = 10
+                ) -> tuple[int, dict[str, str], bytes]:
         token = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
         request = urllib.request.Request(url, data=body or None, method=method, headers={
             "Authorization": f"Basic {token}", **(headers or {})})
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
                 return response.status, dict(response.headers), response.read()
         except urllib.error.HTTPError as error:
             return error.code, dict(error.headers), error.read()
