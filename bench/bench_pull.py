@@ -120,8 +120,7 @@ def main() -> None:
             server.make_collection("book", contacts=True)
             server.make_collection("cal", contacts=False)
             storage = folder / "radicale" / "storage" / "collection-root" / USER
-            for kind, name, suffix in (("contacts", "book", ".vcf"), ("calendar", "cal",
-                                                                     ".ics")):
+            for kind, name in (("contacts", "book"), ("calendar", "cal")):
                 for file in paths[kind].iterdir():
                     (storage / name / file.name).write_bytes(file.read_bytes())
             for name in ("book", "cal"):  # Radicale indexes the files it was given
