@@ -136,6 +136,8 @@ def pull_mail(store: Store, definition: SourceDefinition, *, rules: list[InboxRu
         seen = set(state.get("seen") or ())
         keys = folder.keys()
         fresh = sorted(keys - seen)
+        if not fresh and keys == seen:
+            return summary  # flags changed (a message read), nothing kith reads
         for item in folder.headers(fresh):
             if progress is not None:
                 progress(1, len(fresh))
