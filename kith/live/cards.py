@@ -46,6 +46,8 @@ def read_card(content: bytes, ref: str) -> PersonRecord:
         raise CardError("a line is not a valid vCard property") from None
     try:
         return _person(card, ref)
+    except CardError:
+        raise
     except (AttributeError, TypeError, ValueError) as error:
         raise CardError(f"the card cannot be read ({type(error).__name__})") from None
 

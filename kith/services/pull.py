@@ -90,6 +90,11 @@ class LiveResolver(PeopleResolver):
         return merged
 
 
+def label(definition: SourceDefinition, name: str) -> str:
+    """An item as the summary names it: the source and the item's file name."""
+    return f"{definition.name}/{name.rstrip('/').rsplit('/', 1)[-1]}"
+
+
 def _versions(listing: dict[str, str], items: dict[str, Any]) -> tuple[list[str], list[str]]:
     changed = [name for name, version in listing.items()
                if (items.get(name) or {}).get("v") != version]
@@ -150,13 +155,13 @@ def pull_contacts(store: Store, definition: SourceDefinition, collection: Collec
         if progress is not None:
             progress(1, len(changed))
         if content is None:
-            summary.skipped.append(f"{definition.name}/{name}: cannot be read (gone or too "
+            summary.skipped.append(f"{label(definition, name)}: cannot be read (gone or too "
                                    "large)")
             continue
         try:
             record = read_card(content, name)
         except CardError as error:
-            summary.skipped.append(f"{definition.name}/{name}: unreadable card: {error}")
+            summary.skipped.append(f"{label(definition, name)}: unreadable card: {error}")
             items[name] = {"v": version, "bad": True}
             continue
         pulled[name] = (record, (items.get(name) or {}).get("s"))
@@ -171,7 +176,7 @@ def pull_contacts(store: Store, definition: SourceDefinition, collection: Collec
         if person is None:
             continue
         if before is not None:
-            person = _three_way(person, record, base, f"{definition.name}/{name} "
+            person = _three_way(person, record, base, f"{label(definition, name)} "
                                 f"({before.name})", summary.conflicts)
             if person != before:
                 people[ident] = person
@@ -312,13 +317,13 @@ def pull_calendar(store: Store, definition: SourceDefinition, collection: Collec
         for name, version, content in fetched:
             summary.read += 1
             if content is None:
-                summary.skipped.append(f"{definition.name}/{name}: cannot be read (gone or "
+                summary.skipped.append(f"{label(definition, name)}: cannot be read (gone or "
                                        "too large)")
                 continue
             try:
                 found = read_events(content, since, moment, zone, me)
             except EventError as error:
-                summary.skipped.append(f"{definition.name}/{name}: unreadable event: "
+                summary.skipped.append(f"{label(definition, name)}: unreadable event: "
                                        f"{error}")
                 items[name] = {"v": version, "bad": True}
                 continue

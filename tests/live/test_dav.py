@@ -77,16 +77,20 @@ def test_first_pull_incremental_pull_and_a_change_on_the_phone(
     assert "Bob Stone" in names(kith_home)
 
 
-def test_a_malformed_card_on_the_server_is_skipped_with_its_name(
+def test_a_card_kith_cannot_read_is_skipped_with_its_name(
         server: Radicale, dav: tuple[str, str], friends: Callable[..., Result],
         kith_home: Path) -> None:
     book, _ = dav
     server.put(book, "ann.vcf", card("ann-1", "Ann Lee", "ann@example.org"))
     server.put(book, "odd.vcf", card("odd-1", "Odd One", "odd@example.org",
                                      bday="not a date"))
+    server.put(book, "long.vcf", card("long-1", "Long " + "x" * 300, "long@example.org"))
     result = friends("pull", "phone")
     assert result.exit_code == 0
+    assert "skipped: phone/long.vcf: unreadable card: the card's name is longer " \
+        "than 200 characters" in result.stdout
     assert names(kith_home) == ["Ann Lee", "Odd One"]  # an odd birthday costs the birthday
+    assert friends("pull", "phone").stdout == "phone: nothing new\n"
 
 
 def test_wrong_password_down_server_and_server_error_are_one_line_exit_2(
