@@ -28,7 +28,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from kith.core import clock
-from kith.core.errors import KithError
+from kith.core.errors import KithError, ValidationError
 from kith.core.ids import new_id
 from kith.core.model import ME, Person
 from kith.core.suggestion import Suggestion, suggestion_id
@@ -170,7 +170,12 @@ def pull_contacts(store: Store, definition: SourceDefinition, collection: Collec
     for name, (record, base) in pulled.items():
         before = store.person_by_source(source_key(VCARD, record.source_id)) \
             if record.source_id else None
-        ident = resolver.resolve(record)
+        try:
+            ident = resolver.resolve(record)
+        except ValidationError as error:  # a value the model refuses costs this card only
+            summary.skipped.append(f"{label(definition, name)}: {error}")
+            items[name] = {"v": items[name]["v"], "bad": True}
+            continue
         items[name]["p"] = ident
         person = resolver.changed.get(ident) or store.get_person(ident)
         if person is None:
