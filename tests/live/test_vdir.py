@@ -129,11 +129,16 @@ def test_two_synced_devices_pulling_the_same_book_make_one_person_and_one_sugges
         result = friends("--db", home, "pull")
         assert result.exit_code == 0, result.output
         assert "1 suggestions" in result.output
+    for home in (kith_home, other):  # accepted on both devices before they synced
+        [lunch] = json.loads(friends("--db", home, "inbox", "--json").output)
+        assert friends("--db", home, "inbox", "accept", lunch["id"], "--fun",
+                       "3").exit_code == 0
     merged = friends("merge", other)
     assert merged.exit_code == 0, merged.output
     assert sorted(people(kith_home)) == ["Ann Lee", "Bob Stone"]
-    waiting = json.loads(friends("inbox", "--json").output)
-    assert [s["title"] for s in waiting] == ["Lunch"]
+    everything = json.loads(friends("inbox", "--all", "--json").output)
+    assert [(s["title"], s["state"]) for s in everything] == [("Lunch", "accepted")]
+    assert len(friends("history").output.splitlines()) == 1
 
 
 # calendars and the inbox ---------------------------------------------------------------
