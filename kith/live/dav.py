@@ -57,7 +57,10 @@ class DavCollection:
                  contacts: bool):
         from caldav.davclient import DAVClient
 
+        from kith.live.definitions import shown_url
+
         self.url = url if url.endswith("/") else url + "/"
+        self.shown = shown_url(self.url)
         self.contacts = contacts
         self.path = urlparse(self.url).path
         self.client = DAVClient(url=self.url, username=username, password=password,
@@ -72,26 +75,26 @@ class DavCollection:
         try:
             response = self.client.request(url, method, body, headers or {})
         except error.AuthorizationError:
-            raise KithError(f"{self.url}: the server refused the credentials (HTTP 401); "
+            raise KithError(f"{self.shown}: the server refused the credentials (HTTP 401); "
                             "check username and password_command") from None
         except error.DAVError as problem:
-            raise KithError(f"{self.url}: the server answered an error "
+            raise KithError(f"{self.shown}: the server answered an error "
                             f"({type(problem).__name__})") from None
         except Exception as problem:  # the HTTP layer's connection errors are many kinds
-            raise KithError(f"{self.url}: cannot reach the server "
+            raise KithError(f"{self.shown}: cannot reach the server "
                             f"({type(problem).__name__})") from None
         status = int(response.status)
         if status in (401, 403):
-            raise KithError(f"{self.url}: the server refused the credentials (HTTP "
+            raise KithError(f"{self.shown}: the server refused the credentials (HTTP "
                             f"{status}); check username and password_command")
         if status not in ok:
-            raise KithError(f"{self.url}: the server answered HTTP {status} to {method}")
+            raise KithError(f"{self.shown}: the server answered HTTP {status} to {method}")
         return response
 
     def _responses(self, response: Any) -> Iterator[tuple[str, dict[str, Any]]]:
         tree = getattr(response, "tree", None)
         if tree is None:
-            raise KithError(f"{self.url}: the server's answer is not WebDAV XML")
+            raise KithError(f"{self.shown}: the server's answer is not WebDAV XML")
         for item in tree.iter(_tag(DAV, "response")):
             href = item.findtext(_tag(DAV, "href")) or ""
             props: dict[str, Any] = {}
@@ -155,13 +158,15 @@ class DavCollection:
             headers["If-Match"] = version
         else:
             headers["If-None-Match"] = "*"
+        from kith.live.definitions import shown_url
+
         url = urljoin(self.url, name)
         try:
             response = self._request("PUT", url, content.decode("utf-8"), headers,
                                      ok=(200, 201, 204))
         except KithError as error:
             if "HTTP 412" in str(error):
-                raise KithError(f"{url}: changed on the server since the last pull "
+                raise KithError(f"{shown_url(url)}: changed on the server since the last pull "
                                 "(HTTP 412); pull again first") from None
             raise
         etag = response.headers.get("ETag") if response.headers else None

@@ -68,7 +68,9 @@ class SourceDefinition:
         return self.calendar or self.name
 
     def where(self) -> str:
-        return (self.path if self.kind in FOLDER_KINDS else self.url) or ""
+        if self.kind in FOLDER_KINDS:
+            return self.path or ""
+        return shown_url(self.url or "")
 
     def settings(self) -> dict[str, Any]:
         """The table as written to the configuration file (no defaults)."""
@@ -89,6 +91,16 @@ class SourceDefinition:
         return {k: v for k, v in values.items() if v is not None}
 
 
+def shown_url(url: str) -> str:
+    """A URL as messages show it: without a password someone put in it."""
+    parts = urlparse(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}@{host}" + (f":{parts.port}" if parts.port else "")
+    return parts._replace(netloc=netloc).geturl()
+
+
 def check(definition: SourceDefinition) -> SourceDefinition:
     """What a source needs to be read at all, said before anything is written."""
     name, kind = definition.name, definition.kind
@@ -105,7 +117,7 @@ def check(definition: SourceDefinition) -> SourceDefinition:
         if scheme not in wanted:
             raise KithError(f"source {name}: --url must start with "
                             f"{' or '.join(s + '://' for s in wanted)}, "
-                            f"not {definition.url!r}")
+                            f"not {shown_url(definition.url)!r}")
     if definition.holds == "contacts" and not definition.network:
         raise KithError(f"source {name}: contacts need --network NAME, the network the "
                         "people of this address book belong to (e.g. Friends)")

@@ -170,12 +170,14 @@ class ImapReader:
         secure = parts.scheme == "imaps"
         host = parts.hostname or ""
         port = parts.port or (993 if secure else 143)
-        self.url = url
+        from kith.live.definitions import shown_url
+
+        self.url = shown_url(url)
         try:
             self.connection: imaplib.IMAP4 = imaplib.IMAP4_SSL(host, port, timeout=TIMEOUT) \
                 if secure else imaplib.IMAP4(host, port, timeout=TIMEOUT)
         except (OSError, imaplib.IMAP4.error) as error:
-            raise KithError(f"{url}: cannot reach the server "
+            raise KithError(f"{self.url}: cannot reach the server "
                             f"({type(error).__name__})") from None
         try:
             if not secure and "STARTTLS" in self.connection.capabilities \
@@ -185,15 +187,15 @@ class ImapReader:
                                   password or "")
         except imaplib.IMAP4.error:
             self.close()
-            raise KithError(f"{url}: the server refused the login; check username and "
+            raise KithError(f"{self.url}: the server refused the login; check username and "
                             "password_command") from None
         except (TimeoutError, OSError) as error:
-            raise KithError(f"{url}: the connection failed ({type(error).__name__})") \
+            raise KithError(f"{self.url}: the connection failed ({type(error).__name__})") \
                 from None
         status, _ = self._call(self.connection.select, _quote(folder), True)
         if status != "OK":
             self.close()
-            raise KithError(f"{url}: no folder {folder!r} on the server")
+            raise KithError(f"{self.url}: no folder {folder!r} on the server")
         validity = self.connection.response("UIDVALIDITY")[1]
         self.uidvalidity = (validity[0] or b"").decode() if validity and validity[0] else ""
 

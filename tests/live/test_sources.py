@@ -76,3 +76,13 @@ def test_a_failing_password_command_is_one_line_and_the_database_is_unchanged(
 def test_pull_names_an_unknown_source(friends: Callable[..., Result]) -> None:
     result = friends("pull", "nothere")
     assert result.exit_code == 2 and "no source 'nothere'" in result.stderr
+
+
+def test_a_password_put_in_a_url_is_never_shown(friends: Callable[..., Result]) -> None:
+    from tests.live.servers import free_port
+
+    url = f"http://ann:hunter2@127.0.0.1:{free_port()}/ann/book/"
+    friends("source", "add", "book", "--kind", "carddav", "--url", url, "--network",
+            "Friends")
+    for result in (friends("source", "list"), friends("pull")):
+        assert "hunter2" not in result.output and "ann@127.0.0.1" in result.output

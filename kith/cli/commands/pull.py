@@ -86,8 +86,10 @@ def pull(app: KithApp, names: tuple[str, ...], two_way: bool, as_json: bool) -> 
     results = []
     for definition in chosen:
         if definition.remote:
-            click.echo(f"kith pull: connecting to {definition.url} ({definition.name})",
-                       err=True)
+            from kith.live.definitions import shown_url
+
+            click.echo(f"kith pull: connecting to {shown_url(definition.url or '')} "
+                       f"({definition.name})", err=True)
         advance, bars = _progress()
         try:
             summary = pull_source(store, definition, rules=inbox_rules, plugins=app.plugins,

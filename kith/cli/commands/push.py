@@ -21,8 +21,10 @@ def publish_all(app: KithApp, names: tuple[str, ...], as_json: bool) -> list[Any
         if definition.holds != "calendar" or not definition.publish:
             continue
         if definition.remote:
-            click.echo(f"kith: connecting to {definition.url} ({definition.name}) to "
-                       "publish reminders", err=True)
+            from kith.live.definitions import shown_url
+
+            click.echo(f"kith: connecting to {shown_url(definition.url or '')} "
+                       f"({definition.name}) to publish reminders", err=True)
         summary = publish(app.store, definition, app.config, plugins=app.plugins)
         results.append(summary)
         if not as_json:
@@ -42,8 +44,10 @@ def push_all(app: KithApp, names: tuple[str, ...], as_json: bool) -> list[Any]:
     results = []
     for definition in chosen:
         if definition.remote:
-            click.echo(f"kith push: connecting to {definition.url} ({definition.name})",
-                       err=True)
+            from kith.live.definitions import shown_url
+
+            click.echo(f"kith push: connecting to {shown_url(definition.url or '')} "
+                       f"({definition.name})", err=True)
         summary = push_contacts(app.store, definition, plugins=app.plugins)
         results.append(summary)
         if not as_json:
