@@ -105,7 +105,8 @@ class DavCollection:
                 prop = propstat.find(_tag(DAV, "prop"))
                 for child in prop if prop is not None else ():
                     props[child.tag] = child
-            yield unquote(urlparse(urljoin(self.url, href)).path), props
+            # kept as the server wrote it (percent-encoded): sent back as it came
+            yield urlparse(urljoin(self.url, href)).path, props
 
     # Collection ----------------------------------------------------------------------
     def token(self) -> str | None:
@@ -123,7 +124,7 @@ class DavCollection:
         own = unquote(self.path).rstrip("/")
         for href, props in self._responses(response):
             kind = props.get(_tag(DAV, "resourcetype"))
-            if href.rstrip("/") == own or (kind is not None and len(kind)):
+            if unquote(href).rstrip("/") == own or (kind is not None and len(kind)):
                 continue  # the collection itself, or a sub-collection
             etag = props.get(_tag(DAV, "getetag"))
             found[href] = (etag.text or "").strip() if etag is not None else ""

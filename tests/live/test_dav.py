@@ -61,7 +61,7 @@ def test_first_pull_incremental_pull_and_a_change_on_the_phone(
     before = written(kith_home)
     assert friends("pull").stdout == "phone: nothing new\ncal: nothing new\n"
     assert written(kith_home) == before
-    server.put(book, "cyd.vcf", card("cyd-1", "Cyd Moss", "cyd@example.org"))
+    server.put(book, "cyd%20moss.vcf", card("cyd-1", "Cyd Moss", "cyd@example.org"))
     server.put(calendar, "lunch.ics", event("lunch-1", "20260610T123000Z", "Long lunch",
                                             ("ann@example.org",), minutes=90))
     result = friends("pull")
