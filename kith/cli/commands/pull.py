@@ -78,8 +78,11 @@ def pull(app: KithApp, names: tuple[str, ...], two_way: bool, as_json: bool) -> 
 
     chosen = selected(app.config, names)
     if not chosen:
-        echo("No sources yet: kith source add NAME --kind KIND ... (see `kith source "
-             "--help`)")
+        if as_json:
+            emit_json([])
+        else:
+            echo("No sources yet: kith source add NAME --kind KIND ... (see `kith source "
+                 "--help`)")
         return
     inbox_rules = rules(app.config)
     store = app.store
