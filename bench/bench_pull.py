@@ -11,7 +11,7 @@ The DAV collections are filled by writing Radicale's storage folder directly (PU
 request, which the first pull pays.
 
 Usage: ``python bench/bench_pull.py [--contacts 10000] [--events 10000]
-[--messages 50000] [--runs 5] [--no-dav]``
+[--messages 50000] [--runs 5] [--no-dav | --dav-only]``
 """
 
 from __future__ import annotations
@@ -93,6 +93,8 @@ def main() -> None:
     parser.add_argument("--messages", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--no-dav", action="store_true")
+    parser.add_argument("--dav-only", action="store_true",
+                        help="Skip the folder pulls (the data is still generated).")
     args = parser.parse_args()
     clock.now = lambda: NOW  # type: ignore[assignment]
     print(f"scale: {args.contacts} contacts, {args.events} events, {args.messages} messages;"
@@ -106,7 +108,7 @@ def main() -> None:
         with store.transaction():
             store.save_network(Network.create("Friends", kind="friends"))
         me = ("me@example.org",)
-        for definition in (
+        for definition in () if args.dav_only else (
                 SourceDefinition("contacts", "vdir-contacts", path=str(paths["contacts"]),
                                  network="Friends"),
                 SourceDefinition("calendar", "vdir-calendar", path=str(paths["calendar"]),
