@@ -84,6 +84,14 @@ CORE_COMMANDS: dict[str, tuple[str, str]] = {
         "record, nothing lost), push."),
     "completion": ("kith.cli.commands.completion:completion",
         "Print the shell completion script for bash, zsh or fish, to source in your shell."),
+    "source": ("kith.cli.commands.source:source",
+        "Live sources (address books, calendars, mail) for `kith pull`: add, list, remove."),
+    "pull": ("kith.cli.commands.pull:pull",
+        "Refresh the live sources (all, or NAME...): contacts, calendars, mail."),
+    "push": ("kith.cli.commands.push:push",
+        "Write changes made in kith back to the address books (all, or NAME...)."),
+    "inbox": ("kith.cli.commands.inbox:inbox",
+        "Suggested interactions from `kith pull`: list, accept, edit, dismiss, rules."),
 }
 """Core commands by name: where each is (``module:attribute``, a click command or a
 factory taking the ``Plugins`` for commands whose subcommands come from plugins), and the

@@ -25,7 +25,8 @@ stdout is not a terminal, so a command piped into a pager that is not being read
 keep other writers waiting.
 
 Commands that manage locking themselves (``doctor``, ``backup``, ``restore``,
-``sync``), that run
+``sync``, and ``pull``/``push``, which read the network and so open one transaction per
+source, never holding the lock while they wait for a server), that run
 for as long as the user likes (``tui``) or that write elsewhere (``demo``, ``init``,
 ``plugins``) are left alone.
 """
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from kith.persistence.store import Store
 
 UNSCOPED = frozenset({"tui", "doctor", "backup", "restore", "demo", "init", "plugins",
-                      "sync"})
+                      "sync", "pull", "push"})
 """Top-level commands that take the lock themselves or do not touch the database."""
 
 READERS = frozenset({

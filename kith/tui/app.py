@@ -18,6 +18,7 @@ from textual.widgets import Header, Input, TabbedContent, TabPane
 from kith.api import PanelContext
 from kith.plugins.manager import PluginProblem
 from kith.tui.dashboard import Dashboard
+from kith.tui.inbox import InboxPane, inbox_wanted
 from kith.tui.introductions import IntroductionsPane
 from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.people import PeoplePane, PersonScreen
@@ -25,7 +26,7 @@ from kith.tui.plugin_tabs import PanelHost, host_of
 from kith.tui.reminders import RemindersPane
 from kith.tui.widgets import KithFooter
 
-MAIN_VIEWS = "Dashboard, PeoplePane, IntroductionsPane, RemindersPane, PanelHost"
+MAIN_VIEWS = "Dashboard, PeoplePane, IntroductionsPane, RemindersPane, InboxPane, PanelHost"
 NAVIGATION = {"show", "log", "switch_window", "find_person", "add_person", "add_network",
               "hear", "merge", "quit"}
 
@@ -81,6 +82,9 @@ class KithTUI(App[None]):
                 yield IntroductionsPane(self.kith, id="introductions-view")
             with TabPane("Reminders", id="reminders"):
                 yield RemindersPane(self.kith, self.today, id="reminders-view")
+            if inbox_wanted(self.kith):
+                with TabPane("Inbox", id="inbox"):
+                    yield InboxPane(self.kith, id="inbox-view")
             for number, (plugin, title, factory) in enumerate(self.kith.plugins.panels()):
                 host = PanelHost(plugin, title, factory, self.panel_context(),
                                  id=f"panel-{number}")
@@ -314,9 +318,9 @@ class KithTUI(App[None]):
             await dashboard.refresh_data()
         else:
             dashboard.stale = True
-        for pane in (PeoplePane, IntroductionsPane, RemindersPane):
-            widget: Any = self.query_one(pane)  # each pane has data_changed
-            widget.data_changed(shown=widget.parent is not None and widget.parent.id == active)
+        for widget in self.query("PeoplePane, IntroductionsPane, RemindersPane, InboxPane"):
+            shown = widget.parent is not None and widget.parent.id == active
+            widget.data_changed(shown=shown)  # type: ignore[attr-defined]
         for host in self.hosts:
             host.refresh_data()
         for screen in self.screen_stack:
@@ -329,7 +333,7 @@ class KithTUI(App[None]):
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         for widget in event.pane.query("PeoplePane, IntroductionsPane, RemindersPane, "
-                                       "PanelHost"):
+                                       "InboxPane, PanelHost"):
             widget.activate()  # type: ignore[attr-defined]
         for dashboard in event.pane.query(Dashboard):
             if dashboard.stale:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 KITH = Path(__file__).resolve().parents[2] / "kith"
 
-LAYERS = ["core", "persistence", "sync", "reliability", "importing", "domain", "export",
+LAYERS = ["core", "persistence", "sync", "reliability", "importing", "live", "domain", "export",
           "plugins", "services", "api", "tui", "cli"]
 """Lowest first. The faces are last: the CLI may start the TUI (``kith tui``), never the
 other way round."""

@@ -13,7 +13,8 @@ from kith.cli.main import CORE_COMMANDS, build_cli, load_core_command
 from kith.plugins.manager import load_plugins
 
 HEAVY = ("textual", "tinydb", "filelock", "kith.persistence.store", "kith.persistence.files",
-         "kith.importing.engine", "kith.domain.ledger", "rich")
+         "kith.importing.engine", "kith.domain.ledger", "rich", "caldav", "radicale",
+         "vobject", "icalendar", "imaplib")
 
 
 def modules_after(args: list[str]) -> list[str]:
@@ -35,6 +36,13 @@ def modules_after(args: list[str]) -> list[str]:
 
 def test_kith_help_loads_neither_textual_nor_the_store_nor_tinydb() -> None:
     assert modules_after(["--help"]) == []
+
+
+@pytest.mark.parametrize("command", ["pull", "push", "source", "inbox"])
+def test_the_live_commands_help_loads_no_protocol_library(command: str) -> None:
+    """caldav, vobject and imaplib are imported by a pull that needs them, never by help."""
+    loaded = modules_after([command, "--help"])
+    assert not {"caldav", "radicale", "vobject", "icalendar", "imaplib"} & set(loaded)
 
 
 def test_kith_version_loads_nothing_heavy() -> None:

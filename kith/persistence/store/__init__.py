@@ -44,6 +44,7 @@ from kith.persistence.store.layout import (
     default_home,
     people_shard,
 )
+from kith.persistence.store.live import Live
 from kith.persistence.store.networks import Networks
 from kith.persistence.store.notes import Notes
 from kith.persistence.store.opportunities import Opportunities
@@ -71,6 +72,7 @@ class Store(Core):
         self._notes = Notes(self)
         self._follow_ups = FollowUps(self)
         self._relationships = Relationships(self)
+        self.live = Live(self)  # live sources' state and the inbox's suggestions
         if self.files.exists(MAIN):
             self._check_schema()
         elif create:
