@@ -34,6 +34,7 @@ ULID = re.compile(r"\b[0-9a-hjkmnp-tv-z]{26}\b")
 
 
 def cli(home: Path, *args: str) -> Result:
+    home.mkdir(parents=True, exist_ok=True)  # $KITH_HOME must name a folder that exists
     return CliRunner().invoke(build_cli(), list(args),
                               env={"KITH_HOME": str(home),
                                    "KITH_CONFIG": str(home.parent / "none.toml")})

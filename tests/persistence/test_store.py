@@ -46,7 +46,7 @@ def test_new_database_has_schema_me_and_private_files(kith_home: Path) -> None:
     store = Store(kith_home)
     assert store.schema_version == migrations.SCHEMA_VERSION
     assert store.get_person(ME) is not None
-    assert not kith_home.exists(), "a database is written by its first write, not before"
+    assert not (kith_home / "kith.json").exists(), "a database is written by its first write"
     with pytest.raises(ValidationError), store.transaction():
         store.save_network(Network.create("Chess"))
         raise ValidationError("rolled back")

@@ -20,6 +20,7 @@ from kith.tui import make_app
 
 
 def _cli(home: Path, *args: str) -> None:
+    home.mkdir(parents=True, exist_ok=True)  # $KITH_HOME must name a folder that exists
     result = CliRunner().invoke(build_cli(), list(args), env={
         "KITH_HOME": str(home), "KITH_CONFIG": str(home.parent / "none.toml")})
     assert result.exit_code == 0, result.stderr
