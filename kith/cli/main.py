@@ -35,6 +35,8 @@ CORE_COMMANDS: dict[str, tuple[str, str]] = {
         "List interactions, oldest first, with filters."),
     "interaction": ("kith.cli.commands.interaction:interaction",
         "Show, edit or delete a recorded interaction by its id."),
+    "completion": ("kith.cli.commands.completion:completion",
+        "Print the shell completion script for bash, zsh or fish."),
     "kinds": ("kith.cli.commands.kinds:kinds",
         "List every interaction kind with its origin: core, plugin or user."),
     "import": ("kith.cli.commands.importing:make_import_command",
@@ -296,12 +298,14 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
 
 def load_core_command(name: str, plugins: Plugins) -> click.Command:
     """Core command ``name``, imported now and wrapped in its transaction."""
+    from kith.cli.completion import complete_from_database
     from kith.services.scope import scope_command
 
     command = load_target(CORE_COMMANDS[name][0])
     if not isinstance(command, click.Command):
         command = command(plugins)  # a factory that needs the plugins
     scope_command(name, command)
+    complete_from_database(name, command)  # people, networks, kinds on Tab
     return command
 
 

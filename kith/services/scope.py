@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from kith.persistence.store import Store
 
 UNSCOPED = frozenset({"tui", "doctor", "backup", "restore", "demo", "init", "plugins",
-                      "sync"})
+                      "sync", "completion"})
 """Top-level commands that take the lock themselves or do not touch the database."""
 
 

@@ -211,7 +211,7 @@ def test_newer_schema_is_refused_without_change(kith_home: Path) -> None:
 ])
 def test_corrupt_or_foreign_files_are_clear_errors(kith_home: Path, content: bytes,
                                                    message: str) -> None:
-    kith_home.mkdir(parents=True)
+    kith_home.mkdir(parents=True, exist_ok=True)
     (kith_home / "kith.json").write_bytes(content)
     with pytest.raises(StoreError, match=message):
         Store(kith_home)
@@ -229,7 +229,7 @@ def test_version_1_database_is_migrated_with_a_backup(kith_home: Path) -> None:
             "people": ["p1"], "direction": "gave", "kind": "help",
             "value": {"money": 0, "minutes": 30, "favours": 1, "fun": 0}}},
     }
-    kith_home.mkdir(parents=True)
+    kith_home.mkdir(parents=True, exist_ok=True)
     (kith_home / "kith.json").write_bytes(orjson.dumps(old))
     store = Store(kith_home)
     assert store.schema_version == migrations.SCHEMA_VERSION
