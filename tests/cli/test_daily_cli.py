@@ -160,3 +160,24 @@ def test_demo_cleans_up_and_prints_commands_that_work(tmp_path: Path) -> None:
                              timeout=300, cwd=tmp_path)
         assert ran.returncode == 0, (command, ran.stderr)
     assert "St Mary's" in ran.stdout or "st-marys" in ran.stdout
+
+
+def test_assess_fits_80_columns_with_one_window_and_whole_words(tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    env = {**os.environ, "COLUMNS": "80", "KITH_CONFIG": str(tmp_path / "c.toml")}
+    kith = [sys.executable, "-m", "kith", "--db", str(target)]
+    assert subprocess.run([*kith, "demo", "--json"], env=env, capture_output=True,
+                          timeout=300).returncode == 0
+    done = subprocess.run([*kith, "assess", "--since", "a year ago"], env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    default = subprocess.run([*kith, "assess"], env=env, capture_output=True, text=True,
+                             timeout=300).stdout
+    assert ", all time" not in default and "last 12 months" in default
+    lines = default.splitlines()
+    assert max(len(line) for line in lines) <= 80
+    table = [line for line in lines if line.startswith(("│", "┃"))]
+    assert table and all("Given" not in line for line in table)  # compact at 80
+    words = set(" ".join(line.replace("│", " ").replace("┃", " ") for line in table).split())
+    assert "interact" not in words and "ions" not in words  # no word broken in a cell
+    assert len(lines) < 150
