@@ -34,9 +34,12 @@ class Dialog(ModalScreen["ResultT | None"], Generic[ResultT]):
     def show_error(self, field: str | None, message: str) -> None:
         for name in self.field_ids:
             self.query_one(f"#{name}").remove_class("-invalid")
-        where = f"{field}: " if field else ""
+        text = plain(message)
+        # a message that names its field already ("on: cannot read ...") says it once
+        named = field and text.lower().startswith((f"{field.lower()}:", f"--{field.lower()}:"))
+        where = f"{field}: " if field and not named else ""
         self.query_one(f"#{self.error_id}", Static).update(
-            f"[$error]{escape(where + plain(message))}[/]")
+            f"[$error]{escape(where + text)}[/]")
         if field in self.field_ids:
             widget = self.query_one(f"#{field}")
             widget.add_class("-invalid")
