@@ -35,9 +35,14 @@ class Dialog(ModalScreen["ResultT | None"], Generic[ResultT]):
         for name in self.field_ids:
             self.query_one(f"#{name}").remove_class("-invalid")
         text = plain(message)
-        # a message that names its field already ("on: cannot read ...") says it once
-        named = field and text.lower().startswith((f"{field.lower()}:", f"--{field.lower()}:"))
-        where = f"{field}: " if field and not named else ""
+        if field:
+            # a message that names its field already ("on: cannot read ...", "--on: ...")
+            # says it once, as the form names it
+            for named in (f"{field}: ", f"--{field}: "):
+                if text.lower().startswith(named.lower()):
+                    text = text[len(named):]
+                    break
+        where = f"{field}: " if field else ""
         self.query_one(f"#{self.error_id}", Static).update(
             f"[$error]{escape(where + text)}[/]")
         if field in self.field_ids:

@@ -262,7 +262,7 @@ def face_keys(*keys: str) -> Opener:
 
 def face_page(name: str, key: str) -> Opener:
     """An opener that finds ``name`` in the people table, opens the page, presses ``key``."""
-    return face_keys("p", "f", *name, "enter", "enter", key)
+    return face_keys("p", *name, "enter", "enter", key)  # People opens at its filter
 
 
 def face_tui_form(home: Path, open_form: Opener, form: type,
@@ -298,7 +298,8 @@ def same_words(cli: str, tui_message: str | None) -> bool:
     from kith.tui.widgets import plain
 
     def words(message: str) -> str:
-        return re.sub(r"(?<![\w-])--(?=[a-z])", "", " ".join(plain(message).split()))
+        text = re.sub(r"(?<![\w-])--(?=[a-z])", "", " ".join(plain(message).split()))
+        return re.sub(r"^[a-z][\w-]*: ", "", text)  # the field's name, said once or not
 
     return tui_message is not None and words(cli) == words(tui_message)
 

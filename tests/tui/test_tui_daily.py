@@ -287,7 +287,7 @@ def test_logging_from_a_person_page_refreshes_the_people_list(demo_home: Path) -
         await app.workers.wait_for_complete()
         await settle(pilot)
         assert isinstance(app.screen, PersonScreen)
-        assert "2026-06-14" in text(app.screen.query_one("#person-keep"))
+        assert "Sun 14 Jun (yesterday)" in text(app.screen.query_one("#person-keep"))
         assert app.screen.query_one("#timeline", DataTable).get_row_at(0)[0].startswith(
             "2026-06-14")
         await pilot.press("escape")
