@@ -199,7 +199,7 @@ class PersonScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("l", "log", "Log"),
         Binding("e", "edit", "Edit"),
-        Binding("h", "app.hear", "Need/offer"),
+        Binding("h", "app.hear", "Need"),
         Binding("m", "app.merge", "Merge"),
         Binding("j", "note", "Note"),
         Binding("u", "follow_up", "Follow up"),
@@ -361,7 +361,9 @@ class PersonScreen(Screen[None]):
         narrow = self.narrow()
         columns = ["When", "Network", "Way", "Kind", "Value"] + ([] if narrow else ["Note"])
         table.add_columns(*columns)
-        table.add_rows([row[:len(columns)] for row in rows])
+        # narrow: the day without its time, so Value keeps its width
+        table.add_rows([(row[0][:10] if narrow else row[0], *row[1:len(columns)])
+                        for row in rows])
         self.query_one("#timeline-note", Static).display = narrow and any(r[5] for r in rows)
         self._show_note(table.cursor_row)
 
