@@ -19,7 +19,7 @@ from kith.services.demo import build
 from kith.tui import make_app
 
 OUT = Path(__file__).parent / "screenshots"
-SHOTS = [("dashboard", []), ("people", ["p", "f", *"st mary"]), ("introductions", ["o"]),
+SHOTS = [("dashboard", []), ("people", ["p", *"st mary"]), ("introductions", ["o"]),
          ("reminders", ["r"]), ("log", ["l"])]
 
 

@@ -28,8 +28,10 @@ DEMO_TODAY = date(2026, 6, 15)
 
 @pytest.fixture
 def kith_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """An empty database folder; KITH_HOME and KITH_CONFIG point into tmp_path."""
+    """An empty database folder; KITH_HOME and KITH_CONFIG point into tmp_path (the folder
+    exists: a $KITH_HOME naming a missing folder is an error, as --db is)."""
     home = tmp_path / "db"
+    home.mkdir(mode=0o700)
     monkeypatch.setenv("KITH_HOME", str(home))
     monkeypatch.setenv("KITH_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.delenv("KITH_PLUGINS", raising=False)

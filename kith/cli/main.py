@@ -35,6 +35,8 @@ CORE_COMMANDS: dict[str, tuple[str, str]] = {
         "List interactions, oldest first, with filters."),
     "interaction": ("kith.cli.commands.interaction:interaction",
         "Show, edit or delete a recorded interaction by its id."),
+    "kinds": ("kith.cli.commands.kinds:kinds",
+        "List every interaction kind with its origin: core, plugin or user."),
     "import": ("kith.cli.commands.importing:make_import_command",
         "Import interactions and people from an export: kith import SOURCE PATH."),
     "plugins": ("kith.cli.commands.plugins:plugins",
@@ -282,9 +284,13 @@ def build_cli(plugins: Plugins | None = None) -> click.Group:
         """
         from kith.services.context import KithApp
 
-        explicit = ctx.get_parameter_source("db") == click.core.ParameterSource.COMMANDLINE
-        app = KithApp(db=db, plugins=pm, db_must_exist=explicit
-                      and ctx.invoked_subcommand not in ("init", "demo"))
+        # a folder named with --db or $KITH_HOME must exist (but for init and demo): a
+        # typo in either would otherwise show an empty database
+        source = ctx.get_parameter_source("db")
+        named = {click.core.ParameterSource.COMMANDLINE: "--db",
+                 click.core.ParameterSource.ENVIRONMENT: "$KITH_HOME"}.get(source)  # type: ignore[arg-type]
+        app = KithApp(db=db, plugins=pm, db_must_exist=named is not None
+                      and ctx.invoked_subcommand not in ("init", "demo"), db_named_by=named)
         if ctx.invoked_subcommand != "plugins":  # `kith plugins` shows problems itself
             for problem in pm.problems:
                 click.echo(f"kith: warning: {clean_value(problem)}", err=True)

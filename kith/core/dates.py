@@ -32,6 +32,15 @@ MAX_DAYS = 366 * 100
 
 UNDERSTOOD = ("an ISO date (2024-05-31), today, yesterday, tomorrow, 3 days ago, "
               "2 weeks ago, last friday, next monday, friday, in 2 weeks")
+UNDERSTOOD_WHEN = (UNDERSTOOD.replace("an ISO date (2024-05-31)",
+                                      "an ISO date or date-time (2024-05-31 18:30)")
+                   + ", now, or a day and a time (yesterday 19:00, last friday at 8pm)")
+"""What a moment (``--on`` of ``kith log``, the log form's When) may be."""
+DAY_HELP = "2024-05-31, yesterday, 2 weeks ago, last friday..."
+"""The phrases an option that takes a day accepts, for its help (every date option takes
+the same phrases: this module is the one parser)."""
+_TIME_OF_DAY = re.compile(r"^(?P<day>.*?\S)(?:\s+at)?\s+(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?"
+                          r"\s*(?P<half>am|pm)?$")
 
 
 def _weekday(name: str) -> int | None:
@@ -129,5 +138,40 @@ def parse_user_when(text: str, what: str = "date", *, end_of_day: bool = False,
         return parse_when(stripped, what, end_of_day=end_of_day)
     if stripped.lower() == "now":
         return clock.now()
-    day = parse_user_date(stripped, what, today=today, prefer=prefer)
+    timed = _with_time(stripped, what, today=today, prefer=prefer)
+    if timed is not None:
+        return timed
+    try:
+        day = parse_user_date(stripped, what, today=today, prefer=prefer)
+    except ValidationError:
+        raise ValidationError(f"{what}: cannot read {text!r} as a date; use "
+                              f"{UNDERSTOOD_WHEN}") from None
     return datetime.combine(day, time.max if end_of_day else time.min, tzinfo=local_tz())
+
+
+def _with_time(text: str, what: str, *, today: date | None,
+               prefer: str) -> datetime | None:
+    """"yesterday 19:00", "last friday at 8pm", "3 days ago 9:30" as a local moment; None
+    when ``text`` does not end in a time of day after a day phrase."""
+    match = _TIME_OF_DAY.match(" ".join(text.lower().split()))
+    if match is None or relative_date_or_none(match["day"], today, prefer) is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if match["half"]:
+        if not 1 <= hour <= 12:
+            raise ValidationError(f"{what}: {text!r} has no such time ({hour}{match['half']})")
+        hour = hour % 12 + (12 if match["half"] == "pm" else 0)
+    elif match["minute"] is None:
+        return None  # "in 2" is not a time: a bare number needs am/pm or minutes
+    if hour > 23 or minute > 59:
+        raise ValidationError(f"{what}: {text!r} has no such time ({hour}:{minute:02d})")
+    day = parse_user_date(match["day"], what, today=today, prefer=prefer)
+    return datetime.combine(day, time(hour, minute), tzinfo=local_tz())
+
+
+def relative_date_or_none(text: str, today: date | None, prefer: str) -> date | None:
+    """``relative_date`` that says None for a phrase that overflows or is refused."""
+    try:
+        return relative_date(text, today=today or date.today(), prefer=prefer)
+    except (ValidationError, OverflowError):
+        return None

@@ -284,7 +284,11 @@ class Person:
         _check(isinstance(self.networks, dict), "a person's networks must be a mapping")
         limits.check_items(self.networks, "networks")
         object.__setattr__(self, "handles", _normalize_handles(self.handles))
-        object.__setattr__(self, "aliases", tuple(dict.fromkeys(a for a in self.aliases if a)))
+        # an alias is another name: one equal to the name (a merge of "Ann Lee" into "ann
+        # lee") says nothing and is dropped
+        own = self.name.strip().casefold()
+        object.__setattr__(self, "aliases", tuple(dict.fromkeys(
+            a for a in self.aliases if a and a.strip().casefold() != own)))
         tags = tuple(dict.fromkeys(t.strip().lower() for t in self.tags if t and t.strip()))
         object.__setattr__(self, "tags", tags)
         if self.birthday is not None:
@@ -603,9 +607,30 @@ RELATIONSHIP_ALIASES: dict[str, str] = {
 """Everyday words for the kinds, read as the kind they name."""
 
 
+RELATIONSHIP_PHRASES: dict[str, str] = {
+    "introduced-by": "introduced by", "introduced": "introduced", "report": "reports to"}
+"""Kinds that read as a verb rather than as "KIND of" (everything else: "parent of")."""
+
+
 def describe_relationship(kind: str) -> str:
-    """``parent`` -> "parent of"; ``friend`` -> "friend of"; ``introduced-by`` as is."""
-    return kind if kind.endswith("-by") else f"{kind} of"
+    """How a person stands to the other, before the other's name: ``parent`` -> "parent
+    of", ``friend`` -> "friend of", ``introduced-by`` -> "introduced by", ``introduced``
+    -> "introduced", a kind of the user's own ``x-by`` -> "x by"."""
+    if kind in RELATIONSHIP_PHRASES:
+        return RELATIONSHIP_PHRASES[kind]
+    return kind.replace("-by", " by") if kind.endswith("-by") else f"{kind} of"
+
+
+def relationship_sentence(first: str, kind: str, second: str) -> str:
+    """"``first`` is ``second``'s ``kind``" as a sentence that reads right: "Ann Lee is
+    parent of Tom Lee", "Priya Nair was introduced by Jonas Weber", "Jonas Weber
+    introduced Priya Nair", "Tom reports to Ann"."""
+    phrase = describe_relationship(kind)
+    if phrase.endswith(" by"):
+        return f"{first} was {phrase} {second}"
+    if phrase in ("introduced", "reports to"):
+        return f"{first} {phrase} {second}"
+    return f"{first} is {phrase} {second}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,16 +26,20 @@ class KithApp:
     reach this class through ``kith.api.pass_app``) never load it."""
 
     def __init__(self, db: Path | None = None, plugins: Plugins | None = None,
-                 config: dict[str, Any] | None = None, *, db_must_exist: bool = False):
+                 config: dict[str, Any] | None = None, *, db_must_exist: bool = False,
+                 db_named_by: str | None = None):
         self._db = Path(db).expanduser() if db else None
         self.plugins = plugins if plugins is not None else load_plugins()
         self._config = config
         self.db_must_exist = db_must_exist
+        self.db_named_by = db_named_by
+        """``--db`` or ``$KITH_HOME``: what named the folder, for the error."""
 
     @property
     def db(self) -> Path:
-        """The database folder. A folder named with ``--db`` must exist (except for
-        ``kith init``): a typo in the path would otherwise show an empty database."""
+        """The database folder. A folder named with ``--db`` or ``$KITH_HOME`` must exist
+        (except for ``kith init``): a typo in the path would otherwise show an empty
+        database."""
         if self._db is None:
             from kith.persistence.store import default_home
 
@@ -43,6 +47,9 @@ class KithApp:
         if self.db_must_exist and not self._db.exists():
             from kith.core.errors import StoreError
 
+            if self.db_named_by == "$KITH_HOME":
+                raise StoreError(f"no database folder {self._db} (check the $KITH_HOME path, "
+                                 f"or create it with `kith init`)")
             raise StoreError(f"no database folder {self._db} (check the --db path, or create "
                              f"it with `kith --db {self._db} init`)")
         return self._db

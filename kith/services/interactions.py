@@ -25,7 +25,7 @@ from kith.core.clock import now
 from kith.core.errors import ValidationError
 from kith.core.model import ME, Interaction, Network, Value
 from kith.services.followups import FollowUp, close, open_for
-from kith.services.interaction_kinds import check_kind, remember_kind
+from kith.services.interaction_kinds import NETWORK_KINDS, check_kind, remember_kind, with_network
 from kith.services.recording import DIRECTIONS, FieldError, in_field
 from kith.services.scope import one_transaction
 
@@ -144,14 +144,23 @@ def check_counts(minutes: int, favours: int, fun: int) -> None:
             raise FieldError(name, f"{name} must be between 0 and {high}, not {number}")
 
 
-def _people(store: Store, refs: Iterable[str]) -> tuple[str, ...]:
+def _people(store: Store, refs: Iterable[str], kind: str) -> tuple[str, ...]:
+    """The people named, or none for a kind that happens with the network as a whole
+    (``interaction_kinds.NETWORK_KINDS``: dues, a donation, a service...)."""
     wanted = [ref.strip() for ref in refs if ref.strip()]
     if not wanted:
-        raise FieldError("people", "with whom? (one or more people, comma-separated)")
+        if with_network(kind):
+            return ()
+        raise FieldError("people", f"with whom? (one or more people; only {_network_kinds()} "
+                                   f"can be with the network and no one)")
     people = tuple(in_field("people", store.find_person, ref).id for ref in wanted)
     if ME in people:
         raise FieldError("people", "an interaction is with other people, not with yourself")
     return people
+
+
+def _network_kinds() -> str:
+    return ", ".join(NETWORK_KINDS[:-1]) + " and " + NETWORK_KINDS[-1]
 
 
 def _kind(store: Store, kind: str, new_kind: bool) -> str:
@@ -170,7 +179,7 @@ def log_interaction(store: Store, request: LogRequest, *, plugins: Any = None) -
         if not request.network.strip():
             raise FieldError("network", "which network? (name or id)")
         network = in_field("network", store.find_network, request.network.strip())
-        people = _people(store, request.people)
+        people = _people(store, request.people, kind)
         if request.direction not in DIRECTIONS:
             raise FieldError("direction", "say which way it went: gave, received or shared")
         check_counts(request.minutes, request.favours, request.fun)
@@ -256,7 +265,7 @@ def _field_changes(store: Store, request: EditRequest) -> dict[str, Any]:
     if request.kind:
         changes["kind"] = _kind(store, request.kind, request.new_kind)
     if request.people:
-        changes["people"] = _people(store, request.people)
+        changes["people"] = _people(store, request.people, "")
     if request.direction:
         if request.direction not in DIRECTIONS:
             raise FieldError("direction", "say which way it went: gave, received or shared")

@@ -48,6 +48,8 @@ class PersonChanges:
     name: str | None = None
     aliases: tuple[str, ...] | None = None
     add_aliases: tuple[str, ...] = ()
+    remove_aliases: tuple[str, ...] = ()
+    """Aliases to remove (any case); one the person does not have is refused."""
     handles: Mapping[str, Sequence[str]] | None = None
     add_handles: Mapping[str, Sequence[str]] = field(default_factory=dict)
     remove_handles: Mapping[str, Sequence[str]] = field(default_factory=dict)
@@ -135,10 +137,14 @@ def edit_person(store: Store, ref: str, changes: PersonChanges) -> Person:
 
 
 def _aliases(found: Person, changes: PersonChanges) -> tuple[str, ...] | None:
-    if changes.aliases is None and not changes.add_aliases:
+    if changes.aliases is None and not changes.add_aliases and not changes.remove_aliases:
         return None
     base = found.aliases if changes.aliases is None else changes.aliases
-    return (*base, *changes.add_aliases)
+    removed = {a.strip().casefold() for a in changes.remove_aliases}
+    missing = removed - {a.casefold() for a in base}
+    if missing:
+        raise FieldError("aliases", f"{found.name} has no alias {sorted(missing)[0]!r}")
+    return (*(a for a in base if a.casefold() not in removed), *changes.add_aliases)
 
 
 def _tags(found: Person, changes: PersonChanges) -> tuple[str, ...] | None:

@@ -108,3 +108,15 @@ def unrelate(store: Store, first: str, second: str,
         for item in doomed:
             store.remove_relationship(item.id)
         return doomed
+
+
+def preview(store: Store, first: str, second: str, kind: str, *,
+            new_kind: bool = False) -> Relationship:
+    """What ``relate`` would record, checked the same way (kind, people, not oneself) and
+    written nowhere: faces show it so the direction is seen before it is saved."""
+    checked = in_field("kind", check_kind, kind, new_kind=new_kind)
+    a = in_field("first", store.find_person, first)
+    b = in_field("second", store.find_person, second)
+    if a.id == b.id:
+        raise FieldError("second", f"{a.name} cannot be related to themselves")
+    return Relationship(id="", a=a.id, b=b.id, kind=checked)

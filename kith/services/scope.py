@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from kith.persistence.store import Store
 
 UNSCOPED = frozenset({"tui", "doctor", "backup", "restore", "demo", "init", "plugins",
-                      "sync", "pull", "push"})
+                      "sync", "pull", "push", "completion"})
 """Top-level commands that take the lock themselves or do not touch the database."""
 
 READERS = frozenset({

@@ -27,8 +27,10 @@ from kith.tui.reminders import RemindersPane
 from kith.tui.widgets import KithFooter
 
 MAIN_VIEWS = "Dashboard, PeoplePane, IntroductionsPane, RemindersPane, InboxPane, PanelHost"
-NAVIGATION = {"show", "log", "switch_window", "find_person", "add_person", "add_network",
-              "hear", "merge", "quit"}
+NAVIGATION = {"show", "show_number", "show_inbox", "log", "switch_window", "find_person", "add_person",
+              "add_network", "hear", "merge", "quit"}
+CORE_TABS = ("dashboard", "people", "introductions", "reminders")
+"""The core tabs in order: number keys 1-4; plugin tabs follow from 5."""
 
 
 class KithTUI(App[None]):
@@ -39,17 +41,22 @@ class KithTUI(App[None]):
     CSS_PATH = "kith.tcss"
     TITLE = "kith"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("d", "show('dashboard')", "Dashboard"),
-        Binding("p", "show('people')", "People"),
-        Binding("o", "show('introductions')", "Intros"),
-        Binding("r", "show('reminders')", "Reminders"),
+        # the tabs: a letter for the core ones, a number for every tab (shown in its title)
+        Binding("d", "show('dashboard')", "Dashboard", show=False),
+        Binding("p", "show('people')", "People", show=False),
+        Binding("o", "show('introductions')", "Intros", show=False),
+        Binding("r", "show('reminders')", "Reminders", show=False),
+        *(Binding(str(number), f"show_number({number})", f"Tab {number}", show=False)
+          for number in range(1, 10)),
+        Binding("0", "show_inbox", "Inbox", show=False),
+        # what opens a form, in the footer
         Binding("l", "log", "Log"),
-        Binding("a", "add_person", "Add"),
-        Binding("n", "add_network", "Network", show=False),
-        Binding("h", "hear", "Need/offer", show=False),
-        Binding("m", "merge", "Merge", show=False),
+        Binding("a", "add_person", "Person"),
+        Binding("n", "add_network", "Network"),
+        Binding("h", "hear", "Need"),
+        Binding("m", "merge", "Merge"),
         Binding("w", "switch_window", "Window", show=False),
-        Binding("f", "find_person", "Find", show=False),
+        Binding("f", "find_person", "Find"),
         Binding("escape", "leave_input", "Done"),
         Binding("q", "quit", "Quit"),
     ]
@@ -73,23 +80,25 @@ class KithTUI(App[None]):
     # layout ------------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
         yield Header()
+        # each tab's title starts with its number key
         with TabbedContent(id="tabs", initial="dashboard"):
-            with TabPane("Dashboard", id="dashboard"):
+            with TabPane("1 Dashboard", id="dashboard"):
                 yield Dashboard(self.kith, self.today, self.window, id="dashboard-view")
-            with TabPane("People", id="people"):
+            with TabPane("2 People", id="people"):
                 yield PeoplePane(self.kith, id="people-view")
-            with TabPane("Intros", id="introductions"):
+            with TabPane("3 Intros", id="introductions"):
                 yield IntroductionsPane(self.kith, id="introductions-view")
-            with TabPane("Reminders", id="reminders"):
+            with TabPane("4 Reminders", id="reminders"):
                 yield RemindersPane(self.kith, self.today, id="reminders-view")
             if inbox_wanted(self.kith):
-                with TabPane("Inbox", id="inbox"):
+                with TabPane("0 Inbox", id="inbox"):
                     yield InboxPane(self.kith, id="inbox-view")
             for number, (plugin, title, factory) in enumerate(self.kith.plugins.panels()):
                 host = PanelHost(plugin, title, factory, self.panel_context(),
                                  id=f"panel-{number}")
                 self.hosts.append(host)
-                with TabPane(title, id=f"plugin-{number}"):
+                key = len(CORE_TABS) + number + 1
+                with TabPane(f"{key} {title}" if key <= 9 else title, id=f"plugin-{number}"):
                     yield host
         yield KithFooter()
 
@@ -139,10 +148,22 @@ class KithTUI(App[None]):
             return view.main_widget()  # type: ignore[attr-defined, no-any-return]
         return None
 
-    def focus_main(self) -> None:
+    def entry_widget(self) -> Widget | None:
+        """Where a tab's focus goes when it opens: its filter when it has one (typing
+        then filters, and no letter acts as a key), else its main widget."""
+        pane = self.query_one("#tabs", TabbedContent).active_pane
+        for view in pane.query(MAIN_VIEWS) if pane is not None else ():
+            entry = getattr(view, "entry_widget", None)
+            return entry() if entry is not None else view.main_widget()  # type: ignore[attr-defined, no-any-return]
+        return None
+
+    def focus_main(self, entering: bool = True) -> None:
+        """Focus the active tab's entry widget (``entering``: the tab was just opened) or
+        its main widget (leaving a text field with Esc)."""
         if len(self.screen_stack) > 1:
             return
-        target, self._focus_next = self._focus_next or self.main_widget(), None
+        chosen = self.entry_widget() if entering else self.main_widget()
+        target, self._focus_next = self._focus_next or chosen, None
         if target is not None and target.focusable:
             target.focus()
         else:
@@ -177,7 +198,21 @@ class KithTUI(App[None]):
         tabs.active = tab
 
     def action_leave_input(self) -> None:
-        self.focus_main()
+        self.focus_main(entering=False)
+
+    def tab_ids(self) -> list[str]:
+        """Every tab's id in order (the number keys' order)."""
+        return [*CORE_TABS, *(f"plugin-{n}" for n in range(len(self.hosts)))]
+
+    def action_show_inbox(self) -> None:
+        """Key 0: the inbox of suggestions from `kith pull`, when there is one."""
+        if self.query("#inbox"):
+            self.action_show("inbox")
+
+    def action_show_number(self, number: int) -> None:
+        tabs = self.tab_ids()
+        if 1 <= number <= len(tabs):
+            self.action_show(tabs[number - 1])
 
     def action_log(self, people: str = "", network: str = "") -> None:
         from kith.tui.log_form import LogScreen
@@ -297,6 +332,14 @@ class KithTUI(App[None]):
                             lambda: self.action_show("introductions"))
         yield SystemCommand("Reminders", "Who is overdue, birthdays",
                             lambda: self.action_show("reminders"))
+        if self.query("#inbox"):
+            yield SystemCommand("Inbox", "Suggestions from `kith pull`, key 0",
+                                lambda: self.action_show("inbox"))
+        for number, host in enumerate(self.hosts):
+            key = len(CORE_TABS) + number + 1
+            yield SystemCommand(f"{host.title}", f"The {host.title} tab (from {host.plugin})"
+                                + (f", key {key}" if key <= 9 else ""),
+                                partial(self.action_show, f"plugin-{number}"))
         yield from super().get_system_commands(screen)
 
     # refreshing --------------------------------------------------------------------------

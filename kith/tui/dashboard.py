@@ -20,6 +20,7 @@ from textual.containers import Grid, Vertical, VerticalScroll
 from textual.widgets import Sparkline, Static, Tab, Tabs
 
 from kith.core.parsing import format_minutes, format_money
+from kith.core.words import counted
 from kith.domain.ledger import Assessment, Window, assess, default_windows
 from kith.tui.widgets import VERDICT_MARK, escape, verdict_class
 
@@ -98,11 +99,11 @@ def quality_line(assessment: Assessment) -> str:
         parts.append(f"{estimated} of {figures.received.fun} fun points estimated "
                      f"(not counted)")
     if figures.recorded_received.favours:
-        parts.append(f"{figures.recorded_received.favours} favours back")
+        parts.append(f"{counted(figures.recorded_received.favours, 'favour')} back")
     forward = figures.newcomers_count + figures.introductions
     if forward:
-        parts.append(f"paid forward: {figures.newcomers_count} newcomers, "
-                     f"{figures.introductions} introductions")
+        parts.append(f"paid forward: {counted(figures.newcomers_count, 'newcomer')}, "
+                     f"{counted(figures.introductions, 'introduction')}")
     if assessment.left_on:
         parts.append(f"left {assessment.left_on.isoformat()}")
     return "  ·  ".join(parts)
@@ -129,13 +130,14 @@ class NetworkCard(Vertical):
     def compose(self) -> ComposeResult:
         a = self.assessment
         yield Static(f"[b]{escape(a.headline or a.label)}[/b]  ·  {a.network.kind}  ·  "
-                     f"{a.interactions} interactions  ·  trend {a.trend}", classes="headline")
+                     f"{counted(a.interactions, 'interaction')}  ·  trend {a.trend}",
+                     classes="headline")
         yield Static(f"[b]{escape(advice_line(a))}[/b]", classes="advice")
         yield Static("\n".join(balance_lines(a)), classes="bars")
         yield Static(escape(quality_line(a)), classes="quality")
         label, series = trend_series(a)
         if len(series) >= 2 and any(series):
-            yield Static(f"{label} ({len(series)} months)", classes="spark-label")
+            yield Static(f"{label} ({counted(len(series), 'month')})", classes="spark-label")
             yield Sparkline(series, summary_function=max, classes="trend")
         yield Static("\n".join(f"• {escape(r)}" for r in a.reasons), classes="reasons")
 

@@ -34,9 +34,17 @@ class Dialog(ModalScreen["ResultT | None"], Generic[ResultT]):
     def show_error(self, field: str | None, message: str) -> None:
         for name in self.field_ids:
             self.query_one(f"#{name}").remove_class("-invalid")
+        text = plain(message)
+        if field:
+            # a message that names its field already ("on: cannot read ...", "--on: ...")
+            # says it once, as the form names it
+            for named in (f"{field}: ", f"--{field}: "):
+                if text.lower().startswith(named.lower()):
+                    text = text[len(named):]
+                    break
         where = f"{field}: " if field else ""
         self.query_one(f"#{self.error_id}", Static).update(
-            f"[$error]{escape(where + plain(message))}[/]")
+            f"[$error]{escape(where + text)}[/]")
         if field in self.field_ids:
             widget = self.query_one(f"#{field}")
             widget.add_class("-invalid")

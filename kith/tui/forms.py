@@ -92,11 +92,17 @@ class FormScreen(Dialog[Any]):
                         yield KithInput(field.value, id=field.id, compact=True,
                                         placeholder=field.placeholder,
                                         suggester=field.suggester)
+            yield from self.extra()
             yield Static("", id="form-error")
             with Horizontal(classes="form-buttons"):
                 yield Button(self.save_label, variant="primary", id="save")
                 yield Button("Cancel", id="cancel")
         yield KithFooter()
+
+    def extra(self) -> ComposeResult:
+        """What a form shows under its fields (nothing; the relationship form its
+        reading)."""
+        yield from ()
 
     def on_mount(self) -> None:
         first = next((self.query_one(f"#{i}") for i in self.field_ids

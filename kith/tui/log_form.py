@@ -59,7 +59,7 @@ class LogScreen(Dialog[Interaction]):
                                 suggester=SuggestFromList(networks, case_sensitive=False))
                 yield Label("People")
                 yield KithInput(self.initial["people"], id="people", compact=True,
-                                placeholder="comma-separated names",
+                                placeholder="names, comma-separated (none: dues, donation...)",
                                 suggester=ListSuggester(names))
                 yield Label("Way")
                 yield Select([(d, d) for d in DIRECTIONS], id="direction", compact=True,
@@ -76,7 +76,8 @@ class LogScreen(Dialog[Interaction]):
                 yield Label("Fun 0-5")
                 yield KithInput(id="fun", compact=True, placeholder="fun or companionship")
                 yield Label("When")
-                yield KithInput(id="on", compact=True, placeholder="now, or 2026-05-31 18:30")
+                yield KithInput(id="on", compact=True,
+                                placeholder="now, yesterday 19:00, 3 days ago, 2026-05-31 18:30")
                 yield Label("Note")
                 yield KithInput(id="note", compact=True)
                 yield Label("Who began")

@@ -23,14 +23,20 @@ from kith.core.errors import NotFound
 from kith.core.model import ME, describe_relationship
 from kith.core.parsing import describe_value
 from kith.core.safeoutput import cell
+from kith.core.words import birthday, counted, day, days_ago
 from kith.services.person_page import PersonPage, person_page, timeline
 from kith.tui.forms import PersonForm
-from kith.tui.journal import FollowUpForm, NoteForm
+from kith.tui.journal import FollowUpForm, NoteForm, RelateForm
 from kith.tui.messages import DataChanged, OpenPerson
 from kith.tui.reminders import follow_up_lines
 from kith.tui.widgets import KithFooter, KithInput, LazyPane, escape
 
 ROW_LIMIT = 100
+TAGS_COLUMN_FROM = 100
+"""Columns from which the people table has room for its Tags column."""
+NOTE_COLUMN_FROM = 110
+"""Columns from which a person's timeline has room for its Note column (below, the note
+of the highlighted row is shown under the table)."""
 
 
 @dataclass(frozen=True)
@@ -77,11 +83,16 @@ def matching(rows: list[Row], text: str) -> list[Row]:
 
 
 class PeoplePane(LazyPane, Vertical):
-    """The filter, a count, and the table; Enter opens the person's page."""
+    """The filter, a count, and the table; Enter opens the person's page.
+
+    The tab opens with the filter focused, so typing a name filters and no letter acts as
+    a key ("mur" never opens the merge form); Down or Enter moves to the table, Esc too,
+    and there the letters are keys again (the footer shows them)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", show=False),
         Binding("e", "edit", "Edit"),
+        Binding("down", "to_table", "Table", show=False),
     ]
 
     def __init__(self, kith: Any, **kwargs: Any) -> None:
@@ -91,14 +102,13 @@ class PeoplePane(LazyPane, Vertical):
         self.found: list[Row] = []
         self.shown: list[Row] = []
         self.last_text: str | None = None
+        self.narrow: bool | None = None
 
     def compose(self) -> ComposeResult:
         yield KithInput(placeholder="Filter by name, handle, tag or network", id="people-filter",
                         compact=True)
         yield Static("", id="people-count")
-        table: DataTable[str] = DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
-        table.add_columns("Name", "Networks", "Tags", "Last contact")
-        yield table
+        yield DataTable(id="people-table", cursor_type="row", zebra_stripes=True)
 
     def refresh_data(self) -> None:
         self.rows = people_rows(self.kith.store)
@@ -120,13 +130,22 @@ class PeoplePane(LazyPane, Vertical):
         self.found, self.last_text = found, text.lower()
         shown = found[:ROW_LIMIT]
         table = self.query_one("#people-table", DataTable)
-        if shown != self.shown or table.row_count != len(shown):
+        narrow = self.size.width < TAGS_COLUMN_FROM
+        if shown != self.shown or table.row_count != len(shown) or narrow != self.narrow:
             self.shown = shown
-            table.clear()
+            if narrow != self.narrow or not table.columns:
+                self.narrow = narrow
+                table.clear(columns=True)
+                # on a narrow terminal the tags go (the filter still finds them) rather
+                # than cutting Last contact
+                table.add_columns("Name", "Networks", *(() if narrow else ("Tags",)),
+                                  "Last contact")
+            else:
+                table.clear()
             # Text cells (kith.core.safeoutput): plain strings would be parsed as markup, and
             # control characters in names reach the terminal
-            table.add_rows([(cell(r.name), cell(r.networks), cell(r.tags), r.last)
-                            for r in shown])
+            table.add_rows([(cell(r.name), cell(r.networks),
+                             *(() if narrow else (cell(r.tags),)), r.last) for r in shown])
         total = len(self.rows)
         if not text.strip():
             count = f"{total:,} people" + (f" (first {ROW_LIMIT} shown: type to filter)"
@@ -135,6 +154,10 @@ class PeoplePane(LazyPane, Vertical):
             count = f"{len(found):,} of {total:,} match" + (
                 f" (first {ROW_LIMIT} shown)" if len(found) > ROW_LIMIT else "")
         self.query_one("#people-count", Static).update(count)
+
+    def on_resize(self) -> None:
+        if self.loaded and (self.size.width < TAGS_COLUMN_FROM) != self.narrow:
+            self.apply_filter(self.query_one("#people-filter", Input).value)
 
     @on(DataTable.RowSelected, "#people-table")
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -146,6 +169,12 @@ class PeoplePane(LazyPane, Vertical):
 
     def main_widget(self) -> DataTable[str]:
         return self.query_one("#people-table", DataTable)
+
+    def entry_widget(self) -> Input:
+        return self.query_one("#people-filter", Input)
+
+    def action_to_table(self) -> None:
+        self.main_widget().focus()
 
     def highlighted(self) -> Row | None:
         """The row under the table's cursor (whatever has the focus)."""
@@ -170,10 +199,11 @@ class PersonScreen(Screen[None]):
         Binding("escape", "app.pop_screen", "Back"),
         Binding("l", "log", "Log"),
         Binding("e", "edit", "Edit"),
-        Binding("h", "app.hear", "Need/offer"),
+        Binding("h", "app.hear", "Need"),
         Binding("m", "app.merge", "Merge"),
         Binding("j", "note", "Note"),
         Binding("u", "follow_up", "Follow up"),
+        Binding("k", "relate", "Relate"),
     ]
 
     def __init__(self, kith: Any, person_id: str, today: date) -> None:
@@ -199,9 +229,12 @@ class PersonScreen(Screen[None]):
             journal.display = bool(journal_text)
             yield journal
             yield Static("Timeline (newest first)", classes="heading")
-            table: DataTable[str] = DataTable(id="timeline", cursor_type="row")
-            table.add_columns("When", "Network", "Way", "Kind", "Value", "Note")
-            yield table
+            yield DataTable(id="timeline", cursor_type="row")
+            # on a narrow terminal the note goes here, under the table, for the row the
+            # cursor is on, instead of a column cut to a few letters
+            note = Static("", id="timeline-note")
+            note.display = False
+            yield note
         yield KithFooter()
 
     def on_mount(self) -> None:
@@ -245,6 +278,9 @@ class PersonScreen(Screen[None]):
     def action_follow_up(self) -> None:
         self.app.push_screen(FollowUpForm(self.kith, self.person), self._journaled)
 
+    def action_relate(self) -> None:
+        self.app.push_screen(RelateForm(self.kith, self.person), self._journaled)
+
     def _journaled(self, written: Any) -> None:
         if written is not None:
             self.app.notify(f"Saved for {self.person.name}", markup=False)
@@ -261,7 +297,7 @@ class PersonScreen(Screen[None]):
         for kind, values in p.handles.items():
             lines.append(f"{kind}: " + escape(", ".join(values)))
         if p.birthday:
-            lines.append(f"birthday: {p.birthday}")
+            lines.append(f"birthday: {escape(birthday(p.birthday))}")
         if p.notes:
             lines.append(escape(p.notes))
         return "\n".join(lines)
@@ -272,11 +308,11 @@ class PersonScreen(Screen[None]):
             status = "no contact recorded yet"
         else:
             days = (self.today - date.fromisoformat(last[:10])).days
-            status = f"last contact {last[:10]} ({days} days ago)"
+            status = f"last contact {day(last, today=self.today)} ({days_ago(days)})"
             if cadence and days > cadence:
-                status += f": [$warning]overdue by {days - cadence} days[/]"
+                status += f": [$warning]overdue by {counted(days - cadence, 'day')}[/]"
             elif cadence:
-                status += f": in touch (every {cadence} days)"
+                status += f": in touch (every {counted(cadence, 'day')})"
         if not cadence:
             status += "; no keep-in-touch cadence"
         return "Keep in touch: " + status
@@ -314,10 +350,36 @@ class PersonScreen(Screen[None]):
                  escape(i.note[:60])) for i in items]
         self.app.call_from_thread(self._show_timeline, rows)
 
+    def narrow(self) -> bool:
+        """Too narrow for the Note column at a useful width."""
+        return self.size.width < NOTE_COLUMN_FROM
+
     def _show_timeline(self, rows: list[tuple[str, ...]]) -> None:
+        self.timeline_rows = rows
         table = self.query_one("#timeline", DataTable)
-        table.clear()
-        table.add_rows(rows)
+        table.clear(columns=True)
+        narrow = self.narrow()
+        columns = ["When", "Network", "Way", "Kind", "Value"] + ([] if narrow else ["Note"])
+        table.add_columns(*columns)
+        # narrow: the day without its time, so Value keeps its width
+        table.add_rows([(row[0][:10] if narrow else row[0], *row[1:len(columns)])
+                        for row in rows])
+        self.query_one("#timeline-note", Static).display = narrow and any(r[5] for r in rows)
+        self._show_note(table.cursor_row)
+
+    def on_resize(self) -> None:
+        if getattr(self, "timeline_rows", None) is not None and \
+                self.narrow() != (len(self.query_one("#timeline", DataTable).columns) == 5):
+            self._show_timeline(self.timeline_rows)
+
+    @on(DataTable.RowHighlighted, "#timeline")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_note(event.cursor_row)
+
+    def _show_note(self, row: int) -> None:
+        rows = getattr(self, "timeline_rows", [])
+        note = rows[row][5] if 0 <= row < len(rows) else ""
+        self.query_one("#timeline-note", Static).update(f"Note: {note}" if note else "Note: -")
 
     def action_log(self) -> None:
         network = next(iter(self.person.networks), "")

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from kith.core.errors import KithError
+from kith.core.words import birthday, counted, day, in_days
 from kith.domain.keepintouch import DRIFT_RULE
 from kith.services.followups import follow_ups
 from kith.services.reminders import all_reminders, silence
@@ -32,10 +33,12 @@ def follow_up_lines(store: Any, today: date, *, person: str | None = None,
     for item in follow_ups(store, person=person) if items is None else items:
         days = item.days_until(today)
         when = ("[$warning]due today[/]" if days == 0 else
-                f"[$error]overdue by {-days} days[/]" if days < 0 else f"in {days} days")
-        about = f": {escape(item.about)}" if item.about else ""
-        who = "" if person else f"{escape(names.get(item.person, item.person))}"
-        lines.append(f"  {item.due}  {who}{about}  ({when})")
+                f"[$error]overdue by {counted(-days, 'day')}[/]" if days < 0
+                else in_days(days))
+        who = "" if person else escape(names.get(item.person, item.person))
+        about = escape(item.about) if item.about else ""
+        what = f"{who}: {about}" if who and about else who or about or "get back in touch"
+        lines.append(f"  {day(item.due, today=today)}  {what}  ({when})")
     return lines
 
 
@@ -45,6 +48,10 @@ def _section(title: str, items: list[Any]) -> str:
         lines.append(f"  {escape(item.name)}: {escape(item.why)}")
         lines.append(f"      [dim]{escape(item.act)}[/dim]")
     return "\n".join(lines)
+
+
+ACT_COLUMN_FROM = 130
+"""Columns from which the drifting table has room for its Act column (the command)."""
 
 
 class RemindersPane(LazyPane, VerticalScroll):
@@ -57,6 +64,7 @@ class RemindersPane(LazyPane, VerticalScroll):
         self.today = today
         self.overdue_ids: list[str] = []
         self.drifting_ids: list[str] = []
+        self.drifting_rows: list[tuple[str, ...]] = []
 
     def compose(self) -> ComposeResult:
         follow_ups = Static("", id="follow-ups")
@@ -71,9 +79,12 @@ class RemindersPane(LazyPane, VerticalScroll):
         yield overdue
         yield Static("Drifting away (no cadence set; s: silence)", classes="heading",
                      id="drifting-heading")
-        drifting: DataTable[str] = DataTable(id="drifting", cursor_type="row")
-        drifting.add_columns("Drifting", "Usually every", "Silent for", "Last", "Act")
-        yield drifting
+        yield DataTable(id="drifting", cursor_type="row")
+        # on a narrow terminal the command that acts is shown here, for the highlighted
+        # row, rather than in a column cut to "kith lo"
+        act = Static("", id="drifting-act")
+        act.display = False
+        yield act
         yield Static("", id="drifting-rule")
         thank = Static("", id="thank")
         thank.display = False
@@ -94,29 +105,61 @@ class RemindersPane(LazyPane, VerticalScroll):
                              result.came_to_you))
         came.display = bool(result.came_to_you)
         self.query_one("#reminders-summary", Static).update(
-            f"{len(result.overdue)} people overdue, {len(result.drifting)} drifting, "
-            f"{len(result.birthdays)} birthdays soon")
+            f"{counted(len(result.overdue), 'person', 'people')} overdue, "
+            f"{len(result.drifting)} drifting, "
+            f"{counted(len(result.birthdays), 'birthday')} soon")
         self.overdue_ids = [o.id for o in result.overdue]
         table = self.query_one("#overdue", DataTable)
         table.clear()
-        table.add_rows([(escape(o.name), f"{o.days_overdue} days",
+        table.add_rows([(escape(o.name), counted(o.days_overdue, "day"),
                          (o.last_contact or "never")[:10],
                          escape(names.get(o.last_network or "", o.last_network or "")))
                         for o in result.overdue])
         self.drifting_ids = [d.id for d in result.drifting]
-        table = self.query_one("#drifting", DataTable)
-        table.clear()
-        table.add_rows([(escape(d.name), f"{d.usual_days} days", f"{d.days_since} days",
-                         f"{d.last_contact[:10]} in {escape(names.get(d.last_network, ''))}",
-                         escape(d.act)) for d in result.drifting])
+        self.drifting_rows = [(escape(d.name), counted(d.usual_days, "day"),
+                               counted(d.days_since, "day"),
+                               f"{day(d.last_contact, today=self.today)} in "
+                               f"{escape(names.get(d.last_network, ''))}",
+                               escape(d.act)) for d in result.drifting]
+        self._show_drifting()
         self.query_one("#drifting-rule", Static).update(f"[dim]{escape(DRIFT_RULE)}[/dim]")
         thank = self.query_one("#thank", Static)
         thank.update(_section("Thank", result.thank))
         thank.display = bool(result.thank)
         self.query_one("#birthdays", Static).update("\n".join(
-            f"{b.date[5:]}  {escape(b.name)}" + (f" turns {b.turns}" if b.turns else "")
-            + (" (today!)" if b.days_until == 0 else f" in {b.days_until} days")
+            f"{birthday('--' + b.date[5:])}  {escape(b.name)}"
+            + (f" turns {b.turns}" if b.turns else "")
+            + (" (today!)" if b.days_until == 0 else f" {in_days(b.days_until)}")
             for b in result.birthdays) or "None in the next 30 days.")
+
+    def narrow(self) -> bool:
+        """Too narrow for the Act column at a useful width."""
+        return self.size.width < ACT_COLUMN_FROM
+
+    def _show_drifting(self) -> None:
+        table = self.query_one("#drifting", DataTable)
+        narrow = self.narrow()
+        columns = ["Drifting", "Usually every", "Silent for", "Last"] + \
+            ([] if narrow else ["Act"])
+        table.clear(columns=True)
+        table.add_columns(*columns)
+        table.add_rows([row[:len(columns)] for row in self.drifting_rows])
+        self.query_one("#drifting-act", Static).display = narrow and bool(self.drifting_rows)
+        self._show_act(table.cursor_row)
+
+    def on_resize(self) -> None:
+        if self.loaded and self.narrow() != \
+                (len(self.query_one("#drifting", DataTable).columns) == 4):
+            self._show_drifting()
+
+    @on(DataTable.RowHighlighted, "#drifting")
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_act(event.cursor_row)
+
+    def _show_act(self, row: int) -> None:
+        rows = self.drifting_rows
+        act = rows[row][4] if 0 <= row < len(rows) else ""
+        self.query_one("#drifting-act", Static).update(f"[dim]act: {act}[/dim]" if act else "")
 
     def _show_follow_ups(self) -> None:
         lines = follow_up_lines(self.kith.store, self.today)

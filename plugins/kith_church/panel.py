@@ -3,7 +3,7 @@ year. Imported only when the TUI builds it."""
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from textual.app import ComposeResult
@@ -37,8 +37,9 @@ class ChurchPanel(VerticalScroll):
             yield Static("No church yet: `kith network add NAME --kind church`, then "
                          "`kith import church-calendar FILE.ics`.")
             return
-        now = datetime.combine(self.today, time.min, tzinfo=local_tz())  # today counts as upcoming
-        year = f"{now.year:04d}"
+        # upcoming means after today: what was on today has happened (or is under way)
+        later = datetime.combine(self.today + timedelta(days=1), time.min, tzinfo=local_tz())
+        year = f"{self.today.year:04d}"
         months = self.store.network_months()
         for church in churches:
             yield Static(cell(church.name), classes="heading")
@@ -49,11 +50,20 @@ class ChurchPanel(VerticalScroll):
             yield Static(f"This year: {format_minutes(volunteered)} volunteering and "
                          f"giving time, {format_minutes(shared)} at services and groups, "
                          f"{format_money(money, self.store.currency)} given")
-            upcoming = [i for i in self.store.interactions(network=church.id, since=now)
+            upcoming = [i for i in self.store.interactions(network=church.id, since=later)
                         if i.kind in ("service", "volunteering", "small-group")][:8]
             if upcoming:
                 yield Static("Upcoming:")
                 for item in upcoming:
-                    yield Static(cell(f"  {item.when:%a %d %b %H:%M}  {item.kind}: {item.note}"))
+                    yield Static(cell(f"  {upcoming_line(item)}"))
             else:
                 yield Static("Nothing upcoming imported (import with --until a future date).")
+
+
+def upcoming_line(item: Any) -> str:
+    """"Sun 6 Dec 10:30  service: Advent" (an all-day event shows no time, an event
+    without a note no colon)."""
+    when = f"{item.when:%a} {item.when.day} {item.when:%b}"
+    if (item.when.hour, item.when.minute) != (0, 0):
+        when += f" {item.when:%H:%M}"
+    return f"{when}  {item.kind}" + (f": {item.note}" if item.note else "")

@@ -41,7 +41,7 @@ def test_every_command_has_help(run: Callable[..., object], kith_home: Path) -> 
         result = run(*path, "--help")
         assert result.exit_code == 0, (path, result.stderr)
         assert "Usage:" in result.stdout
-    assert not kith_home.exists(), "--help must not create a database"
+    assert not (kith_home / "kith.json").exists(), "--help must not create a database"
 
 
 @pytest.fixture
@@ -177,9 +177,9 @@ def test_interaction_commands(ok: Callable[..., object], ok_json: Callable[..., 
         logged["id"]
     fails("interaction", "edit", logged["id"], "--minutes", "-1", match="negative")
     fails("interaction", "show", "01nonexistent0000000000000", match="no interaction")
-    assert ok_json("interaction", "delete", logged["id"]) == {"deleted": logged["id"]}
+    assert ok_json("interaction", "delete", "--yes", logged["id"])["deleted"] == logged["id"]
     assert ok_json("history") == []
-    fails("interaction", "delete", logged["id"], match="no interaction")
+    fails("interaction", "delete", "--yes", logged["id"], match="no interaction")
 
 
 def test_import_list_and_unknown_source(ok: Callable[..., object],
@@ -238,6 +238,6 @@ def test_reading_and_failing_commands_create_no_database(ok: Callable[..., objec
     ok("network", "list")
     ok("history")
     fails("log", "church", "--with", "Ann", "--gave", match="no network")
-    assert not kith_home.exists()
+    assert not (kith_home / "kith.json").exists()  # no database in the folder it names
     ok("init")
     assert (kith_home / "kith.json").exists()

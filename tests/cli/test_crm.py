@@ -216,7 +216,7 @@ def test_person_list_search(people: None, ok: Callable[..., object],
     assert names("nothing-like-this") == []
     assert ok("person", "list", "--search", "nothing-like-this").stdout == "No people match.\n"
     table = ok("person", "list", "--search", "walsh").stdout
-    assert "1 people" in table and "Seán Walsh" in table
+    assert "1 person\n" in table and "Seán Walsh" in table
 
 
 def test_history_search(people: None, ok: Callable[..., object],
@@ -318,7 +318,7 @@ def test_db_folder_must_exist_except_for_init(tmp_path: Path, run: Callable[...,
         assert not missing.exists()
     assert "Usage" in ok("--db", missing, "log", "--help").stdout
     ok("--db", missing, "init")
-    assert ok("--db", missing, "person", "list").stdout.startswith("1 people")
+    assert ok("--db", missing, "person", "list").stdout.startswith("1 person\n")
 
 
 def test_a_group_without_subcommand_shows_its_help(run: Callable[..., object]) -> None:

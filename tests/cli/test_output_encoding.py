@@ -18,6 +18,7 @@ ASCII_TERMINALS = {"PYTHONIOENCODING=ascii": {"PYTHONIOENCODING": "ascii"},
 
 
 def kith(tmp_path: Path, extra: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    (tmp_path / "db").mkdir(exist_ok=True)  # $KITH_HOME must name a folder that exists
     env = {**os.environ, "KITH_HOME": str(tmp_path / "db"),
            "KITH_CONFIG": str(tmp_path / "config.toml"), **extra}
     return subprocess.run([sys.executable, "-m", "kith", *args], env=env, capture_output=True,

@@ -135,7 +135,7 @@ def tui_keys(*keys: str) -> Steps:
 
 def tui_page(name: str, key: str) -> Steps:
     """Steps that find ``name`` in the people table, open the page and press ``key``."""
-    return tui_keys("p", "f", *name, "enter", "enter", key)
+    return tui_keys("p", *name, "enter", "enter", key)  # People opens at its filter
 
 
 def tui_form(home: Path, open_form: Steps, form: type, fields: dict[str, Any], *,
@@ -168,7 +168,8 @@ def same_refusal(cli: str, tui_message: str | None) -> bool:
     """The same refusal, whichever face said it (see the module)."""
 
     def words(message: str) -> str:
-        return re.sub(r"(?<![\w-])--(?=[a-z])", "", " ".join(plain(message).split()))
+        text = re.sub(r"(?<![\w-])--(?=[a-z])", "", " ".join(plain(message).split()))
+        return re.sub(r"^[a-z][\w-]*: ", "", text)  # the field's name, said once or not
 
     return tui_message is not None and words(cli) == words(tui_message)
 

@@ -46,7 +46,7 @@ def test_new_database_has_schema_me_and_private_files(kith_home: Path) -> None:
     store = Store(kith_home)
     assert store.schema_version == migrations.SCHEMA_VERSION
     assert store.get_person(ME) is not None
-    assert not kith_home.exists(), "a database is written by its first write, not before"
+    assert not (kith_home / "kith.json").exists(), "a database is written by its first write"
     with pytest.raises(ValidationError), store.transaction():
         store.save_network(Network.create("Chess"))
         raise ValidationError("rolled back")
@@ -211,7 +211,7 @@ def test_newer_schema_is_refused_without_change(kith_home: Path) -> None:
 ])
 def test_corrupt_or_foreign_files_are_clear_errors(kith_home: Path, content: bytes,
                                                    message: str) -> None:
-    kith_home.mkdir(parents=True)
+    kith_home.mkdir(parents=True, exist_ok=True)
     (kith_home / "kith.json").write_bytes(content)
     with pytest.raises(StoreError, match=message):
         Store(kith_home)
@@ -229,7 +229,7 @@ def test_version_1_database_is_migrated_with_a_backup(kith_home: Path) -> None:
             "people": ["p1"], "direction": "gave", "kind": "help",
             "value": {"money": 0, "minutes": 30, "favours": 1, "fun": 0}}},
     }
-    kith_home.mkdir(parents=True)
+    kith_home.mkdir(parents=True, exist_ok=True)
     (kith_home / "kith.json").write_bytes(orjson.dumps(old))
     store = Store(kith_home)
     assert store.schema_version == migrations.SCHEMA_VERSION

@@ -465,13 +465,14 @@ def test_bad_assessment_settings_are_one_clear_line(
 def test_assess_text_explains_every_window(ok: Callable[..., Any], tmp_path: Path) -> None:
     target = tmp_path / "demo"
     ok("demo", "--db", str(target), "--json")
-    text = ok("--db", str(target), "assess").stdout
+    text = ok("--db", str(target), "assess").stdout  # one window on the terminal
     assert text.index("Last 12 months:") < text.index("leave: LinkedIn")
-    assert "your time (" in text
-    for window in ("last 12 months", "all time"):
+    assert "your time (" in text and ", all time): " not in text
+    every = ok("--db", str(target), "assess", "--window", "all").stdout
+    for window, shown in (("last 12 months", text), ("all time", every)):
         for name in ("LinkedIn", "St Mary's", "Design Guild", "Climbing crew",
                      "Python Meetup"):
-            assert f"{name} (" in text and f", {window}): " in text
+            assert f"{name} (" in shown and f", {window}): " in shown
     assert "next step: stop pitching on LinkedIn" in text
     assert "fun points and favours received a month" in text  # trends carry their unit
     assert "the friends kind's own rule, instead of the default 3" in " ".join(text.split())

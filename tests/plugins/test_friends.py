@@ -64,7 +64,7 @@ def test_unparsable_card_is_a_clear_error_or_skipped(ok: Callable[..., object],
                                                      kith_home: Path) -> None:
     result = fails("import", "vcard", str(VCARDS), "--strict", "--create-network", "friends")
     assert "unparsable.vcf, record card 1" in result.stderr  # type: ignore[attr-defined]
-    assert not kith_home.exists()
+    assert not (kith_home / "kith.json").exists()
     skipped = imported(ok, "vcard", str(VCARDS))
     assert skipped["people_added"] == 15
     assert len(skipped["skipped"]) == 1 and "card 1" in skipped["skipped"][0]

@@ -72,6 +72,7 @@ def plugins_dir(tmp_path: Path) -> Path:
 
 
 def kith(home: Path, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    home.mkdir(parents=True, exist_ok=True)  # $KITH_HOME must name a folder that exists
     return subprocess.run([sys.executable, "-m", "kith", "--plugins-dir", str(folder), *args],
                           capture_output=True, text=True, timeout=60,
                           env={**os.environ, "KITH_HOME": str(home)})

@@ -56,6 +56,7 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 def kith(home: Path, *args: str, env: dict[str, str] | None = None
          ) -> subprocess.CompletedProcess[str]:
+    home.mkdir(parents=True, exist_ok=True)  # $KITH_HOME must name a folder that exists
     environment = {**os.environ, "KITH_HOME": str(home),
                    "KITH_CONFIG": str(home.parent / "config.toml"), **(env or {})}
     environment.pop("KITH_PLUGINS", None)

@@ -55,6 +55,7 @@ def _cap_memory() -> None:
 
 def kith_measured(home: Path, *args: str) -> Run:
     report = home.parent / f"peak-{time.monotonic_ns()}"
+    home.mkdir(parents=True, exist_ok=True)  # $KITH_HOME must name a folder that exists
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", RUNNER, str(report), *args],
                           capture_output=True, text=True, timeout=120, preexec_fn=_cap_memory,

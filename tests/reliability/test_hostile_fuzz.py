@@ -103,6 +103,7 @@ def arguments_for(command: click.Command, rng: random.Random) -> list[str]:
 @pytest.fixture
 def seeded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "db"
+    home.mkdir()  # $KITH_HOME must name a folder that exists
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)  # anything written to a relative path lands in tmp

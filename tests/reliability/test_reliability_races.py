@@ -138,8 +138,8 @@ def test_two_deletes_of_one_interaction(base: Callable[[], Path]) -> None:
     for forced in runs():
         home = base()
         ident = only_interaction(home)
-        results = race(home, ["interaction", "delete", ident],
-                       ["interaction", "delete", ident], forced=forced)
+        results = race(home, ["interaction", "delete", "--yes", ident],
+                       ["interaction", "delete", "--yes", ident], forced=forced)
         assert sorted(code for code, _, _ in results) == [0, 2], results
         assert any("no interaction" in err for _, _, err in results)
         store = healthy(home)

@@ -63,7 +63,7 @@ def test_a_dry_run_writes_nothing_not_even_a_database(importing: tuple[Store, He
     store, heard = importing
     summary = import_batch(store, calendar(store, dry_run=True))
     assert summary.dry_run and summary.interactions_added == 3
-    assert not store.home.exists() and heard.events == []
+    assert not (store.home / "kith.json").exists() and heard.events == []
 
 
 @pytest.mark.parametrize(("fields", "error", "words"), [

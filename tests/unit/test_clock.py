@@ -47,6 +47,7 @@ def test_a_real_zone_is_used_as_astimezone_uses_it(zone) -> None:  # type: ignor
 @pytest.mark.parametrize("args", [["person", "add", "Ann"], ["assess"], ["remind"],
                                   ["network", "add", "Church", "--kind", "church"]])
 def test_commands_run_in_an_impossible_zone(tmp_path, args: list[str]) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "db").mkdir(exist_ok=True)  # $KITH_HOME must name a folder that exists
     env = {**os.environ, "TZ": "XXX-99", "KITH_HOME": str(tmp_path / "db"),
            "KITH_CONFIG": str(tmp_path / "config.toml")}
     done = subprocess.run([sys.executable, "-m", "kith", *args], env=env,

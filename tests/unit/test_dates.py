@@ -68,3 +68,24 @@ def test_ago_and_in_are_inverse(count: int, unit: str, today: date) -> None:
     back = relative_date(f"{count} {unit} ago", today=today)
     assert back is not None
     assert relative_date(f"in {count} {unit}", today=back) == today
+
+
+@pytest.mark.parametrize(("text", "day", "hour", "minute"), [
+    ("yesterday 19:00", date(2026, 11, 22), 19, 0),
+    ("last friday at 8pm", date(2026, 11, 20), 20, 0),
+    ("3 days ago 9:30", date(2026, 11, 20), 9, 30),
+    ("today 12am", MONDAY, 0, 0), ("tomorrow at 12pm", date(2026, 11, 24), 12, 0),
+])
+def test_a_day_phrase_with_a_time(text: str, day: date, hour: int, minute: int) -> None:
+    moment = parse_user_when(text, "--on", today=MONDAY)
+    assert (moment.date(), moment.hour, moment.minute) == (day, hour, minute)
+
+
+@pytest.mark.parametrize("text", ["yesterday 25:00", "yesterday 13pm", "friday 7",
+                                  "someday 19:00"])
+def test_a_time_that_is_not_one_is_refused_with_what_is_understood(text: str) -> None:
+    with pytest.raises(ValidationError, match="--on"):
+        parse_user_when(text, "--on", today=MONDAY)
+    with pytest.raises(ValidationError) as refused:
+        parse_user_when("someday", "--on", today=MONDAY)
+    assert "yesterday 19:00" in str(refused.value)

@@ -276,7 +276,7 @@ def test_intro_outcome_credited_in_assess(heard: dict[str, str], ok_json: Callab
     assert [o["led_to"] for o in summary["items"][0]["outcomes"]] == [
         "Ana rented the flat", "Ben's landlord hired me"]
     text = ok("intro", "list").stdout
-    assert "1 introductions, 1 led to something" in text and "(for you)" in text
+    assert "1 introduction, 1 led to something" in text and "(for you)" in text
     # both people's timelines show what it led to
     ana = ok_json("history", "--person", "Ana")
     assert any("led to: Ana rented the flat" in i["note"] for i in ana)

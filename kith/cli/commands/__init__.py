@@ -63,9 +63,20 @@ def describe_interaction(app: KithApp, interaction: Interaction,
     invited = {"invited": " (they asked)", "pitched": " (you pitched)"}.get(
         interaction.initiative or "", "")
     note = f"  \"{clean_value(interaction.note)}\"" if interaction.note else ""
-    return (f"{when}  {interaction.direction} {interaction.kind}{invited} with {people} "
-            f"in {interaction.network}  [{describe_value(app, interaction)}]  "
-            f"{interaction.id}{note}")
+    return (f"{when}  {interaction.direction} {interaction.kind}{invited} "
+            f"{with_whom(people, interaction.direction, interaction.network)}  "
+            f"[{describe_value(app, interaction)}]  {interaction.id}{note}")
+
+
+def with_whom(people: str, direction: str, network: str) -> str:
+    """"with Ann in st-marys"; for a record with the network as a whole (dues, a
+    donation, a service) "to st-brigids", "from guild" or "with church"."""
+    if people:
+        return f"with {people} in {network}"
+    return f"{NETWORK_PREPOSITIONS.get(direction, 'in')} {network}"
+
+
+NETWORK_PREPOSITIONS = {"gave": "to", "received": "from", "shared": "with"}
 
 
 def _name(app: KithApp, ident: str) -> str:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from kith.cli.commands import emit_json, json_option, pass_app
+from kith.core.dates import DAY_HELP, parse_user_date
 from kith.core.parsing import describe_value
 from kith.core.safeoutput import cell, clean_value, echo
 from kith.core.safeoutput import console as data_console
@@ -12,15 +15,21 @@ from kith.domain import ledger
 from kith.domain.ledger import summary
 from kith.services.context import KithApp
 
+COMPACT_BELOW = 110
+"""Terminals narrower than this get the compact table: network, verdict, advice and the
+main reason; what was given and received moves under each network's heading."""
+
 
 def print_assessments(assessments: list, *, title: str | None = None) -> None:  # type: ignore[type-arg]
-    """A summary across networks, then per window shown: a table (network, kind, given,
-    received, verdict, advice) and each network's advice, next step and reasons."""
+    """A summary across networks, then per window shown: a table (network, given,
+    received, verdict, advice, main reason; compact on a narrow terminal) and each
+    network's advice, next step and reasons. No cell breaks a word: each column is at
+    least as wide as its longest word (words longer than a third of the terminal aside)."""
     from rich.table import Table
     from rich.text import Text
 
-
     console = data_console()
+    compact = console.width < COMPACT_BELOW
     colours = {"worth-it": "green", "out-of-balance": "yellow", "leave": "red",
                "too-early": "blue", "not-enough-records": "blue", "ask": "magenta",
                "dormant": "cyan"}
@@ -32,19 +41,23 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
         console.print(Text(f"  {clean_value(line)}"), highlight=False)
     for label, items in windows.items():
         table = Table(title=f"{title or 'Your networks'}, {label}", title_justify="left",
-                      show_lines=False)
-        table.add_column("Network", overflow="fold")
-        table.add_column("Given", overflow="fold")
-        table.add_column("Received", overflow="fold")
-        table.add_column("Verdict", no_wrap=True)
-        table.add_column("Advice", no_wrap=True)
-        table.add_column("Main reason", overflow="fold")
-        for a in items:
-            table.add_row(cell(a.network.name),
-                          cell(describe_value(a.given, a.currency)),
-                          cell(describe_value(a.received, a.currency)),
-                          cell(a.label, style=colours.get(a.verdict, "white")),
-                          cell(a.advice), cell(a.headline))
+                      show_lines=False, padding=(0, 1), collapse_padding=compact)
+        rows = [[a.network.name,
+                 *(() if compact else (describe_value(a.given, a.currency),
+                                       describe_value(a.received, a.currency))),
+                 a.label, a.advice, a.headline] for a in items]
+        headers = ["Network", *(() if compact else ("Given", "Received")), "Verdict",
+                   "Advice", "Main reason"]
+        longest = console.width // 3
+        for index, header in enumerate(headers):
+            words = [w for row in rows for w in str(row[index]).split()] + header.split()
+            table.add_column(header, min_width=min(max(map(len, words)), longest),
+                             overflow="fold", ratio=1 if header == "Main reason" else None)
+        verdict_at = headers.index("Verdict")
+        for a, row in zip(items, rows, strict=True):
+            table.add_row(*(cell(text, style=colours.get(a.verdict, "white"))
+                            if index == verdict_at else cell(text)
+                            for index, text in enumerate(row)))
         console.print()
         console.print(table)
         for a in items:
@@ -54,6 +67,11 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
                                        f"advice: {a.advice}"))
             console.print()
             console.print(heading)
+            if compact:
+                console.print(Text(f"  given: {clean_value(describe_value(a.given, a.currency))}"
+                                   f"; received: "
+                                   f"{clean_value(describe_value(a.received, a.currency))}"),
+                              highlight=False)
             console.print(Text(f"  next step: {clean_value(a.next_step)}"), highlight=False)
             for caveat in a.caveats:
                 console.print(Text(f"  caveat: {clean_value(caveat)}"), highlight=False)
@@ -67,9 +85,10 @@ def print_assessments(assessments: list, *, title: str | None = None) -> None:  
 
 @click.command()
 @click.option("--network", "networks", multiple=True, help="Only this network (repeatable).")
-@click.option("--window", help="12m, 24m, all, or a year like 2024 (default: 12m and all).")
-@click.option("--since", help="Start date (ISO); assessment works in whole months.")
-@click.option("--until", help="End date (ISO; default today).")
+@click.option("--window", help="12m, 24m, all, or a year like 2024 (default: 12m; "
+              "--window all for all time).")
+@click.option("--since", help=f"Start date: {DAY_HELP} (assessment works in whole months).")
+@click.option("--until", help=f"End date: {DAY_HELP} (default today).")
 @json_option
 @pass_app
 def assess(app: KithApp, networks: tuple[str, ...], window: str | None, since: str | None,
@@ -89,6 +108,9 @@ def assess(app: KithApp, networks: tuple[str, ...], window: str | None, since: s
     store = app.store
     ids = [store.find_network(n).id for n in networks] if networks else None
     today = ledger.now_date()
+    since, until = (_day(since, "--since", today), _day(until, "--until", today))
+    if not (window or since or until or as_json):
+        window = "12m"  # one window on the terminal; --window all for the other
     chosen = ledger.parse_window(since=since, until=until, window=window, today=today) \
         if (window or since or until) else None
     results = ledger.assess(store, window=chosen, networks=ids, config=app.config,
@@ -100,3 +122,8 @@ def assess(app: KithApp, networks: tuple[str, ...], window: str | None, since: s
         echo("No networks yet. Add one with `kith network add NAME --kind KIND`.")
         return
     print_assessments(results)
+
+
+def _day(text: str | None, what: str, today: Any) -> str | None:
+    """A day typed as every date option takes it ("2 weeks ago", ISO), as ISO."""
+    return parse_user_date(text, what, today=today).isoformat() if text else None

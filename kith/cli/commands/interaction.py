@@ -83,10 +83,29 @@ def edit(app: KithApp, ident: str, network: str | None, people: tuple[str, ...],
 
 @interaction.command("delete")
 @click.argument("ident")
+@click.option("--yes", "-y", is_flag=True, help="Delete without asking.")
 @json_option
 @pass_app
-def delete(app: KithApp, ident: str, as_json: bool) -> None:
-    """Delete an interaction."""
+def delete(app: KithApp, ident: str, yes: bool, as_json: bool) -> None:
+    """Delete an interaction: shows it and asks first (--yes does not ask).
 
-    removed = delete_interaction(app.store, ident, plugins=app.plugins)
-    output({"deleted": removed.id}, f"Deleted {removed.id}", as_json=as_json)
+    Without --yes and with no terminal to ask on (a script), nothing is deleted."""
+
+    found = app.store.get_interaction(ident)
+    line = describe_interaction(app, found)
+    if not yes:
+        echo("Delete " + line, err=True)  # with the question (stdout waits for the commit)
+        if not confirm("Delete it?"):
+            echo(f"Nothing deleted ({found.id}).", err=True)
+            raise SystemExit(1)
+    removed = delete_interaction(app.store, found.id, plugins=app.plugins)
+    output({"deleted": removed.id, "interaction": removed.to_dict()},
+           f"Deleted {describe_interaction(app, removed)}", as_json=as_json)
+
+
+def confirm(question: str) -> bool:
+    """Ask ``question`` on the terminal; no answer (end of input) is no."""
+    try:
+        return click.confirm(question, default=False, err=True)
+    except click.Abort:
+        return False

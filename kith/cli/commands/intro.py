@@ -6,6 +6,7 @@ import click
 
 from kith.cli.commands import describe_interaction, emit_json, json_option, money_option, pass_app
 from kith.core.safeoutput import echo
+from kith.core.words import counted
 from kith.services.context import KithApp
 
 
@@ -132,10 +133,10 @@ def list_(app: KithApp, as_json: bool) -> None:
         emit_json(data)
         return
     names = {i: d["name"] for i, d in app.store.people_docs().items()}
-    echo(f"{data['introductions']} introductions, {data['led_to_something']} led to "
-         f"something; came back to you: "
+    echo(f"{counted(data['introductions'], 'introduction')}, {data['led_to_something']} "
+         f"led to something; came back to you: "
          f"{format_money(data['came_back']['money'], app.store.currency)}, "
-         f"{data['came_back']['favours']} favours")
+         f"{counted(data['came_back']['favours'], 'favour')}")
     for item in data["items"]:
         people = " and ".join(names.get(p, p) for p in item["people"])
         echo(f"  {item['when'][:10]}  {people} in {item['network']}  ({item['id']})")

@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 
 @click.command()
 @click.argument("network")
-@click.option("--with", "people", multiple=True, required=True,
-              help="Person (id, handle or unambiguous name); repeatable.")
+@click.option("--with", "people", multiple=True,
+              help="Person (id, handle or unambiguous name); repeatable. Leave it out for "
+                   "what is with the network as a whole: dues, donation, service, event, "
+                   "meeting, conference, talk, workshop, volunteering, small-group.")
 @click.option("--gave", is_flag=True, help="You gave (help, time, money).")
 @click.option("--received", is_flag=True, help="You received.")
 @click.option("--shared", is_flag=True, help="A shared experience.")
@@ -50,6 +52,10 @@ def log(app: KithApp, network: str, people: tuple[str, ...], gave: bool, receive
     """Record an interaction in NETWORK with one or more people.
 
     Example: kith log church --with "Ann Lee" --gave --kind volunteering --minutes 120
+
+    Dues, donations, services, events, meetings, conferences, talks, workshops,
+    volunteering and small groups can be with the network as a whole: leave out --with
+    (kith log guild --gave --kind dues --money 180). Every other kind is with someone.
 
     If you have open follow-ups with these people, kith says so and how to close them
     (or closes them with --done-follow-up).

@@ -6,6 +6,7 @@ import click
 
 from kith.cli.commands import emit_json, json_option, output, pass_app
 from kith.core.safeoutput import echo
+from kith.core.words import counted
 from kith.persistence.store.aggregates import totals_of
 from kith.services.context import KithApp
 from kith.services.editing import parse_day
@@ -76,9 +77,9 @@ def show(app: KithApp, ref: str, as_json: bool) -> None:
         echo(f"  joined {net.joined or '?'}" + (f", left {net.left}" if net.left else ""))
     if net.notes:
         echo(f"  {net.notes}")
-    echo(f"  {len(members)} people; interactions: {counts['gave']} gave, "
-         f"{counts['received']} received, {counts['shared']} shared "
-         f"over {len(months)} months")
+    echo(f"  {counted(len(members), 'person', 'people')}; interactions: {counts['gave']} "
+         f"gave, {counts['received']} received, {counts['shared']} shared "
+         f"over {counted(len(months), 'month')}")
 
 
 @network.command("edit")
@@ -112,4 +113,5 @@ def remove(app: KithApp, ref: str, force: bool, as_json: bool) -> None:
     net = app.store.find_network(ref)
     removed = app.store.remove_network(net.id, force=force)
     output({"removed": net.id, "interactions_removed": removed},
-           f"Removed network {net.name} ({net.id}) and {removed} interactions", as_json=as_json)
+           f"Removed network {net.name} ({net.id}) and {counted(removed, 'interaction')}",
+           as_json=as_json)

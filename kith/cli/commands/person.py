@@ -14,6 +14,8 @@ from kith.cli.commands.table import render_table
 from kith.core.model import describe_relationship
 from kith.core.safeoutput import echo
 from kith.core.textfold import fold
+from kith.core.words import birthday as readable_birthday
+from kith.core.words import counted
 from kith.domain.search import person_haystack
 from kith.persistence.store.aggregates import interaction_count
 from kith.services.context import KithApp
@@ -108,7 +110,7 @@ def list_(app: KithApp, network: str | None, search: str | None, tag: str | None
         last = row["last_contact"]
         cells.append((row["name"], ", ".join(row["networks"]), handles, ", ".join(row["tags"]),
                       f"{last['when'][:10]} ({last['network']})" if last else "-", row["id"]))
-    text = f"{len(rows)} people\n" + render_table(
+    text = counted(len(rows), "person", "people") + "\n" + render_table(
         ("Name", "Networks", "Handles", "Tags", "Last contact", "Id"), cells,
         caps=(30, 24, 34, 20, 28, 26))
     if sys.stdout.isatty() and text.count("\n") > shutil.get_terminal_size().lines:
@@ -156,9 +158,9 @@ def _echo_details(found: Any) -> None:
     if found.tags:
         echo(f"  tags: {', '.join(found.tags)}")
     if found.birthday:
-        echo(f"  birthday: {found.birthday}")
+        echo(f"  birthday: {readable_birthday(found.birthday)}")
     if found.cadence_days:
-        echo(f"  keep in touch every {found.cadence_days} days")
+        echo(f"  keep in touch every {counted(found.cadence_days, 'day')}")
     if found.notes:
         echo(f"  notes: {found.notes}")
 
@@ -189,11 +191,14 @@ def _echo_journal(page: Any) -> None:
 @click.option("--add-phone", multiple=True)
 @click.option("--add-handle", multiple=True, help="KIND=VALUE")
 @click.option("--remove-handle", multiple=True, help="KIND=VALUE")
+@click.option("--remove-email", multiple=True, help="An email to remove.")
+@click.option("--remove-phone", multiple=True, help="A phone number to remove (any format).")
 @click.option("--add-network", multiple=True)
 @click.option("--remove-network", multiple=True)
 @click.option("--add-tag", multiple=True)
 @click.option("--remove-tag", multiple=True)
 @click.option("--alias", "aliases", multiple=True, help="Add an alias.")
+@click.option("--remove-alias", multiple=True, help="An alias to remove (any case).")
 @click.option("--birthday", help="1990-04-15 or --04-15; empty to clear.")
 @click.option("--cadence", type=int, help="Keep in touch every N days; 0 to clear.")
 @click.option("--note", help="Replace the notes.")
@@ -201,16 +206,17 @@ def _echo_journal(page: Any) -> None:
 @pass_app
 def edit(app: KithApp, ref: str, name: str | None, add_email: tuple[str, ...],
          add_phone: tuple[str, ...], add_handle: tuple[str, ...],
-         remove_handle: tuple[str, ...], add_network: tuple[str, ...],
+         remove_handle: tuple[str, ...], remove_email: tuple[str, ...],
+         remove_phone: tuple[str, ...], add_network: tuple[str, ...],
          remove_network: tuple[str, ...], add_tag: tuple[str, ...],
-         remove_tag: tuple[str, ...], aliases: tuple[str, ...], birthday: str | None,
-         cadence: int | None, note: str | None, as_json: bool) -> None:
+         remove_tag: tuple[str, ...], aliases: tuple[str, ...], remove_alias: tuple[str, ...],
+         birthday: str | None, cadence: int | None, note: str | None, as_json: bool) -> None:
     """Change a person's details."""
 
     updated = edit_person(app.store, ref, PersonChanges(
-        name=name, add_aliases=aliases,
+        name=name, add_aliases=aliases, remove_aliases=remove_alias,
         add_handles=parse_handles(add_email, add_phone, add_handle),
-        remove_handles=parse_handles((), (), remove_handle),
+        remove_handles=parse_handles(remove_email, remove_phone, remove_handle),
         add_networks=add_network, remove_networks=remove_network, add_tags=add_tag,
         remove_tags=remove_tag, birthday=birthday, cadence_days=cadence, notes=note))
     output(updated.to_dict(), f"Updated {updated.name} ({updated.id})", as_json=as_json)

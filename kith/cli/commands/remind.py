@@ -12,6 +12,7 @@ from kith.cli.commands import emit_json, json_option, pass_app, when_option
 from kith.cli.commands.followup import describe_follow_up
 from kith.core.errors import ValidationError
 from kith.core.safeoutput import echo
+from kith.core.words import counted, days_ago, in_days
 from kith.services.context import KithApp
 from kith.services.reminders import all_reminders, silence
 
@@ -82,10 +83,11 @@ def remind(app: KithApp, days: int, silence_ref: str | None, unsilence_ref: str 
     if result.overdue:
         echo("Overdue (most overdue first):")
         for o in result.overdue:
-            where = (f"last met {o.last_contact[:10]} in {o.last_network}, {o.days_since} "
-                     f"days ago" if o.last_contact else "no contact recorded yet")
-            echo(f"  {o.name}: {where}; every {o.cadence_days} days "
-                 f"({o.days_overdue} days overdue)")
+            where = (f"last met {o.last_contact[:10]} in {o.last_network}, "
+                     f"{days_ago(o.days_since or 0)}" if o.last_contact
+                     else "no contact recorded yet")
+            echo(f"  {o.name}: {where}; every {counted(o.cadence_days, 'day')} "
+                 f"({counted(o.days_overdue, 'day')} overdue)")
     if result.drifting:
         echo("Drifting away (no cadence set; longest past their usual rhythm first):")
         for d in result.drifting:
@@ -101,7 +103,7 @@ def remind(app: KithApp, days: int, silence_ref: str | None, unsilence_ref: str 
         echo("Birthdays:")
         for b in result.birthdays:
             turns = f", turns {b.turns}" if b.turns else ""
-            when = "today" if b.days_until == 0 else f"in {b.days_until} days"
+            when = in_days(b.days_until)
             echo(f"  {b.name}: {b.date} ({when}{turns})")
     if result.newcomers:
         echo("Newcomers you helped (paying it forward):")
