@@ -115,7 +115,19 @@ class Words:
     def money_state(self) -> str:
         if not self.f.recorded_received.money:
             return "no money back"
+        if self.d.net_money > 0 and self.d.favour_cost > self.d.priced_time:
+            return (f"does not pay for the help you give (net {self.money(self.d.net_money)}"
+                    f" for {plural(self.f.favours_in_balance, 'favour')} given)")
         return f"does not pay (net {self.money(self.d.net_money)})"
+
+    def put_in(self) -> str:
+        """What the help or the priced time it takes is worth, in words."""
+        f, d = self.f, self.d
+        if d.favour_cost >= d.priced_time:
+            return (f"{plural(f.favours_in_balance, 'favour')} given (worth "
+                    f"{self.money(d.favour_cost)} at {_number(self.rules['favour_worth'])} "
+                    f"{self.currency} a favour)")
+        return f"{_hours(f.recorded_given.minutes)} given (worth {self.money(d.priced_time)})"
 
     # the verdict's own line, headline and step ------------------------------------------
     def verdict_words(self) -> tuple[str, str, str]:
@@ -197,6 +209,17 @@ class Words:
                     f"for {self.money(put_in)} put in",
                     f"rebalance {name}: spend less there, or ask for help as readily as you "
                     f"give it; if it is fun, rate it (kith log {self.network.id} … --fun 4)")
+        if cause == "underpaid":
+            back = f.recorded_received.money
+            spent = f" and {self.money(f.recorded_given.money)} spent" \
+                if f.recorded_given.money else ""
+            return (f"gives back less than you put in: {self.money(back)} back for "
+                    f"{self.put_in()}{spent}, no help back, and no fun rated",
+                    f"{self.money(back)} back for {self.put_in()}",
+                    f"rebalance {name}: {self.money(back)} came back {during_} for "
+                    f"{self.put_in()}{spent} — ask to be paid for that work, or keep only "
+                    f"what pays; if it is fun, rate it (kith log {self.network.id} … "
+                    f"--fun 4)")
         if cause == "little-fun":
             return (f"gives back less than you put in: a little fun ({self.fun_words()}, "
                     f"below {self.limit('fun_per_occasion')}) for "
