@@ -358,6 +358,35 @@ def lunch_share(life: Life) -> ledger.Assessment:
     return judge(life, "lunch-circle", "2025-12-01")
 
 
+def dues_only_this_year(life: Life) -> ledger.Assessment:
+    """Quarterly dues, nothing else ever written down: four records in the year."""
+    life.network("Rotary", "association", "2022-02-01")
+    for month in (1, 4, 7, 10):
+        life.log("rotary", f"2026-{month:02d}-05", "gave", "dues", Value(money=4500),
+                 ("Treasurer",))
+    return judge(life, "rotary", "2025-12-01")
+
+
+def left_before_the_window(life: Life) -> ledger.Assessment:
+    """A golf society left in June 2025, judged on the year after."""
+    from kith.core.model import Network
+
+    life.store.save_network(Network.create("Golf society", kind="other", joined="2019-04-01",
+                                           left="2025-06-30"))
+    life.monthly("golf-society", "2024-07-06", 12, "gave", "round",
+                 Value(minutes=240, money=5000, fun=1), ("Captain",))
+    return judge(life, "golf-society", "2025-12-01")
+
+
+def quiet_after_good_years(life: Life) -> ledger.Assessment:
+    """Replies rated 3 every month of 2023, then nothing for three years: judged on all
+    time, it is dormant, and says it was worth it before."""
+    life.network("Mastodon", "social", "2022-06-01")
+    life.monthly("mastodon", "2023-01-10", 12, "shared", "reply", Value(minutes=20, fun=4),
+                 ("Toot",))
+    return judge(life, "mastodon", "2023-01-01")
+
+
 VALUE_PERSONAS = [
     Persona("sparse but consistently fun evenings make a network fun", book_club, "worth-it",
          "keep", ["worth it: it is fun", "typically 4.6 of 5 over 7 rated occasions"],
@@ -443,6 +472,17 @@ VALUE_PERSONAS = [
          never=["worth it"],
          check=lambda a: a.conversations["money_after_pitched"] == 0
          and a.received.money == 0 and a.given.money == 36000),
+    Persona("where only dues were recorded kith asks, however few the records",
+         dues_only_this_year, "ask", "rate-fun", ["is it fun? rate an evening"],
+         never=["record more", "not enough records"]),
+    Persona("a network left before the window has nothing to judge in it",
+         left_before_the_window, "dormant", "none",
+         ["you left Golf society in Jun 2025, before this window"],
+         never=["too little was recorded while you were there", "record more"]),
+    Persona("a network quiet for three years is dormant, and says what it was before",
+         quiet_after_good_years, "dormant", "decide",
+         ["dormant since Dec 2023", "before it went quiet it was worth it"],
+         check=lambda a: a.decision is not None and a.decision.before_quiet == "worth-it"),
 ]
 
 

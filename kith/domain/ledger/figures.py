@@ -135,6 +135,8 @@ class NetworkFigures:
     months_on_record: int = 0
     membership_months: int = 0
     joined_after_window: bool = False
+    left_before_window: bool = False
+    """The user left the network before the window began: nothing in it to judge."""
     rhythm: Rhythm = field(default_factory=Rhythm)
     series: list[float] = field(default_factory=list)
     conversations: dict[str, int] = field(default_factory=lambda: {

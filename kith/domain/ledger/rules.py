@@ -17,8 +17,11 @@ Verdicts, in the order they are checked: ``too-early`` (joined after the window,
 membership younger than ``min_months``); ``not-enough-records`` (no records; fewer than
 ``min_interactions`` or fewer than ``min_months`` months on record, unless the return
 is clear: clearly paying, clearly fun or clearly helping, counted in payments, rated
-occasions and help, not in records; or its records cover a year and these are its months);
-``dormant`` (nothing recorded for ``dormant_months``); then the returns: ``worth-it`` when
+occasions and help, not in records; or its records cover a year and these are its months;
+a window where only fees or gifts were recorded is ``ask`` however few its records);
+``dormant`` (nothing recorded for ``dormant_months`` at the window's end, whatever the
+older records say, which are kept as ``before_quiet``; or the user left before the
+window began); then the returns: ``worth-it`` when
 it pays (money back above the money given and the help given, at ``favour_worth``, or
 the priced time), is fun or helps in fair measure; ``out-of-balance`` when what comes back
 is small and less than what goes in (help back below ``min_favour_ratio`` of the favours
@@ -182,6 +185,9 @@ class Decision:
     """The user takes far more help than they give here (information, not a rule)."""
     left_on: date | None = None
     returns: list[str] = field(default_factory=list)
+    before_quiet: str | None = None
+    """For a dormant network, the verdict its records gave before it went quiet
+    (``worth-it``, ``out-of-balance``, ``leave``), or None."""
     """What comes back: ``pays``, ``fun``, ``help`` (``why`` keeps money and fun only)."""
 
     @property
@@ -246,14 +252,19 @@ def decide(figures: NetworkFigures, rules: dict[str, Any]) -> Decision:
 
     if figures.joined_after_window:
         return verdict("too-early", "before-joining")
+    if figures.left_before_window:
+        return verdict("dormant", "left-before")
     if figures.membership_months < int(rules["min_months"]):
         return verdict("too-early", "young")
     rhythm = figures.rhythm
     quiet = rhythm.dormant(int(rules["dormant_months"])) and not rhythm.left_on
     judged = _judge(figures, rules, verdict, pays=pays, windfall=windfall, level=level,
                     helps=helps, favour_ratio=favour_ratio, in_kind=max(priced, favour_cost))
-    if quiet and judged.verdict in ("not-enough-records", "ask"):
-        return verdict("dormant", "dormant")  # silent for long: not short of records
+    if quiet:  # silent for long: neither short of records nor judged on the old ones
+        dormant = verdict("dormant", "dormant")
+        if judged.verdict in ("worth-it", "out-of-balance", "leave"):
+            dormant.before_quiet = judged.verdict
+        return dormant
     return judged
 
 
@@ -267,6 +278,12 @@ def _judge(figures: NetworkFigures, rules: dict[str, Any], verdict: Callable[[st
     is_fun = level in ("fun", "modest")
     if not figures.interactions:
         return verdict("not-enough-records", "no-records")
+    given = figures.recorded_given
+    if given.money > 0 and figures.gave_count == figures.interactions \
+            and not given.minutes and not given.favours and not figures.fun.occasions:
+        # only fees or gifts were ever written down: more of them cannot decide, a fun
+        # rating can
+        return verdict("ask", "no-fun-recorded")
     # the evidence is the return, not the number of records: three evenings rated fun,
     # payments in two months or more, help back in two months or more are a verdict's
     # worth however few the records around them

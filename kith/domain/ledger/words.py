@@ -146,10 +146,20 @@ class Words:
                     f"a member for {age}; returns take time",
                     f"give {name} time: look again in {plural(wait, 'month')}, and record "
                     f"what you give and get meanwhile")
+        if cause == "left-before":
+            when = month_name(month_of(self.network.left)) if self.network.left else "?"
+            return (f"you left {name} in {when}, before this window: nothing to judge in it",
+                    f"left {when}, before this window",
+                    f"nothing to do: you left {name} in {when}")
         if verdict == "dormant":
             since = month_name(f.rhythm.last_ever or month_of(f.end))
             quiet = plural(f.rhythm.quiet_months, "month")
-            return (f"dormant since {since}: nothing recorded in {name} for {quiet}",
+            before = {"worth-it": "; before it went quiet it was worth it",
+                      "out-of-balance": "; before it went quiet it gave back less than you "
+                                        "put in",
+                      "leave": "; before it went quiet nothing came back in any form"
+                      }.get(d.before_quiet or "", "")
+            return (f"dormant since {since}: nothing recorded in {name} for {quiet}{before}",
                     f"dormant since {since}",
                     f"{name} has been quiet since {since}: take it up again, or record that "
                     f"you left it (kith network edit {self.network.id} --left DATE)")
@@ -459,6 +469,8 @@ class Words:
     def left_words(self, first: str, headline: str) -> tuple[str, str, str]:
         left = self.d.left_on
         assert left is not None
+        if self.d.cause == "left-before":
+            return first, headline, self.verdict_words()[2]
         when = month_name(month_of(left))
         while_there = {
             "worth-it": "it was worth it while you were there",
@@ -487,7 +499,8 @@ def explain(network: Network, window: Window, figures: NetworkFigures, decision:
     reasons = []
     if decision.left_on is not None:
         left_first, headline, step = words.left_words(first, headline)
-        reasons.append(left_first)
+        if left_first != first:
+            reasons.append(left_first)
     reasons.append(first)
     since = f" (since {month_name(figures.first_month)})" if figures.first_month else ""
     active = figures.rhythm.active_months
