@@ -457,15 +457,6 @@ class Words:
                              f"one connector is one goodbye from not paying")
         return lines
 
-    def quiet_caveat(self) -> list[str]:
-        rhythm, d = self.f.rhythm, self.d
-        if d.verdict == "dormant" or d.left_on or not rhythm.last_ever \
-                or not rhythm.dormant(int(self.rules["dormant_months"])):
-            return []
-        return [f"quiet since {month_name(rhythm.last_ever)}: nothing recorded for "
-                f"{plural(rhythm.quiet_months, 'month')}, so this verdict is about the time "
-                f"before"]
-
     def left_words(self, first: str, headline: str) -> tuple[str, str, str]:
         left = self.d.left_on
         assert left is not None
@@ -516,6 +507,6 @@ def explain(network: Network, window: Window, figures: NetworkFigures, decision:
     reasons.extend(words.forward_reasons())
     trend_word, trend_reason = trend_of(figures.series, float(rules["trend_change"]))
     reasons.append(f"trend: {trend_reason}")
-    caveats = words.caveats() + words.quiet_caveat()
+    caveats = words.caveats()
     return {"reasons": reasons, "headline": headline, "next_step": step,
             "trend": trend_word, "caveats": caveats}
