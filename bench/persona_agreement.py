@@ -12,6 +12,7 @@ every miss with kith's own reason.
 Usage::
 
     python bench/persona_agreement.py                 # all personas
+    python bench/persona_agreement.py --set blind2    # the fresh set
     python bench/persona_agreement.py --persona maya  # one (repeatable)
     python bench/persona_agreement.py --json out.json # also write every comparison
     python bench/persona_agreement.py --keep /tmp/p   # keep the databases to look into
@@ -23,6 +24,7 @@ a threshold belongs with that work).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import re
 import sys
@@ -40,7 +42,15 @@ if str(ROOT) not in sys.path:
 from click.testing import CliRunner  # noqa: E402
 
 from kith.cli.main import build_cli  # noqa: E402
-from tests.personas.blind import PERSONAS, load  # noqa: E402
+
+SETS = ("blind", "blind2")
+"""The persona sets under ``tests/personas/``: ``blind`` (12 personas, two sets written
+at earlier stops) and ``blind2`` (8 personas written later by someone who had not read
+the ledger, measured once as the fresh figure)."""
+
+
+def persona_set(name: str) -> ModuleType:
+    return importlib.import_module(f"tests.personas.{name}")
 
 LABEL = re.compile(r"\{([A-Za-z0-9_]+)\}")
 TEXT_FIELDS = ("advice", "next_step", "headline")
@@ -162,9 +172,10 @@ def judge(persona: ModuleType, kith: Kith) -> list[Comparison]:
 
 
 def build_and_judge(name: str, judge_it: bool = True, keep: Path | None = None,
-                    ) -> tuple[ModuleType, list[Comparison], float]:
-    """Build persona ``name`` in a fresh database (under ``keep``, else a temporary one)."""
-    persona = load(name)
+                    chosen: str = "blind") -> tuple[ModuleType, list[Comparison], float]:
+    """Build persona ``name`` of the set ``chosen`` in a fresh database (under ``keep``,
+    else a temporary one)."""
+    persona = persona_set(chosen).load(name)
     with tempfile.TemporaryDirectory(prefix=f"kith-persona-{name}-") as scratch:
         folder = keep / name if keep else Path(scratch)
         if keep and folder.exists():
@@ -189,8 +200,10 @@ def tally(rows: list[Comparison]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--persona", action="append", choices=PERSONAS,
-                        help="only this persona (repeatable)")
+    parser.add_argument("--set", dest="chosen", choices=SETS, default="blind",
+                        help="which persona set (default blind)")
+    parser.add_argument("--persona", action="append",
+                        help="only this persona of the set (repeatable)")
     parser.add_argument("--json", type=Path, help="also write every comparison here")
     parser.add_argument("--keep", type=Path, metavar="DIR",
                         help="build each persona's database in DIR/NAME and keep it "
@@ -199,10 +212,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="only check that kith accepts every story command")
     args = parser.parse_args(argv)
     everything: list[Comparison] = []
-    for name in args.persona or PERSONAS:
+    known = persona_set(args.chosen).PERSONAS
+    unknown = [name for name in args.persona or () if name not in known]
+    if unknown:
+        parser.error(f"--persona {unknown[0]}: not in {args.chosen} ({', '.join(known)})")
+    for name in args.persona or known:
         try:
             persona, rows, built = build_and_judge(name, judge_it=not args.build_only,
-                                                   keep=args.keep)
+                                                   keep=args.keep, chosen=args.chosen)
         except StoryError as error:
             print(f"{name}: story refused by kith: {error}")
             return 2

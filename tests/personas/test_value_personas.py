@@ -292,6 +292,101 @@ def no_takers_early_or_side_by_side(life: Life) -> ledger.Assessment:
     return judge(life, "food-bank", "2025-01-01")
 
 
+# 8. the evidence is the return, not the number of records; help and time cost -------
+def neighbours_help_twice(life: Life) -> ledger.Assessment:
+    """Three records in a year: neighbours helped twice, the user once."""
+    life.network("Neighbours", "friends", "2016-07-01")
+    life.log("neighbours", "2026-03-08", "received", "help", Value(favours=1), ("Birgit",),
+             note="picked up the kids")
+    life.log("neighbours", "2026-05-17", "gave", "help", Value(favours=1, minutes=180),
+             ("Birgit",), note="repaired her gate")
+    life.log("neighbours", "2026-07-12", "received", "help", Value(favours=1), ("Hans",),
+             note="lent me his scaffold")
+    return judge(life, "neighbours", "2025-12-01")
+
+
+def one_help_back(life: Life) -> ledger.Assessment:
+    """The same, with help back in one month only: too little to judge."""
+    life.network("Neighbours", "friends", "2016-07-01")
+    life.log("neighbours", "2026-05-17", "gave", "help", Value(favours=1, minutes=180),
+             ("Birgit",))
+    life.log("neighbours", "2026-07-12", "received", "help", Value(favours=2), ("Hans",))
+    return judge(life, "neighbours", "2025-12-01")
+
+
+def fair_stand_pays(life: Life) -> ledger.Assessment:
+    """A spring fair: one stand paid in March, two commissions in April; three records."""
+    life.network("Spring fair", "other", "2019-03-01")
+    life.log("spring-fair", "2026-03-10", "gave", "event",
+             Value(minutes=1800, money=90000, fun=3), ("Fair office",))
+    for day, who in ((12, "Buyer A"), (19, "Buyer B")):
+        life.log("spring-fair", f"2026-04-{day}", "received", "client", Value(money=190000),
+                 (who,), initiative="invited")
+    return judge(life, "spring-fair", "2025-12-01")
+
+
+def unpaid_presales(life: Life) -> ledger.Assessment:
+    """Ten hours and two favours of unpaid pre-sales help a month, one 500 referral fee."""
+    life.network("Partner network", "association", "2023-01-15")
+    life.monthly("partner-network", "2025-12-15", 12, "gave", "help",
+                 Value(minutes=600, favours=2), ("Partner manager",))
+    life.log("partner-network", "2026-11-10", "received", "referral", Value(money=50000),
+             ("Partner manager",))
+    return judge(life, "partner-network", "2025-12-01")
+
+
+def paid_presales(life: Life) -> ledger.Assessment:
+    """The same help, paid 4,000 in referral fees: it pays for the help."""
+    life.network("Partner network", "association", "2023-01-15")
+    life.monthly("partner-network", "2025-12-15", 12, "gave", "help",
+                 Value(minutes=600, favours=2), ("Partner manager",))
+    for month in (3, 7, 11):
+        life.log("partner-network", f"2026-{month:02d}-10", "received", "referral",
+                 Value(money=140000), ("Partner manager",))
+    return judge(life, "partner-network", "2025-12-01")
+
+
+def lunch_share(life: Life) -> ledger.Assessment:
+    """A monthly lunch where the user pays a 30 share (``--shared --money 30``), rated 2,
+    after pitching the table twice a quarter: the share is money spent, not a payment."""
+    life.network("Lunch circle", "other", "2022-06-01")
+    life.monthly("lunch-circle", "2025-12-24", 12, "shared", "meeting",
+                 Value(minutes=120, money=3000, fun=2), ("Katrin", "Moritz"))
+    for month in (1, 4, 7, 10):
+        life.log("lunch-circle", f"2026-{month:02d}-20", "gave", "message", Value(minutes=10),
+                 ("Katrin",), initiative="pitched")
+    return judge(life, "lunch-circle", "2025-12-01")
+
+
+def dues_only_this_year(life: Life) -> ledger.Assessment:
+    """Quarterly dues, nothing else ever written down: four records in the year."""
+    life.network("Rotary", "association", "2022-02-01")
+    for month in (1, 4, 7, 10):
+        life.log("rotary", f"2026-{month:02d}-05", "gave", "dues", Value(money=4500),
+                 ("Treasurer",))
+    return judge(life, "rotary", "2025-12-01")
+
+
+def left_before_the_window(life: Life) -> ledger.Assessment:
+    """A golf society left in June 2025, judged on the year after."""
+    from kith.core.model import Network
+
+    life.store.save_network(Network.create("Golf society", kind="other", joined="2019-04-01",
+                                           left="2025-06-30"))
+    life.monthly("golf-society", "2024-07-06", 12, "gave", "round",
+                 Value(minutes=240, money=5000, fun=1), ("Captain",))
+    return judge(life, "golf-society", "2025-12-01")
+
+
+def quiet_after_good_years(life: Life) -> ledger.Assessment:
+    """Replies rated 3 every month of 2023, then nothing for three years: judged on all
+    time, it is dormant, and says it was worth it before."""
+    life.network("Mastodon", "social", "2022-06-01")
+    life.monthly("mastodon", "2023-01-10", 12, "shared", "reply", Value(minutes=20, fun=4),
+                 ("Toot",))
+    return judge(life, "mastodon", "2023-01-01")
+
+
 VALUE_PERSONAS = [
     Persona("sparse but consistently fun evenings make a network fun", book_club, "worth-it",
          "keep", ["worth it: it is fun", "typically 4.6 of 5 over 7 rated occasions"],
@@ -359,6 +454,35 @@ VALUE_PERSONAS = [
     Persona("nobody is a taker for early help or for volunteering side by side",
          no_takers_early_or_side_by_side, "worth-it", "keep", [],
          check=lambda a: [t["name"] for t in a.takers] == ["Taking Tim"]),
+    Persona("help back in two months is a verdict however few the records",
+         neighbours_help_twice, "worth-it", "keep", ["help comes back"],
+         never=["not enough records", "record more"]),
+    Persona("help back once is still too little to judge", one_help_back,
+         "not-enough-records", "record-more", ["2 interactions"]),
+    Persona("a stand that paid twice is a verdict with three records", fair_stand_pays,
+         "worth-it", "keep", ["it pays"], never=["not enough records"]),
+    Persona("unpaid help is weighed against the money it brings", unpaid_presales,
+         "out-of-balance", "rebalance",
+         ["500.00 EUR back for 24 favours given (worth 1,200.00 EUR"],
+         never=["worth it", "it pays"]),
+    Persona("help that is paid for pays", paid_presales, "worth-it", "keep", ["it pays"]),
+    Persona("a shared lunch's money is the user's share, never a payment", lunch_share,
+         "out-of-balance", "rebalance", ["a little fun", "money: no money received, gave "
+                                         "360.00 EUR"],
+         never=["worth it"],
+         check=lambda a: a.conversations["money_after_pitched"] == 0
+         and a.received.money == 0 and a.given.money == 36000),
+    Persona("where only dues were recorded kith asks, however few the records",
+         dues_only_this_year, "ask", "rate-fun", ["is it fun? rate an evening"],
+         never=["record more", "not enough records"]),
+    Persona("a network left before the window has nothing to judge in it",
+         left_before_the_window, "dormant", "none",
+         ["you left Golf society in Jun 2025, before this window"],
+         never=["too little was recorded while you were there", "record more"]),
+    Persona("a network quiet for three years is dormant, and says what it was before",
+         quiet_after_good_years, "dormant", "decide",
+         ["dormant since Dec 2023", "before it went quiet it was worth it"],
+         check=lambda a: a.decision is not None and a.decision.before_quiet == "worth-it"),
 ]
 
 

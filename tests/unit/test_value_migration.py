@@ -1,5 +1,6 @@
-"""Schema 4 (issue 25): the month totals gain the value model's rows, by a migration that
-backs up the old database and rebuilds the derived data from the interactions."""
+"""Schemas 4 and 5 (issue 25): the month totals gain the value model's rows, and shared
+money stops being a payment in the conversation index, by migrations that back up the old
+database and rebuild the derived data from the interactions."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def test_schema_3_migrates_with_a_backup_and_the_new_rows(tmp_path: Path) -> Non
     _downgrade_to_3(home)
     old_files = snapshot_db(home)
     store = Store(home, plugins=load_plugins())
-    assert store.schema_version == migrations.SCHEMA_VERSION == 4
+    assert store.schema_version == migrations.SCHEMA_VERSION
     [backup] = [p for p in (home / "backups").iterdir() if p.name.endswith("migrate-from-3")]
     assert {str(p.relative_to(backup)): p.read_bytes()
             for p in backup.rglob("*.json")} == old_files  # the backup is the old database
@@ -49,3 +50,32 @@ def test_schema_3_migrates_with_a_backup_and_the_new_rows(tmp_path: Path) -> Non
     assert store.network_months() == networks and store.person_stats() == people
     assert any("rated" in month for month in networks["climbing-crew"].values())
     assert [a.to_dict() for a in ledger.assess(store, today=today)] == expected
+
+
+def test_schema_4_migrates_shared_money_out_of_the_payments(tmp_path: Path) -> None:
+    """At schema 4 a positive amount on a shared interaction was listed as a payment from
+    the people present; from 5 it is the user's share of the cost."""
+    from datetime import UTC, datetime
+
+    from kith.core.model import Interaction, Network, Person, Value
+
+    home = tmp_path / "db"
+    store = Store(home, plugins=load_plugins())
+    store.save_network(Network.create("Lunch"))
+    kat = store.save_person(Person.create("Kat"))
+    store.record(Interaction.create(when=datetime(2026, 5, 5, 12, tzinfo=UTC), network="lunch",
+                                    people=[kat.id], direction="shared", kind="meeting",
+                                    value=Value(money=3000, fun=2)))
+    assert "m" not in store.conversation_index("lunch")["people"].get(kat.id, {})
+    main = home / "kith.json"
+    data = orjson.loads(main.read_bytes())
+    data["_meta"]["schema"]["version"] = 4
+    main.write_bytes(orjson.dumps(data))
+    [index_file] = [p for p in (home / "derived" / "conversations").glob("lunch.json")]
+    index = orjson.loads(index_file.read_bytes())
+    index.setdefault("people", {}).setdefault(kat.id, {})["m"] = [[740000, 3000, -1, -1]]
+    index_file.write_bytes(orjson.dumps(index))
+    store = Store(home, plugins=load_plugins())
+    assert store.schema_version == migrations.SCHEMA_VERSION
+    assert any(p.name.endswith("migrate-from-4") for p in (home / "backups").iterdir())
+    assert "m" not in store.conversation_index("lunch")["people"].get(kat.id, {})

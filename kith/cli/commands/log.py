@@ -30,7 +30,8 @@ if TYPE_CHECKING:
               help="help, advice, introduction, referral, client, event, volunteering, ...")
 @click.option("--new-kind", is_flag=True, help="Accept a --kind kith does not know yet.")
 @click.option("--money", help="Amount, e.g. 120, 120.50, -30, 40,50, €40 or 40 EUR "
-              "(in the database's currency).")
+              "(in the database's currency). With --shared it is your share of the cost, "
+              "money you spent.")
 @click.option("--minutes", type=int, help="Time spent.")
 @click.option("--favours", type=int, help="Favours (help, advice, introductions).")
 @click.option("--fun", type=click.IntRange(0, 5), help="Fun or companionship, 0-5.")

@@ -126,6 +126,8 @@ class Assessment:
                 "dormant_since": figures.rhythm.last_ever
                 if self.verdict == "dormant" else None,
                 "taker": decision.taker,
+                "before_quiet": decision.before_quiet,
+                "favour_cost": decision.favour_cost,
             })
         return data
 
@@ -146,6 +148,8 @@ def compute_figures(network: Network, window: Window, rules: dict[str, Any],
     end_month = month_of(end)
     start_month = month_of(window.start) if window.start else "0000-00"
     figures = NetworkFigures(end=end)
+    figures.left_before_window = bool(network.left and window.start
+                                      and network.left < window.start)
     known = month_figures(figures, months_data, start_month, end_month)
     every = sorted(months_data)
     compute_spans(figures, every, known, network.joined, network.left, end)

@@ -32,14 +32,16 @@ def split(rows: dict[str, list[int]], prefix: str = "") -> tuple[Value, Value]:
     """A month's rows (``gave``/``received``/``shared``, or their ``est-`` twins with
     ``prefix="est-"``) as (given, received) values.
 
-    ``shared`` (an event, a dinner): the minutes are the user's time given; a positive
-    amount is money received, a negative one money spent; fun is always the user's own
-    experience, whichever way the interaction went, so every fun point is received."""
+    ``shared`` (an event, a dinner): the minutes are the user's time given, and the
+    money is the user's share of the cost, money spent whichever its sign ("I pay my
+    share": ``--shared --money 30``; older records wrote it ``-30``); money that comes
+    in is logged ``--received``. Fun is always the user's own experience, whichever way
+    the interaction went, so every fun point is received."""
     gave, received = totals_of(rows, prefix + "gave"), totals_of(rows, prefix + "received")
     shared = totals_of(rows, prefix + "shared")
-    given = Value(money=gave.money + max(0, -shared.money),
+    given = Value(money=gave.money + abs(shared.money),
                   minutes=gave.minutes + shared.minutes, favours=gave.favours)
-    got = Value(money=received.money + max(0, shared.money), minutes=received.minutes,
+    got = Value(money=received.money, minutes=received.minutes,
                 favours=received.favours + shared.favours,
                 fun=gave.fun + received.fun + shared.fun)
     return given, got
@@ -133,6 +135,8 @@ class NetworkFigures:
     months_on_record: int = 0
     membership_months: int = 0
     joined_after_window: bool = False
+    left_before_window: bool = False
+    """The user left the network before the window began: nothing in it to judge."""
     rhythm: Rhythm = field(default_factory=Rhythm)
     series: list[float] = field(default_factory=list)
     conversations: dict[str, int] = field(default_factory=lambda: {
@@ -141,6 +145,8 @@ class NetworkFigures:
     biggest_payment: tuple[str, int] | None = None
     payers: list[dict[str, Any]] = field(default_factory=list)
     """Who paid most of the money of the window, most first (``{"id", "money"}``)."""
+    help_months: int = 0
+    """Months of the window in which recorded help came back."""
     payments: int = 0
     paid: int = 0
     """All the money paid in the window by the people of the conversation index."""
@@ -210,12 +216,16 @@ def month_figures(figures: NetworkFigures, months_data: dict[str, dict[str, list
         figures.gave_count += counts[0]
         figures.received_count += counts[1]
         figures.shared_count += counts[2]
+        help_back = r.favours
         if "est-gave" in rows or "est-received" in rows or "est-shared" in rows:
             eg, er = split(rows, "est-")
             figures.estimated_given = figures.estimated_given + eg
             figures.estimated_received = figures.estimated_received + er
             figures.estimated_interactions += sum(totals_of(rows, "est-" + d).count
                                                   for d in DIRECTIONS)
+            help_back -= er.favours
+        if help_back > 0:
+            figures.help_months += 1
         if "rated" in rows:
             figures.fun.add(totals_of(rows, "rated"))
         if "forward" in rows:

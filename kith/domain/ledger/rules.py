@@ -15,12 +15,18 @@ The rules, in the words of the two posts kith comes from (``shared/seeds``):
 
 Verdicts, in the order they are checked: ``too-early`` (joined after the window, or a
 membership younger than ``min_months``); ``not-enough-records`` (no records; fewer than
-``min_interactions``; fewer than ``min_months`` months on record, unless the network
-clearly pays or is clearly fun, or its records cover a year and these are its months);
-``dormant`` (nothing recorded for ``dormant_months``); then the returns: ``worth-it`` when
-it pays, is fun or helps in fair measure; ``out-of-balance`` when what comes back is
-small and less than what goes in (help back below ``min_favour_ratio`` of the favours
-given or worth less than the money put in, a little fun, or more than
+``min_interactions`` or fewer than ``min_months`` months on record, unless the return
+is clear: clearly paying, clearly fun or clearly helping, counted in payments, rated
+occasions and help, not in records; or its records cover a year and these are its months;
+a window where only fees or gifts were recorded is ``ask`` however few its records);
+``dormant`` (nothing recorded for ``dormant_months`` at the window's end, whatever the
+older records say, which are kept as ``before_quiet``; or the user left before the
+window began); then the returns: ``worth-it`` when
+it pays (money back above the money given and the help given, at ``favour_worth``, or
+the priced time), is fun or helps in fair measure; ``out-of-balance`` when what comes back
+is small and less than what goes in (help back below ``min_favour_ratio`` of the favours
+given or worth less than the money put in, money back below the help it takes, a little
+fun, or more than
 ``max_unpaid_hours_per_month`` unpaid hours for modest fun); ``ask`` when
 nothing recorded could decide (no fun ever rated, no money, no help); ``leave`` when
 nothing comes back in any form (pitching with nothing back is the clearest case).
@@ -151,8 +157,8 @@ class Decision:
     verdict: str
     cause: str
     """Which rule decided: before-joining, young, no-records, dormant, few-interactions,
-    few-months, pitching, no-fun-recorded, one-way, neither, favours, costs, hours,
-    little-fun, or what it is worth
+    few-months, pitching, no-fun-recorded, one-way, neither, favours, costs, underpaid,
+    hours, little-fun, or what it is worth
     for (pays, fun, help, joined by ``-and-``)."""
     advice: str
     pays: bool = False
@@ -163,6 +169,12 @@ class Decision:
     priced_time: int = 0
     help_worth: int = 0
     """Recorded favours received at ``favour_worth`` (minor units)."""
+    favour_cost: int = 0
+    """Favours given (paid forward aside) at ``favour_worth`` (minor units): what the help
+    you give costs you, weighed against the money back."""
+    balance: int = 0
+    """Money back minus money given minus the larger of priced time and ``favour_cost``:
+    it pays when this is above zero."""
     windfall: bool = False
     """It pays only because of its single biggest payment."""
     favour_ratio: float | None = None
@@ -173,6 +185,9 @@ class Decision:
     """The user takes far more help than they give here (information, not a rule)."""
     left_on: date | None = None
     returns: list[str] = field(default_factory=list)
+    before_quiet: str | None = None
+    """For a dormant network, the verdict its records gave before it went quiet
+    (``worth-it``, ``out-of-balance``, ``leave``), or None."""
     """What comes back: ``pays``, ``fun``, ``help`` (``why`` keeps money and fun only)."""
 
     @property
@@ -206,12 +221,16 @@ def decide(figures: NetworkFigures, rules: dict[str, Any]) -> Decision:
     rate = rules.get("hourly_rate")
     priced = round(given.minutes * float(rate) * 100 / 60) if rate else 0
     net = received.money - given.money - priced
-    pays = net > 0
+    worth = round(float(rules["favour_worth"]) * 100)
+    # help given weighs against the money as help received does, at ``favour_worth``;
+    # where time is priced too, the larger of the two (a favour's hours are its cost)
+    favour_cost = figures.favours_in_balance * worth
+    balance = received.money - given.money - max(priced, favour_cost)
+    pays = balance > 0
     level = fun_level(figures, rules)
     is_fun = level in ("fun", "modest")
     in_balance = figures.help_given
     favour_ratio = received.favours / in_balance if in_balance else None
-    worth = round(float(rules["favour_worth"]) * 100)
     # help is a return when it comes back in fair measure for the favours given, and
     # (with the money back) covers the money and priced time put in
     helps = received.favours > 0 and (favour_ratio is None
@@ -219,7 +238,7 @@ def decide(figures: NetworkFigures, rules: dict[str, Any]) -> Decision:
         and received.favours * worth + received.money >= given.money + priced
     why = [w for w, ok in (("pays", pays), ("fun", is_fun), ("help", helps)) if ok]
     windfall = bool(pays and figures.biggest_payment
-                    and net - figures.biggest_payment[1] <= 0)
+                    and balance - figures.biggest_payment[1] <= 0)
     taker = received.favours >= TAKER_FACTOR and \
         received.favours >= TAKER_FACTOR * max(1, given.favours)
 
@@ -227,35 +246,52 @@ def decide(figures: NetworkFigures, rules: dict[str, Any]) -> Decision:
         advice = "none" if figures.rhythm.left_on else ADVICE_FOR[name]
         return Decision(name, cause, advice, pays=pays, fun=is_fun, helps=helps,
                         net_money=net, priced_time=priced, help_worth=received.favours * worth,
+                        favour_cost=favour_cost, balance=balance,
                         windfall=windfall, favour_ratio=favour_ratio, fun_level=level,
                         taker=taker, left_on=figures.rhythm.left_on, returns=why)
 
     if figures.joined_after_window:
         return verdict("too-early", "before-joining")
+    if figures.left_before_window:
+        return verdict("dormant", "left-before")
     if figures.membership_months < int(rules["min_months"]):
         return verdict("too-early", "young")
     rhythm = figures.rhythm
     quiet = rhythm.dormant(int(rules["dormant_months"])) and not rhythm.left_on
     judged = _judge(figures, rules, verdict, pays=pays, windfall=windfall, level=level,
-                    helps=helps, favour_ratio=favour_ratio)
-    if quiet and judged.verdict in ("not-enough-records", "ask"):
-        return verdict("dormant", "dormant")  # silent for long: not short of records
+                    helps=helps, favour_ratio=favour_ratio, in_kind=max(priced, favour_cost))
+    if quiet:  # silent for long: neither short of records nor judged on the old ones
+        dormant = verdict("dormant", "dormant")
+        if judged.verdict in ("worth-it", "out-of-balance", "leave"):
+            dormant.before_quiet = judged.verdict
+        return dormant
     return judged
 
 
 def _judge(figures: NetworkFigures, rules: dict[str, Any], verdict: Callable[[str, str],
            Decision], *, pays: bool, windfall: bool, level: str, helps: bool,
-           favour_ratio: float | None) -> Decision:
-    """The verdict on the records of the window, before dormancy is considered."""
+           favour_ratio: float | None, in_kind: int) -> Decision:
+    """The verdict on the records of the window, before dormancy is considered.
+    ``in_kind``: what the help given (or the priced time) is worth, in minor units."""
     rhythm = figures.rhythm
     received = figures.recorded_received
     is_fun = level in ("fun", "modest")
     if not figures.interactions:
         return verdict("not-enough-records", "no-records")
-    clearly_fun = is_fun and figures.fun.occasions >= CLEAR_OCCASIONS
-    if figures.interactions < int(rules["min_interactions"]) and not clearly_fun:
+    given = figures.recorded_given
+    if given.money > 0 and figures.gave_count == figures.interactions \
+            and not given.minutes and not given.favours and not figures.fun.occasions:
+        # only fees or gifts were ever written down: more of them cannot decide, a fun
+        # rating can
+        return verdict("ask", "no-fun-recorded")
+    # the evidence is the return, not the number of records: three evenings rated fun,
+    # payments in two months or more, help back in two months or more are a verdict's
+    # worth however few the records around them
+    clearly = (is_fun and figures.fun.occasions >= CLEAR_OCCASIONS) \
+        or (rhythm.active_months >= CLEAR_MONTHS and pays and not windfall) \
+        or (helps and figures.help_months >= CLEAR_MONTHS)
+    if figures.interactions < int(rules["min_interactions"]) and not clearly:
         return verdict("not-enough-records", "few-interactions")
-    clearly = clearly_fun or (rhythm.active_months >= CLEAR_MONTHS and pays and not windfall)
     if figures.months_on_record < int(rules["min_months"]) and not clearly \
             and not rhythm.covers_a_year(month_of(figures.end)):
         return verdict("not-enough-records", "few-months")
@@ -271,6 +307,9 @@ def _judge(figures: NetworkFigures, rules: dict[str, Any], verdict: Callable[[st
             return verdict("out-of-balance", "hours" if hours else "little-fun")
         if pitching or level == "dull":
             return verdict("leave", "pitching" if pitching and level != "dull" else "neither")
+        if received.money > 0 and in_kind:
+            # money comes back, less than the help (or priced time) it takes
+            return verdict("out-of-balance", "underpaid")
         if _one_way(figures):
             return verdict("leave", "one-way")
         return verdict("ask", "no-fun-recorded")

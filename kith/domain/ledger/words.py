@@ -115,7 +115,19 @@ class Words:
     def money_state(self) -> str:
         if not self.f.recorded_received.money:
             return "no money back"
+        if self.d.net_money > 0 and self.d.favour_cost > self.d.priced_time:
+            return (f"does not pay for the help you give (net {self.money(self.d.net_money)}"
+                    f" for {plural(self.f.favours_in_balance, 'favour')} given)")
         return f"does not pay (net {self.money(self.d.net_money)})"
+
+    def put_in(self) -> str:
+        """What the help or the priced time it takes is worth, in words."""
+        f, d = self.f, self.d
+        if d.favour_cost >= d.priced_time:
+            return (f"{plural(f.favours_in_balance, 'favour')} given (worth "
+                    f"{self.money(d.favour_cost)} at {_number(self.rules['favour_worth'])} "
+                    f"{self.currency} a favour)")
+        return f"{_hours(f.recorded_given.minutes)} given (worth {self.money(d.priced_time)})"
 
     # the verdict's own line, headline and step ------------------------------------------
     def verdict_words(self) -> tuple[str, str, str]:
@@ -134,10 +146,20 @@ class Words:
                     f"a member for {age}; returns take time",
                     f"give {name} time: look again in {plural(wait, 'month')}, and record "
                     f"what you give and get meanwhile")
+        if cause == "left-before":
+            when = month_name(month_of(self.network.left)) if self.network.left else "?"
+            return (f"you left {name} in {when}, before this window: nothing to judge in it",
+                    f"left {when}, before this window",
+                    f"nothing to do: you left {name} in {when}")
         if verdict == "dormant":
             since = month_name(f.rhythm.last_ever or month_of(f.end))
             quiet = plural(f.rhythm.quiet_months, "month")
-            return (f"dormant since {since}: nothing recorded in {name} for {quiet}",
+            before = {"worth-it": "; before it went quiet it was worth it",
+                      "out-of-balance": "; before it went quiet it gave back less than you "
+                                        "put in",
+                      "leave": "; before it went quiet nothing came back in any form"
+                      }.get(d.before_quiet or "", "")
+            return (f"dormant since {since}: nothing recorded in {name} for {quiet}{before}",
                     f"dormant since {since}",
                     f"{name} has been quiet since {since}: take it up again, or record that "
                     f"you left it (kith network edit {self.network.id} --left DATE)")
@@ -197,6 +219,17 @@ class Words:
                     f"for {self.money(put_in)} put in",
                     f"rebalance {name}: spend less there, or ask for help as readily as you "
                     f"give it; if it is fun, rate it (kith log {self.network.id} … --fun 4)")
+        if cause == "underpaid":
+            back = f.recorded_received.money
+            spent = f" and {self.money(f.recorded_given.money)} spent" \
+                if f.recorded_given.money else ""
+            return (f"gives back less than you put in: {self.money(back)} back for "
+                    f"{self.put_in()}{spent}, no help back, and no fun rated",
+                    f"{self.money(back)} back for {self.put_in()}",
+                    f"rebalance {name}: {self.money(back)} came back {during_} for "
+                    f"{self.put_in()}{spent} — ask to be paid for that work, or keep only "
+                    f"what pays; if it is fun, rate it (kith log {self.network.id} … "
+                    f"--fun 4)")
         if cause == "little-fun":
             return (f"gives back less than you put in: a little fun ({self.fun_words()}, "
                     f"below {self.limit('fun_per_occasion')}) for "
@@ -424,18 +457,11 @@ class Words:
                              f"one connector is one goodbye from not paying")
         return lines
 
-    def quiet_caveat(self) -> list[str]:
-        rhythm, d = self.f.rhythm, self.d
-        if d.verdict == "dormant" or d.left_on or not rhythm.last_ever \
-                or not rhythm.dormant(int(self.rules["dormant_months"])):
-            return []
-        return [f"quiet since {month_name(rhythm.last_ever)}: nothing recorded for "
-                f"{plural(rhythm.quiet_months, 'month')}, so this verdict is about the time "
-                f"before"]
-
     def left_words(self, first: str, headline: str) -> tuple[str, str, str]:
         left = self.d.left_on
         assert left is not None
+        if self.d.cause == "left-before":
+            return first, headline, self.verdict_words()[2]
         when = month_name(month_of(left))
         while_there = {
             "worth-it": "it was worth it while you were there",
@@ -464,7 +490,8 @@ def explain(network: Network, window: Window, figures: NetworkFigures, decision:
     reasons = []
     if decision.left_on is not None:
         left_first, headline, step = words.left_words(first, headline)
-        reasons.append(left_first)
+        if left_first != first:
+            reasons.append(left_first)
     reasons.append(first)
     since = f" (since {month_name(figures.first_month)})" if figures.first_month else ""
     active = figures.rhythm.active_months
@@ -480,6 +507,6 @@ def explain(network: Network, window: Window, figures: NetworkFigures, decision:
     reasons.extend(words.forward_reasons())
     trend_word, trend_reason = trend_of(figures.series, float(rules["trend_change"]))
     reasons.append(f"trend: {trend_reason}")
-    caveats = words.caveats() + words.quiet_caveat()
+    caveats = words.caveats()
     return {"reasons": reasons, "headline": headline, "next_step": step,
             "trend": trend_word, "caveats": caveats}

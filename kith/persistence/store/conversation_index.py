@@ -11,7 +11,8 @@ subtractions; lists of days are stored as compact strings, see ``encode_days``) 
 - ``p``: conversations where you pitched yourself to them;
 - ``h``: help you gave them (favours given, never a pitch, volunteering beside them or
   an introduction you made for them);
-- ``m``: money they paid you (received, or a shared positive amount), as ``[day, minor
+- ``m``: money they paid you (received; money on a shared interaction is your share of
+  the cost, never a payment from them), as ``[day, minor
   units, latest invitation day, latest pitch day]``, the last two on or before the payment
   (``-1``: none), kept up to date so the ledger attributes money without searching;
 
@@ -86,7 +87,7 @@ def entries(doc: dict[str, Any]) -> tuple[dict[str, Any], list[Any] | None]:
         items["i"] = day
     elif initiative == "pitched":
         items["p"] = day
-    if money > 0 and direction in ("received", "shared"):
+    if money > 0 and direction == "received":
         items["m"] = [day, money]
     if favours > 0 and direction == "gave" and initiative != "pitched" \
             and kind not in NOT_HELP_TO_A_PERSON:

@@ -8,7 +8,10 @@ Version history:
 1. Single-file prototype layout (all interactions in ``kith.json``).
 2. Interactions partitioned by month, derived aggregates.
 3. Interactions carry ``initiative`` (``invited``/``pitched``/none; ``invited: true`` stays
-   invited), and the derived conversation index (``derived/conversations.json``) (current).
+   invited), and the derived conversation index (``derived/conversations.json``).
+4. The month totals gain the value model's rows (estimates, rated fun, paid forward).
+5. Money on a shared interaction is the user's share of the cost, so the conversation
+   index no longer lists it as a payment from the people present (current).
 """
 
 from __future__ import annotations
@@ -41,7 +44,7 @@ class Migratable(Protocol):
     def rebuild_derived(self) -> None: ...
 
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _from_1(store: Migratable) -> None:
@@ -76,7 +79,14 @@ def _from_3(store: Migratable) -> None:
     store.rebuild_derived()
 
 
-MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2, 3: _from_3}
+def _from_4(store: Migratable) -> None:
+    """Rebuild the derived data: shared money ("I pay my share") is money spent, and the
+    conversation index listed a positive shared amount as a payment from the people
+    present (the interactions are unchanged)."""
+    store.rebuild_derived()
+
+
+MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2, 3: _from_3, 4: _from_4}
 
 
 def migrate(store: Migratable, version: int) -> None:
