@@ -27,8 +27,8 @@ from kith.tui.reminders import RemindersPane
 from kith.tui.widgets import KithFooter
 
 MAIN_VIEWS = "Dashboard, PeoplePane, IntroductionsPane, RemindersPane, InboxPane, PanelHost"
-NAVIGATION = {"show", "show_number", "show_inbox", "log", "switch_window", "find_person", "add_person",
-              "add_network", "hear", "merge", "quit"}
+NAVIGATION = {"show", "show_number", "show_inbox", "log", "switch_window", "find_person",
+              "add_person", "add_network", "hear", "merge", "quit"}
 CORE_TABS = ("dashboard", "people", "introductions", "reminders")
 """The core tabs in order: number keys 1-4; plugin tabs follow from 5."""
 
