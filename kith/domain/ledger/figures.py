@@ -129,6 +129,8 @@ class NetworkFigures:
     received_count: int = 0
     shared_count: int = 0
     estimated_interactions: int = 0
+    estimated_gave_count: int = 0
+    """Times given whose values kith estimated (they never weigh in the balance)."""
     first_month: str | None = None
     """The first month on record in the window (None: no records in it)."""
     end: date = date.min
@@ -175,7 +177,8 @@ class NetworkFigures:
     def help_given(self) -> int:
         """What the help back is weighed against: the favours given (paid forward aside),
         or the times you gave (board work, shifts) when that is more."""
-        times = self.gave_count - self.introductions - self.newcomer_help
+        times = (self.gave_count - self.estimated_gave_count - self.introductions
+                 - self.newcomer_help)
         return max(self.favours_in_balance, times, 0)
 
     @property
@@ -223,6 +226,7 @@ def month_figures(figures: NetworkFigures, months_data: dict[str, dict[str, list
             figures.estimated_received = figures.estimated_received + er
             figures.estimated_interactions += sum(totals_of(rows, "est-" + d).count
                                                   for d in DIRECTIONS)
+            figures.estimated_gave_count += totals_of(rows, "est-gave").count
             help_back -= er.favours
         if help_back > 0:
             figures.help_months += 1
