@@ -148,10 +148,14 @@ class Sandbox:
         (``exit_code``, ``stdout``, ``stderr``). An exception the CLI did not turn into
         an exit code (a crash) is raised, with its traceback, rather than hidden."""
         build_cli = load_target(self.cli)
-        env = {"KITH_HOME": str(self.home), "KITH_CONFIG": str(self.config_path),
+        # the sandbox's folder is the default database, as the platform's data folder is
+        # for a user: created by the first write (a folder named with --db or $KITH_HOME
+        # must exist already)
+        env = {"KITH_HOME": None, "KITH_CONFIG": str(self.config_path),
                "KITH_PLUGINS_DIR": None}
         result = CliRunner().invoke(build_cli(self.plugins), [str(a) for a in args],
-                                    input=input, env=env)
+                                    input=input, env=env,
+                                    default_map={"db": str(self.home)})
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise result.exception
         return result

@@ -97,12 +97,14 @@ def announce(store: Store, recorded: tuple[Any, ...], plugins: Any = None) -> No
 
 
 def _remove_empty_folder(home: Path) -> None:
-    """Remove ``home`` if it holds nothing but the lock file."""
+    """Remove ``home`` if it holds nothing but the lock file (and its holder's name)."""
     from kith.persistence.folder import LOCK
+    from kith.persistence.lock import HOLDER
 
     with contextlib.suppress(OSError):
-        if {p.name for p in home.iterdir()} <= {LOCK}:
+        if {p.name for p in home.iterdir()} <= {LOCK, HOLDER}:
             (home / LOCK).unlink(missing_ok=True)
+            (home / HOLDER).unlink(missing_ok=True)
             home.rmdir()
 
 

@@ -137,31 +137,6 @@ def test_a_merge_leaves_no_alias_equal_to_the_name(guild: None, ok: Callable[...
     assert [a for a in merged["aliases"] if a.casefold() == "priya nair"] == []
 
 
-def test_demo_cleans_up_and_prints_commands_that_work(tmp_path: Path) -> None:
-    """`make demo` runs `.venv/bin/kith demo`: its throwaway folder is gone afterwards, and
-    each command it prints runs as printed (from the same folder)."""
-    kith = Path(sys.executable).parent / "kith"
-    temp = tmp_path / "tmp"
-    temp.mkdir()
-    env = {**os.environ, "TMPDIR": str(temp), "KITH_CONFIG": str(tmp_path / "c.toml"),
-           "PATH": "/usr/bin:/bin"}  # kith is not on the PATH, as after `make demo`
-    env.pop("KITH_HOME", None)
-    done = subprocess.run([str(kith), "demo"], env=env, capture_output=True, text=True,
-                          timeout=300, cwd=tmp_path)
-    assert done.returncode == 0, done.stderr
-    assert list(temp.iterdir()) == []  # the throwaway folder is removed
-    lines = [line.strip() for line in done.stdout.splitlines()]
-    build = next(line for line in lines if " demo --db " in line)
-    hint = next(line.removeprefix("Explore it:").strip() for line in lines
-                if line.startswith("Explore it:"))
-    assert build.split()[0] == str(kith)  # not a bare `kith`, which is not on the PATH
-    for command in (build, hint):
-        ran = subprocess.run(command, shell=True, env=env, capture_output=True, text=True,
-                             timeout=300, cwd=tmp_path)
-        assert ran.returncode == 0, (command, ran.stderr)
-    assert "St Mary's" in ran.stdout or "st-marys" in ran.stdout
-
-
 def test_assess_fits_80_columns_with_one_window_and_whole_words(tmp_path: Path) -> None:
     target = tmp_path / "demo"
     env = {**os.environ, "COLUMNS": "80", "KITH_CONFIG": str(tmp_path / "c.toml")}

@@ -313,7 +313,7 @@ def test_a_database_we_may_only_read_is_still_readable(ok: Callable[..., Any],
     ok("network", "add", "Net")
 
     class Unwritable:
-        def acquire(self) -> None:
+        def acquire(self, timeout: float | None = None) -> None:
             raise PermissionError(errno.EROFS, "Read-only file system", str(kith_home))
 
         def release(self) -> None:

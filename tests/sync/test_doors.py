@@ -169,7 +169,7 @@ def test_a_deletion_made_after_seeing_the_record_still_travels(ours: Path,
     and merged two people."""
     peer = peer_of(ours, tmp_path / "peer")
     interaction = next(iter(records(peer, "interactions")))
-    kith(peer, "interaction", "delete", interaction)
+    kith(peer, "interaction", "delete", interaction, "--yes")
     kith(peer, "person", "merge", "Ann Lee", "Bob Stone")
     result = kith(ours, "merge", peer)
     assert "ignored" not in result.stderr and "skipped" not in result.stderr

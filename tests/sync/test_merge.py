@@ -50,7 +50,7 @@ def two(tmp_path: Path) -> dict[str, Any]:
     kith(b, "person", "edit", "Ann Lee", "--birthday", "1990-04-15", "--note", "from B")
     ids["ia"] = log(a, "Carl Weiss", "2024-04-02")
     ids["ib"] = log(b, "Bob Stone", "2024-05-01")
-    kith(a, "interaction", "delete", ids["x1"])
+    kith(a, "interaction", "delete", ids["x1"], "--yes")
     kith(b, "interaction", "edit", ids["x2"], "--minutes", "90", "--on", "2024-06-09")
     kith(b, "person", "merge", "Bob Stone", "Carl Weiss")
     return {"a": a, "b": b, **ids}

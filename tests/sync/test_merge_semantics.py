@@ -161,7 +161,7 @@ def test_3_a_merge_does_not_bring_deleted_interactions_back(pair: dict[str, Any]
     kith(a, "person", "edit", "Lena Berg", "--name", "Ann L.")
     kith(a, "interaction", "edit", x, "--with", "Ann L.")
     kith(b, "merge", a)
-    kith(a, "interaction", "delete", x)
+    kith(a, "interaction", "delete", x, "--yes")
     kith(b, "person", "merge", "Ann Lee", "Ann L.")
     both_ways(a, b)
     assert x not in records(a, "interactions")
@@ -171,7 +171,7 @@ def test_3_a_merge_does_not_bring_deleted_interactions_back(pair: dict[str, Any]
 def test_3_a_deletion_wins_over_an_edit_made_meanwhile_whatever_the_clocks(
         pair: dict[str, Any]) -> None:
     a, b, x = pair["a"], pair["b"], pair["x"]
-    kith(b, "interaction", "delete", x)
+    kith(b, "interaction", "delete", x, "--yes")
     kith(a, "interaction", "edit", x, "--note", "edited after, elsewhere")  # newer stamp
     both_ways(a, b)
     assert x not in records(a, "interactions")

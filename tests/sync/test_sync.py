@@ -71,7 +71,7 @@ def diverge(pair: dict[str, Any]) -> dict[str, str]:
     new = {"ia": log(a, "Ann Lee", "--on", "2024-04-01"),
            "ic": log(a, "Carl Weiss", "--on", "2024-04-02"),
            "ib": log(b, "Bob Stone", "--on", "2024-05-01")}
-    kith(a, "interaction", "delete", pair["x1"])
+    kith(a, "interaction", "delete", pair["x1"], "--yes")
     kith(b, "interaction", "edit", pair["x2"], "--minutes", "90")
     kith(b, "person", "merge", "Bob Stone", "Carl Weiss")
     kith(a, "network", "add", "Chess club", "--kind", "association")

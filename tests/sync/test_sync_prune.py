@@ -43,7 +43,7 @@ def rounds(*devices: Path, times: int = 2) -> None:
 def test_a_tombstone_every_device_has_seen_is_pruned(tmp_path: Path) -> None:
     pair: dict[str, Any] = build_pair(tmp_path)
     a, b = pair["a"], pair["b"]
-    kith(a, "interaction", "delete", pair["x1"])
+    kith(a, "interaction", "delete", pair["x1"], "--yes")
     key = f"interactions/{pair['x1']}"
     kith(a, "sync")
     assert key in tombstones(a)
@@ -63,7 +63,7 @@ def test_a_device_away_for_long_holds_the_tombstone_and_resurrects_nothing(
     kith(a, "sync")
     kith(b, "sync")
     assert pair["x1"] in records(c, "interactions")
-    kith(a, "interaction", "delete", pair["x1"])
+    kith(a, "interaction", "delete", pair["x1"], "--yes")
     key = f"interactions/{pair['x1']}"
     rounds(a, b, times=4)
     assert key in tombstones(a) and key in tombstones(b)  # c has not seen it
@@ -82,7 +82,7 @@ def test_a_commit_made_by_hand_keeps_every_tombstone(tmp_path: Path) -> None:
 
     pair: dict[str, Any] = build_pair(tmp_path)
     a, b = pair["a"], pair["b"]
-    kith(a, "interaction", "delete", pair["x1"])
+    kith(a, "interaction", "delete", pair["x1"], "--yes")
     kith(a, "sync")
     (a / ".gitattributes").write_text((a / ".gitattributes").read_text())
     kith(a, "person", "add", "Dan Hand", "--network", "church")
@@ -98,7 +98,7 @@ def test_young_tombstones_wait(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(pruning, "PRUNE_AFTER", timedelta(days=30))
     pair: dict[str, Any] = build_pair(tmp_path)
     a, b = pair["a"], pair["b"]
-    kith(a, "interaction", "delete", pair["x1"])
+    kith(a, "interaction", "delete", pair["x1"], "--yes")
     rounds(a, b, times=3)
     key = f"interactions/{pair['x1']}"
     assert key in tombstones(a) and key in tombstones(b)  # seen by all, but too young

@@ -22,6 +22,7 @@ from tests.live.servers import event
 
 
 def _cli(home: Path, config: Path, *args: Any) -> None:
+    home.mkdir(parents=True, exist_ok=True)  # $KITH_HOME must name a folder that exists
     result = CliRunner().invoke(build_cli(), [str(a) for a in args], env={
         "KITH_HOME": str(home), "KITH_CONFIG": str(config)})
     assert result.exit_code == 0, result.output
