@@ -35,6 +35,9 @@ class Life:
         self.store = Store(home, plugins=load_plugins())
         self.people: dict[str, str] = {}
         self.items: list[Interaction] = []
+        self.logged = 0
+        """Interactions logged so far: each one's source is unique, also after a flush (an
+        id reused after ``items`` was written replaced an earlier record)."""
 
     def network(self, name: str, kind: str, joined: str | None) -> Life:
         self.store.save_network(Network.create(name, kind=kind, joined=joined))
@@ -55,7 +58,8 @@ class Life:
         self.items.append(Interaction.create(
             when=when, network=network, people=people, direction=direction, kind=kind,
             value=value, initiative=initiative, note=note, meta=meta or {},
-            source=f"persona:{len(self.items)}"))
+            source=f"persona:{self.logged}"))
+        self.logged += 1
         return self
 
     def monthly(self, network: str, first: str, months: int, direction: str, kind: str,
