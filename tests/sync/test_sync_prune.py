@@ -20,7 +20,8 @@ from tests.synchelp import kith, records
 def _isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # at every sync, whatever a tombstone's age (a day and thirty days otherwise)
     monkeypatch.setattr(pruning, "PRUNE_EVERY", timedelta(0))
-    monkeypatch.setattr(pruning, "PRUNE_AFTER", timedelta(0))
+    # old at once, even a tombstone stamped this very second (stamps have seconds)
+    monkeypatch.setattr(pruning, "PRUNE_AFTER", timedelta(seconds=-60))
     monkeypatch.setenv("KITH_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.delenv("KITH_HOME", raising=False)
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(tmp_path / "gitconfig"))
@@ -103,6 +104,6 @@ def test_young_tombstones_wait(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     key = f"interactions/{pair['x1']}"
     assert key in tombstones(a) and key in tombstones(b)  # seen by all, but too young
     assert "Already in sync" in kith(a, "sync").stdout  # and nothing churns meanwhile
-    monkeypatch.setattr(pruning, "PRUNE_AFTER", timedelta(0))  # a month later
+    monkeypatch.setattr(pruning, "PRUNE_AFTER", timedelta(seconds=-60))  # a month later
     rounds(a, b, times=2)
     assert key not in tombstones(a) and key not in tombstones(b)  # the pending month
