@@ -1,7 +1,7 @@
 """Blind personas, second set: written from the two posts in the seeds, not from kith's code.
 
 Each module is one persona, told as the kith command lines a user would type (built with
-``_story``, a copy of ``tests/personas/blind/_story.py``), with what a reader of the posts
+``tests/personas/blind/_story.py``, shared with the first set), with what a reader of the posts
 expects kith's assessment to say. A module defines ``NAME``, ``START``, ``END``, ``STORY``,
 ``WINDOWS`` (name -> (since, until)) and ``EXPECT`` (a list of ``Expectation`` dicts), like the
 modules of ``tests.personas.blind``.

@@ -11,7 +11,7 @@ comes back: no money, no fun, no help. Her Facebook account went quiet in March 
 
 from __future__ import annotations
 
-from tests.personas.blind2._story import Story, every, expect, months, plus
+from tests.personas.blind._story import Story, every, expect, months, plus
 
 NAME = "Bridget O'Rourke"
 START, END = "2022-09-01", "2026-10-31"

@@ -10,7 +10,7 @@ fun, worth it without a penny.
 
 from __future__ import annotations
 
-from tests.personas.blind2._story import Story, every, expect, months, plus
+from tests.personas.blind._story import Story, every, expect, months, plus
 
 NAME = "Femi Adeyemi"
 START, END = "2022-03-01", "2026-09-30"

@@ -10,7 +10,7 @@ favours both ways all year round. She joined a community choir in August 2026.
 
 from __future__ import annotations
 
-from tests.personas.blind2._story import Story, every, expect
+from tests.personas.blind._story import Story, every, expect
 
 NAME = "Helen Marsh"
 START, END = "2023-02-01", "2026-10-31"

@@ -12,7 +12,7 @@ referral brought him a large contract.
 
 from __future__ import annotations
 
-from tests.personas.blind2._story import Story, every, expect, months, plus
+from tests.personas.blind._story import Story, every, expect, months, plus
 
 NAME = "Kwame Boateng"
 START, END = "2022-01-01", "2025-12-31"

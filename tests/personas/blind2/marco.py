@@ -10,7 +10,7 @@ stopped using X in November 2023.
 
 from __future__ import annotations
 
-from tests.personas.blind2._story import Story, every, expect, months, plus
+from tests.personas.blind._story import Story, every, expect, months, plus
 
 NAME = "Marco Bellini"
 START, END = "2022-01-01", "2026-11-30"

@@ -11,7 +11,7 @@ and helps at the monthly gatherings, and he rates them well.
 
 from __future__ import annotations
 
-from tests.personas.blind2._story import Story, expect, months
+from tests.personas.blind._story import Story, expect, months
 
 NAME = "Rahul Menon"
 START, END = "2023-01-01", "2026-06-30"

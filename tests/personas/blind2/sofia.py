@@ -10,7 +10,7 @@ months, and every evening is a delight.
 
 from __future__ import annotations
 
-from tests.personas.blind2._story import Story, every, expect, plus
+from tests.personas.blind._story import Story, every, expect, plus
 
 NAME = "Sofia Lindqvist"
 START, END = "2022-04-01", "2026-08-31"

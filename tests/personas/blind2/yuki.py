@@ -11,7 +11,7 @@ swaps childcare both ways and has picnics. Her Facebook account went quiet in Au
 
 from __future__ import annotations
 
-from tests.personas.blind2._story import Story, every, expect, months, plus
+from tests.personas.blind._story import Story, every, expect, months, plus
 
 NAME = "Yuki Tanaka"
 START, END = "2023-03-01", "2026-09-30"
