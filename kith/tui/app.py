@@ -165,7 +165,7 @@ class KithTUI(App[None]):
         chosen = self.entry_widget() if entering else self.main_widget()
         target, self._focus_next = self._focus_next or chosen, None
         if target is not None and target.focusable:
-            target.focus()
+            target.focus(scroll_visible=not entering)
         else:
             self.screen.set_focus(None)
 

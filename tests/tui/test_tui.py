@@ -396,9 +396,7 @@ def test_kith_tui_bad_input(fails: Callable[..., Any], kith_home: Path,
     ("dashboard-light", [], "textual-light"),
     ("people", ["p"], "textual-dark"),
     ("introductions", ["o"], "textual-dark"),
-    pytest.param("reminders", ["r"], "textual-dark", marks=pytest.mark.xfail(
-        strict=False, reason="order-dependent in the whole suite: after some earlier test "
-        "the 'came to you' list is empty; passes alone and with the other snapshots")),
+    ("reminders", ["r"], "textual-dark"),
     ("log-form", ["l"], "textual-dark"),
 ])
 def test_snapshots(snap_compare: Any, demo_home: Path, name: str, keys: list[str],
