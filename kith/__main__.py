@@ -1,5 +1,5 @@
 """``python -m kith``: the same as the ``kith`` command."""
 
-from kith.cli.main import main
+from kith.cli.entry import main
 
 main()

@@ -21,17 +21,18 @@ completes already.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import click
 from click.shell_completion import BashComplete, CompletionItem, add_completion_class
 
+from kith.cli.fastcomplete import Names as Names
+from kith.cli.fastcomplete import _parsed_names as _parsed_names
+from kith.cli.fastcomplete import candidates, matching_values
+from kith.cli.fastcomplete import read_names as read_names
 from kith.core.model import INTERACTION_KINDS
-from kith.core.textfold import fold
 from kith.plugins.manager import Plugins
 
 COMPLETE_VAR = "_KITH_COMPLETE"
@@ -153,16 +154,14 @@ class Values:
         self.found: Names | None = None
 
     def complete(self, ctx: click.Context, takes: str, incomplete: str) -> list[CompletionItem]:
-        candidates: list[tuple[str, str | None]]
+        found: list[tuple[str, str | None]]
         if takes == "kind":
-            candidates = [(kind, None) for kind in self.interaction_kinds(ctx)]
+            found = [(kind, None) for kind in self.interaction_kinds(ctx)]
         elif takes == "network-kind":
-            candidates = [(kind, None) for kind in self.network_kinds()]
-        elif takes == "network":
-            candidates = list(self.names(ctx).networks)
-        else:
-            candidates = [(name, None) for name in self.names(ctx).people]
-        return matching(candidates, incomplete)
+            found = [(kind, None) for kind in self.network_kinds()]
+        else:  # a person or a network: the same values as the fast path's
+            found = candidates(self.names(ctx), takes)
+        return matching(found, incomplete)
 
     def names(self, ctx: click.Context) -> Names:
         if self.found is None:
@@ -200,108 +199,54 @@ def database_folder(ctx: click.Context) -> Path:
     return default_home()
 
 
-@dataclass
-class Names:
-    """What completion offers from one database: people's names, networks (id and name)
-    and the kinds the user added with ``--new-kind``."""
-
-    people: list[str] = field(default_factory=list)
-    networks: list[tuple[str, str | None]] = field(default_factory=list)
-    kinds: list[str] = field(default_factory=list)
-
-
-_STRING = rb'"([^"\\]*(?:\\.[^"\\]*)*)"'  # a JSON string, its content captured
-_RECORD = re.compile(rb'\{"id": ?' + _STRING + rb', ?"name": ?' + _STRING
-                     + rb', ?"(aliases|kind)":')
-"""A person (id, name, aliases...) or a network (id, name, kind...) as kith writes them."""
-_KIND = re.compile(rb'\{"id": ?"([a-z][a-z0-9_-]{0,39})", ?"added":')
-
-
-def read_names(folder: Path) -> Names:
-    """The names in ``folder``'s ``kith.json``, or none if it is missing or damaged.
-
-    Records are found by the shape kith writes them in (``Person.to_dict``: id, name,
-    aliases first; ``Network.to_dict``: id, name, kind), which a scan of the bytes finds
-    about ten times faster than parsing the whole file builds every record (3 MB at 10k
-    people). If the scan does not account for every person (``"aliases"`` is a key of
-    person records only), the file was written some other way and is parsed in full."""
-    try:
-        data = (folder / "kith.json").read_bytes()
-    except OSError:
-        return Names()
-    if not data.lstrip().startswith(b"{") or not data.rstrip().endswith(b"}"):
-        return Names()  # cut short or not kith's
-    records = _RECORD.findall(data)
-    people = [(ident, name) for ident, name, third in records if third == b"aliases"]
-    if len(people) != data.count(b'"aliases":'):
-        return _parsed_names(data)
-    return Names(people=_sorted_people(_text(name) for ident, name in people
-                                       if ident != b"me"),
-                 networks=[(_text(ident), _text(name)) for ident, name, third in records
-                           if third == b"kind"],
-                 kinds=[kind.decode() for kind in _KIND.findall(data)])
-
-
-def _parsed_names(data: bytes) -> Names:
-    """``read_names`` the slow way: the whole file parsed, every odd record skipped."""
-    import orjson
-
-    try:
-        parsed = orjson.loads(data)
-    except orjson.JSONDecodeError:
-        return Names()
-
-    def table(name: str) -> list[dict[str, Any]]:
-        records = parsed.get(name) if isinstance(parsed, dict) else None
-        if not isinstance(records, dict):
-            return []
-        return [record for record in records.values() if isinstance(record, dict)]
-
-    return Names(
-        people=_sorted_people(str(r.get("name")) for r in table("people")
-                              if r.get("id") != "me" and isinstance(r.get("name"), str)),
-        networks=[(r["id"], r.get("name") if isinstance(r.get("name"), str) else None)
-                  for r in table("networks") if isinstance(r.get("id"), str)],
-        kinds=[r["id"] for r in table("kinds") if isinstance(r.get("id"), str)])
-
-
-def _text(raw: bytes) -> str:
-    """A JSON string's content as text (escapes decoded)."""
-    if b"\\" not in raw:
-        return raw.decode("utf-8", "replace")
-    import orjson
-
-    try:
-        return str(orjson.loads(b'"' + raw + b'"'))
-    except orjson.JSONDecodeError:
-        return ""
-
-
-def _sorted_people(names: Iterable[str]) -> list[str]:
-    return sorted({name for name in names if _shown(name)}, key=fold)
-
-
-def _shown(value: object) -> bool:
-    """A value a shell can be handed: text, not empty, one line, no control characters."""
-    return isinstance(value, str) and value.strip() != "" and value.isprintable()
-
-
 def matching(candidates: Iterable[tuple[str, str | None]], incomplete: str,
              ) -> list[CompletionItem]:
-    """Candidates whose value or description starts with ``incomplete``, or has a word
-    that does, ignoring case and accents ("sean" finds "Seán Ó Brien", "brien" too);
-    those whose value itself starts with it first."""
-    wanted = fold(incomplete)
-    first, then = [], []
-    for value, help_text in candidates:
-        item = CompletionItem(value, help=help_text)
-        folded = fold(value)
-        if folded.startswith(wanted):
-            first.append(item)
-        elif any(word.startswith(wanted)
-                 for word in f"{folded} {fold(help_text or '')}".replace("-", " ").split()):
-            then.append(item)
-    return first + then
+    """``fastcomplete.matching_values`` as click's completion items."""
+    return [CompletionItem(value, help=help_text)
+            for value, help_text in matching_values(candidates, incomplete)]
+
+
+def describe_tree(cli: click.Group) -> dict[tuple[str, ...], dict[str, Any]]:
+    """kith's own commands as ``fastcomplete.TREE`` describes them: for each command path,
+    its options (``[takes a value, what it completes]``), its arguments (``[name, nargs,
+    what it completes]``) and, for a group, its subcommands. A command whose words the
+    fast path could not follow exactly as click does (a group with a default command,
+    ``kith import`` whose sources come from plugins, options with several values, other
+    prefixes than ``-``) is marked ``fallback``: click completes it."""
+    tree: dict[tuple[str, ...], dict[str, Any]] = {}
+
+    def visit(command: click.Command, path: tuple[str, ...], ctx: click.Context) -> None:
+        node: dict[str, Any] = {"options": {}, "arguments": []}
+        fallback = path == ("import",) or bool(getattr(command, "default", None))
+        for param in command.get_params(ctx):
+            takes = what_param_takes(param, path)
+            if isinstance(param, click.Option):
+                flag = param.is_flag or param.count
+                fallback |= (not flag and param.nargs != 1) or bool(
+                    getattr(param, "_flag_needs_value", False))
+                for opt in (*param.opts, *param.secondary_opts):
+                    fallback |= not opt.startswith("-") or opt.startswith("---")
+                    node["options"][opt] = [not flag, takes]
+            elif isinstance(param, click.Argument):
+                fallback |= param.nargs not in (1, -1) or bool(param.envvar) or any(
+                    nargs == -1 for _, nargs, _ in node["arguments"])
+                node["arguments"].append([param.name, param.nargs, takes])
+        node["interspersed"] = ctx.allow_interspersed_args
+        if fallback:
+            node = {"fallback": True}
+        tree[path] = node
+        if isinstance(command, click.Group) and not fallback:
+            names = sorted(command.list_commands(ctx))
+            node["commands"] = names
+            node.pop("arguments")
+            for name in names:
+                sub = command.get_command(ctx, name)
+                if sub is not None:
+                    visit(sub, (*path, name),
+                          sub.make_context(name, [], parent=ctx, resilient_parsing=True))
+
+    visit(cli, (), cli.make_context("kith", [], resilient_parsing=True))
+    return tree
 
 
 class QuotingBashComplete(BashComplete):
@@ -346,3 +291,35 @@ class QuotingBashComplete(BashComplete):
 def requested() -> bool:
     """Whether a shell is asking for completions in this process."""
     return bool(os.environ.get(COMPLETE_VAR))
+
+
+TREE_MODULE = Path(__file__).with_name("completion_tree.py")
+
+
+def tree_source(tree: dict[tuple[str, ...], dict[str, Any]]) -> str:
+    """``completion_tree.py`` as ``write_tree`` writes it for ``tree``."""
+    import pprint
+
+    body = pprint.pformat(tree, width=86, sort_dicts=True, compact=True)
+    return (
+        '"""kith\'s own command tree, for the fast completion path (``fastcomplete``).\n\n'
+        "Generated from the real commands by ``kith.cli.completion.describe_tree`` (plugins\n"
+        "left out: their words send a Tab to click). Regenerate it after changing a command's\n"
+        "options or arguments (``tests/cli/test_completion.py`` fails until then)::\n\n"
+        '    python -c "from kith.cli.completion import write_tree; write_tree()"\n'
+        '"""\n\n'
+        "from typing import Any\n\n"
+        "Tree = dict[tuple[str, ...], dict[str, Any]]\n\n"
+        f"TREE: Tree = {body}\n")
+
+
+def core_tree() -> dict[tuple[str, ...], dict[str, Any]]:
+    """``describe_tree`` of kith's own commands, no plugin loaded."""
+    from kith.cli.main import build_cli
+
+    return describe_tree(build_cli(Plugins()))
+
+
+def write_tree() -> None:
+    """Write ``completion_tree.py`` from the commands as they are now."""
+    TREE_MODULE.write_text(tree_source(core_tree()), encoding="utf-8")
