@@ -4,10 +4,20 @@ Prints, for real ``kith`` processes driven as bash drives them (``COMP_WORDS``,
 ``COMP_CWORD``, ``_KITH_COMPLETE=bash_complete``), the median wall time and the median CPU
 time (user + system of the child: on a loaded machine the wall time mostly measures the
 other processes) of several interleaved runs, beside ``kith --help`` (the start-up floor
-every completion pays), and the median time of the database read alone, in process.
-Target: <= 150 ms at 10k people.
+of every command click runs), and the median time of the database read alone, in process.
+People and networks are answered by the fast path (``kith.cli.fastcomplete``, before
+click is imported); kinds and command names by click. Target: <= 150 ms at 10k people
+(about 570M instructions; 500M for a person).
 
-Usage: ``python bench/bench_completion.py [--runs 15]``
+``--before PATH/TO/kith`` times another install side by side (the code before the fast
+path: ``git archive`` an older commit and ``pip install`` it into another venv);
+``--kith PATH`` the install to time (default: this venv's, which is editable, and an
+editable install pays for setuptools' import finder on every start: time a regular
+``pip install .`` for what a user has); ``--instructions`` also counts instructions under
+valgrind's callgrind (the median of ``--count-runs``; the same on a loaded machine).
+
+Usage: ``python bench/bench_completion.py [--runs 15] [--kith PATH] [--before PATH]
+[--instructions] [--count-runs 3]``
 """
 
 from __future__ import annotations
@@ -26,7 +36,7 @@ os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # time the installed bytecode, 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import dataset
 
-from kith.cli.completion import read_names
+from kith.cli.fastcomplete import read_names
 
 KITH = str(Path(sys.executable).parent / "kith")
 
@@ -36,18 +46,22 @@ CASES: dict[str, str | None] = {
     "log NETWORK --with <Tab>": "kith log st-marys --with ",
     "log <Tab> (networks)": "kith log ",
     "log x --kind <Tab>": "kith log x --kind ",
+    "pe<Tab> (commands)": "kith pe",
 }
 
 
-def once(line: str | None, env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU seconds of one process."""
+def command(kith: str, line: str | None) -> tuple[list[str], dict[str, str]]:
+    """The process that answers ``line`` (None: ``kith --help``) and its variables."""
     if line is None:
-        args, extra = [KITH, "--help"], {}
-    else:
-        words = line.split(" ")
-        args = [KITH]
-        extra = {"_KITH_COMPLETE": "bash_complete", "COMP_WORDS": line,
-                 "COMP_CWORD": str(len(words) - 1)}
+        return [kith, "--help"], {}
+    words = line.split(" ")
+    return [kith], {"_KITH_COMPLETE": "bash_complete", "COMP_WORDS": line,
+                    "COMP_CWORD": str(len(words) - 1)}
+
+
+def once(kith: str, line: str | None, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one process."""
+    args, extra = command(kith, line)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(args, env={**env, **extra}, stdout=subprocess.DEVNULL, check=True)
@@ -57,24 +71,47 @@ def once(line: str | None, env: dict[str, str]) -> tuple[float, float]:
     return wall, cpu
 
 
+def instructions(kith: str, line: str | None, env: dict[str, str]) -> int:
+    """Instructions the process executes (callgrind's "Collected" total)."""
+    args, extra = command(kith, line)
+    found = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                            *args], env={**env, **extra}, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.PIPE, text=True, check=True).stderr
+    for row in found.splitlines():
+        if "Collected :" in row:
+            return int(row.rsplit(":", 1)[1])
+    raise SystemExit(f"valgrind printed no total for {args[0]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--kith", default=KITH, help="the kith executable to time")
+    parser.add_argument("--before", help="another kith executable to compare with")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count instructions under valgrind (slow, load-proof)")
+    parser.add_argument("--count-runs", type=int, default=3,
+                        help="callgrind runs per case (the median is shown)")
     args = parser.parse_args()
+    installs = {"after": args.kith, **({"before": args.before} if args.before else {})}
     home = dataset(1000, people=10_000)
     size = (home / "kith.json").stat().st_size
+    runs = [(install, name) for install in installs for name in CASES]
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "KITH_CONFIG": str(Path(tmp) / "config.toml"),
                "KITH_HOME": str(home), "XDG_CONFIG_HOME": tmp}
-        for line in CASES.values():  # warm-up: bytecode and the page cache
-            once(line, env)
-        walls: dict[str, list[float]] = {name: [] for name in CASES}
-        cpus: dict[str, list[float]] = {name: [] for name in CASES}
+        for install, name in runs:  # warm-up: bytecode and the page cache
+            once(installs[install], CASES[name], env)
+        walls: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
+        cpus: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
         for _ in range(args.runs):  # interleaved, so a busy moment hits every case alike
-            for name, line in CASES.items():
-                wall, cpu = once(line, env)
-                walls[name].append(wall)
-                cpus[name].append(cpu)
+            for install, name in runs:
+                wall, cpu = once(installs[install], CASES[name], env)
+                walls[install, name].append(wall)
+                cpus[install, name].append(cpu)
+        counts = {run: statistics.median(instructions(installs[run[0]], CASES[run[1]], env)
+                                         for _ in range(args.count_runs))
+                  for run in runs} if args.instructions else {}
     reads = []
     for _ in range(args.runs):
         start = time.process_time()
@@ -82,10 +119,18 @@ def main() -> None:
         reads.append(time.process_time() - start)
     print(f"shell completion, 10k people ({size / 1e6:.1f} MB kith.json), median of "
           f"{args.runs} interleaved runs, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
+    for install, path in installs.items():
+        print(f"  {install}: {path}")
     for name in CASES:
-        print(f"  {name:32} wall {statistics.median(walls[name]) * 1000:7.1f} ms   "
-              f"cpu {statistics.median(cpus[name]) * 1000:7.1f} ms")
-    print(f"  {'database read alone (in process)':32} cpu "
+        cells = []
+        for install in installs:
+            cell = (f"wall {statistics.median(walls[install, name]) * 1000:6.1f} ms  cpu "
+                    f"{statistics.median(cpus[install, name]) * 1000:6.1f} ms")
+            if counts:
+                cell += f"  {counts[install, name] / 1e6:5.0f} M instr"
+            cells.append(f"{install} {cell}")
+        print(f"  {name:30} " + "  |  ".join(reversed(cells)))
+    print(f"  {'database read alone (in process)':30} cpu "
           f"{statistics.median(reads) * 1000:7.1f} ms   ({len(names.people)} distinct names, "
           f"{len(names.networks)} networks)")
 
