@@ -7,8 +7,12 @@ for completions (``_KITH_COMPLETE`` is set, see ``enable``), so a normal run pay
 Why it reads ``kith.json`` directly instead of opening the ``Store``: completion runs on
 every Tab press and must answer in well under 150 ms at 10k people. Opening the store
 validates every record and takes the writers' lock; completion needs only the names, so it
-scans the one file, never writes, never locks, and completes nothing from a missing or
-cut-short database (a completion is a convenience, never an error).
+scans the one file (``fastcomplete.read_names``), never writes, never locks, and completes
+nothing from a missing or cut-short database (a completion is a convenience, never an
+error). People and networks are usually answered before this module loads, by
+``kith.cli.fastcomplete`` (from ``kith.cli.entry``); this module answers the rest (kinds,
+which need the plugins; command and option names; plugins' commands), and its
+``describe_tree`` writes the table the fast path follows (``write_tree``).
 
 Parameters are found by name when click looks a command up (``enable`` wraps each group's
 ``get_command``), so the commands themselves need not know about completion: ``--with``
