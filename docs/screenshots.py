@@ -1,10 +1,10 @@
 """Make the README's screenshots with the app's own screenshot support, from the demo data.
 
 Usage: ``python docs/screenshots.py`` (or ``make screenshots``); writes SVGs into
-docs/screenshots/. The demo is built in a throwaway folder with a fixed date so the
-pictures only change when the app does (the zone is UTC too). A calendar of a few events with demo people is
-pulled as a live source (``kith source add``, ``kith pull``, the clock set to the same
-day), so the Inbox tab (key 0) has suggestions to show.
+docs/screenshots/. The demo is built in a throwaway folder with a fixed date (and zone,
+UTC) so the pictures only change when the app does. A calendar of a few events with demo
+people is pulled as a live source (``kith source add``, ``kith pull``, the clock set to
+the same day), so the Inbox tab (key 0) has suggestions to show.
 """
 
 from __future__ import annotations
