@@ -351,16 +351,21 @@ def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-@settings(max_examples=150, deadline=None)
-@given(st.lists(st.sampled_from(WORDS), max_size=6), st.sampled_from(["", " "]),
-       st.sampled_from(["bash", "zsh", "fish"]))
+COMMANDS = [[], ["person", "show"], ["person", "merge"], ["person", "relate"], ["log"],
+            ["history"], ["intro", "make"], ["hear"], ["assess"], ["-h"], ["--db", "."]]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(COMMANDS), st.lists(st.sampled_from(WORDS), max_size=5),
+       st.sampled_from(["", " "]), st.sampled_from(["bash", "zsh", "fish"]))
 def test_whatever_the_words_the_fast_path_agrees_with_click_or_stays_out(
-        shared_home: Path, words: list[str], end: str, shell: str) -> None:
+        shared_home: Path, command: list[str], words: list[str], end: str, shell: str
+        ) -> None:
     """Any line of kith's words: the fast path answers what click answers, or nothing."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setenv("KITH_HOME", str(shared_home))
         monkeypatch.setenv("KITH_CONFIG", str(shared_home.parent / "c"))
-        line = " ".join(["kith", *words]) + end
+        line = " ".join(["kith", *command, *words]) + end
         answered = fast(shell, line)
         if answered is not None:
             assert answered == slow(monkeypatch, shell, line), line
