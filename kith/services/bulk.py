@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 _one_command = False
 
@@ -31,16 +31,24 @@ def one_command_process() -> None:
 
 
 @contextmanager
-def no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection(*, freeze: bool = False) -> Iterator[None]:
     """Pause the cycle collector for the duration (restored even on error, and left
-    alone if the caller had already paused it). In a one-command process what was made
-    meanwhile is frozen first (see the module)."""
+    alone if the caller had already paused it). With ``freeze``, what was made meanwhile
+    is frozen before the collector comes back."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
-            if _one_command:
+            if freeze:
                 gc.freeze()
             gc.enable()
+
+
+def reading_command() -> AbstractContextManager[None]:
+    """The collector paused while a reading command runs; in a one-command process what
+    it loaded is frozen at the end (see the module). Never used by the TUI, whose
+    widgets make cyclic garbage for as long as it runs (it manages the collector
+    itself, ``kith.tui.app``)."""
+    return no_cycle_collection(freeze=_one_command)

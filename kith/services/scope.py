@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from kith.services.bulk import no_cycle_collection
+from kith.services.bulk import reading_command
 
 if TYPE_CHECKING:
     from kith.persistence.store import Store
@@ -163,7 +163,7 @@ def _in_transaction(callback: Callable[..., Any], *, reader: bool = False) -> Ca
                 # what a reader loads (kith.json, the derived files) holds no reference
                 # cycles: without the collector, loading and reading them is a third
                 # cheaper (``kith.services.bulk``)
-                with no_cycle_collection():
+                with reading_command():
                     return _read(app.store, callback, args, kwargs)
             except NeedsWriter:
                 pass  # it writes after all (a migration, say): run it as a writer

@@ -37,14 +37,14 @@ def test_a_caller_that_paused_it_keeps_it_paused() -> None:
         gc.enable()
 
 
-def test_a_one_command_process_freezes_what_the_block_made(
+def test_a_one_command_process_freezes_what_a_reading_command_made(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """What a reader loaded lives until the process exits: frozen, no later collection
     (nor the sweep at exit) walks it again; the collector itself comes back."""
     monkeypatch.setattr(bulk, "_one_command", True)
     before = gc.get_freeze_count()
     try:
-        with no_cycle_collection():
+        with bulk.reading_command():
             loaded = [{"row": [n, n + 1]} for n in range(1000)]
         assert gc.isenabled()
         assert gc.get_freeze_count() >= before + 2 * len(loaded)
@@ -52,13 +52,19 @@ def test_a_one_command_process_freezes_what_the_block_made(
         gc.unfreeze()
 
 
-def test_outside_a_one_command_process_nothing_is_frozen() -> None:
+def test_outside_a_one_command_process_nothing_is_frozen(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """The tests' runner (many commands in one process) never freezes: garbage of one
-    command must stay collectable for the next."""
+    command must stay collectable for the next; nor does a bulk read in a process that
+    goes on (the TUI's reminders), even when the process was started by the console
+    script."""
     assert not bulk._one_command
     before = gc.get_freeze_count()
-    with no_cycle_collection():
+    with bulk.reading_command():
         loaded = [{"row": [n]} for n in range(1000)]
+    monkeypatch.setattr(bulk, "_one_command", True)
+    with no_cycle_collection():
+        loaded += [{"row": [n]} for n in range(1000)]
     assert loaded and gc.get_freeze_count() == before
 
 

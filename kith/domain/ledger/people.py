@@ -64,7 +64,8 @@ class PeopleFacts:
                 day = (people.get(person, {}).get("networks") or {}).get(ident)
                 if day:
                     joined[person] = day
-        helped, takers = [], []
+        helped: list[tuple[int, str, str, int, int]] = []
+        takers: list[dict[str, Any]] = []
         append, joined_on = helped.append, joined.get
         # this loop runs for every person helped in every network (16k at a million
         # interactions): one look-up of their totals, the two ends of their help days
