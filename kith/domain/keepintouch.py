@@ -32,6 +32,7 @@ years of history.
 from __future__ import annotations
 
 import heapq
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -226,13 +227,11 @@ def reminders(store: Store, config: dict[str, Any], today: date | None = None, *
     received: dict[str, list[tuple[str, list[int]]]] = {}
     # seen in the last DRIFT_MIN_DAYS: nobody is drifting (most people: a string compare)
     drift_before = date.fromordinal(today.toordinal() - DRIFT_MIN_DAYS).isoformat()
-    # one pass over the people, and over each one's totals once: at 10k people and 1M
-    # interactions reading the totals of 50k (person, network) pairs, scattered in
-    # memory, costs more than anything computed from them
-    for ident, person in docs.items():
-        if ident == ME:
-            continue
-        nets = stats.get(ident, _NO_TOTALS)
+    # one pass over the people, and over each one's totals once, in the order they are
+    # stored: at 10k people and 1M interactions reading the totals of 50k (person,
+    # network) pairs costs more than anything computed from them, and more still when
+    # they are visited out of order (``_everyone``)
+    for ident, person, nets in _everyone(docs, stats):
         member_of = person.get("networks") or _NO_TOTALS
         last = None
         last_when = ""
@@ -282,11 +281,29 @@ def reminders(store: Store, config: dict[str, Any], today: date | None = None, *
                                                  upcoming[0].isoformat(),
                                                  (upcoming[0] - today).days, upcoming[1]))
     result.thank = _thanks(recent, docs, networks, today, thank_days, received)
+    # the order of the people (ties below keep it), as if they had been visited so
+    position = {ident: index for index, ident in enumerate(docs)}
+    for items in (result.overdue, result.birthdays, result.newcomers, result.drifting):
+        items.sort(key=lambda item: position[item.id])
     result.overdue.sort(key=lambda o: (o.last_contact is not None, -o.days_overdue, o.name))
     result.birthdays.sort(key=lambda b: (b.days_until, b.name))
     result.newcomers.sort(key=lambda n: (n.first, n.name), reverse=True)
     result.drifting.sort(key=lambda d: (-d.days_since / d.usual_days, d.name))
     return result
+
+
+def _everyone(docs: dict[str, Any], stats: dict[str, Any]
+              ) -> Iterator[tuple[str, dict[str, Any], dict[str, Any]]]:
+    """``(id, person, totals by network)`` for everyone but you: first the people with
+    totals, in the order the totals are stored (a sequential walk over 50k rows, twice as
+    fast as looking each up in the order of the people), then those without any."""
+    for ident, nets in stats.items():
+        person = docs.get(ident)
+        if person is not None and ident != ME:
+            yield ident, person, nets
+    for ident, person in docs.items():
+        if ident != ME and ident not in stats:
+            yield ident, person, _NO_TOTALS
 
 
 def _ref(name: str) -> str:
