@@ -26,6 +26,7 @@ from pathlib import Path
 import orjson
 
 from kith.core.ids import new_id
+from kith.persistence import checked
 from kith.persistence.store import (
     MAIN,
     NETWORK_TOTALS,
@@ -158,8 +159,7 @@ def record_checked(home: Path) -> None:
     commits that would have written them record them: a real database's readers skip
     checking derived files kith wrote, and so do the benchmarks' (histories generated
     before the record existed get it here too)."""
-    from kith.persistence.cache import signature
-    from kith.persistence.checked import record
+    from kith.persistence.checked import record, signature
 
     record(home, {str(p.relative_to(home)): signature(p)
                   for p in sorted((home / "derived").rglob("*.json"))})
@@ -175,7 +175,7 @@ def dataset(interactions: int, people: int = 10_000) -> Path:
         shutil.rmtree(home, ignore_errors=True)
         generate(home, interactions, people)
         marker.write_text(hashlib.sha1(str(interactions).encode()).hexdigest())
-    elif not (home / ".checked").exists():
+    elif not checked.load(home):
         record_checked(home)
     return home
 

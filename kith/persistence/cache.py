@@ -73,10 +73,10 @@ class FileCache:
         self.watched: dict[str, Signature | None] | None = None
         """While a reader reads without the lock (``kith.persistence.snapshot_read``): the
         signature of every file and folder it used, to check at the end that none changed."""
-        self.checked: dict[str, Signature] = {}
+        self.checked: dict[str, checked.Signature] = {}
         """Derived files known sound as they are on disk (checked here, found recorded, or
         just committed), for the next commit to record (``kith.persistence.checked``)."""
-        self._recorded: dict[str, Signature] | None = None
+        self._recorded: dict[str, checked.Signature] | None = None
 
     def read(self, name: str) -> dict[str, Any]:
         cached = self.files.get(name)
@@ -92,9 +92,11 @@ class FileCache:
                     else:  # a derived file: unchecked if it is as kith last left it
                         if self._recorded is None:
                             self._recorded = checked.load(self.home)
-                        if self._recorded.get(name) != found:
+                        now = checked.signature(path)
+                        if now is None or self._recorded.get(name) != now:
                             self.validate(path, name, data)
-                        self.checked[name] = found
+                        if now is not None:
+                            self.checked[name] = now
             cached = self.files[name] = Cached(data, found)
         if self.watched is not None:
             self.watched.setdefault(name, cached.signature)
@@ -135,9 +137,11 @@ class FileCache:
     def settled(self, names: Iterable[str]) -> None:
         """These files were just committed: remember their new signatures."""
         for name in names:
-            found = self.files[name].signature = signature(self.home / name)
-            if found is not None and checked.applies(name):
-                self.checked[name] = found  # written by kith from what it holds: sound
+            self.files[name].signature = signature(self.home / name)
+            if checked.applies(name):  # written by kith from what it holds: sound
+                found = checked.signature(self.home / name)
+                if found is not None:
+                    self.checked[name] = found
 
     def drop(self, names: Iterable[str]) -> None:
         """Forget these files (a rollback), and make every table read its file again."""

@@ -5,12 +5,13 @@ is diagnosed rather than crashed on. For the derived files (``derived/``: month 
 person totals, the conversation index) that check costs as much as parsing them, on
 every ``kith assess`` and ``kith remind`` (at 1M interactions, about 45 ms of each), and
 it finds nothing when the file is the one kith itself wrote. So every commit records, in
-``.checked``, the signature (inode, size, modification time) of each derived file it
-wrote or read and checked; a reader that finds a derived file with the very signature
-recorded there skips the check. A file replaced or edited since (by a sync tool, a
+``.checked``, the signature (inode, size, modification and change times) of each
+derived file it wrote or read and checked; a reader that finds a derived file with the
+very signature recorded there skips the check. A file replaced or edited since (by a sync tool, a
 restore, a hand edit, a disk error that rewrote it) has another signature and is checked
 as ever; so is every file outside ``derived/`` (what comes from outside is still checked
-at the door).
+at the door). The change time is in the signature because no program can set it: a copy
+that keeps the modification time (a restore, ``rsync -t``) still has another signature.
 
 The record is a cache, never data: it is written after the commit, replaced whole and not
 fsynced; a missing, stale or unreadable record only means the files are checked again.
@@ -30,7 +31,16 @@ from kith.persistence.folder import TMP_SUFFIX
 RECORD = ".checked"
 DERIVED = "derived/"
 
-Signature = tuple[int, int, int]
+Signature = tuple[int, int, int, int]
+
+
+def signature(path: Path) -> Signature | None:
+    """``(inode, size, mtime, ctime)`` in nanoseconds, or None when there is no file."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def applies(name: str) -> bool:
@@ -48,8 +58,8 @@ def load(home: Path) -> dict[str, Signature]:
         return {}
     found: dict[str, Signature] = {}
     for name, value in data.items():
-        if type(value) is list and len(value) == 3 and all(type(v) is int for v in value):
-            found[name] = (value[0], value[1], value[2])
+        if type(value) is list and len(value) == 4 and all(type(v) is int for v in value):
+            found[name] = (value[0], value[1], value[2], value[3])
     return found
 
 

@@ -3,6 +3,7 @@ and a derived file changed since, is checked as ever (``kith.persistence.checked
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -91,3 +92,24 @@ def test_a_commit_records_the_derived_files_it_checked_and_only_those(kith_home:
     assert people_shard(person) in shards
     assert shards <= set(recorded)
     assert "derived/networks.json" not in recorded  # neither read nor written: unknown
+
+
+def test_an_edit_in_place_that_keeps_size_and_modification_time_is_still_checked(
+        kith_home: Path) -> None:
+    """Same inode, same size, the modification time set back: only the change time, which
+    no program can set, tells; it is in the signature."""
+    person = _history(kith_home)
+    shard = kith_home / people_shard(person)
+    before = shard.stat()
+    text = shard.read_bytes()
+    damaged = text.replace(b'"gave":[0,0,0,0,0]', b'"gave":[0,0,0,0.0]', 1)
+    assert damaged != text and len(damaged) == len(text)
+    with shard.open("r+b") as out:  # in place: the inode stays
+        out.write(damaged)
+    os.utime(shard, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = shard.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == \
+        (before.st_ino, before.st_size, before.st_mtime_ns)
+    store = Store(kith_home, create=False)
+    with pytest.raises(StoreError, match=r"person totals .* is damaged"):
+        store.person_stats()
