@@ -15,6 +15,8 @@ from kith.persistence.store.conversation_index import (
     day_at,
     decode_days,
     encode_days,
+    first_and_last,
 )
 
-__all__ = ["bisect_days", "day_at", "decode_days", "encode_days"]
+__all__ = ["bisect_days", "day_at", "decode_days", "encode_days",
+           "first_and_last"]

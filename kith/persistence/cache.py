@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from kith.core.errors import StoreError
+from kith.persistence import checked
 
 if TYPE_CHECKING:
     from kith.persistence.tables import KithTinyDB
@@ -72,6 +73,10 @@ class FileCache:
         self.watched: dict[str, Signature | None] | None = None
         """While a reader reads without the lock (``kith.persistence.snapshot_read``): the
         signature of every file and folder it used, to check at the end that none changed."""
+        self.checked: dict[str, checked.Signature] = {}
+        """Derived files known sound as they are on disk (checked here, found recorded, or
+        just committed), for the next commit to record (``kith.persistence.checked``)."""
+        self._recorded: dict[str, checked.Signature] | None = None
 
     def read(self, name: str) -> dict[str, Any]:
         cached = self.files.get(name)
@@ -82,7 +87,16 @@ class FileCache:
             if found is not None:
                 data = parse(path)
                 if self.validate is not None:
-                    self.validate(path, name, data)
+                    if not checked.applies(name):
+                        self.validate(path, name, data)
+                    else:  # a derived file: unchecked if it is as kith last left it
+                        if self._recorded is None:
+                            self._recorded = checked.load(self.home)
+                        now = checked.signature(path)
+                        if now is None or self._recorded.get(name) != now:
+                            self.validate(path, name, data)
+                        if now is not None:
+                            self.checked[name] = now
             cached = self.files[name] = Cached(data, found)
         if self.watched is not None:
             self.watched.setdefault(name, cached.signature)
@@ -124,18 +138,25 @@ class FileCache:
         """These files were just committed: remember their new signatures."""
         for name in names:
             self.files[name].signature = signature(self.home / name)
+            if checked.applies(name):  # written by kith from what it holds: sound
+                found = checked.signature(self.home / name)
+                if found is not None:
+                    self.checked[name] = found
 
     def drop(self, names: Iterable[str]) -> None:
         """Forget these files (a rollback), and make every table read its file again."""
         for name in names:
             self.files.pop(name, None)
             self.dbs.pop(name, None)
+            self.checked.pop(name, None)
         self._clear_tables()
 
     def forget(self) -> None:
         """Drop every cached file, so the next read sees the disk."""
         self.files.clear()
         self.dbs.clear()
+        self.checked.clear()
+        self._recorded = None
 
     def refresh(self) -> None:
         """Drop cached files that another process replaced since we read them."""
@@ -143,6 +164,8 @@ class FileCache:
             if cached.signature != signature(self.home / name):
                 del self.files[name]
                 self.dbs.pop(name, None)
+                self.checked.pop(name, None)
+        self._recorded = None  # another commit may have recorded files since
         self._clear_tables()
 
     def _clear_tables(self) -> None:

@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from kith.core.errors import StoreError
-from kith.persistence import journal
+from kith.persistence import checked, journal
 from kith.persistence.cache import FileCache
 from kith.persistence.damage import refuse_if_damaged
 from kith.persistence.folder import ReadOnlyFolder
@@ -134,3 +134,4 @@ class Transaction:
             self.cache.forget()
             raise
         self.cache.settled(names)
+        checked.record(self.home, self.cache.checked)

@@ -43,6 +43,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from kith.services.bulk import reading_command
+
 if TYPE_CHECKING:
     from kith.persistence.store import Store
 
@@ -156,12 +158,16 @@ def _in_transaction(callback: Callable[..., Any], *, reader: bool = False) -> Ca
         app = click.get_current_context().find_object(KithApp)
         if app is None or not (app.db / MAIN).is_file():
             return callback(*args, **kwargs)  # nothing to race with yet
-        store = app.store
         if reader:
             try:
-                return _read(store, callback, args, kwargs)
+                # what a reader loads (kith.json, the derived files) holds no reference
+                # cycles: without the collector, loading and reading them is a third
+                # cheaper (``kith.services.bulk``)
+                with reading_command():
+                    return _read(app.store, callback, args, kwargs)
             except NeedsWriter:
                 pass  # it writes after all (a migration, say): run it as a writer
+        store = app.store
         if sys.stdout.isatty():
             with one_transaction(store, app.plugins):
                 return callback(*args, **kwargs)

@@ -9,7 +9,6 @@ from datetime import date
 import click
 
 from kith.cli.commands import emit_json, json_option, pass_app, when_option
-from kith.cli.commands.followup import describe_follow_up
 from kith.core.errors import ValidationError
 from kith.core.safeoutput import echo
 from kith.core.words import counted, days_ago, in_days
@@ -67,6 +66,10 @@ def remind(app: KithApp, days: int, silence_ref: str | None, unsilence_ref: str 
         echo("Nothing to remind you of: everyone is within their cadence.")
         return
     if pending:
+        # the follow-up command's module (and the editing use cases under it) only here:
+        # `kith remind --json` and a day without follow-ups never need it
+        from kith.cli.commands.followup import describe_follow_up
+
         names = {i: d["name"] for i, d in app.store.people_docs().items()}
         for heading, due in (("Follow-ups due (overdue first):", True),
                              ("Follow-ups coming up:", False)):

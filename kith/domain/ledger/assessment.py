@@ -8,6 +8,7 @@ it costs about the same for ten years of history as for one.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -159,20 +160,57 @@ def compute_figures(network: Network, window: Window, rules: dict[str, Any],
         if window.start else 0
     credit_conversations(figures, low, rules, facts)
     if facts.people is None:
+        index_people = facts.index.get("people", {})
         if members is None:
-            members = {person: nets[network.id] for person, nets in (stats or {}).items()
-                       if network.id in nets}
-        began = every[0] if every and network.joined and month_of(network.joined) < every[0] \
-            else None
-        facts.people = PeopleFacts.prepare(network, rules, facts.index.get("people", {}),
-                                           members, people or {}, began,
-                                           every[0] if every else None)
+            members = members_of(stats or {}, network.id, index_people)
+        facts.people = PeopleFacts.prepare(network, rules, index_people, members,
+                                           people or {}, *record_began(network, months_data))
     (figures.newcomers_helped, figures.takers, figures.newcomers_count,
      figures.newcomer_help) = people_side(facts.people, low, end, rules, people or {})
     return figures
 
 
 compute_totals = compute_figures  # the name before the package; kept for callers
+
+
+def record_began(network: Network, months_data: dict[str, Any]) -> tuple[str | None,
+                                                                          str | None]:
+    """``(began, record_began)`` for ``PeopleFacts.prepare``: the first month on record,
+    the first time only when the user had joined the network before it."""
+    first = min(months_data) if months_data else None
+    began = first if first and network.joined and month_of(network.joined) < first \
+        else None
+    return began, first
+
+
+def members_of(stats: dict[str, Any], network: str, wanted: Iterable[str]
+               ) -> dict[str, Any]:
+    """``{person: their totals in network}`` for the people ``wanted`` (those of the
+    conversation index, the only ones the people side looks up): a few thousand
+    look-ups, where splitting every person's totals by network walks 50k rows at 10k
+    people."""
+    members = {}
+    for person in wanted:
+        nets = stats.get(person)
+        if nets is not None:
+            data = nets.get(network)
+            if data is not None:
+                members[person] = data
+    return members
+
+
+def joined_by_network(people: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """``{network: {person: the day they joined}}`` for the joining days recorded: one
+    pass over the people, instead of a look-up in 10k scattered records for every
+    person helped in every network."""
+    joined: dict[str, dict[str, str]] = {}
+    for person, doc in people.items():
+        networks = doc.get("networks")
+        if networks:
+            for network, day in networks.items():
+                if day:
+                    joined.setdefault(network, {})[person] = day
+    return joined
 
 
 def assess_network(store: Store, network: Network, window: Window, rules: dict[str, Any],
@@ -231,19 +269,22 @@ def assess(store: Store, *, window: Window | None = None, networks: list[str] | 
     windows = [window] if window else default_windows(today)
     all_months = store.network_months()
     stats = store.person_stats()
-    by_network: dict[str, dict[str, Any]] = {}
-    for person, nets in stats.items():
-        for ident, data in nets.items():
-            by_network.setdefault(ident, {})[person] = data
     people = store.people_docs()
+    joined = joined_by_network(people)
     results, everything = [], []
     for network in store.networks():
         chosen = networks is None or network.id in networks
         sources = rule_sources(network, config, kinds)
         rules = {key: value for key, (value, _) in sources.items()}
-        index = ConversationFacts.prepare(
-            store.conversation_index(network.id), rules,
-            partial(store.conversation_asks, network.id)) if chosen else None
+        index = None
+        if chosen:
+            index = ConversationFacts.prepare(store.conversation_index(network.id), rules,
+                                              partial(store.conversation_asks, network.id))
+            index.people = PeopleFacts.prepare(
+                network, rules, index.index.get("people", {}),
+                members_of(stats, network.id, index.index.get("people", {})), people,
+                *record_began(network, all_months.get(network.id, {})),
+                joined=joined.get(network.id, {}))
         for win in windows:
             if not chosen:  # only its hours, for the time shares
                 end = min(win.end, network.left) if network.left else win.end
@@ -257,8 +298,7 @@ def assess(store: Store, *, window: Window | None = None, networks: list[str] | 
             assessment = assess_network(store, network, win, rules, today=today,
                                         months_data=all_months.get(network.id, {}),
                                         stats=stats, index=index, people=people,
-                                        sources=sources,
-                                        members=by_network.get(network.id, {}))
+                                        sources=sources)
             results.append(assessment)
             everything.append(assessment)
     time_shares(everything)

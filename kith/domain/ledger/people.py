@@ -23,7 +23,7 @@ from datetime import date
 from typing import Any
 
 from kith.core.model import ME, Network
-from kith.domain.conversations import bisect_days, day_at
+from kith.domain.conversations import bisect_days, day_at, first_and_last
 from kith.domain.ledger.windows import month_index
 from kith.persistence.store.aggregates import COUNT
 
@@ -46,34 +46,47 @@ class PeopleFacts:
     @classmethod
     def prepare(cls, network: Network, rules: dict[str, Any], index_people: dict[str, Any],
                 members: dict[str, Any], people: dict[str, dict[str, Any]],
-                began: str | None = None, record_began: str | None = None) -> PeopleFacts:
+                began: str | None = None, record_began: str | None = None, *,
+                joined: dict[str, str] | None = None) -> PeopleFacts:
         """``began``: the month you began recording this network (``YYYY-MM``), when you
-        had joined it before then; ``record_began``: that month in any case."""
+        had joined it before then; ``record_began``: that month in any case; ``joined``:
+        the day each person joined this network, where recorded (read from ``people``
+        when not given)."""
         min_favours = int(rules["taker_min_favours"])
         grace_end = 0
         if record_began:
             index = month_index(record_began) + int(rules["taker_grace_months"])
             grace_end = date(index // 12, index % 12 + 1, 1).toordinal()
-        helped, takers = [], []
         ident, fromiso = network.id, date.fromisoformat
+        if joined is None:
+            joined = {}
+            for person in index_people:
+                day = (people.get(person, {}).get("networks") or {}).get(ident)
+                if day:
+                    joined[person] = day
+        helped: list[tuple[int, str, str, int, int]] = []
+        takers: list[dict[str, Any]] = []
+        append, joined_on = helped.append, joined.get
+        # this loop runs for every person helped in every network (16k at a million
+        # interactions): one look-up of their totals, the two ends of their help days
         for person, record in index_people.items():
             helps = record.get("h")
             data = members.get(person) if helps else None
             if data is None or person == ME:
                 continue
-            joined = (people.get(person, {}).get("networks") or {}).get(ident)
             first = data["first"]
-            count = len(helps) // 3
-            first_help = day_at(helps, 0)
-            if joined or not began or first[:7] != began:
+            first_help, last_help = first_and_last(helps)
+            day = joined_on(person)
+            if day or not began or first[:7] != began:
                 since = fromiso(first[:10]).toordinal()
-                if joined:
-                    since = min(since, _day(joined))
-                helped.append((since, person, helps, first_help, day_at(helps, count - 1)))
+                if day:
+                    since = min(since, _day(day))
+                append((since, person, helps, first_help, last_help))
             # one part of two rows of every person helped (thousands at a million
             # interactions): read by position, without a ``Totals`` per row
             if data["received"][COUNT] or data["shared"][COUNT]:
                 continue  # something came back from them: not a taker
+            count = len(helps) // 3
             after_grace = count if first_help >= grace_end else \
                 count - bisect_days(helps, grace_end)
             if after_grace >= min_favours:

@@ -129,6 +129,14 @@ def day_at(text: str, index: int) -> int:
     return EPOCH + (value[text[i]] << 12) + (value[text[i + 1]] << 6) + value[text[i + 2]]
 
 
+def first_and_last(text: str) -> tuple[int, int]:
+    """The first and the last day of a non-empty encoded list, decoding only those two
+    (the ledger asks it for every person helped in every network)."""
+    value = _VALUE
+    return (EPOCH + (value[text[0]] << 12) + (value[text[1]] << 6) + value[text[2]],
+            EPOCH + (value[text[-3]] << 12) + (value[text[-2]] << 6) + value[text[-1]])
+
+
 def bisect_days(text: str, day: int, *, right: bool = False) -> int:
     """``bisect_left`` (or ``bisect_right``) of ``day`` in an encoded list, comparing the
     fixed-width codes as text: the ledger searches the index without decoding it."""
