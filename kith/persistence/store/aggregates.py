@@ -228,19 +228,7 @@ class Aggregates:
             del months[interaction.month]
         if not months:
             del totals[interaction.network]
-        value = interaction.value
-        if conversation_index.relevant(interaction.direction, interaction.kind,
-                                       interaction.initiative, value.money, value.favours):
-            name = conversation_index.file_of(interaction.network)
-            conversation_index.apply(
-                raw_table(name, "people"),
-                raw_table(conversation_index.asks_file_of(interaction.network), "asks"),
-                raw_table(name, "talks"),
-                {"id": interaction.id, "when": interaction.when.isoformat(),
-                 "people": interaction.people, "direction": interaction.direction,
-                 "kind": interaction.kind, "note": interaction.note,
-                 "value": {"money": value.money, "favours": value.favours},
-                 "initiative": interaction.initiative}, sign)
+        self.index(interaction, sign)
         when = utc_iso(interaction.when)
         for person in interaction.people:
             table = raw_table(people_shard(person), "people")
@@ -262,6 +250,25 @@ class Aggregates:
                                           exclude=interaction.id))
             if not nets:
                 del table[person]
+
+    def index(self, interaction: Interaction, sign: int,
+              batch: conversation_index.Batch | None = None) -> None:
+        """Add or remove an interaction from its network's conversation index (when it
+        adds anything to it); ``batch``: see ``conversation_index.apply``."""
+        value = interaction.value
+        if conversation_index.relevant(interaction.direction, interaction.kind,
+                                       interaction.initiative, value.money, value.favours):
+            raw_table = self.core.raw_table
+            name = conversation_index.file_of(interaction.network)
+            conversation_index.apply(
+                raw_table(name, "people"),
+                raw_table(conversation_index.asks_file_of(interaction.network), "asks"),
+                raw_table(name, "talks"),
+                {"id": interaction.id, "when": interaction.when.isoformat(),
+                 "people": interaction.people, "direction": interaction.direction,
+                 "kind": interaction.kind, "note": interaction.note,
+                 "value": {"money": value.money, "favours": value.favours},
+                 "initiative": interaction.initiative}, sign, batch)
 
     def _span(self, person: str, network: str, *, exclude: str) -> dict[str, str]:
         whens = [utc_iso(i.when) for i in self.history(person=person, network=network)
