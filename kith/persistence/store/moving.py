@@ -26,13 +26,14 @@ tombstone, and only the ``people`` field and its elements get a new stamp.
 from __future__ import annotations
 
 from pathlib import Path
+
 import orjson
 
 from kith.core.errors import NotFound, ValidationError
 from kith.core.limits import MAX_TOTAL_MONEY_MINOR
 from kith.core.model import Interaction
-from kith.persistence.store import conversation_index
 from kith.core.months import utc_iso
+from kith.persistence.store import conversation_index
 from kith.persistence.store.aggregates import DIMENSIONS, MONEY, Aggregates, interaction_count
 from kith.persistence.store.core import Core
 from kith.persistence.store.layout import INTERACTIONS, partition, people_shard
