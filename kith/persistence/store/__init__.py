@@ -7,6 +7,8 @@
   ``kith.persistence.snapshots``);
 - ``migrations``: schema versions and the steps between them;
 - ``networks``, ``people`` (lookup, index, merge), ``opportunities``;
+- ``moving``: a person merge's interactions and derived files, in time linear in
+  what moves (only the month files that may name the absorbed person are read);
 - ``notes``, ``followups``, ``relationships``: the journal kept about people;
 - ``interactions``: the month partitions (record, upsert, classify, replace, delete);
 - ``aggregates``: the derived month totals, person statistics and conversation index

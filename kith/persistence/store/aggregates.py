@@ -13,8 +13,7 @@ row into a ``Totals`` (``totals_of``) to name its parts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from kith.core.errors import ValidationError
@@ -153,62 +152,6 @@ class Aggregates:
         self.core = core
         self.history = history
         """``Store.interactions``: the history, to recompute from."""
-        self._stale: set[tuple[str, str]] | None = None
-        """While spans are deferred: the (person, network) whose first or last contact
-        went and is recomputed once, at the end (``deferred_spans``)."""
-
-    @contextmanager
-    def deferred_spans(self) -> Iterator[None]:
-        """Take many interactions out (a person merge moves thousands) without
-        recomputing a first or last contact from history for each one: the spans that
-        lost an end are recomputed once, in one pass over the history, when the block
-        ends (inside the same transaction, before the commit)."""
-        if self._stale is not None:  # already deferring: the outer block recomputes
-            yield
-            return
-        self._stale = set()
-        try:
-            yield
-            stale, self._stale = self._stale, None
-            self._recompute_spans(stale)
-        finally:
-            self._stale = None
-
-    def _recompute_spans(self, stale: set[tuple[str, str]]) -> None:
-        if not stale:
-            return
-        from datetime import datetime
-
-        raw_table, files = self.core.raw_table, self.core.files
-        people = {person for person, _ in stale}
-        spans: dict[tuple[str, str], list[str]] = {}
-        for name in files.list("interactions"):  # raw records: parse only those concerned
-            for doc in files.read(name).get("interactions", {}).values():
-                named = doc.get("people") or ()
-                if people.isdisjoint(named):
-                    continue
-                when = utc_iso(datetime.fromisoformat(doc["when"]))
-                self._widen(spans, stale, named, doc.get("network"), when)
-        for person, network in stale:
-            table = raw_table(people_shard(person), "people")
-            net = table.get(person, {}).get("networks", {}).get(network)
-            span = spans.get((person, network))
-            if net is not None and span is not None:
-                net["first"], net["last"] = span
-
-    @staticmethod
-    def _widen(spans: dict[tuple[str, str], list[str]], stale: set[tuple[str, str]],
-               people: Iterable[str], network: Any, when: str) -> None:
-        for person in people:
-            key = (person, network)
-            if key in stale:
-                span = spans.get(key)
-                if span is None:
-                    spans[key] = [when, when]
-                elif when < span[0]:
-                    span[0] = when
-                elif when > span[1]:
-                    span[1] = when
 
     def apply(self, interaction: Interaction, sign: int) -> None:
         """Add (``sign=+1``) or remove (``-1``) an interaction from the aggregates."""
@@ -228,19 +171,7 @@ class Aggregates:
             del months[interaction.month]
         if not months:
             del totals[interaction.network]
-        value = interaction.value
-        if conversation_index.relevant(interaction.direction, interaction.kind,
-                                       interaction.initiative, value.money, value.favours):
-            name = conversation_index.file_of(interaction.network)
-            conversation_index.apply(
-                raw_table(name, "people"),
-                raw_table(conversation_index.asks_file_of(interaction.network), "asks"),
-                raw_table(name, "talks"),
-                {"id": interaction.id, "when": interaction.when.isoformat(),
-                 "people": interaction.people, "direction": interaction.direction,
-                 "kind": interaction.kind, "note": interaction.note,
-                 "value": {"money": value.money, "favours": value.favours},
-                 "initiative": interaction.initiative}, sign)
+        self.index(interaction, sign)
         when = utc_iso(interaction.when)
         for person in interaction.people:
             table = raw_table(people_shard(person), "people")
@@ -255,13 +186,28 @@ class Aggregates:
             if not interaction_count(net):
                 del nets[interaction.network]
             elif sign < 0 and when in (net["first"], net["last"]):
-                if self._stale is not None:
-                    self._stale.add((person, interaction.network))
-                else:
-                    net.update(self._span(person, interaction.network,
-                                          exclude=interaction.id))
+                net.update(self._span(person, interaction.network, exclude=interaction.id))
             if not nets:
                 del table[person]
+
+    def index(self, interaction: Interaction, sign: int,
+              batch: conversation_index.Batch | None = None) -> None:
+        """Add or remove an interaction from its network's conversation index (when it
+        adds anything to it); ``batch``: see ``conversation_index.apply``."""
+        value = interaction.value
+        if conversation_index.relevant(interaction.direction, interaction.kind,
+                                       interaction.initiative, value.money, value.favours):
+            raw_table = self.core.raw_table
+            name = conversation_index.file_of(interaction.network)
+            conversation_index.apply(
+                raw_table(name, "people"),
+                raw_table(conversation_index.asks_file_of(interaction.network), "asks"),
+                raw_table(name, "talks"),
+                {"id": interaction.id, "when": interaction.when.isoformat(),
+                 "people": interaction.people, "direction": interaction.direction,
+                 "kind": interaction.kind, "note": interaction.note,
+                 "value": {"money": value.money, "favours": value.favours},
+                 "initiative": interaction.initiative}, sign, batch)
 
     def _span(self, person: str, network: str, *, exclude: str) -> dict[str, str]:
         whens = [utc_iso(i.when) for i in self.history(person=person, network=network)

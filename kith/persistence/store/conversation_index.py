@@ -153,11 +153,15 @@ def bisect_days(text: str, day: int, *, right: bool = False) -> int:
 
 
 def apply(people: dict[str, Any], asks: dict[str, Any], talks: dict[str, Any],
-          doc: dict[str, Any], sign: int) -> None:
+          doc: dict[str, Any], sign: int, batch: Batch | None = None) -> None:
     """Add (``sign=+1``) or remove (``-1``) one interaction document from a network's
     ``people`` (``m``, ``h``), ``asks`` (``i``, ``p``) and ``talks`` tables, dropping what
     becomes empty. Days of ``i``, ``p`` and ``h`` are kept sorted and encoded
-    (``encode_days``); ``m`` is a sorted list of ``[day, money, invited, pitched]``."""
+    (``encode_days``); ``m`` is a sorted list of ``[day, money, invited, pitched]``.
+
+    With a ``batch``, days stay decoded in it and payments unmarked until
+    ``Batch.finish``: a person merge moving thousands of one person's conversations
+    decodes and encodes each list once, not once per interaction."""
     items, talk = entries(doc)
     if talk is not None:
         if sign > 0:
@@ -185,6 +189,13 @@ def apply(people: dict[str, Any], asks: dict[str, Any], talks: dict[str, Any],
                     del record["m"]
                 continue
             table = asked if key in ("i", "p") else record
+            if batch is not None:
+                days = batch.days(table, key)
+                if sign > 0:
+                    bisect.insort(days, _clamped(item))  # as encoding would store it
+                elif item in days:
+                    days.remove(item)
+                continue
             days = decode_days(table.get(key, ""))
             if sign > 0:
                 bisect.insort(days, item)
@@ -194,12 +205,64 @@ def apply(people: dict[str, Any], asks: dict[str, Any], talks: dict[str, Any],
                 table[key] = encode_days(days)
             else:
                 table.pop(key, None)
+        if batch is not None:
+            batch.touched(people, asks, person, "m" in items or "i" in items or "p" in items)
+            continue
         if "m" in record and ("m" in items or "i" in items or "p" in items):
             _mark_payments(record, asked)
         if not record:
             del people[person]
         if not asked:
             del asks[person]
+
+
+def _clamped(day: int) -> int:
+    """A day as ``decode_days(encode_days([day]))`` gives it back."""
+    return min(max(day, EPOCH), EPOCH + 64 ** 3 - 1)
+
+
+class Batch:
+    """Many ``apply`` calls folded into one decoding and one encoding of each list they
+    touch (``apply(..., batch=)``); the tables are written back by ``finish``, which
+    leaves them exactly as the same calls one by one would (lists are multisets, and a
+    payment's marks depend only on the final invitations and pitches)."""
+
+    def __init__(self) -> None:
+        self._days: dict[tuple[int, str], tuple[dict[str, Any], list[int]]] = {}
+        self._people: dict[tuple[int, str], tuple[dict[str, Any], dict[str, Any], str,
+                                                  bool]] = {}
+
+    def days(self, table: dict[str, Any], key: str) -> list[int]:
+        """The decoded days of ``table[key]``, decoded on first use."""
+        found = self._days.get((id(table), key))
+        if found is None:
+            found = self._days[(id(table), key)] = (table, decode_days(table.get(key, "")))
+        return found[1]
+
+    def touched(self, people: dict[str, Any], asks: dict[str, Any], person: str,
+                marks: bool) -> None:
+        """``person``'s entries changed; ``marks``: their payments need marking again."""
+        key = (id(people), person)
+        before = self._people.get(key)
+        self._people[key] = (people, asks, person, marks or bool(before and before[3]))
+
+    def finish(self) -> None:
+        """Encode every list back, mark payments, drop what became empty."""
+        for (_, key), (table, days) in self._days.items():
+            if days:
+                table[key] = encode_days(days)
+            else:
+                table.pop(key, None)
+        for people, asks, person, marks in self._people.values():
+            record, asked = people.get(person, {}), asks.get(person, {})
+            if marks and "m" in record:
+                _mark_payments(record, asked)
+            if not record:
+                people.pop(person, None)
+            if not asked:
+                asks.pop(person, None)
+        self._days.clear()
+        self._people.clear()
 
 
 def _mark_payments(record: dict[str, Any], asks: dict[str, Any]) -> None:

@@ -13,6 +13,7 @@ from kith.core.model import ME, Person
 from kith.core.textfold import fold, name_candidates
 from kith.persistence.store.core import Core
 from kith.persistence.store.interactions import Interactions
+from kith.persistence.store.moving import move_interactions
 from kith.persistence.store.networks import Networks
 from kith.persistence.store.opportunities import Opportunities
 from kith.persistence.store.relationships import settle_relationships
@@ -169,11 +170,8 @@ class People:
             merged_from=tuple(dict.fromkeys([*keep.merged_from, absorb.id,
                                              *absorb.merged_from])),
             extra={**absorb.extra, **keep.extra})
-        with self.core.transaction(), self.interactions.aggregates.deferred_spans():
-            for interaction in list(self.interactions.interactions(person=absorb.id)):
-                people = tuple(keep.id if p == absorb.id else p for p in interaction.people)
-                self.interactions.replace(interaction.with_changes(people=people),
-                                          announce=False, old=interaction)
+        with self.core.transaction():
+            move_interactions(self.core, self.interactions.aggregates, absorb.id, keep.id)
             for opportunity in self.opportunities.all():
                 if opportunity.person == absorb.id:
                     self.opportunities.save(opportunity.with_changes(person=keep.id))
