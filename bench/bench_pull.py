@@ -81,25 +81,44 @@ def fill(folder: Path, contacts: int, events: int, messages: int) -> dict[str, P
     return paths
 
 
-def timed(action: Callable[[], Any]) -> tuple[float, float, Any]:
-    wall, cpu = time.perf_counter(), time.process_time()
+def server_cpu(pid: int | None) -> float:
+    """CPU seconds (user + system) the server process has used so far: read from
+    ``/proc``, so the server's cost is told apart from kith's (0 without a server)."""
+    if pid is None:
+        return 0.0
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(action: Callable[[], Any], pid: int | None = None
+          ) -> tuple[float, float, float, Any]:
+    """Wall time, kith's CPU time (this process) and the server's CPU time of
+    ``action``."""
+    wall, cpu, server = time.perf_counter(), time.process_time(), server_cpu(pid)
     result = action()
-    return time.perf_counter() - wall, time.process_time() - cpu, result
+    return (time.perf_counter() - wall, time.process_time() - cpu,
+            server_cpu(pid) - server, result)
 
 
-def bench(store: Store, definition: SourceDefinition, runs: int) -> None:
-    first_wall, first_cpu, summary = timed(lambda: pull_source(store, definition, rules=[]))
-    walls, cpus = [], []
+def bench(store: Store, definition: SourceDefinition, runs: int,
+          pid: int | None = None) -> None:
+    first_wall, first_cpu, first_server, summary = timed(
+        lambda: pull_source(store, definition, rules=[]), pid)
+    walls, cpus, servers = [], [], []
     for _ in range(runs):
-        wall, cpu, again = timed(lambda: pull_source(store, definition, rules=[]))
+        wall, cpu, server, again = timed(lambda: pull_source(store, definition, rules=[]),
+                                         pid)
         assert not again.wrote, f"{definition.name}: a pull with nothing new wrote"
         walls.append(wall)
         cpus.append(cpu)
+        servers.append(server)
     made = summary.added or summary.suggested
-    print(f"{definition.name:<14} first pull {first_wall:6.2f} s (cpu {first_cpu:6.2f}), "
-          f"{summary.read} read, {made} made | nothing new: median "
-          f"{statistics.median(walls):5.3f} s (cpu {statistics.median(cpus):5.3f}) "
-          f"over {runs} runs")
+    beside = f", server cpu {first_server:6.2f}" if pid else ""
+    print(f"{definition.name:<9} first pull {first_wall:6.2f} s (kith cpu {first_cpu:6.2f}"
+          f"{beside}), {summary.read} read, {made} made")
+    beside = f", server cpu {statistics.median(servers):5.3f}" if pid else ""
+    print(f"{'':<9} nothing new: median {statistics.median(walls):5.3f} s (kith cpu "
+          f"{statistics.median(cpus):5.3f}{beside}) over {runs} runs")
 
 
 def main() -> None:
@@ -117,7 +136,7 @@ def main() -> None:
           f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        wall, _, paths = timed(lambda: fill(folder / "data", args.contacts, args.events,
+        wall, _, _, paths = timed(lambda: fill(folder / "data", args.contacts, args.events,
                                             args.messages))
         print(f"generated in {wall:.1f} s")
         store = Store(folder / "db")
@@ -156,7 +175,7 @@ def main() -> None:
                     SourceDefinition("caldav", "caldav", url=server.url("cal"),
                                      username=USER, password_command=f"cat {secret}",
                                      network="Friends", me=me)):
-                bench(dav_store, definition, args.runs)
+                bench(dav_store, definition, args.runs, server.process.pid)
 
 
 if __name__ == "__main__":
