@@ -52,7 +52,15 @@ from kith.core.model import Network  # noqa: E402
 from kith.live.definitions import SourceDefinition  # noqa: E402
 from kith.persistence.store import Store  # noqa: E402
 from kith.services.pull import pull_source  # noqa: E402
-from tests.live.servers import PASSWORD, USER, card, event, mail, radicale  # noqa: E402
+from tests.live.servers import (  # noqa: E402
+    PASSWORD,
+    TUNED,
+    USER,
+    card,
+    event,
+    mail,
+    radicale,
+)
 
 NOW = datetime(2026, 6, 15, 12, tzinfo=UTC)
 
@@ -130,6 +138,8 @@ def main() -> None:
     parser.add_argument("--no-dav", action="store_true")
     parser.add_argument("--dav-only", action="store_true",
                         help="Skip the folder pulls (the data is still generated).")
+    parser.add_argument("--tuned-server", action="store_true",
+                        help="Start Radicale with its mtime-and-size item cache.")
     args = parser.parse_args()
     clock.now = lambda: NOW  # type: ignore[assignment]
     print(f"scale: {args.contacts} contacts, {args.events} events, {args.messages} messages;"
@@ -153,7 +163,7 @@ def main() -> None:
             bench(store, definition, args.runs)
         if args.no_dav:
             return
-        with radicale(folder / "radicale") as server:
+        with radicale(folder / "radicale", TUNED if args.tuned_server else ()) as server:
             server.make_collection("book", contacts=True)
             server.make_collection("cal", contacts=False)
             storage = folder / "radicale" / "storage" / "collection-root" / USER

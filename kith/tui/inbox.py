@@ -47,9 +47,13 @@ class SuggestionForm(FormScreen):
     save_label = "Save"
     start_at_empty = False
 
-    def __init__(self, kith: Any, suggestion: Suggestion) -> None:
+    def __init__(self, kith: Any, suggestion: Suggestion, *,
+                 direction: str | None = None) -> None:
         super().__init__(kith)
         self.suggestion = suggestion
+        self.direction = direction or suggestion.direction
+        """The way shown: the one-key choice made in the table, if any (what the row
+        shows); saved when it differs from the suggestion's."""
         self.heading = f"Edit suggestion: {suggestion.title}"
         self.initial: dict[str, str] = {}
 
@@ -70,7 +74,7 @@ class SuggestionForm(FormScreen):
             Field("title", "Title", s.title, "what happened"),
             Field("network", "Network", networks.get(s.network or "", s.network or ""),
                   "name or id", ListSuggester(network_names(self.kith))),
-            Field("direction", "Way", s.direction, "gave, received or shared",
+            Field("direction", "Way", self.direction, "gave, received or shared",
                   choices=DIRECTIONS),
             Field("kind", "Kind", s.kind, "meeting, call, event...",
                   ListSuggester(known_kinds(store))),
@@ -81,6 +85,7 @@ class SuggestionForm(FormScreen):
                   ListSuggester(people_names(self.kith))),
         ]
         self.initial = {field.id: field.value for field in fields}
+        self.initial["direction"] = s.direction
         return fields
 
     def request(self) -> EditRequest:
@@ -192,10 +197,13 @@ class InboxPane(LazyPane, Vertical):
 
         def edited(changed: Suggestion | None) -> None:
             if changed is not None:
+                # the way is the suggestion's now (the form showed the choice)
+                self.choices.get(item.id, {}).pop("direction", None)
                 self.app.notify(escape(f"Edited: {changed.title}"))
                 self.post_message(DataChanged("suggestion"))
 
-        self.app.push_screen(SuggestionForm(self.kith, item), edited)
+        choice = self.choices.get(item.id, {}).get("direction")
+        self.app.push_screen(SuggestionForm(self.kith, item, direction=choice), edited)
 
     def action_dismiss(self) -> None:
         item = self.highlighted()
