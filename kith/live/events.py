@@ -93,8 +93,11 @@ def read_events(content: bytes, since: datetime, now: datetime, zone: tzinfo,
         if getattr(event, "errors", None):
             raise EventError(f"event {event.get('UID') or '(no UID)'} has a broken line")
     try:
-        found = list(recurring_ical_events.of(calendar).between(since, now))
-        later = recurring_ical_events.of(calendar).between(now, now + LOOK_AHEAD)
+        # one query for both spans: building it (collecting the series) is most of the
+        # expander's cost, and the same for both
+        query = recurring_ical_events.of(calendar)
+        found = list(query.between(since, now))
+        later = query.between(now, now + LOOK_AHEAD)
         upcoming = next(iter(later), None)
     except Exception:  # the expander raises many kinds on odd rules
         raise EventError("its repetition (RRULE/RDATE/EXDATE) cannot be expanded") from None

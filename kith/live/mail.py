@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import email.header
 import email.utils
+import functools
 import imaplib
 import os
 import re
@@ -55,6 +56,8 @@ class MailHeader:
 def decode(value: Any) -> str:
     if not value:
         return ""
+    if "=?" not in str(value):  # no RFC 2047 encoded word: nothing to decode
+        return " ".join(str(value).split())
     try:
         parts = email.header.decode_header(str(value))
         text = "".join(part.decode(charset or "utf-8", "replace") if isinstance(part, bytes)
@@ -75,6 +78,14 @@ def _address(name: str, addr: str) -> tuple[str, str]:
 
 
 def _addresses(values: list[str]) -> list[tuple[str, str]]:
+    return list(_parsed_addresses(tuple(str(v) for v in values)))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parsed_addresses(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Cached by the headers' text: a mailbox names the same correspondents in the same
+    words thousands of times, and the standard library's address parser is most of the
+    cost of reading 50,000 messages' headers."""
     found = []
     for name, addr in email.utils.getaddresses([decode(v) for v in values]):
         if not addr and " at " in name:
@@ -82,7 +93,7 @@ def _addresses(values: list[str]) -> list[tuple[str, str]]:
         name, addr = _address(name, addr)
         if "@" in addr:
             found.append((name, addr))
-    return found
+    return tuple(found)
 
 
 def _when(value: Any) -> datetime | None:

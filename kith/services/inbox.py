@@ -12,12 +12,15 @@ Inbox tab) call these functions.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from kith.core.errors import ValidationError
-from kith.core.model import Interaction, Value
-from kith.core.suggestion import Suggestion
+from kith.core.model import ME, Interaction, Value
+from kith.core.suggestion import DIRECTIONS, Suggestion
+from kith.services.interaction_kinds import check_kind, remember_kind
 from kith.services.interactions import Estimator, check_counts
+from kith.services.recording import FieldError, in_field
 from kith.services.scope import one_transaction
 
 if TYPE_CHECKING:
@@ -95,43 +98,86 @@ def dismiss(store: Store, ident: str, *, plugins: Any = None) -> Suggestion:
 
 @dataclass(frozen=True)
 class EditRequest:
-    """Changes to a waiting suggestion before it is accepted."""
+    """Changes to a waiting suggestion before it is accepted (``None``: leave as is),
+    parsed by the face (``kith inbox edit``'s options, the TUI's edit form)."""
 
     title: str | None = None
     network: str | None = None
     direction: str | None = None
     kind: str | None = None
+    new_kind: bool = False
     minutes: int | None = None
+    when: datetime | None = None
+    people: tuple[str, ...] | None = None
+    """Replaces the people (references as typed) when given."""
     add_people: tuple[str, ...] = ()
     remove_people: tuple[str, ...] = ()
 
 
+EDITED = "edited"
+"""The ``meta`` key listing the fields the user edited: a later pull that finds the event
+or the thread again refreshes the rest and keeps those (``pull.offer``)."""
+
+
+def _edited_fields(store: Store, suggestion: Suggestion, request: EditRequest
+                   ) -> dict[str, Any]:
+    """The checked new values; each refusal names its field, in the order of the form."""
+    changes: dict[str, Any] = {}
+    if request.title is not None:
+        title = " ".join(request.title.split())[:200]
+        if not title:
+            raise FieldError("title", "a suggestion needs a title (what happened)")
+        changes["title"] = title
+    if request.network is not None:
+        changes["network"] = in_field("network", store.find_network,
+                                      request.network.strip()).id
+    if request.direction is not None:
+        if request.direction not in DIRECTIONS:
+            raise FieldError("direction", "say which way it went: gave, received or shared")
+        changes["direction"] = request.direction
+    if request.kind is not None:
+        changes["kind"] = in_field("kind", check_kind, store,
+                                   request.kind.strip() or "other",
+                                   new_kind=request.new_kind)
+    if request.minutes is not None:
+        check_counts(request.minutes, 0, 0)
+        changes["minutes"] = request.minutes
+    if request.when is not None:
+        changes["when"] = request.when
+    people = list(suggestion.people)
+    if request.people is not None:
+        wanted = [ref.strip() for ref in request.people if ref.strip()]
+        people = list(dict.fromkeys(in_field("people", store.find_person, ref).id
+                                    for ref in wanted))
+    for ref in request.add_people:
+        person = in_field("people", store.find_person, ref).id
+        if person not in people:
+            people.append(person)
+    for ref in request.remove_people:
+        person = in_field("people", store.find_person, ref).id
+        if person in people:
+            people.remove(person)
+    if ME in people:
+        raise FieldError("people", "an interaction is with other people, not with yourself")
+    if tuple(people) != suggestion.people:
+        changes["people"] = tuple(people)
+    return {name: value for name, value in changes.items()
+            if getattr(suggestion, name) != value}
+
+
 def edit(store: Store, ident: str, request: EditRequest, *, plugins: Any = None
          ) -> Suggestion:
+    """Change a waiting suggestion; one transaction. The fields changed are remembered
+    (``meta["edited"]``) so that the next pull does not put the source's back."""
     with one_transaction(store, plugins):
         suggestion = store.live.get_suggestion(ident)
         if suggestion.state != "waiting":
             raise ValidationError(f"suggestion {suggestion.id} is {suggestion.state} already")
-        changes: dict[str, Any] = {}
-        if request.title is not None:
-            changes["title"] = request.title.strip()[:200]
-        if request.network is not None:
-            changes["network"] = store.find_network(request.network).id
-        if request.direction is not None:
-            changes["direction"] = request.direction
-        if request.kind is not None:
-            changes["kind"] = request.kind
-        if request.minutes is not None:
-            check_counts(request.minutes, 0, 0)
-            changes["minutes"] = request.minutes
-        people = list(suggestion.people)
-        for ref in request.add_people:
-            person = store.find_person(ref).id
-            if person not in people:
-                people.append(person)
-        for ref in request.remove_people:
-            person = store.find_person(ref).id
-            if person in people:
-                people.remove(person)
-        changes["people"] = tuple(people)
-        return store.live.save_suggestion(suggestion.with_changes(**changes))
+        changes = _edited_fields(store, suggestion, request)
+        if not changes:
+            return suggestion
+        if request.new_kind and "kind" in changes:
+            remember_kind(store, changes["kind"])
+        edited = sorted({*suggestion.meta.get(EDITED, ()), *changes})
+        return store.live.save_suggestion(suggestion.with_changes(
+            **changes, meta={**suggestion.meta, EDITED: edited}))

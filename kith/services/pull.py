@@ -41,7 +41,7 @@ from kith.live.definitions import SourceDefinition
 from kith.live.events import EventError, Occurrence, read_events
 from kith.live.reminders import PREFIX as REMINDER_PREFIX
 from kith.live.rules import InboxRule
-from kith.services.inbox import AcceptRequest, accept
+from kith.services.inbox import EDITED, AcceptRequest, accept
 from kith.services.scope import one_transaction
 
 if TYPE_CHECKING:
@@ -102,6 +102,31 @@ def _versions(listing: dict[str, str], items: dict[str, Any]) -> tuple[list[str]
     return changed, gone
 
 
+def _delta(collection: Collection, state: dict[str, Any], items: dict[str, Any]
+           ) -> tuple[list[str], list[str], str | None]:
+    """The items to read and those gone since the last pull, and the sync token to keep
+    (``None`` where the collection has none). A DAV collection is asked what changed
+    since the last pull's sync token (RFC 6578: it names only those); a folder, or a
+    server without the report, lists every item's version."""
+    changes = getattr(collection, "changes", None)
+    found = changes(state.get("sync")) if changes is not None else None
+    if found is None:
+        changed, gone = _versions(collection.listing(), items)
+        return changed, gone, None
+    if found.complete:
+        changed, gone = _versions(found.versions, items)
+    else:
+        changed = [name for name, version in found.versions.items()
+                   if (items.get(name) or {}).get("v") != version]
+        gone = [name for name in dict.fromkeys(found.deleted) if name in items]
+    return changed, gone, found.token
+
+
+def _tokens(token: str | None, sync: str | None) -> dict[str, Any]:
+    """The collection's versions as the state keeps them (no ``sync`` for a folder)."""
+    return {"token": token, **({"sync": sync} if sync is not None else {})}
+
+
 def _snapshot(record: PersonRecord) -> dict[str, Any]:
     """What the address book said at this pull: the base of the next three-way merge and
     of ``kith push``'s "changed in kith since"."""
@@ -139,12 +164,12 @@ def pull_contacts(store: Store, definition: SourceDefinition, collection: Collec
     token = collection.token()
     if token is not None and token == state.get("token"):
         return summary
-    listing = collection.listing()
-    changed, gone = _versions(listing, items)
+    changed, gone, sync = _delta(collection, state, items)
     if not changed and not gone:
-        if token is not None and token != state.get("token"):
+        if (token is not None and token != state.get("token")) or \
+                (sync is not None and sync != state.get("sync")):
             with one_transaction(store, plugins):
-                store.live.save_state(definition.name, {**state, "token": token})
+                store.live.save_state(definition.name, {**state, **_tokens(token, sync)})
             summary.wrote = True
         return summary
     network = store.find_network(definition.network or "")
@@ -199,8 +224,8 @@ def pull_contacts(store: Store, definition: SourceDefinition, collection: Collec
     with one_transaction(store, plugins):
         for person in people.values():
             store.save_person(person)
-        store.live.save_state(definition.name, {**state, "token": token, "items": items,
-                                                "kind": definition.kind})
+        store.live.save_state(definition.name, {**state, **_tokens(token, sync),
+                                                "items": items, "kind": definition.kind})
     summary.wrote = True
     return summary
 
@@ -251,7 +276,11 @@ def offer(store: Store, suggestion: Suggestion, rules: list[InboxRule],
         if known.get("state") != "waiting":
             return
         current = Suggestion.from_dict(known)
-        refreshed = suggestion.with_changes(network=current.network or suggestion.network)
+        edited = current.meta.get(EDITED) or []  # the user's edits outlive the source's
+        refreshed = suggestion.with_changes(
+            network=current.network or suggestion.network,
+            **{name: getattr(current, name) for name in edited if hasattr(current, name)},
+            meta={**suggestion.meta, **({EDITED: edited} if edited else {})})
         if refreshed.to_dict() != current.to_dict():
             store.live.save_suggestion(refreshed)
             summary.changed += 1
@@ -305,10 +334,15 @@ def pull_calendar(store: Store, definition: SourceDefinition, collection: Collec
            if item.get("next") and datetime.fromisoformat(item["next"]) <= moment]
     if token is not None and token == state.get("token") and not due:
         return summary
-    listing = collection.listing()
-    changed, gone = _versions(listing, items)
-    wanted = list(dict.fromkeys([*changed, *(n for n in due if n in listing)]))
-    if not wanted and not gone and token == state.get("token"):
+    changed: list[str] = []
+    gone: list[str] = []
+    if token is not None and token == state.get("token"):
+        sync = state.get("sync")  # nothing changed: only the due ones to read again
+    else:
+        changed, gone, sync = _delta(collection, state, items)
+    wanted = list(dict.fromkeys([*changed, *(n for n in due if n not in gone)]))
+    if not wanted and not gone and token == state.get("token") and \
+            sync == state.get("sync"):
         return summary
     index = PeopleIndex(store)
     zone = clock.local_tz()
@@ -342,7 +376,7 @@ def pull_calendar(store: Store, definition: SourceDefinition, collection: Collec
         for name in gone:
             items.pop(name, None)
         store.live.save_state(definition.name, {
-            **state, "token": token, "items": items, "kind": definition.kind,
+            **state, **_tokens(token, sync), "items": items, "kind": definition.kind,
             "since": since.isoformat()})
     summary.wrote = True
     return summary

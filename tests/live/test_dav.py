@@ -122,3 +122,48 @@ def test_wrong_password_down_server_and_server_error_are_one_line_exit_2(
     assert result.stderr.splitlines()[-1] == (
         f"kith: error: {server.url(calendar)}: the server answered HTTP 500 to PROPFIND")
     assert snapshot_db(kith_home) == before
+
+
+def test_sync_collection_names_only_what_changed_since_the_token(
+        server: Radicale, dav: tuple[str, str]) -> None:
+    """RFC 6578 against Radicale: a first sync lists every item with the token to give
+    next time; the next names only the changed and the deleted; a token the server does
+    not know gets the whole collection again (marked complete), never an error."""
+    from kith.live.dav import DavCollection
+
+    book, _ = dav
+    server.put(book, "ann.vcf", card("ann-1", "Ann Lee", "ann@example.org"))
+    server.put(book, "bob.vcf", card("bob-1", "Bob Stone", "bob@example.org"))
+    collection = DavCollection(server.url(book), username=USER, password=PASSWORD,
+                               contacts=True)
+    first = collection.changes(None)
+    assert first is not None and first.complete and first.token
+    assert {name.rsplit("/", 1)[-1] for name in first.versions} == {"ann.vcf", "bob.vcf"}
+    assert first.versions == collection.listing()
+    assert collection.changes(first.token) == type(first)(first.token, {}, [], False)
+    server.put(book, "ann.vcf", card("ann-1", "Ann Lee-Moss", "ann@example.org"))
+    server.delete(book, "bob.vcf")
+    second = collection.changes(first.token)
+    assert second is not None and not second.complete and second.token != first.token
+    assert [name.rsplit("/", 1)[-1] for name in second.versions] == ["ann.vcf"]
+    assert second.versions == collection.listing()
+    assert [name.rsplit("/", 1)[-1] for name in second.deleted] == ["bob.vcf"]
+    forgotten = collection.changes("http://radicale.org/ns/sync/" + "0" * 64)
+    assert forgotten is not None and forgotten.complete
+    assert forgotten.versions == collection.listing()
+
+
+def test_a_pull_keeps_the_sync_token_and_reads_only_the_changed_card(
+        server: Radicale, dav: tuple[str, str], friends: Callable[..., Result],
+        kith_home: Path) -> None:
+    book, _ = dav
+    for n in range(5):
+        server.put(book, f"p{n}.vcf", card(f"p-{n}", f"Person{n} Family", f"p{n}@x.org"))
+    assert "read 5" in friends("pull", "phone").stdout
+    state = Store(kith_home, create=False).live.state("phone")
+    assert str(state["sync"]).startswith("http://radicale.org/ns/sync/")
+    server.put(book, "p3.vcf", card("p-3", "Person3 Changed", "p3@x.org"))
+    result = friends("pull", "phone")
+    assert result.stdout.startswith("phone: read 1;"), result.output
+    assert "Person3 Changed" in names(kith_home)
+    assert Store(kith_home, create=False).live.state("phone")["sync"] != state["sync"]

@@ -233,3 +233,26 @@ def test_a_malformed_event_is_skipped_by_name(calendar: Path, friends: Callable[
     result = friends("pull", "cal")
     assert "skipped: cal/bad.ics: unreadable event: event x has no DTSTART" in result.output
     assert len(waiting(friends)) == 2
+
+
+def test_an_edit_survives_the_next_pull_and_the_rest_is_refreshed(
+        calendar: Path, friends: Callable[..., Result]) -> None:
+    """The user's edits to a waiting suggestion are theirs: a pull that reads the event
+    again (changed in the calendar) refreshes what the user did not edit and keeps what
+    they did."""
+    friends("pull", "cal")
+    coffee = waiting(friends)[0]
+    assert coffee["title"] == "Coffee"
+    edited = friends("inbox", "edit", coffee["id"], "--title", "Coffee with Ann, planning",
+                     "--kind", "meeting")
+    assert edited.exit_code == 0, edited.output
+    touch(calendar / "coffee.ics", event("coffee-1", "20260601T090000Z", "Coffee?",
+                                         ("ann@example.org", "x@unknown.org"), minutes=45))
+    assert friends("pull", "cal").output.splitlines()[0] == \
+        "cal: read 1; 0 suggestions, 1 updated"
+    again = next(s for s in waiting(friends) if s["id"] == coffee["id"])
+    assert (again["title"], again["kind"], again["minutes"]) == \
+        ("Coffee with Ann, planning", "meeting", 45)
+    assert sorted(again["meta"]["edited"]) == ["kind", "title"]
+    refused = friends("inbox", "edit", coffee["id"], "--kind", "meetnig")
+    assert refused.exit_code == 2 and "did you mean meeting?" in refused.stderr

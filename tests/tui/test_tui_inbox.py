@@ -90,3 +90,56 @@ def test_without_sources_the_tabs_stay_as_they_were(tmp_path: Path,
             assert not app.query("#inbox")
 
     asyncio.run(main())
+
+
+def test_e_edits_a_suggestion_before_it_is_accepted(pulled: tuple[Path, Path]) -> None:
+    """``E`` opens the suggestion's form with every field as it is; a refusal stays in
+    the form, marks the field and writes nothing; Ctrl+S saves what changed, and the
+    one-key choices made before still apply when it is accepted."""
+    from textual.widgets import Input, Static
+
+    from kith.tui.inbox import SuggestionForm
+    from tests.conftest import snapshot_db
+
+    home, _ = pulled
+    app = make_app(KithApp(home), today=date(2026, 6, 15), blink=False)
+
+    async def main() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.query_one("#tabs", TabbedContent).active = "inbox"
+            await pilot.pause()
+            await pilot.press("g", "3", "E")
+            await pilot.pause()
+            form = app.screen
+            assert isinstance(form, SuggestionForm)
+            assert form.query_one("#title", Input).value == "Coffee"
+            assert form.query_one("#minutes", Input).value == "60"
+            assert form.query_one("#people", Input).value == "Ann Lee"
+            before = snapshot_db(home)
+            form.query_one("#kind", Input).value = "meetnig"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert app.screen is form
+            error = str(form.query_one("#form-error", Static).render())
+            assert error.startswith("kind: unknown kind 'meetnig'; did you mean meeting?")
+            assert form.query_one("#kind", Input).has_class("-invalid")
+            assert snapshot_db(home) == before
+            form.query_one("#kind", Input).value = "meeting"
+            form.query_one("#title", Input).value = "Coffee and plans"
+            form.query_one("#minutes", Input).value = "90"
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert not isinstance(app.screen, SuggestionForm)
+            table = app.query_one("#inbox-table", DataTable)
+            assert [str(c) for c in table.get_row_at(0)][1:] == [
+                "Coffee and plans", "Ann Lee", "friends", "gave", "3"]
+            await pilot.press("enter")
+            await pilot.pause()
+            assert table.row_count == 1
+
+    asyncio.run(main())
+    store = Store(home, create=False)
+    [recorded] = list(store.interactions())
+    assert (recorded.direction, recorded.kind, recorded.value.fun, recorded.value.minutes,
+            recorded.note) == ("gave", "meeting", 3, 90, "Coffee and plans")

@@ -105,24 +105,29 @@ def dismiss(app: KithApp, idents: tuple[str, ...], as_json: bool) -> None:
 
 @inbox.command("edit")
 @click.argument("ident")
-@click.option("--title")
-@click.option("--network")
+@click.option("--title", help="What happened, in a few words.")
+@click.option("--network", help="The network it belongs to.")
 @click.option("--direction", type=click.Choice(DIRECTIONS))
-@click.option("--kind")
-@click.option("--minutes", type=int)
+@click.option("--kind", help="The interaction's kind (`kith kinds` lists them).")
+@click.option("--new-kind", is_flag=True, help="The kind is new on purpose, not a typo.")
+@click.option("--minutes", type=int, help="How long it lasted.")
+@click.option("--on", "on", help="When it happened (2026-06-01 18:30, yesterday 19:00).")
 @click.option("--add-person", multiple=True, help="Someone else who was there.")
 @click.option("--remove-person", multiple=True, help="Someone who was not.")
 @json_option
 @pass_app
 def edit(app: KithApp, ident: str, title: str | None, network: str | None,
-         direction: str | None, kind: str | None, minutes: int | None,
-         add_person: tuple[str, ...], remove_person: tuple[str, ...], as_json: bool) -> None:
+         direction: str | None, kind: str | None, new_kind: bool, minutes: int | None,
+         on: str | None, add_person: tuple[str, ...], remove_person: tuple[str, ...],
+         as_json: bool) -> None:
     """Change a waiting suggestion before accepting it."""
+    from kith.services.editing import parse_when
     from kith.services.inbox import EditRequest
     from kith.services.inbox import edit as edit_suggestion
 
     changed = edit_suggestion(app.store, ident, EditRequest(
-        title=title, network=network, direction=direction, kind=kind, minutes=minutes,
+        title=title, network=network, direction=direction, kind=kind, new_kind=new_kind,
+        minutes=minutes, when=parse_when(on, "--on") if on is not None else None,
         add_people=add_person, remove_people=remove_person), plugins=app.plugins)
     names = {i: d["name"] for i, d in app.store.people_docs().items()}
     output(changed.to_dict(), _line(app, changed, names), as_json=as_json)
