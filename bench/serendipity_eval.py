@@ -258,10 +258,10 @@ def main() -> None:
                load_set(SETS / "labelled.json"), texts="--quiet" not in sys.argv)
     if (SETS / "holdout.json").exists() and "--holdout" in sys.argv:
         report("held-out set (bench/serendipity_sets/holdout.json)",
-               load_set(SETS / "holdout.json"), texts=False)
+               load_set(SETS / "holdout.json"), texts="--texts" in sys.argv)
     if (SETS / "fresh.json").exists() and "--fresh" in sys.argv:
         report("fresh set (bench/serendipity_sets/fresh.json)",
-               load_set(SETS / "fresh.json"), texts=False)
+               load_set(SETS / "fresh.json"), texts="--texts" in sys.argv)
     data = build()
     out = Path(__file__).parent / "data" / "eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kith.domain.serendipity import vocabulary
+from kith.domain.serendipity import problems, vocabulary
 
 STOP = frozenset("""a an the and or but if of for to in on at by with from into onto about
 as is are was were be been being have has had do does did i me my we our you your he she play plays
@@ -39,10 +39,13 @@ not nor am im ive id dont cant wont let lets like would-be someone's anyone's go
 come coming still while per via etc near nearby close based somewhere thing things stuff
 bit little quite rather ask asking asked tell told say said give giving gave take taking
 took make making made use using used keen love loves willing interested happy available
-already ever soon""".split())  # noqa: SIM905
+already ever soon i'm i've i'd i'll we're we've we'd we'll you're you've you'd you'll
+they're they've they'd they'll he's she's it's that's there's what's who's who'll can't
+won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't couldn't
+wouldn't shouldn't let's""".split())  # noqa: SIM905
 """Words that say nothing about what is needed or offered."""
 
-WEAK = frozenset({"teaching", "event", "religion"})
+WEAK = frozenset({"teaching", "event", "religion"}) | problems.WEAK
 """Concepts too general to make a match on their own ("lessons" of what?; "our church
 runs a clothes bank" is about clothes, the church is where): they count only next to
 something more specific."""
@@ -60,7 +63,7 @@ CONCEPTS: dict[str, str] = {
         shelves, shelf, shelving, cabinet maker, cabinetmaker, furniture maker, built-in
         wardrobe, decking, flat-pack, flatpack, ikea furniture, furniture assembly""",
     "decorating": """painter and decorator, decorator, decorating, painting the walls,
-        paint the walls, wallpaper, wallpapering, plastering, plasterer, repaint,
+        paint the walls, wallpaper, wallpapering, repaint,
         repainting""",
     "building": """builder, builders, building work, extension, renovation, renovating,
         renovate, refurbishment, bricklayer, roofer, roof, roofing, loft conversion,
@@ -285,7 +288,7 @@ EXTRA: dict[str, str] = {
     "carpentry": """door sticks, doors planed, rehung, rehang, skirting, door frame, frame
         has swollen, joiner""",
     "decorating": """painter, decorator, painting, paint the house, colour on the walls,
-        walls repainted, scuffed, magnolia, plasterer, plaster, plastering, artex""",
+        walls repainted, scuffed, magnolia""",
     "garden": """brambles, overgrown, jungle, garden clearance, hedges cut, trim the
         hedge, weeds, compost""",
     "mechanic": """grinding noise, brake, brakes, clutches, exhaust, warning light, mot
@@ -432,7 +435,7 @@ EXTRA: dict[str, str] = {
 }
 """Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
 for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
-                        *vocabulary.MORE.items()):
+                        *vocabulary.MORE.items(), *problems.CONCEPTS.items()):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
 RELATED: dict[tuple[str, str], float] = {
@@ -533,6 +536,7 @@ LANGUAGE_LINK = 0.4
 """A named language ("Spanish") and language learning in general ("a language exchange")
 go together; two named languages do not."""
 RELATED.update(vocabulary.RELATED)
+RELATED.update(problems.RELATED)
 RELATED.update({(_concept, "language"): LANGUAGE_LINK for _concept in CONCEPTS
                 if _concept.endswith(" language") and _concept != "language"})
 
@@ -598,7 +602,8 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
               ("video", "video film")),
 }
 """Words whose meaning depends on the words around them."""
-SENSES.update({_word: _senses for _word, _senses in vocabulary.SENSES.items()
+SENSES.update({_word: _senses for _word, _senses in (*vocabulary.SENSES.items(),
+                                                       *problems.SENSES.items())
                if _word not in SENSES})
 
 KEEP = frozenset("""spring springs evening evenings morning mornings string strings
@@ -606,6 +611,25 @@ thing things ring rings king sing bring during nothing something anything everyt
 ceiling ceilings wedding weddings news bus gas yes this his has was is us always
 series species physics maths mathematics politics economics analytics athletics""".split())  # noqa: SIM905
 """Words the stemmer leaves alone ("spring" is not "spr", "evenings" is not "even")."""
+LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
+    # derived words whose rule-made stem is another word: a shoulder is not "should",
+    # rounders not "round", a founder not what was "found", a market stall not marketing
+    "shoulder": "shoulder shoulders", "rounders": "rounders", "number": "number numbers",
+    "founder": "founder founders founded founding", "chartered": "chartered",
+    "pointing": "pointing", "pointer": "pointer pointers",
+    "marketing": "marketing marketer marketers", "stocked": "stocked",
+    "stocks": "stocks", "spare": "spare spares", "sparring": "sparring",
+    "stage": "stage stages", "customer": "customer customers", "customs": "customs",
+    "officer": "officer officers", "printer": "printer printers", "grade": "grade grades",
+    "leads": "leads", "digs": "digs", "booking": "booking bookings booked",
+    "bedding": "bedding", "shutter": "shutter shutters", "toaster": "toaster toasters",
+    "trailer": "trailer trailers", "pensioner": "pensioner pensioners",
+    "filling": "filling fillings", "boxing": "boxing", "housing": "housing",
+    "brother": "brother brothers", "counter": "counter counters",
+    "wills": "wills", "explainer": "explainer explainers", "dreading": "dreading",
+}.items() for form in forms.split()}
+"""Words whose light stem would be another word, with the stem they get instead ("wills"
+is always the documents, never the auxiliary "will", so it is not an ambiguous word)."""
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#'.-]*")
 
 
@@ -617,6 +641,9 @@ def stem(word: str) -> str:
         word = word[:-2]
     if word in KEEP:
         return word[:-1] if word.endswith("ings") else word
+    lemma = LEMMAS.get(word)
+    if lemma is not None:
+        return lemma
     return _drop_e(_agentless(_suffixless(word)))
 
 
@@ -659,7 +686,7 @@ def words_of(text: str) -> list[tuple[str, str]]:
     """``(surface, stem)`` for each word of ``text``, in order (stop words included:
     phrases such as "room to rent" need them)."""
     out = []
-    for match in _WORD.finditer(text.lower()):
+    for match in _WORD.finditer(text.lower().replace("\u2019", "'")):
         surface = match.group().strip(".-'")
         if surface:
             out.append((surface, stem(surface)))
@@ -703,6 +730,10 @@ for (_first, _second), _weight in RELATED.items():
     NEIGHBOURS.setdefault(_first, {})[_second] = _weight
     NEIGHBOURS.setdefault(_second, {})[_first] = _weight
 STOP_STEMS = frozenset(stem(w) for w in STOP) | STOP
+PLACE_LANGUAGES = {stem(place.strip()): language
+                   for language, places in problems.PLACES.items()
+                   for place in places.split(",") if place.strip()}
+"""A place's stem and the language spoken there ("madrid" -> ``spanish language``)."""
 CUE_STEMS = frozenset(s for key in CUES.values() for k, _ in key for s in k)
 
 
@@ -718,10 +749,22 @@ class Reading:
     words: dict[str, str]  # stem -> the word as written
 
 
+def _hyphens_apart(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A hyphenated word no cue names is read as its parts: "three-tiered" is "tiered",
+    "fault-finding" is "fault finding" ("co-founder" and "five-a-side" stay whole)."""
+    out = []
+    for surface, base in tokens:
+        if "-" in surface and base not in CUE_STEMS and base not in SENSE_CLUES:
+            out += [(part, stem(part)) for part in surface.split("-") if part]
+        else:
+            out.append((surface, base))
+    return out
+
+
 @lru_cache(maxsize=50_000)
 def read(text: str) -> Reading:
     """The concepts and content words of a need, an offer or a skill."""
-    tokens = words_of(text)
+    tokens = _hyphens_apart(words_of(text))
     stems = [s for _, s in tokens]
     context = frozenset(stems)
     concepts: dict[str, list[str]] = {}

@@ -27,7 +27,8 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from kith.core.model import ME, Opportunity, Person
-from kith.domain.serendipity.lexicon import DETAIL_STEMS, NEIGHBOURS, WEAK, read
+from kith.domain.serendipity.lexicon import (DETAIL_STEMS, NEIGHBOURS, PLACE_LANGUAGES, WEAK,
+                                             read)
 
 if TYPE_CHECKING:
     from kith.domain.serendipity.ranking import Suggestion
@@ -47,6 +48,9 @@ TOP_OFFERS = 5
 TOP_PEOPLE = 3
 SKILL_FACTOR = 0.7
 """A tag or a skill is weaker evidence than something the person said they offer."""
+PLACE_LINK = 0.8
+"""How much a place named in a need ("moving to Madrid") counts toward the language
+spoken there (an offer of Spanish lessons), next to the need naming the language."""
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,10 @@ class Matcher:
                     key = f"@{other}"
                     if key not in vector:
                         out[key] = max(out.get(key, 0.0), weight * strength)
+            elif (language := PLACE_LANGUAGES.get(feature)) is not None:
+                key = f"@{language}"
+                if key not in vector:
+                    out[key] = max(out.get(key, 0.0), weight * PLACE_LINK)
         return out
 
     @staticmethod
@@ -197,6 +205,10 @@ class Matcher:
                 concept = feature[1:] if feature.startswith("@") else None
                 found.append(Link(words, partner[feature], concept))
         for feature, words in need.items():
+            language = PLACE_LANGUAGES.get(feature)
+            if language is not None and f"@{language}" in partner \
+                    and f"@{language}" not in need:
+                found.append(Link(words, partner[f"@{language}"], language))
             if not feature.startswith("@") or feature in partner:
                 continue  # a concept both share says it already
             for other, _strength in sorted(NEIGHBOURS.get(feature[1:], {}).items(),

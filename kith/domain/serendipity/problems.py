@@ -1,0 +1,254 @@
+"""How people put a need when they do not know the trade's name, and how they put an
+offer when they use the trade's slang, beside ``lexicon`` and ``vocabulary``.
+
+Written by going through the situations people post about in a street group, a church
+newsletter or a friends' chat ("every time it rains the ceiling drips", "did my back in",
+"Dad keeps leaving the hob on", "stepped into management and winging it") and naming
+what answers them (a roofer, a physio, a dementia companion, a mentor), plus the trades'
+own shorthand ("sparky", "brickie", "man and van"). Each cue is a phrase, not a single
+common word, wherever a single word would mean other things too ("patch", "plot" and
+"shift" are in ``SENSES``, decided by their neighbours).
+
+``PLACES`` ties a place to the language spoken there ("transferring to the Madrid
+office" needs Spanish), a link and not a concept: "a flat in Lisbon" is about a flat, and
+two texts naming different Portuguese towns still differ.
+"""
+
+from __future__ import annotations
+
+CONCEPTS: dict[str, str] = {
+    # trades: the problem as it shows, and the trade's slang -------------------------
+    "roofing": """every time it rains, whenever it rains, when it rains, when it pours, rain
+        comes in, rain gets in, rain coming in, rain coming through, water coming through
+        the ceiling, coming through the ceiling, leaking roof, roof leak, roof is leaking,
+        roof leaks, leak in the roof, missing slates, missing tiles, slipped slates, slipped
+        tiles, blocked gutter, blocked gutters, overflowing gutter, overflowing gutters,
+        flat roof, felt roof""",
+    "damp": """patch on the ceiling, stain on the ceiling, ceiling stain, water stain, brown
+        stain, brown patch, damp wall, wet wall, peeling paint, musty""",
+    "electrical": """sparky, sparkie, sparkies, keeps tripping, trips the, tripped the, trip
+        switch, the power goes, power keeps going, power goes off, lights go off, lights
+        keep going off, lights flickering, lights flicker, flicker, flickers, flickering
+        lights, fault finding, fault-finding, electrical fault, electrical faults, no power,
+        half the house, circuit breaker, breaker, breakers, rcd, outlet, outlets, burning
+        smell, buzzing socket, socket sparks""",
+    "heating": """radiators cold, radiator is cold, cold radiators, bleed the radiators,
+        bleeding radiators, boiler pressure, boiler keeps, boiler's, pilot light, furnace,
+        hvac, air conditioning, aircon, a/c, ac unit, no heating, heating won't, heating
+        isn't, heating has, combi, combi boiler""",
+    "plumbing": """toilet keeps running, toilet won't stop, keeps running, running toilet,
+        cistern hisses, clogged, clogged drain, clogged toilet, blocked toilet, blocked sink,
+        garbage disposal, water everywhere, pipes knocking, banging pipes, frozen pipes,
+        no water, water meter, ballcock, float valve""",
+    "building": """brickie, brickies, knock down a wall, knock a wall through, steel beam,
+        rsj, structural engineer, retaining wall, garden wall, wall is bowing, foundations,
+        underpinning""",
+    "carpentry": """chippie, chippies, door won't close, door won't shut, bookshelves,
+        bookcase, bookcases, floating shelves, alcove, alcoves, fitted wardrobes, built-in
+        cupboards, cupboard, cupboards, timber, wooden""",
+    "decorating": """touch up, touch-up, feature wall, walls need painting, needs a lick of
+        paint, lick of paint, freshen up the walls""",
+    "plastering": """plasterer, plasterers, plaster, plastering, replaster, re-plaster,
+        skim, skimming, skimmed, skim coat, artex, drywall, plasterboard, cracks in the
+        plaster, crumbling plaster, blown plaster""",
+    "housing law": """tenancy deposit, deposit protection, protection scheme, deposit scheme,
+        deposit dispute, deposit disputes, landlord hasn't, landlord refuses, landlord is
+        refusing, landlord still, landlord kept, landlord won't, kept our deposit, kept my
+        deposit, keeping our deposit, keeping my deposit, our deposit back, my deposit back,
+        deposit back, deposit returned, eviction notice, section 21, section 8, disrepair,
+        housing disrepair, tenant rights, tenants' rights, renters' rights, housing
+        solicitor, housing lawyer, housing paralegal, housing adviser, housing advice,
+        unfair eviction, illegal eviction, rent increase""",
+    "data recovery": """data recovery, recover data, recover my data, recover files, recover
+        the files, recover photos, recover the photos, lost photos, lost all my photos, lost
+        files, deleted files, deleted photos, corrupted, failed hard drive, failing hard
+        drive, failing hard drives, dead hard drive, external drive, external hard drive,
+        hard drive, hard drives, clicking, it clicks, just clicks, won't mount, sd card, sd
+        cards, memory card, ssd, ssds, no backup, usb stick""",
+    "grandparent": """grandma, grandad, granddad, grandpa, granny, gran, nan, nana,
+        grandmother, grandfather, grandparents""",
+    "handyman": """handy with, jack of all trades, odd-job, odd job, odd-jobs, bits and
+        bobs, little jobs, small jobs around the house, jobs around the house, honey-do""",
+    "locksmith": """key snapped, snapped off in the lock, snapped in the lock, locked myself
+        out, locked out, lost my keys, lost the keys, lost our keys, door won't lock, lock is
+        stiff, lock jammed, lock's jammed, change the locks, lock change""",
+    "appliance": """won't drain, won't spin, not spinning, not draining, fridge isn't cold,
+        fridge not cold, oven won't heat, oven isn't heating, dishwasher won't""",
+    "garden": """couch grass, bindweed, ground elder, nettles, dig over, digging over, dug
+        over, clear the plot, clear plots, clearing plots, my plot, allotment plot,
+        flower borders, herbaceous border, flower beds, flowerbeds, beds and borders, gone
+        wild, run wild, running wild, tidy the garden, mow, mow the lawn, grass
+        cutting, cut the grass, grass needs cutting, lawn mowing, strimmer, strimming,
+        green waste""",
+    "removals": """man and van, man and a van, luton, luton van, van and a driver, help me
+        move, help us move, help moving, moving day, student moves, flat move, won't fit in
+        my car, won't fit in the car, doesn't fit in my car, fit in my car, going in my car,
+        heavy furniture""",
+    # care, health and feelings -------------------------------------------------------
+    "physio": """did my back in, done my back in, put my back out, hurt my back, back's gone, back went, back has gone, can't bend, cannot bend, bend down, slipped
+        disc, slipped disk, trapped nerve, stiff back, aching back, knee pain, dodgy knee,
+        sore knee, twisted my ankle, twisted ankle, ankle, achilles, plantar fasciitis,
+        recovering from an operation, after my operation, knee op, hip op""",
+    "therapy": """dread, constant dread, can't stop worrying, worrying all the
+        time, worried all the time, worried sick, on edge, can't cope, cannot cope, not
+        coping, feel numb, feeling numb, numb, keep crying, crying all the time, can't stop
+        crying, tearful, no energy, burnt out, burned out, haven't slept, not slept, can't
+        switch off, racing thoughts, anxious, anxiety, worries, baby blues, perinatal mental
+        health, postnatal depression, postpartum depression, in a dark place, can't tell
+        anyone, nobody to talk to, no one to talk to, just listen""",
+    "new baby": """since the baby, the baby came, baby came, baby arrived, since having the
+        baby, had the baby, new mum, new mums, new mom, new moms, new parent, new parents,
+        first-time parents, first time parents, perinatal, baby on the way, a baby on the
+        way, expecting our first""",
+    "eldercare": """leaving the hob on, left the hob on, left the gas on, leaving the gas on,
+        getting up in the night, up in the night, wandering, confused, getting confused,
+        gets confused, repeating himself, repeating herself, sit with, someone to sit with,
+        sit with him, sit with her, sit with dad, sit with mum, companion, companions,
+        companionship, dementia companion, getting lost, gets lost, forgetting things,
+        forgets things, keeps forgetting, forgetting to eat, memory's going, memory is going,
+        losing his memory, losing her memory""",
+    "carer support": """so mum can get out, so dad can get out, give mum a break, give dad a
+        break, give my mum a break, give my dad a break, a break from, get a break, time
+        off from caring, respite, sitting service""",
+    "mentoring": """newly qualified, new starter, new starters, cut out for, out of my depth,
+        imposter syndrome, impostor syndrome, find my feet, finding my feet, first year in,
+        first few months, my first job, stepped into management, step into management,
+        stepping into management, into management, managing people, manage people, first
+        time manager, first-time manager, first-time managers, direct reports, one-to-ones,
+        one to ones, line manager, new to managing, winging it, promoted to, just been
+        promoted""",
+    # money, papers and rights --------------------------------------------------------
+    "legal": """stopped answering, won't refund, refuses to refund, owes me, owes us,
+        taking them to court, letter before action""",
+    "scam": """someone's in her bank account, someone's in my bank account, someone in my
+        bank account, someone in her bank account, into her bank account, into my bank
+        account, virus warning, virus warnings, warnings about a virus, warning about a
+        virus, pop-up warning, pop-up warnings, fake warning, tech support scam, remote
+        access, someone has access, gave them access, asked for my password, suspicious
+        text, suspicious email, suspicious call""",
+    "wills": """get a will, get our wills, do our wills, sort our wills, wills done, will
+        done, lasting power, lasting powers, powers of attorney""",
+    # work and business --------------------------------------------------------------
+    "job": """days a week, hours a week, day a week, experience preferred, experience
+        required, experience essential, no experience needed, no experience necessary,
+        short-staffed, short staffed, maternity cover, job share, looking to hire, paid
+        role, paid position, per hour, weekend shifts, evening shifts, looking for
+        shifts, part-time, full-time, casual work, bar work, hiring""",
+    "hospitality": """barista, baristas, coffee machine, espresso machine, espresso,
+        pulling shots, pull shots, steaming milk, latte, lattes, flat white, cafe staff,
+        café staff, waiter, waiters, waitress, waiting staff, front of house, bar staff,
+        bartender, bar work, pub work, kitchen porter, hospitality""",
+    "selling": """into shops, into local shops, local shops, get stocked, getting stocked,
+        stocked, stockist, stockists, buyer for, buyers, retail buyer, deli, delis, farm
+        shop, farm shops, small producer, small producers, food producers, local
+        producers, sell to shops, at markets, local markets, farmers market, farmers' market, craft markets, sell at markets""",
+    "web": """order online, orders online, online orders, online ordering, take orders
+        online, order from us online, take payments, card payments, payments online,
+        checkout, facebook page, online store, web shop, booking online, book online""",
+    # food, things and lending ------------------------------------------------------
+    "produce": """glut, gluts, surplus, surplus veg, surplus food, spare veg, excess veg,
+        courgettes, courgette, zucchini, marrows, runner beans, windfalls, windfall apples,
+        homegrown, home-grown, harvest, veg, vegetables, fruit, leftover food, leftovers,
+        food waste""",
+    "lending": """borrow, borrowing, lend, lending, loan of, on loan, lend out, happy to
+        lend, can i borrow, could i borrow, anyone got a, anyone have a""",
+    # music and pets -----------------------------------------------------------------
+    "violin": """string teacher, strings teacher, string lessons, string player, suzuki,
+        suzuki method, suzuki-trained""",
+    "cello": """string teacher, strings teacher, string lessons, string player, suzuki,
+        suzuki method, suzuki-trained""",
+    "pets": """needs feeding, feeding twice a day, fed twice a day, feed him twice, feed her
+        twice, a bit of fuss, litter tray, walkies, pop in to feed, pop in and
+        feed, feed and water, feed the dog, feed the rabbit, pop in on the cat""",
+    "house sitting": """while i'm away, while we're away, going away, away for a week, away
+        for two weeks, away for ten days, away for the weekend, we're away, i'm away, away
+        next week, on holiday for""",
+    # getting around and events -----------------------------------------------------
+    "venue": """somewhere to hold, place to hold, space to hold, hold a gathering, hold a
+        party, hold an event, host a gathering, room big enough, can be booked""",
+    "event": """gathering, gatherings, get-together, get together""",
+    "language": """get by in, brush up, brush up on my, speak the language, learn the
+        language, pick up the language, basic phrases, survival phrases, holiday phrases,
+        all i can say""",
+}
+"""Cues for concepts of ``lexicon`` and ``vocabulary``, and a few concepts beside them,
+merged into ``lexicon.CONCEPTS`` like the others."""
+
+WEAK = frozenset({"lending", "grandparent"})
+"""Like ``lexicon.WEAK``: "can I borrow" says what kind of help, not what is lent."""
+
+RELATED: dict[tuple[str, str], float] = {
+    ("plastering", "decorating"): 0.5,
+    ("plastering", "building"): 0.3,
+    ("housing law", "legal"): 0.6,
+    ("housing law", "housing"): 0.4,
+    ("data recovery", "it support"): 0.5,
+    ("grandparent", "eldercare"): 0.5,
+    ("roofing", "damp"): 0.5,
+    ("funeral", "venue"): 0.4,
+    ("produce", "food bank"): 0.5,
+    ("produce", "meals"): 0.4,
+    ("produce", "garden"): 0.3,
+    ("produce", "catering"): 0.2,
+    ("hospitality", "job"): 0.4,
+    ("hospitality", "chef"): 0.4,
+    ("selling", "startup"): 0.2,
+    ("new baby", "therapy"): 0.2,
+    ("lending", "tools"): 0.4,
+    ("mentoring", "job"): 0.2,
+    ("house sitting", "pets"): 0.4,
+    ("sleep", "therapy"): 0.4,
+}
+"""Links beside ``lexicon.RELATED`` and ``vocabulary.RELATED``."""
+
+SENSES: dict[str, tuple[tuple[str, str], ...]] = {
+    "shift": (("removals", "sofa sofas bed beds furniture stuff boxes flat house van fridge "
+                           "wardrobe piano table things move moving"),
+              ("job", "shifts work weekend night cover rota pattern pay paid staff")),
+    "shifting": (("removals", "sofa sofas bed beds furniture stuff boxes flat house van "
+                              "fridge wardrobe piano table things move moving one-bed"),),
+    "plot": (("garden", "allotment weeds weed grass dig digging veg vegetables wild "
+                        "overgrown tidied tidy committee bindweed couch brambles beds "
+                        "borders"),
+             ("funeral", "burial grave cemetery churchyard"),
+             ("writing", "novel story book script character characters")),
+    "patch": (("damp", "ceiling wall walls brown damp wet mould rain"),
+              ("garden", "veg vegetable vegetables lawn grass weeds"),
+              ("sewing", "jeans trousers knee elbow jacket sew iron-on clothes")),
+    "chain": (("bike", "bike bicycle gears slipping oil cycling puncture"),),
+    "cycle": (("bike", "bike bikes bicycle ride rides route routes lane lanes helmet road "
+                       "path club commute work safely confidence"),),
+    "service": (("mechanic", "car cars van mot engine brakes garage vehicle motorbike tyres "
+                             "clutch"),),
+    "chippy": (("carpentry", "joiner shelves door doors wood fitted kitchen cupboard "
+                             "wardrobe skirting"),),
+    "stock": (("selling", "shop shops deli retail stockist sell selling shelves"),
+              ("financial advice", "shares invest investing portfolio isa market dividends")),
+    "companion": (("eldercare", "dementia elderly older dad mum mother father sit afternoon "
+                                "afternoons confused"),
+                  ("travel", "travel trip holiday")),
+    "wandering": (("eldercare", "night dementia dad mum confused elderly"),),
+    "confused": (("eldercare", "dementia dad mum elderly night older gran grandad "
+                               "stubborn"),),
+}
+"""Words whose meaning depends on their neighbours, beside the other ``SENSES``."""
+
+PLACES: dict[str, str] = {
+    "spanish language": """spain, madrid, barcelona, seville, sevilla, valencia, malaga,
+        bilbao, granada, mexico, bogota, lima, santiago, argentina,
+        colombia, peru, chile, cuba, havana""",
+    "french language": """france, paris, lyon, marseille, bordeaux, toulouse, lille, quebec, montreal, brussels""",
+    "german language": """germany, berlin, munich, hamburg, frankfurt, cologne, stuttgart,
+        austria, vienna, zurich""",
+    "italian language": """italy, rome, milan, naples, venice, turin, bologna, sicily""",
+    "portuguese language": """portugal, lisbon, porto, brazil, rio""",
+    "mandarin language": """beijing, shanghai, shenzhen, taiwan, taipei""",
+    "japanese language": """japan, tokyo, osaka, kyoto""",
+    "dutch language": """netherlands, amsterdam, rotterdam, utrecht, hague""",
+    "polish language": """poland, warsaw, krakow, gdansk, wroclaw""",
+    "greek language": """greece, athens, thessaloniki, crete""",
+    "turkish language": """istanbul, ankara""",
+    "korean language": """korea, seoul, busan""",
+    "arabic language": """dubai, cairo, egypt, morocco, amman, riyadh, beirut""",
+}
+"""The places whose name says which language a newcomer will need (one word each)."""
