@@ -102,7 +102,7 @@ CONCEPTS: dict[str, str] = {
     # work and money
     "job": """job, jobs, role, roles, position, positions, vacancy, vacancies, hiring,
         recruit, recruiting, recruiter, opening, openings, career move, new role,
-        employment, employer, open to work, hiring for, work for, job hunt, job hunting, job search,
+        employment, open to work, hiring for, work for, job hunt, job hunting, job search,
         looking for work, laid off, redundant, redundancy, unemployed, internship,
         intern, apprenticeship, headcount, join our team, join the team""",
     "cv": """cv, resume, résumé, cover letter, interview prep, interview practice, mock
@@ -110,7 +110,8 @@ CONCEPTS: dict[str, str] = {
     "mentoring": """mentor, mentors, mentoring, mentorship, mentee, career advice,
         career coach, career coaching, guidance, career change, sounding board, coach,
         coaching, advice from someone who has done""",
-    "cofounder": """co-founder, cofounder, co founder, cofounders, co-founders, founding
+    "cofounder": """co-founder, cofounder, co founder, technical co-founder, technical
+        cofounder, cofounders, co-founders, founding
         partner, founding engineer, business partner, cto, technical partner""",
     "startup": """startup, startups, start-up, founder, founders, early-stage, early
         stage, pre-seed, venture, side project, side business, small business, new
@@ -347,7 +348,7 @@ EXTRA: dict[str, str] = {
         ehcps, special needs, diagnosed, support at school""",
     "physio": """pulled something, lower back, bad back, can barely bend, back pain, hip,
         musculoskeletal, sports injury, neck pain""",
-    "therapy": """really low, low mood, not sleeping, can't sleep, can't talk to, struggling,
+    "therapy": """really low, low mood, not sleeping, can't sleep, can't talk to,
         going through a hard time, hard time, counsellor, lonely since""",
     "running": """half marathon, marathon, running coach, run further, 5k, 10k, couch to 5k,
         training plan, training plans, longer distances""",
@@ -381,9 +382,9 @@ EXTRA: dict[str, str] = {
         speaking, toastmasters, presentations, a toast, nervous speakers""",
     "funeral": """died, passed away, funeral director, arrange a funeral, undertaker,
         cremation, burial""",
-    "bereavement": """since my wife died, since my husband died, widow, widower, lost my,
+    "bereavement": """since my wife died, since my husband died, widow, widower,
         bereaved, bereavement café, grief, grieving, people like me""",
-    "volunteer": """retiring, retirement, nothing to do with myself, looking for volunteers,
+    "volunteer": """nothing to do with myself, looking for volunteers,
         volunteers, all skills welcome, give something back""",
     "chef": """line cook, cook, chef, chefs, busy kitchens, kitchen porter, sous chef,
         commis""",
@@ -435,7 +436,8 @@ EXTRA: dict[str, str] = {
 }
 """Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
 for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
-                        *vocabulary.MORE.items(), *problems.CONCEPTS.items()):
+                        *vocabulary.MORE.items(), *problems.CONCEPTS.items(),
+                        *problems.SECOND.items()):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
 RELATED: dict[tuple[str, str], float] = {
@@ -627,6 +629,7 @@ LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
     "filling": "filling fillings", "boxing": "boxing", "housing": "housing",
     "brother": "brother brothers", "counter": "counter counters",
     "wills": "wills", "explainer": "explainer explainers", "dreading": "dreading",
+    "retired": "retired", "fells": "fells", "scale": "scale scales",
 }.items() for form in forms.split()}
 """Words whose light stem would be another word, with the stem they get instead ("wills"
 is always the documents, never the auxiliary "will", so it is not an ambiguous word)."""
@@ -723,8 +726,21 @@ DETAIL_STEMS = frozenset(key[0] for entries in CUES.values() for key, concept in
                          if len(key) == 1 and concept in DETAILED)
 """The words kept as details of a broad concept ("java" beside software): they refine
 the score of candidates their concept found, and find none themselves."""
-SENSE_CLUES = {stem(word): tuple((concept, frozenset(stem(c) for c in clues.split())) for
-                                 concept, clues in senses) for word, senses in SENSES.items()}
+
+
+def _sense_clues() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """``SENSES`` by stem; two words of one stem ("hall" and "halls") pool their clues,
+    concept by concept, rather than the second hiding the first."""
+    pooled: dict[str, dict[str, set[str]]] = {}
+    for word, senses in SENSES.items():
+        by_concept = pooled.setdefault(stem(word), {})
+        for concept, clues in senses:
+            by_concept.setdefault(concept, set()).update(stem(c) for c in clues.split())
+    return {key: tuple((concept, frozenset(clues)) for concept, clues in senses.items())
+            for key, senses in pooled.items()}
+
+
+SENSE_CLUES = _sense_clues()
 NEIGHBOURS: dict[str, dict[str, float]] = {}
 for (_first, _second), _weight in RELATED.items():
     NEIGHBOURS.setdefault(_first, {})[_second] = _weight

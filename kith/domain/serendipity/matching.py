@@ -27,8 +27,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from kith.core.model import ME, Opportunity, Person
-from kith.domain.serendipity.lexicon import (DETAIL_STEMS, NEIGHBOURS, PLACE_LANGUAGES, WEAK,
-                                             read)
+from kith.domain.serendipity.lexicon import DETAIL_STEMS, NEIGHBOURS, PLACE_LANGUAGES, WEAK, read
 
 if TYPE_CHECKING:
     from kith.domain.serendipity.ranking import Suggestion

@@ -500,7 +500,8 @@ CONCEPTS: dict[str, str] = {
     "school": """ucas, student loan, student finance, university open day, open days, choose a
         university, which university, choosing a course, apply to university, applying to uni,
         sixth form college, school place, school places, school admissions, school appeal,
-        secondary school, primary school, transfer to secondary, homeschool, home school, home education,
+        secondary school, primary school, transfer to secondary, homeschool, home school, home
+        education,
         home-educating, home educating, grad school, graduate school, law school, medical
         school, med school, mba""",
     "special needs": """sen support, send support, iep, 504 plan, neurodivergent, neurodiverse,
@@ -806,7 +807,10 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "paint": (("decorating", "wall walls house room ceiling fence door doors window "
                              "hallway bedroom kitchen skirting"),
               ("art", "watercolour canvas acrylic portrait landscape easel")),
-    "coach": (("mentoring", "career leadership executive life business job manager "
+    "coach": (("sport", "football rugby cricket hockey netball tennis basketball junior "
+                        "juniors team squad season club players fa under-9s under-10s "
+                        "under-11s under-12s athletics swimming"),
+              ("mentoring", "career leadership executive life business job manager "
                             "management confidence"),
               ("minibus", "hire trip seats seat passenger passengers travel")),
     "organ": (("music", "church play hymn hymns organist service services keyboard "
