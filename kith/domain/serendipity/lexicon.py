@@ -119,7 +119,7 @@ CONCEPTS: dict[str, str] = {
     "investment": """investor, investors, invest, investing, investment, angel, angels,
         business angel, funding, fund, funds, raise money, raising money, raise funds,
         raising funds, seed round, funding round,
-        venture capital, vc, capital, backer, backers, pre-seed, fundraising""",
+        venture capital, vc, capital, backer, backers, pre-seed""",
     "grant": """grant, grants, grant writing, grant application, bid writing, funding
         application""",
     "accounting": """accountant, accountants, accounting, accounts, bookkeeper,
@@ -189,7 +189,7 @@ CONCEPTS: dict[str, str] = {
         biology, science, english literature, history tutor, sat prep, 11 plus""",
     "language": """language exchange, conversation practice, practise my, practice my,
         fluent, native speaker""",
-    "school": """school, schools, universities, colleges,
+    "school": """universities, colleges,
         degree, admission, admissions, university application, university applications,
         college application, college applications, uni application, personal statement,
         phd, masters, scholarship,
@@ -330,7 +330,7 @@ EXTRA: dict[str, str] = {
     "ip law": """copying my designs, copies of my designs, copyright, trademark,
         trademarks, intellectual property, ip lawyer, brand name stolen, stealing my""",
     "family mediation": """separation, separating, divorce, custody, arrangements for the
-        kids, mediator, mediation, co-parenting""",
+        kids, family mediator, family mediation, co-parenting""",
     "removals": """shift their stuff, shift my stuff, transit van, moving flat, boxes and a
         sofa, don't have a car, move my things""",
     "room to rent": """need a room, a room near, room somewhere, double room, single room,
@@ -437,7 +437,7 @@ EXTRA: dict[str, str] = {
 """Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
 for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
                         *vocabulary.MORE.items(), *problems.CONCEPTS.items(),
-                        *problems.SECOND.items()):
+                        *problems.SECOND.items(), (problems.NOTHING, problems.PHRASES)):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
 RELATED: dict[tuple[str, str], float] = {
@@ -630,6 +630,10 @@ LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
     "brother": "brother brothers", "counter": "counter counters",
     "wills": "wills", "explainer": "explainer explainers", "dreading": "dreading",
     "retired": "retired", "fells": "fells", "scale": "scale scales",
+    "running": "running", "runner": "runner runners", "networking": "networking",
+    "freezer": "freezer freezers", "fundraiser": "fundraiser fundraisers",
+    "builder": "builder builders", "building": "building buildings",
+    "tripping": "tripping tripped",
 }.items() for form in forms.split()}
 """Words whose light stem would be another word, with the stem they get instead ("wills"
 is always the documents, never the auxiliary "will", so it is not an ambiguous word)."""
@@ -745,6 +749,7 @@ NEIGHBOURS: dict[str, dict[str, float]] = {}
 for (_first, _second), _weight in RELATED.items():
     NEIGHBOURS.setdefault(_first, {})[_second] = _weight
     NEIGHBOURS.setdefault(_second, {})[_first] = _weight
+NOTHING = problems.NOTHING
 STOP_STEMS = frozenset(stem(w) for w in STOP) | STOP
 PLACE_LANGUAGES = {stem(place.strip()): language
                    for language, places in problems.PLACES.items()
@@ -811,6 +816,8 @@ def read(text: str) -> Reading:
             key, concept = found
             phrase = " ".join(t for t, _ in tokens[i:i + len(key)])
             for each in (concept, *also):
+                if each == NOTHING:
+                    continue  # a phrase that says nothing of the need ("a small fee")
                 concepts.setdefault(each, [])
                 if phrase not in concepts[each]:
                     concepts[each].append(phrase)

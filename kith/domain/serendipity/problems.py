@@ -26,7 +26,7 @@ CONCEPTS: dict[str, str] = {
         flat roof, felt roof""",
     "damp": """patch on the ceiling, stain on the ceiling, ceiling stain, water stain, brown
         stain, brown patch, damp wall, wet wall, peeling paint, musty""",
-    "electrical": """sparky, sparkie, sparkies, keeps tripping, trips the, tripped the, trip
+    "electrical": """sparky, sparkie, sparkies, keeps tripping, tripped the, trip
         switch, the power goes, power keeps going, power goes off, lights go off, lights
         keep going off, lights flickering, lights flicker, flicker, flickers, flickering
         lights, fault finding, fault-finding, electrical fault, electrical faults, no power,
@@ -180,11 +180,59 @@ LEARNER = ("my {0}, our {0}, my {0} is, brush up my {0}, improve my {0}, practis
 LANGUAGES = ["spanish", "french", "german", "italian", "portuguese", "mandarin", "cantonese",
              "japanese", "arabic", "russian", "ukrainian", "dutch", "korean", "hindi", "urdu",
              "turkish", "greek", "welsh", "romanian", "swahili", "english"]
-CONCEPTS["language"] += ", " + ", ".join(LEARNER.format(name) for name in LANGUAGES)
+SPOKEN = {"cantonese": "mandarin", "urdu": "hindi"}
+"""Languages that ``vocabulary`` files under another's concept."""
+for _name in LANGUAGES:
+    _cues = LEARNER.format(_name)
+    CONCEPTS["language"] += ", " + _cues  # learning a language, and which one
+    _concept = f"{SPOKEN.get(_name, _name)} language"
+    CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 """Cues for concepts of ``lexicon`` and ``vocabulary``, and a few concepts beside them,
 merged into ``lexicon.CONCEPTS`` like the others."""
 
 SECOND: dict[str, str] = {
+    "carpentry": """build furniture, built furniture, make furniture, made furniture,
+        furniture repair, furniture repairs, repair furniture, fix furniture, bespoke
+        furniture""",
+    "games": """quiz, quizzes, quizmaster, quiz master, quiz host, host a quiz, run a quiz""",
+    "event": """school fair, church fair, summer fair, christmas fair, fair stall""",
+    "running": """running, runner, runners, start running, take up running, get into
+        running, out of breath, get out of breath""",
+    "hearing": """pardon, saying pardon, telly up, tv up, telly too loud, tv too loud,
+        mishears, can't hear, hearing check, hearing checks""",
+    "befriending": """hasn't spoken to anyone, not spoken to anyone, doesn't speak to
+        anyone, hasn't seen anyone, rarely sees anyone, nobody visits, no visitors, on her
+        own all day, on his own all day, all alone, no one to talk to, nobody to talk to,
+        weekly visits, phone calls for""",
+    "convalescence": """hip replaced, hip replacement, knee replaced, knee replacement, new
+        hip, new knee, recovering at home, recovering from surgery, after surgery, after my
+        operation, after an operation, just had an operation, had an operation, out of
+        hospital, discharged from hospital, hospital discharge, recovering, recovery""",
+    "meals": """hot dinners, hot dinner, meal rota, meals rota, can't cook, cannot cook,
+        unable to cook, bring dinners, cook for us, meals delivered""",
+    "vet": """stopped eating, not eating, won't eat, lethargic, hunched, hunched up,
+        poorly rabbit, poorly dog, poorly cat""",
+    "lift": """need to get to, get me to, to the airport, get to the airport, airport run,
+        airport runs, gatwick, heathrow, stansted, catch a flight, lift to the, drive me to,
+        pick people up, can pick you up""",
+    "mediation": """mediator, mediators, mediation, community mediation, neighbour dispute,
+        neighbour disputes, neighbour won't, neighbours won't, falling out with the
+        neighbours, fallen out with, neighbour's tree, neighbour's hedge, blocking our
+        light, blocking the light, right to light, high hedge, won't talk to us, won't speak
+        to us, not speaking to us""",
+    "produce": """unsold, loaves, leftover bread, day-old bread, going to waste, goes to
+        waste, throw away food, throwing away food""",
+    "it support": """freezes, freezing up, takes ages to start, takes forever to start,
+        slow to start, runs slow, so slow, tune-up, tune-ups, tune up, drops out, keeps
+        dropping, dropping out, dead spot, dead spots, signal upstairs, mesh networks,
+        mesh network""",
+    "audio": """audio editor, podcast editor, sound editor, the sound is, sound awful,
+        sounds awful, sounds terrible, bad sound, echoey, echo""",
+    "relocation abroad": """international shipping, international removals, shipping
+        container, shipping containers, containers to, emigrating, emigrate, move
+        abroad""",
+    "school": """which school, choose a school, choosing a school, new school, change
+        schools, changing schools, starting school, school place, school places""",
     "handyman": """small jobs, little jobs, no job too small, job too small, smaller jobs,
         jobs around the house, bits and bobs""",
     "retirement": """retiring, retiring in, retiring this, retiring at, retirement""",
@@ -226,6 +274,14 @@ SECOND: dict[str, str] = {
 """A second pass (what turned up when these were tried on needs written by others:
 small jobs are a handyman's, a retired plumber is not a volunteer), merged the same way."""
 
+NOTHING = "-"
+"""The concept of phrases that say nothing of what is needed or offered."""
+PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, cleans up, in
+    the back garden, in our back garden, in my back garden, no problem, no pressure, just
+    ask, any kind soul, kind soul, happy to help, can help, free of charge"""
+"""Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
+says where, not what)."""
+
 WEAK = frozenset({"lending", "grandparent"})
 """Like ``lexicon.WEAK``: "can I borrow" says what kind of help, not what is lent."""
 
@@ -239,6 +295,14 @@ RELATED: dict[tuple[str, str], float] = {
     ("clocks", "shoe repair"): 0.3,
     ("clocks", "repair"): 0.3,
     ("consumer rights", "legal"): 0.5,
+    ("carpentry", "furniture"): 0.4,
+    ("mediation", "legal"): 0.4,
+    ("mediation", "family mediation"): 0.6,
+    ("convalescence", "meals"): 0.5,
+    ("convalescence", "physio"): 0.4,
+    ("convalescence", "lift"): 0.3,
+    ("convalescence", "eldercare"): 0.3,
+    ("befriending", "therapy"): 0.2,
     ("retirement", "financial advice"): 0.2,
     ("roofing", "damp"): 0.5,
     ("funeral", "venue"): 0.4,
