@@ -191,6 +191,23 @@ for _name in LANGUAGES:
 merged into ``lexicon.CONCEPTS`` like the others."""
 
 SECOND: dict[str, str] = {
+    "heating": """power flush, power-flush, power flushing, power-flushed, powerflush""",
+    "upholstery": """new fabric, needs new fabric, new covers, re-covered, recovered in""",
+    "speech therapy": """isn't saying any words, not saying any words, no words yet, isn't
+        talking, not talking, hasn't started talking, first words, only says a few words,
+        speech and language""",
+    "addiction": """stopped drinking, quit drinking, gave up drinking, giving up drinking,
+        giving up alcohol, gave up alcohol, off the drink, people who get it, one day at a
+        time""",
+    "pet behaviour": """behaviourist, behaviorist, animal behaviourist, cat behaviourist,
+        dog behaviourist, behaviour problems, behavior problems, peeing, weeing, spraying,
+        scratching the furniture, biting, separation anxiety, chewing everything, barks all
+        day, barking all day, won't stop barking""",
+    "pets": """rescue greyhound, greyhound, greyhounds, hound, hounds, labrador, spaniel,
+        terrier, collie, whippet, dachshund, poodle, cockapoo, cavapoo, husky, staffie,
+        alsatian, german shepherd, retriever, beagle, jack russell, bulldog, pug, adopting a
+        dog, adopting a cat, new owners, first dog, never had a dog, new puppy, new dog, new
+        kitten""",
     "carpentry": """build furniture, built furniture, make furniture, made furniture,
         furniture repair, furniture repairs, repair furniture, fix furniture, bespoke
         furniture""",
@@ -278,7 +295,8 @@ NOTHING = "-"
 """The concept of phrases that say nothing of what is needed or offered."""
 PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, cleans up, in
     the back garden, in our back garden, in my back garden, no problem, no pressure, just
-    ask, any kind soul, kind soul, happy to help, can help, free of charge"""
+    ask, any kind soul, kind soul, happy to help, can help, free of charge, live in a flat,
+    living in a flat, we live in a flat, i live in a flat"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""
 
@@ -296,6 +314,8 @@ RELATED: dict[tuple[str, str], float] = {
     ("clocks", "repair"): 0.3,
     ("consumer rights", "legal"): 0.5,
     ("carpentry", "furniture"): 0.4,
+    ("pet behaviour", "dog training"): 0.6,
+    ("pet behaviour", "pets"): 0.4,
     ("mediation", "legal"): 0.4,
     ("mediation", "family mediation"): 0.6,
     ("convalescence", "meals"): 0.5,
