@@ -66,7 +66,7 @@ CONCEPTS: dict[str, str] = {
         paint the walls, wallpaper, wallpapering, repaint,
         repainting""",
     "building": """builder, builders, building work, extension, renovation, renovating,
-        renovate, refurbishment, bricklayer, roofer, roof, roofing, loft conversion,
+        renovate, refurbishment, bricklayer, loft conversion,
         tiler, tiling, contractor, structural""",
     "handyman": """handyman, handy person, odd jobs, diy, small repairs, fix things,
         fixing things, general repairs""",
@@ -640,6 +640,7 @@ is always the documents, never the auxiliary "will", so it is not an ambiguous w
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#'.-]*")
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A light stemmer: enough that "plumbers" meets "plumber", "leaking" meets "leak"
     and "servicing" meets "service", never so strong that unrelated words collide."""

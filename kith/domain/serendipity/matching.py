@@ -81,6 +81,15 @@ class Profile:
                    doc.get("networks") or {}, doc.get("extra") or {})
 
 
+EXPANSIONS: dict[str, tuple[tuple[str, float], ...]] = {
+    **{f"@{concept}": tuple((f"@{other}", strength) for other, strength in links.items())
+       for concept, links in NEIGHBOURS.items()},
+    **{place: ((f"@{language}", PLACE_LINK),) for place, language in PLACE_LANGUAGES.items()},
+}
+"""What each feature adds to a need's vector: its related concepts, or the language of a
+place, with the link's strength (worked out once, not for every need)."""
+WEAK_FEATURES = frozenset(f"@{concept}" for concept in WEAK)
+
 Someone = Person | Profile
 """A person as the matcher sees them: a full record, or its stored document's profile."""
 
@@ -117,6 +126,12 @@ def _features(text: str, tags: Iterable[str] = ()) -> dict[str, tuple[str, ...]]
     return found
 
 
+def _deferred(postings: dict[str, list[tuple[str, float]]], common: int) -> frozenset[str]:
+    """The features that only refine the scores of candidates others found: held by more
+    than ``common`` partners, or a broad concept's detail word ("java")."""
+    return frozenset(f for f, p in postings.items() if len(p) > common or f in DETAIL_STEMS)
+
+
 def _kind_weight(feature: str) -> float:
     if not feature.startswith("@"):
         return 1.0
@@ -148,6 +163,7 @@ class Matcher:
                 self.postings.setdefault(feature, []).append((offer.id, weight))
         self.holders = {f: [ident for ident, _ in p] for f, p in self.postings.items()}
         self.common = max(60, len(self.offers) // COMMON_SHARE)
+        self.deferred = _deferred(self.postings, self.common)
         self.skills: dict[str, dict[str, tuple[str, ...]]] = {}
         self.skill_vectors: dict[str, dict[str, float]] = {}
         self.people_postings: dict[str, list[tuple[str, float]]] = {}
@@ -168,6 +184,7 @@ class Matcher:
         self.people_holders = {f: [ident for ident, _ in p]
                                for f, p in self.people_postings.items()}
         self.common_people = max(50, len(self.skills) // 50)
+        self.deferred_people = _deferred(self.people_postings, self.common_people)
 
     def _vector(self, found: dict[str, tuple[str, ...]]) -> dict[str, float]:
         # a concept named several times ("developer, iOS, Android, Swift") is what the
@@ -183,15 +200,11 @@ class Matcher:
         dot product with an offer's vector is then the soft cosine."""
         out = dict(vector)
         for feature, weight in vector.items():
-            if feature.startswith("@"):
-                for other, strength in NEIGHBOURS.get(feature[1:], {}).items():
-                    key = f"@{other}"
-                    if key not in vector:
-                        out[key] = max(out.get(key, 0.0), weight * strength)
-            elif (language := PLACE_LANGUAGES.get(feature)) is not None:
-                key = f"@{language}"
+            for key, strength in EXPANSIONS.get(feature, ()):
                 if key not in vector:
-                    out[key] = max(out.get(key, 0.0), weight * PLACE_LINK)
+                    value = weight * strength
+                    if value > out.get(key, 0.0):
+                        out[key] = value
         return out
 
     @staticmethod
@@ -222,7 +235,7 @@ class Matcher:
     @staticmethod
     def _scores(expanded: dict[str, float], postings: dict[str, list[tuple[str, float]]],
                 holders: dict[str, list[str]], vectors: dict[str, dict[str, float]],
-                common: int, fallback: bool = True) -> dict[str, float]:
+                deferred: frozenset[str], fallback: bool = True) -> dict[str, float]:
         """The soft cosine of a need with every partner sharing a feature with it,
         accumulated posting by posting (a feature held by more than ``common`` partners
         is counted for the candidates others found, but finds none itself, unless no
@@ -230,28 +243,28 @@ class Matcher:
         them, for offers; a person's tag shared by hundreds says nothing); a partner
         that shares no concept, related or not, keeps ``WORDS_ONLY`` of its score."""
         dots: dict[str, float] = {}
+        get = dots.get
         meaning: set[str] = set()
         later = []
         for feature, weight in expanded.items():
             posting = postings.get(feature)
             if not posting:
                 continue
-            if len(posting) > common or feature in DETAIL_STEMS:
+            if feature in deferred:
                 later.append((feature, weight))
                 continue
-            get = dots.get
             for ident, other in posting:
                 dots[ident] = get(ident, 0.0) + weight * other
-            if feature.startswith("@") and feature[1:] not in WEAK:
+            if feature[0] == "@" and feature not in WEAK_FEATURES:
                 meaning.update(holders[feature])
         if not dots and later and fallback:
             later.sort(key=lambda item: len(postings[item[0]]))
             feature, weight = later.pop(0)
             dots = {ident: weight * other for ident, other in postings[feature]}
-            if feature.startswith("@") and feature[1:] not in WEAK:
+            if feature[0] == "@" and feature not in WEAK_FEATURES:
                 meaning.update(holders[feature])
         for feature, weight in later:
-            strong = feature.startswith("@") and feature[1:] not in WEAK
+            strong = feature[0] == "@" and feature not in WEAK_FEATURES
             for ident in dots:
                 found = vectors[ident].get(feature)
                 if found is not None:
@@ -280,7 +293,7 @@ class Matcher:
             need_features = self.features[need.id]
             expanded = self._expanded(self.vectors[need.id])
             scores = self._scores(expanded, self.postings, self.holders, self.vectors,
-                                  self.common)
+                                  self.deferred)
             for value, offer_id in self._best(scores, self.owner, need.person, TOP_OFFERS):
                 offer = self.by_id[offer_id]
                 out.append(Match(need, offer.person, offer, value, need_features,
@@ -289,7 +302,7 @@ class Matcher:
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
             scores = self._scores(coverage, self.people_postings, self.people_holders,
-                                  self.skill_vectors, self.common_people, fallback=False)
+                                  self.skill_vectors, self.deferred_people, fallback=False)
             for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
                                             SKILL_FACTOR):
                 match = Match(need, person, None, value, need_features, self.skills[person])

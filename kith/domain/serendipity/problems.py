@@ -191,6 +191,7 @@ for _name in LANGUAGES:
 merged into ``lexicon.CONCEPTS`` like the others."""
 
 SECOND: dict[str, str] = {
+    "investment": """hedge fund, hedge funds, fund manager, private equity""",
     "heating": """power flush, power-flush, power flushing, power-flushed, powerflush""",
     "upholstery": """new fabric, needs new fabric, new covers, re-covered, recovered in""",
     "speech therapy": """isn't saying any words, not saying any words, no words yet, isn't
@@ -325,6 +326,7 @@ RELATED: dict[tuple[str, str], float] = {
     ("befriending", "therapy"): 0.2,
     ("retirement", "financial advice"): 0.2,
     ("roofing", "damp"): 0.5,
+    ("roofing", "building"): 0.4,
     ("funeral", "venue"): 0.4,
     ("produce", "food bank"): 0.5,
     ("produce", "meals"): 0.4,
@@ -342,6 +344,16 @@ RELATED: dict[tuple[str, str], float] = {
 """Links beside ``lexicon.RELATED`` and ``vocabulary.RELATED``."""
 
 SENSES: dict[str, tuple[tuple[str, str], ...]] = {
+    "flashing": (("roofing", "roof roofer roofing lead chimney slates slate tiles gutter gutters "
+                             "leak leaks valley"),),
+    "rain": (("roofing", "ceiling ceilings roof loft drip drips dripping leak leaks leaking "
+                         "bucket stain patch through coming gutter gutters slates tiles "
+                         "damp"),),
+    "rains": (("roofing", "ceiling ceilings roof loft drip drips dripping leak leaks leaking "
+                          "bucket stain patch through coming gutter gutters slates tiles "
+                          "damp"),),
+    "raining": (("roofing", "ceiling ceilings roof loft drip drips dripping leak leaks "
+                            "leaking bucket stain patch through coming gutter gutters"),),
     "tablet": (("pharmacy", "medicine medicines medication take taking pills prescription "
                             "dose doses missing forget forgets chemist pharmacist"),
                ("it support", "ipad android screen charge charging apps app wifi phone "
