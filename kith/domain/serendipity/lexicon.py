@@ -727,6 +727,24 @@ software, but a Java need is better met by a Java offer; maths and physics are b
 tutoring, a dog and a cat both pets. For these, the word a person wrote also counts as
 a plain word beside the concept."""
 CUES, LONGEST = _build()
+
+
+def _table() -> dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, ...]]], ...]]:
+    """``CUES`` as ``first stem -> ((length, {cue: concepts}), ...)``, longest first: a
+    word is tried against one dictionary per phrase length, not against every phrase
+    that starts with it ("my" starts dozens)."""
+    out = {}
+    for first, entries in CUES.items():
+        by_length: dict[int, dict[tuple[str, ...], list[str]]] = {}
+        for key, concept in entries:
+            by_length.setdefault(len(key), {}).setdefault(key, []).append(concept)
+        out[first] = tuple((length, {key: tuple(dict.fromkeys(named))
+                                     for key, named in keys.items()})
+                           for length, keys in sorted(by_length.items(), reverse=True))
+    return out
+
+
+CUE_TABLE = _table()
 DETAIL_STEMS = frozenset(key[0] for entries in CUES.values() for key, concept in entries
                          if len(key) == 1 and concept in DETAILED)
 """The words kept as details of a broad concept ("java" beside software): they refine
@@ -797,11 +815,13 @@ def read(text: str) -> Reading:
         surface, base = tokens[i]
         found = None
         also: list[str] = []
-        for key, concept in CUES.get(base, ()):
-            if found is None and tuple(stems[i:i + len(key)]) == key:
-                found = (key, concept)
-            elif found is not None and key == found[0]:
-                also.append(concept)  # one cue, several concepts ("tennis partner")
+        for length, table in CUE_TABLE.get(base, ()):
+            key = tuple(stems[i:i + length])
+            named = table.get(key)
+            if named is not None:
+                found = (key, named[0])
+                also = list(named[1:])  # one cue, several concepts ("tennis partner")
+                break
         sense = SENSE_CLUES.get(base)
         if sense is not None and (found is None or len(found[0]) == 1):
             found = None  # an ambiguous word on its own: its neighbours decide

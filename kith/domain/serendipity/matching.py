@@ -126,10 +126,13 @@ def _features(text: str, tags: Iterable[str] = ()) -> dict[str, tuple[str, ...]]
     return found
 
 
-def _deferred(postings: dict[str, list[tuple[str, float]]], common: int) -> frozenset[str]:
-    """The features that only refine the scores of candidates others found: held by more
-    than ``common`` partners, or a broad concept's detail word ("java")."""
-    return frozenset(f for f, p in postings.items() if len(p) > common or f in DETAIL_STEMS)
+def _deferred(postings: dict[str, list[tuple[str, float]]],
+              common: int) -> dict[str, dict[str, float]]:
+    """The features that only refine the scores of candidates others found (held by more
+    than ``common`` partners, or a broad concept's detail word: "java"), each with its
+    holders' weights by holder, so that the candidates holding it are found by a set
+    intersection rather than one look-up per candidate."""
+    return {f: dict(p) for f, p in postings.items() if len(p) > common or f in DETAIL_STEMS}
 
 
 def _kind_weight(feature: str) -> float:
@@ -234,8 +237,8 @@ class Matcher:
 
     @staticmethod
     def _scores(expanded: dict[str, float], postings: dict[str, list[tuple[str, float]]],
-                holders: dict[str, list[str]], vectors: dict[str, dict[str, float]],
-                deferred: frozenset[str], fallback: bool = True) -> dict[str, float]:
+                holders: dict[str, list[str]], deferred: dict[str, dict[str, float]],
+                fallback: bool = True) -> dict[str, float]:
         """The soft cosine of a need with every partner sharing a feature with it,
         accumulated posting by posting (a feature held by more than ``common`` partners
         is counted for the candidates others found, but finds none itself, unless no
@@ -264,13 +267,12 @@ class Matcher:
             if feature[0] == "@" and feature not in WEAK_FEATURES:
                 meaning.update(holders[feature])
         for feature, weight in later:
-            strong = feature[0] == "@" and feature not in WEAK_FEATURES
-            for ident in dots:
-                found = vectors[ident].get(feature)
-                if found is not None:
-                    dots[ident] += weight * found
-                    if strong:
-                        meaning.add(ident)
+            weights = deferred[feature]
+            shared = weights.keys() & dots.keys()
+            for ident in shared:
+                dots[ident] += weight * weights[ident]
+            if feature[0] == "@" and feature not in WEAK_FEATURES:
+                meaning |= shared
         for ident in dots.keys() - meaning:
             dots[ident] *= WORDS_ONLY
         return dots
@@ -292,8 +294,7 @@ class Matcher:
         for need in (o for o in self.opportunities if o.type == "need"):
             need_features = self.features[need.id]
             expanded = self._expanded(self.vectors[need.id])
-            scores = self._scores(expanded, self.postings, self.holders, self.vectors,
-                                  self.deferred)
+            scores = self._scores(expanded, self.postings, self.holders, self.deferred)
             for value, offer_id in self._best(scores, self.owner, need.person, TOP_OFFERS):
                 offer = self.by_id[offer_id]
                 out.append(Match(need, offer.person, offer, value, need_features,
@@ -302,7 +303,7 @@ class Matcher:
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
             scores = self._scores(coverage, self.people_postings, self.people_holders,
-                                  self.skill_vectors, self.deferred_people, fallback=False)
+                                  self.deferred_people, fallback=False)
             for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
                                             SKILL_FACTOR):
                 match = Match(need, person, None, value, need_features, self.skills[person])
