@@ -193,3 +193,21 @@ def test_every_concept_is_said_in_words_of_the_text(text: str) -> None:
     for words in reading.concepts.values():
         for phrase in words:
             assert all(part in flat for part in phrase.split())
+
+
+def test_no_concept_is_written_twice_in_one_table() -> None:
+    # a dict literal keeps the last of two equal keys: the first list of cues would be
+    # lost without a word
+    import ast
+    import collections
+    from pathlib import Path
+
+    import kith.domain.serendipity as package
+
+    for module in ("lexicon", "vocabulary", "problems"):
+        tree = ast.parse((Path(package.__file__).parent / f"{module}.py").read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                twice = [k for k, n in collections.Counter(keys).items() if n > 1]
+                assert not twice, (module, twice)

@@ -369,7 +369,7 @@ EXTRA: dict[str, str] = {
         musical, production, play, props, costumes, set design""",
     "astronomy": """telescope, stars, planets, astronomy, astronomical, observing, night
         sky, moon""",
-    "audio": """sounds like, recorded in a bucket, sound quality, mic, edit and mix""",
+    "audio": """recorded in a bucket, sound quality, mic, edit and mix""",
     "tennis": "tennis, tennis partner, hitting partner, tennis player",
     "hiking": """hill walking, hillwalking, mountain leader, navigation, map and compass,
         fells, group walks""",

@@ -191,12 +191,22 @@ for _name in LANGUAGES:
 merged into ``lexicon.CONCEPTS`` like the others."""
 
 SECOND: dict[str, str] = {
+    "mobility": """can't walk far, can't walk that far, cannot walk far, walk that far, can't
+        manage the walk""",
+    "cleaning": """pool cleaning, swimming pool cleaning, pool maintenance, pool cleaner,
+        swimming pool maintenance, gutter cleaning, window cleaning round""",
+    "instrument repair": """keys stick, keys sticking, key sticks, out of tune, sounds out
+        of tune, needs tuning, needs a tune, badly out of tune, string broke, broken
+        string""",
+    "babysitting": """babysitter, babysitters, babysitting, babysit, evening babysitting,
+        sitter for, date night, night out, evening out, an evening off, child sitter""",
     "investment": """hedge fund, hedge funds, fund manager, private equity""",
     "heating": """power flush, power-flush, power flushing, power-flushed, powerflush""",
     "upholstery": """new fabric, needs new fabric, new covers, re-covered, recovered in""",
     "speech therapy": """isn't saying any words, not saying any words, no words yet, isn't
         talking, not talking, hasn't started talking, first words, only says a few words,
-        speech and language""",
+        speech and language, language delay, late talker, late talkers, early talkers,
+        speech delay""",
     "addiction": """stopped drinking, quit drinking, gave up drinking, giving up drinking,
         giving up alcohol, gave up alcohol, off the drink, people who get it, one day at a
         time""",
@@ -204,7 +214,8 @@ SECOND: dict[str, str] = {
         dog behaviourist, behaviour problems, behavior problems, peeing, weeing, spraying,
         scratching the furniture, biting, separation anxiety, chewing everything, barks all
         day, barking all day, won't stop barking""",
-    "pets": """rescue greyhound, greyhound, greyhounds, hound, hounds, labrador, spaniel,
+    "pets": """cat behaviourist, dog behaviourist, rescue greyhound, greyhound, greyhounds,
+        hound, hounds, labrador, spaniel,
         terrier, collie, whippet, dachshund, poodle, cockapoo, cavapoo, husky, staffie,
         alsatian, german shepherd, retriever, beagle, jack russell, bulldog, pug, adopting a
         dog, adopting a cat, new owners, first dog, never had a dog, new puppy, new dog, new
@@ -232,7 +243,8 @@ SECOND: dict[str, str] = {
         poorly rabbit, poorly dog, poorly cat""",
     "lift": """need to get to, get me to, to the airport, get to the airport, airport run,
         airport runs, gatwick, heathrow, stansted, catch a flight, lift to the, drive me to,
-        pick people up, can pick you up""",
+        pick people up, can pick you up, can't walk far, can't walk that far, cannot walk
+        far, walk that far, can't manage the walk""",
     "mediation": """mediator, mediators, mediation, community mediation, neighbour dispute,
         neighbour disputes, neighbour won't, neighbours won't, falling out with the
         neighbours, fallen out with, neighbour's tree, neighbour's hedge, blocking our
@@ -297,7 +309,10 @@ NOTHING = "-"
 PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, cleans up, in
     the back garden, in our back garden, in my back garden, no problem, no pressure, just
     ask, any kind soul, kind soul, happy to help, can help, free of charge, live in a flat,
-    living in a flat, we live in a flat, i live in a flat"""
+    living in a flat, we live in a flat, i live in a flat, reasonably priced, fair prices,
+    fair price, good prices, competitive prices, free quotes, free quote, no call-out fee,
+    no callout fee, references available, references on request, fully insured, no job
+    too big"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""
 
@@ -315,6 +330,7 @@ RELATED: dict[tuple[str, str], float] = {
     ("clocks", "repair"): 0.3,
     ("consumer rights", "legal"): 0.5,
     ("carpentry", "furniture"): 0.4,
+    ("babysitting", "childcare"): 0.6,
     ("pet behaviour", "dog training"): 0.6,
     ("pet behaviour", "pets"): 0.4,
     ("mediation", "legal"): 0.4,
@@ -379,7 +395,9 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "cycle": (("bike", "bike bikes bicycle ride rides route routes lane lanes helmet road "
                        "path club commute work safely confidence"),),
     "service": (("mechanic", "car cars van mot engine brakes garage vehicle motorbike tyres "
-                             "clutch"),),
+                             "clutch"),
+                ("religion", "church sunday worship chapel parish evensong christmas "
+                             "easter")),
     "chippy": (("carpentry", "joiner shelves door doors wood fitted kitchen cupboard "
                              "wardrobe skirting"),),
     "stock": (("selling", "shop shops deli retail stockist sell selling shelves"),
