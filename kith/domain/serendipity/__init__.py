@@ -58,7 +58,8 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
                         list(item.evidence),
                         item.matcher if item.matcher != "kith" else plugin))
     names = {ident: str(doc.get("name") or ident).casefold() for ident, doc in docs.items()}
-    found.sort(key=lambda s: tuple(names.get(p, p) for p in s.people))  # ties: by name
+    found.sort(key=lambda s: (names.get(s.people[0], s.people[0]),  # ties: by name
+                              names.get(s.people[1], s.people[1])))
     done = introduced_pairs(store) | (known or set())
     open_ids = {o.id for o in opportunities}
     result = [s for s in merge(found) if acceptable(s, done, open_ids, person)]

@@ -110,5 +110,5 @@ def acceptable(suggestion: Suggestion, known: set[frozenset[str]], open_ids: set
     first, second = suggestion.people
     return (first != second and ME not in suggestion.people
             and suggestion.key() not in known
-            and all(o in open_ids for o in suggestion.opportunities)
+            and open_ids.issuperset(suggestion.opportunities)
             and (person is None or person in suggestion.people))
