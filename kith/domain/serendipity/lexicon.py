@@ -693,12 +693,8 @@ def _drop_e(word: str) -> str:
 def words_of(text: str) -> list[tuple[str, str]]:
     """``(surface, stem)`` for each word of ``text``, in order (stop words included:
     phrases such as "room to rent" need them)."""
-    out = []
-    for match in _WORD.finditer(text.lower().replace("\u2019", "'")):
-        surface = match.group().strip(".-'")
-        if surface:
-            out.append((surface, stem(surface)))
-    return out
+    surfaces = [w.strip(".-'") for w in _WORD.findall(text.lower().replace("\u2019", "'"))]
+    return [(surface, stem(surface)) for surface in surfaces if surface]
 
 
 def _cue_key(cue: str) -> tuple[str, ...]:
@@ -806,7 +802,7 @@ def read(text: str) -> Reading:
     """The concepts and content words of a need, an offer or a skill."""
     tokens = _hyphens_apart(words_of(text))
     stems = [s for _, s in tokens]
-    context = frozenset(stems)
+    context: frozenset[str] | None = None  # the text's stems, once a sense needs them
     concepts: dict[str, list[str]] = {}
     words: dict[str, str] = {}
     used = [False] * len(tokens)
@@ -825,6 +821,8 @@ def read(text: str) -> Reading:
         sense = SENSE_CLUES.get(base)
         if sense is not None and (found is None or len(found[0]) == 1):
             found = None  # an ambiguous word on its own: its neighbours decide
+            if context is None:
+                context = frozenset(stems)
             for concept, clues in sense:
                 if clues & context:
                     found = ((base,), concept)
