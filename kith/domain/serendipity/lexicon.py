@@ -295,8 +295,7 @@ EXTRA: dict[str, str] = {
     "mechanic": """grinding noise, brake, brakes, clutches, exhaust, warning light, mot
         due, car won't start, battery flat, flat battery""",
     "it support": """boot, slow laptop, viruses, pop-up, pop-ups, speed up, pcs, malware
-        removal, antivirus, hard drive, data recovery, failed hard drive, clicking,
-        corrupted, deleted files, sd card, sd cards, ipad, tablet, tablets, smartphone,
+        removal, antivirus, ipad, tablet, tablets, smartphone,
         phones, wifi, wi-fi, mesh, broadband, router, internet connection, signal""",
     "security": """hacked, got into our, account compromise, account compromises,
         phishing, scam email, two-factor, 2fa, incident response, infosec, fraud email""",
@@ -633,7 +632,7 @@ LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
     "running": "running", "runner": "runner runners", "networking": "networking",
     "freezer": "freezer freezers", "fundraiser": "fundraiser fundraisers",
     "builder": "builder builders", "building": "building buildings",
-    "tripping": "tripping tripped",
+    "tripping": "tripping tripped", "opening": "opening openings",
 }.items() for form in forms.split()}
 """Words whose light stem would be another word, with the stem they get instead ("wills"
 is always the documents, never the auxiliary "will", so it is not an ambiguous word)."""

@@ -191,6 +191,22 @@ for _name in LANGUAGES:
 merged into ``lexicon.CONCEPTS`` like the others."""
 
 SECOND: dict[str, str] = {
+    "eldercare": """help him shower, help her shower, shower and dress, washed and dressed,
+        washing and dressing, getting dressed, help with dressing, help with bathing,
+        personal care, care visits, care assistant, home care assistant, gets muddled,
+        getting muddled, muddled, forgetful""",
+    "sleep": """keep waking, keeps waking, waking at, waking up at night, wake up at, mind
+        racing, racing mind, can't get back to sleep, lie awake, lying awake, awake at
+        night""",
+    "digital skills": """set up zoom, use zoom, using zoom, help with zoom, on zoom, skype,
+        video chat, video chats, talk to my grandchildren, see my grandchildren""",
+    "repair": """glue, glued, can it be glued, handle came off, came off, broken handle,
+        chipped, mend china, china repair, ceramic repair, ceramics repair, invisible
+        repairs""",
+    "office work": """receptionist, receptionists, admin assistant, administrator, office
+        manager, front desk, office work, admin work, secretary, secretarial, data entry
+        clerk, filing""",
+    "feet": """my heel, my heels, heel hurts, heels hurt, sore heel, sore feet, my feet""",
     "mobility": """can't walk far, can't walk that far, cannot walk far, walk that far, can't
         manage the walk""",
     "cleaning": """pool cleaning, swimming pool cleaning, pool maintenance, pool cleaner,
@@ -295,7 +311,6 @@ SECOND: dict[str, str] = {
         review, medicines review, medication review, missing her tablets, missing his
         tablets, forgets her tablets, forgets his tablets, taking her tablets, taking his
         tablets, which tablets""",
-    "eldercare": """gets muddled, getting muddled, muddled, forgetful""",
     "job": """early shift, late shift, night shift, morning work, day work, night work,
         afternoon work, looking for hours, extra hours""",
     "house sitting": """for a fortnight, away for a fortnight, a fortnight away, two weeks
@@ -312,7 +327,7 @@ PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, clea
     living in a flat, we live in a flat, i live in a flat, reasonably priced, fair prices,
     fair price, good prices, competitive prices, free quotes, free quote, no call-out fee,
     no callout fee, references available, references on request, fully insured, no job
-    too big"""
+    too big, tooth fairy"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""
 
@@ -330,6 +345,8 @@ RELATED: dict[tuple[str, str], float] = {
     ("clocks", "repair"): 0.3,
     ("consumer rights", "legal"): 0.5,
     ("carpentry", "furniture"): 0.4,
+    ("office work", "job"): 0.4,
+    ("office work", "paperwork"): 0.3,
     ("babysitting", "childcare"): 0.6,
     ("pet behaviour", "dog training"): 0.6,
     ("pet behaviour", "pets"): 0.4,
