@@ -135,6 +135,25 @@ def _deferred(postings: dict[str, list[tuple[str, float]]],
     return {f: dict(p) for f, p in postings.items() if len(p) > common or f in DETAIL_STEMS}
 
 
+def _means_something(need: dict[str, tuple[str, ...]],
+                     partner: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``Matcher.links`` would find a reason in meaning (a concept shared, a
+    related concept, a place's language), not only a plain word, without writing the
+    links out: a person's tags matched on a word alone are no reason to meet."""
+    for feature in need:
+        if feature[0] == "@":
+            if feature in partner:
+                return True
+            for key, _strength in EXPANSIONS.get(feature, ()):
+                if key in partner and key not in need:
+                    return True
+        elif (language := PLACE_LANGUAGES.get(feature)) is not None:
+            key = f"@{language}"
+            if key in partner and key not in need:
+                return True
+    return False
+
+
 def _kind_weight(feature: str) -> float:
     if not feature.startswith("@"):
         return 1.0
@@ -306,9 +325,9 @@ class Matcher:
                                   self.deferred_people, fallback=False)
             for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
                                             SKILL_FACTOR):
-                match = Match(need, person, None, value, need_features, self.skills[person])
-                if any(link.concept for link in match.links):
-                    out.append(match)
+                skills = self.skills[person]
+                if _means_something(need_features, skills):
+                    out.append(Match(need, person, None, value, need_features, skills))
         return out
 
     def suggest(self, *, explain: bool = True) -> list[Suggestion]:
