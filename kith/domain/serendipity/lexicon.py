@@ -357,7 +357,7 @@ EXTRA: dict[str, str] = {
         driving instructor, driving lessons, driving test, pass my test, nervous learners,
         learner driver, dvsa""",
     "lift": """lift to, drive people, drive me, can't drive, hospital appointments,
-        appointments, chemo, a lift, give lifts""",
+        chemo, a lift, give lifts""",
     "chess": "chess, chess club, grandmaster",
     "beekeeping": "bees, keep bees, beekeeper, beekeepers, beekeeping, hive, hives, honey",
     "dog training": """pulls on the lead, pulls so hard, lead training, dog trainer, dog
@@ -633,6 +633,7 @@ LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
     "freezer": "freezer freezers", "fundraiser": "fundraiser fundraisers",
     "builder": "builder builders", "building": "building buildings",
     "tripping": "tripping tripped", "opening": "opening openings",
+    "exhausted": "exhausted exhausting", "lettings": "lettings",
 }.items() for form in forms.split()}
 """Words whose light stem would be another word, with the stem they get instead ("wills"
 is always the documents, never the auxiliary "will", so it is not an ambiguous word)."""

@@ -106,7 +106,7 @@ CONCEPTS: dict[str, str] = {
         gets confused, repeating himself, repeating herself, sit with, someone to sit with,
         sit with him, sit with her, sit with dad, sit with mum, companion, companions,
         companionship, dementia companion, getting lost, gets lost, forgetting things,
-        forgets things, keeps forgetting, forgetting to eat, memory's going, memory is going,
+        forgets things, forgetting to eat, memory's going, memory is going,
         losing his memory, losing her memory""",
     "carer support": """so mum can get out, so dad can get out, give mum a break, give dad a
         break, give my mum a break, give my dad a break, a break from, get a break, time
@@ -191,6 +191,23 @@ for _name in LANGUAGES:
 merged into ``lexicon.CONCEPTS`` like the others."""
 
 SECOND: dict[str, str] = {
+    "appliance": """vacuum cleaner, vacuum, hoover, hoovers, kettle, kettles, toaster,
+        toasters, small appliance, small appliances""",
+    "plumbing": """outside tap, outdoor tap, outdoor taps, tap froze, pipe froze, pipes froze,
+        froze, split pipe, burst in the cold""",
+    "translation": """only speaks, speaks only, doesn't speak english, no english, speaks no
+        english""",
+    "financial advice": """inherited, inherited money, lump sum, lump sums, come into some
+        money, don't want to waste it""",
+    "debt": """pay bills, paying bills, pay the bills, late fees, late payment fees, bills on
+        time, forgetting to pay""",
+    "legal": """my rights, know my rights, our rights, what are my rights""",
+    "family mediation": """won't let me see the kids, see the kids, see my kids, access to the
+        kids, my ex""",
+    "medical": """periods, heavy periods, period pain, endometriosis, women's health,
+        gynaecologist, smear test""",
+    "wildlife": """hedgehog, hedgehogs, injured bird, baby bird, fox cub, badger, wildlife
+        rescue, wildlife hospital, hedgehog rescue, rspca, injured animal""",
     "eldercare": """help him shower, help her shower, shower and dress, washed and dressed,
         washing and dressing, getting dressed, help with dressing, help with bathing,
         personal care, care visits, care assistant, home care assistant, gets muddled,
@@ -270,7 +287,9 @@ SECOND: dict[str, str] = {
         waste, throw away food, throwing away food""",
     "it support": """freezes, freezing up, takes ages to start, takes forever to start,
         slow to start, runs slow, so slow, tune-up, tune-ups, tune up, drops out, keeps
-        dropping, dropping out, dead spot, dead spots, signal upstairs, mesh networks,
+        dropping, dropping out, dead spot, dead spots, signal upstairs, old iphone, old
+        phone, new phone, photos off, get my photos, move my photos, till, till system, epos,
+        card reader, card machine, point of sale, mesh networks,
         mesh network""",
     "audio": """audio editor, podcast editor, sound editor, the sound is, sound awful,
         sounds awful, sounds terrible, bad sound, echoey, echo""",
@@ -345,6 +364,8 @@ RELATED: dict[tuple[str, str], float] = {
     ("clocks", "repair"): 0.3,
     ("consumer rights", "legal"): 0.5,
     ("carpentry", "furniture"): 0.4,
+    ("wildlife", "pets"): 0.3,
+    ("wildlife", "vet"): 0.4,
     ("office work", "job"): 0.4,
     ("office work", "paperwork"): 0.3,
     ("babysitting", "childcare"): 0.6,
@@ -377,6 +398,9 @@ RELATED: dict[tuple[str, str], float] = {
 """Links beside ``lexicon.RELATED`` and ``vocabulary.RELATED``."""
 
 SENSES: dict[str, tuple[tuple[str, str], ...]] = {
+    "died": (("funeral", "mum dad mother father husband wife gran grandad grandma nan son "
+                         "daughter brother sister friend aunt uncle suddenly peacefully "
+                         "passed funeral last cousin partner baby"),),
     "flashing": (("roofing", "roof roofer roofing lead chimney slates slate tiles gutter gutters "
                              "leak leaks valley"),),
     "rain": (("roofing", "ceiling ceilings roof loft drip drips dripping leak leaks leaking "
@@ -428,7 +452,23 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 """Words whose meaning depends on their neighbours, beside the other ``SENSES``."""
 
+MORE_LANGUAGES = {
+    "dari": "dari, farsi, persian, pashto", "kurdish": "kurdish, sorani, kurmanji",
+    "somali": "somali", "tigrinya": "tigrinya, amharic", "tagalog": "tagalog, filipino",
+    "vietnamese": "vietnamese", "thai": "thai", "hebrew": "hebrew", "yoruba": "yoruba, igbo",
+    "nepali": "nepali", "czech": "czech, slovak", "hungarian": "hungarian",
+    "bulgarian": "bulgarian", "lithuanian": "lithuanian, latvian", "albanian": "albanian",
+    "serbian": "serbian, croatian, bosnian", "malay": "malay, indonesian",
+}
+"""Languages beside ``vocabulary``'s, each its own concept (Dari is not Kurdish)."""
+for _name, _cues in MORE_LANGUAGES.items():
+    SECOND[f"{_name} language"] = _cues
+
 PLACES: dict[str, str] = {
+    "dari language": """kabul, afghanistan, tehran, iran""",
+    "somali language": """mogadishu, somalia""",
+    "vietnamese language": """vietnam, hanoi""",
+    "thai language": """thailand, bangkok""",
     "spanish language": """spain, madrid, barcelona, seville, sevilla, valencia, malaga,
         bilbao, granada, mexico, bogota, lima, santiago, argentina,
         colombia, peru, chile, cuba, havana""",
