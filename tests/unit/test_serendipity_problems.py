@@ -211,3 +211,21 @@ def test_no_concept_is_written_twice_in_one_table() -> None:
                 keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
                 twice = [k for k, n in collections.Counter(keys).items() if n > 1]
                 assert not twice, (module, twice)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from(["b", "c", "d"]),
+                          st.floats(0.0, 1.0), st.sampled_from(["x", "y"])), max_size=10))
+@settings(max_examples=80, deadline=None)
+def test_merging_never_changes_the_suggestions_it_is_given(
+        rows: list[tuple[str, str, float, str]]) -> None:
+    from kith.domain.serendipity import Suggestion
+
+    given_ = [Suggestion((a, b), (f"{a}{b}",), score, [why], "kith") for a, b, score, why in rows]
+    before = [(s.people, s.opportunities, s.score, list(s.evidence)) for s in given_]
+    merged = merge(given_)
+    assert [(s.people, s.opportunities, s.score, list(s.evidence)) for s in given_] == before
+    assert len({s.key() for s in merged}) == len(merged)
+    for s in merged:  # the best score of the pair, every reason kept
+        same = [g for g in given_ if g.key() == s.key()]
+        assert s.score == max(g.score for g in same)
+        assert set(s.evidence) == {e for g in same for e in g.evidence}
