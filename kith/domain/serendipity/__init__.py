@@ -6,7 +6,9 @@ someone else." The matcher runs locally, with no network and no model:
 
 - ``lexicon``: what a text is about — concepts for trades, skills, places and life
   events, in the words people use ("leaking tap" is plumbing), ambiguous words decided
-  by their neighbours ("Spring Boot" is software, "this spring" is a season);
+  by their neighbours ("Spring Boot" is software, "this spring" is a season), with
+  ``vocabulary`` (a life's wider ground) and ``problems`` (needs put as problems, trades'
+  slang, places and their languages, phrases that say nothing);
 - ``matching``: needs scored against open offers and people's skills (a soft cosine over
   concepts and words, weighted by rarity), over an inverted index;
 - ``evidence``: the reasons in words ("tap → plumber (plumbing)"), the need and the offer

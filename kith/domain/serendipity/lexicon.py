@@ -16,6 +16,9 @@ swap are separate concepts (``plumbing`` and ``electrical``; ``guitar`` and ``ce
 audio; a technical co-founder is a software engineer), at a lower weight. Words with
 several meanings ("spring", "play", "room", "date") are in ``SENSES``: the sense is
 chosen by the words around them, and with no clue the word is not a concept at all.
+Derived words whose light stem would be another word ("shoulder" is not "should", a
+founder not what was "found") have their own stem in ``LEMMAS``; phrases that say
+nothing of a need ("for a small fee", "free quotes") are read as ``NOTHING``.
 """
 
 from __future__ import annotations
