@@ -94,10 +94,11 @@ Someone = Person | Profile
 """A person as the matcher sees them: a full record, or its stored document's profile."""
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Match:
     """A scored need/offer (or need/person) pair; the links that made it are worked out
-    only when asked for (only the suggestions shown need them)."""
+    only when asked for (only the suggestions shown need them). Not frozen: matches are
+    made by the ten thousand, and a frozen dataclass pays for every field it sets."""
 
     need: Opportunity
     partner: str
