@@ -636,7 +636,7 @@ LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
     "freezer": "freezer freezers", "fundraiser": "fundraiser fundraisers",
     "builder": "builder builders", "building": "building buildings",
     "tripping": "tripping tripped", "opening": "opening openings",
-    "exhausted": "exhausted exhausting", "lettings": "lettings",
+    "exhausted": "exhausted exhausting", "lettings": "lettings", "sales": "sales",
 }.items() for form in forms.split()}
 """Words whose light stem would be another word, with the stem they get instead ("wills"
 is always the documents, never the auxiliary "will", so it is not an ambiguous word)."""

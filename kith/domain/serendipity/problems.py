@@ -191,6 +191,9 @@ for _name in LANGUAGES:
 merged into ``lexicon.CONCEPTS`` like the others."""
 
 SECOND: dict[str, str] = {
+    "things to pass on": """for sale, on sale, going cheap, free to a good home, free to
+        collect, collection only, to give away, giving away, barely used, hardly used, good
+        condition, excellent condition, looking to buy, want to buy, wanted to buy""",
     "appliance": """vacuum cleaner, vacuum, hoover, hoovers, kettle, kettles, toaster,
         toasters, small appliance, small appliances""",
     "plumbing": """outside tap, outdoor tap, outdoor taps, tap froze, pipe froze, pipes froze,
