@@ -6,7 +6,9 @@ someone else." The matcher runs locally, with no network and no model:
 
 - ``lexicon``: what a text is about — concepts for trades, skills, places and life
   events, in the words people use ("leaking tap" is plumbing), ambiguous words decided
-  by their neighbours ("Spring Boot" is software, "this spring" is a season);
+  by their neighbours ("Spring Boot" is software, "this spring" is a season), with
+  ``vocabulary`` (a life's wider ground) and ``problems`` (needs put as problems, trades'
+  slang, places and their languages, phrases that say nothing);
 - ``matching``: needs scored against open offers and people's skills (a soft cosine over
   concepts and words, weighted by rarity), over an inverted index;
 - ``evidence``: the reasons in words ("tap → plumber (plumbing)"), the need and the offer
@@ -58,7 +60,8 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
                         list(item.evidence),
                         item.matcher if item.matcher != "kith" else plugin))
     names = {ident: str(doc.get("name") or ident).casefold() for ident, doc in docs.items()}
-    found.sort(key=lambda s: tuple(names.get(p, p) for p in s.people))  # ties: by name
+    found.sort(key=lambda s: (names.get(s.people[0], s.people[0]),  # ties: by name
+                              names.get(s.people[1], s.people[1])))
     done = introduced_pairs(store) | (known or set())
     open_ids = {o.id for o in opportunities}
     result = [s for s in merge(found) if acceptable(s, done, open_ids, person)]

@@ -16,6 +16,9 @@ swap are separate concepts (``plumbing`` and ``electrical``; ``guitar`` and ``ce
 audio; a technical co-founder is a software engineer), at a lower weight. Words with
 several meanings ("spring", "play", "room", "date") are in ``SENSES``: the sense is
 chosen by the words around them, and with no clue the word is not a concept at all.
+Derived words whose light stem would be another word ("shoulder" is not "should", a
+founder not what was "found") have their own stem in ``LEMMAS``; phrases that say
+nothing of a need ("for a small fee", "free quotes") are read as ``NOTHING``.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kith.domain.serendipity import vocabulary
+from kith.domain.serendipity import problems, vocabulary
 
 STOP = frozenset("""a an the and or but if of for to in on at by with from into onto about
 as is are was were be been being have has had do does did i me my we our you your he she play plays
@@ -39,10 +42,13 @@ not nor am im ive id dont cant wont let lets like would-be someone's anyone's go
 come coming still while per via etc near nearby close based somewhere thing things stuff
 bit little quite rather ask asking asked tell told say said give giving gave take taking
 took make making made use using used keen love loves willing interested happy available
-already ever soon""".split())  # noqa: SIM905
+already ever soon i'm i've i'd i'll we're we've we'd we'll you're you've you'd you'll
+they're they've they'd they'll he's she's it's that's there's what's who's who'll can't
+won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't couldn't
+wouldn't shouldn't let's""".split())  # noqa: SIM905
 """Words that say nothing about what is needed or offered."""
 
-WEAK = frozenset({"teaching", "event", "religion"})
+WEAK = frozenset({"teaching", "event", "religion"}) | problems.WEAK
 """Concepts too general to make a match on their own ("lessons" of what?; "our church
 runs a clothes bank" is about clothes, the church is where): they count only next to
 something more specific."""
@@ -60,10 +66,10 @@ CONCEPTS: dict[str, str] = {
         shelves, shelf, shelving, cabinet maker, cabinetmaker, furniture maker, built-in
         wardrobe, decking, flat-pack, flatpack, ikea furniture, furniture assembly""",
     "decorating": """painter and decorator, decorator, decorating, painting the walls,
-        paint the walls, wallpaper, wallpapering, plastering, plasterer, repaint,
+        paint the walls, wallpaper, wallpapering, repaint,
         repainting""",
     "building": """builder, builders, building work, extension, renovation, renovating,
-        renovate, refurbishment, bricklayer, roofer, roof, roofing, loft conversion,
+        renovate, refurbishment, bricklayer, loft conversion,
         tiler, tiling, contractor, structural""",
     "handyman": """handyman, handy person, odd jobs, diy, small repairs, fix things,
         fixing things, general repairs""",
@@ -99,7 +105,7 @@ CONCEPTS: dict[str, str] = {
     # work and money
     "job": """job, jobs, role, roles, position, positions, vacancy, vacancies, hiring,
         recruit, recruiting, recruiter, opening, openings, career move, new role,
-        employment, employer, open to work, hiring for, work for, job hunt, job hunting, job search,
+        employment, open to work, hiring for, work for, job hunt, job hunting, job search,
         looking for work, laid off, redundant, redundancy, unemployed, internship,
         intern, apprenticeship, headcount, join our team, join the team""",
     "cv": """cv, resume, résumé, cover letter, interview prep, interview practice, mock
@@ -107,7 +113,8 @@ CONCEPTS: dict[str, str] = {
     "mentoring": """mentor, mentors, mentoring, mentorship, mentee, career advice,
         career coach, career coaching, guidance, career change, sounding board, coach,
         coaching, advice from someone who has done""",
-    "cofounder": """co-founder, cofounder, co founder, cofounders, co-founders, founding
+    "cofounder": """co-founder, cofounder, co founder, technical co-founder, technical
+        cofounder, cofounders, co-founders, founding
         partner, founding engineer, business partner, cto, technical partner""",
     "startup": """startup, startups, start-up, founder, founders, early-stage, early
         stage, pre-seed, venture, side project, side business, small business, new
@@ -115,7 +122,7 @@ CONCEPTS: dict[str, str] = {
     "investment": """investor, investors, invest, investing, investment, angel, angels,
         business angel, funding, fund, funds, raise money, raising money, raise funds,
         raising funds, seed round, funding round,
-        venture capital, vc, capital, backer, backers, pre-seed, fundraising""",
+        venture capital, vc, capital, backer, backers, pre-seed""",
     "grant": """grant, grants, grant writing, grant application, bid writing, funding
         application""",
     "accounting": """accountant, accountants, accounting, accounts, bookkeeper,
@@ -185,7 +192,7 @@ CONCEPTS: dict[str, str] = {
         biology, science, english literature, history tutor, sat prep, 11 plus""",
     "language": """language exchange, conversation practice, practise my, practice my,
         fluent, native speaker""",
-    "school": """school, schools, universities, colleges,
+    "school": """universities, colleges,
         degree, admission, admissions, university application, university applications,
         college application, college applications, uni application, personal statement,
         phd, masters, scholarship,
@@ -285,14 +292,13 @@ EXTRA: dict[str, str] = {
     "carpentry": """door sticks, doors planed, rehung, rehang, skirting, door frame, frame
         has swollen, joiner""",
     "decorating": """painter, decorator, painting, paint the house, colour on the walls,
-        walls repainted, scuffed, magnolia, plasterer, plaster, plastering, artex""",
+        walls repainted, scuffed, magnolia""",
     "garden": """brambles, overgrown, jungle, garden clearance, hedges cut, trim the
         hedge, weeds, compost""",
     "mechanic": """grinding noise, brake, brakes, clutches, exhaust, warning light, mot
         due, car won't start, battery flat, flat battery""",
     "it support": """boot, slow laptop, viruses, pop-up, pop-ups, speed up, pcs, malware
-        removal, antivirus, hard drive, data recovery, failed hard drive, clicking,
-        corrupted, deleted files, sd card, sd cards, ipad, tablet, tablets, smartphone,
+        removal, antivirus, ipad, tablet, tablets, smartphone,
         phones, wifi, wi-fi, mesh, broadband, router, internet connection, signal""",
     "security": """hacked, got into our, account compromise, account compromises,
         phishing, scam email, two-factor, 2fa, incident response, infosec, fraud email""",
@@ -326,7 +332,7 @@ EXTRA: dict[str, str] = {
     "ip law": """copying my designs, copies of my designs, copyright, trademark,
         trademarks, intellectual property, ip lawyer, brand name stolen, stealing my""",
     "family mediation": """separation, separating, divorce, custody, arrangements for the
-        kids, mediator, mediation, co-parenting""",
+        kids, family mediator, family mediation, co-parenting""",
     "removals": """shift their stuff, shift my stuff, transit van, moving flat, boxes and a
         sofa, don't have a car, move my things""",
     "room to rent": """need a room, a room near, room somewhere, double room, single room,
@@ -344,7 +350,7 @@ EXTRA: dict[str, str] = {
         ehcps, special needs, diagnosed, support at school""",
     "physio": """pulled something, lower back, bad back, can barely bend, back pain, hip,
         musculoskeletal, sports injury, neck pain""",
-    "therapy": """really low, low mood, not sleeping, can't sleep, can't talk to, struggling,
+    "therapy": """really low, low mood, not sleeping, can't sleep, can't talk to,
         going through a hard time, hard time, counsellor, lonely since""",
     "running": """half marathon, marathon, running coach, run further, 5k, 10k, couch to 5k,
         training plan, training plans, longer distances""",
@@ -354,7 +360,7 @@ EXTRA: dict[str, str] = {
         driving instructor, driving lessons, driving test, pass my test, nervous learners,
         learner driver, dvsa""",
     "lift": """lift to, drive people, drive me, can't drive, hospital appointments,
-        appointments, chemo, a lift, give lifts""",
+        chemo, a lift, give lifts""",
     "chess": "chess, chess club, grandmaster",
     "beekeeping": "bees, keep bees, beekeeper, beekeepers, beekeeping, hive, hives, honey",
     "dog training": """pulls on the lead, pulls so hard, lead training, dog trainer, dog
@@ -365,7 +371,7 @@ EXTRA: dict[str, str] = {
         musical, production, play, props, costumes, set design""",
     "astronomy": """telescope, stars, planets, astronomy, astronomical, observing, night
         sky, moon""",
-    "audio": """sounds like, recorded in a bucket, sound quality, mic, edit and mix""",
+    "audio": """recorded in a bucket, sound quality, mic, edit and mix""",
     "tennis": "tennis, tennis partner, hitting partner, tennis player",
     "hiking": """hill walking, hillwalking, mountain leader, navigation, map and compass,
         fells, group walks""",
@@ -378,9 +384,9 @@ EXTRA: dict[str, str] = {
         speaking, toastmasters, presentations, a toast, nervous speakers""",
     "funeral": """died, passed away, funeral director, arrange a funeral, undertaker,
         cremation, burial""",
-    "bereavement": """since my wife died, since my husband died, widow, widower, lost my,
+    "bereavement": """since my wife died, since my husband died, widow, widower,
         bereaved, bereavement café, grief, grieving, people like me""",
-    "volunteer": """retiring, retirement, nothing to do with myself, looking for volunteers,
+    "volunteer": """nothing to do with myself, looking for volunteers,
         volunteers, all skills welcome, give something back""",
     "chef": """line cook, cook, chef, chefs, busy kitchens, kitchen porter, sous chef,
         commis""",
@@ -432,7 +438,8 @@ EXTRA: dict[str, str] = {
 }
 """Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
 for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
-                        *vocabulary.MORE.items()):
+                        *vocabulary.MORE.items(), *problems.CONCEPTS.items(),
+                        *problems.SECOND.items(), (problems.NOTHING, problems.PHRASES)):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
 RELATED: dict[tuple[str, str], float] = {
@@ -533,6 +540,7 @@ LANGUAGE_LINK = 0.4
 """A named language ("Spanish") and language learning in general ("a language exchange")
 go together; two named languages do not."""
 RELATED.update(vocabulary.RELATED)
+RELATED.update(problems.RELATED)
 RELATED.update({(_concept, "language"): LANGUAGE_LINK for _concept in CONCEPTS
                 if _concept.endswith(" language") and _concept != "language"})
 
@@ -598,7 +606,8 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
               ("video", "video film")),
 }
 """Words whose meaning depends on the words around them."""
-SENSES.update({_word: _senses for _word, _senses in vocabulary.SENSES.items()
+SENSES.update({_word: _senses for _word, _senses in (*vocabulary.SENSES.items(),
+                                                       *problems.SENSES.items())
                if _word not in SENSES})
 
 KEEP = frozenset("""spring springs evening evenings morning mornings string strings
@@ -606,9 +615,35 @@ thing things ring rings king sing bring during nothing something anything everyt
 ceiling ceilings wedding weddings news bus gas yes this his has was is us always
 series species physics maths mathematics politics economics analytics athletics""".split())  # noqa: SIM905
 """Words the stemmer leaves alone ("spring" is not "spr", "evenings" is not "even")."""
+LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
+    # derived words whose rule-made stem is another word: a shoulder is not "should",
+    # rounders not "round", a founder not what was "found", a market stall not marketing
+    "shoulder": "shoulder shoulders", "rounders": "rounders", "number": "number numbers",
+    "founder": "founder founders founded founding", "chartered": "chartered",
+    "pointing": "pointing", "pointer": "pointer pointers",
+    "marketing": "marketing marketer marketers", "stocked": "stocked",
+    "stocks": "stocks", "spare": "spare spares", "sparring": "sparring",
+    "stage": "stage stages", "customer": "customer customers", "customs": "customs",
+    "officer": "officer officers", "printer": "printer printers", "grade": "grade grades",
+    "leads": "leads", "digs": "digs", "booking": "booking bookings booked",
+    "bedding": "bedding", "shutter": "shutter shutters", "toaster": "toaster toasters",
+    "trailer": "trailer trailers", "pensioner": "pensioner pensioners",
+    "filling": "filling fillings", "boxing": "boxing", "housing": "housing",
+    "brother": "brother brothers", "counter": "counter counters",
+    "wills": "wills", "explainer": "explainer explainers", "dreading": "dreading",
+    "retired": "retired", "fells": "fells", "scale": "scale scales",
+    "running": "running", "runner": "runner runners", "networking": "networking",
+    "freezer": "freezer freezers", "fundraiser": "fundraiser fundraisers",
+    "builder": "builder builders", "building": "building buildings",
+    "tripping": "tripping tripped", "opening": "opening openings",
+    "exhausted": "exhausted exhausting", "lettings": "lettings", "sales": "sales",
+}.items() for form in forms.split()}
+"""Words whose light stem would be another word, with the stem they get instead ("wills"
+is always the documents, never the auxiliary "will", so it is not an ambiguous word)."""
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#'.-]*")
 
 
+@lru_cache(maxsize=65_536)
 def stem(word: str) -> str:
     """A light stemmer: enough that "plumbers" meets "plumber", "leaking" meets "leak"
     and "servicing" meets "service", never so strong that unrelated words collide."""
@@ -617,6 +652,9 @@ def stem(word: str) -> str:
         word = word[:-2]
     if word in KEEP:
         return word[:-1] if word.endswith("ings") else word
+    lemma = LEMMAS.get(word)
+    if lemma is not None:
+        return lemma
     return _drop_e(_agentless(_suffixless(word)))
 
 
@@ -658,12 +696,8 @@ def _drop_e(word: str) -> str:
 def words_of(text: str) -> list[tuple[str, str]]:
     """``(surface, stem)`` for each word of ``text``, in order (stop words included:
     phrases such as "room to rent" need them)."""
-    out = []
-    for match in _WORD.finditer(text.lower()):
-        surface = match.group().strip(".-'")
-        if surface:
-            out.append((surface, stem(surface)))
-    return out
+    surfaces = [w.strip(".-'") for w in _WORD.findall(text.lower().replace("\u2019", "'"))]
+    return [(surface, stem(surface)) for surface in surfaces if surface]
 
 
 def _cue_key(cue: str) -> tuple[str, ...]:
@@ -692,17 +726,53 @@ software, but a Java need is better met by a Java offer; maths and physics are b
 tutoring, a dog and a cat both pets. For these, the word a person wrote also counts as
 a plain word beside the concept."""
 CUES, LONGEST = _build()
+
+
+def _table() -> dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, ...]]], ...]]:
+    """``CUES`` as ``first stem -> ((length, {cue: concepts}), ...)``, longest first: a
+    word is tried against one dictionary per phrase length, not against every phrase
+    that starts with it ("my" starts dozens)."""
+    out = {}
+    for first, entries in CUES.items():
+        by_length: dict[int, dict[tuple[str, ...], list[str]]] = {}
+        for key, concept in entries:
+            by_length.setdefault(len(key), {}).setdefault(key, []).append(concept)
+        out[first] = tuple((length, {key: tuple(dict.fromkeys(named))
+                                     for key, named in keys.items()})
+                           for length, keys in sorted(by_length.items(), reverse=True))
+    return out
+
+
+CUE_TABLE = _table()
 DETAIL_STEMS = frozenset(key[0] for entries in CUES.values() for key, concept in entries
                          if len(key) == 1 and concept in DETAILED)
 """The words kept as details of a broad concept ("java" beside software): they refine
 the score of candidates their concept found, and find none themselves."""
-SENSE_CLUES = {stem(word): tuple((concept, frozenset(stem(c) for c in clues.split())) for
-                                 concept, clues in senses) for word, senses in SENSES.items()}
+
+
+def _sense_clues() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
+    """``SENSES`` by stem; two words of one stem ("hall" and "halls") pool their clues,
+    concept by concept, rather than the second hiding the first."""
+    pooled: dict[str, dict[str, set[str]]] = {}
+    for word, senses in SENSES.items():
+        by_concept = pooled.setdefault(stem(word), {})
+        for concept, clues in senses:
+            by_concept.setdefault(concept, set()).update(stem(c) for c in clues.split())
+    return {key: tuple((concept, frozenset(clues)) for concept, clues in senses.items())
+            for key, senses in pooled.items()}
+
+
+SENSE_CLUES = _sense_clues()
 NEIGHBOURS: dict[str, dict[str, float]] = {}
 for (_first, _second), _weight in RELATED.items():
     NEIGHBOURS.setdefault(_first, {})[_second] = _weight
     NEIGHBOURS.setdefault(_second, {})[_first] = _weight
+NOTHING = problems.NOTHING
 STOP_STEMS = frozenset(stem(w) for w in STOP) | STOP
+PLACE_LANGUAGES = {stem(place.strip()): language
+                   for language, places in problems.PLACES.items()
+                   for place in places.split(",") if place.strip()}
+"""A place's stem and the language spoken there ("madrid" -> ``spanish language``)."""
 CUE_STEMS = frozenset(s for key in CUES.values() for k, _ in key for s in k)
 
 
@@ -718,12 +788,24 @@ class Reading:
     words: dict[str, str]  # stem -> the word as written
 
 
+def _hyphens_apart(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A hyphenated word no cue names is read as its parts: "three-tiered" is "tiered",
+    "fault-finding" is "fault finding" ("co-founder" and "five-a-side" stay whole)."""
+    out = []
+    for surface, base in tokens:
+        if "-" in surface and base not in CUE_STEMS and base not in SENSE_CLUES:
+            out += [(part, stem(part)) for part in surface.split("-") if part]
+        else:
+            out.append((surface, base))
+    return out
+
+
 @lru_cache(maxsize=50_000)
 def read(text: str) -> Reading:
     """The concepts and content words of a need, an offer or a skill."""
-    tokens = words_of(text)
+    tokens = _hyphens_apart(words_of(text))
     stems = [s for _, s in tokens]
-    context = frozenset(stems)
+    context: frozenset[str] | None = None  # the text's stems, once a sense needs them
     concepts: dict[str, list[str]] = {}
     words: dict[str, str] = {}
     used = [False] * len(tokens)
@@ -732,14 +814,18 @@ def read(text: str) -> Reading:
         surface, base = tokens[i]
         found = None
         also: list[str] = []
-        for key, concept in CUES.get(base, ()):
-            if found is None and tuple(stems[i:i + len(key)]) == key:
-                found = (key, concept)
-            elif found is not None and key == found[0]:
-                also.append(concept)  # one cue, several concepts ("tennis partner")
+        for length, table in CUE_TABLE.get(base, ()):
+            key = tuple(stems[i:i + length])
+            named = table.get(key)
+            if named is not None:
+                found = (key, named[0])
+                also = list(named[1:])  # one cue, several concepts ("tennis partner")
+                break
         sense = SENSE_CLUES.get(base)
         if sense is not None and (found is None or len(found[0]) == 1):
             found = None  # an ambiguous word on its own: its neighbours decide
+            if context is None:
+                context = frozenset(stems)
             for concept, clues in sense:
                 if clues & context:
                     found = ((base,), concept)
@@ -752,6 +838,8 @@ def read(text: str) -> Reading:
             key, concept = found
             phrase = " ".join(t for t, _ in tokens[i:i + len(key)])
             for each in (concept, *also):
+                if each == NOTHING:
+                    continue  # a phrase that says nothing of the need ("a small fee")
                 concepts.setdefault(each, [])
                 if phrase not in concepts[each]:
                     concepts[each].append(phrase)

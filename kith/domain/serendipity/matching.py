@@ -27,7 +27,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from kith.core.model import ME, Opportunity, Person
-from kith.domain.serendipity.lexicon import DETAIL_STEMS, NEIGHBOURS, WEAK, read
+from kith.domain.serendipity.lexicon import DETAIL_STEMS, NEIGHBOURS, PLACE_LANGUAGES, WEAK, read
 
 if TYPE_CHECKING:
     from kith.domain.serendipity.ranking import Suggestion
@@ -47,6 +47,9 @@ TOP_OFFERS = 5
 TOP_PEOPLE = 3
 SKILL_FACTOR = 0.7
 """A tag or a skill is weaker evidence than something the person said they offer."""
+PLACE_LINK = 0.8
+"""How much a place named in a need ("moving to Madrid") counts toward the language
+spoken there (an offer of Spanish lessons), next to the need naming the language."""
 
 
 @dataclass(frozen=True)
@@ -78,14 +81,24 @@ class Profile:
                    doc.get("networks") or {}, doc.get("extra") or {})
 
 
+EXPANSIONS: dict[str, tuple[tuple[str, float], ...]] = {
+    **{f"@{concept}": tuple((f"@{other}", strength) for other, strength in links.items())
+       for concept, links in NEIGHBOURS.items()},
+    **{place: ((f"@{language}", PLACE_LINK),) for place, language in PLACE_LANGUAGES.items()},
+}
+"""What each feature adds to a need's vector: its related concepts, or the language of a
+place, with the link's strength (worked out once, not for every need)."""
+WEAK_FEATURES = frozenset(f"@{concept}" for concept in WEAK)
+
 Someone = Person | Profile
 """A person as the matcher sees them: a full record, or its stored document's profile."""
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Match:
     """A scored need/offer (or need/person) pair; the links that made it are worked out
-    only when asked for (only the suggestions shown need them)."""
+    only when asked for (only the suggestions shown need them). Not frozen: matches are
+    made by the ten thousand, and a frozen dataclass pays for every field it sets."""
 
     need: Opportunity
     partner: str
@@ -112,6 +125,34 @@ def _features(text: str, tags: Iterable[str] = ()) -> dict[str, tuple[str, ...]]
         for stem_, surface in tag_reading.words.items():
             found.setdefault(stem_, (surface,))
     return found
+
+
+def _deferred(postings: dict[str, list[tuple[str, float]]],
+              common: int) -> dict[str, dict[str, float]]:
+    """The features that only refine the scores of candidates others found (held by more
+    than ``common`` partners, or a broad concept's detail word: "java"), each with its
+    holders' weights by holder, so that the candidates holding it are found by a set
+    intersection rather than one look-up per candidate."""
+    return {f: dict(p) for f, p in postings.items() if len(p) > common or f in DETAIL_STEMS}
+
+
+def _means_something(need: dict[str, tuple[str, ...]],
+                     partner: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``Matcher.links`` would find a reason in meaning (a concept shared, a
+    related concept, a place's language), not only a plain word, without writing the
+    links out: a person's tags matched on a word alone are no reason to meet."""
+    for feature in need:
+        if feature[0] == "@":
+            if feature in partner:
+                return True
+            for key, _strength in EXPANSIONS.get(feature, ()):
+                if key in partner and key not in need:
+                    return True
+        elif (language := PLACE_LANGUAGES.get(feature)) is not None:
+            key = f"@{language}"
+            if key in partner and key not in need:
+                return True
+    return False
 
 
 def _kind_weight(feature: str) -> float:
@@ -145,6 +186,7 @@ class Matcher:
                 self.postings.setdefault(feature, []).append((offer.id, weight))
         self.holders = {f: [ident for ident, _ in p] for f, p in self.postings.items()}
         self.common = max(60, len(self.offers) // COMMON_SHARE)
+        self.deferred = _deferred(self.postings, self.common)
         self.skills: dict[str, dict[str, tuple[str, ...]]] = {}
         self.skill_vectors: dict[str, dict[str, float]] = {}
         self.people_postings: dict[str, list[tuple[str, float]]] = {}
@@ -165,6 +207,7 @@ class Matcher:
         self.people_holders = {f: [ident for ident, _ in p]
                                for f, p in self.people_postings.items()}
         self.common_people = max(50, len(self.skills) // 50)
+        self.deferred_people = _deferred(self.people_postings, self.common_people)
 
     def _vector(self, found: dict[str, tuple[str, ...]]) -> dict[str, float]:
         # a concept named several times ("developer, iOS, Android, Swift") is what the
@@ -180,11 +223,11 @@ class Matcher:
         dot product with an offer's vector is then the soft cosine."""
         out = dict(vector)
         for feature, weight in vector.items():
-            if feature.startswith("@"):
-                for other, strength in NEIGHBOURS.get(feature[1:], {}).items():
-                    key = f"@{other}"
-                    if key not in vector:
-                        out[key] = max(out.get(key, 0.0), weight * strength)
+            for key, strength in EXPANSIONS.get(feature, ()):
+                if key not in vector:
+                    value = weight * strength
+                    if value > out.get(key, 0.0):
+                        out[key] = value
         return out
 
     @staticmethod
@@ -197,6 +240,10 @@ class Matcher:
                 concept = feature[1:] if feature.startswith("@") else None
                 found.append(Link(words, partner[feature], concept))
         for feature, words in need.items():
+            language = PLACE_LANGUAGES.get(feature)
+            if language is not None and f"@{language}" in partner \
+                    and f"@{language}" not in need:
+                found.append(Link(words, partner[f"@{language}"], language))
             if not feature.startswith("@") or feature in partner:
                 continue  # a concept both share says it already
             for other, _strength in sorted(NEIGHBOURS.get(feature[1:], {}).items(),
@@ -210,8 +257,8 @@ class Matcher:
 
     @staticmethod
     def _scores(expanded: dict[str, float], postings: dict[str, list[tuple[str, float]]],
-                holders: dict[str, list[str]], vectors: dict[str, dict[str, float]],
-                common: int, fallback: bool = True) -> dict[str, float]:
+                holders: dict[str, list[str]], deferred: dict[str, dict[str, float]],
+                fallback: bool = True) -> dict[str, float]:
         """The soft cosine of a need with every partner sharing a feature with it,
         accumulated posting by posting (a feature held by more than ``common`` partners
         is counted for the candidates others found, but finds none itself, unless no
@@ -219,34 +266,33 @@ class Matcher:
         them, for offers; a person's tag shared by hundreds says nothing); a partner
         that shares no concept, related or not, keeps ``WORDS_ONLY`` of its score."""
         dots: dict[str, float] = {}
+        get = dots.get
         meaning: set[str] = set()
         later = []
         for feature, weight in expanded.items():
             posting = postings.get(feature)
             if not posting:
                 continue
-            if len(posting) > common or feature in DETAIL_STEMS:
+            if feature in deferred:
                 later.append((feature, weight))
                 continue
-            get = dots.get
             for ident, other in posting:
                 dots[ident] = get(ident, 0.0) + weight * other
-            if feature.startswith("@") and feature[1:] not in WEAK:
+            if feature[0] == "@" and feature not in WEAK_FEATURES:
                 meaning.update(holders[feature])
         if not dots and later and fallback:
             later.sort(key=lambda item: len(postings[item[0]]))
             feature, weight = later.pop(0)
             dots = {ident: weight * other for ident, other in postings[feature]}
-            if feature.startswith("@") and feature[1:] not in WEAK:
+            if feature[0] == "@" and feature not in WEAK_FEATURES:
                 meaning.update(holders[feature])
         for feature, weight in later:
-            strong = feature.startswith("@") and feature[1:] not in WEAK
-            for ident in dots:
-                found = vectors[ident].get(feature)
-                if found is not None:
-                    dots[ident] += weight * found
-                    if strong:
-                        meaning.add(ident)
+            weights = deferred[feature]
+            shared = weights.keys() & dots.keys()
+            for ident in shared:
+                dots[ident] += weight * weights[ident]
+            if feature[0] == "@" and feature not in WEAK_FEATURES:
+                meaning |= shared
         for ident in dots.keys() - meaning:
             dots[ident] *= WORDS_ONLY
         return dots
@@ -268,8 +314,7 @@ class Matcher:
         for need in (o for o in self.opportunities if o.type == "need"):
             need_features = self.features[need.id]
             expanded = self._expanded(self.vectors[need.id])
-            scores = self._scores(expanded, self.postings, self.holders, self.vectors,
-                                  self.common)
+            scores = self._scores(expanded, self.postings, self.holders, self.deferred)
             for value, offer_id in self._best(scores, self.owner, need.person, TOP_OFFERS):
                 offer = self.by_id[offer_id]
                 out.append(Match(need, offer.person, offer, value, need_features,
@@ -278,12 +323,12 @@ class Matcher:
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
             scores = self._scores(coverage, self.people_postings, self.people_holders,
-                                  self.skill_vectors, self.common_people, fallback=False)
+                                  self.deferred_people, fallback=False)
             for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
                                             SKILL_FACTOR):
-                match = Match(need, person, None, value, need_features, self.skills[person])
-                if any(link.concept for link in match.links):
-                    out.append(match)
+                skills = self.skills[person]
+                if _means_something(need_features, skills):
+                    out.append(Match(need, person, None, value, need_features, skills))
         return out
 
     def suggest(self, *, explain: bool = True) -> list[Suggestion]:

@@ -81,15 +81,22 @@ def merge(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
     """One suggestion per pair of people: the best score wins; opportunities and
     evidence from every matcher are kept. Ordered by rank, best first (stable)."""
     merged: dict[frozenset[str], Suggestion] = {}
+    copies: set[int] = set()  # the merged entries that are our own copies
     for suggestion in suggestions:
         key = suggestion.key()
         existing = merged.get(key)
         if existing is None:
-            merged[key] = Suggestion(suggestion.people, suggestion.opportunities,
-                                     suggestion.score, list(suggestion.evidence),
-                                     suggestion.matcher, suggestion.apart,
-                                     dict(suggestion.details), suggestion.pending)
+            # most pairs are suggested once: the input itself stands for them, and is
+            # copied only when a second suggestion of the pair must be merged into it
+            # (merging never changes the caller's suggestions)
+            merged[key] = suggestion
             continue
+        if id(existing) not in copies:
+            existing = merged[key] = Suggestion(
+                existing.people, existing.opportunities, existing.score,
+                list(existing.evidence), existing.matcher, existing.apart,
+                dict(existing.details), existing.pending)
+            copies.add(id(existing))
         if existing.pending is None:
             existing.pending = suggestion.pending
         if suggestion.score > existing.score:
@@ -110,5 +117,5 @@ def acceptable(suggestion: Suggestion, known: set[frozenset[str]], open_ids: set
     first, second = suggestion.people
     return (first != second and ME not in suggestion.people
             and suggestion.key() not in known
-            and all(o in open_ids for o in suggestion.opportunities)
+            and open_ids.issuperset(suggestion.opportunities)
             and (person is None or person in suggestion.people))

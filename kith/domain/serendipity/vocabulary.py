@@ -62,8 +62,7 @@ CONCEPTS: dict[str, str] = {
         group, prayer, pray for, sunday school, worship, hymns, hymn, choir practice, mass,
         ramadan, iftar, eid, diwali, passover, youth group""",
     # care ----------------------------------------------------------------------------
-    "eldercare": """grandma, grandad, granddad, grandpa, granny, gran, nan, nana, grandmother,
-        grandfather, grandparents, older people, old people, elderly parent, elderly parents,
+    "eldercare": """older people, old people, elderly parent, elderly parents,
         elderly relative, elderly neighbour, ageing parents, aging parents, my mum is 8, my dad
         is 8, nursing home, care homes, residential care, assisted living, sheltered housing,
         care package, care assessment, home carer, live-in carer, care worker, carer's
@@ -501,7 +500,8 @@ CONCEPTS: dict[str, str] = {
     "school": """ucas, student loan, student finance, university open day, open days, choose a
         university, which university, choosing a course, apply to university, applying to uni,
         sixth form college, school place, school places, school admissions, school appeal,
-        secondary school, primary school, transfer to, homeschool, home school, home education,
+        secondary school, primary school, transfer to secondary, homeschool, home school, home
+        education,
         home-educating, home educating, grad school, graduate school, law school, medical
         school, med school, mba""",
     "special needs": """sen support, send support, iep, 504 plan, neurodivergent, neurodiverse,
@@ -807,7 +807,10 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "paint": (("decorating", "wall walls house room ceiling fence door doors window "
                              "hallway bedroom kitchen skirting"),
               ("art", "watercolour canvas acrylic portrait landscape easel")),
-    "coach": (("mentoring", "career leadership executive life business job manager "
+    "coach": (("sport", "football rugby cricket hockey netball tennis basketball junior "
+                        "juniors team squad season club players fa under-9s under-10s "
+                        "under-11s under-12s athletics swimming"),
+              ("mentoring", "career leadership executive life business job manager "
                             "management confidence"),
               ("minibus", "hire trip seats seat passenger passengers travel")),
     "organ": (("music", "church play hymn hymns organist service services keyboard "
@@ -827,9 +830,10 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "shelter": (("homeless", "homeless night sleep sleeping rough emergency"),),
     "hostel": (("homeless", "homeless night emergency temporary"),),
     "deposit": (("legal", "return returned refusing refuse refused dispute disputes withheld "
-                          "withholding deducted unfair claiming damage"),
+                          "withholding deducted unfair claiming damage back kept keeping "
+                          "owed answering scheme protection"),
                 ("buy home", "mortgage house buy buying first-time buyer"),
-                ("housing", "landlord tenancy rent renting flat back")),
+                ("housing", "landlord tenancy rent renting flat")),
     "stall": (("selling", "market craft fair sell selling stallholder"),),
     "delivery": (("delivery", "courier parcel parcels driver van ship shipping "
                               "postage"),),

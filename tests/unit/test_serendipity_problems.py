@@ -1,0 +1,231 @@
+"""Issue 28, the targets it missed: needs put as problems ("every time it rains the
+ceiling drips"), trades' slang ("sparky"), stems that must not lose their meaning
+("shoulder" is not "should"), hyphenated words, places that say which language is
+needed, and phrases that say nothing. Each case is a story written for this test, not
+taken from an evaluation set: would I introduce these two?
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kith.core.model import Opportunity, Person
+from kith.domain.serendipity import Matcher, merge
+from kith.domain.serendipity.evidence import describe_link
+from kith.domain.serendipity.lexicon import LEMMAS, NOTHING, read, stem
+
+WHEN = datetime(2026, 5, 2, 9, tzinfo=UTC)
+
+
+def _ranked(need: str, *offers: str) -> list[str]:
+    """The offer texts kith suggests for ``need``, best first."""
+    asker = Person.create("Asker", networks={"parish": None})
+    givers = [Person.create(f"Giver {i}", networks={"street": None}) for i in range(len(offers))]
+    opportunities = [Opportunity.create(person=asker.id, type="need", text=need, when=WHEN)]
+    opportunities += [Opportunity.create(person=g.id, type="offer", text=t, when=WHEN)
+                      for g, t in zip(givers, offers, strict=True)]
+    texts = {g.id: t for g, t in zip(givers, offers, strict=True)}
+    return [texts[s.people[1]] for s in merge(Matcher([asker, *givers], opportunities).suggest())]
+
+
+@pytest.mark.parametrize(("need", "right", "decoy"), [
+    # the problem as it shows, the trade that answers it
+    ("Whenever it rains hard, water gets into the back bedroom ceiling",
+     "Roofer: slipped slates, flashing and gutters", "Plumber, bathrooms and leaks"),
+    ("Our fuse board keeps tripping whenever the toaster goes on",
+     "Sparky, twenty years, fault finding and rewires", "Toaster and kettle set, unused"),
+    ("Key snapped off in the lock and I'm stuck outside", "Locksmith, 24 hour call-outs",
+     "Key rings and keepsakes, handmade"),
+    ("Did my back in moving the wardrobe and can't bend at all",
+     "Physiotherapist, back and neck problems, evening slots",
+     "Wardrobe for sale, good condition"),
+    ("Grandad keeps leaving the hob on and gets confused in the evenings",
+     "Dementia companion, afternoons and evenings, DBS checked",
+     "Cooker and hob repairs, same week"),
+    ("Just stepped into management with four direct reports and I'm winging it",
+     "I mentor first-time managers, a call a month", "Reports and dashboards built in Excel"),
+    ("Transferring to our Madrid office in the autumn",
+     "Spanish conversation with a native speaker, online",
+     "French tutor, all levels, online"),
+    ("The landlord still hasn't given our deposit back after two months",
+     "Housing adviser: deposit disputes and tenants' rights",
+     "Wills and probate solicitor, home visits"),
+    ("Dropped my external drive and now it just clicks, every photo is on it",
+     "Data recovery from failed hard drives and memory cards",
+     "Virus and malware removal for slow laptops"),
+    ("Glut of plums this year, does anyone want them?",
+     "Our community kitchen turns surplus fruit and veg into free lunches",
+     "Plumbing and heating, free quotes"),
+    ("Need to shift a sofa and a bed to my new place on Sunday",
+     "Man with a van, small moves and tip runs", "Sunday shifts wanted at a cafe"),
+    ("We've never done our wills and the baby is due in March",
+     "Solicitor: wills and lasting powers of attorney, fixed fees",
+     "Baby clothes bundle, 0-3 months"),
+    ("My daughter wants to learn the cello, who teaches children?",
+     "Suzuki-trained string teacher, children from age four",
+     "Children's football coaching on Saturdays"),
+    ("Our café needs someone on the coffee machine at weekends",
+     "Experienced barista looking for weekend shifts", "Latte art evening class"),
+    ("Selling my jams at markets and want to get them into local shops",
+     "Buyer for a farm shop, happy to advise small producers on getting stocked",
+     "Stocks and shares ISA advice"),
+    ("Bought a kettle that broke in a week and the shop refuses a refund",
+     "Consumer rights volunteer: refunds and complaints", "Kettlebell class on Mondays"),
+])
+def test_a_problem_meets_the_trade_that_answers_it(need: str, right: str, decoy: str) -> None:
+    ranked = _ranked(need, decoy, right)
+    assert ranked[:1] == [right], ranked
+
+
+@pytest.mark.parametrize(("need", "unlike"), [
+    # unlike things stay apart, however much they share a word
+    ("Retired plumber, small jobs for neighbours", "Volunteers wanted for the food bank"),
+    ("A hedge fund analyst", "Hedge cutting and garden work"),
+    ("Pain in my shoulder when I lift my arm", "You should come to our quiz night"),
+    ("A place at a rounders club for my son", "Round the world travel tips"),
+    ("My brother needs a builder", "Beef broth for sale"),
+])
+def test_words_of_one_stem_but_two_meanings_do_not_meet(need: str, unlike: str) -> None:
+    needs = read(need).concepts
+    offers = read(unlike).concepts
+    assert not set(needs) & set(offers), (needs, offers)
+
+
+@pytest.mark.parametrize(("word", "other"), [
+    ("shoulder", "should"), ("rounders", "round"), ("founder", "found"),
+    ("marketing", "markets"), ("booked", "books"), ("spare", "sparring"),
+    ("stage", "stag"), ("filling", "fill"), ("boxing", "boxes"), ("tripped", "trip"),
+    ("number", "numb"), ("running", "run"), ("builder", "build"), ("housing", "house"),
+])
+def test_the_stemmer_keeps_apart_words_it_would_have_merged(word: str, other: str) -> None:
+    assert stem(word) != stem(other)
+
+
+def test_a_lemma_gathers_its_forms() -> None:
+    assert stem("founders") == stem("founder") == stem("founding")
+    assert all(stem(form) == lemma for form, lemma in LEMMAS.items())
+
+
+def test_the_plural_of_an_ambiguous_word_can_be_plain() -> None:
+    # "will" needs a clue (write, probate...); "wills" is always the documents
+    assert "wills" in read("We've never got round to our wills").concepts
+    assert "wills" not in read("Will anyone be around on Sunday?").concepts
+
+
+def test_words_of_one_stem_pool_their_senses() -> None:
+    # "hall" and "halls" share a stem: the clues of both decide
+    assert "venue" in read("Looking for a hall for a ceilidh").concepts
+    assert "venue" in read("Church halls to hire for parties").concepts
+    assert "venue" not in read("The hall carpet is worn").concepts
+
+
+def test_hyphenated_words_are_read_as_their_parts_unless_a_cue_names_them() -> None:
+    assert "cake" in read("Need something three-tiered for the wedding").concepts
+    assert "cofounder" in read("Looking for a co-founder").concepts
+    assert "sport" in read("A five-a-side team needs a keeper").concepts
+
+
+def test_contractions_are_not_content_words() -> None:
+    words = read("I'm sure we'd love it, can't wait").words
+    assert not {"i'm", "we'd", "can't"} & set(words.values())
+
+
+def test_phrases_that_say_nothing_are_not_concepts() -> None:
+    reading = read("Airport runs for a small fee, happy to help")
+    assert "lift" in reading.concepts and NOTHING not in reading.concepts
+    assert "cleaning" not in read("I clean up podcast audio").concepts
+
+
+@pytest.mark.parametrize(("need", "concept"), [
+    ("Our under-9s have no coach for next season", "sport"),
+    ("Career coach wanted before I change jobs", "mentoring"),
+    ("Mum keeps missing her tablets", "pharmacy"),
+    ("My tablet screen is cracked", "it support"),
+    ("Couch grass all over my allotment plot", "garden"),
+    ("A brown patch on the ceiling after rain", "damp"),
+    ("Need a chippy to fit shelves in the alcoves", "carpentry"),
+])
+def test_a_word_with_several_meanings_takes_its_neighbours_sense(need: str,
+                                                               concept: str) -> None:
+    assert concept in read(need).concepts
+
+
+def test_a_place_links_to_its_language_and_says_so_in_words() -> None:
+    asker, giver = Person.create("Ana"), Person.create("Ben")
+    need = Opportunity.create(person=asker.id, type="need", when=WHEN,
+                              text="Moving to Lyon in spring")
+    offer = Opportunity.create(person=giver.id, type="offer", when=WHEN,
+                               text="French conversation over coffee")
+    [suggestion] = Matcher([asker, giver], [need, offer]).suggest()
+    [link] = [m for m in suggestion.details["matched"] if m["need_words"] == ["lyon"]]
+    assert link["concept"] == "french language" and link["related_to"] is None
+    assert "lyon → french conversation (french language)" in suggestion.evidence[0]
+
+
+def test_two_places_of_one_language_are_still_two_places() -> None:
+    # the link is the need's, toward a language: a flat in Lisbon is not one in Porto
+    ranked = _ranked("Looking for a flat in Lisbon", "Flat to rent in Porto",
+                     "Flat to rent in Lisbon")
+    assert ranked[:1] == ["Flat to rent in Lisbon"]
+
+
+def test_describe_link_reads_like_a_person() -> None:
+    from kith.domain.serendipity.matching import Link
+    assert describe_link(Link(("madrid",), ("spanish",), "spanish language")) == \
+        "madrid → spanish (spanish language)"
+
+
+WORDS = ["tap", "leaking", "shoulder", "should", "three-tiered", "co-founder", "wills",
+         "will", "small", "fee", "i'm", "madrid", "shift", "sofa", "plot", "hall", "halls",
+         "patch", "ceiling", "tablets", "retired", "plumber", "the", "a", "-", "'", "x-y-z"]
+
+
+@given(st.lists(st.sampled_from(WORDS), max_size=14).map(" ".join))
+@settings(max_examples=200, deadline=None)
+def test_every_concept_is_said_in_words_of_the_text(text: str) -> None:
+    reading = read(text)
+    assert NOTHING not in reading.concepts
+    flat = text.lower()
+    for words in reading.concepts.values():
+        for phrase in words:
+            assert all(part in flat for part in phrase.split())
+
+
+def test_no_concept_is_written_twice_in_one_table() -> None:
+    # a dict literal keeps the last of two equal keys: the first list of cues would be
+    # lost without a word
+    import ast
+    import collections
+    from pathlib import Path
+
+    import kith.domain.serendipity as package
+
+    for module in ("lexicon", "vocabulary", "problems"):
+        tree = ast.parse((Path(package.__file__).parent / f"{module}.py").read_text())
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Dict):
+                keys = [k.value for k in node.keys if isinstance(k, ast.Constant)]
+                twice = [k for k, n in collections.Counter(keys).items() if n > 1]
+                assert not twice, (module, twice)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from(["b", "c", "d"]),
+                          st.floats(0.0, 1.0), st.sampled_from(["x", "y"])), max_size=10))
+@settings(max_examples=80, deadline=None)
+def test_merging_never_changes_the_suggestions_it_is_given(
+        rows: list[tuple[str, str, float, str]]) -> None:
+    from kith.domain.serendipity import Suggestion
+
+    given_ = [Suggestion((a, b), (f"{a}{b}",), score, [why], "kith") for a, b, score, why in rows]
+    before = [(s.people, s.opportunities, s.score, list(s.evidence)) for s in given_]
+    merged = merge(given_)
+    assert [(s.people, s.opportunities, s.score, list(s.evidence)) for s in given_] == before
+    assert len({s.key() for s in merged}) == len(merged)
+    for s in merged:  # the best score of the pair, every reason kept
+        same = [g for g in given_ if g.key() == s.key()]
+        assert s.score == max(g.score for g in same)
+        assert set(s.evidence) == {e for g in same for e in g.evidence}
