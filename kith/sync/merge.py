@@ -352,9 +352,12 @@ def normalize(state: State) -> None:
         doc = records.get(ident) if records else None
         if doc is not None and deletes(tomb, doc):
             doomed.append((table, ident))
-    dead_people = {ident for table, ident in doomed if table == PEOPLE}
-    alive = {ident: doc for ident, doc in people.items() if ident not in dead_people}
-    kept = resolve_merges(state.tables.get(MERGES, {}), alive)
+    merges = state.tables.get(MERGES, {})
+    kept: dict[str, str] = {}
+    if merges:
+        dead_people = {ident for table, ident in doomed if table == PEOPLE}
+        alive = {ident: doc for ident, doc in people.items() if ident not in dead_people}
+        kept = resolve_merges(merges, alive)
     for absorbed, target in sorted(kept.items()):
         late = people.pop(absorbed, None)
         if late is not None and target in people:  # its tombstone is the merge's own
@@ -398,11 +401,11 @@ def creation(doc: dict[str, Any]) -> str:
 
 def _leave_missing_networks(state: State) -> None:
     """A person's membership of a network no longer there goes (see ``normalize``)."""
-    networks = state.tables.get(NETWORKS, {})
+    networks = state.tables.get(NETWORKS, {}).keys()
     people = state.tables.get(PEOPLE, {})
     for ident, doc in list(people.items()):
         member = doc.get(NETWORKS)
-        if isinstance(member, dict) and any(net not in networks for net in member):
+        if isinstance(member, dict) and member and not member.keys() <= networks:
             people[ident] = {**doc, NETWORKS: {net: since for net, since in member.items()
                                                if net in networks}}
 
