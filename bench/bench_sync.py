@@ -136,7 +136,10 @@ def profile(python: str, home: Path, env: dict[str, str], out: Path) -> list[str
     total = max((ct for (_, _, _), (_, _, _, ct, _) in entries.items()), default=0.0)
 
     def cumulative(name: str) -> float:
-        return sum(ct for (_, _, func), (_, _, _, ct, _) in entries.items() if func == name)
+        """The time in a built-in, whatever this Python calls it (``<orjson.loads>``,
+        ``<built-in method posix.fsync>``)."""
+        return sum(ct for (_, _, func), (_, _, _, ct, _) in entries.items()
+                   if func.startswith("<") and func.rstrip(">").endswith(name))
 
     runs = sum(calls for (file, _, func), (calls, _, _, _, _) in entries.items()
                if func == "run" and file.endswith("subprocess.py"))
@@ -144,9 +147,9 @@ def profile(python: str, home: Path, env: dict[str, str], out: Path) -> list[str
                  if func == "run" and file.endswith("subprocess.py"))
     lines = [f"    whole sync (in-process, wall): {total:.3f} s",
              f"    waiting for subprocesses (git): {waited:.3f} s in {runs} runs",
-             f"    os.fsync: {cumulative('<built-in method posix.fsync>'):.3f} s",
-             f"    orjson.loads: {cumulative('<built-in method orjson.loads>'):.3f} s",
-             f"    orjson.dumps: {cumulative('<built-in method orjson.dumps>'):.3f} s"]
+             f"    os.fsync: {cumulative('fsync'):.3f} s",
+             f"    orjson.loads: {cumulative('orjson.loads'):.3f} s",
+             f"    orjson.dumps: {cumulative('orjson.dumps'):.3f} s"]
     own = sorted(entries.items(), key=lambda item: item[1][2], reverse=True)[:8]
     for (file, line, func), (_, _, tt, _, _) in own:
         lines.append(f"      own {tt:.3f} s  {func} ({Path(file).name}:{line})")
