@@ -11,9 +11,15 @@ stamped on its own, so that two devices that each add a tag both keep theirs, an
 - ``_sub`` lists the stamp of every node whose stamp differs from its parent's, and every
   node removed (in ``_sub``, absent from the value): a removal is a stamped fact. A
   mapping's key removed is stamped when it was removed (newest wins, as for its value);
-  a list element removed keeps the stamp of the add it removed, so an add made on another
-  device that the remover had not seen (a newer add) survives the removal, whatever the
-  clocks say, and an add after a removal is newer than it;
+- a list element is an *observed-remove* set of its adds: each add is a *dot* (the stamp
+  of the write that added it), a removal kills exactly the dots its writer had seen, and
+  the element is there while one dot lives. So an add the remover had not seen (made
+  concurrently on another device) survives the removal, and an add made after seeing
+  it is a new dot the removal never named: both whatever the clocks say (a device a
+  day behind included; the stamps' order never decides an element). An element with
+  one live dot and none dead, or one dead dot and none live, is stored as a stamp (as
+  before: a removal listed with the stamp of the add it removed is that one dead dot);
+  any other is stored as ``{"+": [live dots], "-": [dead dots]}`` (``ElementDots``);
 - a container keeps the stamp it was created with; editing its content stamps the
   content, so the record's ``modified`` is the newest stamp of any node;
 - ``_since`` names, for a scalar (a name, a birthday, ``value.money``), the stamp of the
@@ -34,6 +40,12 @@ import orjson
 Stamp = tuple[str, str]
 Path = tuple[str, ...]
 Nodes = dict[Path, tuple[Stamp, bool]]
+Dots = frozenset[Stamp]
+ElementDots = dict[Path, tuple[Dots, Dots]]
+"""The list elements whose adds are not one dot: ``{path: (live dots, dead dots)}``; an
+element not listed has the one dot of its node (live if present, dead if removed)."""
+LIVE, DEAD = "+", "-"
+NO_DOTS: Dots = frozenset()
 
 SUB = "_sub"
 SINCE = "_since"
@@ -79,6 +91,69 @@ def stamps_of(doc: dict[str, Any], key: str) -> dict[Path, Stamp]:
             if path is not None and stamp is not None:
                 result[path] = stamp
     return result
+
+
+def dots_of(doc: dict[str, Any]) -> ElementDots:
+    """The ``{"+": ..., "-": ...}`` entries of ``_sub`` parsed (unreadable ones left out)."""
+    listed = doc.get(SUB)
+    result: ElementDots = {}
+    if not isinstance(listed, dict):
+        return result
+    for text, value in listed.items():
+        if not isinstance(value, dict):
+            continue
+        path = parse_key(text)
+        live, dead = _stamp_set(value.get(LIVE)), _stamp_set(value.get(DEAD))
+        if path is not None and live is not None and dead is not None and (live or dead):
+            result[path] = (live - dead, dead)
+    return result
+
+
+def _stamp_set(value: Any) -> Dots | None:
+    if value is None:
+        return NO_DOTS
+    if not isinstance(value, list):
+        return None
+    found = [as_stamp(v) for v in value]
+    return None if any(f is None for f in found) else frozenset(
+        f for f in found if f is not None)
+
+
+def element_state(nodes: Nodes, dots: ElementDots, path: Path) -> tuple[Dots, Dots]:
+    """``(live, dead)`` dots of the list element at ``path`` (both empty if unknown)."""
+    node = nodes.get(path)
+    if node is None:
+        return NO_DOTS, NO_DOTS
+    stamp, present = node
+    listed = dots.get(path)
+    if listed is None:
+        return (frozenset({stamp}), NO_DOTS) if present else (NO_DOTS, frozenset({stamp}))
+    live, dead = listed
+    if not present:  # the value says it is gone: whatever was live is not
+        return NO_DOTS, dead | live
+    return (live or frozenset({stamp})), dead
+
+
+def put_element(nodes: Nodes, dots: ElementDots, path: Path, live: Dots, dead: Dots
+                ) -> bool:
+    """Set the element at ``path`` to ``live`` and ``dead`` dots; whether it is there."""
+    live = live - dead
+    if live:
+        nodes[path] = (max(live), True)
+    else:
+        nodes[path] = (max(dead), False)
+    if (len(live) == 1 and not dead) or (not live and len(dead) == 1):
+        dots.pop(path, None)
+    else:
+        dots[path] = (live, dead)
+    return bool(live)
+
+
+def join_element(a: tuple[Dots, Dots], b: tuple[Dots, Dots]) -> tuple[Dots, Dots]:
+    """Two versions of one element: every dot either side killed is dead, every other
+    dot either side holds lives (commutative, associative, idempotent)."""
+    dead = a[1] | b[1]
+    return (a[0] | b[0]) - dead, dead
 
 
 def kind(value: Any) -> str:
@@ -135,9 +210,14 @@ def value_at(values: dict[str, Any], path: Path) -> tuple[bool, Any]:
 
 
 def node_stamps(values: dict[str, Any], fields: dict[str, tuple[Stamp, bool]],
-                sub: dict[Path, Stamp]) -> Nodes:
+                sub: dict[Path, Stamp], dots: ElementDots | None = None) -> Nodes:
     """Every node of a record, present or removed, with its stamp (``fields``: the
-    per-field stamps of ``kith.persistence.stamps.field_stamps``)."""
+    per-field stamps of ``kith.persistence.stamps.field_stamps``; ``dots``: the elements
+    of more than one dot, whose node stamp is their newest live dot, or dead one)."""
+    if dots:
+        sub = dict(sub)
+        for path, (live, dead) in dots.items():
+            sub[path] = max(live) if live else max(dead)
     out: Nodes = {}
     for name, (stamp, present) in fields.items():
         if present:
@@ -155,10 +235,11 @@ def node_stamps(values: dict[str, Any], fields: dict[str, tuple[Stamp, bool]],
     return out
 
 
-def encode_nodes(doc: dict[str, Any], nodes: Nodes, since: dict[Path, Stamp]) -> Stamp | None:
-    """Put the canonical ``_sub`` and ``_since`` of ``nodes`` in ``doc``;
+def encode_nodes(doc: dict[str, Any], nodes: Nodes, since: dict[Path, Stamp],
+                 dots: ElementDots | None = None) -> Stamp | None:
+    """Put the canonical ``_sub`` and ``_since`` of ``nodes`` (and ``dots``) in ``doc``;
     return the newest stamp ``_sub`` lists (the record's ``modified`` is at least it)."""
-    listed: dict[str, list[str]] = {}
+    listed: dict[str, Any] = {}
     newest: Stamp | None = None
     for path, (stamp, present) in nodes.items():
         if len(path) < 2:
@@ -166,6 +247,22 @@ def encode_nodes(doc: dict[str, Any], nodes: Nodes, since: dict[Path, Stamp]) ->
         parent = nodes.get(path[:-1])
         if parent is None or not parent[1]:
             continue
+        element = dots.get(path) if dots else None
+        if element is not None:
+            live, dead = element
+            if not present:
+                live = NO_DOTS
+            entry: dict[str, Any] = {}
+            if live:
+                entry[LIVE] = [list(d) for d in sorted(live)]
+            if dead:
+                entry[DEAD] = [list(d) for d in sorted(dead)]
+            if entry:
+                listed[path_key(path)] = entry
+                top = max(live | dead)
+                if newest is None or top > newest:
+                    newest = top
+                continue
         if not present or stamp != parent[0]:
             listed[path_key(path)] = list(stamp)
             if newest is None or stamp > newest:

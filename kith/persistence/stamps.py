@@ -35,14 +35,19 @@ from typing import Any
 
 from kith.core import clock
 from kith.persistence.elements import (
+    NO_DOTS,
     NODE_KEYS,
     SINCE,
     SUB,
+    ElementDots,
     Nodes,
     children,
+    dots_of,
+    element_state,
     encode_nodes,
     kind,
     node_stamps,
+    put_element,
     stamps_of,
     walk,
 )
@@ -192,7 +197,8 @@ def encode(values: dict[str, Any], stamps: dict[str, tuple[Stamp, bool]]) -> dic
 
 
 def encode_record(values: dict[str, Any], nodes: Nodes,
-                  since: dict[Any, Stamp] | None = None) -> dict[str, Any]:
+                  since: dict[Any, Stamp] | None = None,
+                  dots: ElementDots | None = None) -> dict[str, Any]:
     """The canonical stamped record of ``values`` and the stamps of all its nodes (a
     function of the stamps only, so two devices that join the same versions write the
     same record)."""
@@ -201,7 +207,7 @@ def encode_record(values: dict[str, Any], nodes: Nodes,
     if not fields:
         return doc
     below: dict[str, Any] = {}
-    newest_below = encode_nodes(below, nodes, since or {})
+    newest_below = encode_nodes(below, nodes, since or {}, dots)
     newest = max(s for s, _ in fields.values())
     if newest_below is not None and newest_below > newest:
         newest = newest_below
@@ -219,10 +225,17 @@ def encode_record(values: dict[str, Any], nodes: Nodes,
     return doc
 
 
-def record_nodes(doc: dict[str, Any]) -> Nodes:
-    """Every node of a stored record with its stamp (``kith.persistence.elements``)."""
+def record_nodes(doc: dict[str, Any], dots: ElementDots | None = None) -> Nodes:
+    """Every node of a stored record with its stamp (``kith.persistence.elements``);
+    ``dots``: the record's ``record_dots``, when the caller has them."""
     values = {k: v for k, v in doc.items() if k not in STAMP_KEYS}
-    return node_stamps(values, field_stamps(doc), stamps_of(doc, SUB))
+    return node_stamps(values, field_stamps(doc), stamps_of(doc, SUB),
+                       dots_of(doc) if dots is None else dots)
+
+
+def record_dots(doc: dict[str, Any]) -> ElementDots:
+    """The list elements of a stored record that are not one dot (see ``elements``)."""
+    return dots_of(doc)
 
 
 def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[str, Any]:
@@ -245,7 +258,8 @@ def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[
         return old
     me = device_id(home)
     current: Stamp = (now(record_stamp(old)[0]), me)
-    writer = _Writer(record_nodes(old), stamps_of(old, SINCE), current)
+    old_dots = record_dots(old)
+    writer = _Writer(record_nodes(old, old_dots), stamps_of(old, SINCE), current, old_dots)
     by_field: dict[str, list[Any]] = {}
     for path, node in writer.before.items():
         by_field.setdefault(path[0], []).append((path, node))
@@ -253,6 +267,7 @@ def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[
         before = writer.before.get((key,))
         if key in old_values and old_values[key] == value and before and before[1]:
             writer.nodes.update(by_field[key])  # unchanged: every node keeps its stamp
+            writer.dots.update((p, d) for p, d in old_dots.items() if p[0] == key)
             writer.since.update((p, s) for p, s in writer.old_since.items() if p[0] == key)
             continue
         writer.visit((key,), value, key in old_values and bool(before and before[1]),
@@ -260,17 +275,20 @@ def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[
     for path, (before_stamp, present) in writer.before.items():
         if len(path) == 1 and path[0] not in values:
             writer.nodes[path] = (current, False) if present else (before_stamp, False)
-    return encode_record(values, writer.nodes, writer.since)
+    return encode_record(values, writer.nodes, writer.since, writer.dots)
 
 
 class _Writer:
     """The stamps of a local write, node by node, from the stamps of the version it
     replaces (see ``stamp``)."""
 
-    def __init__(self, before: Nodes, since: dict[Any, Stamp], current: Stamp):
+    def __init__(self, before: Nodes, since: dict[Any, Stamp], current: Stamp,
+                 before_dots: ElementDots):
         self.before, self.old_since, self.current = before, since, current
+        self.before_dots = before_dots
         self.nodes: Nodes = {}
         self.since: dict[Any, Stamp] = {}
+        self.dots: ElementDots = {}
 
     def visit(self, path: tuple[str, ...], value: Any, had: bool, old: Any) -> None:
         before = self.before.get(path)
@@ -279,22 +297,25 @@ class _Writer:
             assert before is not None
             self.nodes[path] = before  # a container keeps its stamp; its content changes
             new, previous = children(value), children(old)
+            as_set = kind(value) == "list"
             for name, child in new.items():
                 node = (*path, name)
-                known = self.before.get(node)
-                if kind(value) == "list":
-                    self.nodes[node] = known if known and known[1] and name in previous \
-                        else (self.current, True)
+                if as_set:
+                    live, dead = element_state(self.before, self.before_dots, node)
+                    if not (live and name in previous):  # an add: a new dot
+                        live = frozenset({self.current})
+                    put_element(self.nodes, self.dots, node, live, dead)
                 else:
                     self.visit(node, child, name in previous, previous.get(name))
-            as_set = kind(value) == "list"
             for node, (stamp_, present) in self.before.items():
                 if len(node) == len(path) + 1 and node[:-1] == path and node[-1] not in new:
-                    # an element's removal is stamped with the add it saw: an add made
-                    # elsewhere that it had not seen is newer, and stays (whatever the
-                    # clocks); a key's removal is stamped now, newest-wins like its value
-                    self.nodes[node] = (stamp_ if as_set or not present else self.current,
-                                        False)
+                    if as_set:
+                        # an element's removal kills the dots it saw, and only those: an
+                        # add made elsewhere that it had not seen stays, whatever the clocks
+                        live, dead = element_state(self.before, self.before_dots, node)
+                        put_element(self.nodes, self.dots, node, NO_DOTS, dead | live)
+                    else:  # a key's removal is stamped now, newest-wins like its value
+                        self.nodes[node] = (self.current if present else stamp_, False)
             return
         if same_kind and value == old:
             assert before is not None
@@ -370,6 +391,8 @@ def stamped_put(storage: Any, table: str, ident: str, data: dict[str, Any],
             key = tombstone_key(table, ident)
             if previous is None:
                 tombs.pop(key, None)
+                if not tombs:  # a move leaves the file as it was (no empty table)
+                    source.pop(TOMBSTONES, None)
             else:
                 tombs[key] = previous
             if from_file != file:

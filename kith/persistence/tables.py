@@ -10,11 +10,51 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
+import orjson
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
 from kith.persistence.stamps import stamped_put, stamped_remove
+
+
+def dump_file(name: str, data: dict[str, Any]) -> bytes:
+    """A database file's bytes: one record per line, each with its keys sorted.
+
+    Data files (``kith.json``, the month files) are what git keeps: a file written whole
+    as one line makes every change a rewrite of the file in git's history (the remote grew
+    with the number of syncs, not with the data) and every concurrent change a conflict
+    of the whole file. A line per record makes a change to one interaction a one-line
+    diff, and a merge (git's or kith's driver) a matter of the lines that differ. Keys
+    are sorted within each record and records by id within each table, so the same
+    record is the same line whoever wrote it (the store, a merge, an import), a record
+    edited stays on its line (an edit puts it back last in the table's dict), and two
+    devices writing the same records write the same bytes. Sorting costs little: only
+    the files a transaction changed are written, a month at a time.
+
+    Readers parse JSON, any layout: a file written by an older kith (one line) reads the
+    same. Derived files stay local (never in git) and are written compact with every key
+    sorted: they are rebuilt from scratch by a repair or a merge and updated record by
+    record otherwise, and both ways must give the same bytes."""
+    if name.startswith("derived/"):
+        return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
+    lines = [b"{"]
+    last = len(data) - 1
+    for index, (table, records) in enumerate(data.items()):
+        head = orjson.dumps(str(table))
+        comma = b"," if index < last else b""
+        if isinstance(records, dict) and records and all(
+                isinstance(doc, dict) for doc in records.values()):
+            lines.append(head + b": {")
+            lines.append(b",\n".join(
+                orjson.dumps(str(ident)) + b": " + orjson.dumps(doc, option=orjson.OPT_SORT_KEYS)
+                for ident, doc in sorted(records.items())))
+            lines.append(b"}" + comma)
+        else:
+            lines.append(head + b": " + orjson.dumps(records, option=orjson.OPT_SORT_KEYS)
+                         + comma)
+    lines.append(b"}")  # no newline after: a file cut by its last byte is damage, seen
+    return b"\n".join(lines)
 
 
 class Files(Protocol):

@@ -17,8 +17,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from kith.core.errors import StoreError
 from kith.persistence import checked, journal
 from kith.persistence.cache import FileCache
@@ -26,15 +24,7 @@ from kith.persistence.damage import refuse_if_damaged
 from kith.persistence.folder import ReadOnlyFolder
 from kith.persistence.lock import WriterLock
 from kith.persistence.lockfree import NeedsWriter
-
-
-def dump_option(name: str) -> int:
-    """Derived files are written with sorted keys: they are rebuilt from scratch by a
-    repair or a merge and updated record by record otherwise, and both ways must give
-    the same bytes, so that a merge twice (or a settle after a merge) rewrites nothing.
-    Data files keep insertion order: sorting a decade of interactions on every commit
-    would cost more than it gives."""
-    return orjson.OPT_SORT_KEYS if name.startswith("derived/") else 0
+from kith.persistence.tables import dump_file
 
 
 class Transaction:
@@ -129,7 +119,7 @@ class Transaction:
         files = self.cache.files
         try:
             journal.commit(self.home, names,
-                           lambda name: orjson.dumps(files[name].data, option=dump_option(name)))
+                           lambda name: dump_file(name, files[name].data))
         except journal.Unsettled:
             self.cache.forget()
             raise

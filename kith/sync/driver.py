@@ -55,6 +55,7 @@ def _screened(mine: dict[str, Any], other: dict[str, Any], name: str) -> dict[st
 def merge_files(ours: Path, theirs: Path, name: str | None = None) -> bool:
     """Merge ``theirs`` into ``ours`` in place; False when either is not kith JSON (or
     anything else goes wrong: git then reports a conflict, and ``ours`` is untouched)."""
+    from kith.persistence.tables import dump_file
     from kith.sync.merge import join_file
 
     try:
@@ -72,7 +73,7 @@ def merge_files(ours: Path, theirs: Path, name: str | None = None) -> bool:
             return False
         merged = join_file(mine, _screened(mine, other, name or ours.name))
         temp = ours.with_name(ours.name + ".kith-merge")
-        temp.write_bytes(orjson.dumps(merged))
+        temp.write_bytes(dump_file(name or ours.name, merged))
         os.replace(temp, ours)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError,
             orjson.JSONEncodeError, KithError):

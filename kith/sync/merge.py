@@ -40,12 +40,17 @@ import orjson
 from kith.core.errors import StoreError
 from kith.core.model import ME
 from kith.persistence.elements import (
+    NO_DOTS,
     SINCE,
+    ElementDots,
     Nodes,
     Stamp,
     children,
     element_key,
+    element_state,
+    join_element,
     kind,
+    put_element,
     stamps_of,
     value_at,
 )
@@ -53,6 +58,7 @@ from kith.persistence.stamps import (
     STAMP_KEYS,
     TOMBSTONES,
     encode_record,
+    record_dots,
     record_nodes,
     record_stamp,
     tombstone_stamp,
@@ -138,7 +144,8 @@ class _Join:
         self.table, self.ident = table, a.get("id", b.get("id"))
         self.values = ({k: v for k, v in a.items() if k not in STAMP_KEYS},
                        {k: v for k, v in b.items() if k not in STAMP_KEYS})
-        self.nodes = (record_nodes(a), record_nodes(b))
+        self.dots = (record_dots(a), record_dots(b))
+        self.nodes = (record_nodes(a, self.dots[0]), record_nodes(b, self.dots[1]))
         self.since_of = (stamps_of(a, SINCE), stamps_of(b, SINCE))
         self.removed: tuple[dict[Any, set[str]], dict[Any, set[str]]] = ({}, {})
         for side in (0, 1):
@@ -146,6 +153,7 @@ class _Join:
                 if not present and len(path) > 1:
                     self.removed[side].setdefault(path[:-1], set()).add(path[-1])
         self.out: Nodes = {}
+        self.out_dots: ElementDots = {}
         self.since: dict[Any, Stamp] = {}
 
     def result(self) -> dict[str, Any]:
@@ -157,19 +165,21 @@ class _Join:
             present, value = self.node((name,), va.get(name, _ABSENT), vb.get(name, _ABSENT))
             if present:
                 values[name] = value
-        return encode_record(values, self.out, self.since)
+        return encode_record(values, self.out, self.since, self.out_dots)
 
     def node(self, path: tuple[str, ...], va: Any, vb: Any,
              element: bool = False) -> tuple[bool, Any]:
+        if element:  # an observed-remove set's element: dots, not clocks, decide
+            state = join_element(element_state(self.nodes[0], self.dots[0], path),
+                                 element_state(self.nodes[1], self.dots[1], path))
+            present = put_element(self.out, self.out_dots, path, *state)
+            return present, (va if va is not _ABSENT else vb) if present else None
         sa, sb = self.nodes[0].get(path), self.nodes[1].get(path)
         if sa is None or sb is None:
             side = 1 if sa is None else 0
             return self.copy(side, path, (va, vb)[side], element)
         (stamp_a, present_a), (stamp_b, present_b) = sa, sb
         if present_a and present_b:
-            if element:
-                self.out[path] = (max(stamp_a, stamp_b), True)
-                return True, va
             if kind(va) == kind(vb) != "leaf":
                 return True, self.container(path, va, vb, max(stamp_a, stamp_b))
             a_wins = stamp_a > stamp_b or (stamp_a == stamp_b
@@ -216,6 +226,8 @@ class _Join:
         nodes = self.nodes[side]
         stamp, present = nodes[path]
         self.out[path] = (stamp, present)
+        if path in self.dots[side]:
+            self.out_dots[path] = self.dots[side][path]
         if path in self.since_of[side]:
             self.since[path] = self.since_of[side][path]
         if not present:
@@ -228,6 +240,8 @@ class _Join:
             for name in self.removed[side].get(path, ()):
                 if name not in found:
                     self.out[(*path, name)] = nodes[(*path, name)]
+                    if (*path, name) in self.dots[side]:
+                        self.out_dots[(*path, name)] = self.dots[side][(*path, name)]
             if as_list:
                 order = sorted(found, key=lambda n: (self.out[(*path, n)][0], n))
                 return True, [found[n] for n in order]
@@ -338,9 +352,12 @@ def normalize(state: State) -> None:
         doc = records.get(ident) if records else None
         if doc is not None and deletes(tomb, doc):
             doomed.append((table, ident))
-    dead_people = {ident for table, ident in doomed if table == PEOPLE}
-    alive = {ident: doc for ident, doc in people.items() if ident not in dead_people}
-    kept = resolve_merges(state.tables.get(MERGES, {}), alive)
+    merges = state.tables.get(MERGES, {})
+    kept: dict[str, str] = {}
+    if merges:
+        dead_people = {ident for table, ident in doomed if table == PEOPLE}
+        alive = {ident: doc for ident, doc in people.items() if ident not in dead_people}
+        kept = resolve_merges(merges, alive)
     for absorbed, target in sorted(kept.items()):
         late = people.pop(absorbed, None)
         if late is not None and target in people:  # its tombstone is the merge's own
@@ -384,11 +401,11 @@ def creation(doc: dict[str, Any]) -> str:
 
 def _leave_missing_networks(state: State) -> None:
     """A person's membership of a network no longer there goes (see ``normalize``)."""
-    networks = state.tables.get(NETWORKS, {})
+    networks = state.tables.get(NETWORKS, {}).keys()
     people = state.tables.get(PEOPLE, {})
     for ident, doc in list(people.items()):
         member = doc.get(NETWORKS)
-        if isinstance(member, dict) and any(net not in networks for net in member):
+        if isinstance(member, dict) and member and not member.keys() <= networks:
             people[ident] = {**doc, NETWORKS: {net: since for net, since in member.items()
                                                if net in networks}}
 
@@ -405,7 +422,8 @@ def fold_person(kept: dict[str, Any], absorbed: dict[str, Any]) -> dict[str, Any
     Deterministic: every device folding the same versions writes the same record."""
     values = {k: orjson.loads(orjson.dumps(v)) for k, v in kept.items()
               if k not in STAMP_KEYS}
-    nodes, theirs = record_nodes(kept), record_nodes(absorbed)
+    dots, their_dots = record_dots(kept), record_dots(absorbed)
+    nodes, theirs = record_nodes(kept, dots), record_nodes(absorbed, their_dots)
     since = stamps_of(kept, SINCE)
 
     def stamp_of(path: tuple[str, ...]) -> Stamp:
@@ -427,11 +445,15 @@ def fold_person(kept: dict[str, Any], absorbed: dict[str, Any]) -> dict[str, Any
         if bucket is None or kind(bucket) != "list":
             return
         node = (*path, element_key(element))
-        known = nodes.get(node)
-        if known is not None and (known[1] or known[0] >= stamp):
-            return  # there already, or removed here after it was added there
+        live, dead = element_state(nodes, dots, node)
+        if live:
+            return  # there already
+        theirs_live = element_state(theirs, their_dots, node)[0] if node in theirs \
+            else frozenset({stamp})
+        if not theirs_live - dead:
+            return  # removed here after it was added there (its adds seen, and killed)
+        put_element(nodes, dots, node, theirs_live, dead)
         bucket.append(element)
-        nodes[node] = (stamp, True)
 
     for name in _FOLDED_SETS:
         listed = absorbed.get(name)
@@ -467,7 +489,7 @@ def fold_person(kept: dict[str, Any], absorbed: dict[str, Any]) -> dict[str, Any
             values[name] = value
             nodes[(name,)] = ((later[0], later[1] + "+"), True)
             since[(name,)] = mine  # the fold saw the kept person's empty value
-    return encode_record(values, nodes, since)
+    return encode_record(values, nodes, since, dots)
 
 
 def _referenced(state: State) -> dict[str, set[str]]:
@@ -532,24 +554,30 @@ def _rewrite_refs(doc: dict[str, Any], kept: dict[str, str]) -> dict[str, Any]:
             changed[key] = list(dict.fromkeys(mapped)) if all(
                 isinstance(v, str) for v in mapped) else mapped
         return {**doc, **changed}
-    nodes = record_nodes(doc)
+    dots = record_dots(doc)
+    nodes = record_nodes(doc, dots)
     values = {k: v for k, v in doc.items() if k not in STAMP_KEYS}
     values.update(changed)
     for key in lists:
         result = [v for v in doc[key] if not (isinstance(v, str) and v in kept)]
         for absorbed in [v for v in doc[key] if isinstance(v, str) and v in kept]:
             old = (key, element_key(absorbed))
-            stamp = nodes[old][0]
-            nodes[old] = (stamp, False)
+            live, dead = element_state(nodes, dots, old)
+            put_element(nodes, dots, old, NO_DOTS, dead | live)
             target = kept[absorbed]
             node = (key, element_key(target))
-            known = nodes.get(node)
-            if known is not None and known[1]:
-                nodes[node] = (max(known[0], stamp), True)
-                continue
-            if known is not None and known[0] >= stamp:
-                stamp = (known[0][0], known[0][1] + "+")
-            nodes[node] = (stamp, True)
-            result.append(target)
+            known_live, known_dead = element_state(nodes, dots, node)
+            moved = frozenset(_fresh(d, known_dead) for d in live)
+            put_element(nodes, dots, node, known_live | moved, known_dead)
+            if not known_live:
+                result.append(target)
         values[key] = result
-    return encode_record(values, nodes, stamps_of(doc, SINCE))
+    return encode_record(values, nodes, stamps_of(doc, SINCE), dots)
+
+
+def _fresh(dot: Stamp, dead: frozenset[Stamp]) -> Stamp:
+    """``dot``, or just after it if a removal of the kept element already killed it (the
+    same write removed one and added the other): the move must not be killed by it."""
+    while dot in dead:
+        dot = (dot[0], dot[1] + "+")
+    return dot

@@ -45,6 +45,12 @@ PENDING = "kith.prune-pending"
 """git config: month files that held tombstones too young to prune."""
 PRUNE_AFTER = timedelta(days=30)
 """A tombstone every device has seen goes once it is this old."""
+ANNOUNCED_ON = "kith.announced-on"
+"""git config: when a sync that pushed nothing last announced this device's ref. A
+pushing sync announces in its own push, for free; one that only fast-forwarded would
+need a push of its own (the slowest step of an incremental sync), so it announces at most
+every ``PRUNE_EVERY``, as often as pruning runs: a ref announced late only keeps
+tombstones longer, never prunes one too early."""
 
 
 def announce_refspec(commit: str, device: str) -> str:
@@ -92,6 +98,15 @@ def seen_by_all(git: Any, me: str) -> str | None:
     done = git.run("merge-base", "--octopus", *sorted(set(seen.values())), check=False)
     base = done.stdout.decode().strip()
     return base if done.returncode == 0 and base else None
+
+
+def moment_text() -> str:
+    return clock.now().astimezone(UTC).isoformat(timespec="seconds")
+
+
+def announce_due(last: str | None) -> bool:
+    """Whether a sync that pushed nothing should announce its ref (``ANNOUNCED_ON``)."""
+    return _due(last, clock.now().astimezone(UTC))
 
 
 def _due(last: str | None, moment: datetime) -> bool:

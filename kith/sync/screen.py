@@ -37,7 +37,7 @@ import orjson
 from kith.core.errors import ValidationError
 from kith.core.model import ME, Network, Opportunity, Person
 from kith.persistence import validation
-from kith.persistence.elements import SINCE, SUB
+from kith.persistence.elements import DEAD, LIVE, SINCE, SUB
 from kith.persistence.stamps import BASE, DEVICE, FIELDS, MAIN, MODIFIED, STAMP_KEYS
 from kith.sync.merge import INTERACTIONS, MERGES, NETWORKS, PEOPLE, State, resolve_merges
 
@@ -87,6 +87,13 @@ def _stamp_ok(value: Any) -> bool:
             and len(value[1]) <= MAX_ID)
 
 
+def _dots_ok(value: Any) -> bool:
+    """An element of several dots: ``{"+": [stamps], "-": [stamps]}``, bounded."""
+    return (isinstance(value, dict) and bool(value) and set(value) <= {LIVE, DEAD}
+            and all(isinstance(side, list) and 0 < len(side) <= MAX_NODES
+                    and all(_stamp_ok(d) for d in side) for side in value.values()))
+
+
 def stamp_problem(doc: dict[str, Any], limit: str) -> str | None:
     """Why a record's stamps are unusable (the next edit parses them), or None."""
     modified = doc.get(MODIFIED)
@@ -110,10 +117,15 @@ def stamp_problem(doc: dict[str, Any], limit: str) -> str | None:
         if key in doc:
             listed = doc[key]
             if not isinstance(listed, dict) or len(listed) > MAX_NODES or not all(
-                    isinstance(k, str) and len(k) <= MAX_NODE_KEY and _stamp_ok(v)
+                    isinstance(k, str) and len(k) <= MAX_NODE_KEY and (
+                        _stamp_ok(v) or (key == SUB and _dots_ok(v)))
                     for k, v in listed.items()):
                 return "its stamps are not kith stamps"
-            stamps.extend(v[0] for v in listed.values())
+            for value in listed.values():
+                if isinstance(value, dict):
+                    stamps.extend(d[0] for side in value.values() for d in side)
+                else:
+                    stamps.append(value[0])
     if max(stamps) > limit:
         return "it is stamped in the future (a clock far ahead of this one)"
     return None

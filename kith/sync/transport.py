@@ -69,6 +69,7 @@ interactions/*.json merge=kith
 """
 _DATA_PATH = re.compile(r"^(kith\.json|interactions/\d{4}-\d{2}\.json)$")
 _SCP_LIKE = re.compile(r"^[^/:]+:")
+_OBJECT_ID = re.compile(r"[0-9a-f]{40,64}")
 
 
 class GitError(StoreError):
@@ -154,6 +155,23 @@ class Git:
         done = self.run("rev-parse", "--verify", "--quiet", f"{commit}:{path}", check=False)
         return done.stdout.decode().strip() or None if done.returncode == 0 else None
 
+    def objects(self, *names: str) -> list[str | None]:
+        """The object id of each name (``HEAD^{commit}``, ``ref:path``...), None where
+        there is none, in one git process (``cat-file --batch-check``) instead of one
+        ``rev-parse`` each: a sync resolves a handful of names."""
+        if any("\n" in name for name in names):
+            raise ValueError("an object name holds a newline")
+        done = self.run("cat-file", "--batch-check=%(objectname)",
+                        input="".join(f"{name}\n" for name in names).encode(), check=False)
+        lines = done.stdout.decode(errors="replace").splitlines()
+        if done.returncode != 0 or len(lines) != len(names):  # an old git: one by one
+            return [self._verify(name) for name in names]
+        return [line if _OBJECT_ID.fullmatch(line) else None for line in lines]
+
+    def _verify(self, name: str) -> str | None:
+        done = self.run("rev-parse", "--verify", "--quiet", name, check=False)
+        return done.stdout.decode().strip() or None if done.returncode == 0 else None
+
     def is_ancestor(self, older: str, newer: str) -> bool:
         return self.run("merge-base", "--is-ancestor", older, newer,
                         check=False).returncode == 0
@@ -176,17 +194,22 @@ class Git:
             self._config[key.lower()] = value
 
     def read_files(self, commit: str, paths: set[str] | None = None) -> dict[str, Any]:
-        """The data files of ``commit`` (``paths``: only these), parsed."""
-        listing = self.run("ls-tree", "-r", "-z", "--full-tree", commit).stdout
+        """The data files of ``commit`` (``paths``: only these), parsed. Named paths are
+        read by name (``commit:path``) in the one ``cat-file`` call, without listing the
+        tree first; a path the commit lacks is left out."""
         wanted: list[tuple[str, str]] = []
-        for entry in listing.split(b"\0"):
-            if not entry:
-                continue
-            info, _, path = entry.partition(b"\t")
-            name = path.decode()
-            if _DATA_PATH.match(name) and info.split()[1] == b"blob" and (
-                    paths is None or name in paths):
-                wanted.append((name, info.split()[2].decode()))
+        if paths is None:
+            listing = self.run("ls-tree", "-r", "-z", "--full-tree", commit).stdout
+            for entry in listing.split(b"\0"):
+                if not entry:
+                    continue
+                info, _, path = entry.partition(b"\t")
+                name = path.decode()
+                if _DATA_PATH.match(name) and info.split()[1] == b"blob":
+                    wanted.append((name, info.split()[2].decode()))
+        else:
+            wanted = [(name, f"{commit}:{name}") for name in sorted(paths)
+                      if _DATA_PATH.match(name)]
         if not wanted:
             return {}
         batch = self.run("cat-file", "--batch",
@@ -195,9 +218,15 @@ class Git:
         position = 0
         for name, _ in wanted:
             header_end = batch.index(b"\n", position)
-            size = int(batch[position:header_end].split()[2])
+            header = batch[position:header_end].split()
+            if len(header) != 3:  # "<name> missing": not in that commit
+                position = header_end + 1
+                continue
+            size = int(header[2])
             content = batch[header_end + 1: header_end + 1 + size]
             position = header_end + 1 + size + 1
+            if header[1] != b"blob":
+                continue
             try:
                 files[name] = orjson.loads(content)
             except orjson.JSONDecodeError as error:
@@ -327,12 +356,19 @@ def clear_stale_locks(git: Git) -> list[str]:
     return [str(path.relative_to(git.home)) for path in removed]
 
 
-def _commit_local(git: Git, message: str) -> bool:
+_UNKNOWN = "?"
+
+
+def _commit_local(git: Git, message: str, head: str | None = _UNKNOWN) -> bool:
+    """Commit the working files if they changed (``head``: HEAD's commit, when the
+    caller just resolved it)."""
     status = git.run("status", "--porcelain", "-z", "--untracked-files=all").stdout
-    if not status and git.rev("HEAD"):
+    if head == _UNKNOWN:
+        head = git.rev("HEAD")
+    if not status and head:
         return False
     git.run("add", "-A")
-    if git.rev("HEAD") and git.run("diff", "--cached", "--quiet", check=False).returncode == 0:
+    if head and git.run("diff", "--cached", "--quiet", check=False).returncode == 0:
         return False
     git.run("commit", "--quiet", "--allow-empty", "-m", message)
     return True
@@ -386,32 +422,38 @@ def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
             raise StoreError(f"a git merge was left unfinished in {home}: finish it, or "
                              f"run `git -C {home} merge --abort`, then `kith sync`")
         _configure(git)
-        if git.config("kith.synced") != git.rev("HEAD"):
+        head = git.rev("HEAD")
+        if git.config("kith.synced") != head:
             # HEAD moved outside kith sync (a `git pull` by hand): finish its merge
             report.changes = _settle(store, git)
+            head = git.rev("HEAD")
         report.pruned = pruning.prune(store, git, device_id(home))
-        report.committed = _commit_local(git, f"kith sync: changes on {device_id(home)}")
+        report.committed = _commit_local(git, f"kith sync: changes on {device_id(home)}",
+                                         head)
         for _ in range(max_rounds):
             try:
                 _fetch(git)
             except Offline as offline:
                 report.offline = str(offline)
                 return report
-            theirs = git.rev(f"refs/remotes/{REMOTE}/{BRANCH}")
-            ours = git.rev("HEAD")
+            remote = f"refs/remotes/{REMOTE}/{BRANCH}"
+            theirs, ours, their_tree = git.objects(
+                f"{remote}^{{commit}}", "HEAD^{commit}", f"{remote}^{{tree}}")
             assert ours is not None
-            if theirs and theirs != ours and not git.is_ancestor(theirs, ours):
+            # one merge-base answers both "is theirs behind ours?" (the base is theirs)
+            # and "is ours behind theirs?" (the base is ours), and the merge needs it
+            base = _merge_base(git, ours, theirs) if theirs and theirs != ours else None
+            if theirs and theirs != ours and base != theirs:
                 git.run("update-ref", "--create-reflog", "-m", "kith sync: before a merge",
                         UNDO_REF, ours)
                 with gc_paused():
-                    summary = _merge_remote(store, git, ours, theirs)
+                    summary = _merge_remote(store, git, ours, theirs, base)
                 report.changes.update(summary.changes)
                 report.warnings.extend(summary.warnings)
                 report.merged = True
                 git.run("add", "-A")
                 tree = git.out("write-tree")
-                if tree == git.out("rev-parse", f"{theirs}^{{tree}}") \
-                        and git.is_ancestor(ours, theirs):
+                if tree == their_tree and base == ours:
                     new = theirs
                     report.fast_forward = True
                 else:
@@ -425,7 +467,8 @@ def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
             git.set_config("kith.synced", ours)
             me = device_id(home)
             if theirs == ours:
-                if pruning.seen_commits(git).get(me) != ours:
+                if pruning.announce_due(git.config(pruning.ANNOUNCED_ON)) \
+                        and pruning.seen_commits(git).get(me) != ours:
                     _announce(git, ours, me)
                 return report
             pushed = git.run("push", "--quiet", REMOTE, f"{ours}:refs/heads/{BRANCH}",
@@ -460,17 +503,29 @@ def _announce(git: Git, commit: str, me: str) -> None:
                    check=False)
     if done.returncode == 0:
         git.run("update-ref", f"{pruning.SEEN_REFS}{me}", commit, check=False)
+        git.set_config(pruning.ANNOUNCED_ON, pruning.moment_text())
 
 
-def changed_paths(git: Git, ours: str, theirs: str) -> set[str] | None:
-    """The data files either side changed since the two histories parted (git tells),
-    with ``kith.json`` always; None where there is no common history."""
+def _merge_base(git: Git, ours: str, theirs: str) -> str | None:
+    """The commit the two histories parted at, or None (no common history)."""
     done = git.run("merge-base", ours, theirs, check=False)
     base = done.stdout.decode().strip()
-    if done.returncode != 0 or not base:
+    return base if done.returncode == 0 and base else None
+
+
+def changed_paths(git: Git, ours: str, theirs: str, base: str | None = _UNKNOWN
+                  ) -> set[str] | None:
+    """The data files either side changed since the two histories parted (git tells),
+    with ``kith.json`` always; None where there is no common history (``base``: the
+    merge base, when the caller has it)."""
+    if base == _UNKNOWN:
+        base = _merge_base(git, ours, theirs)
+    if base is None:
         return None
     paths = {MAIN}
     for side in (ours, theirs):
+        if side == base:
+            continue  # that side changed nothing since
         listing = git.run("diff", "--name-only", "-z", "--no-renames", base, side).stdout
         paths.update(name for name in listing.decode().split("\0") if _DATA_PATH.match(name))
     return paths
@@ -491,13 +546,15 @@ def _reaches_across(mine: dict[str, Any], theirs: dict[str, Any]) -> bool:
     return False
 
 
-def _merge_remote(store: Any, git: Git, ours: str, theirs: str) -> Any:
+def _merge_remote(store: Any, git: Git, ours: str, theirs: str,
+                  base: str | None = _UNKNOWN) -> Any:
     """Merge the remote's commit into the store: only the files that changed since the
     histories parted when nothing in them reaches across files, else everything."""
-    paths = changed_paths(git, ours, theirs)
+    paths = changed_paths(git, ours, theirs, base)
     where = f"remote {BRANCH}"
     if paths is not None:
-        unchanged_main = git.rev_path(ours, MAIN) == git.rev_path(theirs, MAIN)
+        main_ours, main_theirs = git.objects(f"{ours}:{MAIN}", f"{theirs}:{MAIN}")
+        unchanged_main = main_ours == main_theirs
         files = git.read_files(theirs, paths - {MAIN} if unchanged_main else paths)
         if unchanged_main:  # the same blob: ours, already parsed, stands for theirs
             files[MAIN] = {name: dict(table) if isinstance(table, dict) else table
@@ -564,16 +621,23 @@ def housekeeping(git: Git) -> list[Path]:
 
 
 def object_counts(git_dir: Path) -> tuple[int, int]:
-    """Loose objects and packs of a repository (``git count-objects``)."""
-    done = subprocess.run(["git", "--git-dir", str(git_dir), "count-objects", "-v"],
-                          capture_output=True, check=False, env={**os.environ,
-                                                                 "LC_ALL": "C"})
-    counts = dict(line.split(": ", 1) for line in done.stdout.decode().splitlines()
-                  if ": " in line)
+    """Loose objects and packs of a repository, counted from its ``objects`` folder (what
+    ``git count-objects`` counts, without a git process per repository per sync)."""
+    objects = Path(git_dir) / "objects"
+    loose = packs = 0
     try:
-        return int(counts.get("count", 0)), int(counts.get("packs", 0))
-    except ValueError:
-        return 0, 0
+        with os.scandir(objects) as folders:
+            for folder in folders:
+                if len(folder.name) == 2 and folder.is_dir(follow_symlinks=False) \
+                        and all(c in "0123456789abcdef" for c in folder.name):
+                    with os.scandir(folder.path) as found:
+                        loose += sum(1 for entry in found if len(entry.name) >= 38
+                                     and not entry.name.startswith("tmp_"))
+        with os.scandir(objects / "pack") as found:
+            packs = sum(1 for entry in found if entry.name.endswith(".pack"))
+    except OSError:
+        return loose, packs
+    return loose, packs
 
 
 def _settle(store: Any, git: Git) -> dict[str, dict[str, int]]:

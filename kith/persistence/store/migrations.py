@@ -11,7 +11,13 @@ Version history:
    invited), and the derived conversation index (``derived/conversations.json``).
 4. The month totals gain the value model's rows (estimates, rated fun, paid forward).
 5. Money on a shared interaction is the user's share of the cost, so the conversation
-   index no longer lists it as a payment from the people present (current).
+   index no longer lists it as a payment from the people present.
+6. (observed-remove sets) A list element may carry several add stamps, live and dead
+   (``{"+": [...], "-": [...]}`` in ``_sub``, ``kith.persistence.elements``), and data
+   files are written one record per line (current). Nothing is rewritten: an element
+   stored as one stamp is one dot, and readers take either layout. The version is bumped
+   so that an older kith refuses the database (and a sync with it) instead of
+   misreading the new stamps.
 """
 
 from __future__ import annotations
@@ -44,7 +50,7 @@ class Migratable(Protocol):
     def rebuild_derived(self) -> None: ...
 
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _from_1(store: Migratable) -> None:
@@ -86,7 +92,13 @@ def _from_4(store: Migratable) -> None:
     store.rebuild_derived()
 
 
-MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2, 3: _from_3, 4: _from_4}
+def _from_5_observed_remove(store: Migratable) -> None:
+    """Observed-remove sets and one record per line: nothing to rewrite (see version 6
+    above; a file gets the new layout the next time it is written)."""
+
+
+MIGRATIONS: dict[int, Any] = {1: _from_1, 2: _from_2, 3: _from_3, 4: _from_4,
+                              5: _from_5_observed_remove}
 
 
 def migrate(store: Migratable, version: int) -> None:
