@@ -264,7 +264,7 @@ def against(directory: str) -> None:
     import os
     import subprocess
 
-    flags = [a for a in sys.argv[1:] if a in ("--holdout", "--fresh")]
+    flags = [a for a in sys.argv[1:] if a in ("--holdout", "--fresh", "--fresh2")]
     env = {**os.environ, "PYTHONPATH": directory}
     print(f"before ({directory}):")
     subprocess.run([sys.executable, __file__, "--quiet", *flags], env=env, check=True)
@@ -283,6 +283,9 @@ def main() -> None:
     if (SETS / "holdout.json").exists() and "--holdout" in sys.argv:
         report("held-out set (bench/serendipity_sets/holdout.json)",
                load_set(SETS / "holdout.json"), texts="--texts" in sys.argv)
+    if (SETS / "fresh2.json").exists() and "--fresh2" in sys.argv:
+        report("second fresh set (bench/serendipity_sets/fresh2.json)",
+               load_set(SETS / "fresh2.json"), texts=False)
     if (SETS / "fresh.json").exists() and "--fresh" in sys.argv:
         report("fresh set (bench/serendipity_sets/fresh.json)",
                load_set(SETS / "fresh.json"), texts="--texts" in sys.argv)

@@ -76,8 +76,9 @@ def test_bash_completes_people_with_spaces_and_accents(names: None,
 
 def test_bash_completes_networks_kinds_and_sources(names: None,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    assert bash_values(complete(monkeypatch, "bash", "kith log ")) == ["st-marys",
-                                                                      "climbing-club"]
+    # in the file's order, and data files keep records sorted by id (one per line)
+    assert sorted(bash_values(complete(monkeypatch, "bash", "kith log "))) == [
+        "climbing-club", "st-marys"]
     assert bash_values(complete(monkeypatch, "bash", "kith history --network cli")) == [
         "climbing-club"]
     assert bash_values(complete(monkeypatch, "bash", "kith log x --kind vol")) == [
