@@ -13,7 +13,7 @@ row into a ``Totals`` (``totals_of``) to name its parts.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from kith.core.errors import ValidationError
@@ -90,7 +90,7 @@ def month_keys(direction: str, meta: dict[str, Any] | None,
     return keys
 
 
-def _new_person_row(when: str) -> dict[str, Any]:
+def new_person_row(when: str) -> dict[str, Any]:
     return {"first": when, "last": when, "gave": [0] * len(DIMENSIONS),
             "received": [0] * len(DIMENSIONS), "shared": [0] * len(DIMENSIONS)}
 
@@ -128,7 +128,7 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
             _count_in(networks.setdefault(network, {}).setdefault(month, {}).setdefault(
                 key, [0] * len(DIMENSIONS)), money, minutes, favours, fun)
         for person in doc["people"]:
-            net = people.setdefault(person, {}).setdefault(network, _new_person_row(when))
+            net = people.setdefault(person, {}).setdefault(network, new_person_row(when))
             _count_in(net[direction], money, minutes, favours, fun)
             if when < net["first"]:
                 net["first"] = when
@@ -137,7 +137,15 @@ def aggregate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Any], dict[str,
     return networks, people
 
 
-def _add(row: list[int], vector: Totals, network: str) -> None:
+def widen_span(net: dict[str, Any], when: str) -> None:
+    """A person's first/last contact in a network, widened to take in ``when``."""
+    if when < net["first"]:
+        net["first"] = when
+    if when > net["last"]:
+        net["last"] = when
+
+
+def add_to_row(row: list[int], vector: Sequence[int], network: str) -> None:
     for i, amount in enumerate(vector):
         row[i] += amount
     if not -MAX_TOTAL_MONEY_MINOR <= row[0] <= MAX_TOTAL_MONEY_MINOR:
@@ -164,7 +172,7 @@ class Aggregates:
                               interaction.initiative, kind=interaction.kind,
                               fun=interaction.value.fun):
             row = month.setdefault(key, [0] * len(DIMENSIONS))
-            _add(row, vector, interaction.network)
+            add_to_row(row, vector, interaction.network)
             if not any(row):
                 del month[key]
         if not month:
@@ -176,13 +184,10 @@ class Aggregates:
         for person in interaction.people:
             table = raw_table(people_shard(person), "people")
             nets = table.setdefault(person, {"networks": {}})["networks"]
-            net = nets.setdefault(interaction.network, _new_person_row(when))
-            _add(net[interaction.direction], vector, interaction.network)
+            net = nets.setdefault(interaction.network, new_person_row(when))
+            add_to_row(net[interaction.direction], vector, interaction.network)
             if sign > 0:
-                if when < net["first"]:
-                    net["first"] = when
-                if when > net["last"]:
-                    net["last"] = when
+                widen_span(net, when)
             if not interaction_count(net):
                 del nets[interaction.network]
             elif sign < 0 and when in (net["first"], net["last"]):

@@ -29,12 +29,17 @@ from pathlib import Path
 
 import orjson
 
-from kith.core.errors import NotFound, ValidationError
-from kith.core.limits import MAX_TOTAL_MONEY_MINOR
+from kith.core.errors import NotFound
 from kith.core.model import Interaction
 from kith.core.months import utc_iso
 from kith.persistence.store import conversation_index
-from kith.persistence.store.aggregates import DIMENSIONS, MONEY, Aggregates, interaction_count
+from kith.persistence.store.aggregates import (
+    Aggregates,
+    add_to_row,
+    interaction_count,
+    new_person_row,
+    widen_span,
+)
 from kith.persistence.store.core import Core
 from kith.persistence.store.layout import INTERACTIONS, partition, people_shard
 
@@ -112,22 +117,10 @@ def move_totals(core: Core, moves: list[tuple[Interaction, Interaction]], absorb
                 nets = table.setdefault(person, {"networks": {}})["networks"]
                 net = nets.get(network)
                 if net is None:
-                    net = nets[network] = {"first": when, "last": when,
-                                           "gave": [0] * len(DIMENSIONS),
-                                           "received": [0] * len(DIMENSIONS),
-                                           "shared": [0] * len(DIMENSIONS)}
-                row = net[interaction.direction]
-                for i, amount in enumerate(vector):
-                    row[i] += amount
-                if not -MAX_TOTAL_MONEY_MINOR <= row[MONEY] <= MAX_TOTAL_MONEY_MINOR:
-                    raise ValidationError(f"the money recorded in {network} would exceed "
-                                          f"{MAX_TOTAL_MONEY_MINOR:,} minor units in one "
-                                          "total")
+                    net = nets[network] = new_person_row(when)
+                add_to_row(net[interaction.direction], vector, network)
                 if sign > 0:
-                    if when < net["first"]:
-                        net["first"] = when
-                    if when > net["last"]:
-                        net["last"] = when
+                    widen_span(net, when)
                 if not interaction_count(net):
                     del nets[network]
                 if not nets:
