@@ -1,4 +1,5 @@
-"""Shell completion of values from the database: people, networks and kinds.
+"""Shell completion of values from the database (people, networks, kinds) and of the live
+sources the configuration file names.
 
 click completes subcommands and options itself (``_KITH_COMPLETE=bash_complete kith``); this
 module adds the values only the database knows. It is switched on only while a shell asks
@@ -10,16 +11,19 @@ validates every record and takes the writers' lock; completion needs only the na
 scans the one file (``fastcomplete.read_names``), never writes, never locks, and completes
 nothing from a missing or cut-short database (a completion is a convenience, never an
 error). People and networks are usually answered before this module loads, by
-``kith.cli.fastcomplete`` (from ``kith.cli.entry``); this module answers the rest (kinds,
+``kith.cli.fastcomplete`` (from ``kith.cli.entry``), and so are sources; this module
+answers them too when the fast path cannot follow the words, and the rest (kinds,
 which need the plugins; command and option names; plugins' commands), and its
 ``describe_tree`` writes the table the fast path follows (``write_tree``).
 
 Parameters are found by name when click looks a command up (``enable`` wraps each group's
 ``get_command``), so the commands themselves need not know about completion: ``--with``
 completes people, ``--network`` networks, ``--kind`` interaction kinds (network kinds under
-``kith network``), ``--create-network`` network kinds, and the PERSON/NETWORK arguments
-listed in ``ARGUMENTS``. ``kith import SOURCE`` names are subcommands, which click
-completes already.
+``kith network``), ``--create-network`` network kinds, ``--source`` live sources, and the
+PERSON/NETWORK/source arguments listed in ``ARGUMENTS`` (``kith pull NAME...``, ``kith push
+NAME...``, ``kith source remove NAME``). A parameter with fixed choices (``kith source add
+--kind``) completes its choices, as click does. ``kith import SOURCE`` names are
+subcommands, which click completes already.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from click.shell_completion import BashComplete, CompletionItem, add_completion_
 
 from kith.cli.fastcomplete import Names as Names
 from kith.cli.fastcomplete import _parsed_names as _parsed_names
-from kith.cli.fastcomplete import candidates, matching_values
+from kith.cli.fastcomplete import matching_values, offered, read_sources
 from kith.cli.fastcomplete import read_names as read_names
 from kith.core.model import INTERACTION_KINDS
 from kith.plugins.manager import Plugins
@@ -54,13 +58,17 @@ ARGUMENTS: dict[tuple[str, ...], dict[str, str]] = {
     ("network", "show"): {"ref": "network"},
     ("network", "edit"): {"ref": "network"},
     ("network", "remove"): {"ref": "network"},
+    ("pull",): {"names": "source"},
+    ("push",): {"names": "source"},
+    ("source", "remove"): {"name": "source"},
 }
-"""Arguments that take a person or a network, by command path (below ``kith``). Anywhere
-else an argument named ``person`` takes a person and one named ``network`` a network."""
+"""Arguments that take a person, a network or a live source, by command path (below
+``kith``). Anywhere else an argument named ``person`` takes a person and one named
+``network`` a network."""
 
 OPTIONS: dict[str, str] = {"--with": "person", "--person": "person", "--from": "person",
                            "--network": "network", "--kind": "kind",
-                           "--create-network": "network-kind"}
+                           "--create-network": "network-kind", "--source": "source"}
 """Options by their long name and what they take (``--kind`` of ``kith network ...`` is a
 network kind, see ``what_option_takes``)."""
 
@@ -127,8 +135,12 @@ def _complete_default_argument(group: click.Group, path: tuple[str, ...],
 
 
 def what_param_takes(param: click.Parameter, path: tuple[str, ...]) -> str | None:
-    """``person``, ``network``, ``kind`` or ``network-kind``: what ``param`` of the command
-    at ``path`` takes, or None when the database has nothing to offer for it."""
+    """``person``, ``network``, ``source``, ``kind`` or ``network-kind``: what ``param`` of
+    the command at ``path`` takes, or None when kith has nothing to offer for it (a
+    parameter with fixed choices keeps click's completion of them: ``kith source add
+    --kind`` takes a source's kind, not an interaction's)."""
+    if isinstance(param.type, click.Choice):
+        return None
     if isinstance(param, click.Argument):
         by_path = ARGUMENTS.get(path, {})
         if param.name in by_path:
@@ -163,14 +175,21 @@ class Values:
             found = [(kind, None) for kind in self.interaction_kinds(ctx)]
         elif takes == "network-kind":
             found = [(kind, None) for kind in self.network_kinds()]
-        else:  # a person or a network: the same values as the fast path's
-            found = candidates(self.names(ctx), takes)
+        else:  # a person, a network or a source: the same values as the fast path's
+            return [CompletionItem(value, help=help_text) for value, help_text in offered(
+                takes, incomplete, names=lambda: self.names(ctx), sources=self.sources)]
         return matching(found, incomplete)
 
     def names(self, ctx: click.Context) -> Names:
         if self.found is None:
             self.found = read_names(database_folder(ctx))
         return self.found
+
+    def sources(self) -> list[tuple[str, str | None]]:
+        """The live sources of the configuration file the command would read."""
+        from kith.core.config import config_path
+
+        return read_sources(config_path())
 
     def interaction_kinds(self, ctx: click.Context) -> list[str]:
         kinds = dict.fromkeys(INTERACTION_KINDS)

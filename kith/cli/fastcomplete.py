@@ -1,4 +1,4 @@
-"""Shell completion of people and networks without click: the Tab a user waits for.
+"""Shell completion of people, networks and sources without click: the Tab one waits for.
 
 Why a second path: a Tab used to start all of kith (click, the plugins, the command's own
 module and the services below it) only to print a few names, 160-190 ms at 10k people.
@@ -7,28 +7,31 @@ the entry point (``kith.cli.entry``) first asks ``answer`` here, which imports n
 click nor pluggy nor the store: it splits the words as click does, follows them through
 ``TREE`` (kith's own commands, options and arguments, generated from the real command tree
 by ``kith.cli.completion.describe_tree``, a test keeps the two equal), and when the word
-being completed is a person or a network it prints exactly what click's protocol would
-print. Anything else (a subcommand or option name, a kind, a file, a word ``TREE`` does not
-know, such as a plugin's command or option) returns None and click answers as before, so
-the fast path can only ever be right or absent.
+being completed is a person, a network or a live source it prints exactly what click's
+protocol would print. Anything else (a subcommand or option name, a kind, a file, a word
+``TREE`` does not know, such as a plugin's command or option) returns None and click
+answers as before, so the fast path can only ever be right or absent.
 
 The names are read from ``kith.json`` by a scan of the bytes (``read_names``), never
 through the store: completion never writes, never locks, and completes nothing from a
-missing or damaged database (a completion is a convenience, never an error).
+missing or damaged database (a completion is a convenience, never an error). Live
+sources (``kith pull NAME``, ``kith source remove NAME``) are not in the database but in
+the configuration file (``[sources.NAME]``, ``kith.core.config``), read by
+``read_sources`` on the same terms: a missing or damaged file completes nothing.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 from kith.cli.completion_tree import TREE
 from kith.core.textfold import fold
 
 SHELLS = ("bash", "zsh", "fish")
-VALUES = ("person", "network")
+VALUES = ("person", "network", "source")
 """What the fast path completes; kinds need the plugins' network kinds, so click does."""
 
 
@@ -113,6 +116,49 @@ def _parsed_names(data: bytes) -> Names:
         kinds=[r["id"] for r in table("kinds") if isinstance(r.get("id"), str)])
 
 
+def config_file(environ: Mapping[str, str]) -> str:
+    """The configuration file kith reads: ``$KITH_CONFIG``, else ``config.toml`` in the
+    platform's configuration folder (``kith.core.config.config_path``, which imports more
+    than a Tab may pay for; a test keeps the two equal)."""
+    path = environ.get("KITH_CONFIG")
+    if path:
+        return os.path.expanduser(path)
+    import platformdirs
+
+    return os.path.join(platformdirs.user_config_dir("kith", appauthor=False), "config.toml")
+
+
+def read_sources(path: str | os.PathLike[str]) -> list[tuple[str, str | None]]:
+    """The live sources the configuration file at ``path`` names (``[sources.NAME]``),
+    each with its kind as the description, in the file's order (``kith source list``'s);
+    none if the file is missing or is not TOML.
+
+    Unlike ``kith pull``, which refuses the whole file for one bad setting, this checks
+    nothing but what a shell needs: a Tab should offer the names even while the user is
+    fixing a table. ``kith source add`` writes plain lower-case names, but a hand-written
+    quoted key may hold anything; a name a shell cannot be handed (empty, several lines,
+    control characters) is left out, and so is a kind that could not be shown."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except (OSError, ValueError):
+        return []
+    if b"sources" not in data:
+        return []  # most files: no parser imported
+    import tomllib
+
+    try:
+        parsed = tomllib.loads(data.decode("utf-8"))
+    except (ValueError, RecursionError):  # not UTF-8, not TOML, nested past the parser
+        return []
+    tables = parsed.get("sources")
+    if not isinstance(tables, dict):
+        return []
+    return [(name, kind if isinstance(kind, str) and _shown(kind) else None)
+            for name, kind in ((name, table.get("kind")) for name, table in tables.items()
+                               if isinstance(table, dict) and _shown(name))]
+
+
 def _text(raw: bytes) -> str:
     """A JSON string's content as text (escapes decoded)."""
     if b"\\" not in raw:
@@ -135,18 +181,20 @@ def _shown(value: object) -> bool:
 
 
 def matching_values(candidates: Iterable[tuple[str, str | None]], incomplete: str,
-                    ) -> list[tuple[str, str | None]]:
+                    *, by_description: bool = True) -> list[tuple[str, str | None]]:
     """Candidates whose value or description starts with ``incomplete``, or has a word
     that does, ignoring case and accents ("sean" finds "Seán Ó Brien", "brien" too);
-    those whose value itself starts with it first."""
+    those whose value itself starts with it first. Without ``by_description`` only the
+    value's words count (a source's description is its kind: ``cal`` should not turn
+    into a source called ``church`` because it is a caldav one)."""
     wanted = fold(incomplete)
     first, then = [], []
     for value, help_text in candidates:
         folded = fold(value)
+        words = f"{folded} {fold(help_text or '')}" if by_description else folded
         if folded.startswith(wanted):
             first.append((value, help_text))
-        elif any(word.startswith(wanted)
-                 for word in f"{folded} {fold(help_text or '')}".replace("-", " ").split()):
+        elif any(word.startswith(wanted) for word in words.replace("-", " ").split()):
             then.append((value, help_text))
     return first + then
 
@@ -156,6 +204,18 @@ def candidates(names: Names, takes: str) -> list[tuple[str, str | None]]:
     if takes == "network":
         return list(names.networks)
     return [(name, None) for name in names.people]
+
+
+def offered(takes: str, incomplete: str, *, names: Callable[[], Names],
+            sources: Callable[[], list[tuple[str, str | None]]],
+            ) -> list[tuple[str, str | None]]:
+    """What a ``person``, ``network`` or ``source`` parameter offers for ``incomplete``,
+    on both paths (this one and click's ``kith.cli.completion``), so they cannot differ:
+    ``names`` and ``sources`` read the database or the configuration file, only the one
+    that is needed."""
+    if takes == "source":
+        return matching_values(sources(), incomplete, by_description=False)
+    return matching_values(candidates(names(), takes), incomplete)
 
 
 # the protocol: click's, to the byte ------------------------------------------------------
@@ -278,7 +338,8 @@ def parse(args: list[str]) -> Parsed:
 
 def target(args: list[str], incomplete: str) -> tuple[Parsed, str] | None:
     """What the incomplete word is, as click's ``_resolve_incomplete`` decides it: the
-    parsed words and ``person`` or ``network``, or None when it is anything else."""
+    parsed words and ``person``, ``network`` or ``source``, or None when it is anything
+    else."""
     parsed = parse(args)
     node = TREE[parsed.path]
     if "commands" in node:
@@ -323,8 +384,9 @@ def answer(environ: Mapping[str, str]) -> bytes | None:
         if found is None:
             return None
         parsed, takes = found
-        names = read_names(database_folder(parsed, environ))
-        items = matching_values(candidates(names, takes), incomplete)
+        items = offered(takes, incomplete,
+                        names=lambda: read_names(database_folder(parsed, environ)),
+                        sources=lambda: read_sources(config_file(environ)))
     except Exception:  # odd words, odd bytes: click answers (and a Tab never shows a traceback)
         return None
     text = "\n".join(format_item(shell, value, help_text) for value, help_text in items)

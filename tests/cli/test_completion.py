@@ -1,6 +1,7 @@
 """Shell completion (issue 30): driven as bash, zsh and fish drive it (``COMP_WORDS``,
 ``COMP_CWORD``, ``_KITH_COMPLETE=SHELL_complete``) on a real database, completing people,
-networks, kinds and import sources; a missing or damaged database completes nothing."""
+networks, kinds and import sources; a missing or damaged database completes nothing.
+Live sources (from the configuration file): ``test_completion_sources.py``."""
 
 from __future__ import annotations
 
@@ -336,14 +337,18 @@ def test_the_fast_paths_tree_is_the_command_tree() -> None:
 
 WORDS = ["person", "show", "merge", "log", "history", "intro", "make", "hear", "x", "an",
          "--with", "--network", "--json", "--kind", "--shared", "--note", "--db", "-h",
-         "--", "-", "=", "--with=", "'Ann L", "Ann\\ Lee", "sé", "кто", "note", "list"]
+         "--", "-", "=", "--with=", "'Ann L", "Ann\\ Lee", "sé", "кто", "note", "list",
+         "phone", "ch", "--two-way"]
 
 
 @pytest.fixture(scope="module")
 def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A database with people and networks that outlives one example (hypothesis)."""
+    """A database with people and networks, and a configuration file with live sources,
+    that outlive one example (hypothesis)."""
     home = tmp_path_factory.mktemp("completion") / "db"
     home.mkdir()
+    (home.parent / "c").write_text('[sources.phone]\nkind = "carddav"\n[sources."chú: 1"]\n'
+                                   'kind = "imap"\n', encoding="utf-8")
     runner = CliRunner(env={"KITH_HOME": str(home), "KITH_CONFIG": str(home.parent / "c")})
     for args in (["network", "add", "St Mary's", "--kind", "church"],
                  ["person", "add", "Ann Lee", "--network", "st-marys"],
@@ -353,7 +358,8 @@ def shared_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 COMMANDS = [[], ["person", "show"], ["person", "merge"], ["person", "relate"], ["log"],
-            ["history"], ["intro", "make"], ["hear"], ["assess"], ["-h"], ["--db", "."]]
+            ["history"], ["intro", "make"], ["hear"], ["assess"], ["-h"], ["--db", "."],
+            ["pull"], ["push"], ["source", "remove"]]
 
 
 @settings(max_examples=200, deadline=None)
