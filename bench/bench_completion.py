@@ -5,9 +5,11 @@ Prints, for real ``kith`` processes driven as bash drives them (``COMP_WORDS``,
 time (user + system of the child: on a loaded machine the wall time mostly measures the
 other processes) of several interleaved runs, beside ``kith --help`` (the start-up floor
 of every command click runs), and the median time of the database read alone, in process.
-People and networks are answered by the fast path (``kith.cli.fastcomplete``, before
+People, networks and live sources (``kith pull NAME``, from a configuration file of
+``SOURCES`` sources) are answered by the fast path (``kith.cli.fastcomplete``, before
 click is imported); kinds and command names by click. Target: <= 150 ms at 10k people
-(about 570M instructions; 500M for a person).
+(about 570M instructions; 500M for a person). Before source names completed, ``kith pull
+<Tab>`` went to click, which offered nothing.
 
 ``--before PATH/TO/kith`` times another install side by side (the code before the fast
 path: ``git archive`` an older commit and ``pip install`` it into another venv);
@@ -45,9 +47,25 @@ CASES: dict[str, str | None] = {
     "person show A<Tab>": "kith person show A",
     "log NETWORK --with <Tab>": "kith log st-marys --with ",
     "log <Tab> (networks)": "kith log ",
+    "pull <Tab> (sources)": "kith pull ",
+    "source remove c<Tab>": "kith source remove c",
     "log x --kind <Tab>": "kith log x --kind ",
     "pe<Tab> (commands)": "kith pe",
 }
+
+
+SOURCES = 6
+"""Live sources in the benchmark's configuration file (a household's: phone, calendars,
+mail), as ``kith source add`` writes them."""
+
+
+def write_config(path: Path) -> None:
+    kinds = ["carddav", "caldav", "imap", "vdir-contacts", "vdir-calendar", "maildir"]
+    path.write_text("".join(
+        f'[sources.{name}]\nkind = "{kinds[n % len(kinds)]}"\nurl = "https://dav.example/{n}/"'
+        f'\nusername = "ann"\npassword_command = "pass show dav"\nnetwork = "Friends"\n\n'
+        for n, name in enumerate(["phone", "church", "mail", "club", "choir", "work"]
+                                 [:SOURCES])), encoding="utf-8")
 
 
 def command(kith: str, line: str | None) -> tuple[list[str], dict[str, str]]:
@@ -98,6 +116,7 @@ def main() -> None:
     size = (home / "kith.json").stat().st_size
     runs = [(install, name) for install in installs for name in CASES]
     with tempfile.TemporaryDirectory() as tmp:
+        write_config(Path(tmp) / "config.toml")
         env = {**os.environ, "KITH_CONFIG": str(Path(tmp) / "config.toml"),
                "KITH_HOME": str(home), "XDG_CONFIG_HOME": tmp}
         for install, name in runs:  # warm-up: bytecode and the page cache
@@ -117,7 +136,8 @@ def main() -> None:
         start = time.process_time()
         names = read_names(home)
         reads.append(time.process_time() - start)
-    print(f"shell completion, 10k people ({size / 1e6:.1f} MB kith.json), median of "
+    print(f"shell completion, 10k people ({size / 1e6:.1f} MB kith.json), {SOURCES} live "
+          f"sources, median of "
           f"{args.runs} interleaved runs, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     for install, path in installs.items():
         print(f"  {install}: {path}")
