@@ -48,6 +48,13 @@ Radicale + Dovecot       92.4 s wall (kith cpu 22.2,         5.8 s wall (kith cp
                          Radicale 14.9, Dovecot 0.35)        Radicale 1.25, Dovecot 0.02)
 =======================  ==================================  ==========================
 
+Where the first pull's time goes (cProfile of ``kith pull`` at 2k contacts, 2k events,
+10k messages, 8.3 s under the profiler): the calendar 3.3 s (``read_events`` 2.8, of
+which icalendar's parsing 1.6 and the recurrence expander 0.5), the mail 3.2 s (header
+parsing 1.9, the standard library's ``email`` parser 1.0 of it), the contacts 1.7 s
+(vobject 0.9, matching 0.4); saving the 8.7k suggestions 0.5 s. All per item: no scan of
+the database per item shows up, so the first pull grows linearly with the sources.
+
 Usage: ``python bench/bench_pull.py [--contacts 10000] [--events 10000]
 [--messages 50000] [--runs 5] [--no-dav | --dav-only] [--combined [--maildir]]``
 """
