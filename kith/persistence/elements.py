@@ -22,6 +22,16 @@ stamped on its own, so that two devices that each add a tag both keep theirs, an
   any other is stored as ``{"+": [live dots], "-": [dead dots]}`` (``ElementDots``);
 - a container keeps the stamp it was created with; editing its content stamps the
   content, so the record's ``modified`` is the newest stamp of any node;
+- an element's dots outlive its list: when the list is replaced by a scalar or removed
+  (a field, a mapping's key), its elements' dots stay, *hidden*, in ``_sub`` (always as
+  ``{"+": ..., "-": ...}``, under a path whose parent is not a list): a writer that
+  replaces a list kills every dot it saw under it, and a join keeps every dot of both
+  sides whichever value wins. So when a list wins again later (a newer list written
+  elsewhere, or joined from a third device), its elements are what the two sides' dots
+  say, in any order of joins: a removed tag never comes back with a re-created list, and
+  a tag added concurrently with the replacement is not lost to the order of syncs
+  (the join stays associative). Only lists' elements are kept so: a mapping replaced by a
+  scalar keeps nothing of its keys (kith's mappings never change kind);
 - ``_since`` names, for a scalar (a name, a birthday, ``value.money``), the stamp of the
   value its writer replaced: a value of another device newer than that was not seen by
   the writer, so when it loses a join it is a *conflict* (``kith.sync.conflicts`` keeps
@@ -217,7 +227,9 @@ def node_stamps(values: dict[str, Any], fields: dict[str, tuple[Stamp, bool]],
     if dots:
         sub = dict(sub)
         for path, (live, dead) in dots.items():
-            sub[path] = max(live) if live else max(dead)
+            found, parent = value_at(values, path[:-1])
+            if found and kind(parent) == "list":  # else hidden (``hidden_dots``)
+                sub[path] = max(live) if live else max(dead)
     out: Nodes = {}
     for name, (stamp, present) in fields.items():
         if present:
@@ -233,6 +245,23 @@ def node_stamps(values: dict[str, Any], fields: dict[str, tuple[Stamp, bool]],
             if found and kind(container) != "leaf":
                 out[path] = (stamp, False)
     return out
+
+
+def anchored(path: Path, nodes: Nodes) -> bool:
+    """Whether ``path`` is a node that is stored (every node above it is present)."""
+    if path not in nodes:
+        return False
+    return all(nodes.get(path[:end], (None, False))[1] for end in range(1, len(path)))
+
+
+def hidden_dots(nodes: Nodes, dots: ElementDots) -> dict[Path, dict[str, tuple[Dots, Dots]]]:
+    """The dots of elements whose list is gone (a scalar or nothing in its place), by
+    the path of where the list was: ``{parent: {element key: (live, dead)}}``."""
+    found: dict[Path, dict[str, tuple[Dots, Dots]]] = {}
+    for path, state in dots.items():
+        if path not in nodes and len(path) > 1 and anchored(path[:-1], nodes):
+            found.setdefault(path[:-1], {})[path[-1]] = state
+    return found
 
 
 def encode_nodes(doc: dict[str, Any], nodes: Nodes, since: dict[Path, Stamp],
@@ -267,6 +296,20 @@ def encode_nodes(doc: dict[str, Any], nodes: Nodes, since: dict[Path, Stamp],
             listed[path_key(path)] = list(stamp)
             if newest is None or stamp > newest:
                 newest = stamp
+    for where, elements in hidden_dots(nodes, dots or {}).items():
+        for name, (alive, killed) in elements.items():
+            key = path_key((*where, name))
+            if key in listed or not (alive or killed):
+                continue  # (a mapping's key of that very name is stored there instead)
+            hidden: dict[str, Any] = {}
+            if alive:
+                hidden[LIVE] = [list(d) for d in sorted(alive)]
+            if killed:
+                hidden[DEAD] = [list(d) for d in sorted(killed)]
+            listed[key] = hidden
+            top = max(alive | killed)
+            if newest is None or top > newest:
+                newest = top
     if listed:
         doc[SUB] = dict(sorted(listed.items()))
     kept_since = {path_key(p): list(s) for p, s in since.items()

@@ -39,12 +39,14 @@ from kith.persistence.elements import (
     NODE_KEYS,
     SINCE,
     SUB,
+    Dots,
     ElementDots,
     Nodes,
     children,
     dots_of,
     element_state,
     encode_nodes,
+    hidden_dots,
     kind,
     node_stamps,
     put_element,
@@ -212,6 +214,11 @@ def encode_record(values: dict[str, Any], nodes: Nodes,
     if newest_below is not None and newest_below > newest:
         newest = newest_below
     if newest == NO_STAMP:
+        # a record of no stamps at all (written before kith kept them) keeps only the
+        # dots of no time of elements hidden below (a list of one such record that lost
+        # to a scalar of another, see ``kith.persistence.elements``): nothing else of no
+        # time is ever listed
+        doc.update(below)
         return doc
     oldest = min(s for s, _ in fields.values())
     doc[MODIFIED], doc[DEVICE] = newest
@@ -275,6 +282,7 @@ def stamp(home: Path, old: dict[str, Any] | None, data: dict[str, Any]) -> dict[
     for path, (before_stamp, present) in writer.before.items():
         if len(path) == 1 and path[0] not in values:
             writer.nodes[path] = (current, False) if present else (before_stamp, False)
+            writer.gone(path, old_values.get(path[0]), present)
     return encode_record(values, writer.nodes, writer.since, writer.dots)
 
 
@@ -286,6 +294,7 @@ class _Writer:
                  before_dots: ElementDots):
         self.before, self.old_since, self.current = before, since, current
         self.before_dots = before_dots
+        self.before_hidden = hidden_dots(before, before_dots)
         self.nodes: Nodes = {}
         self.since: dict[Any, Stamp] = {}
         self.dots: ElementDots = {}
@@ -316,18 +325,55 @@ class _Writer:
                         put_element(self.nodes, self.dots, node, NO_DOTS, dead | live)
                     else:  # a key's removal is stamped now, newest-wins like its value
                         self.nodes[node] = (self.current if present else stamp_, False)
+                        self.gone(node, previous.get(node[-1]), present)
             return
         if same_kind and value == old:
             assert before is not None
             walk_known(self, path)
+            self.carry_hidden(path)
             return
         walk(value, path, self.current, {}, self.nodes)
+        killed = self.observed(path, old, had)
+        for name, dead in killed.items():  # the elements it replaced: their dots die
+            node = (*path, name)
+            if kind(value) == "list":
+                live = frozenset({self.current}) if name in children(value) else NO_DOTS
+                put_element(self.nodes, self.dots, node, live, dead)
+            else:
+                self.dots[node] = (NO_DOTS, dead)
         if kind(value) == "leaf" and before is not None:
             if path in self.old_since and before[0][1] == self.current[1]:
                 # replacing its own edit, maybe not synced yet: it has seen no more
                 self.since[path] = self.old_since[path]
             else:
                 self.since[path] = before[0]  # the value this writer saw and replaced
+
+
+    def observed(self, path: tuple[str, ...], old: Any, had: bool) -> dict[str, Dots]:
+        """Every dot this writer saw below ``path``: the elements of the list it held
+        there, and the elements hidden there (``kith.persistence.elements``)."""
+        seen: dict[str, Dots] = {}
+        if had and kind(old) == "list":
+            for node in self.before:
+                if len(node) == len(path) + 1 and node[:-1] == path:
+                    live, dead = element_state(self.before, self.before_dots, node)
+                    seen[node[-1]] = live | dead
+        for name, (live, dead) in self.before_hidden.get(path, {}).items():
+            seen[name] = seen.get(name, NO_DOTS) | live | dead
+        return {name: dots for name, dots in seen.items() if dots}
+
+    def gone(self, path: tuple[str, ...], old: Any, present: bool) -> None:
+        """``path`` is not there after this write: removed now (``present``: it was), so
+        the dots it saw die; or still gone, keeping what was hidden below it."""
+        if not present:
+            self.carry_hidden(path)
+            return
+        for name, dead in self.observed(path, old, True).items():
+            self.dots[(*path, name)] = (NO_DOTS, dead)
+
+    def carry_hidden(self, path: tuple[str, ...]) -> None:
+        for name, state in self.before_hidden.get(path, {}).items():
+            self.dots[(*path, name)] = state
 
 
 def walk_known(writer: _Writer, path: tuple[str, ...]) -> None:

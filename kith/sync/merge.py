@@ -42,12 +42,14 @@ from kith.core.model import ME
 from kith.persistence.elements import (
     NO_DOTS,
     SINCE,
+    Dots,
     ElementDots,
     Nodes,
     Stamp,
     children,
     element_key,
     element_state,
+    hidden_dots,
     join_element,
     kind,
     put_element,
@@ -152,6 +154,8 @@ class _Join:
             for path, (_, present) in self.nodes[side].items():
                 if not present and len(path) > 1:
                     self.removed[side].setdefault(path[:-1], set()).add(path[-1])
+        self.hidden = (hidden_dots(self.nodes[0], self.dots[0]),
+                       hidden_dots(self.nodes[1], self.dots[1]))
         self.out: Nodes = {}
         self.out_dots: ElementDots = {}
         self.since: dict[Any, Stamp] = {}
@@ -165,10 +169,65 @@ class _Join:
             present, value = self.node((name,), va.get(name, _ABSENT), vb.get(name, _ABSENT))
             if present:
                 values[name] = value
+        for side in (0, 1):  # hidden dots below a node one side's subtree was copied with
+            for parent, elements in self.hidden[side].items():
+                if parent not in self.out:
+                    continue
+                for name in elements:
+                    path = (*parent, name)
+                    if path not in self.out and path not in self.out_dots:
+                        state = join_element(self.element_of(0, path),
+                                             self.element_of(1, path))
+                        if state[0] or state[1]:
+                            self.out_dots[path] = state
         return encode_record(values, self.out, self.since, self.out_dots)
+
+    def element_of(self, side: int, path: tuple[str, ...]) -> tuple[Dots, Dots]:
+        """One side's dots of the element at ``path``, in its list or hidden."""
+        if path in self.nodes[side]:
+            return element_state(self.nodes[side], self.dots[side], path)
+        return self.hidden[side].get(path[:-1], {}).get(path[-1], (NO_DOTS, NO_DOTS))
 
     def node(self, path: tuple[str, ...], va: Any, vb: Any,
              element: bool = False) -> tuple[bool, Any]:
+        if element:
+            return self._node(path, va, vb, element)
+        lists = [kind(v) == "list" and self.nodes[side].get(path, (None, False))[1]
+                 for side, v in ((0, va), (1, vb))]
+        present, value = self._node(path, va, vb, element)
+        if all(lists) or not (any(lists) or path in self.hidden[0] or path in self.hidden[1]):
+            return present, value  # two lists joined element by element, or no list at all
+        # a list on one side only, or elements hidden on either: every dot of both
+        # sides is kept, visible if a list won, hidden if not
+        names: set[str] = set()
+        for side, v in ((0, va), (1, vb)):
+            if lists[side]:
+                names.update(children(v))
+                names.update(self.removed[side].get(path, ()))
+            names.update(self.hidden[side].get(path, ()))
+        shown = present and kind(value) == "list"
+        merged: dict[str, Any] = {}
+        for name in sorted(names):
+            child = (*path, name)
+            state = join_element(self.element_of(0, child), self.element_of(1, child))
+            if shown:
+                self.out_dots.pop(child, None)
+                if put_element(self.out, self.out_dots, child, *state):
+                    for side, v in ((0, va), (1, vb)):
+                        if lists[side] and name in children(v):
+                            merged[name] = children(v)[name]
+                            break
+                    else:
+                        merged[name] = orjson.loads(name)
+            elif state[0] or state[1]:
+                self.out_dots[child] = state
+        if shown:
+            order = sorted(merged, key=lambda n: (self.out[(*path, n)][0], n))
+            value = [merged[n] for n in order]
+        return present, value
+
+    def _node(self, path: tuple[str, ...], va: Any, vb: Any,
+              element: bool = False) -> tuple[bool, Any]:
         if element:  # an observed-remove set's element: dots, not clocks, decide
             state = join_element(element_state(self.nodes[0], self.dots[0], path),
                                  element_state(self.nodes[1], self.dots[1], path))

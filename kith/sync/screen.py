@@ -87,19 +87,29 @@ def _stamp_ok(value: Any) -> bool:
             and len(value[1]) <= MAX_ID)
 
 
-def _dots_ok(value: Any) -> bool:
-    """An element of several dots: ``{"+": [stamps], "-": [stamps]}``, bounded."""
+def _dots_ok(value: Any, untimed: bool = False) -> bool:
+    """An element of several dots: ``{"+": [stamps], "-": [stamps]}``, bounded. A dot may
+    also be the stamp of no time, ``["", ""]``, the add of an element in a record written
+    before kith kept stamps (kept hidden when its list lost, ``kith.persistence.elements``);
+    ``untimed``: only those (a record without stamps can hold no other)."""
     return (isinstance(value, dict) and bool(value) and set(value) <= {LIVE, DEAD}
             and all(isinstance(side, list) and 0 < len(side) <= MAX_NODES
-                    and all(_stamp_ok(d) for d in side) for side in value.values()))
+                    and all(d == ["", ""] or (not untimed and _stamp_ok(d)) for d in side)
+                    for side in value.values()))
 
 
 def stamp_problem(doc: dict[str, Any], limit: str) -> str | None:
     """Why a record's stamps are unusable (the next edit parses them), or None."""
     modified = doc.get(MODIFIED)
     if modified is None:
-        if any(key in doc for key in (DEVICE, BASE, FIELDS)):
+        if any(key in doc for key in (DEVICE, BASE, FIELDS, SINCE)):
             return "its stamps are incomplete"
+        if SUB in doc:  # only hidden elements' dots of no time (see ``_dots_ok``)
+            listed = doc[SUB]
+            if not isinstance(listed, dict) or len(listed) > MAX_NODES or not all(
+                    isinstance(k, str) and len(k) <= MAX_NODE_KEY and _dots_ok(v, True)
+                    for k, v in listed.items()):
+                return "its stamps are incomplete"
         return None
     if not _stamp_ok([modified, doc.get(DEVICE, "")]):
         return "its stamps are not kith stamps"

@@ -48,6 +48,11 @@ from kith.sync.write import NeedsFullMerge, gc_paused, merge_into, settle
 
 BRANCH = "main"
 REMOTE = "origin"
+SYNCED_REF = "refs/kith/synced"
+"""The commit the last ``kith sync`` left HEAD at: HEAD elsewhere means a git command made
+by hand moved it (kept as a ref, not in git's config, so that the merge's own
+``update-ref`` sets it in the same transaction as the branch, with no git process of its
+own; older versions kept it as the config value ``kith.synced``, still read)."""
 UNDO_REF = "refs/kith/before-sync"
 """The commit this device held before its last merging sync (a reflog keeps the earlier
 ones): a sync's undo point, instead of a full backup per sync."""
@@ -172,6 +177,49 @@ class Git:
         done = self.run("rev-parse", "--verify", "--quiet", name, check=False)
         return done.stdout.decode().strip() or None if done.returncode == 0 else None
 
+    def status(self) -> tuple[str | None, bool]:
+        """``(HEAD's commit or None, whether the working files differ from it)`` in one
+        git process (``status --porcelain=v2 --branch`` names the commit it compared)."""
+        out = self.run("status", "--porcelain=v2", "--branch", "-z",
+                       "--untracked-files=all").stdout
+        head: str | None = None
+        dirty = False
+        for entry in out.split(b"\0"):
+            if entry.startswith(b"# branch.oid "):
+                found = entry[len(b"# branch.oid "):].decode(errors="replace").strip()
+                head = found if _OBJECT_ID.fullmatch(found) else None
+            elif entry and not entry.startswith(b"# "):
+                dirty = True
+        return head, dirty
+
+    def read_ref(self, name: str) -> str | None:
+        """The commit a ref under ``refs/`` names, read from git's files (a loose ref, else
+        ``packed-refs``) without a git process; asks git when neither has it (another ref
+        storage) and says None when git does not know it either."""
+        try:
+            text = (self.git_dir / name).read_text().strip()
+            if _OBJECT_ID.fullmatch(text):
+                return text
+        except OSError:
+            pass
+        try:
+            for line in (self.git_dir / "packed-refs").read_text().splitlines():
+                sha, _, ref = line.partition(" ")
+                if ref == name and _OBJECT_ID.fullmatch(sha):
+                    return sha
+        except OSError:
+            pass
+        if (self.git_dir / "reftable").exists():
+            return self._verify(name)
+        return None
+
+    def update_refs(self, updates: dict[str, str], message: str | None = None) -> None:
+        """Set several refs in one git process, as one transaction (all or none)."""
+        options = ["--create-reflog", "-m", message] if message else []
+        self.run("update-ref", *options, "--stdin",
+                 input="".join(f"update {ref} {sha}\n" for ref, sha in updates.items())
+                 .encode())
+
     def is_ancestor(self, older: str, newer: str) -> bool:
         return self.run("merge-base", "--is-ancestor", older, newer,
                         check=False).returncode == 0
@@ -245,8 +293,9 @@ def is_local_path(remote: str) -> bool:
     return "://" not in remote and not _SCP_LIKE.match(remote)
 
 
-def is_synced(home: Path) -> bool:
-    return (Path(home) / ".git").is_dir() and Git(home).config("kith.sync.transport") == "true"
+def is_synced(home: Path, git: Git | None = None) -> bool:
+    git = git or Git(home)
+    return (Path(home) / ".git").is_dir() and git.config("kith.sync.transport") == "true"
 
 
 def _write_text(path: Path, text: str) -> None:
@@ -333,7 +382,9 @@ def init(store: Any, remote: str) -> str:
             git.run("remote", "set-url", REMOTE, url)
         git.set_config("kith.sync.transport", "true")
         _commit_local(git, "kith sync init")
-        git.set_config("kith.synced", git.rev("HEAD") or "")
+        head = git.rev("HEAD")
+        if head:
+            git.update_refs({SYNCED_REF: head})
     return url
 
 
@@ -359,13 +410,12 @@ def clear_stale_locks(git: Git) -> list[str]:
 _UNKNOWN = "?"
 
 
-def _commit_local(git: Git, message: str, head: str | None = _UNKNOWN) -> bool:
-    """Commit the working files if they changed (``head``: HEAD's commit, when the
-    caller just resolved it)."""
-    status = git.run("status", "--porcelain", "-z", "--untracked-files=all").stdout
-    if head == _UNKNOWN:
-        head = git.rev("HEAD")
-    if not status and head:
+def _commit_local(git: Git, message: str, known: tuple[str | None, bool] | None = None
+                  ) -> bool:
+    """Commit the working files if they changed (``known``: HEAD and whether the files
+    differ from it, when the caller just asked ``git status``)."""
+    head, dirty = known if known is not None else git.status()
+    if not dirty and head:
         return False
     git.run("add", "-A")
     if head and git.run("diff", "--cached", "--quiet", check=False).returncode == 0:
@@ -405,7 +455,7 @@ def sync(store: Any, *, max_rounds: int = 3) -> SyncReport:
 
     home = store.home
     git = Git(home)
-    if not is_synced(home):
+    if not is_synced(home, git):
         raise StoreError(f"{home} is not set up for sync: run `kith sync init REMOTE` first")
     report = _sync(store, git, max_rounds)
     housekeeping(git)
@@ -422,32 +472,37 @@ def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
             raise StoreError(f"a git merge was left unfinished in {home}: finish it, or "
                              f"run `git -C {home} merge --abort`, then `kith sync`")
         _configure(git)
-        head = git.rev("HEAD")
-        if git.config("kith.synced") != head:
+        head, dirty = git.status()
+        synced = git.read_ref(SYNCED_REF) or git.config("kith.synced")
+        if synced != head:
             # HEAD moved outside kith sync (a `git pull` by hand): finish its merge
             report.changes = _settle(store, git)
-            head = git.rev("HEAD")
+            head, dirty = git.status()
         report.pruned = pruning.prune(store, git, device_id(home))
         report.committed = _commit_local(git, f"kith sync: changes on {device_id(home)}",
-                                         head)
+                                         (head, dirty or report.pruned > 0))
+        if report.committed:
+            head = None  # a new commit: the next ``objects`` call names it
+        synced = synced if synced == head else None  # None: HEAD moved since it was set
         for _ in range(max_rounds):
             try:
                 _fetch(git)
             except Offline as offline:
                 report.offline = str(offline)
+                _set_synced(git, synced)  # a local commit, not pushed: HEAD moved by kith
                 return report
             remote = f"refs/remotes/{REMOTE}/{BRANCH}"
-            theirs, ours, their_tree = git.objects(
-                f"{remote}^{{commit}}", "HEAD^{commit}", f"{remote}^{{tree}}")
+            theirs, ours, their_tree, main_ours, main_theirs = git.objects(
+                f"{remote}^{{commit}}", "HEAD^{commit}", f"{remote}^{{tree}}",
+                f"HEAD:{MAIN}", f"{remote}:{MAIN}")
             assert ours is not None
             # one merge-base answers both "is theirs behind ours?" (the base is theirs)
             # and "is ours behind theirs?" (the base is ours), and the merge needs it
             base = _merge_base(git, ours, theirs) if theirs and theirs != ours else None
             if theirs and theirs != ours and base != theirs:
-                git.run("update-ref", "--create-reflog", "-m", "kith sync: before a merge",
-                        UNDO_REF, ours)
                 with gc_paused():
-                    summary = _merge_remote(store, git, ours, theirs, base)
+                    summary = _merge_remote(store, git, ours, theirs, base,
+                                            (main_ours, main_theirs))
                 report.changes.update(summary.changes)
                 report.warnings.extend(summary.warnings)
                 report.merged = True
@@ -459,14 +514,19 @@ def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
                 else:
                     new = git.out("commit-tree", tree, "-p", ours, "-p", theirs, "-m",
                                   f"kith sync: merge on {device_id(home)}")
-                git.run("update-ref", f"refs/heads/{BRANCH}", new)
+                # one transaction: the branch, the undo point (the commit before the merge;
+                # a sync killed before this line left HEAD there, so it is the undo point
+                # all the same) and the synced mark
+                git.update_refs({f"refs/heads/{BRANCH}": new, UNDO_REF: ours,
+                                 SYNCED_REF: new}, "kith sync: merge (before-sync: before it)")
                 # the index already holds ``tree`` (``add -A`` made it), with the files'
                 # stat data: a ``read-tree`` would throw that away, and the next sync's
                 # ``git status`` would hash the whole history again
-                ours = new
-            git.set_config("kith.synced", ours)
+                ours = synced = new
             me = device_id(home)
             if theirs == ours:
+                _set_synced(git, synced, ours)
+                synced = ours
                 if pruning.announce_due(git.config(pruning.ANNOUNCED_ON)) \
                         and pruning.seen_commits(git).get(me) != ours:
                     _announce(git, ours, me)
@@ -481,9 +541,15 @@ def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
                                  check=False)
             if pushed.returncode == 0:
                 report.pushed = True
-                git.run("update-ref", f"refs/remotes/{REMOTE}/{BRANCH}", ours, check=False)
-                git.run("update-ref", f"{pruning.SEEN_REFS}{me}", ours, check=False)
+                refs = {f"refs/remotes/{REMOTE}/{BRANCH}": ours,
+                        f"{pruning.SEEN_REFS}{me}": ours}
+                if synced != ours:
+                    refs[SYNCED_REF] = ours
+                with contextlib.suppress(GitError):
+                    git.update_refs(refs)
                 return report
+            _set_synced(git, synced, ours)
+            synced = ours
             message = last_line(pushed.stderr)
             if any(word in message for word in ("fetch first", "non-fast-forward",
                                                 "stale info")):
@@ -494,6 +560,15 @@ def _sync(store: Any, git: Git, max_rounds: int) -> SyncReport:
             return report
         raise GitError(f"the remote kept changing during {max_rounds} attempts; "
                        "run `kith sync` again")
+
+
+def _set_synced(git: Git, known: str | None, head: str | None = None) -> None:
+    """Record HEAD (``head``, else asked) as where kith sync left it, unless ``known``
+    already says so."""
+    if head is None:
+        head = git.rev("HEAD")
+    if head and head != known:
+        git.update_refs({SYNCED_REF: head})
 
 
 def _announce(git: Git, commit: str, me: str) -> None:
@@ -547,13 +622,14 @@ def _reaches_across(mine: dict[str, Any], theirs: dict[str, Any]) -> bool:
 
 
 def _merge_remote(store: Any, git: Git, ours: str, theirs: str,
-                  base: str | None = _UNKNOWN) -> Any:
+                  base: str | None = _UNKNOWN,
+                  mains: tuple[str | None, str | None] | None = None) -> Any:
     """Merge the remote's commit into the store: only the files that changed since the
     histories parted when nothing in them reaches across files, else everything."""
     paths = changed_paths(git, ours, theirs, base)
     where = f"remote {BRANCH}"
     if paths is not None:
-        main_ours, main_theirs = git.objects(f"{ours}:{MAIN}", f"{theirs}:{MAIN}")
+        main_ours, main_theirs = mains or git.objects(f"{ours}:{MAIN}", f"{theirs}:{MAIN}")
         unchanged_main = main_ours == main_theirs
         files = git.read_files(theirs, paths - {MAIN} if unchanged_main else paths)
         if unchanged_main:  # the same blob: ours, already parsed, stands for theirs

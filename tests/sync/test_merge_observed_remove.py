@@ -194,3 +194,18 @@ def test_an_add_a_day_behind_after_an_unseen_removal_stays(tmp_path: Path) -> No
     clock.set_skew(0)
     merge_into(store_a, load_folder(c), where="c")
     assert _tags(a, ann) == ["close"] == _tags(c, ann)
+
+
+def test_removals_outlive_their_list(tmp_path: Path) -> None:
+    """The last phone removed takes its kind with it (and tags set to nothing); a phone
+    and a tag added later do not bring the removed ones back from a device that still
+    holds them, in either order of the join, and an old copy changes nothing."""
+    first = stamps.stamp(tmp_path, None, {"id": "r", "handles": {"phone": ["x"]},
+                                          "tags": ["p"]})
+    emptied = stamps.stamp(tmp_path, first, {"id": "r", "handles": {}, "tags": None})
+    again = stamps.stamp(tmp_path, emptied, {"id": "r", "handles": {"phone": ["y"]},
+                                             "tags": ["q"]})
+    for merged in (join_docs(first, again), join_docs(again, first),
+                   join_docs(join_docs(first, emptied), again)):
+        assert merged["handles"] == {"phone": ["y"]} and merged["tags"] == ["q"]
+        assert join_docs(merged, first) == merged

@@ -117,7 +117,9 @@ def finish(pair: dict[str, Any], new: dict[str, str]) -> None:
 
 POINTS = [("status", 1), ("add", 1), ("commit", 1), ("fetch", 1), ("cat-file", 1),
           ("add", 2), ("write-tree", 1), ("commit-tree", 1), ("update-ref", 1),
-          ("update-ref", 2), ("config", 3), ("push", 1)]
+          ("update-ref", 2), ("merge-base", 1), ("diff", 1), ("push", 1)]
+"""The git steps of a merging sync (``update-ref`` #1: the branch, undo point and synced
+mark in one transaction; #2: the refs a push moved)."""
 
 
 DURING = {("commit", 1), ("fetch", 1), ("add", 2), ("commit-tree", 1), ("push", 1)}
