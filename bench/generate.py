@@ -23,8 +23,6 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import orjson
-
 from kith.core.ids import new_id
 from kith.persistence import checked
 from kith.persistence.store import (
@@ -40,6 +38,7 @@ from kith.persistence.store.conversation_index import (
     asks_file_of,
     file_of,
 )
+from kith.persistence.tables import dump_file
 
 DATA = Path(__file__).parent / "data"
 
@@ -74,9 +73,17 @@ LAST = ["Lee", "Ray", "Okafor", "Smith", "Nguyen", "Garcia", "Kowalski", "Haddad
         "Silva", "Brown", "Khan", "Novak", "Adeyemi", "Rossi", "Meyer", "Park", "Costa"]
 
 
-def _write(path: Path, data: object) -> None:
+LAYOUT = "records-per-line"
+"""How the files are written, in the marker: a history generated before kith wrote data
+files one record per line (``tables.dump_file``) is generated again."""
+
+
+def _write(home: Path, name: str, data: dict) -> None:
+    """Write file ``name`` as a commit would (``tables.dump_file``): a real database is in
+    that layout after its first write, and readers rely on it (a table read alone)."""
+    path = home / name
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.write_bytes(orjson.dumps(data))
+    path.write_bytes(dump_file(name, data))
     os.chmod(path, 0o600)
 
 
@@ -114,7 +121,7 @@ def generate(home: Path, interactions: int, people: int = 10_000, seed: int = 7,
                          "left": None, "notes": ""} for n, name, kind in NETWORKS},
         "people": people_docs,
     }
-    _write(home / MAIN, main)
+    _write(home, MAIN, main)
     weights = [k[2] for k in KINDS]
     months: dict[str, dict[str, dict]] = {}
     docs = []
@@ -137,18 +144,18 @@ def generate(home: Path, interactions: int, people: int = 10_000, seed: int = 7,
         months.setdefault(f"{when.year:04d}-{when.month:02d}", {})[ident] = doc
         docs.append(doc)
     for month, table in months.items():
-        _write(home / "interactions" / f"{month}.json", {"interactions": table})
+        _write(home, f"interactions/{month}.json", {"interactions": table})
     network_totals, person_stats = aggregate(docs)
-    _write(home / NETWORK_TOTALS, {"networks": {
+    _write(home, NETWORK_TOTALS, {"networks": {
         n: {"months": m} for n, m in network_totals.items()}})
     shards: dict[str, dict] = {f"derived/people-{s:x}.json": {} for s in range(PEOPLE_SHARDS)}
     for ident, nets in person_stats.items():
         shards[people_shard(ident)][ident] = {"networks": nets}
     for name, table in shards.items():
-        _write(home / name, {"people": table})
+        _write(home, name, {"people": table})
     for network, tables in aggregate_conversations(docs).items():
-        _write(home / file_of(network), {"people": tables["people"], "talks": tables["talks"]})
-        _write(home / asks_file_of(network), {"asks": tables["asks"]})
+        _write(home, file_of(network), {"people": tables["people"], "talks": tables["talks"]})
+        _write(home, asks_file_of(network), {"asks": tables["asks"]})
     os.chmod(home, 0o700)
     record_checked(home)
     return home
@@ -169,12 +176,13 @@ def dataset(interactions: int, people: int = 10_000) -> Path:
     """The cached history of this size under ``bench/data`` (generated if missing)."""
     home = DATA / f"h{interactions}-p{people}"
     marker = home / ".complete"
-    if not marker.exists():
+    made = hashlib.sha1(str(interactions).encode()).hexdigest() + " " + LAYOUT
+    if not marker.exists() or marker.read_text() != made:
         import shutil
 
         shutil.rmtree(home, ignore_errors=True)
         generate(home, interactions, people)
-        marker.write_text(hashlib.sha1(str(interactions).encode()).hexdigest())
+        marker.write_text(made)
     elif not checked.load(home):
         record_checked(home)
     return home

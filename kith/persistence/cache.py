@@ -4,32 +4,29 @@ A file read from disk is kept with its signature (inode, size, mtime); ``refresh
 the ones another process has since replaced (a commit renames files into place, so a
 replaced file has a new inode). Files written in the open transaction live here too
 until they are committed (``kith.persistence.transaction``). Files are parsed with
-orjson and checked at the door: the layout here, each record by ``validate``.
+orjson and checked at the door: the layout here, each record by ``validate``. A table
+asked for alone (``read_table``, what the store's TinyDB tables read) is parsed and
+checked alone when the file is in ``dump_file``'s layout (``kith.persistence.lazytables``),
+so ``kith network list`` does not parse 10k people; the rest of the file is parsed and
+checked when it is read whole (every write reads it whole).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from kith.core.errors import StoreError
-from kith.persistence import checked
+from kith.persistence import checked, lazytables
 
 if TYPE_CHECKING:
     from kith.persistence.tables import KithTinyDB
 
 Signature = tuple[int, int, int]
 Validate = Callable[[Path, str, dict[str, Any]], None]
-
-
-@dataclass
-class Cached:
-    data: dict[str, Any]
-    signature: Signature | None
 
 
 def signature(path: Path) -> Signature | None:
@@ -43,10 +40,18 @@ def signature(path: Path) -> Signature | None:
 
 def parse(path: Path) -> dict[str, Any]:
     """A kith file's content, or ``StoreError`` saying what is wrong and what to run."""
+    return parse_bytes(path, read_bytes(path))
+
+
+def read_bytes(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise StoreError(f"cannot read {path}: {error.strerror or error}") from None
+
+
+def parse_bytes(path: Path, raw: bytes) -> dict[str, Any]:
+    """The content of file ``path`` read as ``raw``, refused as ``parse`` says."""
     if not raw.strip():  # kith never writes an empty file: it was truncated
         raise StoreError(f"{path} is empty (truncated?); "
                          "run `kith doctor --repair` to restore a backup")
@@ -55,10 +60,96 @@ def parse(path: Path) -> dict[str, Any]:
     except orjson.JSONDecodeError as error:
         raise StoreError(f"{path} is not valid JSON ({error}); "
                          "run `kith doctor --repair` to restore a backup") from None
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+    if not isinstance(data, dict):
         raise StoreError(f"{path} is not a kith database file (unexpected layout); "
                          "run `kith doctor --repair` to restore a backup")
+    check_layout(path, data)
     return data
+
+
+def check_layout(path: Path, data: dict[str, Any]) -> None:
+    """Every table of a kith file is an object of records."""
+    if not all(isinstance(v, dict) for v in data.values()):
+        raise StoreError(f"{path} is not a kith database file (unexpected layout); "
+                         "run `kith doctor --repair` to restore a backup")
+
+
+class Cached:
+    """One file as read (or as the open transaction holds it), with its signature.
+
+    A data file read for one table (``table``) is kept as its bytes and the tables parsed
+    so far (``kith.persistence.lazytables``); asking for ``data``, the whole file, parses
+    and checks the rest, keeping the tables already handed out."""
+
+    __slots__ = ("_data", "_lazy", "signature")
+
+    def __init__(self, data: dict[str, Any], signature: Signature | None,
+                 lazy: Lazy | None = None):
+        self._data = data
+        self.signature = signature
+        self._lazy = lazy
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._lazy is not None:
+            self._data = self._lazy.whole()
+            self._lazy = None
+        return self._data
+
+    @data.setter
+    def data(self, data: dict[str, Any]) -> None:
+        self._data = data
+        self._lazy = None
+
+    def table(self, table: str) -> Any:
+        """One table's content (None when the file has no such table)."""
+        if self._lazy is not None:
+            return self._lazy.table(table)
+        return self._data.get(table)
+
+    @property
+    def has_content(self) -> bool:
+        return self._lazy is not None or bool(self._data)
+
+
+class Lazy:
+    """A file's bytes split by table, each parsed and checked when first asked for."""
+
+    def __init__(self, path: Path, name: str, raw: bytes, spans: lazytables.Spans,
+                 validate: Validate | None):
+        self.path = path
+        self.name = name
+        self.raw = raw
+        self.spans = spans
+        self.validate = validate
+        self.parsed: dict[str, Any] = {}
+
+    def table(self, table: str) -> Any:
+        if table not in self.parsed and table in self.spans:
+            self._parse([table])
+        return self.parsed.get(table)
+
+    def whole(self) -> dict[str, Any]:
+        """Every table in file order: those parsed already as they were handed out."""
+        self._parse([t for t in self.spans if t not in self.parsed])
+        return {table: self.parsed[table] for table in self.spans}
+
+    def _parse(self, tables: list[str]) -> None:
+        """Parse these tables, checked at the door like a whole file of them."""
+        if not tables:
+            return
+        try:
+            data = {t: lazytables.parse_table(self.raw, self.spans[t]) for t in tables}
+        except orjson.JSONDecodeError:
+            data = parse_bytes(self.path, self.raw)  # the whole file's own words for it
+            if self.validate is not None:  # valid whole: not in dump_file's layout after all
+                self.validate(self.path, self.name, data)
+            self.parsed, self.spans = data, dict.fromkeys(data, (0, 0))
+            return
+        check_layout(self.path, data)
+        if self.validate is not None:
+            self.validate(self.path, self.name, data)
+        self.parsed.update(data)
 
 
 class FileCache:
@@ -79,28 +170,50 @@ class FileCache:
         self._recorded: dict[str, checked.Signature] | None = None
 
     def read(self, name: str) -> dict[str, Any]:
+        """File ``name`` whole (``{}`` when there is none), parsed and checked once."""
         cached = self.files.get(name)
         if cached is None:
-            path = self.home / name
-            found = signature(path)
-            data: dict[str, Any] = {}
-            if found is not None:
-                data = parse(path)
-                if self.validate is not None:
-                    if not checked.applies(name):
-                        self.validate(path, name, data)
-                    else:  # a derived file: unchecked if it is as kith last left it
-                        if self._recorded is None:
-                            self._recorded = checked.load(self.home)
-                        now = checked.signature(path)
-                        if now is None or self._recorded.get(name) != now:
-                            self.validate(path, name, data)
-                        if now is not None:
-                            self.checked[name] = now
-            cached = self.files[name] = Cached(data, found)
+            cached = self.files[name] = self._load(name, by_table=False)
         if self.watched is not None:
             self.watched.setdefault(name, cached.signature)
         return cached.data
+
+    def read_table(self, name: str, table: str) -> Any:
+        """One table of file ``name`` (None when absent): of a data file in
+        ``dump_file``'s layout, only that table is parsed and checked."""
+        cached = self.files.get(name)
+        if cached is None:
+            cached = self.files[name] = self._load(name, by_table=True)
+        if self.watched is not None:
+            self.watched.setdefault(name, cached.signature)
+        return cached.table(table)
+
+    def _load(self, name: str, *, by_table: bool) -> Cached:
+        path = self.home / name
+        found = signature(path)
+        if found is None:
+            return Cached({}, None)
+        derived = checked.applies(name)
+        if by_table and not derived:
+            raw = read_bytes(path)
+            spans = lazytables.split(raw)
+            if spans is not None:
+                return Cached({}, found, Lazy(path, name, raw, spans, self.validate))
+            data = parse_bytes(path, raw)
+        else:
+            data = parse(path)
+        if self.validate is not None:
+            if not derived:
+                self.validate(path, name, data)
+            else:  # a derived file: unchecked if it is as kith last left it
+                if self._recorded is None:
+                    self._recorded = checked.load(self.home)
+                now = checked.signature(path)
+                if now is None or self._recorded.get(name) != now:
+                    self.validate(path, name, data)
+                if now is not None:
+                    self.checked[name] = now
+        return Cached(data, found)
 
     def watch_folder(self, name: str) -> None:
         """A reader listed folder ``name``: a file added to or renamed into it changes the
@@ -132,7 +245,8 @@ class FileCache:
 
     def held_in(self, folder: str) -> set[str]:
         """Names held (with content) in ``folder``: files an open transaction creates."""
-        return {n for n, c in self.files.items() if n.startswith(folder + "/") and c.data}
+        return {n for n, c in self.files.items()
+                if n.startswith(folder + "/") and c.has_content}
 
     def settled(self, names: Iterable[str]) -> None:
         """These files were just committed: remember their new signatures."""

@@ -105,6 +105,11 @@ class FileSet:
     def read(self, name: str) -> dict[str, Any]:
         return self.cache.read(name)
 
+    def read_table(self, name: str, table: str) -> Any:
+        """One table of file ``name`` (None when absent), parsed on its own when it can be
+        (``kith.persistence.lazytables``)."""
+        return self.cache.read_table(name, table)
+
     def stage(self, name: str, data: dict[str, Any]) -> None:
         """Put data in the cache as if read from disk (the file does not exist yet).
 

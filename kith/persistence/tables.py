@@ -33,7 +33,8 @@ def dump_file(name: str, data: dict[str, Any]) -> bytes:
     the files a transaction changed are written, a month at a time.
 
     Readers parse JSON, any layout: a file written by an older kith (one line) reads the
-    same. Derived files stay local (never in git) and are written compact with every key
+    same. Each table starting on a line of its own also lets a reader find the tables
+    without parsing them and parse only the one it needs (``kith.persistence.lazytables``). Derived files stay local (never in git) and are written compact with every key
     sorted: they are rebuilt from scratch by a repair or a merge and updated record by
     record otherwise, and both ways must give the same bytes."""
     if name.startswith("derived/"):
@@ -64,6 +65,8 @@ class Files(Protocol):
 
     def read(self, name: str) -> dict[str, Any]: ...
 
+    def read_table(self, name: str, table: str) -> Any: ...
+
     def write(self, name: str, data: dict[str, Any]) -> None: ...
 
 
@@ -76,6 +79,10 @@ class BufferedStorage(Storage):
 
     def read(self) -> dict[str, dict[str, Any]] | None:
         return self.files.read(self.name)
+
+    def read_table(self, table: str) -> Any:
+        """One table (None when absent), without parsing the file's other tables."""
+        return self.files.read_table(self.name, table)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self.files.write(self.name, data)
@@ -100,7 +107,12 @@ class KeyedTable(Table):
         def get(self, cond: Any = None, doc_id: str | None = None,  # type: ignore[override]
                 doc_ids: Any = None) -> Any: ...
 
-        def _read_table(self) -> dict[str, dict[str, Any]]: ...  # type: ignore[override]
+    def _read_table(self) -> dict[str, dict[str, Any]]:  # type: ignore[override]
+        """This table's raw documents (as TinyDB's own: ``{}`` when there is none), read
+        alone: listing networks does not parse ``kith.json``'s people. Writes go through
+        ``storage.read()``, the whole file."""
+        found = self._buffered.read_table(self.name)
+        return found if found is not None else {}
 
     @property
     def _buffered(self) -> BufferedStorage:
