@@ -43,7 +43,8 @@ extra installed), the matcher uses it, as ``kith intro suggest`` does; ``--lexic
 measures the lexicon alone. Its vectors are cached under bench/data/meaning/.
 
 Usage: ``python bench/serendipity_eval.py [--quiet] [--holdout] [--fresh] [--fresh2]
-[--set PATH] [--texts] [--lexicon-only] [--against DIR]`` (writes the generated set to bench/data/eval.json).
+[--set PATH] [--texts] [--lexicon-only] [--against DIR]`` (writes the generated set to
+bench/data/eval.json).
 """
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ class WordPiece:
         ids = [self.start]
         for word in self.words(text):
             ids += self.word(word)
-        return ids[:MAX_TOKENS - 1] + [self.end]
+        return [*ids[:MAX_TOKENS - 1], self.end]
 
 
 def _erf(x: np.ndarray) -> np.ndarray:
