@@ -94,7 +94,7 @@ def phrases_of(text: str) -> list[str]:
 class Meaning:
     """Texts' vectors (unit length), by the hash of each text."""
 
-    def __init__(self, table: dict[bytes, Any]):
+    def __init__(self, table: _Table):
         self.table = table
 
     def of(self, text: str) -> Any:
@@ -129,30 +129,63 @@ def texts_for(texts: Iterable[str]) -> list[str]:
 def prepare(cache: Path | None, texts: Iterable[str]) -> Meaning | None:
     """The vectors of ``texts`` (and their pieces), from the cache file where it has them,
     computed where it has not (the model is loaded only then), the cache rewritten when
-    anything was added. None when the meaning layer cannot run here."""
+    anything was added. A text's pieces are embedded with it, so a text the cache holds
+    is not split again (the warm path: hashes and one read). None when the meaning layer
+    cannot run here."""
     if not available():
         return None
     import numpy as np
 
-    wanted = texts_for(texts)
-    table = load(cache) if cache is not None else {}
-    missing = [t for t in wanted if key(t) not in table]
-    if missing:
+    texts = list(dict.fromkeys(texts))
+    table = load(cache) if cache is not None else _Table()
+    new = [t for t in texts if key(t) not in table]
+    if new:
         from kith.domain.serendipity.encoder import Encoder
 
         folder = model_dir()
         assert folder is not None
+        missing = [t for t in texts_for(new) if key(t) not in table]
         vectors = Encoder(folder).embed(missing)
-        for text, vector in zip(missing, vectors, strict=True):
-            table[key(text)] = vector.astype(np.float32)
+        added = {key(t): v.astype(np.float32) for t, v in zip(missing, vectors, strict=True)}
+        table = _Table({**table.as_dict(), **added})
         if cache is not None:
-            keep = {key(t) for t in wanted}
+            keep = {key(t) for t in texts_for(texts)}
             with contextlib.suppress(OSError):
-                save(cache, {k: v for k, v in table.items() if k in keep})
+                save(cache, {k: v for k, v in table.as_dict().items() if k in keep})
     return Meaning(table)
 
 
-def load(path: Path) -> dict[bytes, Any]:
+class _Table:
+    """Vectors by key: a dictionary of rows over one matrix (a dictionary of 10k small
+    arrays costs more to build than the matching it serves)."""
+
+    def __init__(self, vectors: dict[bytes, Any] | None = None,
+                 rows: dict[bytes, int] | None = None, matrix: Any = None):
+        if vectors is not None:
+            import numpy as np
+
+            self.rows = {k: n for n, k in enumerate(vectors)}
+            self.matrix = (np.stack(list(vectors.values())) if vectors
+                           else np.zeros((0, DIM), dtype=np.float32))
+        else:
+            self.rows = rows or {}
+            self.matrix = matrix
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.rows
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def get(self, name: bytes) -> Any:
+        row = self.rows.get(name)
+        return None if row is None else self.matrix[row]
+
+    def as_dict(self) -> dict[bytes, Any]:
+        return {k: self.matrix[n] for k, n in self.rows.items()}
+
+
+def load(path: Path) -> _Table:
     """The cache file's vectors, or nothing when it is missing or not as written here
     (a wrong header, a size that does not add up, a value that is not finite)."""
     import numpy as np
@@ -160,25 +193,26 @@ def load(path: Path) -> dict[bytes, Any]:
     try:
         raw = path.read_bytes()
     except OSError:
-        return {}
+        return _Table()
     if not raw.startswith(MAGIC):
-        return {}
+        return _Table()
     head_end = raw.find(b"\n", len(MAGIC))
     try:
         model, dim, count = raw[len(MAGIC):head_end].decode("ascii").split(" ")
         dim_n, count_n = int(dim), int(count)
     except (UnicodeDecodeError, ValueError):
-        return {}
+        return _Table()
     body = raw[head_end + 1:]
     if model != MODEL_ID or dim_n != DIM or len(body) != count_n * (KEY + 2 * DIM):
-        return {}
+        return _Table()
     keys = body[:count_n * KEY]
     vectors = np.frombuffer(body[count_n * KEY:], dtype="<f2").reshape(count_n, DIM)
     vectors = vectors.astype(np.float32)
     norms = np.linalg.norm(vectors, axis=1) if count_n else np.zeros(0)
     if not np.all(np.isfinite(norms)) or np.any(np.abs(norms - 1.0) > 0.01):
-        return {}
-    return {keys[i * KEY:(i + 1) * KEY]: vectors[i] for i in range(count_n)}
+        return _Table()
+    return _Table(rows={keys[i * KEY:(i + 1) * KEY]: i for i in range(count_n)},
+                  matrix=vectors)
 
 
 def save(path: Path, table: dict[bytes, np.ndarray]) -> None:
