@@ -337,12 +337,8 @@ class Matcher:
             return None, {}, None
         import numpy as np
 
-        def matrix(items: list[Opportunity]) -> Any:
-            rows = [self.meaning.of(o.text) for o in items]
-            return np.stack([r if r is not None else np.zeros(384, np.float32)
-                             for r in rows])
-
-        cosines = matrix(needs) @ matrix(self.offers).T
+        cosines = (self.meaning.matrix([o.text for o in needs])
+                   @ self.meaning.matrix([o.text for o in self.offers]).T)
         columns = {o.id: n for n, o in enumerate(self.offers)}
         take = min(MEANING_CANDIDATES, len(self.offers))
         closest = np.argpartition(-cosines, take - 1, axis=1)[:, :take]

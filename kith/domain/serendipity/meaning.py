@@ -100,6 +100,18 @@ class Meaning:
     def of(self, text: str) -> Any:
         return self.table.get(key(text))
 
+    def matrix(self, texts: list[str]) -> Any:
+        """The texts' vectors as rows of one matrix (zeros for a text not held): one
+        gather, not one array per text."""
+        import numpy as np
+
+        rows = self.table.rows
+        where = [rows.get(key(t), -1) for t in texts]
+        out = self.table.matrix[np.maximum(where, 0)] if len(self.table) else \
+            np.zeros((len(texts), DIM), dtype=np.float32)
+        out[np.asarray(where) < 0] = 0.0
+        return out
+
     def phrases(self, need: str, offer: str) -> tuple[str, str, float] | None:
         """The need's and the offer's pieces that are closest in meaning, and how close:
         what a person reads as the reason when no word is shared."""
