@@ -356,11 +356,12 @@ class Matcher:
             shares: dict[str, float] = {}
             if cosines is not None:
                 scores = {ident: min(1.0, value) for ident, value in scores.items()}
-                for column in closest[row]:
+                for column in closest[row].tolist():
                     scores.setdefault(self.offers[column].id, 0.0)
-                for ident in scores:
-                    share = MEANING_WEIGHT * max(0.0, float(cosines[row, columns[ident]])
-                                                 - MEANING_FLOOR)
+                idents = list(scores)
+                values = cosines[row, [columns[i] for i in idents]].tolist()  # one gather
+                for ident, value in zip(idents, values, strict=True):
+                    share = MEANING_WEIGHT * max(0.0, value - MEANING_FLOOR)
                     shares[ident] = share
                     scores[ident] += share
             for value, offer_id in self._best(scores, self.owner, need.person, TOP_OFFERS):
