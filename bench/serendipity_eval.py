@@ -37,8 +37,14 @@ A set nobody tuned on is the only fair measure from now on.
 ``--against DIR`` runs the same evaluation with the kith of another checkout (the main
 one, say) first, so that the figures print before → after.
 
-Usage: ``python bench/serendipity_eval.py [--quiet] [--holdout] [--fresh] [--texts]
-[--against DIR]`` (writes the generated set to bench/data/eval.json).
+``--set PATH`` measures any other file in the same format (misses by id only: a blind
+set stays blind). Where the meaning layer can run (issue 28's third pass: the ``meaning``
+extra installed), the matcher uses it, as ``kith intro suggest`` does; ``--lexicon-only``
+measures the lexicon alone. Its vectors are cached under bench/data/meaning/.
+
+Usage: ``python bench/serendipity_eval.py [--quiet] [--holdout] [--fresh] [--fresh2]
+[--set PATH] [--texts] [--lexicon-only] [--against DIR]`` (writes the generated set to
+bench/data/eval.json).
 """
 
 from __future__ import annotations
@@ -173,7 +179,8 @@ def build(seed: int = 42) -> dict:
             text=rng.choice(DOMAINS[domain][1]).format(d=rng.choice(DETAILS))))
     for _ in range(60):
         person(tuple(rng.sample(["python", "design", "photography", "legal", "music"], k=1)))
-    return {"people": people, "opportunities": opportunities, "truth": truth}
+    return {"people": people, "opportunities": opportunities, "truth": truth,
+            "name": "generated"}
 
 
 def evaluate(data: dict) -> tuple[float, float, int]:
@@ -220,11 +227,32 @@ def load_set(path: Path) -> dict:
     for item in raw["distractors"]:
         add(item[item["side"]], item["side"], item["id"])
     return {"people": list(people.values()), "opportunities": opportunities,
-            "truth": truth, "category": category}
+            "truth": truth, "category": category, "name": path.stem}
+
+
+MEANING_CACHE = Path(__file__).parent / "data" / "meaning"
+
+
+def meaning_of(data: dict) -> object:
+    """The sentence model's vectors of the set's texts (None with ``--lexicon-only`` or
+    where the meaning layer cannot run), cached under bench/data/meaning/, one file per
+    set (the cache keeps only the texts it was last asked for)."""
+    if "--lexicon-only" in sys.argv:
+        return None
+    try:
+        from kith.domain.serendipity import meaning
+    except ImportError:  # a checkout from before the meaning layer (--against)
+        return None
+    cache = MEANING_CACHE / f"{data.get('name', 'set')}.bin"
+    return meaning.prepare(cache, [o.text for o in data["opportunities"]])
 
 
 def ranked_offers(data: dict) -> dict[str, list[str]]:
-    suggestions = Matcher(data["people"], data["opportunities"]).suggest()
+    meaning = meaning_of(data)
+    if meaning is None:
+        suggestions = Matcher(data["people"], data["opportunities"]).suggest()
+    else:
+        suggestions = Matcher(data["people"], data["opportunities"], meaning).suggest()
     ranked: dict[str, list[str]] = {}
     for suggestion in sorted(suggestions, key=lambda s: -s.rank()):
         if len(suggestion.opportunities) == 2:
@@ -265,6 +293,9 @@ def against(directory: str) -> None:
     import subprocess
 
     flags = [a for a in sys.argv[1:] if a in ("--holdout", "--fresh", "--fresh2")]
+    for flag in ("--set",):
+        if flag in sys.argv:
+            flags += sys.argv[sys.argv.index(flag):sys.argv.index(flag) + 2]
     env = {**os.environ, "PYTHONPATH": directory}
     print(f"before ({directory}):")
     subprocess.run([sys.executable, __file__, "--quiet", *flags], env=env, check=True)
@@ -289,6 +320,11 @@ def main() -> None:
     if (SETS / "fresh.json").exists() and "--fresh" in sys.argv:
         report("fresh set (bench/serendipity_sets/fresh.json)",
                load_set(SETS / "fresh.json"), texts="--texts" in sys.argv)
+    if "--set" in sys.argv:
+        where = sys.argv.index("--set") + 1
+        if where >= len(sys.argv) or not Path(sys.argv[where]).is_file():
+            sys.exit("--set needs a set file in the format of bench/serendipity_sets/")
+        report(f"set {sys.argv[where]}", load_set(Path(sys.argv[where])), texts=False)
     data = build()
     out = Path(__file__).parent / "data" / "eval.json"
     out.parent.mkdir(parents=True, exist_ok=True)

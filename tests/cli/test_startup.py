@@ -14,7 +14,8 @@ from kith.plugins.manager import load_plugins
 
 HEAVY = ("textual", "tinydb", "filelock", "kith.persistence.store", "kith.persistence.files",
          "kith.importing.engine", "kith.domain.ledger", "rich", "caldav", "radicale",
-         "vobject", "icalendar", "imaplib")
+         "vobject", "icalendar", "imaplib", "numpy", "kith.domain.serendipity.meaning",
+         "kith.domain.serendipity.encoder")
 
 
 def modules_after(args: list[str]) -> list[str]:

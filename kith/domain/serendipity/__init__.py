@@ -10,7 +10,11 @@ someone else." The matcher runs locally, with no network and no model:
   ``vocabulary`` (a life's wider ground) and ``problems`` (needs put as problems, trades'
   slang, places and their languages, phrases that say nothing);
 - ``matching``: needs scored against open offers and people's skills (a soft cosine over
-  concepts and words, weighted by rarity), over an inverted index;
+  concepts and words, weighted by rarity), over an inverted index, plus
+- ``meaning``: a small sentence model's cosine (all-MiniLM-L6-v2, numpy forward pass in
+  ``encoder``, vectors cached per text), for needs told as stories that share no word
+  with the offer ("the loo keeps running" ↔ "forty years fitting cisterns"); optional
+  (the ``meaning`` extra), loaded only here;
 - ``evidence``: the reasons in words ("tap → plumber (plumbing)"), the need and the offer
   quoted, the networks;
 - ``ranking``: one suggestion per pair, never the user, never a pair already introduced
@@ -46,8 +50,8 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
     plugins = plugins if plugins is not None else store.plugins
     docs = store.people_docs()
     opportunities = store.opportunities(status="open")
-    found = Matcher([Profile.of(doc) for doc in docs.values()],
-                    opportunities).suggest(explain=False)
+    found = Matcher([Profile.of(doc) for doc in docs.values()], opportunities,
+                    _meaning(store, opportunities)).suggest(explain=False)
     if plugins is not None and _asks_plugins(plugins):
         people = store.people()
         for plugin, result in plugins.collect("suggest_introductions", people=people,
@@ -66,6 +70,15 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
     open_ids = {o.id for o in opportunities}
     result = [s for s in merge(found) if acceptable(s, done, open_ids, person)]
     return [s.finish() for s in (result[:limit] if limit else result)]
+
+
+def _meaning(store: Store, opportunities: list[Any]) -> Any:
+    """The sentence model's vectors of the open opportunities, from the derived cache
+    file (computed for new texts only), or None where the meaning layer cannot run."""
+    from kith.domain.serendipity import meaning
+
+    return meaning.prepare(store.home / meaning.CACHE_NAME,
+                           [o.text for o in opportunities if o.status == "open"])
 
 
 def _asks_plugins(plugins: Any) -> bool:

@@ -2,7 +2,10 @@
 
 A reason reads "leaking tap → plumber (plumbing)": the need's own words, the offer's
 own words, and what they have in common; the need and the offer are quoted (shortened),
-and the networks say where each was heard. Nothing shows a stem or a score formula.
+and the networks say where each was heard. Where the sentence model (``meaning``) made
+most of a match, the reason quotes the two phrases it found closest: “the upstairs loo
+keeps running after every flush” ≈ “Spent forty years fitting pipes, cisterns and
+boilers” (close in meaning). Nothing shows a stem or a score formula.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from kith.core.model import Opportunity
 from kith.domain.serendipity.matching import Link, Match, Someone
 
 QUOTE_CHARS = 70
+PHRASE_CHARS = 60
 
 
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -51,7 +55,13 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
     asker, partner = people.get(need.person), people.get(match.partner)
     asker_name = asker.name if asker else need.person
     partner_name = partner.name if partner else match.partner
-    lines = ["matched: " + "; ".join(describe_link(link) for link in match.links)]
+    said = [describe_link(link) for link in match.links]
+    phrases = match.phrases
+    if phrases is not None and (not said or match.similarity > match.score / 2):
+        # the sentence model made (most of) this match: the two phrases it found closest
+        said.append(f"“{shorten(phrases[0], PHRASE_CHARS)}” ≈ "
+                    f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning)")
+    lines = ["matched: " + "; ".join(said)]
     lines.append(f"{asker_name} needs: “{shorten(need.text)}”")
     if offer is not None:
         lines.append(f"{partner_name} offers: “{shorten(offer.text)}”")
@@ -70,6 +80,10 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
                      "offer_words": list(link.offer_words), "concept": link.concept,
                      "related_to": link.related_to} for link in match.links],
     }
+    if phrases is not None:
+        details["meaning"] = {"need_phrase": phrases[0], "offer_phrase": phrases[1],
+                              "similarity": round(phrases[2], 3),
+                              "share": round(match.similarity, 3)}
     return lines, details
 
 

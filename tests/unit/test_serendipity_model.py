@@ -1,0 +1,66 @@
+"""The meaning layer (issue 28): all-MiniLM-L6-v2 in numpy, its cache, and what it adds
+to the matcher. Skipped where the ``meaning`` extra is not installed (the lexicon then
+works alone, as the other serendipity tests check)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from kith.core.model import Opportunity, Person
+from kith.domain.serendipity import Matcher, meaning
+
+pytestmark = pytest.mark.skipif(not meaning.available(),
+                                reason="the meaning extra (numpy, the model) is not installed")
+
+LOO = ("The upstairs loo keeps running after every flush and now there's a stain on the "
+       "ceiling. Does anyone know someone who won't charge a fortune?")
+PIPES = ("Spent forty years fitting pipes, cisterns and boilers before I packed it in. "
+         "Happy to pop round for a cuppa.")
+DANCE = "I teach tap dance on Tuesday evenings at the community hall."
+
+
+def test_the_vectors_are_the_reference_models() -> None:
+    """First dimensions as sentence-transformers' PyTorch model gives them."""
+    found = meaning.prepare(None, ["Spent forty years fitting pipes, cisterns and boilers"])
+    assert found is not None
+    vector = found.of("Spent forty years fitting pipes, cisterns and boilers")
+    assert [round(float(x), 3) for x in vector[:5]] == [-0.006, 0.021, 0.034, 0.020, -0.028]
+
+
+def test_the_cache_is_reused_and_a_damaged_one_ignored(tmp_path: Path) -> None:
+    cache = tmp_path / "derived" / "meaning-minilm.bin"
+    first = meaning.prepare(cache, [PIPES])
+    assert first is not None and cache.exists()
+    assert len(meaning.load(cache)) == len(meaning.texts_for([PIPES]))
+    raw = bytearray(cache.read_bytes())
+    raw[-3] ^= 0xFF  # a vector no longer of unit length
+    cache.write_bytes(bytes(raw))
+    assert len(meaning.load(cache)) == 0
+    again = meaning.prepare(cache, [PIPES])  # rebuilt, the same vectors
+    assert again is not None
+    assert float(again.of(PIPES) @ first.of(PIPES)) > 0.999
+    cache.write_bytes(b"not a cache")
+    assert len(meaning.load(cache)) == 0
+
+
+def test_a_story_finds_the_trade_with_the_phrases_as_the_reason() -> None:
+    when = datetime(2026, 1, 1, tzinfo=UTC)
+    people = [Person(id=p, name=p.title()) for p in ("priya", "desmond", "tina")]
+    opportunities = [
+        Opportunity(id="n", person="priya", type="need", text=LOO, when=when),
+        Opportunity(id="o1", person="desmond", type="offer", text=PIPES, when=when),
+        Opportunity(id="o2", person="tina", type="offer", text=DANCE, when=when)]
+    found = meaning.prepare(None, [o.text for o in opportunities])
+    suggestions = sorted(Matcher(people, opportunities, found).suggest(),
+                         key=lambda s: -s.rank())
+    assert suggestions[0].opportunities == ("n", "o1")
+    assert all("tap" not in line for line in suggestions[0].evidence)
+    assert suggestions[0].details["matched"] or "meaning" in suggestions[0].details
+
+
+def test_switched_off_it_is_not_there(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KITH_MEANING", "off")
+    assert meaning.prepare(None, [PIPES]) is None
