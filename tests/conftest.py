@@ -26,6 +26,17 @@ DEMO_TODAY = date(2026, 6, 15)
 """The day the TUI tests (and their snapshots) run on, over the demo database."""
 
 
+@pytest.fixture(autouse=True)
+def _meaning_layer_off(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence model is off except in tests marked ``meaning``: the other tests'
+    expectations are the lexicon's, and embedding every test database's texts anew would
+    cost minutes of the suite (subprocesses inherit the setting)."""
+    if request.node.get_closest_marker("meaning") is None:
+        monkeypatch.setenv("KITH_MEANING", "off")
+    else:
+        monkeypatch.delenv("KITH_MEANING", raising=False)
+
+
 @pytest.fixture
 def kith_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty database folder; KITH_HOME and KITH_CONFIG point into tmp_path (the folder

@@ -76,6 +76,8 @@ def _linkedin(value: str) -> str:
     if value.lower().startswith("urn:li:"):
         return value.lower()
     bare = _strip_url(value)
+    if not bare.lstrip("@"):
+        raise _fail(f"not a linkedin handle: {value!r}")  # "#", "/": no profile in it
     bare = re.sub(r"^[a-z]{2,3}\.linkedin\.com", "linkedin.com", bare, flags=re.IGNORECASE)
     lowered = bare.lower()
     if lowered.startswith("linkedin.com/"):

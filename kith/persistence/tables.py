@@ -34,9 +34,10 @@ def dump_file(name: str, data: dict[str, Any]) -> bytes:
 
     Readers parse JSON, any layout: a file written by an older kith (one line) reads the
     same. Each table starting on a line of its own also lets a reader find the tables
-    without parsing them and parse only the one it needs (``kith.persistence.lazytables``). Derived files stay local (never in git) and are written compact with every key
-    sorted: they are rebuilt from scratch by a repair or a merge and updated record by
-    record otherwise, and both ways must give the same bytes."""
+    without parsing them and parse only the one it needs (``kith.persistence.lazytables``).
+    Derived files stay local (never in git) and are written compact with every key sorted:
+    they are rebuilt from scratch by a repair or a merge and updated record by record
+    otherwise, and both ways must give the same bytes."""
     if name.startswith("derived/"):
         return orjson.dumps(data, option=orjson.OPT_SORT_KEYS)
     lines = [b"{"]

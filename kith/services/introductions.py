@@ -34,6 +34,16 @@ def suggestions(store: Store, *, plugins: Any = None, person: str | None = None,
                        known=store.related_pairs())
 
 
+def meaning_waiting(store: Store) -> int:
+    """How many open needs and offers the meaning layer has not read yet (it reads new
+    texts within a time budget per command; the rest are matched by their words alone
+    until a later run reads them)."""
+    from kith.domain.serendipity import meaning
+
+    return meaning.waiting(store.home / meaning.CACHE_NAME,
+                           [o.text for o in store.opportunities(status="open")])
+
+
 def _network_for(store: Store, a: Person, b: Person, opportunities: list[Opportunity],
                  network: str | None) -> str:
     if network:

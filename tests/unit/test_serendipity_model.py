@@ -4,16 +4,21 @@ works alone, as the other serendipity tests check)."""
 
 from __future__ import annotations
 
+import importlib.util
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from kith.core.model import Opportunity, Person
 from kith.domain.serendipity import Matcher, meaning
 
-pytestmark = pytest.mark.skipif(not meaning.available(),
-                                reason="the meaning extra (numpy, the model) is not installed")
+INSTALLED = importlib.util.find_spec("numpy") is not None and meaning.model_dir() is not None
+pytestmark = [pytest.mark.meaning,
+              pytest.mark.skipif(not INSTALLED,
+                                 reason="the meaning extra (numpy, the model) is not installed")]
 
 LOO = ("The upstairs loo keeps running after every flush and now there's a stain on the "
        "ceiling. Does anyone know someone who won't charge a fortune?")
@@ -64,3 +69,27 @@ def test_a_story_finds_the_trade_with_the_phrases_as_the_reason() -> None:
 def test_switched_off_it_is_not_there(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KITH_MEANING", "off")
     assert meaning.prepare(None, [PIPES]) is None
+
+
+def test_a_first_suggest_reads_within_its_budget_and_says_what_waits(
+        run: Callable[..., Result], kith_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """5,000 texts opened at once must not hold a first suggest for minutes: with no time
+    to embed, the words match alone and the command says how many texts wait; a run with
+    time reads them, and the note goes."""
+    run("network", "add", "Street")
+    run("person", "add", "Priya", "--network", "street")
+    run("person", "add", "Desmond", "--network", "street")
+    run("hear", "Priya", "--need", LOO, "--network", "street")
+    run("hear", "Desmond", "--offer", PIPES, "--network", "street")
+    monkeypatch.setenv("KITH_MEANING_BUDGET", "0")
+    waiting = run("intro", "suggest")
+    assert waiting.exit_code == 0, waiting.output
+    assert "2 needs and offers not read for meaning yet" in waiting.stderr
+    assert not (kith_home / meaning.CACHE_NAME).exists() or meaning.waiting(
+        kith_home / meaning.CACHE_NAME, [LOO, PIPES]) == 2
+    monkeypatch.setenv("KITH_MEANING_BUDGET", "30")
+    read = run("intro", "suggest")
+    assert read.exit_code == 0, read.output
+    assert "not read for meaning" not in read.stderr
+    assert "Priya" in read.stdout and "Desmond" in read.stdout
+    assert meaning.waiting(kith_home / meaning.CACHE_NAME, [LOO, PIPES]) == 0

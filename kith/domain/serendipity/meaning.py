@@ -31,6 +31,7 @@ import hashlib
 import importlib.util
 import os
 import re
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -73,6 +74,30 @@ def available() -> bool:
     if os.environ.get("KITH_MEANING", "").lower() in ("0", "off", "no", "false"):
         return False
     return importlib.util.find_spec("numpy") is not None and model_dir() is not None
+
+
+CHUNK = 16
+"""Texts embedded between two looks at the clock."""
+
+
+def budget() -> float:
+    """Seconds one command may spend embedding new texts (``KITH_MEANING_BUDGET``, 3 by
+    default): about 40 texts a second here, so 5,000 texts opened at once are read over a
+    few runs instead of holding a first ``intro suggest`` for minutes; texts not read yet
+    are matched by their words alone meanwhile, and the command says how many wait."""
+    try:
+        value = float(os.environ.get("KITH_MEANING_BUDGET", "3"))
+    except ValueError:
+        return 3.0
+    return value if value == value and value >= 0 else 3.0
+
+
+def waiting(cache: Path, texts: Iterable[str]) -> int:
+    """How many of ``texts`` have no vector in the cache yet (0 without the layer)."""
+    if not available():
+        return 0
+    table = load(cache)
+    return sum(key(t) not in table for t in dict.fromkeys(texts))
 
 
 def key(text: str) -> bytes:
@@ -156,9 +181,18 @@ def prepare(cache: Path | None, texts: Iterable[str]) -> Meaning | None:
 
         folder = model_dir()
         assert folder is not None
-        missing = [t for t in texts_for(new) if key(t) not in table]
-        vectors = Encoder(folder).embed(missing)
-        added = {key(t): v.astype(np.float32) for t, v in zip(missing, vectors, strict=True)}
+        encoder = Encoder(folder)
+        added: dict[bytes, Any] = {}
+        started = time.monotonic()
+        limit = budget()
+        for start in range(0, len(new), CHUNK):
+            if time.monotonic() - started >= limit:
+                break  # the rest on the next run: a first suggest never hangs for minutes
+            chunk = new[start:start + CHUNK]
+            missing = [t for t in texts_for(chunk) if key(t) not in table and key(t) not in added]
+            vectors = encoder.embed(missing)
+            added.update({key(t): v.astype(np.float32)
+                          for t, v in zip(missing, vectors, strict=True)})
         table = _Table({**table.as_dict(), **added})
         if cache is not None:
             keep = {key(t) for t in texts_for(texts)}
