@@ -3,8 +3,9 @@ environment, its importer, command and panel through kith, its own test suite, a
 package that kith reports while everything else works, uninstalling, and a one-off plugin
 file loaded with ``--plugins-dir``.
 
-The packages are installed for this module only and uninstalled when it ends, so the rest
-of the suite sees the first-party plugins alone.
+The packages are installed with ``pip install --target`` into a folder of this module's
+own, which its processes put on ``PYTHONPATH``: the rest of the suite, in this process or
+in a parallel worker, sees the first-party plugins alone while these tests run.
 """
 
 from __future__ import annotations
@@ -29,14 +30,29 @@ def pip(*args: str) -> None:
                    check=True, capture_output=True)
 
 
+TARGET: list[Path] = []
+"""The folder the packages are installed in, while the module's fixture holds it."""
+
+
 def installed(name: str) -> bool:
     return subprocess.run([sys.executable, "-m", "pip", "show", "-q", name],
-                          capture_output=True).returncode == 0
+                          capture_output=True, env=with_packages()).returncode == 0
+
+
+def with_packages(env: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a process that sees the installed packages."""
+    environment = {**os.environ, **(env or {})}
+    if TARGET:
+        environment["PYTHONPATH"] = os.pathsep.join(
+            [str(TARGET[0]), *filter(None, [os.environ.get("PYTHONPATH")])])
+    return environment
 
 
 @pytest.fixture(scope="module")
 def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """kith-mbox and kith-broken, installed as real packages (not path hacks)."""
+    """kith-mbox and kith-broken, installed as real packages by pip (wheels built, entry
+    points in their dist-info), into a folder only this module's processes read."""
+    target = tmp_path_factory.mktemp("site-packages")
     broken = tmp_path_factory.mktemp("kith-broken")
     (broken / "kith_broken").mkdir()
     (broken / "kith_broken" / "__init__.py").write_text(
@@ -47,18 +63,19 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         '[project]\nname = "kith-broken"\nversion = "0.0.1"\n'
         '[project.entry-points.kith]\nbroken = "kith_broken"\n'
         '[tool.setuptools]\npackages = ["kith_broken"]\n')
-    pip("install", "--no-deps", str(MBOX), str(broken))
+    pip("install", "--no-deps", "--target", str(target), str(MBOX), str(broken))
+    TARGET.append(target)
     try:
         yield broken
     finally:
-        pip("uninstall", "-y", "kith-mbox", "kith-broken")
+        TARGET.clear()
 
 
 def kith(home: Path, *args: str, env: dict[str, str] | None = None
          ) -> subprocess.CompletedProcess[str]:
     home.mkdir(parents=True, exist_ok=True)  # $KITH_HOME must name a folder that exists
-    environment = {**os.environ, "KITH_HOME": str(home),
-                   "KITH_CONFIG": str(home.parent / "config.toml"), **(env or {})}
+    environment = with_packages({"KITH_HOME": str(home),
+                                 "KITH_CONFIG": str(home.parent / "config.toml"), **(env or {})})
     environment.pop("KITH_PLUGINS", None)
     return subprocess.run([*KITH, *args], capture_output=True, text=True, env=environment,
                           timeout=120)
@@ -105,7 +122,7 @@ def test_the_packages_importer_command_and_own_tests_work(packages: Path,
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
     own = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
                           str(MBOX / "tests")], capture_output=True, text=True, cwd=MBOX,
-                         timeout=300)
+                         env=with_packages(), timeout=300)
     assert own.returncode == 0, own.stdout[-2000:]
 
 
@@ -116,14 +133,19 @@ def test_the_installed_package_through_kith_api_testing(packages: Path, tmp_path
 
     from kith.api.testing import Sandbox
 
-    importlib.invalidate_caches()  # the packages were installed after this process started
-    kith = Sandbox(tmp_path, installed=True)
-    assert kith.plugins.infos["mbox"].origin == "entry point"
-    assert any(p.plugin == "broken" and p.stage == "load" for p in kith.problems)
-    summary = kith.json("import", "mbox", FIXTURES / "personal.mbox", "--create-network",
-                        "other")
-    assert summary["interactions_added"] == 3
-    kith.fails("mbox", "stats", FIXTURES / "not-mbox.txt", match="not an mbox")
+    sys.path.insert(0, str(TARGET[0]))  # this process only, for this test only
+    importlib.invalidate_caches()
+    try:
+        kith = Sandbox(tmp_path, installed=True)
+        assert kith.plugins.infos["mbox"].origin == "entry point"
+        assert any(p.plugin == "broken" and p.stage == "load" for p in kith.problems)
+        summary = kith.json("import", "mbox", FIXTURES / "personal.mbox",
+                            "--create-network", "other")
+        assert summary["interactions_added"] == 3
+        kith.fails("mbox", "stats", FIXTURES / "not-mbox.txt", match="not an mbox")
+    finally:
+        sys.path.remove(str(TARGET[0]))
+        importlib.invalidate_caches()
 
 
 def test_the_packages_panel_mounts_in_the_tui(packages: Path, tmp_path: Path) -> None:
@@ -143,7 +165,7 @@ def test_the_packages_panel_mounts_in_the_tui(packages: Path, tmp_path: Path) ->
         "        print(app.query_one('#email-summary').render())\n"
         "asyncio.run(main())\n")
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                            env={**os.environ, "KITH_CONFIG": str(tmp_path / "c.toml")},
+                            env=with_packages({"KITH_CONFIG": str(tmp_path / "c.toml")}),
                             timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "3 email thread-days imported" in result.stdout
@@ -153,7 +175,12 @@ def test_uninstalling_leaves_kith_working(packages: Path, tmp_path: Path) -> Non
     home = tmp_path / "db"
     assert kith(home, "import", "mbox", str(FIXTURES / "personal.mbox"), "--create-network",
                 "other").returncode == 0
-    pip("uninstall", "-y", "kith-mbox", "kith-broken")
+    assert installed("kith-mbox")
+    # pip uninstalls only from the environment it runs in; from a --target folder,
+    # uninstalling is taking the packages' files away, as pip would
+    target = TARGET[0]
+    aside = target.with_name(target.name + "-uninstalled")
+    target.rename(aside)
     assert not installed("kith-mbox")
     result = kith(home, "plugins", "--json")
     assert result.returncode == 0 and result.stderr == ""
@@ -163,7 +190,7 @@ def test_uninstalling_leaves_kith_working(packages: Path, tmp_path: Path) -> Non
     assert history.returncode == 0 and len(json.loads(history.stdout)) == 3
     gone = kith(home, "mbox", "stats", str(FIXTURES / "personal.mbox"))
     assert gone.returncode == 2 and "No such command" in gone.stderr
-    pip("install", "--no-deps", str(MBOX), str(packages))  # for the fixture's teardown
+    aside.rename(target)  # the module's other tests may still run after this one
 
 
 def test_a_one_off_plugin_file_loads_with_plugins_dir(tmp_path: Path) -> None:
