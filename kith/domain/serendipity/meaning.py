@@ -117,10 +117,12 @@ def phrases_of(text: str) -> list[str]:
 
 
 class Meaning:
-    """Texts' vectors (unit length), by the hash of each text."""
+    """Texts' vectors (unit length), by the hash of each text; ``pending``: how many of
+    the texts asked for have none yet (left for a later run by the time budget)."""
 
-    def __init__(self, table: _Table):
+    def __init__(self, table: _Table, pending: int = 0):
         self.table = table
+        self.pending = pending
 
     def of(self, text: str) -> Any:
         return self.table.get(key(text))
@@ -198,7 +200,7 @@ def prepare(cache: Path | None, texts: Iterable[str]) -> Meaning | None:
             keep = {key(t) for t in texts_for(texts)}
             with contextlib.suppress(OSError):
                 save(cache, {k: v for k, v in table.as_dict().items() if k in keep})
-    return Meaning(table)
+    return Meaning(table, sum(key(t) not in table for t in texts))
 
 
 class _Table:
