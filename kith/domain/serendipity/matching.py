@@ -376,50 +376,64 @@ class Matcher:
         columns = {o.id: n for n, o in enumerate(self.offers)}
         return cosines, columns, closest_columns(cosines, MEANING_CANDIDATES)
 
-    def _best_in_meaning(self, row: int, scores: dict[str, float], cosines: Any,
-                         columns: dict[str, int], closest: Any,
-                         asker: str) -> list[tuple[float, str, float]]:
-        """``_best`` with the meaning layer: the need's lexicon candidates and its
-        closest offers in meaning, each scored ``min(1, lexicon) + MEANING_WEIGHT ×
-        (cosine − MEANING_FLOOR)`` (the cosine's part never below 0), with that part
-        (the evidence's ``similarity``). In arrays, not a dictionary rebuilt per need:
-        this runs for every one of thousands of needs."""
+    def _best_in_meaning(self, needs: list[Opportunity], scores: list[dict[str, float]],
+                         cosines: Any, columns: dict[str, int],
+                         closest: Any) -> list[list[tuple[float, str, float]]]:
+        """``_best`` with the meaning layer, for every need at once: each need's lexicon
+        candidates and its closest offers in meaning, scored ``min(1, lexicon) +
+        MEANING_WEIGHT × (cosine − MEANING_FLOOR)`` (the cosine's part never below 0),
+        with that part (the evidence's ``similarity``). One flat array for all needs and
+        one sort, not a few array operations per need (thousands of small ones cost more
+        than the arithmetic)."""
         import numpy as np
 
-        ids = self.offer_ids
-        extra = [ids[c] for c in closest[row].tolist() if ids[c] not in scores]
-        idents = [*scores, *extra]
-        lexical = np.zeros(len(idents))
-        lexical[:len(scores)] = np.fromiter(scores.values(), dtype=float, count=len(scores))
-        np.minimum(lexical, 1.0, out=lexical)
-        where = np.fromiter(map(columns.__getitem__, idents), dtype=np.intp,
-                            count=len(idents))
-        shares = cosines[row, where].astype(float) - MEANING_FLOOR
+        ids, where = self.offer_ids, columns.__getitem__
+        flat: list[int] = []
+        lexical: list[float] = []
+        counts = []
+        for found, near in zip(scores, closest.tolist(), strict=True):
+            before = len(flat)
+            flat += map(where, found)
+            lexical += found.values()
+            extra = [c for c in near if ids[c] not in found]
+            flat += extra
+            lexical += [0.0] * len(extra)
+            counts.append(len(flat) - before)
+        rows = np.repeat(np.arange(len(scores)), counts)
+        cols = np.asarray(flat, dtype=np.intp)
+        shares = cosines[rows, cols].astype(float) - MEANING_FLOOR
         np.maximum(shares, 0.0, out=shares)
         shares *= MEANING_WEIGHT
-        total = lexical + shares
+        total = np.minimum(np.asarray(lexical, dtype=float), 1.0) + shares
+        order = np.lexsort((-total, rows)).tolist()  # by need, then best first (stable)
+        totals, parts = total.tolist(), shares.tolist()
         out = []
-        for n in np.argsort(-total, kind="stable")[:TOP_OFFERS + 2].tolist():
-            value, ident = float(total[n]), idents[n]
-            if value >= MIN_SCORE and self.owner.get(ident, ident) != asker:
-                out.append((value, ident, float(shares[n])))
-        return out[:TOP_OFFERS]
+        start = 0
+        for need, count in zip(needs, counts, strict=True):
+            best = []
+            for n in order[start:start + min(count, TOP_OFFERS + 2)]:
+                ident = ids[flat[n]]
+                if totals[n] >= MIN_SCORE and self.owner.get(ident, ident) != need.person:
+                    best.append((totals[n], ident, parts[n]))
+            out.append(best[:TOP_OFFERS])
+            start += count
+        return out
 
     def matches(self) -> list[Match]:
         """Every need's best few offers and best few skilled people."""
         out: list[Match] = []
         needs = [o for o in self.opportunities if o.type == "need"]
         cosines, columns, closest = self._similarities(needs)
-        for row, need in enumerate(needs):
+        scores = [self._scores(self._expanded(self.vectors[need.id]), self.postings,
+                               self.holders, self.deferred) for need in needs]
+        if cosines is not None:
+            chosen = self._best_in_meaning(needs, scores, cosines, columns, closest)
+        else:
+            chosen = [[(value, ident, 0.0) for value, ident
+                       in self._best(found, self.owner, need.person, TOP_OFFERS)]
+                      for need, found in zip(needs, scores, strict=True)]
+        for need, best in zip(needs, chosen, strict=True):
             need_features = self.features[need.id]
-            expanded = self._expanded(self.vectors[need.id])
-            scores = self._scores(expanded, self.postings, self.holders, self.deferred)
-            if cosines is not None:
-                best = self._best_in_meaning(row, scores, cosines, columns, closest,
-                                             need.person)
-            else:
-                best = [(value, ident, 0.0) for value, ident
-                        in self._best(scores, self.owner, need.person, TOP_OFFERS)]
             for value, offer_id, share in best:
                 offer = self.by_id[offer_id]
                 out.append(Match(need, offer.person, offer, min(1.0, value), need_features,
@@ -427,9 +441,9 @@ class Matcher:
             # a person's tags are a short list, not a text: what counts is how much of
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
-            scores = self._scores(coverage, self.people_postings, self.people_holders,
+            people = self._scores(coverage, self.people_postings, self.people_holders,
                                   self.deferred_people, fallback=False)
-            for value, person in self._best(scores, {}, need.person, TOP_PEOPLE,
+            for value, person in self._best(people, {}, need.person, TOP_PEOPLE,
                                             SKILL_FACTOR):
                 skills = self.skills[person]
                 if _means_something(need_features, skills):
