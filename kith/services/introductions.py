@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any
 from kith.core import clock
 from kith.core.errors import NotFound, ValidationError
 from kith.core.model import ME, Interaction, Opportunity, Person, Value
-from kith.domain.serendipity import Suggestion, suggest
+from kith.core.words import counted
+from kith.domain.serendipity import Suggestion, suggest, suggest_and_pending
 from kith.services.bulk import no_cycle_collection
 from kith.services.interactions import estimated
 from kith.services.scope import one_transaction
@@ -29,19 +30,28 @@ if TYPE_CHECKING:
 def suggestions(store: Store, *, plugins: Any = None, person: str | None = None,
                 limit: int = 10) -> list[Suggestion]:
     """Ranked introductions, leaving out people who already know each other."""
+    return suggestions_and_waiting(store, plugins=plugins, person=person, limit=limit)[0]
+
+
+def suggestions_and_waiting(store: Store, *, plugins: Any = None, person: str | None = None,
+                            limit: int = 10) -> tuple[list[Suggestion], str | None]:
+    """``suggestions``, and the note to show beside them when the meaning layer has not
+    read every open need and offer yet (it reads new texts within a time budget per
+    command; the rest are matched by their words alone until a later run reads them):
+    what ``kith intro suggest`` prints on stderr and the TUI's Intros tab shows."""
     with no_cycle_collection():
-        return suggest(store, plugins=plugins, person=person, limit=limit,
-                       known=store.related_pairs())
+        found, pending = suggest_and_pending(store, plugins=plugins, person=person,
+                                             limit=limit, known=store.related_pairs())
+    return found, waiting_note(pending)
 
 
-def meaning_waiting(store: Store) -> int:
-    """How many open needs and offers the meaning layer has not read yet (it reads new
-    texts within a time budget per command; the rest are matched by their words alone
-    until a later run reads them)."""
-    from kith.domain.serendipity import meaning
-
-    return meaning.waiting(store.home / meaning.CACHE_NAME,
-                           [o.text for o in store.opportunities(status="open")])
+def waiting_note(pending: int) -> str | None:
+    """The words for ``pending`` texts not read for meaning yet (None when none wait)."""
+    if not pending:
+        return None
+    held = counted(pending, "need or offer", "needs and offers", thousands=True)
+    return f"{held} not read for meaning yet (matched by their words for now); " \
+           "the next runs read them"
 
 
 def _network_for(store: Store, a: Person, b: Person, opportunities: list[Opportunity],

@@ -26,6 +26,8 @@ from kith.tui.widgets import LazyPane, ListSuggester, escape
 
 SUGGESTIONS = 20
 MADE = 50
+EVIDENCE_WIDTH = 100
+"""The evidence lines' width before the pane has been laid out."""
 
 
 def _when(text: str, what: str) -> Any:
@@ -134,6 +136,9 @@ class IntroductionsPane(LazyPane, Vertical):
         yield Static("Suggested introductions (i: introduce the pair, I: with a note or date, "
                      "Enter: open)",
                      classes="heading")
+        waiting = Static("", id="meaning-waiting")
+        waiting.display = False  # shown only while texts wait for the meaning layer
+        yield waiting
         suggestions: DataTable[str] = DataTable(id="suggestions", cursor_type="row")
         suggestions.add_columns("Score", "Introduce", "To", "Matched", "Networks")
         yield suggestions
@@ -149,13 +154,17 @@ class IntroductionsPane(LazyPane, Vertical):
 
     def refresh_data(self) -> None:
         from kith.domain.serendipity.evidence import shorten
-        from kith.services.introductions import suggestions
+        from kith.services.introductions import suggestions_and_waiting
 
         store = self.kith.store
         if not store.exists:
             return
         names = {i: d["name"] for i, d in store.people_docs().items()}
-        self.suggestions = suggestions(store, plugins=self.kith.plugins, limit=SUGGESTIONS)
+        self.suggestions, waiting = suggestions_and_waiting(store, plugins=self.kith.plugins,
+                                                            limit=SUGGESTIONS)
+        note = self.query_one("#meaning-waiting", Static)
+        note.update(escape(f"Note: {waiting}") if waiting else "")
+        note.display = bool(waiting)
         table = self.query_one("#suggestions", DataTable)
         table.clear()
         for s in self.suggestions:
@@ -191,7 +200,11 @@ class IntroductionsPane(LazyPane, Vertical):
     def _show_evidence(self, row: int) -> None:
         widget = self.query_one("#suggestion-evidence", Static)
         if 0 <= row < len(self.suggestions):
-            widget.update("\n".join("  " + escape(line)
+            from kith.domain.serendipity.evidence import shorten
+
+            # one line each, cut to the pane: a wrapped line reads as two reasons
+            width = max(40, (widget.size.width or self.app.size.width or EVIDENCE_WIDTH) - 3)
+            widget.update("\n".join("  " + escape(shorten(line, width))
                                     for line in self.suggestions[row].evidence))
         else:
             widget.update("")

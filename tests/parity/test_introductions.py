@@ -7,6 +7,7 @@ Built on the one parity harness (``tests/parity/conftest.py``) on a database of 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from datetime import date
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 from textual.widgets import DataTable, Static
 
+from kith.domain.serendipity import meaning
 from kith.persistence.store import Store
 from kith.tui.app import KithTUI
 from kith.tui.introductions import IntroduceForm, OutcomeForm
@@ -32,6 +34,7 @@ from tests.parity.conftest import (
 from tests.tui.test_tui import fill
 
 TODAY = date(2026, 6, 15)
+MEANING = importlib.util.find_spec("numpy") is not None and meaning.model_dir() is not None
 pytestmark = pytest.mark.usefixtures("first_party_plugins_only")  # and no config of the user's
 
 
@@ -126,3 +129,31 @@ def test_the_same_refusal_on_both_faces(tmp_path: Path) -> None:
     assert cli_message == "an outcome cannot come before the introduction (2026-03-02): " \
         "check --on"
     assert same_refusal(cli_message, seen["error"])
+
+
+@pytest.mark.meaning
+@pytest.mark.skipif(not MEANING, reason="the meaning extra (numpy, the model) is not installed")
+def test_both_faces_say_how_many_texts_wait_for_the_meaning_layer(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With no time to read texts for meaning, ``kith intro suggest`` notes on stderr how
+    many wait and the Intros tab shows the same words above its table; each evidence
+    line stays one line, cut to the pane."""
+    twins = two_databases(tmp_path)
+    monkeypatch.setenv("KITH_MEANING_BUDGET", "0")
+    said = cli_ok(twins.cli_home, "intro", "suggest").stderr
+    assert "kith: note: 2 needs and offers not read for meaning yet" in said
+    seen: dict[str, Any] = {}
+
+    async def steps(app: KithTUI, pilot: Any) -> None:
+        await pilot.press("o")
+        await settle(pilot)
+        note = app.query_one("#meaning-waiting", Static)
+        seen["note"], seen["shown"] = str(note.render()), note.display
+        seen["evidence"] = str(app.query_one("#suggestion-evidence", Static).render())
+
+    tui_drive(twins.tui_home, steps, size=(60, 40), today=TODAY)
+    assert seen["shown"] and seen["note"].startswith("Note: ")
+    assert seen["note"].removeprefix("Note: ").split()[:3] == \
+        said.removeprefix("kith: note: ").split()[:3]
+    assert all(len(line) <= 60 for line in seen["evidence"].splitlines())
+    assert any(line.endswith("…") for line in seen["evidence"].splitlines())

@@ -313,3 +313,30 @@ def test_empty_database_says_what_to_do(ok: Ok) -> None:
                                      ["intro", "outcome"], ["intro", "list"]])
 def test_help(ok: Ok, command: list[str]) -> None:
     assert f" {' '.join(command)} [OPTIONS]" in ok(*command, "--help").stdout
+
+
+def test_strength_past_the_cap_orders_the_strongest_first() -> None:
+    """Words and meaning can add up past 1; the score shown stops at 1, the order does
+    not: two capped matches are not left tied."""
+    weaker = Suggestion(("a", "b"), ("n", "o1"), 1.0, strength=1.2)
+    stronger = Suggestion(("a", "c"), ("n", "o2"), 1.0, strength=1.5)
+    plugin = Suggestion(("a", "d"), ("n", "o3"), 0.9, matcher="other")
+    assert [s.people[1] for s in merge([weaker, plugin, stronger])] == ["c", "b", "d"]
+    again = merge([Suggestion(("b", "a"), ("n", "o1"), 0.95, strength=0.95), weaker])
+    assert again[0].score == 1.0 and again[0].rank() == 1.2
+
+
+def test_a_word_both_wrote_is_said_once() -> None:
+    asker, giver = _people("Asker", "Giver")
+    found = Matcher([asker, giver], [
+        _opp(asker, "need", "need a new brand for my bakery"),
+        _opp(giver, "offer", "I do brand design and logos for bakeries")]).suggest()
+    matched = found[0].evidence[0]
+    assert matched.count("brand") == 1, matched
+
+
+@pytest.mark.parametrize("text", ["Starting as a junior doctor in January",
+                                  "junior developer looking for a mentor"])
+def test_a_grade_is_no_sport(text: str) -> None:
+    assert "@sport" not in terms(text)
+    assert "@sport" in terms("coach wanted for our juniors on Saturday")

@@ -23,17 +23,14 @@ def intro() -> None:
 def suggest_command(app: KithApp, person: str | None, limit: int, as_json: bool) -> None:
     """Ranked pairs of people worth introducing, with the evidence in words: the matched
     words as each person wrote them, the need and the offer, and their networks."""
-    from kith.services.introductions import meaning_waiting, suggestions
+    from kith.services.introductions import suggestions_and_waiting
 
     store = app.store
     who = store.find_person(person).id if person else None
-    found = suggestions(store, plugins=app.plugins, person=who, limit=limit)
-    waiting = meaning_waiting(store)
+    found, waiting = suggestions_and_waiting(store, plugins=app.plugins, person=who,
+                                             limit=limit)
     if waiting:
-        held = counted(waiting, "need or offer", "needs and offers", thousands=True)
-        click.echo(f"kith: note: {held} "
-                   "not read for meaning yet (matched by their words for now); "
-                   "the next runs read them", err=True)
+        click.echo(f"kith: note: {waiting}", err=True)
     if as_json:
         emit_json([s.to_dict(store) for s in found])
         return

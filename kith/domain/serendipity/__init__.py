@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from kith.persistence.store import Store
 
 __all__ = ["Matcher", "Profile", "Suggestion", "introduced_before", "introduced_pairs", "merge",
-           "suggest", "summary", "terms"]
+           "suggest", "suggest_and_pending", "summary", "terms"]
 
 
 def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
@@ -47,11 +47,23 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
     """Ranked introductions from kith's matcher and every plugin's matchers, leaving out
     pairs already introduced and the ``known`` pairs (people who already know each
     other: the services pass the relationships)."""
+    return suggest_and_pending(store, plugins=plugins, person=person, limit=limit,
+                               known=known)[0]
+
+
+def suggest_and_pending(store: Store, *, plugins: Any = None, person: str | None = None,
+                        limit: int = 10, known: set[frozenset[str]] | None = None
+                        ) -> tuple[list[Suggestion], int]:
+    """``suggest``, and how many open needs and offers the meaning layer has not read
+    yet (its time budget left them for a later run; 0 without the layer): counted while
+    the vectors are prepared, not by reading the cache again."""
     plugins = plugins if plugins is not None else store.plugins
     docs = store.people_docs()
     opportunities = store.opportunities(status="open")
+    vectors = _meaning(store, opportunities)
+    pending = vectors.pending if vectors is not None else 0
     found = Matcher([Profile.of(doc) for doc in docs.values()], opportunities,
-                    _meaning(store, opportunities)).suggest(explain=False)
+                    vectors).suggest(explain=False)
     if plugins is not None and _asks_plugins(plugins):
         people = store.people()
         for plugin, result in plugins.collect("suggest_introductions", people=people,
@@ -69,7 +81,7 @@ def suggest(store: Store, *, plugins: Any = None, person: str | None = None,
     done = introduced_pairs(store) | (known or set())
     open_ids = {o.id for o in opportunities}
     result = [s for s in merge(found) if acceptable(s, done, open_ids, person)]
-    return [s.finish() for s in (result[:limit] if limit else result)]
+    return [s.finish() for s in (result[:limit] if limit else result)], pending
 
 
 def _meaning(store: Store, opportunities: list[Any]) -> Any:

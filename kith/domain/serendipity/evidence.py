@@ -32,7 +32,10 @@ def describe_link(link: Link) -> str:
     """One matched pair of words: "tap → plumber (plumbing)", "Lisbon" when the same
     word, "co-founder → software engineer (co-founder, goes with software)"."""
     need = ", ".join(link.need_words)
-    offer = ", ".join(link.offer_words)
+    asked = {w.casefold() for w in link.need_words}
+    # a word both wrote is said once, on the need's side ("brand → design, logos")
+    offer = ", ".join([w for w in link.offer_words if w.casefold() not in asked]
+                      or link.offer_words)
     if link.concept is None:
         return need if need.casefold() == offer.casefold() else f"{need} → {offer}"
     if link.related_to:
@@ -41,6 +44,16 @@ def describe_link(link: Link) -> str:
         return need if need.casefold() == link.concept.casefold() else \
             f"{need} ({link.concept})"
     return f"{need} → {offer} ({link.concept})"
+
+
+def _said_once(links: tuple[Link, ...]) -> list[Link]:
+    """The links, less a plain word that a concept's link already quotes: a broad
+    concept's word counts as a detail too ("brand" as design, and "brand" itself), but a
+    person reads it once ("brand → brand, logos (design)", not "…; brand")."""
+    quoted = {word.casefold() for link in links if link.concept is not None
+              for word in (*link.need_words, *link.offer_words)}
+    return [link for link in links if link.concept is not None
+            or not {w.casefold() for w in link.need_words} <= quoted]
 
 
 def _where(opportunity: Opportunity | None, person: Someone | None) -> list[str]:
@@ -55,7 +68,7 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
     asker, partner = people.get(need.person), people.get(match.partner)
     asker_name = asker.name if asker else need.person
     partner_name = partner.name if partner else match.partner
-    said = [describe_link(link) for link in match.links]
+    said = [describe_link(link) for link in _said_once(match.links)]
     phrases = match.phrases
     if phrases is not None and (not said or match.similarity > match.score / 2):
         # the sentence model made (most of) this match: the two phrases it found closest

@@ -36,6 +36,9 @@ class Suggestion:
     details: dict[str, Any] = field(default_factory=dict)
     pending: Any = field(default=None, repr=False, compare=False)
     """kith's own match, until its evidence is written (``finish``)."""
+    strength: float | None = field(default=None, repr=False, compare=False)
+    """kith's match before its score was capped at 1 (ranks the strongest first); None
+    for a plugin's suggestion, ranked by its score."""
 
     def finish(self) -> Suggestion:
         """Write the evidence of kith's match (first, before any plugin's): done only
@@ -56,8 +59,12 @@ class Suggestion:
         return frozenset(self.people)
 
     def rank(self) -> float:
-        """What suggestions are ordered by: the score, plus the tie-breaking bonus."""
-        return self.score + (CROSS_NETWORK_BONUS if self.apart else 0.0)
+        """What suggestions are ordered by: the score (uncapped, for kith's own), plus
+        the tie-breaking bonus."""
+        return self.value() + (CROSS_NETWORK_BONUS if self.apart else 0.0)
+
+    def value(self) -> float:
+        return self.score if self.strength is None else self.strength
 
     def to_dict(self, store: Store | None = None) -> dict[str, Any]:
         def who(ident: str) -> dict[str, str]:
@@ -95,12 +102,13 @@ def merge(suggestions: Iterable[Suggestion]) -> list[Suggestion]:
             existing = merged[key] = Suggestion(
                 existing.people, existing.opportunities, existing.score,
                 list(existing.evidence), existing.matcher, existing.apart,
-                dict(existing.details), existing.pending)
+                dict(existing.details), existing.pending, existing.strength)
             copies.add(id(existing))
         if existing.pending is None:
             existing.pending = suggestion.pending
-        if suggestion.score > existing.score:
+        if suggestion.value() > existing.value():
             existing.score, existing.matcher = suggestion.score, suggestion.matcher
+            existing.strength = suggestion.strength
             existing.details = {**existing.details, **suggestion.details}
         existing.evidence += [e for e in suggestion.evidence if e not in existing.evidence]
         existing.opportunities = tuple(dict.fromkeys([*existing.opportunities,

@@ -867,5 +867,15 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                             "motivational panel school assembly"),
                 ("audio", "bluetooth sound pa system amp amplifier music stereo")),
     "recovery": (("addiction", "alcohol drinking drugs sober addiction"),),
+    # a grade before a job ("junior doctor", "junior developer") is no sport: "junior"
+    # and "juniors" are a team only beside a game, a pitch or a coach
+    "junior": (("sport", "team teams side squad league coach coaching training "
+                         "football rugby cricket hockey netball tennis basketball "
+                         "badminton swimming athletics match matches pitch fixtures "
+                         "kit players"),),
+    "juniors": (("sport", "team teams side squad league coach coaching training "
+                          "football rugby cricket hockey netball tennis basketball "
+                          "badminton swimming athletics match matches pitch fixtures "
+                          "kit players"),),
 }
 """Words whose meaning depends on their neighbours, beside ``lexicon.SENSES``."""
