@@ -16,7 +16,8 @@ requests:
   10,000 hrefs); with none (a first pull), or when the server has forgotten the token,
   every item with its ETag, and the token to give next time. A server without the report
   gets the PROPFIND of every item's ETag (``listing``) instead.
-- a multiget REPORT of the changed items (200 at a time), and PUT/DELETE with
+- a multiget REPORT of the changed items (200 at a time, the next asked for while kith
+  reads this one: ``kith.live.ahead``), and PUT/DELETE with
   ``If-Match`` for writing back.
 
 ``caldav``'s own object model is CalDAV-only, so these requests (the same for CardDAV and
@@ -227,24 +228,31 @@ class DavCollection:
         return found
 
     def fetch(self, names: Iterable[str]) -> Iterator[tuple[str, str, bytes | None]]:
+        """The items, by multiget REPORTs of ``BATCH``; the next batch is asked for while
+        the caller reads this one (``kith.live.ahead``)."""
+        from kith.live.ahead import ahead
+
         wanted = list(names)
-        data = _tag(CARDDAV, "address-data") if self.contacts else \
-            _tag(CALDAV, "calendar-data")
-        for start in range(0, len(wanted), BATCH):
-            batch = wanted[start:start + BATCH]
-            response = self._request("REPORT", self.url, _multiget(self.contacts, batch),
-                                     {"Depth": "1",
-                                      "Content-Type": "application/xml; charset=utf-8"})
-            got: dict[str, tuple[str, bytes]] = {}
-            for href, props in self._responses(response):
-                etag = props.get(_tag(DAV, "getetag"))
-                content = props.get(data)
-                if content is not None and content.text:
-                    got[href] = ((etag.text or "").strip() if etag is not None else "",
-                                 content.text.encode("utf-8"))
+        batches = [wanted[start:start + BATCH] for start in range(0, len(wanted), BATCH)]
+        for batch, got in ahead(batches, self._multiget):
             for name in batch:
                 version, body = got.get(name, ("", None))  # type: ignore[arg-type]
                 yield name, version, body
+
+    def _multiget(self, batch: list[str]) -> tuple[list[str], dict[str, tuple[str, bytes]]]:
+        data = _tag(CARDDAV, "address-data") if self.contacts else \
+            _tag(CALDAV, "calendar-data")
+        response = self._request("REPORT", self.url, _multiget(self.contacts, batch),
+                                 {"Depth": "1",
+                                  "Content-Type": "application/xml; charset=utf-8"})
+        got: dict[str, tuple[str, bytes]] = {}
+        for href, props in self._responses(response):
+            etag = props.get(_tag(DAV, "getetag"))
+            content = props.get(data)
+            if content is not None and content.text:
+                got[href] = ((etag.text or "").strip() if etag is not None else "",
+                             content.text.encode("utf-8"))
+        return batch, got
 
     def put(self, name: str, content: bytes, version: str | None) -> str:
         """Write one item; ``version`` is its ETag (``If-Match``, so a change made on the

@@ -225,20 +225,26 @@ class ImapReader:
         return sorted(u for u in (int(x) for x in b" ".join(data).split()) if u > last)
 
     def headers(self, uids: list[int]) -> Iterator[MailHeader | str]:
-        fields = " ".join(HEADER_FIELDS)
-        for start in range(0, len(uids), IMAP_BATCH):
-            batch = uids[start:start + IMAP_BATCH]
-            status, data = self._call(self.connection.uid, "FETCH",
-                                      ",".join(map(str, batch)),
-                                      f"(UID BODY.PEEK[HEADER.FIELDS ({fields})])")
-            if status != "OK":
-                raise KithError(f"{self.url}: the server refused FETCH")
+        """The messages' headers, ``IMAP_BATCH`` UIDs a ``UID FETCH``; the next batch is
+        asked for while this one is parsed (``kith.live.ahead``)."""
+        from kith.live.ahead import ahead
+
+        batches = [uids[start:start + IMAP_BATCH] for start in range(0, len(uids), IMAP_BATCH)]
+        for data in ahead(batches, self._fetch):
             for item in data:
                 if not isinstance(item, tuple):
                     continue
                 match = re.search(rb"UID (\d+)", item[0])
                 if match:
                     yield parse_header(match.group(1).decode(), item[1])
+
+    def _fetch(self, batch: list[int]) -> list[Any]:
+        fields = " ".join(HEADER_FIELDS)
+        status, data = self._call(self.connection.uid, "FETCH", ",".join(map(str, batch)),
+                                  f"(UID BODY.PEEK[HEADER.FIELDS ({fields})])")
+        if status != "OK":
+            raise KithError(f"{self.url}: the server refused FETCH")
+        return data
 
     def close(self) -> None:
         try:
