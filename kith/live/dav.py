@@ -6,7 +6,8 @@ alive, for every request of a pull), the authentication (Basic and Digest, negot
 requests:
 
 - a depth-0 PROPFIND of the collection's CTag alone (``token``): an unchanged CTag means
-  nothing to read, in one round trip. It asks for the CTag *only*: a server computes each
+  nothing to read, in one round trip (sent ahead by ``ask_token`` while kith reads its
+  database). It asks for the CTag *only*: a server computes each
   property it is asked for, and Radicale computes both the CTag and the sync token by
   reading every item of the collection, so asking for both (as kith did) cost the server
   twice the work on every nothing-new pull. A server without a CTag is asked for its sync
@@ -111,6 +112,7 @@ class DavCollection:
         self.path = urlparse(self.url).path
         self.client = DAVClient(url=self.url, username=username, password=password,
                                 timeout=TIMEOUT, enable_rfc6764=False)
+        self._asked: Any = None
 
     # requests ------------------------------------------------------------------------
     def _request(self, method: str, url: str, body: str = "",
@@ -173,9 +175,33 @@ class DavCollection:
         return None
 
     def token(self) -> str | None:
-        """The CTag (or, from a server without one, the sync token); see the module."""
+        """The CTag (or, from a server without one, the sync token); see the module. The
+        answer to ``ask_token`` when that was called."""
+        if self._asked is not None:
+            asked, self._asked = self._asked, None
+            return asked.result()
         return self._property(_CTAG_BODY, _tag(CALENDARSERVER, "getctag")) or \
             self._property(_SYNC_TOKEN_BODY, _tag(DAV, "sync-token"))
+
+    def ask_token(self) -> None:
+        """Send the token request now, from a thread, and let ``token`` collect the answer:
+        a server computes a CTag by reading its whole collection (0.6 s for 10k items on
+        Radicale), time in which kith reads its own database instead of waiting. Nothing
+        else is sent on the connection before ``token`` has its answer."""
+        from concurrent.futures import Future
+        from threading import Thread
+
+        asked: Future[str | None] = Future()
+
+        def send() -> None:
+            try:
+                asked.set_result(self._property(_CTAG_BODY, _tag(CALENDARSERVER, "getctag"))
+                                 or self._property(_SYNC_TOKEN_BODY, _tag(DAV, "sync-token")))
+            except BaseException as error:  # raised where the token is read
+                asked.set_exception(error)
+
+        self._asked = asked
+        Thread(target=send, name="kith-token", daemon=True).start()
 
     def changes(self, since: str | None) -> Changes | None:
         """What changed since the sync token ``since`` (every item when ``None``, or when
