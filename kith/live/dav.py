@@ -180,6 +180,9 @@ class DavCollection:
         if self._asked is not None:
             asked, self._asked = self._asked, None
             return asked.result()
+        return self._token_now()
+
+    def _token_now(self) -> str | None:
         return self._property(_CTAG_BODY, _tag(CALENDARSERVER, "getctag")) or \
             self._property(_SYNC_TOKEN_BODY, _tag(DAV, "sync-token"))
 
@@ -195,8 +198,7 @@ class DavCollection:
 
         def send() -> None:
             try:
-                asked.set_result(self._property(_CTAG_BODY, _tag(CALENDARSERVER, "getctag"))
-                                 or self._property(_SYNC_TOKEN_BODY, _tag(DAV, "sync-token")))
+                asked.set_result(self._token_now())
             except BaseException as error:  # raised where the token is read
                 asked.set_exception(error)
 
