@@ -66,6 +66,10 @@ nothing new  2.09 s wall (kith cpu 0.59,       2.59 s wall (kith cpu 0.52,
 Interleaved at 2k contacts, 2k events, 10k messages (before, after, three rounds, load
 4.5-4.9): first pull median 8.0 -> 7.8 s wall, nothing new median 1.19 -> 1.01 s wall.
 
+Folders the same day, the code before and after run side by side (load 6.8): first pull
+kith cpu 16.57 -> 15.56 s (47.4 -> 44.1 s wall), nothing new 0.41 -> 0.36 s cpu (1.14 ->
+0.94 s wall).
+
 Where the first pull's time goes (cProfile of ``kith pull`` at 2k contacts, 2k events,
 10k messages, 8.3 s under the profiler): the calendar 3.3 s (``read_events`` 2.8, of
 which icalendar's parsing 1.6 and the recurrence expander 0.5), the mail 3.2 s (header
