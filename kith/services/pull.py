@@ -347,23 +347,29 @@ def pull_calendar(store: Store, definition: SourceDefinition, collection: Collec
     index = PeopleIndex(store)
     zone = clock.local_tz()
     me = frozenset(definition.me)
-    fetched = []  # read before the transaction: the lock is never held while a server
-    for item in collection.fetch(wanted):  # is waited for
-        fetched.append(item)
+    # read and parsed before the transaction: the lock is never held while a server is
+    # waited for, and each batch is parsed while the server reads the next
+    fetched: list[tuple[str, str, Any]] = []
+    for name, version, content in collection.fetch(wanted):
+        if content is None:
+            fetched.append((name, version, None))
+        else:
+            try:
+                fetched.append((name, version, read_events(content, since, moment, zone, me)))
+            except EventError as error:
+                fetched.append((name, version, error))
         if progress is not None:
             progress(1, len(wanted))
     with one_transaction(store, plugins):
-        for name, version, content in fetched:
+        for name, version, found in fetched:
             summary.read += 1
-            if content is None:
+            if found is None:
                 summary.skipped.append(f"{label(definition, name)}: cannot be read (gone or "
                                        "too large)")
                 continue
-            try:
-                found = read_events(content, since, moment, zone, me)
-            except EventError as error:
+            if isinstance(found, EventError):
                 summary.skipped.append(f"{label(definition, name)}: unreadable event: "
-                                       f"{error}")
+                                       f"{found}")
                 items[name] = {"v": version, "bad": True}
                 continue
             for occurrence in found.occurrences:
@@ -417,6 +423,9 @@ def pull_source(store: Store, definition: SourceDefinition, *, rules: list[Inbox
         return pull_mail(store, definition, rules=rules, plugins=plugins, progress=progress,
                          now=now)
     collection = open_collection(definition)
+    ask = getattr(collection, "ask_token", None)
+    if ask is not None:  # the server works out its token while the database is read
+        ask()
     if definition.holds == "contacts":
         return pull_contacts(store, definition, collection, plugins=plugins,
                              progress=progress)

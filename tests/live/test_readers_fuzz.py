@@ -60,3 +60,32 @@ def test_mail_headers_always_read(lines: list[str], raw: bytes) -> None:
     for content in ("\r\n".join(lines).encode("utf-8", "surrogatepass"), raw):
         header = parse_header("k", content)
         assert header.key == "k"
+
+
+FIELD_LINES = st.lists(st.one_of(
+    st.sampled_from(["From: Ann <ann@example.org>", "To: bob@example.org, c@d.e", "Cc: ",
+                     "Subject: =?utf-8?q?caf=C3=A9?= ?", "subject: again", " folded",
+                     "\tfolded too", "Message-ID: <m1@x>", "In-Reply-To:<m0@x>",
+                     "References: <a>\r\n <b>", "List-Id: A list <a.example.org>", "",
+                     "From nobody Mon Jan 1", "X-Odd : spaced", ":empty", "Date: Mon, 1 Jun"
+                     " 2026 09:00:00 +0000", "no colon", "\r", "To: x\ry@z", "A:\x0bb"]),
+    st.text(st.characters(max_codepoint=127), max_size=20)), max_size=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(lines=FIELD_LINES, end=st.sampled_from(["\r\n", "\n", "\r"]))
+def test_field_reader_agrees_with_the_standard_parser(lines: list[str], end: str) -> None:
+    """The plain split of header lines gives what ``BytesHeaderParser`` gives, for every
+    field kith reads (or declines, and the standard parser reads it)."""
+    from email.parser import BytesHeaderParser
+
+    from kith.live.mail import HEADER_FIELDS, _Fields
+
+    raw = end.join(lines).encode("ascii")
+    fast = _Fields.read(raw)
+    if fast is None:
+        return
+    slow = BytesHeaderParser().parsebytes(raw)
+    for name in HEADER_FIELDS:
+        assert fast.get(name) == slow.get(name), (name, raw)
+        assert fast.get_all(name, []) == slow.get_all(name, []), (name, raw)
