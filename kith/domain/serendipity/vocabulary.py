@@ -794,6 +794,11 @@ RELATED: dict[tuple[str, str], float] = {
 """Links between the concepts here and those of ``lexicon`` (see ``lexicon.RELATED``);
 each language relates to ``language`` by ``LANGUAGE_LINK`` (set in ``lexicon``)."""
 
+_JUNIOR_SPORT = ("team teams side squad league coach coaching training football rugby "
+                 "cricket hockey netball tennis basketball badminton swimming athletics "
+                 "match matches pitch fixtures kit players")
+"""The neighbours that make "junior(s)" a sports team rather than a grade."""
+
 SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "painting": (("decorating", "wall walls house room ceiling fence skirting exterior "
                                 "interior decorator decorate door doors window windows "
@@ -869,13 +874,7 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "recovery": (("addiction", "alcohol drinking drugs sober addiction"),),
     # a grade before a job ("junior doctor", "junior developer") is no sport: "junior"
     # and "juniors" are a team only beside a game, a pitch or a coach
-    "junior": (("sport", "team teams side squad league coach coaching training "
-                         "football rugby cricket hockey netball tennis basketball "
-                         "badminton swimming athletics match matches pitch fixtures "
-                         "kit players"),),
-    "juniors": (("sport", "team teams side squad league coach coaching training "
-                          "football rugby cricket hockey netball tennis basketball "
-                          "badminton swimming athletics match matches pitch fixtures "
-                          "kit players"),),
+    "junior": (("sport", _JUNIOR_SPORT),),
+    "juniors": (("sport", _JUNIOR_SPORT),),
 }
 """Words whose meaning depends on their neighbours, beside ``lexicon.SENSES``."""
