@@ -110,14 +110,6 @@ def budget() -> float:
     return value if value == value and value >= 0 else 3.0
 
 
-def waiting(cache: Path, texts: Iterable[str]) -> int:
-    """How many of ``texts`` have no vector in the cache yet (0 without the layer)."""
-    if not available():
-        return 0
-    table = load(cache)
-    return sum(key(t) not in table for t in dict.fromkeys(texts))
-
-
 def key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=KEY).digest()
 
