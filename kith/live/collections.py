@@ -25,6 +25,11 @@ from kith.core.errors import KithError
 
 
 class Collection(Protocol):
+    def ask_token(self) -> None:
+        """Start working out the token now, for ``token`` to collect (a server can
+        compute it while kith reads its database)."""
+        ...
+
     def token(self) -> str | None: ...
 
     def listing(self) -> dict[str, str]: ...
@@ -47,6 +52,9 @@ class VdirCollection:
         self.suffix = suffix
         if not self.path.is_dir():
             raise KithError(f"{self.path}: no such folder (the source's --path)")
+
+    def ask_token(self) -> None:
+        """Nothing to ask ahead: a folder has no token."""
 
     def token(self) -> str | None:
         return None  # a folder has no version of its own that an edit in place changes

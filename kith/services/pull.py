@@ -423,9 +423,7 @@ def pull_source(store: Store, definition: SourceDefinition, *, rules: list[Inbox
         return pull_mail(store, definition, rules=rules, plugins=plugins, progress=progress,
                          now=now)
     collection = open_collection(definition)
-    ask = getattr(collection, "ask_token", None)
-    if ask is not None:  # the server works out its token while the database is read
-        ask()
+    collection.ask_token()  # a server works out its token while the database is read
     if definition.holds == "contacts":
         return pull_contacts(store, definition, collection, plugins=plugins,
                              progress=progress)
