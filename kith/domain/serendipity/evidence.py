@@ -5,7 +5,8 @@ own words, and what they have in common; the need and the offer are quoted (shor
 and the networks say where each was heard. Where the sentence model (``meaning``) made
 most of a match, the reason quotes the two phrases it found closest: “the upstairs loo
 keeps running after every flush” ≈ “Spent forty years fitting pipes, cisterns and
-boilers” (close in meaning). Nothing shows a stem or a score formula.
+boilers” (close in meaning; kind of help: plumber), the kind named when both texts read
+as the same kind of help (``bridge``). Nothing shows a stem or a score formula.
 """
 
 from __future__ import annotations
@@ -72,8 +73,9 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
     phrases = match.phrases
     if phrases is not None and (not said or match.similarity > match.score / 2):
         # the sentence model made (most of) this match: the two phrases it found closest
+        kind = f"; kind of help: {match.kind}" if match.kind else ""
         said.append(f"“{shorten(phrases[0], PHRASE_CHARS)}” ≈ "
-                    f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning)")
+                    f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning{kind})")
     lines = ["matched: " + "; ".join(said)]
     lines.append(f"{asker_name} needs: “{shorten(need.text)}”")
     if offer is not None:
@@ -96,7 +98,7 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
     if phrases is not None:
         details["meaning"] = {"need_phrase": phrases[0], "offer_phrase": phrases[1],
                               "similarity": round(phrases[2], 3),
-                              "share": round(match.similarity, 3)}
+                              "share": round(match.similarity, 3), "kind": match.kind}
     return lines, details
 
 
