@@ -40,7 +40,9 @@ one, say) first, so that the figures print before → after.
 ``--set PATH`` measures any other file in the same format (misses by id only: a blind
 set stays blind). Where the meaning layer can run (issue 28's third pass: the ``meaning``
 extra installed), the matcher uses it, as ``kith intro suggest`` does; ``--lexicon-only``
-measures the lexicon alone. Its vectors are cached under bench/data/meaning/.
+measures the lexicon alone, and ``KITH_KINDS=off`` the lexicon and the model without the
+bridge of kinds of help (``kith.domain.serendipity.bridge``). Its vectors are cached under
+bench/data/meaning/.
 
 Usage: ``python bench/serendipity_eval.py [--quiet] [--holdout] [--fresh] [--fresh2]
 [--set PATH] [--texts] [--lexicon-only] [--against DIR]`` (writes the generated set to

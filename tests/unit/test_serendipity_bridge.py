@@ -12,6 +12,7 @@ import importlib.util
 import json
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -144,9 +145,10 @@ def test_switched_off_there_is_no_bridge(monkeypatch: pytest.MonkeyPatch) -> Non
         bridge.shipped.cache_clear()
 
 
-def _ranked(need: str, *offers: str, kinds: object = "shipped") -> tuple[list[int], list[str]]:
+def _ranked(need: str, *offers: str, kinds: object = "shipped"
+            ) -> tuple[list[int], list[str], dict[str, Any]]:
     """The offers' places in kith's ranking for ``need`` (0 is the first offer given),
-    and the first suggestion's evidence."""
+    and the first suggestion's evidence, in words and as data (``--json``)."""
     asker = Person.create("Asker", networks={"street": None})
     givers = [Person.create(f"Giver {n}", networks={"church": None}) for n in range(len(offers))]
     opportunities = [Opportunity.create(person=asker.id, type="need", text=need, when=WHEN)]
@@ -156,7 +158,7 @@ def _ranked(need: str, *offers: str, kinds: object = "shipped") -> tuple[list[in
     found = merge(Matcher([asker, *givers], opportunities, vectors, kinds=kinds).suggest())
     order = [o.id for o in opportunities[1:]]
     return ([order.index(s.opportunities[1]) for s in found],
-            found[0].evidence if found else [])
+            found[0].evidence if found else [], found[0].details if found else {})
 
 
 @pytest.mark.meaning
@@ -188,11 +190,12 @@ def test_the_same_kind_of_help_outranks_the_same_words() -> None:
     need = "The boiler in our church hall has died and the playgroup starts on Monday"
     engineer = "Gas Safe engineer, twenty years servicing and replacing boilers"
     leader = "Playgroup leader with space for two more toddlers on Monday mornings"
-    without, _ = _ranked(need, engineer, leader, kinds=None)
+    without, _, _ = _ranked(need, engineer, leader, kinds=None)
     assert without[0] == 1  # the model and the words alone put the playgroup first
-    found, evidence = _ranked(need, engineer, leader)
+    found, evidence, details = _ranked(need, engineer, leader)
     assert found[0] == 0
     assert "kind of help: heating engineer" in evidence[0]
+    assert details["meaning"]["kind"] == "heating engineer"
 
 
 @pytest.mark.meaning
@@ -201,6 +204,19 @@ def test_a_story_meets_the_helper_who_names_the_kind() -> None:
     need = "Our landlord is keeping the whole deposit over a few scuffs on the skirting"
     adviser = "I volunteer at the tenants' advice clinic: deposits, repairs, notices"
     decorator = "Decorator, skirting boards and woodwork glossed, free quotes"
-    found, evidence = _ranked(need, decorator, adviser)
+    found, evidence, _ = _ranked(need, decorator, adviser)
     assert found[0] == 1
     assert "kind of help: housing law" in evidence[0]
+
+
+@pytest.mark.meaning
+@needs_model
+def test_where_the_words_said_why_the_kind_is_a_reason_of_its_own() -> None:
+    need = ("A brown stain is spreading across the ceiling under our bathroom and it drips "
+            "when anyone showers")
+    pipes = "Forty years fitting pipes, cisterns and radiators; I still do the odd job"
+    sparky = "Qualified electrician: ceiling lights, extractor fans, sockets"
+    found, evidence, _ = _ranked(need, sparky, pipes)
+    assert found[0] == 1
+    assert evidence[0].startswith("matched: ") and "(plumbing)" in evidence[0]
+    assert evidence[0].endswith("; kind of help: plumber")

@@ -14,7 +14,10 @@ someone else." The matcher runs locally, with no network and no model:
 - ``meaning``: a small sentence model's cosine (all-MiniLM-L6-v2, numpy forward pass in
   ``encoder``, vectors cached per text), for needs told as stories that share no word
   with the offer ("the loo keeps running" ↔ "forty years fitting cisterns"); optional
-  (the ``meaning`` extra), loaded only here;
+  (the ``meaning`` extra), loaded only here; with
+- ``kinds`` and ``bridge``: a catalogue of 308 kinds of help, each told as a need and as
+  an offer, whose shipped centroids let a story meet the helper of its kind ("water
+  through the ceiling" and "fitting radiators and soil stacks" both read as a plumber's);
 - ``evidence``: the reasons in words ("tap → plumber (plumbing)"), the need and the offer
   quoted, the networks;
 - ``ranking``: one suggestion per pair, never the user, never a pair already introduced

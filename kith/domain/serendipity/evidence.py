@@ -76,6 +76,9 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
         kind = f"; kind of help: {match.kind}" if match.kind else ""
         said.append(f"“{shorten(phrases[0], PHRASE_CHARS)}” ≈ "
                     f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning{kind})")
+    elif match.kind:
+        # the words said why; the kind both texts read as is a reason of its own
+        said.append(f"kind of help: {match.kind}")
     lines = ["matched: " + "; ".join(said)]
     lines.append(f"{asker_name} needs: “{shorten(need.text)}”")
     if offer is not None:

@@ -394,20 +394,24 @@ class Matcher:
         return out[:top]
 
     def _similarities(self, needs: list[Opportunity]) -> tuple[Any, dict[str, int], Any]:
-        """The sentence model's cosines of every need with every offer (one matrix
-        product), the offers' columns, and each need's closest few; ``None`` without the
-        meaning layer."""
+        """The sentence model's cosines of every need with every offer, plus the bridge's
+        affinity (``bridge``) where it is shipped (one matrix product), the offers'
+        columns, and each need's closest few; ``None`` without the meaning layer."""
         if self.meaning is None or not needs or not self.offers:
             return None, {}, None
 
         need_vectors = self.meaning.matrix([o.text for o in needs])
         offer_vectors = self.meaning.matrix([o.text for o in self.offers])
-        cosines = need_vectors @ offer_vectors.T
-        if self.kinds is not None:
+        if self.kinds is not None:  # the cosine plus the bridge's affinity, in one product
+            import numpy as np
+
             self.need_shares = self.kinds.need_shares(need_vectors)
             self.offer_shares = self.kinds.offer_shares(offer_vectors)
-            cosines += self.kinds.affinity(self.need_shares, self.offer_shares,
-                                           KIND_WEIGHT, NOT_HELP_WEIGHT)
+            left, right = self.kinds.factors(self.need_shares, self.offer_shares,
+                                             KIND_WEIGHT, NOT_HELP_WEIGHT)
+            need_vectors = np.hstack([need_vectors, left])
+            offer_vectors = np.hstack([offer_vectors, right])
+        cosines = need_vectors @ offer_vectors.T
         columns = {o.id: n for n, o in enumerate(self.offers)}
         return cosines, columns, closest_columns(cosines, MEANING_CANDIDATES)
 
