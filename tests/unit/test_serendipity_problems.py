@@ -100,6 +100,7 @@ def test_words_of_one_stem_but_two_meanings_do_not_meet(need: str, unlike: str) 
     ("marketing", "markets"), ("booked", "books"), ("spare", "sparring"),
     ("stage", "stag"), ("filling", "fill"), ("boxing", "boxes"), ("tripped", "trip"),
     ("number", "numb"), ("running", "run"), ("builder", "build"), ("housing", "house"),
+    ("vetted", "vet"), ("vetting", "vets"),
 ])
 def test_the_stemmer_keeps_apart_words_it_would_have_merged(word: str, other: str) -> None:
     assert stem(word) != stem(other)
@@ -152,6 +153,29 @@ def test_phrases_that_say_nothing_are_not_concepts() -> None:
 def test_a_word_with_several_meanings_takes_its_neighbours_sense(need: str,
                                                                concept: str) -> None:
     assert concept in read(need).concepts
+
+
+@pytest.mark.parametrize(("text", "concept", "not_concept"), [
+    # read back as reasons, these were noise to a reader of the evidence
+    ("Garda vetted childminder with references", "childcare", "pets"),
+    ("My car failed the NCT on the front brakes", "mechanic", "new baby"),
+    ("NCT antenatal classes for first-time parents", "new baby", "mechanic"),
+    ("We want PR in Canada after the study permit", "immigration", "marketing"),
+    ("PR and press coverage for our launch", "marketing", "immigration"),
+    ("iPhone storage full and it won't take photos", "it support", "storage"),
+    ("An online appeal to raise money for the church roof", "crowdfunding", "legal"),
+])
+def test_an_abbreviation_or_a_word_of_two_settings_takes_its_neighbours_sense(
+        text: str, concept: str, not_concept: str) -> None:
+    concepts = read(text).concepts
+    assert concept in concepts and not_concept not in concepts, concepts
+
+
+def test_plain_words_of_a_chat_are_not_concepts() -> None:
+    assert read("open till 6 on weekdays").concepts == {}
+    assert "venue" not in read("about 200 guests at the wedding").concepts
+    assert not {"her", "every", "day", "down"} & set(read(
+        "She is up and down every day, I worry about her").words)
 
 
 def test_a_place_links_to_its_language_and_says_so_in_words() -> None:

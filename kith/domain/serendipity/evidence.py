@@ -5,8 +5,8 @@ own words, and what they have in common; the need and the offer are quoted (shor
 and the networks say where each was heard. Where the sentence model (``meaning``) made
 most of a match, the reason quotes the two phrases it found closest: “the upstairs loo
 keeps running after every flush” ≈ “Spent forty years fitting pipes, cisterns and
-boilers” (close in meaning; kind of help: plumber), the kind named when both texts read
-as the same kind of help (``bridge``). Nothing shows a stem or a score formula.
+boilers” (close in meaning), with the kind of help both texts read as ("kind of help:
+plumber", ``bridge``) before it. Nothing shows a stem or a score formula.
 """
 
 from __future__ import annotations
@@ -18,6 +18,10 @@ from kith.domain.serendipity.matching import Link, Match, Someone
 
 QUOTE_CHARS = 70
 PHRASE_CHARS = 60
+PHRASE_MIN = 0.4
+"""The least cosine of the two closest phrases for them to be quoted beside other reasons:
+below it a reader of the evidence saw chance ("driving me mad" ≈ "Mr B"); with no
+other reason they are quoted anyway, as the only one there is."""
 
 
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
@@ -71,14 +75,15 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
     partner_name = partner.name if partner else match.partner
     said = [describe_link(link) for link in _said_once(match.links)]
     phrases = match.phrases
-    if phrases is not None and (not said or match.similarity > match.score / 2):
-        # the sentence model made (most of) this match: the two phrases it found closest
-        kind = f"; kind of help: {match.kind}" if match.kind else ""
-        said.append(f"“{shorten(phrases[0], PHRASE_CHARS)}” ≈ "
-                    f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning{kind})")
-    elif match.kind:
-        # the words said why; the kind both texts read as is a reason of its own
+    if match.kind:
+        # the kind both texts read as, before the quotes: a line cut to a pane's width
+        # still says it
         said.append(f"kind of help: {match.kind}")
+    if phrases is not None and (not said or (match.similarity > match.score / 2
+                                             and phrases[2] >= PHRASE_MIN)):
+        # the sentence model made (most of) this match: the two phrases it found closest
+        said.append(f"“{shorten(phrases[0], PHRASE_CHARS)}” ≈ "
+                    f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning)")
     lines = ["matched: " + "; ".join(said)]
     lines.append(f"{asker_name} needs: “{shorten(need.text)}”")
     if offer is not None:

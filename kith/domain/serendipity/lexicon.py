@@ -137,7 +137,8 @@ CONCEPTS: dict[str, str] = {
         contract review, review a contract, breach of contract,
         dispute, disputes, sue, lawsuit, court, tribunal, gdpr, compliance, notary,
         wills, write a will, my will, probate, tenancy dispute, lease review""",
-    "immigration": """visa, visas, immigration, work permit, residence permit,
+    "immigration": """visa, visas, immigration, work permit, residence permit, study permit,
+        study permits, work permits,
         citizenship, passport, asylum, green card, right to work""",
     "insurance": "insurance, insurer, insure, insurance broker",
     # software, data and the web
@@ -377,7 +378,7 @@ EXTRA: dict[str, str] = {
     "tennis": "tennis, tennis partner, hitting partner, tennis player",
     "hiking": """hill walking, hillwalking, mountain leader, navigation, map and compass,
         fells, group walks""",
-    "venue": """a venue, venue for, barn, hire out for weddings, guests, function room""",
+    "venue": """a venue, venue for, barn, hire out for weddings, function room""",
     "cake": """cake, cakes, wedding cake, birthday cake, bake celebration cakes, tiered,
         baker""",
     "celebrant": """ceremony, celebrant, humanist, non-religious, officiant, registry
@@ -625,6 +626,7 @@ LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
     "pointing": "pointing", "pointer": "pointer pointers",
     "marketing": "marketing marketer marketers", "stocked": "stocked",
     "stocks": "stocks", "spare": "spare spares", "sparring": "sparring",
+    "vetting": "vetted vetting",  # a background check ("Garda vetted"), not a vet
     "stage": "stage stages", "customer": "customer customers", "customs": "customs",
     "officer": "officer officers", "printer": "printer printers", "grade": "grade grades",
     "leads": "leads", "digs": "digs", "booking": "booking bookings booked",

@@ -291,8 +291,8 @@ SECOND: dict[str, str] = {
     "it support": """freezes, freezing up, takes ages to start, takes forever to start,
         slow to start, runs slow, so slow, tune-up, tune-ups, tune up, drops out, keeps
         dropping, dropping out, dead spot, dead spots, signal upstairs, old iphone, old
-        phone, new phone, photos off, get my photos, move my photos, till, till system, epos,
-        card reader, card machine, point of sale, mesh networks,
+        phone, new phone, photos off, get my photos, move my photos, till system, till
+        systems, epos, card reader, card machine, point of sale, mesh networks,
         mesh network""",
     "audio": """audio editor, podcast editor, sound editor, the sound is, sound awful,
         sounds awful, sounds terrible, bad sound, echoey, echo""",
@@ -401,6 +401,23 @@ RELATED: dict[tuple[str, str], float] = {
 """Links beside ``lexicon.RELATED`` and ``vocabulary.RELATED``."""
 
 SENSES: dict[str, tuple[tuple[str, str], ...]] = {
+    # an abbreviation or a word that means one thing in one country or setting and
+    # another elsewhere: its neighbours decide (the NCT is antenatal classes in England
+    # and the car test in Ireland; PR is publicity, or permanent residence in Canada)
+    "nct": (("new baby", "baby babies pregnant pregnancy antenatal birth due class classes "
+                         "mum mums parent parents newborn"),
+            ("mechanic", "car cars test failed fail retest brake brakes tyre tyres garage "
+                         "disc discs")),
+    "pr": (("marketing", "press media coverage launch brand campaign journalist journalists "
+                         "publicity agency release"),
+           ("immigration", "visa canada australia residence residency permanent citizenship "
+                           "express entry application")),
+    "appeal": (("crowdfunding", "fundraising raise raised donate donation donations target "
+                                "roof fund gofundme justgiving pounds money charity"),),
+    "storage": (("it support", "phone iphone android icloud cloud gb full photos laptop "
+                               "backup"),
+                ("storage", "stuff boxes furniture unit garage store keep belongings things "
+                            "month months moving move")),
     "died": (("funeral", "mum dad mother father husband wife gran grandad grandma nan son "
                          "daughter brother sister friend aunt uncle suddenly peacefully "
                          "passed funeral last cousin partner baby"),),
