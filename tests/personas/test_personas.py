@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kith.core.model import Interaction, Network, Person, Value
@@ -420,12 +420,24 @@ history_rows = st.lists(st.tuples(
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=history_rows, addition=st.sampled_from(sorted(ADDITIONS)),
        size=st.integers(1, 40), where=st.floats(0, 1), window=st.sampled_from(["12m", "all"]),
-       rate=st.sampled_from([None, 25]), data=st.data())
+       rate=st.sampled_from([None, 25]))
+# found by a run of this test: an evening rated 4 of 5, logged without minutes in a
+# month whose only other occasion was a 5-minute call, counted for nothing in that
+# month's weight and pulled a fun network (typically 3.01) below the line
+@example(rows=[(0, "gave", 0, 0, 0, 0)] * 5 + [(0, "gave", 0, 0, 0, 4),
+                                               (15, "gave", 0, 69, 0, 2),
+                                               (138, "gave", 0, 5, 0, 5),
+                                               (260, "gave", 0, 0, 0, 0)],
+         addition="fun", size=2, where=0.5, window="12m", rate=None)
+# and: help back clearly covered the priced time on two months of records; 141 minutes
+# more given and it no longer does, so there are too few records to judge
+@example(rows=[(0, "gave", 0, 0, 0, 0)] * 3 + [(0, "received", 0, 0, 1, 0),
+                                               (15, "shared", 0, 100, 1, 0)],
+         addition="time given", size=14, where=0.0, window="12m", rate=25)
 def test_more_of_the_good_never_worse_more_cost_never_better(
         tmp_path_factory: pytest.TempPathFactory, rows: list[tuple[int, str, int, int, int,
                                                                    int]],
-        addition: str, size: int, where: float, window: str, rate: int | None,
-        data: st.DataObject) -> None:
+        addition: str, size: int, where: float, window: str, rate: int | None) -> None:
     """Adding a record of fun or money received never makes a verdict worse; adding time
     given or money given never makes it better. The record is added within the months on
     record (a record before the first one changes what the rates are taken over)."""
@@ -446,8 +458,11 @@ def test_more_of_the_good_never_worse_more_cost_never_better(
     life.log("net", (TODAY - timedelta(days=int(where * span))).isoformat(), direction,
              kind, value(size))
     after = life.assess("net", window, config)
-    assert after.verdict in RANK, (before.reasons, after.reasons)
-    change = RANK[after.verdict] - RANK[before.verdict]
+    # more cost can make a return no longer clear on a short record: kith then says it
+    # cannot tell yet, which is not better than the verdict it gave (ranked as "ask")
+    ranks = {**RANK, "not-enough-records": RANK["ask"]}
+    assert after.verdict in ranks, (before.reasons, after.reasons)
+    change = ranks[after.verdict] - RANK[before.verdict]
     assert change * sign >= 0, (addition, before.verdict, after.verdict, after.reasons)
     count("property: verdict monotone under one more record", 1)
 

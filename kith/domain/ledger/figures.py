@@ -77,10 +77,13 @@ MonthTotals = MonthFigures  # the name before the package; kept for callers
 class FunQuality:
     """Fun as a quality of the time given: the occasions whose fun was rated.
 
-    ``typical`` is the rated fun per occasion, each month's average weighted by the time
-    those occasions took that month (an hour when no time was recorded): a long evening
-    counts for more than a quick call, and importing many small estimated items cannot
-    move it, because estimates are never rated."""
+    ``typical`` is the rated fun per occasion, each month's average weighted by an hour
+    an occasion plus the time those occasions took: a long evening counts for more than a
+    quick call, and importing many small estimated items cannot move it, because
+    estimates are never rated. (Weighted by the time alone, "an hour when no time was
+    recorded", an occasion logged without minutes counted for nothing in a month where
+    another had minutes: one more evening rated 4 of 5 could then pull a fun network below
+    the line. Every occasion now counts.)"""
 
     occasions: int = 0
     points: int = 0
@@ -94,7 +97,7 @@ class FunQuality:
         self.occasions += rated.count
         self.points += rated.fun
         self.minutes += rated.minutes
-        weight = float(rated.minutes or 60 * rated.count)
+        weight = float(rated.minutes + 60 * rated.count)
         self.weighted += weight * rated.fun / rated.count
         self.weight += weight
 
