@@ -48,7 +48,7 @@ def test_the_shipped_centroids_are_the_catalogues() -> None:
     assert found.asks.shape == found.offers.shape == (len(KINDS), meaning.DIM)
 
 
-def _random_kinds(seed: int = 7) -> tuple[list[str], object, object]:
+def _random_kinds(seed: int = 7) -> tuple[list[str], Any, Any]:
     import numpy as np
 
     generator = np.random.default_rng(seed)
@@ -88,6 +88,13 @@ def test_a_damaged_or_stale_file_is_not_used(tmp_path: Path) -> None:
         "not a number": variant(head, not_finite.tobytes()),
         "not unit length": variant(head, not_unit.tobytes()),
         "empty": b"",
+        # hostile headers: each once crashed the reader instead of being ignored
+        "an infinite dimension": variant(json.dumps(head).replace('"dim": 384',
+                                                                  '"dim": Infinity')),
+        "nested past the recursion limit": variant("[" * 100_000),
+        "no kinds at all": variant({**head, "names": []}, b""),
+        "a name that is not text": variant({**head, "names": [7, *names[1:]]}),
+        "the kinds in another order": variant({**head, "names": names[::-1]}),
     }
     for why, content in damaged.items():
         path = tmp_path / "bad.bin"
@@ -132,8 +139,11 @@ def test_an_offer_that_is_not_help_loses_unless_the_need_reads_so_too() -> None:
     plumber[0, kinds.names.index("plumber")] = 1.0
     assert kinds.affinity(plumber, selling, 0.5, 0.3)[0, 0] == pytest.approx(-0.3)
     assert kinds.affinity(selling, selling, 0.5, 0.3)[0, 0] == pytest.approx(0.5)
+    unread = np.zeros((1, count))  # a need the model has not read yet loses nothing
+    assert kinds.affinity(unread, selling, 0.5, 0.3)[0, 0] == pytest.approx(0.0)
     assert kinds.named(plumber[0], plumber[0]) == "plumber"
     assert kinds.named(plumber[0], selling[0]) is None
+    assert kinds.named(selling[0], selling[0]) is None  # "kind of help: selling" says nothing
 
 
 def test_switched_off_there_is_no_bridge(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -105,7 +105,9 @@ class Kinds:
         right = [np.sqrt(offer_shares)]
         if not_help:
             columns = [self.names.index(name) for name in NOT_HELP if name in self.names]
-            left.append(np.float32(-not_help)
+            # a need not read yet (no shares) reads as no kind: it loses nothing either
+            read = need_shares.any(axis=1, keepdims=True)
+            left.append(np.float32(-not_help) * read
                         * (1.0 - need_shares[:, columns].sum(axis=1, keepdims=True)))
             right.append(offer_shares[:, columns].sum(axis=1, keepdims=True))
         return (np.hstack(left).astype(np.float32, copy=False),
@@ -116,8 +118,8 @@ class Kinds:
         enough to be a reason a person reads."""
         both = need_share * offer_share
         best = int(both.argmax())
-        if float(both[best]) < NAMED:
-            return None
+        if float(both[best]) < NAMED or self.names[best] in NOT_HELP:
+            return None  # "kind of help: selling" is no reason a person reads
         return label(self.names[best])
 
 
@@ -133,13 +135,19 @@ def read(path: Path) -> Kinds | None:
     head_end = raw.find(b"\n", len(MAGIC))
     if not raw.startswith(MAGIC) or head_end < 0:
         return None
+    from kith.domain.serendipity.kinds import KINDS
+
     try:
         head = json.loads(raw[len(MAGIC):head_end].decode("ascii"))
         names, dim, found = list(head["names"]), int(head["dim"]), str(head["digest"])
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, OverflowError,
+            RecursionError):
         return None
     body = raw[head_end + 1:]
-    if dim != DIM or found != digest() or len(body) != 2 * len(names) * DIM * 2:
+    # the names must be the catalogue's, in its order: the digest covers the catalogue,
+    # not the file's own list, and a wrong list would name the wrong kind
+    if names != list(KINDS) or dim != DIM or found != digest() \
+            or len(body) != 2 * len(names) * DIM * 2:
         return None
     matrix = np.frombuffer(body, dtype="<f2").reshape(2 * len(names), DIM).astype(np.float32)
     norms = np.linalg.norm(matrix, axis=1)

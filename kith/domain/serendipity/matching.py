@@ -124,7 +124,8 @@ class Match:
     need_features: dict[str, tuple[str, ...]] = field(repr=False, compare=False)
     partner_features: dict[str, tuple[str, ...]] = field(repr=False, compare=False)
     similarity: float = 0.0
-    """The sentence model's share of the score (0 without the meaning layer)."""
+    """The sentence model's share of the score, the bridge's affinity included (0 without
+    the meaning layer)."""
     meaning: Any = field(default=None, repr=False, compare=False)
     strength: float | None = None
     """The score before it is capped at 1 (what suggestions are ranked by): with the
@@ -244,9 +245,11 @@ class Matcher:
         people = list(people)
         self.meaning = meaning
         if kinds == "shipped":
-            from kith.domain.serendipity import bridge
+            kinds = None
+            if meaning is not None:  # the catalogue is read only with the model
+                from kith.domain.serendipity import bridge
 
-            kinds = bridge.shipped() if meaning is not None else None
+                kinds = bridge.shipped()
         self.kinds = kinds
         self.need_shares: Any = None
         self.offer_shares: Any = None

@@ -413,7 +413,7 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
            ("immigration", "visa canada australia residence residency permanent citizenship "
                            "express entry application")),
     "appeal": (("crowdfunding", "fundraising raise raised donate donation donations target "
-                                "roof fund gofundme justgiving pounds money charity"),),
+                                "roof fund gofundme justgiving sponsor sponsorship"),),
     "storage": (("it support", "phone iphone android icloud cloud gb full photos laptop "
                                "backup"),
                 ("storage", "stuff boxes furniture unit garage store keep belongings things "
