@@ -421,14 +421,19 @@ history_rows = st.lists(st.tuples(
 @given(rows=history_rows, addition=st.sampled_from(sorted(ADDITIONS)),
        size=st.integers(1, 40), where=st.floats(0, 1), window=st.sampled_from(["12m", "all"]),
        rate=st.sampled_from([None, 25]))
-# found by a run of this test: an evening rated 4 of 5, logged without minutes in a
-# month whose only other occasion was a 5-minute call, counted for nothing in that
-# month's weight and pulled a fun network (typically 3.01) below the line
+# found by runs of this test (and a reviewer) while fun was a time-weighted average of
+# each month's: an evening rated 4 of 5 pulled a fun network below the line, logged
+# without minutes beside a 5-minute call rated 5 (it counted for nothing in that month's
+# weight), or beside a long evening rated 5 (it lowered the month's average and added to
+# its weight)
 @example(rows=[(0, "gave", 0, 0, 0, 0)] * 5 + [(0, "gave", 0, 0, 0, 4),
                                                (15, "gave", 0, 69, 0, 2),
                                                (138, "gave", 0, 5, 0, 5),
                                                (260, "gave", 0, 0, 0, 0)],
          addition="fun", size=2, where=0.5, window="12m", rate=None)
+@example(rows=[(0, "shared", 0, 600, 0, 5), (40, "shared", 0, 540, 0, 1)]
+         + [(days, "gave", 0, 0, 0, 0) for days in (70, 100, 130, 160, 190)],
+         addition="fun", size=2, where=0.0, window="12m", rate=None)
 # and: help back clearly covered the priced time on two months of records; 141 minutes
 # more given and it no longer does, so there are too few records to judge
 @example(rows=[(0, "gave", 0, 0, 0, 0)] * 3 + [(0, "received", 0, 0, 1, 0),

@@ -8,8 +8,8 @@ value model needs them:
 - **recorded** values (what the user or an export said) from **estimated** ones (filled
   in by the ``estimate_value`` hook): totals include both, but a verdict rests only on
   what was recorded;
-- **fun as a quality**: the occasions whose fun the user rated, their typical fun
-  weighted by the time they took, and how many there were (``FunQuality``), apart from
+- **fun as a quality**: the occasions whose fun the user rated, their mean fun and how
+  many there were (``FunQuality``), apart from
   fun as a volume (points a month), which only says how often;
 - **paying it forward**: introductions made for others are not part of the favour
   balance (help to newcomers is taken out by the people side, ``people.py``).
@@ -77,19 +77,18 @@ MonthTotals = MonthFigures  # the name before the package; kept for callers
 class FunQuality:
     """Fun as a quality of the time given: the occasions whose fun was rated.
 
-    ``typical`` is the rated fun per occasion, each month's average weighted by an hour
-    an occasion plus the time those occasions took: a long evening counts for more than a
-    quick call, and importing many small estimated items cannot move it, because
-    estimates are never rated. (Weighted by the time alone, "an hour when no time was
-    recorded", an occasion logged without minutes counted for nothing in a month where
-    another had minutes: one more evening rated 4 of 5 could then pull a fun network below
-    the line. Every occasion now counts.)"""
+    ``typical`` is the mean rated fun of an occasion: importing many small estimated items
+    cannot move it, because estimates are never rated. Why not weighted by time (a long
+    evening counting for more than a quick call): the store keeps each month's sums, not
+    each occasion's, so only a month's average could be weighted, and then one more
+    evening rated 4 of 5 could pull a fun network below the line (added to a month whose
+    long evening was rated 5, it lowers that month's average while adding to its weight;
+    the value property found two such histories). A mean of the occasions moves toward
+    every rating added, so more good evenings never make a network less fun."""
 
     occasions: int = 0
     points: int = 0
     minutes: int = 0
-    weighted: float = 0.0
-    weight: float = 0.0
 
     def add(self, rated: Totals) -> None:
         if not rated.count:
@@ -97,14 +96,11 @@ class FunQuality:
         self.occasions += rated.count
         self.points += rated.fun
         self.minutes += rated.minutes
-        weight = float(rated.minutes + 60 * rated.count)
-        self.weighted += weight * rated.fun / rated.count
-        self.weight += weight
 
     @property
     def typical(self) -> float | None:
         """Typical fun per occasion (0-5), None when none was rated."""
-        return round(self.weighted / self.weight, 2) if self.weight else None
+        return round(self.points / self.occasions, 2) if self.occasions else None
 
     def to_dict(self) -> dict[str, Any]:
         return {"typical": self.typical, "occasions": self.occasions,
