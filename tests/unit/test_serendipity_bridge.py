@@ -205,7 +205,7 @@ def test_the_same_kind_of_help_outranks_the_same_words() -> None:
     found, evidence, details = _ranked(need, engineer, leader)
     assert found[0] == 0
     assert "kind of help: heating engineer" in evidence[0]
-    assert details["meaning"]["kind"] == "heating engineer"
+    assert details["meaning"]["kind"] == details["kind"] == "heating engineer"
 
 
 @pytest.mark.meaning
@@ -226,7 +226,8 @@ def test_where_the_words_said_why_the_kind_is_a_reason_of_its_own() -> None:
             "when anyone showers")
     pipes = "Forty years fitting pipes, cisterns and radiators; I still do the odd job"
     sparky = "Qualified electrician: ceiling lights, extractor fans, sockets"
-    found, evidence, _ = _ranked(need, sparky, pipes)
+    found, evidence, details = _ranked(need, sparky, pipes)
     assert found[0] == 1
     assert evidence[0].startswith("matched: ") and "(plumbing)" in evidence[0]
     assert evidence[0].endswith("; kind of help: plumber")
+    assert details["kind"] == "plumber"  # --json names it whether or not it quotes

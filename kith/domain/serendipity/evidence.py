@@ -103,6 +103,8 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
                      "offer_words": list(link.offer_words), "concept": link.concept,
                      "related_to": link.related_to} for link in match.links],
     }
+    if match.kind:
+        details["kind"] = match.kind  # named whether or not the quotes are
     if phrases is not None:
         details["meaning"] = {"need_phrase": phrases[0], "offer_phrase": phrases[1],
                               "similarity": round(phrases[2], 3),

@@ -132,13 +132,13 @@ class Match:
     meaning layer a strong match's words and meaning add up past 1, and capping them
     would tie the best few at 1.0 and leave their order to chance."""
 
-    @cached_property
-    def links(self) -> tuple[Link, ...]:
-        return Matcher.links(self.need_features, self.partner_features)
-
     shares: tuple[Any, Any, Any] | None = field(default=None, repr=False, compare=False)
     """The bridge (``bridge.Kinds``) and the need's and the offer's shares over its
     kinds, when the bridge counted: read only for the evidence of what is shown."""
+
+    @cached_property
+    def links(self) -> tuple[Link, ...]:
+        return Matcher.links(self.need_features, self.partner_features)
 
     @cached_property
     def kind(self) -> str | None:
@@ -251,8 +251,6 @@ class Matcher:
 
                 kinds = bridge.shipped()
         self.kinds = kinds
-        self.need_shares: Any = None
-        self.offer_shares: Any = None
         self.people = {p.id: p for p in people}
         self.opportunities = [o for o in opportunities if o.status == "open"
                               and o.person != ME]
@@ -396,27 +394,29 @@ class Matcher:
                 out.append((value, ident))
         return out[:top]
 
-    def _similarities(self, needs: list[Opportunity]) -> tuple[Any, dict[str, int], Any]:
+    def _similarities(self, needs: list[Opportunity]
+                      ) -> tuple[Any, dict[str, int], Any, tuple[Any, Any] | None]:
         """The sentence model's cosines of every need with every offer, plus the bridge's
         affinity (``bridge``) where it is shipped (one matrix product), the offers'
-        columns, and each need's closest few; ``None`` without the meaning layer."""
+        columns, each need's closest few, and the needs' and offers' shares over the
+        kinds (None without the bridge); ``None`` without the meaning layer."""
         if self.meaning is None or not needs or not self.offers:
-            return None, {}, None
+            return None, {}, None, None
 
         need_vectors = self.meaning.matrix([o.text for o in needs])
         offer_vectors = self.meaning.matrix([o.text for o in self.offers])
+        shares = None
         if self.kinds is not None:  # the cosine plus the bridge's affinity, in one product
             import numpy as np
 
-            self.need_shares = self.kinds.need_shares(need_vectors)
-            self.offer_shares = self.kinds.offer_shares(offer_vectors)
-            left, right = self.kinds.factors(self.need_shares, self.offer_shares,
-                                             KIND_WEIGHT, NOT_HELP_WEIGHT)
+            shares = (self.kinds.need_shares(need_vectors),
+                      self.kinds.offer_shares(offer_vectors))
+            left, right = self.kinds.factors(*shares, KIND_WEIGHT, NOT_HELP_WEIGHT)
             need_vectors = np.hstack([need_vectors, left])
             offer_vectors = np.hstack([offer_vectors, right])
         cosines = need_vectors @ offer_vectors.T
         columns = {o.id: n for n, o in enumerate(self.offers)}
-        return cosines, columns, closest_columns(cosines, MEANING_CANDIDATES)
+        return cosines, columns, closest_columns(cosines, MEANING_CANDIDATES), shares
 
     def _best_in_meaning(self, needs: list[Opportunity], scores: list[dict[str, float]],
                          cosines: Any, columns: dict[str, int],
@@ -465,7 +465,7 @@ class Matcher:
         """Every need's best few offers and best few skilled people."""
         out: list[Match] = []
         needs = [o for o in self.opportunities if o.type == "need"]
-        cosines, columns, closest = self._similarities(needs)
+        cosines, columns, closest, shares_of = self._similarities(needs)
         scores = [self._scores(self._expanded(self.vectors[need.id]), self.postings,
                                self.holders, self.deferred) for need in needs]
         if cosines is not None:
@@ -478,8 +478,8 @@ class Matcher:
             need_features = self.features[need.id]
             for value, offer_id, share in best:
                 offer = self.by_id[offer_id]
-                shares = None if self.need_shares is None else (
-                    self.kinds, self.need_shares[row], self.offer_shares[columns[offer_id]])
+                shares = None if shares_of is None else (
+                    self.kinds, shares_of[0][row], shares_of[1][columns[offer_id]])
                 out.append(Match(need, offer.person, offer, min(1.0, value), need_features,
                                  self.features[offer_id], share, self.meaning, value,
                                  shares))
