@@ -108,6 +108,51 @@ def write_file(path: Path, payload: bytes) -> None:
         os.close(fd)
 
 
+def read_cache(path: Path, limit: int) -> bytes | None:
+    """The bytes of a cache file kith keeps beside the data (``derived/``), or None when
+    there is none to use: missing, unreadable, not a regular file (a FIFO put there would
+    block the reader for ever, a link to a device never end) or over ``limit`` bytes. A
+    cache is never the reason a command fails."""
+    import stat
+
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with os.fdopen(os.dup(fd), "rb") as file:
+            data = file.read(limit + 1)
+        return data if len(data) <= limit else None
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def replace_cache(path: Path, payload: bytes) -> None:
+    """Write a cache file whole, owner-only (its folder 0700), through a temporary file of
+    this process renamed over it: a reader sees the old file or the new one, and two runs
+    writing at once never write into one temporary file. Not fsynced: a cache lost in a
+    crash is only computed again. Raises ``OSError``; the temporary file never stays."""
+    make_private_dirs(path.parent)
+    temporary = path.with_name(f"{path.name}.{os.getpid()}{TMP_SUFFIX}")
+    try:
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        os.replace(temporary, path)
+    finally:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or an unlink in ``folder`` durable (best effort: not every file
     system lets a folder be opened)."""

@@ -57,6 +57,21 @@ def test_the_cache_is_reused_and_a_damaged_one_ignored(tmp_path: Path) -> None:
     assert len(meaning.load(cache)) == 0
 
 
+def test_the_cache_is_the_owners_only_and_a_fifo_in_its_place_is_not_read(
+        tmp_path: Path) -> None:
+    import os
+    import stat
+
+    cache = tmp_path / "derived" / "meaning-minilm.bin"
+    meaning.prepare(cache, [PIPES])
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache.parent.stat().st_mode) == 0o700
+    assert [p.name for p in cache.parent.iterdir()] == [cache.name]  # no temporary left
+    fifo = tmp_path / "fifo.bin"
+    os.mkfifo(fifo)  # reading it would block for ever
+    assert len(meaning.load(fifo)) == 0
+
+
 def test_a_story_finds_the_trade_with_the_phrases_as_the_reason() -> None:
     when = datetime(2026, 1, 1, tzinfo=UTC)
     people = [Person(id=p, name=p.title()) for p in ("priya", "desmond", "tina")]
@@ -101,14 +116,17 @@ def test_a_first_suggest_reads_within_its_budget_and_says_what_waits(
     assert _waiting(kith_home / meaning.CACHE_NAME, [LOO, PIPES]) == 0
 
 
-def test_closest_columns_are_each_rows_largest() -> None:
-    """The block-maxima shortcut finds what a full sort finds, largest first (and a
-    matrix narrower than ``k`` gives every column)."""
+@pytest.mark.parametrize("width", [40, 300, 512, 513, 1000])
+def test_closest_columns_are_each_rows_largest(width: int) -> None:
+    """The block-maxima shortcut finds what a full sort finds, largest first, whether the
+    width is a whole number of blocks, one more, or less than one block (and a matrix
+    narrower than ``k`` gives every column)."""
     import numpy as np
 
     from kith.domain.serendipity.matching import closest_columns
 
-    values = np.random.default_rng(7).standard_normal((50, 300)).astype(np.float32)
+    values = np.random.default_rng(width).standard_normal((50, width)).astype(np.float32)
+    values[3, -1] = values.max() + 1  # the best in the last, partial block
     expected = np.argsort(-values, axis=1, kind="stable")[:, :8]
     assert np.array_equal(closest_columns(values, 8), expected)
     assert closest_columns(values[:, :5], 8).shape == (50, 5)

