@@ -231,3 +231,26 @@ def test_where_the_words_said_why_the_kind_is_a_reason_of_its_own() -> None:
     assert evidence[0].startswith("matched: ") and "(plumbing)" in evidence[0]
     assert evidence[0].endswith("; kind of help: plumber")
     assert details["kind"] == "plumber"  # --json names it whether or not it quotes
+
+
+@needs_numpy
+def test_the_gate_reads_the_affinity_alone_from_the_bridges_part_of_the_cosines() -> None:
+    """``Matcher._alike`` takes the not-help part back out of what the bridge added to the
+    cosines: what is left is the plain affinity, for any needs and offers."""
+    import numpy as np
+
+    from kith.domain.serendipity.matching import KIND_WEIGHT, NOT_HELP_WEIGHT, Similarities
+
+    kinds = bridge.Kinds(*_random_kinds())
+    rng = np.random.default_rng(3)
+    need_shares = rng.dirichlet(np.ones(len(kinds.names)) * 0.1, size=6).astype(np.float32)
+    offer_shares = rng.dirichlet(np.ones(len(kinds.names)) * 0.1, size=9).astype(np.float32)
+    need_shares[2] = 0.0  # a need not read yet
+    offer_shares[4] = 0.0
+    offer_shares[4, kinds.names.index("selling_something")] = 1.0
+    left, right = kinds.factors(need_shares, offer_shares, KIND_WEIGHT, NOT_HELP_WEIGHT)
+    similar = Similarities(None, {}, None, (need_shares, offer_shares), left @ right.T)
+    matcher = Matcher([], [], kinds=kinds)
+    rows, cols = np.repeat(np.arange(6), 9), np.tile(np.arange(9), 6)
+    expected = kinds.affinity(need_shares, offer_shares, 1.0, 0.0)[rows, cols]
+    assert np.allclose(matcher._alike(similar, rows, cols), expected, atol=1e-5)

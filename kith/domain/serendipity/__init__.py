@@ -9,6 +9,9 @@ someone else." The matcher runs locally, with no network and no model:
   by their neighbours ("Spring Boot" is software, "this spring" is a season), with
   ``vocabulary`` (a life's wider ground) and ``problems`` (needs put as problems, trades'
   slang, places and their languages, phrases that say nothing);
+- ``intent``: what the words say besides the subject (a thing sold or given away, a thing
+  wanted, a request put down as an offer), read with the rest by the lexicon;
+- ``readings``: the lexicon's readings kept beside the data, so a text is read once;
 - ``matching``: needs scored against open offers and people's skills (a soft cosine over
   concepts and words, weighted by rarity), over an inverted index, plus
 - ``meaning``: a small sentence model's cosine (all-MiniLM-L6-v2, numpy forward pass in
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kith.domain.serendipity import readings
 from kith.domain.serendipity.lexicon import terms
 from kith.domain.serendipity.matching import Matcher, Profile
 from kith.domain.serendipity.ranking import Suggestion, acceptable, merge
@@ -65,8 +69,10 @@ def suggest_and_pending(store: Store, *, plugins: Any = None, person: str | None
     opportunities = store.opportunities(status="open")
     vectors = _meaning(store, opportunities)
     pending = vectors.pending if vectors is not None else 0
+    reader = readings.Reader(store.home / readings.CACHE_NAME)
     found = Matcher([Profile.of(doc) for doc in docs.values()], opportunities,
-                    vectors).suggest(explain=False)
+                    vectors, reader=reader).suggest(explain=False)
+    reader.save()
     if plugins is not None and _asks_plugins(plugins):
         people = store.people()
         for plugin, result in plugins.collect("suggest_introductions", people=people,

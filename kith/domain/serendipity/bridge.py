@@ -104,14 +104,26 @@ class Kinds:
         left = [np.sqrt(need_shares) * np.float32(weight)]
         right = [np.sqrt(offer_shares)]
         if not_help:
-            columns = [self.names.index(name) for name in NOT_HELP if name in self.names]
-            # a need not read yet (no shares) reads as no kind: it loses nothing either
-            read = need_shares.any(axis=1, keepdims=True)
-            left.append(np.float32(-not_help) * read
-                        * (1.0 - need_shares[:, columns].sum(axis=1, keepdims=True)))
-            right.append(offer_shares[:, columns].sum(axis=1, keepdims=True))
+            losing, offering = self.not_help_factors(need_shares, offer_shares, not_help)
+            left.append(losing)
+            right.append(offering)
         return (np.hstack(left).astype(np.float32, copy=False),
                 np.hstack(right).astype(np.float32, copy=False))
+
+    def not_help_factors(self, need_shares: np.ndarray, offer_shares: np.ndarray,
+                         not_help: float) -> tuple[np.ndarray, np.ndarray]:
+        """The not-help part of ``affinity`` as two columns, ``left * right.T``: minus
+        ``not_help`` times the chance a need does not read as not-help, and the chance an
+        offer does."""
+        import numpy as np
+
+        columns = [self.names.index(name) for name in NOT_HELP if name in self.names]
+        # a need not read yet (no shares) reads as no kind: it loses nothing either
+        read = need_shares.any(axis=1, keepdims=True)
+        losing = np.float32(-not_help) * read \
+            * (1.0 - need_shares[:, columns].sum(axis=1, keepdims=True))
+        offering = offer_shares[:, columns].sum(axis=1, keepdims=True)
+        return losing.astype(np.float32, copy=False), offering.astype(np.float32, copy=False)
 
     def named(self, need_share: np.ndarray, offer_share: np.ndarray) -> str | None:
         """The kind a need and an offer most likely both land on, in words, when likely

@@ -11,6 +11,7 @@ plumber", ``bridge``) before it. Nothing shows a stem or a score formula.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from kith.core.model import Opportunity
@@ -18,6 +19,13 @@ from kith.domain.serendipity.matching import Link, Match, Someone
 
 QUOTE_CHARS = 70
 PHRASE_CHARS = 60
+OFFER_WORDS = 2
+"""The offer's words quoted for one link: its first two ("knee → physio, physical
+therapist", not "…, plantar fasciitis" too: a reader took a third word for a wrong one)."""
+PHRASE_BESIDE = 0.5
+"""The least cosine of the closest phrases for them to be quoted beside a concept both
+texts name or a kind both read as: below it the quote was a sentence's opening clause
+("The Men's Breakfast group has asked whether anyone knows a…"), no reason to a reader."""
 PHRASE_MIN = 0.4
 """The least cosine of the two closest phrases for them to be quoted beside other reasons:
 below it a reader of the evidence saw chance ("driving me mad" ≈ "Mr B"); with no
@@ -39,8 +47,8 @@ def describe_link(link: Link) -> str:
     need = ", ".join(link.need_words)
     asked = {w.casefold() for w in link.need_words}
     # a word both wrote is said once, on the need's side ("brand → design, logos")
-    offer = ", ".join([w for w in link.offer_words if w.casefold() not in asked]
-                      or link.offer_words)
+    offer = ", ".join(([w for w in link.offer_words if w.casefold() not in asked]
+                       or list(link.offer_words))[:OFFER_WORDS])
     if link.concept is None:
         return need if need.casefold() == offer.casefold() else f"{need} → {offer}"
     if link.related_to:
@@ -61,10 +69,87 @@ def _said_once(links: tuple[Link, ...]) -> list[Link]:
             or not {w.casefold() for w in link.need_words} <= quoted]
 
 
+def _proper(word: str, text: str) -> str | None:
+    """``word`` as ``text`` writes it when it is a name there (capitalised, not as a
+    sentence's first word): "Kiama", "Lisbon"; None for a common word."""
+    for found in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, re.IGNORECASE):
+        written = found.group(0)
+        before = text[:found.start()].rstrip()
+        if written[:1].isupper() and before and before[-1] not in ".!?:;\n\"“(#" \
+                and not written.isupper():
+            return written
+    return None
+
+
+def worth_saying(links: list[Link], kind: str | None, need: str, offer: str) -> list[str]:
+    """The links a person reads as reasons, in words. Beside a reason in meaning (a
+    concept both texts name, or the kind of help both read as), a word the two merely
+    share ("enduring", "first", "family") says nothing and is left out, unless it is a
+    name both write as one ("Kiama", "Fort Bend": a place, a school, a firm); and a related
+    concept ("music → mic (music, goes with audio)") is said only when no concept is
+    shared, since a reader found such chains nonsense beside the real reason."""
+    direct = [link for link in links if link.concept is not None and not link.related_to]
+    meaning = bool(direct) or kind is not None
+    links = _one_per_words(links)
+    said = []
+    names: list[str] = []
+    for link in links:
+        if link.concept is None:
+            if not meaning:
+                said.append(describe_link(link))
+                continue
+            written = [_proper(w, need) for w in link.need_words]
+            if all(written) and all(_proper(w, offer) for w in link.offer_words):
+                names.append(" ".join(w for w in written if w))
+            continue
+        if link.related_to and direct:
+            continue
+        said.append(describe_link(link))
+    return said + _joined(names, need, offer)
+
+
+def _one_per_words(links: list[Link]) -> list[Link]:
+    """One link for the same words on both sides, its concepts named together
+    ("marathon → runner's (fitness, running)", not the same words twice)."""
+    out: list[Link] = []
+    where: dict[tuple[tuple[str, ...], tuple[str, ...]], int] = {}
+    for link in links:
+        key = (link.need_words, link.offer_words)
+        if link.concept is None or link.related_to or key not in where:
+            if link.concept is not None and not link.related_to:
+                where[key] = len(out)
+            out.append(link)
+            continue
+        held = out[where[key]]
+        out[where[key]] = Link(held.need_words, held.offer_words,
+                               f"{held.concept}, {link.concept}")
+    return out
+
+
+def _joined(names: list[str], need: str, offer: str) -> list[str]:
+    """Names that stand side by side in both texts as one ("Fort" and "Bend")."""
+    out: list[str] = []
+    for name in names:
+        if out and f"{out[-1]} {name}" in need and f"{out[-1]} {name}" in offer:
+            out[-1] = f"{out[-1]} {name}"
+        else:
+            out.append(name)
+    return out
+
+
 def _where(opportunity: Opportunity | None, person: Someone | None) -> list[str]:
     if opportunity is not None and opportunity.network:
         return [opportunity.network]
     return sorted(person.networks) if person else []
+
+
+def _skills_text(partner: Someone | None) -> str:
+    """A person's tags and skills as one text (what a need meets when no offer does)."""
+    if partner is None:
+        return ""
+    return " ; ".join([*partner.tags, *(str(v) for k, v in partner.extra.items()
+                                        if k in ("skills", "position", "occupation", "job",
+                                                 "title"))])
 
 
 def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[str, Any]]:
@@ -73,14 +158,17 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
     asker, partner = people.get(need.person), people.get(match.partner)
     asker_name = asker.name if asker else need.person
     partner_name = partner.name if partner else match.partner
-    said = [describe_link(link) for link in _said_once(match.links)]
+    said = worth_saying(_said_once(match.links), match.kind, need.text,
+                        offer.text if offer is not None else _skills_text(partner))
     phrases = match.phrases
     if match.kind:
         # the kind both texts read as, before the quotes: a line cut to a pane's width
         # still says it
         said.append(f"kind of help: {match.kind}")
+    least = PHRASE_BESIDE if (match.kind or any(
+        link.concept is not None for link in match.links)) else PHRASE_MIN
     if phrases is not None and (not said or (match.similarity > match.score / 2
-                                             and phrases[2] >= PHRASE_MIN)):
+                                             and phrases[2] >= least)):
         # the sentence model made (most of) this match: the two phrases it found closest
         said.append(f"“{shorten(phrases[0], PHRASE_CHARS)}” ≈ "
                     f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning)")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kith.domain.serendipity import problems, vocabulary
+from kith.domain.serendipity.intent import WANTS_GOODS, intents, wants_things
 
 STOP = frozenset("""a an the and or but if of for to in on at by with from into onto about
 as is are was were be been being have has had do does did i me my we our you your he she play plays
@@ -570,6 +571,12 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                            "tenancy solicitor draft"),),
     "contracts": (("legal", "lawyer review dispute sign signed terms legal breach clause "
                             "tenancy solicitor draft disputes"),),
+    "interview": (("cv", "job jobs role position hiring employer recruiter application "
+                         "applying vacancy nerves prep practice mock coaching graduate "
+                         "career panel"),),
+    "rental": (("housing", "flat apartment house home room tenancy landlord lease bedroom "
+                           "studio property let student accommodation month monthly "
+                           "deposit"),),
     "hire": (("job", "developer engineer staff designer people person someone role team "
                      "employee employees freelancer"),
              ("venue", "venue hall room space marquee")),
@@ -708,20 +715,6 @@ def _cue_key(cue: str) -> tuple[str, ...]:
     return tuple(s for _, s in words_of(cue))
 
 
-def _build() -> tuple[dict[str, list[tuple[tuple[str, ...], str]]], int]:
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    longest = 1
-    for concept, cues in CONCEPTS.items():
-        for cue in (c.strip() for c in cues.split(",")):
-            key = _cue_key(cue)
-            if key:
-                index.setdefault(key[0], []).append((key, concept))
-                longest = max(longest, len(key))
-    for entries in index.values():
-        entries.sort(key=lambda e: -len(e[0]))  # longest phrase first
-    return index, longest
-
-
 DETAILED = frozenset({"software", "python", "data", "web", "it support", "sport", "music",
                       "medical", "tutoring", "pets", "language", "school", "fitness",
                       "furniture", "clothes", "crafts", "games", "art", "design"})
@@ -729,29 +722,40 @@ DETAILED = frozenset({"software", "python", "data", "web", "it support", "sport"
 software, but a Java need is better met by a Java offer; maths and physics are both
 tutoring, a dog and a cat both pets. For these, the word a person wrote also counts as
 a plain word beside the concept."""
-CUES, LONGEST = _build()
 
 
-def _table() -> dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, ...]]], ...]]:
-    """``CUES`` as ``first stem -> ((length, {cue: concepts}), ...)``, longest first: a
+def _tables() -> tuple[dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, ...]]], ...]],
+                       frozenset[str], frozenset[str]]:
+    """The cues as ``first stem -> ((length, {cue: concepts}), ...)``, longest first: a
     word is tried against one dictionary per phrase length, not against every phrase
-    that starts with it ("my" starts dozens)."""
-    out = {}
-    for first, entries in CUES.items():
-        by_length: dict[int, dict[tuple[str, ...], list[str]]] = {}
-        for key, concept in entries:
-            by_length.setdefault(len(key), {}).setdefault(key, []).append(concept)
-        out[first] = tuple((length, {key: tuple(dict.fromkeys(named))
-                                     for key, named in keys.items()})
-                           for length, keys in sorted(by_length.items(), reverse=True))
-    return out
+    that starts with it ("my" starts dozens). With the detail words (``DETAIL_STEMS``)
+    and every stem of a cue (``CUE_STEMS``): all three in one pass over the cues, which
+    is most of what importing the lexicon costs."""
+    grouped: dict[str, dict[int, dict[tuple[str, ...], list[str]]]] = {}
+    details: set[str] = set()
+    stems: set[str] = set()
+    for concept, cues in CONCEPTS.items():
+        detailed = concept in DETAILED
+        for cue in cues.split(","):
+            key = _cue_key(cue)
+            if not key:
+                continue
+            named = grouped.setdefault(key[0], {}).setdefault(len(key), {}).setdefault(key, [])
+            if concept not in named:
+                named.append(concept)
+            stems.update(key)
+            if detailed and len(key) == 1:
+                details.add(key[0])
+    table = {first: tuple((length, {key: tuple(named) for key, named in keys.items()})
+                          for length, keys in sorted(by_length.items(), reverse=True))
+             for first, by_length in grouped.items()}
+    return table, frozenset(details), frozenset(stems)
 
 
-CUE_TABLE = _table()
-DETAIL_STEMS = frozenset(key[0] for entries in CUES.values() for key, concept in entries
-                         if len(key) == 1 and concept in DETAILED)
-"""The words kept as details of a broad concept ("java" beside software): they refine
-the score of candidates their concept found, and find none themselves."""
+CUE_TABLE, DETAIL_STEMS, CUE_STEMS = _tables()
+"""``DETAIL_STEMS``: the words kept as details of a broad concept ("java" beside
+software): they refine the score of candidates their concept found, and find none
+themselves."""
 
 
 def _sense_clues() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
@@ -777,7 +781,6 @@ PLACE_LANGUAGES = {stem(place.strip()): language
                    for language, places in problems.PLACES.items()
                    for place in places.split(",") if place.strip()}
 """A place's stem and the language spoken there ("madrid" -> ``spanish language``)."""
-CUE_STEMS = frozenset(s for key in CUES.values() for k, _ in key for s in k)
 
 
 
@@ -790,6 +793,7 @@ class Reading:
 
     concepts: dict[str, tuple[str, ...]]
     words: dict[str, str]  # stem -> the word as written
+    intent: frozenset[str] = frozenset()  # a thing on offer, a thing wanted (``intent``)
 
 
 def _hyphens_apart(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -857,7 +861,10 @@ def read(text: str) -> Reading:
         if not taken and base not in STOP_STEMS and surface not in STOP and len(base) >= 2 \
                 and not base.isdigit():
             words.setdefault(base, surface)
-    return Reading({c: tuple(w) for c, w in concepts.items()}, words)
+    intent = intents([t for t, _ in tokens], text)
+    if wants_things(concepts, (t for t, _ in tokens)):
+        intent |= {WANTS_GOODS}
+    return Reading({c: tuple(w) for c, w in concepts.items()}, words, intent)
 
 
 def terms(text: str) -> list[str]:

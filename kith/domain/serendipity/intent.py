@@ -1,0 +1,149 @@
+"""Whether an offer is a thing for sale or to give away, and whether a need wants one.
+
+"Free to collector: old loo and cistern" and "retired plumber, happy to fix a running
+cistern" are about the same things; to the sentence model they are close, and even the
+bridge of kinds reads the first as a plumber's (its vector is the loo's, not the
+giving's). But a person with a running loo wants the plumber: the first is a thing on
+offer, and only a need for a thing ("anyone selling a cot?", "looking for a second-hand
+bike") is met by it. The words that say so are few and set ("for sale", "free to a good
+home", "o.n.o.", "collection only", "outgrown"), so the lexicon reads them with the rest
+of a text (``lexicon.Reading.intent``), and the matcher adds them to what the bridge reads
+as selling or giving away (``kinds.NOT_HELP``).
+
+The cues name the sale or the giving, never a price alone (a babysitter's "£12 an hour",
+a clinic's "free, no appointment" are help) and never a service given free ("free bike
+MOTs", "free quotes"). They are matched word by word on the words the lexicon has split
+already (a dozen look-ups a text), not by a pattern scanned over every character (an
+alternation of these cues cost 80 µs a text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+GOODS = "goods"
+"""The text is a thing sold or given away."""
+WANTS_GOODS = "wants goods"
+"""The text asks for a thing (to buy, be given, be handed down)."""
+ASKS = "asks"
+"""The text asks for help itself: an offer that says so is someone else's need put down
+as an offer ("+1, also hunting for a room near campus"), no help to a need."""
+
+_ANY = ("a", "an", "some", "two", "three", "our", "my", "the", "these", "this", "any")
+
+_CUES: dict[str, list[str]] = {
+    GOODS: [
+        "for sale", "forsale", "ono", "o.n.o", "ovno", "o.v.n.o", "or nearest offer",
+        "or best offer", "obo", "buyer collects", "buyer to collect", "buyer collect",
+        "collection only", "pick up only", "pickup only", "pick-up only",
+        "cash on collection", "must go", "worn once", "worn twice", "used once",
+        "used twice", "barely used", "hardly used", "never used", "rarely used",
+        "barely worn", "hardly worn", "never worn", "like new", "mint condition",
+        "good condition", "great condition", "excellent condition", "working order",
+        "good working order", "outgrown", "smoke free home", "smoke-free home",
+        "pet free home", "pet-free home", "free to good home", "free to a good home",
+        "free to good homes", "free to loving home", "free to a loving home",
+        "free to a new home", "free to collector", "free to whoever", "free to anyone",
+        "free to the first", "free to first", "going free", "going for free",
+        "going cheap", "yours free", "yours for free", "up for grabs", "giving away",
+        "give away", "to give away", "job lot", "for the lot", "asking price",
+        "help yourself", "help yourselves", "free to take", "take what you need",
+        "ready for new homes", "ready for their new homes", "ready for a new home",
+        "ready to go to new homes", "looking for new homes", "looking for a new home",
+        "needs a new home", "need new homes",
+        "closing down", "closing-down",
+        *(f"clearing out {whose} {place}" for whose in ("the", "my", "our", "mum's", "dad's")
+          for place in ("loft", "garage", "shed", "attic", "basement", "house", "flat",
+                        "spare room", "cupboards", "wardrobe", "wardrobes", "kitchen")),
+        *(f"selling {word}" for word in (*_ANY, "off")),
+        *(f"anyone want {word}" for word in _ANY),
+        *(f"donating {word}" for word in ("a", "an", "some", "two", "three", "bags",
+                                          "boxes", "our", "my old", "a bag", "a box")),
+    ],
+    WANTS_GOODS: [
+        "anyone selling", "anybody selling", "anyone giving away", "anybody giving away",
+        "anyone getting rid of", "anybody getting rid of", "looking to buy",
+        "want to buy", "wanting to buy", "hoping to buy", "wtb", "iso", "second hand",
+        "second-hand", "secondhand", "hand me downs", "hand-me-downs", "hand me down",
+        "hand-me-down", "preloved", "pre-loved", "for sale", "anyone got", "anybody got",
+        "to pass on", "going spare", "cast offs", "cast-offs",
+        *(f"{who} have {article} {what}" for who in ("anyone", "anybody")
+          for article in ("a", "an", "any", "some")
+          for what in ("spare", "old", "unused", "used")),
+    ],
+}
+_CUES[ASKS] = [
+    *(f"{when} {doing} for" for when in ("also", "still", "too")
+      for doing in ("looking", "hunting", "searching")),
+    "if anyone hears of", "if anybody hears of", "if anyone knows of",
+    "if anybody knows of", "does anyone know", "does anybody know", "can anyone recommend",
+    "can anybody recommend", "could anyone recommend", "anyone know where",
+    "anybody know where", "where's the", "where is the", "where do i", "where can i",
+    "who do i ask", "who should i ask", "any recommendations", "recommendations please",
+    "any ideas",
+]
+_STARTS = {GOODS: ("free:", "free!", "free -", "free –", "for sale:", "fs:", "wts:",
+                   "clearing out:", "clearing out -", "clearing out –"),
+           WANTS_GOODS: ("wanted:", "wanted!", "wanted -", "wanted –", "wtb:", "iso:"),
+           ASKS: ("+1", "me too", "same!", "same here")}
+"""Cues only at a text's start, where the punctuation the words lose says it ("Free:
+cat tree", "Wanted: a cot"; "free bike MOTs" is a service)."""
+
+
+THINGS = frozenset({"furniture", "clothes", "things to pass on", "clothes bank", "books",
+                    "tickets", "stationery", "laptop"})
+"""Concepts that are things: a need of one of them alone wants the thing ("they have no
+beds and no table"), unless it names a service done to it too (``SERVICES_ON_THINGS``)."""
+SERVICES_ON_THINGS = frozenset({
+    "repair", "upholstery", "furniture restoration", "flat-pack", "removals", "sewing",
+    "declutter", "storage", "van hire", "rubbish", "handyman", "carpentry", "shoe repair",
+    "it support", "data recovery", "delivery", "selling", "woodcraft"})
+
+
+DOING = frozenset({
+    "fix", "fixing", "fixed", "repair", "repairing", "repaired", "mend", "mending",
+    "mended", "assemble", "assembling", "assembled", "build", "building", "put",
+    "putting", "clean", "cleaning", "move", "moving", "shift", "shifting", "carry",
+    "carrying", "paint", "painting", "install", "installing", "fit", "fitting",
+    "service", "servicing", "restore", "restoring", "recover", "re-cover",
+    "reupholster", "reupholstering", "deliver", "delivering", "collect", "collecting",
+    "dispose", "disposing", "dump", "rid", "sort", "sorting", "alter", "altering"})
+"""Words of a service done to a thing ("fix my sofa", "help moving a wardrobe")."""
+
+
+def wants_things(concepts: Iterable[str], surfaces: Iterable[str] = ()) -> bool:
+    """Whether a text's concepts are things wanted, not a service done to them (a service
+    concept, or a word of doing, beside them)."""
+    found = set(concepts)
+    return bool(found & THINGS) and not found & SERVICES_ON_THINGS \
+        and DOING.isdisjoint(surfaces)
+
+
+def _table() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, cues in _CUES.items():
+        for cue in cues:
+            words = tuple(cue.split())
+            out.setdefault(words[0], []).append((words, name))
+    return {first: tuple(entries) for first, entries in out.items()}
+
+
+_TABLE = _table()
+
+
+def intents(surfaces: list[str], text: str) -> frozenset[str]:
+    """``GOODS``, ``WANTS_GOODS`` and ``ASKS`` as a text's words (``surfaces``, lower case, in
+    order) and its start say them."""
+    found: set[str] = set()
+    start = text.lstrip(" \t\n*#-•\"'“").lower()
+    for name, openings in _STARTS.items():
+        if start.startswith(openings):
+            found.add(name)
+    for i, word in enumerate(surfaces):
+        for words, name in _TABLE.get(word, ()):
+            if name not in found and tuple(surfaces[i:i + len(words)]) == words:
+                found.add(name)
+        if word.isdigit() and (surfaces[i + 1:i + 2] in (["each"], ["ono"])
+                               or surfaces[i + 1:i + 3] == ["the", "lot"]):
+            found.add(GOODS)  # "£15 each", "£40 ono", "£150 the lot" (not "…, the lot")
+    return frozenset(found)

@@ -1,0 +1,84 @@
+"""Which reasons the evidence says (``evidence.worth_saying``): a reader who had not seen
+the code found bare shared words ("enduring", "first"), "goes with" chains beside the
+real reason, a place split in two ("fort; bend") and the same words said twice to be
+noise; these tests pin what is said instead, on links as the matcher makes them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from kith.core.model import Opportunity, Person
+from kith.domain.serendipity import Matcher
+from kith.domain.serendipity.evidence import describe_link, worth_saying
+from kith.domain.serendipity.matching import Link
+
+WILLS = Link(("wills", "power of attorney"), ("powers of attorney",), "wills")
+ENDURING = Link(("enduring",), ("enduring",), None)
+
+
+def test_a_word_merely_shared_is_not_said_beside_a_reason_in_meaning() -> None:
+    need = "Anyone know a solicitor for wills and enduring power of attorney?"
+    offer = "Estate planning: wills, enduring powers of attorney, home visits"
+    assert worth_saying([WILLS, ENDURING], None, need, offer) == [describe_link(WILLS)]
+    # nor beside a kind of help both read as
+    assert worth_saying([ENDURING], "wills and probate", need, offer) == []
+
+
+def test_a_shared_word_is_said_when_it_is_the_only_reason() -> None:
+    assert worth_saying([ENDURING], None, "enduring pain", "enduring love") == ["enduring"]
+
+
+def test_a_name_both_write_is_said_as_written_and_a_split_name_joined() -> None:
+    need = "Eid party in Fort Bend next month, we need tents and tables for 200"
+    offer = "Party rentals across Fort Bend and Sugar Land: tents, tables, chairs"
+    links = [Link(("tables",), ("tables",), "furniture"), Link(("fort",), ("fort",), None),
+             Link(("bend",), ("bend",), None)]
+    assert worth_saying(links, None, need, offer) == ["tables (furniture)", "Fort Bend"]
+
+
+def test_a_capital_that_only_starts_a_sentence_is_no_name() -> None:
+    need = "Plumber needed. First thing tomorrow if possible"
+    offer = "Retired plumber. First call-out free"
+    links = [Link(("plumber",), ("plumber",), "plumbing"), Link(("first",), ("first",), None)]
+    assert worth_saying(links, None, need, offer) == ["plumber (plumbing)"]
+
+
+def test_a_related_concept_is_said_only_when_no_concept_is_shared() -> None:
+    direct = Link(("music",), ("dj",), "music")
+    related = Link(("music",), ("mic",), "music", "audio")
+    assert worth_saying([direct, related], None, "need music", "dj with a mic") == [
+        describe_link(direct)]
+    assert worth_saying([related], None, "need music", "a mic") == [describe_link(related)]
+
+
+def test_the_same_words_under_two_concepts_are_said_once() -> None:
+    links = [Link(("marathon",), ("runner's",), "fitness"),
+             Link(("marathon",), ("runner's",), "running")]
+    assert worth_saying(links, None, "marathon knee", "runner's knee") == [
+        "marathon → runner's (fitness, running)"]
+
+
+def test_an_offers_words_for_one_link_are_at_most_two() -> None:
+    link = Link(("knee",), ("physio", "physical therapist", "plantar fasciitis"), "physio")
+    assert describe_link(link) == "knee → physio, physical therapist (physio)"
+
+
+def _reasons(need: str, offer: str) -> str:
+    people = [Person.create("Ana"), Person.create("Ben")]
+    when = datetime(2026, 1, 5, tzinfo=UTC)
+    opportunities = [
+        Opportunity.create(person=people[0].id, type="need", when=when, text=need),
+        Opportunity.create(person=people[1].id, type="offer", when=when, text=offer)]
+    [found] = Matcher(people, opportunities).suggest()
+    return found.evidence[0]
+
+
+def test_the_suggestions_evidence_leaves_out_the_bare_words_and_keeps_the_place() -> None:
+    """End to end, by the lexicon alone: the boiler meets the heating engineer on
+    heating; "whole" and "house" (said before) are no reasons, "Leith" is one."""
+    assert _reasons("Our boiler cuts out again, the whole house is cold",
+                    "Gas Safe heating engineer, boilers serviced, whole house heating") == \
+        "matched: boiler → gas safe, heating engineer (heating)"
+    assert _reasons("Our boiler cuts out every week, we are in Leith",
+                    "Gas Safe heating engineer covering Leith, boilers serviced") == \
+        "matched: boiler → gas safe, heating engineer (heating); Leith"

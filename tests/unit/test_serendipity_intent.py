@@ -1,0 +1,110 @@
+"""What an offer's and a need's words say besides their subject (``intent``): a thing for
+sale or to give away, a thing wanted, a request put down as an offer; and what the
+matcher does with it (an offer no help to the need keeps ``NOT_HELP_FACTOR`` of its
+score, whatever words it shares)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from kith.core.model import Opportunity, Person
+from kith.domain.serendipity import Matcher, lexicon
+from kith.domain.serendipity.intent import ASKS, GOODS, WANTS_GOODS
+
+
+@pytest.mark.parametrize("text", [
+    "Free to collector: old white loo and cistern from our bathroom refit",
+    "Selling my son's bike, he's outgrown it, £40",
+    "FOR SALE: stairlift, straight staircase, buyer to collect",
+    "Prom dresses, worn once, £25 each",
+    "Moving out, giving away a sofa bed and a cot",
+    "Kelpie pups ready for new homes, vet checked",
+    "Lemons! Heaps off our tree, free bags on the fence, help yourselves",
+    "Cot bed and changing unit, smoke-free home, £150 the lot",
+    "Piano free to a good home, needs tuning",
+    "Anyone want two old cast iron radiators?",
+    "Clearing out the loft: box of old VHS tapes",
+    "Office chair, good condition, collection only",
+])
+def test_a_thing_sold_or_given_away_reads_as_goods(text: str) -> None:
+    assert GOODS in lexicon.read(text).intent
+
+
+@pytest.mark.parametrize("text", [
+    "Retired plumber, happy to fix washers, ballcocks and dripping taps",
+    "Free bike MOTs on the market square this Saturday",
+    "Free quotes, fully insured roofer, slipped tiles and flashing",
+    "Babysitter, £12 an hour, paediatric first aid",
+    "Tenant rights clinic, free, no appointment needed",
+    "Man with a van: pianos, dressers, American fridges, the lot",
+    "Patient computer help: clearing out scams and malware",
+    "Shopify expert: product pages, shipping rates, payment setup, the lot",
+    "Happy to share my spreadsheet template, though HMRC baffles me too",
+])
+def test_help_offered_is_not_goods_nor_a_request(text: str) -> None:
+    assert lexicon.read(text).intent == frozenset()
+
+
+@pytest.mark.parametrize("text", [
+    "anyone selling a cot?",
+    "Looking for a second-hand bike for my son",
+    "Baby is growing like a weed. Anyone got 6-12 month clothes to pass on?",
+    "Wanted: a chest freezer, cheap or free",
+    "A family has just been housed by the council and they have no beds and no table",
+])
+def test_a_need_for_a_thing_reads_as_wanting_goods(text: str) -> None:
+    assert WANTS_GOODS in lexicon.read(text).intent
+
+
+@pytest.mark.parametrize("text", [
+    "Someone to fix my sofa, the springs have gone",
+    "Need help assembling flat-pack furniture on Saturday",
+    "our loo keeps running and the cistern hisses all night",
+])
+def test_a_need_for_a_service_does_not_want_goods(text: str) -> None:
+    assert WANTS_GOODS not in lexicon.read(text).intent
+
+
+@pytest.mark.parametrize("text", [
+    "+1, also hunting for a room near campus from January if anyone hears of one!",
+    "Got crates of tinned food for the food bank, where's the drop-off these days?",
+    "Still looking for a reliable cleaner myself, does anyone know one?",
+])
+def test_a_request_put_down_as_an_offer_reads_as_asking(text: str) -> None:
+    assert ASKS in lexicon.read(text).intent
+
+
+def _ranked(need: str, offers: list[str]) -> list[str]:
+    """The offers' texts for ``need``, best first, by the lexicon alone."""
+    people = [Person.create(f"P{n}") for n in range(len(offers) + 1)]
+    when = datetime(2026, 1, 5, tzinfo=UTC)
+    opportunities = [Opportunity.create(person=people[0].id, type="need", text=need,
+                                        when=when)]
+    opportunities += [Opportunity.create(person=people[n + 1].id, type="offer", text=text,
+                                         when=when) for n, text in enumerate(offers)]
+    texts = {o.id: o.text for o in opportunities}
+    found = sorted(Matcher(people, opportunities).suggest(), key=lambda s: -s.rank())
+    return [texts[s.opportunities[1]] for s in found if len(s.opportunities) == 2]
+
+
+LOO = "our downstairs loo keeps running and the cistern hisses all night"
+PLUMBER = "Retired plumber: cisterns, ballcocks and washers fixed, no charge"
+FREE_LOO = "Free to collector: old loo and cistern, both working, from our bathroom refit"
+
+
+def test_the_helper_comes_before_the_same_things_given_away() -> None:
+    assert _ranked(LOO, [FREE_LOO, PLUMBER])[0] == PLUMBER
+
+
+def test_a_need_for_the_thing_is_met_by_the_thing_given_away() -> None:
+    wanted = "Wanted: an old loo and cistern for our allotment shed"
+    assert _ranked(wanted, [PLUMBER, FREE_LOO])[0] == FREE_LOO
+
+
+def test_a_request_put_down_as_an_offer_comes_after_the_offer() -> None:
+    need = "need a room to rent near campus from January, quiet postgrad"
+    room = "room to rent near campus, quiet house, from January"
+    also = "+1, also hunting for a room near campus from January if anyone hears of one"
+    assert _ranked(need, [also, room])[0] == room
