@@ -36,6 +36,7 @@ from pathlib import Path
 
 os.environ.pop("PYTHONDONTWRITEBYTECODE", None)  # time the installed bytecode, not compiling
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_remind import instructions as count_instructions
 from generate import dataset
 
 from kith.cli.fastcomplete import read_names
@@ -92,13 +93,7 @@ def once(kith: str, line: str | None, env: dict[str, str]) -> tuple[float, float
 def instructions(kith: str, line: str | None, env: dict[str, str]) -> int:
     """Instructions the process executes (callgrind's "Collected" total)."""
     args, extra = command(kith, line)
-    found = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                            *args], env={**env, **extra}, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.PIPE, text=True, check=True).stderr
-    for row in found.splitlines():
-        if "Collected :" in row:
-            return int(row.rsplit(":", 1)[1])
-    raise SystemExit(f"valgrind printed no total for {args[0]}")
+    return count_instructions(args, {**env, **extra})
 
 
 def main() -> None:

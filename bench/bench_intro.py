@@ -6,7 +6,9 @@ the evaluation set's domains and phrasings (bench/serendipity_eval.py), scaled u
 bench/data/intro-10k/ (a first run embeds its texts: ``KITH_MEANING_BUDGET=1000 kith
 intro suggest`` with ``KITH_HOME`` there warms the cache at once). The matcher is also
 timed without its bridge of kinds of help (``KITH_KINDS=off``). ``--intro-only`` skips
-the remind benchmark (its 1M history takes minutes to generate the first time)."""
+the remind benchmark (its 1M history takes minutes to generate the first time);
+``--instructions`` also counts each command's instructions under valgrind's callgrind
+(the same however loaded the machine is; a minute or more each)."""
 
 from __future__ import annotations
 
@@ -58,7 +60,7 @@ def build() -> Path:
 
 
 def main() -> None:
-    from bench_remind import OLD, bench_remind, load, timed
+    from bench_remind import OLD, bench_remind, instructions, load, timed
 
     home = build()
     args = ["intro", "suggest", "--json", "--limit", "20"]
@@ -69,6 +71,14 @@ def main() -> None:
     del os.environ["KITH_KINDS"]
     if Path(OLD).exists():
         print(f"  old code        {timed(OLD, home, args):5.2f}")
+    if "--instructions" in sys.argv:  # load-proof, slow (a minute or more each)
+        env = {**os.environ, "KITH_HOME": str(home), "KITH_CONFIG": "/nonexistent.toml"}
+        for name, kith, extra in (("this branch", KITH, {}),
+                                  ("without bridge", KITH, {"KITH_KINDS": "off"}),
+                                  ("old code", OLD, {})):
+            if Path(kith).exists():
+                count = instructions([kith, *args], {**env, **extra})
+                print(f"  {name:15} {count / 1e9:5.2f} G instructions")
     if "--intro-only" not in sys.argv:
         print("\n".join(bench_remind()))
 

@@ -42,6 +42,20 @@ class Timing(float):
         return f"{float(self):{spec}} s wall, {self.cpu:{spec}} s CPU"
 
 
+def instructions(argv: list[str], env: dict[str, str]) -> int:
+    """Instructions one process executes (callgrind's "Collected" total): the same on a
+    loaded machine, where times move by a fifth from one run to the next."""
+    found = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                            "--trace-children=yes", *argv], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                           check=True).stderr
+    # A wrapper script that execs Python prints one total per program image: add them.
+    totals = [int(row.rsplit(":", 1)[1]) for row in found.splitlines() if "Collected :" in row]
+    if not totals:
+        raise SystemExit(f"valgrind printed no total for {argv[0]}")
+    return sum(totals)
+
+
 def timed(kith: str, home: Path, args: list[str]) -> Timing:
     """Median wall and CPU time of ``kith ARGS`` over ``RUNS`` processes (after one
     warm-up)."""
