@@ -499,6 +499,8 @@ def fold_person(kept: dict[str, Any], absorbed: dict[str, Any]) -> dict[str, Any
             nodes[path] = (stamp_of(path), True)
         return value if type(value) is type(empty) else None
 
+    grown: set[tuple[str, ...]] = set()
+
     def add(path: tuple[str, ...], element: Any, stamp: Stamp) -> None:
         bucket = container(path, [])
         if bucket is None or kind(bucket) != "list":
@@ -513,6 +515,7 @@ def fold_person(kept: dict[str, Any], absorbed: dict[str, Any]) -> dict[str, Any
             return  # removed here after it was added there (its adds seen, and killed)
         put_element(nodes, dots, node, theirs_live, dead)
         bucket.append(element)
+        grown.add(path)
 
     for name in _FOLDED_SETS:
         listed = absorbed.get(name)
@@ -529,6 +532,11 @@ def fold_person(kept: dict[str, Any], absorbed: dict[str, Any]) -> dict[str, Any
             for element in found if isinstance(found, list) else ():
                 add(("handles", kind_name), element,
                     stamp_of(("handles", kind_name, element_key(element))))
+    for path in grown:  # in a join's order (when each element came, then the element),
+        # not appended: folding again, or joining what was folded, gives the same list
+        bucket = value_at(values, path)[1]
+        bucket.sort(key=lambda element: (nodes[(*path, element_key(element))][0],
+                                         element_key(element)))
     for name in _FOLDED_MAPS:
         mapping = absorbed.get(name)
         target = container((name,), {}) if isinstance(mapping, dict) else None

@@ -174,6 +174,10 @@ SIDED_OPS = st.lists(st.tuples(st.sampled_from("ab"), OPS), min_size=1, max_size
 @example([("a", ("merge_people", 1, 2)), ("b", ("merge_people", 2, 1))])
 @example([("a", ("log", 0, 1)), ("a", ("log", 1, 1))])  # derived files' key order
 @example([("b", ("log_tennis", 0, 3)), ("a", ("remove_network",)), ("a", ("log", 1, 5))])
+# tags edited on two people that the other device merged: the absorbed one's tags were
+# appended to the kept one's list, so joining the fold again put them in the join's order
+@example([("a", ("edit_person", 1, "tags", 1)), ("a", ("edit_person", 0, "tags", 0)),
+          ("b", ("merge_people", 0, 1))])
 def test_databases_merge_commutatively_and_idempotently(ops: list[tuple[str, Any]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
