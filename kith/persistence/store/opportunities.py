@@ -13,10 +13,10 @@ class Opportunities:
         self.core = core
 
     def all(self, *, status: str | None = None) -> list[Opportunity]:
-        items = [Opportunity.from_dict(d) for d in self.core.table("opportunities").all()]
-        if status:
-            items = [o for o in items if o.status == status]
-        return sorted(items, key=lambda o: (o.when, o.id))
+        docs = self.core.table("opportunities").all()
+        if status:  # years of closed needs and offers are not built to be dropped
+            docs = [d for d in docs if d.get("status", "open") == status]
+        return sorted((Opportunity.from_dict(d) for d in docs), key=lambda o: (o.when, o.id))
 
     def get(self, ident: str) -> Opportunity:
         """By id or unambiguous prefix, as notes and follow-ups are found."""
