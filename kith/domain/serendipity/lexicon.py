@@ -284,6 +284,7 @@ CONCEPTS: dict[str, str] = {
 EXTRA: dict[str, str] = {
     # problems as people describe them, beside the trades that solve them
     "heating": """boiler, boilers, radiator, radiators, gas engineer, heating engineer,
+        gas installer, gas fitter, gas fitters,
         central heating, heating, gas safe, hot water, no hot water, losing pressure,
         boiler servicing, thermostat""",
     "plumbing": """dripping, drips, water pooling, under the sink, leak under, burst,
