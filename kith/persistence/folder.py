@@ -92,8 +92,9 @@ def bump_commit_count(home: Path) -> None:
         os.replace(temp, home / COMMITS)
 
 
-def write_file(path: Path, payload: bytes) -> None:
-    """Write ``payload`` to ``path`` (owner-only) and fsync it before returning.
+def write_file(path: Path, payload: bytes, *, durable: bool = True) -> None:
+    """Write ``payload`` to ``path`` (owner-only) and, unless it is not ``durable`` (a
+    cache), fsync it before returning.
 
     Looked up as ``folder.write_file`` by every writer, so that a test can make the disk
     fail in one place."""
@@ -103,7 +104,8 @@ def write_file(path: Path, payload: bytes) -> None:
         while view:
             written = os.write(fd, view)
             view = view[written:]
-        os.fsync(fd)
+        if durable:
+            os.fsync(fd)
     finally:
         os.close(fd)
 
@@ -140,13 +142,7 @@ def replace_cache(path: Path, payload: bytes) -> None:
     make_private_dirs(path.parent)
     temporary = path.with_name(f"{path.name}.{os.getpid()}{TMP_SUFFIX}")
     try:
-        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        try:
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(fd, view):]
-        finally:
-            os.close(fd)
+        write_file(temporary, payload, durable=False)
         os.replace(temporary, path)
     finally:
         with contextlib.suppress(OSError):
