@@ -503,12 +503,11 @@ class Matcher:
         np.maximum(shares, 0.0, out=shares)
         shares *= MEANING_WEIGHT
         if self.not_help:  # the meaning's part of an offer no help to the need, too
-            column = {n: c for c, n in enumerate(ids)}
             wants = np.array([WANTS_GOODS in self.intents[n.id] for n in needs])
             goods = np.zeros(len(ids), dtype=bool)
-            goods[[column[n] for n in self.not_help - self.asking]] = True
+            goods[[where(n) for n in self.not_help - self.asking]] = True
             asking = np.zeros(len(ids), dtype=bool)
-            asking[[column[n] for n in self.asking]] = True
+            asking[[where(n) for n in self.asking]] = True
             penalised = asking[cols] | (goods[cols] & ~wants[rows])
             shares[penalised] *= NOT_HELP_FACTOR
         words = np.minimum(np.asarray(lexical, dtype=float), 1.0)
