@@ -180,11 +180,10 @@ class Match:
         return found
 
 
-def _features(text: str, tags: Iterable[str] = (),
+def _features(reading: Reading, tags: Iterable[str] = (),
               reader: Callable[[str], Reading] = read) -> dict[str, tuple[str, ...]]:
-    """``feature -> words as written`` for a text and its tags (read by ``reader``: the
-    lexicon, or its readings kept from earlier runs)."""
-    reading = reader(text)
+    """``feature -> words as written`` for a text's reading and its tags (read by
+    ``reader``: the lexicon, or its readings kept from earlier runs)."""
     found: dict[str, tuple[str, ...]] = {f"@{c}": w for c, w in reading.concepts.items()}
     for stem_, surface in reading.words.items():
         found.setdefault(stem_, (surface,))
@@ -291,8 +290,10 @@ class Matcher:
         self.people = {p.id: p for p in people}
         self.opportunities = [o for o in opportunities if o.status == "open"
                               and o.person != ME]
-        self.features = {o.id: _features(o.text, o.tags, reader) for o in self.opportunities}
-        self.intents = {o.id: reader(o.text).intent for o in self.opportunities}
+        readings = {o.id: reader(o.text) for o in self.opportunities}  # each read once
+        self.features = {o.id: _features(readings[o.id], o.tags, reader)
+                         for o in self.opportunities}
+        self.intents = {ident: reading.intent for ident, reading in readings.items()}
         self.asking = frozenset(o.id for o in self.opportunities
                                 if o.type == "offer" and ASKS in self.intents[o.id])
         self.not_help = self.asking | {o.id for o in self.opportunities
@@ -325,7 +326,7 @@ class Matcher:
                      if k in ("skills", "position", "occupation", "job", "title")]
             if not (person.tags or texts):
                 continue
-            found = _features(" ; ".join(texts), person.tags, reader)
+            found = _features(reader(" ; ".join(texts)), person.tags, reader)
             if not found:
                 continue
             self.skills[person.id] = found
