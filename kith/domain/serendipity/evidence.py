@@ -15,7 +15,7 @@ import re
 from typing import Any
 
 from kith.core.model import Opportunity
-from kith.domain.serendipity.matching import Link, Match, Someone
+from kith.domain.serendipity.matching import Link, Match, Someone, skill_texts
 
 QUOTE_CHARS = 70
 PHRASE_CHARS = 60
@@ -145,11 +145,7 @@ def _where(opportunity: Opportunity | None, person: Someone | None) -> list[str]
 
 def _skills_text(partner: Someone | None) -> str:
     """A person's tags and skills as one text (what a need meets when no offer does)."""
-    if partner is None:
-        return ""
-    return " ; ".join([*partner.tags, *(str(v) for k, v in partner.extra.items()
-                                        if k in ("skills", "position", "occupation", "job",
-                                                 "title"))])
+    return " ; ".join([*partner.tags, *skill_texts(partner)]) if partner else ""
 
 
 def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[str, Any]]:

@@ -262,6 +262,15 @@ def closest_columns(cosines: Any, k: int) -> Any:
     return found_cols[starts[:, None] + np.arange(k)[None, :]]
 
 
+SKILL_FIELDS = ("skills", "position", "occupation", "job", "title")
+"""A person's extra fields that say what they can do (matched like an offer's text)."""
+
+
+def skill_texts(person: Someone) -> list[str]:
+    """What a person's extra fields say they do: what a need meets when no offer does."""
+    return [str(v) for k, v in person.extra.items() if k in SKILL_FIELDS]
+
+
 class Similarities(NamedTuple):
     """What the meaning layer says of every need and offer at once (None without it)."""
 
@@ -322,8 +331,7 @@ class Matcher:
         for person in people:
             if person.id == ME:
                 continue
-            texts = [str(v) for k, v in person.extra.items()
-                     if k in ("skills", "position", "occupation", "job", "title")]
+            texts = skill_texts(person)
             if not (person.tags or texts):
                 continue
             found = _features(reader(" ; ".join(texts)), person.tags, reader)
