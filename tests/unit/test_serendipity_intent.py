@@ -27,6 +27,12 @@ from kith.domain.serendipity.intent import ASKS, GOODS, WANTS_GOODS
     "Anyone want two old cast iron radiators?",
     "Clearing out the loft: box of old VHS tapes",
     "Office chair, good condition, collection only",
+    "Retiring my old snowmobile, runs fine, $900 firm",
+    "Gas geyser, 150L, wrong size for our house. R3500 neg",
+    "BNIB rice cooker, self-collect at Tampines, $50 nego",
+    "Retriever puppies, first shots done, ready to go home Dec 20",
+    "Solid oak French doors, $200, you haul",
+    "Moving sale Saturday 9-3: couch, dining set, deep freeze",
 ])
 def test_a_thing_sold_or_given_away_reads_as_goods(text: str) -> None:
     assert GOODS in lexicon.read(text).intent
@@ -42,6 +48,8 @@ def test_a_thing_sold_or_given_away_reads_as_goods(text: str) -> None:
     "Patient computer help: clearing out scams and malware",
     "Shopify expert: product pages, shipping rates, payment setup, the lot",
     "Happy to share my spreadsheet template, though HMRC baffles me too",
+    "Maths tuition for Sec 3 and 4, $40 an hour, my place or yours",
+    "Snow clearing for seniors on our street, $20 a driveway, cash or e-transfer",
 ])
 def test_help_offered_is_not_goods_nor_a_request(text: str) -> None:
     assert lexicon.read(text).intent == frozenset()
@@ -71,6 +79,8 @@ def test_a_need_for_a_service_does_not_want_goods(text: str) -> None:
     "+1, also hunting for a room near campus from January if anyone hears of one!",
     "Got crates of tinned food for the food bank, where's the drop-off these days?",
     "Still looking for a reliable cleaner myself, does anyone know one?",
+    "Following! Same boat here: looking for a house to rent by summer, 3 bed",
+    "We're in the same boat, also need a sitter for the 23rd",
 ])
 def test_a_request_put_down_as_an_offer_reads_as_asking(text: str) -> None:
     assert ASKS in lexicon.read(text).intent

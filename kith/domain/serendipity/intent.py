@@ -51,7 +51,14 @@ _CUES: dict[str, list[str]] = {
         "ready for new homes", "ready for their new homes", "ready for a new home",
         "ready to go to new homes", "looking for new homes", "looking for a new home",
         "needs a new home", "need new homes",
-        "closing down", "closing-down",
+        "closing down", "closing-down", "new in box", "brand new in box", "still in box",
+        "still boxed", "never opened", "hardly opened", "unopened", "new with tags",
+        "bnib", "bnip", "nwt", "lightly used", "gently used", "you haul", "must pick up",
+        "porch pickup", "porch pick up", "curbside pickup", "self collect", "self-collect",
+        "self collection", "cash and carry", "cash only", "moving sale", "garage sale",
+        "yard sale", "estate sale", "rummage sale", "boot sale", "car boot", "vet checked",
+        "first shots", "ready to go home", "forever home", "forever homes", "rehoming",
+        "re-homing", "up for adoption",
         *(f"clearing out {whose} {place}" for whose in ("the", "my", "our", "mum's", "dad's")
           for place in ("loft", "garage", "shed", "attic", "basement", "house", "flat",
                         "spare room", "cupboards", "wardrobe", "wardrobes", "kitchen")),
@@ -80,14 +87,25 @@ _CUES[ASKS] = [
     "can anybody recommend", "could anyone recommend", "anyone know where",
     "anybody know where", "where's the", "where is the", "where do i", "where can i",
     "who do i ask", "who should i ask", "any recommendations", "recommendations please",
-    "any ideas",
+    "any ideas", "same boat", "also need", "also needing", "also after", "looking too",
 ]
 _STARTS = {GOODS: ("free:", "free!", "free -", "free –", "for sale:", "fs:", "wts:",
                    "clearing out:", "clearing out -", "clearing out –"),
            WANTS_GOODS: ("wanted:", "wanted!", "wanted -", "wanted –", "wtb:", "iso:"),
-           ASKS: ("+1", "me too", "same!", "same here")}
+           ASKS: ("+1", "me too", "same!", "same here", "same boat", "following!",
+                  "following.", "following this", "ditto", "bump", "seconding this")}
 """Cues only at a text's start, where the punctuation the words lose says it ("Free:
 cat tree", "Wanted: a cot"; "free bike MOTs" is a service)."""
+
+
+_AFTER_PRICE = (["each"], ["ono"], ["obo"], ["firm"], ["neg"], ["nego"], ["negotiable"],
+                ["negotiatable"])
+"""Words after a price that say it is the price of a thing, not of an hour's work."""
+
+
+def _price(word: str) -> bool:
+    """A number, or one with a currency's letter before it as it is written ("r3500")."""
+    return word.isdigit() or (len(word) > 1 and word[0] in "rk" and word[1:].isdigit())
 
 
 THINGS = frozenset({"furniture", "clothes", "things to pass on", "clothes bank", "books",
@@ -143,7 +161,7 @@ def intents(surfaces: list[str], text: str) -> frozenset[str]:
         for words, name in _TABLE.get(word, ()):
             if name not in found and tuple(surfaces[i:i + len(words)]) == words:
                 found.add(name)
-        if word.isdigit() and (surfaces[i + 1:i + 2] in (["each"], ["ono"])
-                               or surfaces[i + 1:i + 3] == ["the", "lot"]):
-            found.add(GOODS)  # "£15 each", "£40 ono", "£150 the lot" (not "…, the lot")
+        if _price(word) and (surfaces[i + 1:i + 2] in _AFTER_PRICE
+                             or surfaces[i + 1:i + 3] == ["the", "lot"]):
+            found.add(GOODS)  # "£15 each", "$900 firm", "R3500 neg", "£150 the lot"
     return frozenset(found)
