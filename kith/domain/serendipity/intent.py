@@ -88,6 +88,9 @@ _CUES[ASKS] = [
     "anybody know where", "where's the", "where is the", "where do i", "where can i",
     "who do i ask", "who should i ask", "any recommendations", "recommendations please",
     "any ideas", "same boat", "also need", "also needing", "also after", "looking too",
+    "same situation", "same problem here", "if anyone finds", "if anybody finds",
+    "share the contact", "share their contact", "share the number", "with me also",
+    "with me too",
 ]
 _STARTS = {GOODS: ("free:", "free!", "free -", "free –", "for sale:", "fs:", "wts:",
                    "clearing out:", "clearing out -", "clearing out –"),
