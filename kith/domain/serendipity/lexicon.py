@@ -725,18 +725,20 @@ tutoring, a dog and a cat both pets. For these, the word a person wrote also cou
 a plain word beside the concept."""
 
 
-def _tables() -> tuple[dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, ...]]], ...]],
-                       frozenset[str], frozenset[str]]:
+CueTable = dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[str, ...]]], ...]]
+
+
+@lru_cache(maxsize=1)
+def cue_tables() -> tuple[CueTable, frozenset[str]]:
     """The cues as ``first stem -> ((length, {cue: concepts}), ...)``, longest first: a
     word is tried against one dictionary per phrase length, not against every phrase
-    that starts with it ("my" starts dozens). With the detail words (``DETAIL_STEMS``)
-    and every stem of a cue (``CUE_STEMS``): all three in one pass over the cues, which
-    is most of what importing the lexicon costs."""
+    that starts with it ("my" starts dozens); with every stem of a cue. Built when a text
+    is first read, not at import: with the readings kept beside the data (``readings``)
+    a warm ``intro suggest`` reads no text, and this pass over seven thousand cues was
+    most of what importing the lexicon cost (50 ms)."""
     grouped: dict[str, dict[int, dict[tuple[str, ...], list[str]]]] = {}
-    details: set[str] = set()
     stems: set[str] = set()
     for concept, cues in CONCEPTS.items():
-        detailed = concept in DETAILED
         for cue in cues.split(","):
             key = _cue_key(cue)
             if not key:
@@ -745,18 +747,17 @@ def _tables() -> tuple[dict[str, tuple[tuple[int, dict[tuple[str, ...], tuple[st
             if concept not in named:
                 named.append(concept)
             stems.update(key)
-            if detailed and len(key) == 1:
-                details.add(key[0])
     table = {first: tuple((length, {key: tuple(named) for key, named in keys.items()})
                           for length, keys in sorted(by_length.items(), reverse=True))
              for first, by_length in grouped.items()}
-    return table, frozenset(details), frozenset(stems)
+    return table, frozenset(stems)
 
 
-CUE_TABLE, DETAIL_STEMS, CUE_STEMS = _tables()
-"""``DETAIL_STEMS``: the words kept as details of a broad concept ("java" beside
-software): they refine the score of candidates their concept found, and find none
-themselves."""
+DETAIL_STEMS = frozenset(key[0] for concept in DETAILED
+                         for cue in CONCEPTS.get(concept, "").split(",")
+                         if len(key := _cue_key(cue)) == 1)
+"""The words kept as details of a broad concept ("java" beside software): they refine
+the score of candidates their concept found, and find none themselves."""
 
 
 def _sense_clues() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
@@ -801,8 +802,9 @@ def _hyphens_apart(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A hyphenated word no cue names is read as its parts: "three-tiered" is "tiered",
     "fault-finding" is "fault finding" ("co-founder" and "five-a-side" stay whole)."""
     out = []
+    cue_stems = cue_tables()[1]
     for surface, base in tokens:
-        if "-" in surface and base not in CUE_STEMS and base not in SENSE_CLUES:
+        if "-" in surface and base not in cue_stems and base not in SENSE_CLUES:
             out += [(part, stem(part)) for part in surface.split("-") if part]
         else:
             out.append((surface, base))
@@ -818,12 +820,13 @@ def read(text: str) -> Reading:
     concepts: dict[str, list[str]] = {}
     words: dict[str, str] = {}
     used = [False] * len(tokens)
+    cue_table = cue_tables()[0]
     i = 0
     while i < len(tokens):
         surface, base = tokens[i]
         found = None
         also: list[str] = []
-        for length, table in CUE_TABLE.get(base, ()):
+        for length, table in cue_table.get(base, ()):
             key = tuple(stems[i:i + length])
             named = table.get(key)
             if named is not None:
