@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kith.core.model import Opportunity, Person
 from kith.domain.serendipity import Matcher, meaning
@@ -130,3 +132,16 @@ def test_closest_columns_are_each_rows_largest(width: int) -> None:
     expected = np.argsort(-values, axis=1, kind="stable")[:, :8]
     assert np.array_equal(closest_columns(values, 8), expected)
     assert closest_columns(values[:, :5], 8).shape == (50, 5)
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(-4096, 4096)), max_size=300))
+def test_one_sort_orders_by_row_then_best_first_as_lexsort_does(
+        entries: list[tuple[int, int]]) -> None:
+    """``by_row_best_first`` is ``np.lexsort((-values, rows))``, ties kept in their order
+    (values as floats a cosine could take, negative ones included)."""
+    np = pytest.importorskip("numpy")
+    from kith.domain.serendipity.matching import by_row_best_first
+
+    rows = np.array([r for r, _ in entries], dtype=np.intp)
+    values = np.array([v / 1024 for _, v in entries], dtype=np.float32)
+    assert by_row_best_first(rows, values).tolist() == np.lexsort((-values, rows)).tolist()
