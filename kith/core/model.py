@@ -66,9 +66,10 @@ def _check(condition: bool, message: str) -> None:
 
 
 def _aware(when: datetime, what: str) -> datetime:
-    _check(isinstance(when, datetime), f"{what} must be a date and time")
-    _check(when.tzinfo is not None and when.utcoffset() is not None,
-           f"{what} must carry a time zone: {when.isoformat()}")
+    if not isinstance(when, datetime):
+        raise ValidationError(f"{what} must be a date and time")
+    if not (when.tzinfo is not None and when.utcoffset() is not None):
+        raise ValidationError(f"{what} must carry a time zone: {when.isoformat()}")
     limits.check_year(when, what)
     return when
 
@@ -130,11 +131,14 @@ class Value:
             return  # the common case, checked fast: imports build 100k values
         for name in ("money", "minutes", "favours", "fun"):
             number = getattr(self, name)
-            _check(isinstance(number, int) and not isinstance(number, bool),
-                   f"{name} must be a whole number, not {number!r}")
-        _check(self.minutes >= 0, f"minutes cannot be negative: {self.minutes}")
-        _check(self.favours >= 0, f"favours cannot be negative: {self.favours}")
-        _check(self.fun >= 0, f"fun cannot be negative: {self.fun}")
+            if not (isinstance(number, int) and not isinstance(number, bool)):
+                raise ValidationError(f"{name} must be a whole number, not {number!r}")
+        if self.minutes < 0:
+            raise ValidationError(f"minutes cannot be negative: {self.minutes}")
+        if self.favours < 0:
+            raise ValidationError(f"favours cannot be negative: {self.favours}")
+        if self.fun < 0:
+            raise ValidationError(f"fun cannot be negative: {self.fun}")
 
     @property
     def is_empty(self) -> bool:
@@ -157,7 +161,8 @@ class Value:
             number = data.get(name, 0)
             if isinstance(number, float) and number.is_integer():
                 number = int(number)
-            _check(type(number) is int, f"value.{name} must be a whole number")
+            if type(number) is not int:
+                raise ValidationError(f"value.{name} must be a whole number")
             numbers.append(number)
         return cls(*numbers)
 
@@ -167,7 +172,8 @@ class Value:
                             maximum=limits.MAX_MONEY_MINOR)
         limits.check_number(self.minutes, "minutes", maximum=limits.MAX_MINUTES)
         limits.check_number(self.favours, "favours", maximum=limits.MAX_FAVOURS)
-        _check(self.fun <= MAX_FUN, f"fun must be between 0 and 5, not {self.fun}")
+        if self.fun > MAX_FUN:
+            raise ValidationError(f"fun must be between 0 and 5, not {self.fun}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,14 +191,16 @@ class Network:
         _check(isinstance(self.name, str) and bool(self.name.strip()), "a network needs a name")
         check_text(self.name, "a network name", MAX_NAME)
         check_text(self.notes, "network notes", MAX_TEXT)
-        _check(isinstance(self.id, str) and bool(_SLUG_RE.match(self.id)),
-               f"network id must be a lower-case slug (a-z, 0-9, -), not {self.id!r}")
-        _check(bool(_KIND_RE.match(self.kind)), f"network kind must be a slug, not {self.kind!r}")
+        if not (isinstance(self.id, str) and _SLUG_RE.match(self.id)):
+            raise ValidationError("network id must be a lower-case slug (a-z, 0-9, -), "
+                                  f"not {self.id!r}")
+        if not _KIND_RE.match(self.kind):
+            raise ValidationError(f"network kind must be a slug, not {self.kind!r}")
         object.__setattr__(self, "joined", _opt_date(self.joined, "joined"))
         object.__setattr__(self, "left", _opt_date(self.left, "left"))
-        if self.joined and self.left:
-            _check(self.left >= self.joined,
-                   f"a network cannot be left ({self.left}) before it was joined ({self.joined})")
+        if self.joined and self.left and self.left < self.joined:
+            raise ValidationError(f"a network cannot be left ({self.left}) before it was "
+                                  f"joined ({self.joined})")
 
     @classmethod
     def create(cls, name: str, kind: str = "other", **fields: Any) -> Network:
@@ -234,7 +242,8 @@ def parse_birthday(text: str) -> str:
     """A birthday as ``YYYY-MM-DD`` or, when the year is unknown, ``--MM-DD``."""
     text = text.strip()
     match = _BIRTHDAY_RE.match(text)
-    _check(bool(match), f"birthday must look like 1990-04-15 or --04-15, not {text!r}")
+    if not match:
+        raise ValidationError(f"birthday must look like 1990-04-15 or --04-15, not {text!r}")
     assert match is not None  # _check raised otherwise
     year, month, day = match.group(1), int(match.group(2)), int(match.group(3))
     try:
@@ -243,8 +252,8 @@ def parse_birthday(text: str) -> str:
         raise ValidationError(f"not a real date: {text!r}") from None
     # no lower bound: contact apps write 1604 for "year unknown"; but nobody is born
     # in the future (an age below zero would follow)
-    _check(year == "-" or int(year) <= date.today().year + 1,
-           f"a birthday cannot be in the future: {text!r}")
+    if not (year == "-" or int(year) <= date.today().year + 1):
+        raise ValidationError(f"a birthday cannot be in the future: {text!r}")
     return text
 
 
@@ -294,13 +303,14 @@ class Person:
         if self.birthday is not None:
             object.__setattr__(self, "birthday", parse_birthday(self.birthday))
         if self.cadence_days is not None:
-            _check(isinstance(self.cadence_days, int) and self.cadence_days > 0,
-                   f"keep-in-touch cadence must be a positive number of days, "
-                   f"not {self.cadence_days!r}")
+            if not (isinstance(self.cadence_days, int) and self.cadence_days > 0):
+                raise ValidationError(f"keep-in-touch cadence must be a positive number of days, "
+                                      f"not {self.cadence_days!r}")
             limits.check_number(self.cadence_days, "keep-in-touch cadence (days)",
                                 maximum=limits.MAX_CADENCE_DAYS)
         for net, since in self.networks.items():
-            _check(bool(_SLUG_RE.match(net)), f"not a network id: {net!r}")
+            if not _SLUG_RE.match(net):
+                raise ValidationError(f"not a network id: {net!r}")
             if since is not None:
                 _opt_date(since, f"date joined {net}")
 
@@ -370,8 +380,9 @@ class Interaction:
         initiative = self.initiative
         if initiative is None and self.invited:
             initiative = "invited"
-        _check(initiative in INITIATIVES,
-               f"initiative must be invited, pitched or none, not {initiative!r}")
+        if initiative not in INITIATIVES:
+            raise ValidationError("initiative must be invited, pitched or none, "
+                                  f"not {initiative!r}")
         _check(not (self.invited and initiative == "pitched"),
                "an interaction is either invited or pitched, not both")
         object.__setattr__(self, "initiative", initiative)
@@ -379,18 +390,21 @@ class Interaction:
         when = self.when
         if not (isinstance(when, datetime) and when.tzinfo is not None):
             _aware(when, "the time of an interaction")
-        _check(self.direction in DIRECTIONS,
-               f"direction must be one of {', '.join(DIRECTIONS)}, not {self.direction!r}")
-        _check(bool(_KIND_RE.match(self.kind)),
-               f"kind must be a short lower-case word like help or event, not {self.kind!r}")
-        _check(bool(_SLUG_RE.match(self.network)), f"not a network id: {self.network!r}")
+        if self.direction not in DIRECTIONS:
+            raise ValidationError(f"direction must be one of {', '.join(DIRECTIONS)}, "
+                                  f"not {self.direction!r}")
+        if not _KIND_RE.match(self.kind):
+            raise ValidationError("kind must be a short lower-case word like help or "
+                                  f"event, not {self.kind!r}")
+        if not _SLUG_RE.match(self.network):
+            raise ValidationError(f"not a network id: {self.network!r}")
         _check(isinstance(self.value, Value), "value must be a Value")
         value = self.value
         if not (value.fun <= MAX_FUN and value.minutes <= limits.MAX_MINUTES
                 and value.favours <= limits.MAX_FAVOURS
                 and -limits.MAX_MONEY_MINOR <= value.money <= limits.MAX_MONEY_MINOR):
             value.check_bounds()
-        if not (limits.MIN_YEAR <= when.year <= limits.MAX_YEAR):
+        if not limits.MIN_YEAR <= when.year <= limits.MAX_YEAR:
             limits.check_year(when, "the time of an interaction")
         if len(self.note) > MAX_TEXT:
             check_text(self.note, "a note", MAX_TEXT)
@@ -468,15 +482,17 @@ class Opportunity:
 
     def __post_init__(self) -> None:
         _aware(self.when, "the time an opportunity was heard")
-        _check(self.type in OPPORTUNITY_TYPES, f"an opportunity is a need or an offer, "
-               f"not {self.type!r}")
+        if self.type not in OPPORTUNITY_TYPES:
+            raise ValidationError(f"an opportunity is a need or an offer, "
+                                  f"not {self.type!r}")
         _check(isinstance(self.text, str) and bool(self.text.strip()),
                "an opportunity needs a text")
         check_text(self.text, "the text of a need or offer", MAX_TEXT)
         check_text(self.heard_at, "where it was heard", MAX_NAME)
         _texts(self.tags, "tags", MAX_SHORT)
-        _check(self.status in OPPORTUNITY_STATUSES,
-               f"status must be one of {', '.join(OPPORTUNITY_STATUSES)}, not {self.status!r}")
+        if self.status not in OPPORTUNITY_STATUSES:
+            raise ValidationError("status must be one of "
+                                  f"{', '.join(OPPORTUNITY_STATUSES)}, not {self.status!r}")
         tags = tuple(dict.fromkeys(t.strip().lower() for t in self.tags if t and t.strip()))
         object.__setattr__(self, "tags", tags)
 
@@ -536,8 +552,9 @@ class Note:
 
     def __post_init__(self) -> None:
         _check(isinstance(self.text, str) and bool(self.text.strip()), "a note needs some text")
-        _check(len(self.text) <= NOTE_MAX_TEXT, f"a note is at most {NOTE_MAX_TEXT:,} "
-               f"characters, not {len(self.text):,}")
+        if len(self.text) > NOTE_MAX_TEXT:
+            raise ValidationError(f"a note is at most {NOTE_MAX_TEXT:,} "
+                                  f"characters, not {len(self.text):,}")
         _iso_day(self.on, f"a note's date must be like 2024-05-31, not {self.on!r}")
 
     def to_dict(self) -> dict[str, Any]:
@@ -565,8 +582,8 @@ class FollowUp:
 
     def __post_init__(self) -> None:
         _iso_day(self.due, f"a follow-up's date must be like 2024-05-31, not {self.due!r}")
-        _check(len(self.about) <= FOLLOW_UP_MAX_ABOUT,
-               f"--about is at most {FOLLOW_UP_MAX_ABOUT:,} characters")
+        if len(self.about) > FOLLOW_UP_MAX_ABOUT:
+            raise ValidationError(f"--about is at most {FOLLOW_UP_MAX_ABOUT:,} characters")
 
     @property
     def is_open(self) -> bool:
