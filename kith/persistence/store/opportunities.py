@@ -13,7 +13,8 @@ class Opportunities:
         self.core = core
 
     def all(self, *, status: str | None = None) -> list[Opportunity]:
-        docs = self.core.table("opportunities").all()
+        # the raw documents, not TinyDB's copies of them: from_dict copies what it keeps
+        docs = list(self.core.table("opportunities").docs().values())
         if status:  # years of closed needs and offers are not built to be dropped
             docs = [d for d in docs if d.get("status", "open") == status]
         return sorted((Opportunity.from_dict(d) for d in docs), key=lambda o: (o.when, o.id))
