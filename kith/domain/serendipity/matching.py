@@ -344,13 +344,18 @@ class Matcher:
         self.skills: dict[str, dict[str, tuple[str, ...]]] = {}
         self.skill_vectors: dict[str, dict[str, float]] = {}
         self.people_postings: dict[str, list[tuple[str, float]]] = {}
+        known: dict[tuple[tuple[str, ...], tuple[str, ...]], dict[str, tuple[str, ...]]] = {}
         for person in people:
             if person.id == ME:
                 continue
             texts = skill_texts(person)
             if not (person.tags or texts):
                 continue
-            found = _features(reader(" ; ".join(texts)), person.tags, reader)
+            # thousands of people share a tag or two: each set of them is read once
+            key = (tuple(person.tags), tuple(texts))
+            if key not in known:
+                known[key] = _features(reader(" ; ".join(texts)), person.tags, reader)
+            found = known[key]
             if not found:
                 continue
             self.skills[person.id] = found
