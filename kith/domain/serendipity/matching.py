@@ -550,18 +550,27 @@ class Matcher:
             words *= np.where(read, 1.0 - KIND_GATE * np.maximum(0.0, KIND_APART - alike)
                               / KIND_APART, 1.0)
         total = words + shares
-        order = by_row_best_first(rows, total).tolist()  # by need, then best first
-        totals, parts = total.tolist(), shares.tolist()
+        # each need's first few in that order, picked out in numpy: only they become
+        # Python numbers (turning all 160k candidates into lists cost more than sorting)
+        order = by_row_best_first(rows, total)
+        width = TOP_OFFERS + 2
+        sizes = np.minimum(np.asarray(counts, dtype=np.intp), width)
+        starts = np.cumsum(counts) - np.asarray(counts, dtype=np.intp)
+        picked = order[np.minimum(starts[:, None] + np.arange(width)[None, :],
+                                  max(len(order) - 1, 0))] if len(order) else \
+            np.zeros((len(needs), width), dtype=np.intp)
+        picked_totals = total[picked].tolist() if len(order) else []
+        picked_parts = shares[picked].tolist() if len(order) else []
+        picked_offers = cols[picked].tolist() if len(order) else []
         out = []
-        start = 0
-        for need, count in zip(needs, counts, strict=True):
+        for row, (need, size) in enumerate(zip(needs, sizes.tolist(), strict=True)):
             best = []
-            for n in order[start:start + min(count, TOP_OFFERS + 2)]:
-                ident = ids[flat[n]]
-                if totals[n] >= MIN_SCORE and self.owner.get(ident, ident) != need.person:
-                    best.append((totals[n], ident, parts[n]))
+            for place in range(size):
+                value = picked_totals[row][place]
+                ident = ids[picked_offers[row][place]]
+                if value >= MIN_SCORE and self.owner.get(ident, ident) != need.person:
+                    best.append((value, ident, picked_parts[row][place]))
             out.append(best[:TOP_OFFERS])
-            start += count
         return out
 
     def matches(self) -> list[Match]:
