@@ -50,6 +50,11 @@ def test_a_thing_sold_or_given_away_reads_as_goods(text: str) -> None:
     "Happy to share my spreadsheet template, though HMRC baffles me too",
     "Maths tuition for Sec 3 and 4, $40 an hour, my place or yours",
     "Snow clearing for seniors on our street, $20 a driveway, cash or e-transfer",
+    "Lawn mowing and edging, $30 a yard, cash only",
+    "I was in the same boat five years ago; happy to share what worked for us",
+    "Following this week's storm I'm clearing fallen trees for free",
+    "Bump: still offering free maths tutoring on Saturdays",
+    "Happy to share the contact of a great plumber",
 ])
 def test_help_offered_is_not_goods_nor_a_request(text: str) -> None:
     assert lexicon.read(text).intent == frozenset()

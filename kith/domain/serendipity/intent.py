@@ -55,7 +55,7 @@ _CUES: dict[str, list[str]] = {
         "still boxed", "never opened", "hardly opened", "unopened", "new with tags",
         "bnib", "bnip", "nwt", "lightly used", "gently used", "you haul", "must pick up",
         "porch pickup", "porch pick up", "curbside pickup", "self collect", "self-collect",
-        "self collection", "cash and carry", "cash only", "moving sale", "garage sale",
+        "self collection", "cash and carry", "moving sale", "garage sale",
         "yard sale", "estate sale", "rummage sale", "boot sale", "car boot", "vet checked",
         "first shots", "ready to go home", "forever home", "forever homes", "rehoming",
         "re-homing", "up for adoption",
@@ -87,16 +87,19 @@ _CUES[ASKS] = [
     "can anybody recommend", "could anyone recommend", "anyone know where",
     "anybody know where", "where's the", "where is the", "where do i", "where can i",
     "who do i ask", "who should i ask", "any recommendations", "recommendations please",
-    "any ideas", "same boat", "also need", "also needing", "also after", "looking too",
-    "same situation", "same problem here", "if anyone finds", "if anybody finds",
-    "share the contact", "share their contact", "share the number", "with me also",
-    "with me too",
+    "any ideas", "also needing", "also after", "looking too", "same problem here",
+    "if anyone finds", "if anybody finds", "share the contact with me",
+    "share their contact with me", "share contact with me",
+    *(f"{who} in the same {what}" for who in ("i'm", "im", "i am", "we're", "we are")
+      for what in ("boat", "situation")),
+    "same boat here", "same situation here",
 ]
+"""(In the past tense these words offer help: "I was in the same boat five years ago".)"""
 _STARTS = {GOODS: ("free:", "free!", "free -", "free –", "for sale:", "fs:", "wts:",
                    "clearing out:", "clearing out -", "clearing out –"),
            WANTS_GOODS: ("wanted:", "wanted!", "wanted -", "wanted –", "wtb:", "iso:"),
-           ASKS: ("+1", "me too", "same!", "same here", "same boat", "following!",
-                  "following.", "following this", "ditto", "bump", "seconding this")}
+           ASKS: ("+1", "me too", "same!", "same here", "following!", "following.",
+                  "ditto", "seconding this")}
 """Cues only at a text's start, where the punctuation the words lose says it ("Free:
 cat tree", "Wanted: a cot"; "free bike MOTs" is a service)."""
 
