@@ -2,8 +2,8 @@
 opportunities (target <= 1 s), and `kith remind` over 10k people and 1M interactions
 (target <= 0.5 s, bench/bench_remind.py), medians of 5 real processes, each side by side
 with the main checkout's kith when it is there (``KITH_OLD``, run on a copy of the data:
-its readings cache is its own). The suggestion data uses
-the evaluation set's domains and phrasings (bench/serendipity_eval.py), scaled up, under
+its readings cache is its own). The suggestion data uses the evaluation set's domains and
+phrasings (bench/serendipity_eval.py), scaled up, under
 bench/data/intro-10k/ (a first run embeds its texts: ``KITH_MEANING_BUDGET=1000 kith
 intro suggest`` with ``KITH_HOME`` there warms the cache at once). The matcher is also
 timed without its bridge of kinds of help (``KITH_KINDS=off``). ``--intro-only`` skips
@@ -69,8 +69,11 @@ def main() -> None:
     # the old code on a copy: each kith keeps the readings of its own lexicon beside the
     # data (derived/), and two of them on one folder would each read every text again
     old_home = home.with_name("intro-10k-old")
-    if Path(OLD).exists() and not (old_home / "kith.json").exists():
-        shutil.copytree(home, old_home, dirs_exist_ok=True)
+    copied = old_home / "kith.json"
+    if Path(OLD).exists() and (not copied.exists() or copied.stat().st_mtime
+                               < (home / "kith.json").stat().st_mtime):
+        shutil.rmtree(old_home, ignore_errors=True)  # data built again: copied again
+        shutil.copytree(home, old_home)
     args = ["intro", "suggest", "--json", "--limit", "20"]
     print(f"kith intro suggest, 10k people, 5k open opportunities ({load()})")
     print(f"  this branch     {timed(KITH, home, args):5.2f}   target <= 1 s")
