@@ -33,7 +33,8 @@ def test_a_name_both_write_is_said_as_written_and_a_split_name_joined() -> None:
     offer = "Party rentals across Fort Bend and Sugar Land: tents, tables, chairs"
     links = [Link(("tables",), ("tables",), "furniture"), Link(("fort",), ("fort",), None),
              Link(("bend",), ("bend",), None)]
-    assert worth_saying(links, None, need, offer) == ["tables (furniture)", "Fort Bend"]
+    assert worth_saying(links, None, need, offer) == ["tables (furniture)",
+                                                      "both mention Fort Bend"]
 
 
 def test_a_capital_that_only_starts_a_sentence_is_no_name() -> None:
@@ -60,7 +61,7 @@ def test_the_same_words_under_two_concepts_are_said_once() -> None:
 
 def test_an_offers_words_for_one_link_are_at_most_two() -> None:
     link = Link(("knee",), ("physio", "physical therapist", "plantar fasciitis"), "physio")
-    assert describe_link(link) == "knee → physio, physical therapist (physio)"
+    assert describe_link(link) == "knee → physio, physical therapist"
 
 
 def _reasons(need: str, offer: str) -> str:
@@ -78,7 +79,41 @@ def test_the_suggestions_evidence_leaves_out_the_bare_words_and_keeps_the_place(
     heating; "whole" and "house" (said before) are no reasons, "Leith" is one."""
     assert _reasons("Our boiler cuts out again, the whole house is cold",
                     "Gas Safe heating engineer, boilers serviced, whole house heating") == \
-        "matched: boiler → gas safe, heating engineer (heating)"
+        "matched: boiler → gas safe, heating engineer"
     assert _reasons("Our boiler cuts out every week, we are in Leith",
                     "Gas Safe heating engineer covering Leith, boilers serviced") == \
-        "matched: boiler → gas safe, heating engineer (heating); Leith"
+        "matched: boiler → gas safe, heating engineer; both mention Leith"
+
+
+def test_a_language_both_name_is_said_once_with_its_capital() -> None:
+    link = Link(("punjabi",), ("punjabi",), "punjabi language")
+    assert describe_link(link) == "Punjabi"
+    assert describe_link(Link(("my french is",), ("french",), "french language")) == \
+        "my French is → French"
+
+
+def test_a_concept_that_repeats_the_quoted_words_is_not_said_again() -> None:
+    assert describe_link(Link(("visa",), ("immigration",), "immigration")) == \
+        "visa → immigration"
+    assert describe_link(Link(("customs",), ("customs",), "trade")) == \
+        "customs (import and export)"
+
+
+def test_a_name_keeps_the_title_both_texts_write_before_it() -> None:
+    need = "I want to learn to surf at St Clair this summer"
+    offer = "Running beginner lessons at St. Clair beach"
+    assert worth_saying([Link(("clair",), ("clair",), None)], "surf lessons", need, offer) == \
+        ["both mention St Clair"]
+    assert worth_saying([Link(("st",), ("st",), None)],
+                        "surf lessons", "at St. Clair", "on St. Kilda") == []
+
+
+def test_a_word_of_two_letters_is_no_reason_on_its_own() -> None:
+    need, offer = "Forms from Te Whatu Ora", "Te reo lessons"
+    assert worth_saying([Link(("te",), ("te",), None)], None, need, offer) == []
+
+
+def test_words_that_say_who_a_need_is_for_get_no_topic() -> None:
+    assert describe_link(Link(("kids",), ("children",), "childcare")) == "kids → children"
+    assert describe_link(Link(("babysitter",), ("children",), "childcare")) == \
+        "babysitter → children (childcare)"

@@ -164,11 +164,43 @@ def test_a_word_with_several_meanings_takes_its_neighbours_sense(need: str,
     ("PR and press coverage for our launch", "marketing", "immigration"),
     ("iPhone storage full and it won't take photos", "it support", "storage"),
     ("An online appeal to raise money for the church roof", "crowdfunding", "legal"),
+    # a reader of the evidence took these for wrong senses (issue 28, fifth review)
+    ("Master electrician, 35 years, trained a dozen apprentices", "electrical", "school"),
+    ("My laptop shows a red warning saying it is locked, call this number", "it support",
+     "locksmith"),
+    ("My savings account is in India and they want an NRO account", "banking",
+     "accounting"),
+    ("His Employment Pass salary is too low, they say", "immigration", "job"),
+    ("My Corolla failed its WOF on brakes and a rust spot", "mechanic", "software"),
+    ("The aircon drips water on the bed every night", "air conditioning", "heating"),
+    ("We speak Punjabi at home and want the children to keep it", "punjabi language",
+     "hindi language"),
 ])
 def test_an_abbreviation_or_a_word_of_two_settings_takes_its_neighbours_sense(
         text: str, concept: str, not_concept: str) -> None:
     concepts = read(text).concepts
     assert concept in concepts and not_concept not in concepts, concepts
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("Locked myself out, the key snapped in the front door", "locksmith"),
+    ("Doing a master's degree at the university next year", "school"),
+    ("Our year-end company accounts are due and the books are a mess", "accounting"),
+    ("Rust developer, async backends and command-line tools", "software"),
+    ("Our boiler keeps losing pressure", "heating"),
+])
+def test_the_word_keeps_its_sense_where_its_neighbours_say_so(text: str,
+                                                              concept: str) -> None:
+    assert concept in read(text).concepts
+
+
+def test_accented_words_are_words_as_written() -> None:
+    reading = read("Not married yet: my fiancé and I, and our español is poor")
+    assert reading.concepts["wedding"] == ("married", "fiancé")
+    assert reading.concepts["spanish language"] == ("español",)
+    assert read("Preciso de ajuda com a mudança").words == {"preciso": "preciso",
+                                                           "ajuda": "ajuda",
+                                                           "mudanca": "mudança"}
 
 
 def test_plain_words_of_a_chat_are_not_concepts() -> None:
@@ -187,7 +219,7 @@ def test_a_place_links_to_its_language_and_says_so_in_words() -> None:
     [suggestion] = Matcher([asker, giver], [need, offer]).suggest()
     [link] = [m for m in suggestion.details["matched"] if m["need_words"] == ["lyon"]]
     assert link["concept"] == "french language" and link["related_to"] is None
-    assert "lyon → french conversation (french language)" in suggestion.evidence[0]
+    assert "lyon → French conversation (French language)" in suggestion.evidence[0]
 
 
 def test_two_places_of_one_language_are_still_two_places() -> None:
@@ -200,7 +232,7 @@ def test_two_places_of_one_language_are_still_two_places() -> None:
 def test_describe_link_reads_like_a_person() -> None:
     from kith.domain.serendipity.matching import Link
     assert describe_link(Link(("madrid",), ("spanish",), "spanish language")) == \
-        "madrid → spanish (spanish language)"
+        "madrid → Spanish (Spanish language)"
 
 
 WORDS = ["tap", "leaking", "shoulder", "should", "three-tiered", "co-founder", "wills",

@@ -19,6 +19,10 @@ from kith.domain.serendipity.matching import Link, Match, Someone, skill_texts
 
 QUOTE_CHARS = 70
 PHRASE_CHARS = 60
+LANGUAGE = " language"
+CONCEPT_NAMES = {"trade": "import and export", "licensing": "licences and permits",
+                 "cv": "CV", "it support": "IT support"}
+"""Concepts named otherwise in the evidence than in the lexicon."""
 OFFER_WORDS = 2
 """The offer's words quoted for one link: its first two ("knee → physio, physical
 therapist", not "…, plantar fasciitis" too: a reader took a third word for a wrong one)."""
@@ -32,11 +36,23 @@ below it a reader of the evidence saw chance ("driving me mad" ≈ "Mr B"); with
 other reason they are quoted anyway, as the only one there is."""
 
 
+ASKING = re.compile(r"^.{0,60}?\b(?:anyone|anybody|someone|somebody)\s+(?:knows?|has|have|"
+                    r"recommend|got)\s+(?:of\s+)?(?:a|an|any|someone who|somebody who)?\s*",
+                    re.IGNORECASE)
+"""How a long ask opens before it says what it asks for ("The Men's Breakfast group has
+asked whether anyone knows a …"): cut from a quote that must be short, the rest is the
+reason."""
+
+
 def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
-    """``text`` on one line, cut at a word boundary with an ellipsis when too long."""
+    """``text`` on one line, cut at a word boundary with an ellipsis when too long (and
+    a long ask's opening words left out: "…solicitor who does wills")."""
     flat = " ".join(text.split())
     if len(flat) <= limit:
         return flat
+    opening = ASKING.match(flat)
+    if opening is not None and len(flat) - opening.end() >= 12:
+        return "…" + shorten(flat[opening.end():], limit - 1)
     cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
     return cut + "…"
 
@@ -44,19 +60,65 @@ def shorten(text: str, limit: int = QUOTE_CHARS) -> str:
 def describe_link(link: Link) -> str:
     """One matched pair of words: "tap → plumber (plumbing)", "Lisbon" when the same
     word, "co-founder → software engineer (co-founder, goes with software)"."""
-    need = ", ".join(link.need_words)
-    asked = {w.casefold() for w in link.need_words}
+    need_words, offer_words = _named(link)
+    need = ", ".join(need_words)
+    asked = {w.casefold() for w in need_words}
     # a word both wrote is said once, on the need's side ("brand → design, logos")
-    offer = ", ".join(([w for w in link.offer_words if w.casefold() not in asked]
-                       or list(link.offer_words))[:OFFER_WORDS])
+    offer = ", ".join(([w for w in offer_words if w.casefold() not in asked]
+                       or list(offer_words))[:OFFER_WORDS])
     if link.concept is None:
         return need if need.casefold() == offer.casefold() else f"{need} → {offer}"
+    concept = name_of(link.concept)
     if link.related_to:
-        return f"{need} → {offer} ({link.concept}, goes with {link.related_to})"
+        return f"{need} → {offer} ({concept}, goes with {name_of(link.related_to)})"
+    # a place's language is the reason itself: "lyon → French conversation (French language)"
+    repeated = (need_words,) if link.concept.endswith(LANGUAGE) else (need_words, offer_words)
+    if _says_nothing_more(concept, *repeated) or _only_who(link):
+        return need if need.casefold() == offer.casefold() else f"{need} → {offer}"
     if need.casefold() == offer.casefold():
-        return need if need.casefold() == link.concept.casefold() else \
-            f"{need} ({link.concept})"
-    return f"{need} → {offer} ({link.concept})"
+        return need if need.casefold() == concept.casefold() else f"{need} ({concept})"
+    return f"{need} → {offer} ({concept})"
+
+
+WHO = {"childcare": frozenset("""kid kids child children son sons daughter daughters baby
+    babies toddler toddlers little ones""".split())}  # noqa: SIM905
+"""Words that say who a need is for, not what it is: "kids → children" is both about
+children, and "(childcare)" beside it misled a reader where the need was Irish lessons
+or a will's guardians."""
+
+
+def _only_who(link: Link) -> bool:
+    who = WHO.get(link.concept or "")
+    return who is not None and all(
+        set(w.casefold().split()) <= who for w in (*link.need_words, *link.offer_words))
+
+
+def name_of(concept: str) -> str:
+    """A concept as the evidence names it, where the lexicon's own key misleads a reader
+    ("customs (trade)" read as a trade like plumbing)."""
+    if concept.endswith(LANGUAGE):
+        return concept.removesuffix(LANGUAGE).title() + LANGUAGE
+    return CONCEPT_NAMES.get(concept, concept)
+
+
+def _named(link: Link) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The link's words, a language's name capitalised as in English ("Punjabi")."""
+    if link.concept is None or not link.concept.endswith(LANGUAGE):
+        return link.need_words, link.offer_words
+    name = link.concept.removesuffix(LANGUAGE)
+
+    def capital(words: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(re.sub(rf"\b{re.escape(name)}\b", name.title(), w, flags=re.IGNORECASE)
+                     for w in words)
+    return capital(link.need_words), capital(link.offer_words)
+
+
+def _says_nothing_more(concept: str, *sides: tuple[str, ...]) -> bool:
+    """Whether the concept's name only repeats the words quoted: "Punjabi", not
+    "punjabi (punjabi language)"; "my French is → French", not "… (french language)"."""
+    written = {token for side in sides for word in side
+               for token in re.findall(r"[\w'’-]+", word.casefold())}
+    return bool(sides) and set(concept.casefold().removesuffix(LANGUAGE).split()) <= written
 
 
 def _said_once(links: tuple[Link, ...]) -> list[Link]:
@@ -69,14 +131,22 @@ def _said_once(links: tuple[Link, ...]) -> list[Link]:
             or not {w.casefold() for w in link.need_words} <= quoted]
 
 
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
+    february march april may june july august september october november december jan feb
+    mar apr jun jul aug sep sept oct nov dec""".split())  # noqa: SIM905
+"""Days and months: a date both mention says when, not why they should meet."""
+TITLED = re.compile(r"\b(St|Mt|Ft|Dr|Mr|Mrs|Ms)\.$", re.IGNORECASE)
+"""An abbreviation whose full stop opens no sentence ("St. Clair" is a name)."""
+
+
 def _proper(word: str, text: str) -> str | None:
     """``word`` as ``text`` writes it when it is a name there (capitalised, not as a
     sentence's first word): "Kiama", "Lisbon"; None for a common word."""
     for found in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, re.IGNORECASE):
         written = found.group(0)
         before = text[:found.start()].rstrip()
-        if written[:1].isupper() and before and before[-1] not in ".!?:;\n\"“(#" \
-                and not written.isupper():
+        opens = before[-1:] in tuple(".!?:;\n\"“(#") and not TITLED.search(before)
+        if written[:1].isupper() and before and not opens and not written.isupper():
             return written
     return None
 
@@ -96,8 +166,12 @@ def worth_saying(links: list[Link], kind: str | None, need: str, offer: str) -> 
     for link in links:
         if link.concept is None:
             if not meaning:
-                said.append(describe_link(link))
+                if all(len(w) > 2 for w in (*link.need_words, *link.offer_words)):
+                    said.append(describe_link(link))  # not "te" (of "Te Whatu Ora")
                 continue
+            if TITLED.search(" ".join(link.need_words) + ".") or \
+                    {w.casefold().removesuffix("'s") for w in link.need_words} & CALENDAR:
+                continue  # "St" alone names nothing; "June", "Thursday" are no reason
             written = [_proper(w, need) for w in link.need_words]
             if all(written) and all(_proper(w, offer) for w in link.offer_words):
                 names.append(" ".join(w for w in written if w))
@@ -105,7 +179,10 @@ def worth_saying(links: list[Link], kind: str | None, need: str, offer: str) -> 
         if link.related_to and direct:
             continue
         said.append(describe_link(link))
-    return said + _joined(names, need, offer)
+    joined = _joined(names, need, offer)
+    # a name beside the reason is a detail both share, not the reason ("Detroit" alone
+    # read as one to a reader of the evidence)
+    return said + ([f"both mention {', '.join(joined)}"] if joined else [])
 
 
 def _one_per_words(links: list[Link]) -> list[Link]:
@@ -126,15 +203,28 @@ def _one_per_words(links: list[Link]) -> list[Link]:
     return out
 
 
+
 def _joined(names: list[str], need: str, offer: str) -> list[str]:
-    """Names that stand side by side in both texts as one ("Fort" and "Bend")."""
+    """Names that stand side by side in both texts as one ("Fort" and "Bend"), with
+    the abbreviated title both write before them ("St Clair")."""
     out: list[str] = []
     for name in names:
         if out and f"{out[-1]} {name}" in need and f"{out[-1]} {name}" in offer:
             out[-1] = f"{out[-1]} {name}"
         else:
-            out.append(name)
+            out.append(_titled(name, need, offer))
     return out
+
+
+def _titled(name: str, need: str, offer: str) -> str:
+    """``name`` with the title both texts write before it: "St Clair", else itself."""
+    titles = set()
+    for text in (need, offer):
+        found = re.search(rf"\b(St|Mt|Ft)\.? {re.escape(name)}\b", text)
+        if found is None:
+            return name
+        titles.add(found.group(1))
+    return f"{titles.pop()} {name}" if len(titles) == 1 else name
 
 
 def _where(opportunity: Opportunity | None, person: Someone | None) -> list[str]:

@@ -48,7 +48,7 @@ LABELS = {
     "estate_agent_letting": "estate agent", "emergency_housing_homelessness": "housing crisis",
     "expat_diaspora_community": "diaspora community", "racket_sports_partner": "racket sports",
     "martial_arts_boxing": "martial arts", "crafts_sewing_knitting": "crafts",
-    "allotment_community_garden": "allotments", "games_chess_club": "games club",
+    "allotment_community_garden": "allotments", "games_chess_club": "games and chess",
     "theatre_amdram": "amateur theatre", "printing_signage": "printing and signs",
     "workspace_premises": "workspace", "startup_investors": "investors",
     "first_clients": "finding clients", "market_stall_craft_fair": "market stalls",
@@ -58,6 +58,12 @@ LABELS = {
     "warm_space_community_centre": "community centre",
     "shopping_errands_housebound": "errands for the housebound",
     "pastoral_prayer_support": "pastoral support", "hairdresser_barber": "hairdresser",
+    # named as a reader of the evidence would (fifth review): "eye hearing" for an eye
+    # test, "strings wind lessons" for a trumpet, "football" for volleyball
+    "eye_hearing": "eye or hearing care", "strings_wind_lessons": "instrument lessons",
+    "football_team_sports": "team sports", "running_partner": "running",
+    "live_band_musicians": "live music", "damp_surveyor": "damp and waterproofing",
+    "language_exchange": "language practice",
     "beauty_nails": "beauty", "tailoring_alterations": "alterations",
     "small_item_repairs": "small repairs", "proofreading_editing": "proofreading",
     "research_academic_help": "academic help", "meal_prep_home_cook": "home cooking",
@@ -101,7 +107,7 @@ LABELS = {
     "travel_planning_companion": "travel planning", "recording_studio_podcast":
     "recording and podcasts", "cofounder_search": "finding a co-founder",
     "import_export_customs": "import and export", "food_hygiene_licensing":
-    "food hygiene", "product_manufacturing_prototyping": "manufacturing",
+    "food business rules", "product_manufacturing_prototyping": "manufacturing",
     "business_sale_succession": "selling a business", "gdpr_data_protection": "GDPR",
     "late_payment_debt_collection": "late payments", "crowdfunding_campaign":
     "crowdfunding", "press_pr_coverage": "press coverage", "charity_setup_trustees":

@@ -47,7 +47,13 @@ already ever soon i'm i've i'd i'll we're we've we'd we'll you're you've you'd y
 they're they've they'd they'll he's she's it's that's there's what's who's who'll can't
 won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't couldn't
 wouldn't shouldn't let's her his him hers himself herself every everyone everybody
-everything anything something nothing each day days hour hours down""".split())  # noqa: SIM905
+everything anything something nothing each day days hour hours down till until st dr mr
+mrs ms mt rd ave jr sr""".split()) | frozenset(  # noqa: SIM905
+    # the commonest little words of Portuguese, Spanish and French, for posts that mix
+    # them with English ("preciso de ajuda com a mudança"): no reason to meet on their own
+    """de da do das dos em na nas nos com para pra por um uma os eu voce ele ela meu minha
+    muito obrigado obrigada oi ola el los las en con del al una por favor une le les des du
+    et pour avec est""".split())  # noqa: SIM905
 """Words that say nothing about what is needed or offered (read back as a reason, "her;
 every; day" was noise to a reader of the evidence)."""
 
@@ -139,7 +145,8 @@ CONCEPTS: dict[str, str] = {
         dispute, disputes, sue, lawsuit, court, tribunal, gdpr, compliance, notary,
         wills, write a will, my will, probate, tenancy dispute, lease review""",
     "immigration": """visa, visas, immigration, work permit, residence permit, study permit,
-        study permits, work permits,
+        study permits, work permits, employment pass, s pass, dependant pass, dependent pass,
+        re-entry permit, work pass,
         citizenship, passport, asylum, green card, right to work""",
     "insurance": "insurance, insurer, insure, insurance broker",
     # software, data and the web
@@ -612,7 +619,34 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "technical": (("software", "co-founder cofounder founder startup cto engineer app "
                                "product"),),
     "keys": (("piano", "band play music"), ("locksmith", "locked lost door")),
-    "lock": (("locksmith", "door locked keys"),),
+    # an account at a bank or online is no bookkeeping: "accounts" are, beside a business
+    "account": (("accounting", "books bookkeeping bookkeeper year-end annual company limited "
+                               "ltd business businesses sole trader self-employed freelance "
+                               "accountant audit audited payroll vat invoices invoicing "
+                               "charity treasurer"),),
+    # read back as reasons, these were another sense to a reader (fifth review): the SAT
+    # beside an exam, not "sat in a lake"; a dog's recall, not a car's; laying a floor,
+    # not the third floor; a stamp album, not a stamped
+    # translation; a report of data, not an insurer's
+    "sat": (("tutoring", "exam exams test tests prep score scores act tutor tutoring "
+                         "college psat maths math verbal"),),
+    "recall": (("dog training", "dog dogs puppy pup lead off-lead whistle training trainer "
+                                "walks park spaniel collie labrador terrier"),),
+    "floor": (("flooring", "carpet carpets laminate tiles tile tiling boards floorboards "
+                           "vinyl lino wood wooden sanding sand fitted fit fitter underlay "
+                           "parquet herringbone creaky squeaky uneven levelling screed"),),
+    "stamp": (("collecting", "collection collector collectors album albums philately "
+                             "collect collecting first-day"),),
+    "report": (("data", "data dashboard dashboards analysis analytics spreadsheet "
+                        "spreadsheets excel sql powerbi tableau"),),
+    # Rust the language, not a rust spot on a car's sill
+    "rust": (("software", "programming code coding developer developers rustlang cargo "
+                          "backend language languages engineer golang python crate"),),
+    "lock": (("locksmith", "door keys key front snapped locksmith"),),
+    # "Master electrician" is a trade's grade, not a master's degree nor mastering a track
+    "master": (("school", "degree msc mba ma postgraduate university study studying course "
+                          "dissertation thesis"),
+               ("audio", "mixing track tracks recording song songs album ep")),
     "shoot": (("photography", "photo photos photographer camera wedding portrait"),
               ("video", "video film")),
 }
@@ -653,6 +687,7 @@ LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
 """Words whose light stem would be another word, with the stem they get instead ("wills"
 is always the documents, never the auxiliary "will", so it is not an ambiguous word)."""
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#'.-]*")
+_ANY_WORD = re.compile(r"[^\W_](?:[^\W_]|[+#'.-])*")
 
 
 @lru_cache(maxsize=65_536)
@@ -708,8 +743,23 @@ def _drop_e(word: str) -> str:
 def words_of(text: str) -> list[tuple[str, str]]:
     """``(surface, stem)`` for each word of ``text``, in order (stop words included:
     phrases such as "room to rent" need them)."""
-    surfaces = [w.strip(".-'") for w in _WORD.findall(text.lower().replace("\u2019", "'"))]
-    return [(surface, stem(surface)) for surface in surfaces if surface]
+    text = text.lower().replace("\u2019", "'")
+    if text.isascii():
+        surfaces = [w.strip(".-'") for w in _WORD.findall(text)]
+        return [(surface, stem(surface)) for surface in surfaces if surface]
+    # letters of any alphabet, shown as written ("fiancé") and stemmed without their
+    # accents, so that "fiancé" meets "fiance" and a cue for "español" meets "espanol"
+    surfaces = [w.strip(".-'") for w in _ANY_WORD.findall(text)]
+    return [(surface, stem(_unaccented(surface))) for surface in surfaces if surface]
+
+
+def _unaccented(text: str) -> str:
+    """``text`` with its letters' accents taken off: "fiancé" is "fiance", not "fianc"
+    (and "español", "Māori", "mudança" are words, not fragments)."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text)
+                   if not unicodedata.combining(c))
 
 
 def _cue_key(cue: str) -> tuple[str, ...]:
@@ -765,9 +815,12 @@ def _sense_clues() -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
     concept by concept, rather than the second hiding the first."""
     pooled: dict[str, dict[str, set[str]]] = {}
     for word, senses in SENSES.items():
-        by_concept = pooled.setdefault(stem(word), {})
+        base = stem(word)
+        by_concept = pooled.setdefault(base, {})
         for concept, clues in senses:
-            by_concept.setdefault(concept, set()).update(stem(c) for c in clues.split())
+            # never the word itself: "locked" is no clue that "lock" means a locksmith
+            by_concept.setdefault(concept, set()).update(
+                stem(c) for c in clues.split() if stem(c) != base)
     return {key: tuple((concept, frozenset(clues)) for concept, clues in senses.items())
             for key, senses in pooled.items()}
 

@@ -118,8 +118,14 @@ def key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=KEY).digest()
 
 
-PIECE = re.compile(r"(?<=[.!?;:])\s+|\s+[-–—]+\s+|\s*\n+\s*|,\s+(?=(?:but|and|so|or|if|which"
-                   r"|because|though|although|mostly|plus)\b)")
+ABBREVIATIONS = ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Rd", "Ave", "Jr", "Sr", "No", "vs",
+                 "etc", "approx", "e.g", "i.e", "Prof", "Rev", "Fr", "Sgt", "Capt", "Inc",
+                 "Ltd", "Co")
+"""Words whose full stop ends no sentence: "his welding course at St. Clair College" is
+one piece, not "…at St" quoted as a reason."""
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in ABBREVIATIONS)
+PIECE = re.compile(rf"(?<=[.!?;:])(?<!\b[A-Z]\.){_NOT_AFTER}\s+|\s+[-–—]+\s+|\s*\n+\s*|"
+                   r",\s+(?=(?:but|and|so|or|if|which|because|though|although|mostly|plus)\b)")
 
 
 def phrases_of(text: str) -> list[str]:
@@ -157,8 +163,8 @@ class Meaning:
         """The need's and the offer's pieces that are closest in meaning, and how close:
         what a person reads as the reason when no word is shared."""
         best: tuple[str, str, float] | None = None
-        needs = [(p, self.of(p)) for p in phrases_of(need)]
-        offers = [(p, self.of(p)) for p in phrases_of(offer)]
+        needs = [(p, self.of(p)) for p in _quotable(phrases_of(need))]
+        offers = [(p, self.of(p)) for p in _quotable(phrases_of(offer))]
         for need_piece, first in needs:
             for offer_piece, second in offers:
                 if first is None or second is None:
@@ -167,6 +173,21 @@ class Meaning:
                 if best is None or value > best[2]:
                     best = (need_piece, offer_piece, value)
         return best
+
+
+CONTACT = re.compile(r"\b(contact|call|ring|text|e-?mail|message|dm|pm|whatsapp)\b.{0,40}"
+                     r"(\bme\b|\bus\b|\bon\b|@|\d{3})|@\w|\d{3}[\s.-]?\d{3,}"
+                     r"|\bleave a message\b|\bget in touch\b|\bdrop me a line\b"
+                     r"|^(hi|hello|hey|good (morning|evening)|thanks?)\b[\w\s,!]{0,20}$",
+                     re.IGNORECASE)
+"""A piece that only says how to reach someone, or greets: "Contact Joan on 555 0134",
+"Hello all". Quoted as the reason, a reader saw none."""
+
+
+def _quotable(pieces: list[str]) -> list[str]:
+    """The pieces worth quoting as a reason (all of them, when none is)."""
+    kept = [p for p in pieces if not CONTACT.search(p)]
+    return kept or pieces
 
 
 def texts_for(texts: Iterable[str]) -> list[str]:

@@ -34,8 +34,11 @@ CONCEPTS: dict[str, str] = {
         smell, buzzing socket, socket sparks""",
     "heating": """radiators cold, radiator is cold, cold radiators, bleed the radiators,
         bleeding radiators, boiler pressure, boiler keeps, boiler's, pilot light, furnace,
-        hvac, air conditioning, aircon, a/c, ac unit, no heating, heating won't, heating
-        isn't, heating has, combi, combi boiler""",
+        hvac, no heating, heating won't, heating isn't, heating has, combi, combi boiler""",
+    # cooling is its own trade beside heating: "aircon (heating)" misled a reader
+    "air conditioning": """air conditioning, air conditioner, air conditioners, aircon, aircons,
+        a/c, ac unit, ac units, split unit, split units, split system, split systems,
+        hvac, regas, chemical wash, chemical overhaul""",
     "plumbing": """toilet keeps running, toilet won't stop, keeps running, running toilet,
         cistern hisses, clogged, clogged drain, clogged toilet, blocked toilet, blocked sink,
         garbage disposal, water everywhere, pipes knocking, banging pipes, frozen pipes,
@@ -349,7 +352,9 @@ PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, clea
     living in a flat, we live in a flat, i live in a flat, reasonably priced, fair prices,
     fair price, good prices, competitive prices, free quotes, free quote, no call-out fee,
     no callout fee, references available, references on request, fully insured, no job
-    too big, tooth fairy"""
+    too big, tooth fairy, common law, common-law, common law partner, common-law partner,
+    3rd floor, 2nd floor, 1st floor, first floor, second floor, third floor, top floor,
+    ground floor, upstairs floor"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""
 
@@ -357,6 +362,7 @@ WEAK = frozenset({"lending", "grandparent"})
 """Like ``lexicon.WEAK``: "can I borrow" says what kind of help, not what is lent."""
 
 RELATED: dict[tuple[str, str], float] = {
+    ("air conditioning", "heating"): 0.5,
     ("plastering", "decorating"): 0.5,
     ("plastering", "building"): 0.3,
     ("housing law", "legal"): 0.6,
@@ -473,12 +479,18 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
 """Words whose meaning depends on their neighbours, beside the other ``SENSES``."""
 
 MORE_LANGUAGES = {
-    "dari": "dari, farsi, persian, pashto", "kurdish": "kurdish, sorani, kurmanji",
-    "somali": "somali", "tigrinya": "tigrinya, amharic", "tagalog": "tagalog, filipino",
-    "vietnamese": "vietnamese", "thai": "thai", "hebrew": "hebrew", "yoruba": "yoruba, igbo",
-    "nepali": "nepali", "czech": "czech, slovak", "hungarian": "hungarian",
-    "bulgarian": "bulgarian", "lithuanian": "lithuanian, latvian", "albanian": "albanian",
-    "serbian": "serbian, croatian, bosnian", "malay": "malay, indonesian",
+    "dari": "dari, farsi, persian", "pashto": "pashto, pashtu",
+    "kurdish": "kurdish, sorani, kurmanji",
+    "somali": "somali", "tigrinya": "tigrinya", "amharic": "amharic",
+    "tagalog": "tagalog, filipino", "vietnamese": "vietnamese", "thai": "thai",
+    "hebrew": "hebrew", "yoruba": "yoruba", "igbo": "igbo", "hausa": "hausa",
+    "twi": "twi, akan", "nepali": "nepali", "czech": "czech, slovak",
+    "hungarian": "hungarian", "bulgarian": "bulgarian", "lithuanian": "lithuanian",
+    "latvian": "latvian", "albanian": "albanian", "serbian": "serbian, croatian, bosnian",
+    "malay": "malay, indonesian, bahasa", "punjabi": "punjabi, gurmukhi",
+    "gujarati": "gujarati", "bengali": "bengali, bangla", "tamil": "tamil",
+    "telugu": "telugu", "malayalam": "malayalam", "marathi": "marathi",
+    "sinhala": "sinhala, sinhalese", "kannada": "kannada",
 }
 """Languages beside ``vocabulary``'s, each its own concept (Dari is not Kurdish)."""
 for _name, _cues in MORE_LANGUAGES.items():

@@ -374,7 +374,7 @@ CONCEPTS: dict[str, str] = {
     "ukrainian language": """ukrainian, ukrainian-speaking""",
     "dutch language": """dutch, flemish, nederlands""",
     "korean language": """korean, hangul""",
-    "hindi language": """hindi, urdu, punjabi, gujarati, bengali, tamil""",
+    "hindi language": """hindi, urdu, hindustani""",
     "turkish language": """turkish""",
     "greek language": """greek, modern greek""",
     "welsh language": """welsh, cymraeg""",
