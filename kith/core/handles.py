@@ -137,7 +137,7 @@ def normalize_handle(kind: str, value: str) -> tuple[str, str]:
     ``ValidationError`` saying so."""
     kind = kind.strip().lower()
     kind = KIND_ALIASES.get(kind, kind)
-    value = value.strip()
+    value = written = value.strip()
     if not _KIND_RE.match(kind):
         raise _fail(f"handle kind must be a word like email or x, not {kind!r}")
     if not value:
@@ -165,6 +165,8 @@ def normalize_handle(kind: str, value: str) -> tuple[str, str]:
         value = _facebook(value)
     elif kind == "url":
         value = _strip_url(value).lower() or value.lower()
+    if not value:  # "#" or "https://" alone: nothing left once the address is read
+        raise _fail(f"not a {kind} handle: {written!r}")
     return kind, value
 
 

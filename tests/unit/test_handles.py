@@ -77,3 +77,11 @@ def test_normalising_twice_changes_nothing(kind: str, value: str) -> None:
 ])
 def test_how_names_relate(name: str, other: str, kind: str) -> None:
     assert compare_names(name, other).kind == kind
+
+
+@pytest.mark.parametrize(("kind", "value"), [("facebook", "#"), ("facebook", "https://"),
+                                             ("linkedin", "#")])
+def test_a_handle_with_nothing_left_once_read_is_refused(kind: str, value: str) -> None:
+    # found by hypothesis: "#" normalised to "" and the empty handle was then refused
+    with pytest.raises(ValidationError):
+        normalize_handle(kind, value)
