@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kith.domain.serendipity import problems, vocabulary
+from kith.domain.serendipity import problems, tongues, vocabulary
 from kith.domain.serendipity.intent import WANTS_GOODS, intents, wants_things
 
 STOP = frozenset("""a an the and or but if of for to in on at by with from into onto about
@@ -451,7 +451,8 @@ EXTRA: dict[str, str] = {
 """Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
 for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
                         *vocabulary.MORE.items(), *problems.CONCEPTS.items(),
-                        *problems.SECOND.items(), (problems.NOTHING, problems.PHRASES)):
+                        *problems.SECOND.items(), *tongues.CUES.items(),
+                        (problems.NOTHING, problems.PHRASES)):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
 RELATED: dict[tuple[str, str], float] = {
