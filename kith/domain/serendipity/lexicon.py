@@ -47,13 +47,13 @@ already ever soon i'm i've i'd i'll we're we've we'd we'll you're you've you'd y
 they're they've they'd they'll he's she's it's that's there's what's who's who'll can't
 won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't couldn't
 wouldn't shouldn't let's her his him hers himself herself every everyone everybody
-everything anything something nothing each day days hour hours down till until st dr mr
+everything anything something nothing each day days hour hours down till until now st dr mr
 mrs ms mt rd ave jr sr""".split()) | frozenset(  # noqa: SIM905
     # the commonest little words of Portuguese, Spanish and French, for posts that mix
     # them with English ("preciso de ajuda com a mudança"): no reason to meet on their own
     """de da do das dos em na nas nos com para pra por um uma os eu voce ele ela meu minha
     muito obrigado obrigada oi ola el los las en con del al una por favor une le les des du
-    et pour avec est""".split())  # noqa: SIM905
+    et pour avec est durante agora tambem mas""".split())  # noqa: SIM905
 """Words that say nothing about what is needed or offered (read back as a reason, "her;
 every; day" was noise to a reader of the evidence)."""
 

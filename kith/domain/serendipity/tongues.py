@@ -34,7 +34,8 @@ CUES: dict[str, str] = {
     "room to rent": "quarto para alugar, quarto, habitación, cuarto para alquilar",
     "housing law": "associação de inquilinos, julgado de paz, despejo, desahucio",
     # work and money -------------------------------------------------------------
-    "job": """trampo, emprego, trabalho, vaga, vagas, contratando, estamos contratando,
+    # not "vaga": a place at a nursery or in a car park as often as a job
+    "job": """trampo, emprego, trabalho, contratando, estamos contratando,
         estamos a recrutar, recrutamento, empleo, trabajo, vacante, contratamos""",
     "cv": "currículo, currículum, entrevista de emprego, entrevista de trabajo",
     "accounting": """contabilista, contador, contadora, contabilidade, contabilidad,
