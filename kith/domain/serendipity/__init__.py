@@ -8,7 +8,8 @@ someone else." The matcher runs locally, with no network and no model:
   events, in the words people use ("leaking tap" is plumbing), ambiguous words decided
   by their neighbours ("Spring Boot" is software, "this spring" is a season), with
   ``vocabulary`` (a life's wider ground) and ``problems`` (needs put as problems, trades'
-  slang, places and their languages, phrases that say nothing);
+  slang, places and their languages, phrases that say nothing) and ``tongues`` (help
+  asked for in Portuguese and Spanish);
 - ``intent``: what the words say besides the subject (a thing sold or given away, a thing
   wanted, a request put down as an offer), read with the rest by the lexicon;
 - ``readings``: the lexicon's readings kept beside the data, so a text is read once;
