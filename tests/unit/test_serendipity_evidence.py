@@ -9,8 +9,9 @@ from datetime import UTC, datetime
 
 from kith.core.model import Opportunity, Person
 from kith.domain.serendipity import Matcher
-from kith.domain.serendipity.evidence import describe_link, worth_saying
+from kith.domain.serendipity.evidence import describe_link, shorten, worth_saying
 from kith.domain.serendipity.matching import Link
+from kith.domain.serendipity.meaning import _quotable, phrases_of
 
 WILLS = Link(("wills", "power of attorney"), ("powers of attorney",), "wills")
 ENDURING = Link(("enduring",), ("enduring",), None)
@@ -117,3 +118,26 @@ def test_words_that_say_who_a_need_is_for_get_no_topic() -> None:
     assert describe_link(Link(("kids",), ("children",), "childcare")) == "kids → children"
     assert describe_link(Link(("babysitter",), ("children",), "childcare")) == \
         "babysitter → children (childcare)"
+
+
+def test_a_sentence_does_not_end_at_a_title_or_an_initial() -> None:
+    # "…his welding course at St" was quoted as a reason (fifth review)
+    assert phrases_of("My son finished his welding course at St. Clair College. He wants "
+                      "an apprenticeship. Dr. Osei and J. Doe said so") == [
+        "My son finished his welding course at St. Clair College",
+        "He wants an apprenticeship", "Dr. Osei and J. Doe said so"]
+
+
+def test_a_contact_line_or_a_greeting_is_not_quoted_as_the_reason() -> None:
+    pieces = phrases_of("Retired nurse, I visit older people at home. Contact Joan on "
+                        "519 555 0134. Hello all")
+    assert _quotable(pieces) == ["Retired nurse, I visit older people at home"]
+    assert _quotable(["Call me on 07700 900123"]) == ["Call me on 07700 900123"]  # all left
+
+
+def test_a_long_ask_is_quoted_from_what_it_asks_for() -> None:
+    ask = ("The Men's Breakfast group has asked whether anyone knows a reliable solicitor "
+           "for updating wills and lasting powers of attorney")
+    assert shorten(ask, 60) == "…reliable solicitor for updating wills and lasting powers…"
+    assert shorten("does anyone have a plumber they rate", 60) == \
+        "does anyone have a plumber they rate"  # short: quoted whole

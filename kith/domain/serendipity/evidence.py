@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kith.core.dates import WEEKDAYS
 from kith.core.model import Opportunity
+from kith.domain.serendipity.lexicon import TITLES
 from kith.domain.serendipity.matching import Link, Match, Someone, skill_texts
 
 QUOTE_CHARS = 70
@@ -80,17 +82,16 @@ def describe_link(link: Link) -> str:
     return f"{need} → {offer} ({concept})"
 
 
-WHO = {"childcare": frozenset("""kid kids child children son sons daughter daughters baby
-    babies toddler toddlers little ones""".split())}  # noqa: SIM905
+CHILDREN = frozenset("""kid kids child children son sons daughter daughters baby babies
+    toddler toddlers little ones""".split())  # noqa: SIM905
 """Words that say who a need is for, not what it is: "kids → children" is both about
 children, and "(childcare)" beside it misled a reader where the need was Irish lessons
 or a will's guardians."""
 
 
 def _only_who(link: Link) -> bool:
-    who = WHO.get(link.concept or "")
-    return who is not None and all(
-        set(w.casefold().split()) <= who for w in (*link.need_words, *link.offer_words))
+    return link.concept == "childcare" and all(
+        set(w.casefold().split()) <= CHILDREN for w in (*link.need_words, *link.offer_words))
 
 
 def name_of(concept: str) -> str:
@@ -118,7 +119,7 @@ def _says_nothing_more(concept: str, *sides: tuple[str, ...]) -> bool:
     "punjabi (punjabi language)"; "my French is → French", not "… (french language)"."""
     written = {token for side in sides for word in side
                for token in re.findall(r"[\w'’-]+", word.casefold())}
-    return bool(sides) and set(concept.casefold().removesuffix(LANGUAGE).split()) <= written
+    return set(concept.casefold().removesuffix(LANGUAGE).split()) <= written
 
 
 def _said_once(links: tuple[Link, ...]) -> list[Link]:
@@ -131,12 +132,17 @@ def _said_once(links: tuple[Link, ...]) -> list[Link]:
             or not {w.casefold() for w in link.need_words} <= quoted]
 
 
-CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january
-    february march april may june july august september october november december jan feb
-    mar apr jun jul aug sep sept oct nov dec""".split())  # noqa: SIM905
+CALENDAR = frozenset(WEEKDAYS) | frozenset("""january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec""".split())  # noqa: SIM905
 """Days and months: a date both mention says when, not why they should meet."""
-TITLED = re.compile(r"\b(St|Mt|Ft|Dr|Mr|Mrs|Ms)\.$", re.IGNORECASE)
-"""An abbreviation whose full stop opens no sentence ("St. Clair" is a name)."""
+NO_NAMES = CALENDAR | TITLES
+"""Words written with a capital that name nothing both share ("June", "St" alone)."""
+_TITLE = "|".join(sorted(TITLES))
+TITLED = re.compile(rf"\b({_TITLE})\.$", re.IGNORECASE)
+"""A title whose full stop opens no sentence ("St. Clair" is a name)."""
+OPENERS = frozenset(".!?:;\n\"“(#")
+"""What a word after it is capitalised for anyway (a sentence's first word is no name)."""
 
 
 def _proper(word: str, text: str) -> str | None:
@@ -145,8 +151,8 @@ def _proper(word: str, text: str) -> str | None:
     for found in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", text, re.IGNORECASE):
         written = found.group(0)
         before = text[:found.start()].rstrip()
-        opens = before[-1:] in tuple(".!?:;\n\"“(#") and not TITLED.search(before)
-        if written[:1].isupper() and before and not opens and not written.isupper():
+        opens = not before or (before[-1] in OPENERS and not TITLED.search(before))
+        if written[:1].isupper() and not opens and not written.isupper():
             return written
     return None
 
@@ -169,8 +175,7 @@ def worth_saying(links: list[Link], kind: str | None, need: str, offer: str) -> 
                 if all(len(w) > 2 for w in (*link.need_words, *link.offer_words)):
                     said.append(describe_link(link))  # not "te" (of "Te Whatu Ora")
                 continue
-            if TITLED.search(" ".join(link.need_words) + ".") or \
-                    {w.casefold().removesuffix("'s") for w in link.need_words} & CALENDAR:
+            if {w.casefold().removesuffix("'s") for w in link.need_words} & NO_NAMES:
                 continue  # "St" alone names nothing; "June", "Thursday" are no reason
             written = [_proper(w, need) for w in link.need_words]
             if all(written) and all(_proper(w, offer) for w in link.offer_words):
@@ -203,7 +208,6 @@ def _one_per_words(links: list[Link]) -> list[Link]:
     return out
 
 
-
 def _joined(names: list[str], need: str, offer: str) -> list[str]:
     """Names that stand side by side in both texts as one ("Fort" and "Bend"), with
     the abbreviated title both write before them ("St Clair")."""
@@ -220,7 +224,7 @@ def _titled(name: str, need: str, offer: str) -> str:
     """``name`` with the title both texts write before it: "St Clair", else itself."""
     titles = set()
     for text in (need, offer):
-        found = re.search(rf"\b(St|Mt|Ft)\.? {re.escape(name)}\b", text)
+        found = re.search(rf"\b({_TITLE})\.? {re.escape(name)}\b", text, re.IGNORECASE)
         if found is None:
             return name
         titles.add(found.group(1))

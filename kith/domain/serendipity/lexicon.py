@@ -24,11 +24,17 @@ nothing of a need ("for a small fee", "free quotes") are read as ``NOTHING``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from kith.domain.serendipity import problems, tongues, vocabulary
 from kith.domain.serendipity.intent import WANTS_GOODS, intents, wants_things
+
+TITLES = frozenset({"st", "mt", "ft", "dr", "mr", "mrs", "ms", "rd", "ave", "jr", "sr"})
+"""The short words written before or after a name ("St Clair", "Dr Osei", "Elm Rd"):
+stop words on their own, said with the name they belong to (``evidence``), and no
+sentence's end when a full stop follows them (``meaning``)."""
 
 STOP = frozenset("""a an the and or but if of for to in on at by with from into onto about
 as is are was were be been being have has had do does did i me my we our you your he she play plays
@@ -47,8 +53,8 @@ already ever soon i'm i've i'd i'll we're we've we'd we'll you're you've you'd y
 they're they've they'd they'll he's she's it's that's there's what's who's who'll can't
 won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't couldn't
 wouldn't shouldn't let's her his him hers himself herself every everyone everybody
-everything anything something nothing each day days hour hours down till until now st dr mr
-mrs ms mt rd ave jr sr""".split()) | frozenset(  # noqa: SIM905
+everything anything something nothing each day days hour hours down till until now
+""".split()) | TITLES | frozenset(  # noqa: SIM905
     # the commonest little words of Portuguese, Spanish and French, for posts that mix
     # them with English ("preciso de ajuda com a mudança"): no reason to meet on their own
     """de da do das dos em na nas nos com para pra por um uma os eu voce ele ela meu minha
@@ -627,8 +633,8 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                                "charity treasurer"),),
     # read back as reasons, these were another sense to a reader (fifth review): the SAT
     # beside an exam, not "sat in a lake"; a dog's recall, not a car's; laying a floor,
-    # not the third floor; a stamp album, not a stamped
-    # translation; a report of data, not an insurer's
+    # not the third floor; a stamp album, not a stamped translation; a report of data,
+    # not an insurer's
     "sat": (("tutoring", "exam exams test tests prep score scores act tutor tutoring "
                          "college psat maths math verbal"),),
     "recall": (("dog training", "dog dogs puppy pup lead off-lead whistle training trainer "
@@ -745,20 +751,17 @@ def words_of(text: str) -> list[tuple[str, str]]:
     """``(surface, stem)`` for each word of ``text``, in order (stop words included:
     phrases such as "room to rent" need them)."""
     text = text.lower().replace("\u2019", "'")
-    if text.isascii():
-        surfaces = [w.strip(".-'") for w in _WORD.findall(text)]
-        return [(surface, stem(surface)) for surface in surfaces if surface]
-    # letters of any alphabet, shown as written ("fiancé") and stemmed without their
+    plain = text.isascii()  # the common case: no word to take accents off
+    # letters of any alphabet are shown as written ("fiancé") and stemmed without their
     # accents, so that "fiancé" meets "fiance" and a cue for "español" meets "espanol"
-    surfaces = [w.strip(".-'") for w in _ANY_WORD.findall(text)]
-    return [(surface, stem(_unaccented(surface))) for surface in surfaces if surface]
+    surfaces = [w.strip(".-'") for w in (_WORD if plain else _ANY_WORD).findall(text)]
+    return [(surface, stem(surface if plain else _unaccented(surface)))
+            for surface in surfaces if surface]
 
 
 def _unaccented(text: str) -> str:
     """``text`` with its letters' accents taken off: "fiancé" is "fiance", not "fianc"
     (and "español", "Māori", "mudança" are words, not fragments)."""
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFKD", text)
                    if not unicodedata.combining(c))
 

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kith.domain.serendipity.lexicon import TITLES
 from kith.persistence.folder import read_cache, replace_cache
 
 if TYPE_CHECKING:
@@ -118,9 +119,8 @@ def key(text: str) -> bytes:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=KEY).digest()
 
 
-ABBREVIATIONS = ("St", "Dr", "Mr", "Mrs", "Ms", "Mt", "Rd", "Ave", "Jr", "Sr", "No", "vs",
-                 "etc", "approx", "e.g", "i.e", "Prof", "Rev", "Fr", "Sgt", "Capt", "Inc",
-                 "Ltd", "Co")
+ABBREVIATIONS = (*sorted(word.title() for word in TITLES), "No", "vs", "etc", "approx",
+                 "e.g", "i.e", "Prof", "Rev", "Fr", "Sgt", "Capt", "Inc", "Ltd", "Co")
 """Words whose full stop ends no sentence: "his welding course at St. Clair College" is
 one piece, not "…at St" quoted as a reason."""
 _NOT_AFTER = "".join(rf"(?<!\b{re.escape(word)}\.)" for word in ABBREVIATIONS)

@@ -8,7 +8,9 @@ English only, and a multilingual one would be ten times its size. These cues go 
 "caucao"), so a need in Portuguese meets an offer in English through the concept both
 name. Words shared with English or with another sense there ("casa", "carta", "mesa")
 are left out; Brazilian and European Portuguese both are here ("encanador",
-"canalizador").
+"canalizador"). One form of a word is enough: the stemmer gathers its plural and the
+reading without accents its Spanish twin where they are spelt alike ("farmácia" is
+"farmacia").
 """
 
 from __future__ import annotations
@@ -16,20 +18,19 @@ from __future__ import annotations
 CUES: dict[str, str] = {
     # home trades ----------------------------------------------------------------
     "plumbing": """encanador, canalizador, canalização, vazamento, fuga de água, torneira,
-        torneira pingando, cano, canos, esgoto entupido, descarga, autoclismo, fontanero,
-        fontanería, grifo, tubería, fuga de agua, gotera""",
-    "electrical": """eletricista, electricista, curto-circuito, tomada, tomadas, disjuntor,
-        quadro elétrico, quadro eléctrico, sem luz, enchufe, enchufes, cortocircuito""",
-    "building": """pedreiro, obras, empreiteiro, remodelação, reforma, reformas, albañil,
-        obra, construtor""",
+        torneira pingando, cano, esgoto entupido, descarga, autoclismo, fontanero,
+        fontanería, grifo, tubería, gotera""",
+    "electrical": """eletricista, electricista, curto-circuito, tomada, disjuntor,
+        quadro elétrico, quadro eléctrico, sem luz, enchufe, cortocircuito""",
+    "building": """pedreiro, obras, empreiteiro, remodelação, reforma, albañil, construtor""",
     "decorating": "pintor, pintura de paredes, pintar a casa, pintar paredes",
     "locksmith": "chaveiro, serralheiro, fechadura, cerrajero, cerradura",
     "cleaning": "faxina, faxineira, diarista, empregada de limpeza, limpeza, limpieza",
-    "removals": """mudança, mudanças, frete, carreto, mudanza, mudanzas, transportadora""",
+    "removals": """mudança, frete, carreto, mudanza, transportadora""",
     "furniture": "móveis, sofá, guarda-roupa, armário, muebles",
     # housing --------------------------------------------------------------------
     "housing": """apê, apartamento, arrendamento, arrendar, senhorio, senhoria, inquilino,
-        inquilinos, caução, fiador, contrato de arrendamento, aluguel, aluguer, renda da
+        caução, fiador, contrato de arrendamento, aluguel, aluguer, renda da
         casa, piso, alquiler, casero, arrendador, fianza, inquilina""",
     "room to rent": "quarto para alugar, quarto, habitación, cuarto para alquilar",
     "housing law": "associação de inquilinos, julgado de paz, despejo, desahucio",
@@ -38,43 +39,43 @@ CUES: dict[str, str] = {
     "job": """trampo, emprego, trabalho, contratando, estamos contratando,
         estamos a recrutar, recrutamento, empleo, trabajo, vacante, contratamos""",
     "cv": "currículo, currículum, entrevista de emprego, entrevista de trabajo",
-    "accounting": """contabilista, contador, contadora, contabilidade, contabilidad,
+    "accounting": """contabilista, contador, contadora, contabilidade,
         declaração de irs, finanças, recibos verdes, gestoría, gestor""",
     "banking": "conta bancária, cuenta bancaria, nib",
-    "debt": "dívida, dívidas, deuda, deudas",
-    "legal": """advogado, advogada, advogados, abogado, abogada, jurídico, jurídica,
+    "debt": "dívida, deuda",
+    "legal": """advogado, advogada, abogado, abogada, jurídico, jurídica,
         ação judicial, processo judicial""",
-    "paperwork": """papelada, documentos, cartório, apostila, apostilado, apostilados,
+    "paperwork": """papelada, documentos, cartório, apostila, apostilado,
         apostilamento, procuração, certidão, certidões, despachante, reconhecimento de
         firma, trámites, poder notarial, notário, notaría""",
-    "immigration": """nacionalidade, cidadania, visto, vistos, autorização de residência,
-        título de residência, aima, sef, manifestação de interesse, nacionalidad,
+    "immigration": """nacionalidade, cidadania, visto, autorização de residência,
+        título de residência, aima, sef, manifestação de interesse,
         ciudadanía, residencia, permiso de residencia, extranjería, antecedentes
         criminais""",
     "translation": "tradução, tradutor, tradutora, traducción, traductor, traductora",
     # people and care ------------------------------------------------------------
     "childcare": """creche, babá, guardería, niñera, canguru""",
     "babysitting": "babá, baby-sitter, niñera, cuidar das crianças, cuidar de los niños",
-    "eldercare": """idoso, idosa, idosos, cuidadora, cuidador, lar de idosos, casa de
+    "eldercare": """idoso, idosa, cuidadora, cuidador, lar de idosos, casa de
         repouso, anciano, anciana, residencia de ancianos""",
-    "medical": """médico, médica, médicos, centro de saúde, posto de saúde, consulta,
+    "medical": """médico, médica, centro de saúde, posto de saúde, consulta,
         médico de família, saúde, enfermeira, enfermeiro, doctora,
         enfermera, centro de salud""",
-    "dentist": "dentista, dente, dentes, muela, diente",
-    "therapy": "psicólogo, psicóloga, terapia, terapeuta, ansiedade, ansiedad",
+    "dentist": "dentista, dente, muela, diente",
+    "therapy": "psicólogo, psicóloga, terapia, terapeuta, ansiedade",
     "physio": "fisioterapeuta, fisioterapia, fisio",
-    "pharmacy": "farmácia, farmacia, remédio, remédios, receita médica",
+    "pharmacy": "farmácia, remédio, receita médica",
     "pets": """cão, cães, cachorro, cachorra, cadela, gato, gata, gatinho, perro, perra,
         mascota, bicho""",
-    "vet": "veterinário, veterinária, veterinario, veterinaria",
+    "vet": "veterinário, veterinária",
     "pet behaviour": "comportamentalista, comportamentalista canina, ansiedade de separação",
     "dog training": "adestrador, adestramento, treino canino, adiestrador",
     # learning -------------------------------------------------------------------
     "portuguese language": """língua portuguesa, português língua estrangeira, ciple,
         deple, caple""",
     "spanish language": "castellano, español lengua extranjera, espanhol",
-    "english language": "inglês, inglés",
-    "french language": "francês, francés",
+    "english language": "inglês",
+    "french language": "francês",
     "german language": "alemão, alemán",
     "polish language": "polaco, polonês",
     "ukrainian language": "ucraniano",
@@ -82,16 +83,16 @@ CUES: dict[str, str] = {
     "mandarin language": "chinês, mandarim",
     "arabic language": "árabe",
     "language": """língua estrangeira, lengua extranjera, aulas de português, aulas de
-        inglês, curso de línguas, intercâmbio de idiomas, intercambio de idiomas, idiomas,
+        inglês, curso de línguas, intercâmbio de idiomas, idiomas,
         clases de español, clases de inglés""",
-    "teaching": "professora, aulas, aula, explicador, explicadora, clases",
+    "teaching": "professora, aulas, explicador, explicadora, clases",
     "tutoring": "explicações, reforço escolar, apoio escolar, clases particulares",
-    "school": "escola, escolas, faculdade, universidade, matrícula, colegio, escuela",
+    "school": "escola, faculdade, universidade, matrícula, colegio, escuela",
     "driving lessons": """carta de condução, escola de condução, instrutor de condução,
         aulas de condução, cnh, carteira de motorista, dirigir, autoescola, clases de
         conducir, carnet de conducir""",
-    "car": "carro, carros, coche, automóvel",
-    "mechanic": "mecânico, oficina mecânica, mecánico, taller mecánico",
+    "car": "carro, coche, automóvel",
+    "mechanic": "mecânico, oficina mecânica, taller mecánico",
     # tech -----------------------------------------------------------------------
     "laptop": "notebook, portátil, computador portátil",
     "it support": """computador, computadora, ordenador, pc não liga, não liga, tela
@@ -101,11 +102,11 @@ CUES: dict[str, str] = {
     "marketing": "redes sociais, redes sociales",
     # life events ----------------------------------------------------------------
     "wedding": "casamento, noiva, noivo, boda, novia, novio",
-    "funeral": "velório, enterro, funerária, falecimento, faleceu, funeraria, velorio",
-    "new baby": "bebê, bebé, grávida, gravidez, embarazada",
+    "funeral": "velório, enterro, funerária, falecimento, faleceu",
+    "new baby": "bebê, grávida, gravidez, embarazada",
     "catering": "salgadinhos, buffet, bolo de aniversário, docinhos",
     "party": "festa, festa de aniversário, aniversário, fiesta, cumpleaños",
-    "music": "músico, música ao vivo, banda, músicos",
+    "music": "músico, música ao vivo, banda",
     "photography": "fotógrafo, fotógrafa, fotografia, fotos do casamento",
 }
 """Concepts of ``lexicon`` and the Portuguese and Spanish words that name them."""
