@@ -57,7 +57,7 @@ def test_a_thing_sold_or_given_away_reads_as_goods(text: str) -> None:
     "Happy to share the contact of a great plumber",
 ])
 def test_help_offered_is_not_goods_nor_a_request(text: str) -> None:
-    assert lexicon.read(text).intent == frozenset()
+    assert lexicon.read(text).intent.isdisjoint({GOODS, WANTS_GOODS, ASKS})
 
 
 @pytest.mark.parametrize("text", [

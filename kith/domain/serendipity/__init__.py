@@ -11,7 +11,9 @@ someone else." The matcher runs locally, with no network and no model:
   slang, places and their languages, phrases that say nothing) and ``tongues`` (help
   asked for in Portuguese and Spanish);
 - ``intent``: what the words say besides the subject (a thing sold or given away, a thing
-  wanted, a request put down as an offer), read with the rest by the lexicon;
+  wanted, a request put down as an offer), read with the rest by the lexicon, and
+  ``audience``: whom an offer serves and which side a need is on (a landlords' service
+  is no help to a tenant, an employer's advert none to a need that seeks no work);
 - ``readings``: the lexicon's readings kept beside the data, so a text is read once;
 - ``matching``: needs scored against open offers and people's skills (a soft cosine over
   concepts and words, weighted by rarity), over an inverted index, plus

@@ -143,30 +143,44 @@ def wants_things(concepts: Iterable[str], surfaces: Iterable[str] = ()) -> bool:
         and DOING.isdisjoint(surfaces)
 
 
-def _table() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+CueTable = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+"""Each cue's first word -> the cues starting with it, as words, and what they say."""
+
+
+def cue_table(cues: dict[str, list[str]]) -> CueTable:
+    """``cues`` (what a text says -> the phrases that say it) by their first word."""
     out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for name, cues in _CUES.items():
-        for cue in cues:
+    for name, phrases in cues.items():
+        for cue in phrases:
             words = tuple(cue.split())
             out.setdefault(words[0], []).append((words, name))
     return {first: tuple(entries) for first, entries in out.items()}
 
 
-_TABLE = _table()
+def cues_in(table: CueTable, starts: dict[str, tuple[str, ...]], surfaces: list[str],
+            text: str) -> set[str]:
+    """What the cues of ``table`` found among ``surfaces`` (a text's words, lower case, in
+    order) and the openings of ``starts`` at the text's start say."""
+    found: set[str] = set()
+    start = text.lstrip(" \t\n*#-•\"'“").lower()
+    for name, openings in starts.items():
+        if start.startswith(openings):
+            found.add(name)
+    for i, word in enumerate(surfaces):
+        for words, name in table.get(word, ()):
+            if name not in found and tuple(surfaces[i:i + len(words)]) == words:
+                found.add(name)
+    return found
+
+
+_TABLE = cue_table(_CUES)
 
 
 def intents(surfaces: list[str], text: str) -> frozenset[str]:
     """``GOODS``, ``WANTS_GOODS`` and ``ASKS`` as a text's words (``surfaces``, lower case, in
     order) and its start say them."""
-    found: set[str] = set()
-    start = text.lstrip(" \t\n*#-•\"'“").lower()
-    for name, openings in _STARTS.items():
-        if start.startswith(openings):
-            found.add(name)
+    found = cues_in(_TABLE, _STARTS, surfaces, text)
     for i, word in enumerate(surfaces):
-        for words, name in _TABLE.get(word, ()):
-            if name not in found and tuple(surfaces[i:i + len(words)]) == words:
-                found.add(name)
         if _price(word) and (surfaces[i + 1:i + 2] in _AFTER_PRICE
                              or surfaces[i + 1:i + 3] == ["the", "lot"]):
             found.add(GOODS)  # "£15 each", "$900 firm", "R3500 neg", "£150 the lot"

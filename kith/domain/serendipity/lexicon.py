@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kith.domain.serendipity import problems, tongues, vocabulary
+from kith.domain.serendipity.audience import audiences
 from kith.domain.serendipity.intent import WANTS_GOODS, intents, wants_things
 
 TITLES = frozenset({"st", "mt", "ft", "dr", "mr", "mrs", "ms", "rd", "ave", "jr", "sr"})
@@ -852,7 +853,8 @@ class Reading:
 
     concepts: dict[str, tuple[str, ...]]
     words: dict[str, str]  # stem -> the word as written
-    intent: frozenset[str] = frozenset()  # a thing on offer, a thing wanted (``intent``)
+    intent: frozenset[str] = frozenset()
+    """A thing on offer, a thing wanted (``intent``); whom it serves (``audience``)."""
 
 
 def _hyphens_apart(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -922,8 +924,9 @@ def read(text: str) -> Reading:
         if not taken and base not in STOP_STEMS and surface not in STOP and len(base) >= 2 \
                 and not base.isdigit():
             words.setdefault(base, surface)
-    intent = intents([t for t, _ in tokens], text)
-    if wants_things(concepts, (t for t, _ in tokens)):
+    surfaces = [t for t, _ in tokens]
+    intent = intents(surfaces, text) | audiences(surfaces, text)
+    if wants_things(concepts, surfaces):
         intent |= {WANTS_GOODS}
     return Reading({c: tuple(w) for c, w in concepts.items()}, words, intent)
 

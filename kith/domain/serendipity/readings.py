@@ -7,13 +7,13 @@ readings are kept in ``derived/lexicon-readings.cache``, keyed by a hash of each
 only a text new since the last run is read again.
 
 A reading depends on the lexicon that made it, so the file names the digest of the
-lexicon's source (``lexicon``, ``vocabulary``, ``problems``, ``intent``): a kith whose lexicon
-changed reads every text anew instead of trusting readings made by another one. The
-file is a cache, never data: a missing, stale or damaged file, or an entry of the wrong
-shape, only means those texts are read again; it is written owner-only through a
-temporary file renamed over it, only when a run read something new or did not ask for
-something kept, and it then holds that run's texts alone (a deleted opportunity's
-reading goes with it).
+lexicon's source (``lexicon``, ``vocabulary``, ``problems``, ``tongues``, ``intent``,
+``audience``): a kith whose lexicon changed reads every text anew instead of trusting
+readings made by another one. The file is a cache, never data: a missing, stale or
+damaged file, or an entry of the wrong shape, only means those texts are read again; it
+is written owner-only through a temporary file renamed over it, only when a run read
+something new or did not ask for something kept, and it then holds that run's texts
+alone (a deleted opportunity's reading goes with it).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Any
 
 import orjson
 
-from kith.domain.serendipity import intent, lexicon, problems, tongues, vocabulary
+from kith.domain.serendipity import audience, intent, lexicon, problems, tongues, vocabulary
 from kith.domain.serendipity.lexicon import Reading
 from kith.persistence.folder import read_cache, replace_cache
 
@@ -41,7 +41,7 @@ def digest() -> str:
     """The digest of the lexicon's source files ("" when they cannot be read: then
     nothing is cached, rather than readings trusted without knowing what made them)."""
     found = hashlib.blake2b(FORMAT.encode(), digest_size=16)
-    for module in (lexicon, vocabulary, problems, tongues, intent):
+    for module in (lexicon, vocabulary, problems, tongues, intent, audience):
         try:
             found.update(Path(str(module.__file__)).read_bytes())
         except (OSError, TypeError):

@@ -1,0 +1,151 @@
+"""Whom an offer serves, and which side of it a need is on.
+
+A tenant whose landlord keeps the deposit and a property manager who "handles end-of-lease
+claims and tenant disputes" for landlords are about the same things: bond, tenancy,
+disputes. To the sentence model and to the bridge of kinds they are close, closer than
+the renters' adviser the tenant should meet, yet the manager works for the other side.
+So does a hospital's "we're hiring RNs" for a nurse asking about cross-border tax, and a
+realtor's "tired of renting? I help first-time buyers" for someone after a room. A person
+reads who an offer is for at once; the words that say it are few and set:
+
+- an offer **for landlords** ("Landlords: ...", tenant screening, landlord insurance, rent
+  guarantee, property management) is no help to a need on the **tenant's** side (its
+  landlord, its bond or deposit, its lease, named as someone else's);
+- an offer **for buyers** (first-time buyers, get pre-approved, a mortgage broker) is
+  no help to a need that buys nothing;
+- an **employer's or an agency's job advert** ("we're hiring", "apply now", "we place
+  au pairs with families abroad") serves people looking for work, and is no help to a
+  need that does not look for work.
+
+The need's side is read generously (any word of a job, of looking for work, of buying)
+and the offer's strictly (only an advert's own words), since a side missed costs only
+what the matcher did before, and an offer wrongly read as another side's costs a right
+match. These are matched word by word like ``intent``'s cues.
+"""
+
+from __future__ import annotations
+
+from kith.domain.serendipity.intent import cue_table, cues_in
+
+FOR_LANDLORDS = "for landlords"
+"""The offer serves landlords (a property manager, tenant screening, landlord insurance)."""
+TENANT = "tenant"
+"""The need is a tenant's: its landlord, its letting agent, its bond or lease."""
+LANDLORD = "landlord"
+"""The need is a landlord's own (its tenants, the property it lets)."""
+FOR_BUYERS = "for buyers"
+"""The offer serves people buying a home (a realtor for first-time buyers, a mortgage)."""
+BUYS = "buys"
+"""The need speaks of buying (a home, a mortgage) or of buying anything at all."""
+HIRING = "hiring"
+"""The offer is an employer's or a placing agency's job advert."""
+SEEKS_WORK = "seeks work"
+"""The need speaks of a job, of looking for work, of a career or a way to earn."""
+
+_CUES: dict[str, list[str]] = {
+    FOR_LANDLORDS: [
+        "for landlords", "attention landlords", "calling all landlords", "landlords only",
+        "landlord insurance", "landlords insurance", "landlord's insurance",
+        "rent guarantee", "rent guaranteed", "guaranteed rent", "tenant screening",
+        "screen tenants", "screening tenants", "screen your tenants", "bad tenants",
+        "problem tenants", "protect your investment", "your rental property",
+        "your rental properties", "your investment property", "your buy to let",
+        "let your property", "letting your property", "rent out your", "find you tenants",
+        "find tenants", "finding tenants", "tenant finding", "property manager",
+        "property management", "property managers", "on behalf of landlords",
+        "para senhorios", "para proprietários", "para propietarios",
+    ],
+    TENANT: [
+        "landlord", "landlord's", "landlords", "landlady", "landlady's", "letting agent",
+        "letting agency", "the agent", "our agent", "my agent", "rental agent",
+        "property manager", "the bond", "my bond", "our bond", "bond back", "bond is",
+        "the deposit", "my deposit", "our deposit", "deposit back", "tenancy", "tenant",
+        "tenants", "renter", "renters", "renting", "our rental", "my rental", "the rental",
+        "we rent", "i rent", "our lease", "my lease", "the lease", "end of lease",
+        "flatmate", "housemate", "roommate", "senhorio", "senhoria", "inquilino",
+        "inquilina", "casero", "casera", "arrendatario", "arrendatária", "caução",
+    ],
+    LANDLORD: [
+        "my tenant", "my tenants", "our tenant", "our tenants",
+        "i'm a landlord", "im a landlord", "i am a landlord", "as a landlord",
+        "we're landlords", "we are landlords", "i let out", "we let out", "renting out",
+        "rent out", "my rental property", "our rental property", "my investment property",
+        "our investment property", "buy to let", "my flat i let", "my lodger", "our lodger",
+        "no landlord",
+    ],
+    FOR_BUYERS: [
+        "first time buyers", "first time buyer", "first home buyers", "first home buyer",
+        "home buyers", "homebuyers", "buy your first", "buying your first",
+        "tired of renting", "stop renting", "get pre approved", "pre approved",
+        "pre approval", "mortgage broker", "mortgage adviser", "mortgage advisor",
+        "mortgage advice", "own your own home", "own your home",
+    ],
+    BUYS: [
+        "buy", "buying", "bought", "purchase", "purchasing", "mortgage", "mortgages",
+        "first home", "first house", "first flat", "own home", "homeowner", "homeowners",
+        "pre approved", "comprar", "compra", "hipoteca", "crédito habitação",
+    ],
+    HIRING: [
+        "we're hiring", "we are hiring", "were hiring", "now hiring", "is hiring",
+        "are hiring", "hiring now", "currently hiring", "nowhiring", "wearehiring",
+        "werehiring", "hiringnow", "joinourteam", "join our team", "apply now",
+        "apply via", "apply today",
+        "applications close", "applications open", "applicants must", "job pack",
+        "job description", "the jd", "sign on bonus", "signing bonus", "is recruiting",
+        "are recruiting", "we're recruiting", "we are recruiting", "now recruiting",
+        "currently recruiting", "trust recruiting", "hospital recruiting", "recruiter placing",
+        "we place", "positions available", "position available", "vacancies available",
+        "wanted at our", "estamos contratando", "estamos a contratar", "contratamos",
+        "vagas de emprego", "oferta de emprego", "se busca", "buscamos",
+    ],
+    SEEKS_WORK: [
+        "job", "jobs", "employment", "employed", "unemployed", "employer", "employers",
+        "hire me", "hiring", "hired", "vacancy", "vacancies", "position", "positions",
+        "role", "roles", "opening", "openings", "internship", "internships", "intern",
+        "apprenticeship", "apprentice", "placement", "cv", "résumé", "resume", "career",
+        "careers", "opentowork", "leads", "contract", "contracting", "contractor",
+        "freelance", "freelancing", "gig", "gigs", "shift", "shifts", "redundant",
+        "redundancy", "laid off", "earn", "earning", "pocket money", "paid work",
+        "looking for work", "any work", "find work", "finding work", "need work",
+        "get work", "some work", "seeking work", "out of work", "work wanted",
+        "casual work", "weekend work", "shop work", "bar work", "temp work",
+        "part time work", "full time work", "work experience", "start tomorrow",
+        "start immediately", "can start", "trampo", "emprego", "trabalho", "trabalhar",
+        "empleo", "trabajo", "chamba", "bico", "vaga", "vagas",
+    ],
+}
+
+_STARTS: dict[str, tuple[str, ...]] = {
+    FOR_LANDLORDS: ("landlords", "landlord?", "attention landlords"),
+    HIRING: ("hiring", "now hiring", "job:", "vacancy"),
+}
+"""An offer that opens by calling its audience ("Landlords!! Tired of bad tenants?") or
+by the advert's word ("Hiring: line cooks")."""
+
+_UNPAID = frozenset({"volunteer", "volunteers", "voluntary", "unpaid", "voluntário",
+                     "voluntária", "voluntarios", "voluntários"})
+"""A call for volunteers serves anyone with time to give, not only people after work."""
+
+_TABLE = cue_table(_CUES)
+
+
+def audiences(surfaces: list[str], text: str) -> frozenset[str]:
+    """Every side the text's words (``surfaces``, lower case, in order) name; the matcher
+    reads an offer's ``FOR_*`` and ``HIRING`` and a need's ``TENANT``, ``LANDLORD``,
+    ``BUYS`` and ``SEEKS_WORK``."""
+    found = cues_in(_TABLE, _STARTS, surfaces, text)
+    if any(len(word) > 4 and word.endswith("jobs") for word in surfaces):
+        found.add(HIRING)  # a job board's hashtag: "#NursingJobs", "#TechJobs"
+    if LANDLORD in found:
+        found.discard(TENANT)  # "my tenants' deposit", "no landlord to blame (I own it)"
+    if HIRING in found and not _UNPAID.isdisjoint(surfaces):
+        found.discard(HIRING)  # "Army Cadets are recruiting adult volunteer instructors"
+    return frozenset(found)
+
+
+def other_side(offer: frozenset[str], need: frozenset[str]) -> bool:
+    """Whether an offer serves the other side of the need: landlords for a tenant, buyers
+    for a need that buys nothing, an employer's advert for a need that seeks no work."""
+    return (FOR_LANDLORDS in offer and TENANT in need) \
+        or (FOR_BUYERS in offer and BUYS not in need) \
+        or (HIRING in offer and SEEKS_WORK not in need)
