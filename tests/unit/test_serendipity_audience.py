@@ -48,6 +48,8 @@ WHEN = datetime(2026, 3, 2, 10, tzinfo=UTC)
     ("Au pair agency: we place au pairs with families in the USA. Apply now!", HIRING),
     ("Senior structural engineer wanted at our consultancy on Princes St", HIRING),
     ("Estamos contratando atendentes para o turno da noite", HIRING),
+    ("CDL-A drivers wanted, regional routes, clean MVR", HIRING),
+    ("Landlord-side eviction and collections: we represent property owners", FOR_LANDLORDS),
 ])
 def test_an_offer_says_whom_it_serves(text: str, side: str) -> None:
     assert side in lexicon.read(text).intent
@@ -61,6 +63,9 @@ def test_an_offer_says_whom_it_serves(text: str, side: str) -> None:
     "15 years in recruitment: happy to look over a CV, no charge",
     "Babysitter, first aid certified, can start next week",
     "Odd jobs done: shelves, flat-pack, curtain rails",
+    "I never wanted to retire; now I fix bikes for free on Thursdays",
+    "I manage flats in Yaba for owners abroad, with tenant screening. Two units free from "
+    "January, you deal with me directly",
 ])
 def test_a_helper_is_not_read_as_the_other_side(text: str) -> None:
     assert lexicon.read(text).intent.isdisjoint({FOR_LANDLORDS, FOR_BUYERS, HIRING})
@@ -79,6 +84,12 @@ def test_a_helper_is_not_read_as_the_other_side(text: str) -> None:
     ("Nurse here, my OET writing is stuck at C+ and I need a B", set(), {SEEKS_WORK}),
     ("We want to buy our first home next year", {BUYS}, set()),
     ("Need a room to rent near the hospital from January", set(), {BUYS}),
+    ("Just landed a real job at the fab and orientation was all 401k and HSA", set(),
+     {SEEKS_WORK}),
+    ("Going back to work at the hospital in January doing shifts; who does school runs?",
+     set(), {SEEKS_WORK}),
+    ("Started a new job last month and now I'm looking for contract work on the side too",
+     {SEEKS_WORK}, set()),
 ])
 def test_a_need_says_its_side(text: str, sides: set[str], not_sides: set[str]) -> None:
     found = lexicon.read(text).intent

@@ -33,6 +33,9 @@ from kith.domain.serendipity.intent import ASKS, GOODS, WANTS_GOODS
     "Retriever puppies, first shots done, ready to go home Dec 20",
     "Solid oak French doors, $200, you haul",
     "Moving sale Saturday 9-3: couch, dining set, deep freeze",
+    "Anti-snoring mouth guards: buy two get one free, posted from our warehouse",
+    "Se vende food truck 2017, totalmente equipado, $48k o mejor oferta",
+    "Vende-se T2 em Paço de Arcos, com varanda, pronto a habitar",
 ])
 def test_a_thing_sold_or_given_away_reads_as_goods(text: str) -> None:
     assert GOODS in lexicon.read(text).intent

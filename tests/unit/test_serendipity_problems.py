@@ -168,6 +168,11 @@ def test_a_word_with_several_meanings_takes_its_neighbours_sense(need: str,
     assert concept in read(need).concepts
 
 
+def test_spanish_con_is_with_not_a_con() -> None:
+    """The blind set fresh26: "con" stemmed like "conned" and read as a scam."""
+    assert "scam" not in read("Se vende food truck con generador, listo para trabajar").concepts
+
+
 @pytest.mark.parametrize(("text", "concept", "not_concept"), [
     # read back as reasons, these were noise to a reader of the evidence
     ("Garda vetted childminder with references", "childcare", "pets"),
@@ -188,6 +193,9 @@ def test_a_word_with_several_meanings_takes_its_neighbours_sense(need: str,
     ("The aircon drips water on the bed every night", "air conditioning", "heating"),
     ("We speak Punjabi at home and want the children to keep it", "punjabi language",
      "hindi language"),
+    # the blind set fresh25: "the taxman" is tax
+    ("I've got to tell the taxman by the end of January", "accounting", "scam"),
+    ("Got conned by a rogue trader who took the money and ran", "scam", "accounting"),
 ])
 def test_an_abbreviation_or_a_word_of_two_settings_takes_its_neighbours_sense(
         text: str, concept: str, not_concept: str) -> None:

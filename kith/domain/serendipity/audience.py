@@ -25,7 +25,9 @@ match. These are matched word by word like ``intent``'s cues.
 
 from __future__ import annotations
 
-from kith.domain.serendipity.intent import cue_table, cues_in
+from itertools import pairwise
+
+from kith.domain.serendipity.intent import CueTable, cue_table, cues_in
 
 FOR_LANDLORDS = "for landlords"
 """The offer serves landlords (a property manager, tenant screening, landlord insurance)."""
@@ -53,6 +55,8 @@ _CUES: dict[str, list[str]] = {
         "let your property", "letting your property", "rent out your", "find you tenants",
         "find tenants", "finding tenants", "tenant finding", "property manager",
         "property management", "property managers", "on behalf of landlords",
+        "landlord side", "property owners", "represent owners",
+        "holiday let management", "airbnb management", "let us turn your",
         "para senhorios", "para proprietários", "para propietarios",
     ],
     TENANT: [
@@ -62,8 +66,9 @@ _CUES: dict[str, list[str]] = {
         "the deposit", "my deposit", "our deposit", "deposit back", "tenancy", "tenant",
         "tenants", "renter", "renters", "renting", "our rental", "my rental", "the rental",
         "we rent", "i rent", "our lease", "my lease", "the lease", "end of lease",
-        "flatmate", "housemate", "roommate", "senhorio", "senhoria", "inquilino",
-        "inquilina", "casero", "casera", "arrendatario", "arrendatária", "caução",
+        "deposit", "deposits", "moved out", "move out", "moving out", "rent", "rented",
+        "rental", "apartment", "flatmate", "housemate", "roommate", "senhorio", "senhoria",
+        "inquilino", "inquilina", "casero", "casera", "arrendatario", "arrendatária", "caução",
     ],
     LANDLORD: [
         "my tenant", "my tenants", "our tenant", "our tenants",
@@ -95,7 +100,8 @@ _CUES: dict[str, list[str]] = {
         "are recruiting", "we're recruiting", "we are recruiting", "now recruiting",
         "currently recruiting", "trust recruiting", "hospital recruiting", "recruiter placing",
         "we place", "positions available", "position available", "vacancies available",
-        "wanted at our", "estamos contratando", "estamos a contratar", "contratamos",
+        "wanted at our", "experience essential", "experience required",
+        "estamos contratando", "estamos a contratar", "contratamos",
         "vagas de emprego", "oferta de emprego", "se busca", "buscamos",
     ],
     SEEKS_WORK: [
@@ -103,8 +109,9 @@ _CUES: dict[str, list[str]] = {
         "hire me", "hiring", "hired", "vacancy", "vacancies", "position", "positions",
         "role", "roles", "opening", "openings", "internship", "internships", "intern",
         "apprenticeship", "apprentice", "placement", "cv", "résumé", "resume", "career",
-        "careers", "opentowork", "leads", "contract", "contracting", "contractor",
-        "freelance", "freelancing", "gig", "gigs", "shift", "shifts", "redundant",
+        "careers", "opentowork", "leads", "contracting", "contract work", "contractor",
+        "freelance", "freelancing", "gig", "gigs", "looking for shifts", "any shifts",
+        "more shifts", "extra shifts", "pick up shifts", "redundant",
         "redundancy", "laid off", "earn", "earning", "pocket money", "paid work",
         "looking for work", "any work", "find work", "finding work", "need work",
         "get work", "some work", "seeking work", "out of work", "work wanted",
@@ -115,6 +122,24 @@ _CUES: dict[str, list[str]] = {
     ],
 }
 
+HAS_WORK = [
+    *(f"{verb} {article} {adjective}job" for verb in ("landed", "got", "found", "started",
+                                                     "starting", "start", "begin", "began")
+      for article in ("a", "my", "the") for adjective in ("", "new ", "real ")),
+    "new job", "jobs lined up", "job lined up", "back to work", "return to work",
+    "returning to work", "got hired", "been hired", "just hired", "doing shifts",
+    "my shifts", "my job", "our jobs", "both work", "we work", "i work", "at work",
+]
+"""Words of work a need already has ("just landed a job at the fab", "going back to work
+at the hospital"): they say nothing of looking for work, so the words of a job in them
+are not read as ``SEEKS_WORK``."""
+_HAS_WORK = cue_table({"has work": HAS_WORK})
+_LETTING = cue_table({"letting": [
+    "to let", "for rent", "to rent", "units free", "unit free", "flats free", "free from",
+    "available from", "available now", "vacant", "vacancy", "vacancies", "now letting",
+    "rooms available", "flats available", "units available"]})
+"""Words of a place to let: a property manager who says them has something for tenants."""
+
 _STARTS: dict[str, tuple[str, ...]] = {
     FOR_LANDLORDS: ("landlords", "landlord?", "attention landlords"),
     HIRING: ("hiring", "now hiring", "job:", "vacancy"),
@@ -122,6 +147,11 @@ _STARTS: dict[str, tuple[str, ...]] = {
 """An offer that opens by calling its audience ("Landlords!! Tired of bad tenants?") or
 by the advert's word ("Hiring: line cooks")."""
 
+_STAFF = ("ers", "ors", "ists", "ians", "staff", "hands", "crew", "er", "or", "ist", "ian")
+"""How the word before "wanted" ends when an advert names the staff it wants."""
+_NOT_STAFF = frozenset({"never", "ever", "whoever", "however", "other", "mother", "father",
+                        "daughter", "sister", "brother", "partner", "together", "rather",
+                        "either", "neither", "or", "after", "later", "forever"})
 _UNPAID = frozenset({"volunteer", "volunteers", "voluntary", "unpaid", "voluntário",
                      "voluntária", "voluntarios", "voluntários"})
 """A call for volunteers serves anyone with time to give, not only people after work."""
@@ -134,13 +164,32 @@ def audiences(surfaces: list[str], text: str) -> frozenset[str]:
     reads an offer's ``FOR_*`` and ``HIRING`` and a need's ``TENANT``, ``LANDLORD``,
     ``BUYS`` and ``SEEKS_WORK``."""
     found = cues_in(_TABLE, _STARTS, surfaces, text)
+    if SEEKS_WORK in found and cues_in(_HAS_WORK, {}, surfaces, text):
+        found.discard(SEEKS_WORK)  # read again without the work it has
+        if SEEKS_WORK in cues_in(_TABLE, {}, _without(_HAS_WORK, surfaces), ""):
+            found.add(SEEKS_WORK)
+    for before, word in pairwise(surfaces):
+        if word == "wanted" and before.endswith(_STAFF) and before not in _NOT_STAFF:
+            found.add(HIRING)  # "CDL-A drivers wanted", "Band 5 nurses wanted"
     if any(len(word) > 4 and word.endswith("jobs") for word in surfaces):
         found.add(HIRING)  # a job board's hashtag: "#NursingJobs", "#TechJobs"
     if LANDLORD in found:
         found.discard(TENANT)  # "my tenants' deposit", "no landlord to blame (I own it)"
+    if FOR_LANDLORDS in found and cues_in(_LETTING, {}, surfaces, text):
+        found.discard(FOR_LANDLORDS)  # a manager with flats to let serves tenants too
     if HIRING in found and not _UNPAID.isdisjoint(surfaces):
         found.discard(HIRING)  # "Army Cadets are recruiting adult volunteer instructors"
     return frozenset(found)
+
+
+def _without(table: CueTable, surfaces: list[str]) -> list[str]:
+    """``surfaces`` with every phrase of ``table`` blanked out."""
+    out = list(surfaces)
+    for i, word in enumerate(surfaces):
+        for words, _name in table.get(word, ()):
+            if tuple(surfaces[i:i + len(words)]) == words:
+                out[i:i + len(words)] = [""] * len(words)
+    return out
 
 
 def other_side(offer: frozenset[str], need: frozenset[str]) -> bool:

@@ -58,7 +58,10 @@ _CUES: dict[str, list[str]] = {
         "self collection", "cash and carry", "moving sale", "garage sale",
         "yard sale", "estate sale", "rummage sale", "boot sale", "car boot", "vet checked",
         "first shots", "ready to go home", "forever home", "forever homes", "rehoming",
-        "re-homing", "up for adoption",
+        "re-homing", "up for adoption", "buy one get one", "buy two get one", "bogof",
+        "while stocks last", "free postage", "free p&p", "postage included", "plus postage",
+        "shop now", "order now", "in stock", "se vende", "vende se", "vendo", "à venda",
+        "a la venta", "en venta", "mejor oferta", "melhor oferta", "seminovo", "seminova",
         *(f"clearing out {whose} {place}" for whose in ("the", "my", "our", "mum's", "dad's")
           for place in ("loft", "garage", "shed", "attic", "basement", "house", "flat",
                         "spare room", "cupboards", "wardrobe", "wardrobes", "kitchen")),

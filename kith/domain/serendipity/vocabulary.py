@@ -142,12 +142,12 @@ CONCEPTS: dict[str, str] = {
         piling up, can't pay the bills, cost of living, money advice, money adviser, money
         mentor, budget coach, budgeting help, money management, credit score, credit rating,
         ccj, county court judgment""",
-    "accounting": """hmrc, irs, sole trader, sole-trader, self-employed tax, self employed,
-        expenses, receipts, tax deadline, tax bill, tax code, tax refund, tax filing, file my
-        taxes, file taxes, tax season, tax preparer, tax prep, cpa, enrolled agent, chartered
-        accountant, accounting software, quickbooks, xero, sage, year-end accounts, annual
-        accounts, company accounts, books in order, cash flow, cashflow, p&l, profit and loss,
-        balance sheet, 1099, w-2, w2""",
+    "accounting": """hmrc, irs, taxman, tax man, sole trader, sole-trader, self-employed tax,
+        self employed, expenses, receipts, tax deadline, tax bill, tax code, tax refund, tax
+        filing, file my taxes, file taxes, tax season, tax preparer, tax prep, cpa, enrolled
+        agent, chartered accountant, accounting software, quickbooks, xero, sage, year-end
+        accounts, annual accounts, company accounts, books in order, cash flow, cashflow, p&l,
+        profit and loss, balance sheet, 1099, w-2, w2""",
     "financial advice": """financial planner, financial planning, ifa, independent financial
         adviser, fee-only, isa, isas, 401k, 401(k), ira, roth, annuity, annuities, index fund,
         index funds, shares, stocks, stocks and shares, portfolio, investing for beginners,
@@ -169,9 +169,10 @@ CONCEPTS: dict[str, str] = {
         applications forms, online forms, government website, passport renewal, renew my
         passport, driving licence renewal, dvla, council tax, register to vote, birth
         certificate, marriage certificate""",
-    "scam": """scam, scams, scammed, scammer, scammers, fraud, fraudster, fraudulent, conned, con
-        artist, rogue trader, rogue traders, phishing, fake text, fake email, cold callers,
-        cold caller, doorstep seller, identity theft""",
+    "scam": """scam, scams, scammed, scammer, scammers, fraud, fraudster, fraudulent, got conned,
+        been conned, was conned, were conned, conned out, con artist, rogue trader,
+        rogue traders, phishing, fake text, fake email, cold callers, cold caller,
+        doorstep seller, identity theft""",
     "banking": """bank account, open a bank account, basic bank account, current account, savings
         account, credit union, online banking, banking app, direct debit, standing order""",
     # trades and the home -------------------------------------------------------------
