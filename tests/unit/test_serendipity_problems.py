@@ -196,6 +196,17 @@ def test_spanish_con_is_with_not_a_con() -> None:
     # the blind set fresh25: "the taxman" is tax
     ("I've got to tell the taxman by the end of January", "accounting", "scam"),
     ("Got conned by a rogue trader who took the money and ran", "scam", "accounting"),
+    # the blind set fresh26: a town is no temp work, adult children need no childcare
+    ("Posting for my mom in Tempe: she's leaving the stove on and wandering at 2am",
+     "eldercare", "job"),
+    ("Geriatric care manager: updates for adult children who live out of state",
+     "eldercare", "childcare"),
+    ("The monsoon dumped the desert in my pool and it's green pea soup", "cleaning",
+     "swimming"),
+    ("Adult swim lessons in the pool at the Y, all levels", "swimming", "cleaning"),
+    ("Paisajismo Gutiérrez: re-grading berms so your water stays on your lot", "garden",
+     "plumbing"),
+    ("¿Qué permisos pide el condado para vender elotes?", "licensing", "immigration"),
 ])
 def test_an_abbreviation_or_a_word_of_two_settings_takes_its_neighbours_sense(
         text: str, concept: str, not_concept: str) -> None:

@@ -573,7 +573,9 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "tap": (("plumbing", "drip dripping leak leaking water kitchen bathroom sink plumber "
                          "washer"),),
     "taps": (("plumbing", "drip dripping leak leaking water kitchen bathroom sink"),),
-    "pool": (("swimming", "swim swimming lane lessons"),),
+    "pool": (("swimming", "swim swimming lane lessons"),
+             ("cleaning", "green algae chlorine filter pump backyard soup cloudy shock "
+                          "skimmer")),
     "pooling": (),
     "boot": (("software", "spring java"), ("it support", "laptop computer pc slow")),
     "will": (("wills", "written write probate solicitor estate died dying"),),
@@ -666,7 +668,8 @@ SENSES.update({_word: _senses for _word, _senses in (*vocabulary.SENSES.items(),
 KEEP = frozenset("""spring springs evening evenings morning mornings string strings
 thing things ring rings king sing bring during nothing something anything everything
 ceiling ceilings wedding weddings news bus gas yes this his has was is us always
-series species physics maths mathematics politics economics analytics athletics""".split())  # noqa: SIM905
+series species physics maths mathematics politics economics analytics athletics
+tempe""".split())  # noqa: SIM905
 """Words the stemmer leaves alone ("spring" is not "spr", "evenings" is not "even")."""
 LEMMAS: dict[str, str] = {form: lemma for lemma, forms in {
     # derived words whose rule-made stem is another word: a shoulder is not "should",

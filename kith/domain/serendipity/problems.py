@@ -105,6 +105,9 @@ CONCEPTS: dict[str, str] = {
         first-time parents, first time parents, perinatal, baby on the way, a baby on the
         way, expecting our first""",
     "eldercare": """leaving the hob on, left the hob on, left the gas on, leaving the gas on,
+        leaving the stove on, left the stove on, leaves the stove on, leaving the oven on,
+        left the oven on, geriatric, geriatrician, geriatric care, care manager, elder care,
+        in-home help, in-home care, aging in place, ageing in place,
         getting up in the night, up in the night, wandering, confused, getting confused,
         gets confused, repeating himself, repeating herself, sit with, someone to sit with,
         sit with him, sit with her, sit with dad, sit with mum, companion, companions,
@@ -233,6 +236,9 @@ SECOND: dict[str, str] = {
     "mobility": """can't walk far, can't walk that far, cannot walk far, walk that far, can't
         manage the walk""",
     "cleaning": """pool cleaning, swimming pool cleaning, pool maintenance, pool cleaner,
+        green pool, pool is green, pool's green, pool chemicals, pool chemistry, pool
+        filter, pool pump, shock the pool, pool service, pool guy, algae in the pool,
+        chlorine shock,
         swimming pool maintenance, gutter cleaning, window cleaning round""",
     "instrument repair": """keys stick, keys sticking, key sticks, out of tune, sounds out
         of tune, needs tuning, needs a tune, badly out of tune, string broke, broken
@@ -354,7 +360,8 @@ PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, clea
     no callout fee, references available, references on request, fully insured, no job
     too big, tooth fairy, common law, common-law, common law partner, common-law partner,
     3rd floor, 2nd floor, 1st floor, first floor, second floor, third floor, top floor,
-    ground floor, upstairs floor"""
+    ground floor, upstairs floor, adult children, adult child, grown children, grown-up
+    children, adult kids, grown-up kids"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""
 
@@ -472,9 +479,10 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "companion": (("eldercare", "dementia elderly older dad mum mother father sit afternoon "
                                 "afternoons confused"),
                   ("travel", "travel trip holiday")),
-    "wandering": (("eldercare", "night dementia dad mum confused elderly"),),
-    "confused": (("eldercare", "dementia dad mum elderly night older gran grandad "
-                               "stubborn"),),
+    "wandering": (("eldercare", "night dementia dad mum mom mother father confused elderly "
+                                "gran nana grandma grandpa 2am 3am 4am alone stove hob"),),
+    "confused": (("eldercare", "dementia dad mum mom mother father elderly night older gran "
+                               "nana grandma grandpa grandad stubborn"),),
 }
 """Words whose meaning depends on their neighbours, beside the other ``SENSES``."""
 

@@ -100,6 +100,9 @@ CUES: dict[str, str] = {
     "data recovery": "recuperar fotos, recuperar arquivos, recuperar ficheiros, recuperar datos",
     "web": "loja online, tienda online, página web, sítio web",
     "marketing": "redes sociais, redes sociales",
+    "garden": """paisajismo, paisajista, jardinero, jardinera, jardinería, jardineiro,
+        jardinagem, paisagismo, paisagista""",
+    "licensing": "permiso, permisos, licencia, licencias, licença, alvará",
     # life events ----------------------------------------------------------------
     "wedding": "casamento, noiva, noivo, boda, novia, novio",
     "funeral": "velório, enterro, funerária, falecimento, faleceu",

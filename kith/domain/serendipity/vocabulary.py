@@ -600,7 +600,10 @@ MORE: dict[str, str] = {
     # more business and money --------------------------------------------------------
     "licensing": """licence, licences, license, licenses, licensing, premises licence,
         alcohol licence, food hygiene, food hygiene rating, food safety, hygiene
-        certificate, street trading, trading standards, permit, permits""",
+        certificate, street trading, trading standards, permit, permits, food truck permit,
+        health permit, health inspector, health inspection, environmental health, food
+        handler card, food handler's card, commissary, mobile food vendor, mobile food
+        vendors, market stall licence, cottage food""",
     "trade": """export, exporting, exporter, import, importing, importer, customs,
         tariffs, overseas customers, international shipping, freight, incoterms""",
     "networking": """introductions to, introduce me, warm introduction, connections in,
