@@ -168,6 +168,12 @@ def test_a_word_with_several_meanings_takes_its_neighbours_sense(need: str,
     assert concept in read(need).concepts
 
 
+def test_a_travel_nurse_is_no_trip_and_work_is_no_reason() -> None:
+    reading = read("Travel nurse here, in town for a 13-week contract; it works for me")
+    assert "travel" not in reading.concepts
+    assert "work" not in reading.words
+
+
 def test_spanish_con_is_with_not_a_con() -> None:
     """The blind set fresh26: "con" stemmed like "conned" and read as a scam."""
     assert "scam" not in read("Se vende food truck con generador, listo para trabajar").concepts
@@ -207,6 +213,11 @@ def test_spanish_con_is_with_not_a_con() -> None:
     ("Paisajismo Gutiérrez: re-grading berms so your water stays on your lot", "garden",
      "plumbing"),
     ("¿Qué permisos pide el condado para vender elotes?", "licensing", "immigration"),
+    # read back as reasons by the sixth review (fresh25, fresh26)
+    ("Bard of the Gorsedh, I teach Kernewek to adults", "cornish language",
+     "welsh language"),
+    ("Wedding photographer starting out, portfolio on my site", "photography",
+     "financial advice"),
 ])
 def test_an_abbreviation_or_a_word_of_two_settings_takes_its_neighbours_sense(
         text: str, concept: str, not_concept: str) -> None:

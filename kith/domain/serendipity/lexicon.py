@@ -54,7 +54,8 @@ already ever soon i'm i've i'd i'll we're we've we'd we'll you're you've you'd y
 they're they've they'd they'll he's she's it's that's there's what's who's who'll can't
 won't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't couldn't
 wouldn't shouldn't let's her his him hers himself herself every everyone everybody
-everything anything something nothing each day days hour hours down till until now
+everything anything something nothing each day days hour hours down till until now work
+works
 """.split()) | TITLES | frozenset(  # noqa: SIM905
     # the commonest little words of Portuguese, Spanish and French, for posts that mix
     # them with English ("preciso de ajuda com a mudança"): no reason to meet on their own

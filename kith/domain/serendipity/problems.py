@@ -361,7 +361,8 @@ PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, clea
     too big, tooth fairy, common law, common-law, common law partner, common-law partner,
     3rd floor, 2nd floor, 1st floor, first floor, second floor, third floor, top floor,
     ground floor, upstairs floor, adult children, adult child, grown children, grown-up
-    children, adult kids, grown-up kids"""
+    children, adult kids, grown-up kids, travel nurse, travel nurses, traveling nurse,
+    travelling nurse"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""
 

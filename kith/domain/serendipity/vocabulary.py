@@ -150,10 +150,10 @@ CONCEPTS: dict[str, str] = {
         profit and loss, balance sheet, 1099, w-2, w2""",
     "financial advice": """financial planner, financial planning, ifa, independent financial
         adviser, fee-only, isa, isas, 401k, 401(k), ira, roth, annuity, annuities, index fund,
-        index funds, shares, stocks, stocks and shares, portfolio, investing for beginners,
-        start investing, invest my savings, where to put my savings, workplace pension, old
-        pensions, pension pot, can i afford to retire, inheritance, inheritance tax, estate
-        planning, trust fund""",
+        index funds, shares, stocks, stocks and shares, investment portfolio, investing for
+        beginners, start investing, invest my savings, where to put my savings, workplace
+        pension, old pensions, pension pot, can i afford to retire, inheritance, inheritance
+        tax, estate planning, trust fund""",
     "buy home": """first-time buyer, first-time buyers, first time buyer, first time buyers,
         mortgage broker, mortgage adviser, mortgage advisor, remortgage, remortgaging, deposit
         for a house, house deposit, help to buy, shared ownership, conveyancer, home survey,
@@ -379,6 +379,8 @@ CONCEPTS: dict[str, str] = {
     "turkish language": """turkish""",
     "greek language": """greek, modern greek""",
     "welsh language": """welsh, cymraeg""",
+    "cornish language": """kernewek, cornish language, speak cornish, learn cornish,
+        learning cornish, cornish lessons, cornish classes, cornish speakers""",
     "irish language": """irish gaelic, gaeilge, scottish gaelic, gaelic""",
     "romanian language": """romanian""",
     "swahili language": """swahili, kiswahili""",
