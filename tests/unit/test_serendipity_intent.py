@@ -11,7 +11,7 @@ import pytest
 
 from kith.core.model import Opportunity, Person
 from kith.domain.serendipity import Matcher, lexicon
-from kith.domain.serendipity.intent import ASKS, GOODS, WANTS_GOODS
+from kith.domain.serendipity.intent import ASKS, GOODS, UNAVAILABLE, WANTS_GOODS
 
 
 @pytest.mark.parametrize("text", [
@@ -95,6 +95,17 @@ def test_a_request_put_down_as_an_offer_reads_as_asking(text: str) -> None:
     assert ASKS in lexicon.read(text).intent
 
 
+@pytest.mark.parametrize("text", [
+    "Web developer here, but fully booked until September and not taking new projects",
+    "Experienced nanny, CPR certified. Currently full until next summer, sorry!",
+    "Childminder in Heaton Chapel: completely full and not taking waiting-list names",
+    "Wedding photographer, now fully booked for 2027; enquiries for 2028 only",
+    "Please come sign the petition in the lobby against the rent increase",
+])
+def test_an_offer_full_for_now_reads_as_unavailable(text: str) -> None:
+    assert UNAVAILABLE in lexicon.read(text).intent
+
+
 def _ranked(need: str, offers: list[str]) -> list[str]:
     """The offers' texts for ``need``, best first, by the lexicon alone."""
     people = [Person.create(f"P{n}") for n in range(len(offers) + 1)]
@@ -120,6 +131,13 @@ def test_the_helper_comes_before_the_same_things_given_away() -> None:
 def test_a_need_for_the_thing_is_met_by_the_thing_given_away() -> None:
     wanted = "Wanted: an old loo and cistern for our allotment shed"
     assert _ranked(wanted, [PLUMBER, FREE_LOO])[0] == FREE_LOO
+
+
+def test_an_offer_full_for_now_comes_after_one_that_can_help() -> None:
+    need = "Does anyone build websites? Our club needs fixtures, sign-up and online fees"
+    booked = "Web developer, websites for clubs, but fully booked and not taking new projects"
+    free = "Freelance web developer: websites for sports clubs, WordPress and Stripe"
+    assert _ranked(need, [booked, free])[0] == free
 
 
 def test_a_request_put_down_as_an_offer_comes_after_the_offer() -> None:

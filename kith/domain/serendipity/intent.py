@@ -1,4 +1,5 @@
-"""Whether an offer is a thing for sale or to give away, and whether a need wants one.
+"""Whether an offer is a thing for sale or to give away, and whether a need wants one;
+whether an offer is someone's request, or full for now.
 
 "Free to collector: old loo and cistern" and "retired plumber, happy to fix a running
 cistern" are about the same things; to the sentence model they are close, and even the
@@ -28,6 +29,9 @@ WANTS_GOODS = "wants goods"
 ASKS = "asks"
 """The text asks for help itself: an offer that says so is someone else's need put down
 as an offer ("+1, also hunting for a room near campus"), no help to a need."""
+UNAVAILABLE = "unavailable"
+"""The offer says it cannot be taken up now ("fully booked until September", "currently
+full, sorry!"): no help to a need today, whatever it shares with it."""
 
 _ANY = ("a", "an", "some", "two", "three", "our", "my", "the", "these", "this", "any")
 
@@ -98,6 +102,17 @@ _CUES[ASKS] = [
     "same boat here", "same situation here",
 ]
 """(In the past tense these words offer help: "I was in the same boat five years ago".)"""
+_CUES[UNAVAILABLE] = [
+    "fully booked", "booked up", "all booked", "booked solid", "currently full",
+    "currently fully booked", "no spaces", "no space left", "no availability",
+    "no vacancies", "not taking new", "not taking on new", "not taking any new",
+    "no longer taking", "not accepting new", "not accepting any new", "closed to new",
+    "waiting list is closed", "waitlist is closed", "full until", "full for now",
+    "completely full", "not taking waiting", "not taking names", "not taking bookings",
+    "not taking enquiries", "not taking any more", "no more bookings",
+    "sign the petition", "sign our petition",
+]
+"""(A petition asks for signatures: it is a request of its own, no help to a need.)"""
 _STARTS = {GOODS: ("free:", "free!", "free -", "free –", "for sale:", "fs:", "wts:",
                    "clearing out:", "clearing out -", "clearing out –"),
            WANTS_GOODS: ("wanted:", "wanted!", "wanted -", "wanted –", "wtb:", "iso:"),

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kith.core.model import ME, Opportunity, Person
 from kith.domain.serendipity.audience import FOR_BUYERS, FOR_LANDLORDS, HIRING, other_side
-from kith.domain.serendipity.intent import ASKS, GOODS, WANTS_GOODS
+from kith.domain.serendipity.intent import ASKS, GOODS, UNAVAILABLE, WANTS_GOODS
 from kith.domain.serendipity.lexicon import (
     DETAIL_STEMS,
     NEIGHBOURS,
@@ -134,6 +134,8 @@ EXPANSIONS: dict[str, tuple[tuple[str, float], ...]] = {
 place, with the link's strength (worked out once, not for every need)."""
 WEAK_FEATURES = frozenset(f"@{concept}" for concept in WEAK)
 _SIDED = frozenset({FOR_LANDLORDS, FOR_BUYERS, HIRING})
+_NO_HELP_NOW = frozenset({ASKS, UNAVAILABLE})
+"""An offer that is someone's request, or is full for now: no help to any need."""
 """What an offer's words may say of whom it serves (``audience``)."""
 
 Someone = Person | Profile
@@ -329,8 +331,8 @@ class Matcher:
         self.features = {o.id: _features(readings[o.id], o.tags, reader)
                          for o in self.opportunities}
         self.intents = {ident: reading.intent for ident, reading in readings.items()}
-        self.asking = frozenset(o.id for o in self.opportunities
-                                if o.type == "offer" and ASKS in self.intents[o.id])
+        self.asking = frozenset(o.id for o in self.opportunities if o.type == "offer"
+                                and not self.intents[o.id].isdisjoint(_NO_HELP_NOW))
         self.not_help = self.asking | {o.id for o in self.opportunities
                                        if o.type == "offer" and GOODS in self.intents[o.id]}
         self.sided = frozenset(o.id for o in self.opportunities if o.type == "offer"
