@@ -21,6 +21,7 @@ from kith.domain.serendipity.audience import (
     BUYS,
     FOR_BUYERS,
     FOR_LANDLORDS,
+    FOR_TENANTS,
     HIRING,
     LANDLORD,
     SEEKS_WORK,
@@ -50,6 +51,8 @@ WHEN = datetime(2026, 3, 2, 10, tzinfo=UTC)
     ("Estamos contratando atendentes para o turno da noite", HIRING),
     ("CDL-A drivers wanted, regional routes, clean MVR", HIRING),
     ("Landlord-side eviction and collections: we represent property owners", FOR_LANDLORDS),
+    ("Paralegal: I represent tenants only at the Landlord and Tenant Board", FOR_TENANTS),
+    ("I volunteer on a tenants' union advice line, deposits and repairs", FOR_TENANTS),
 ])
 def test_an_offer_says_whom_it_serves(text: str, side: str) -> None:
     assert side in lexicon.read(text).intent
@@ -90,6 +93,7 @@ def test_a_helper_is_not_read_as_the_other_side(text: str) -> None:
      set(), {SEEKS_WORK}),
     ("Started a new job last month and now I'm looking for contract work on the side too",
      {SEEKS_WORK}, set()),
+    ("Lost my job at the plant in March, any leads round Bolton?", {SEEKS_WORK}, set()),
 ])
 def test_a_need_says_its_side(text: str, sides: set[str], not_sides: set[str]) -> None:
     found = lexicon.read(text).intent
@@ -105,6 +109,8 @@ def test_the_other_side_is_the_offers_audience_against_the_needs_side() -> None:
     assert other_side(frozenset({HIRING}), frozenset())
     assert not other_side(frozenset({HIRING}), frozenset({SEEKS_WORK}))
     assert not other_side(frozenset(), frozenset({TENANT}))
+    assert other_side(frozenset({FOR_TENANTS}), frozenset({LANDLORD}))
+    assert not other_side(frozenset({FOR_TENANTS}), frozenset({TENANT}))
 
 
 def _first(need: str, *offers: str, model: bool) -> str:
@@ -142,10 +148,18 @@ REALTOR = ("Tired of renting? Realtor here. I help first-time buyers near the ho
            "pre-approved and find the right place.")
 LODGER = ("Widower with a big old house ten minutes' walk from the hospital; the third floor "
           "has its own bathroom. Would take a quiet lodger, short term is fine.")
+BASEMENT = ("We're thinking of renting out our basement to help with the mortgage; it has "
+            "its own entrance. Do we need permits from the city before a tenant moves in?")
+PARALEGAL = ("Paralegal: I represent tenants only at the Landlord and Tenant Board, "
+             "evictions and rent increases. Free consult.")
+SUITES = ("Architectural technologist: plans for legal second suites and the building "
+          "permit with the city, fire separation and egress windows.")
 STORIES = [
     pytest.param(DEPOSIT, ADVISER, MANAGER, id="tenant's deposit: the renters' adviser"),
     pytest.param(TAX, CPA, JOB_AD, id="a nurse's tax: the accountant, not the job advert"),
     pytest.param(ROOM, LODGER, REALTOR, id="a room to rent: the lodging, not the realtor"),
+    pytest.param(BASEMENT, SUITES, PARALEGAL,
+                 id="a landlord's basement: the permits, not the tenants' paralegal"),
 ]
 
 
@@ -154,7 +168,8 @@ def test_the_other_sides_offer_loses_to_the_helper_by_the_words(
         need: str, right: str, other: str) -> None:
     """(By the words alone the nurse's tax question still meets the job advert: it
     shares "Detroit", "hospital" and "nursing" with it and only "taxes" with the CPA;
-    the sentence model reads the difference.)"""
+    the landlord's basement shares renting, tenants and a landlord with the paralegal and
+    only permits with the technologist; the sentence model reads the difference.)"""
     assert _first(need, other, right, model=False) == right
 
 

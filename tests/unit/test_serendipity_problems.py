@@ -174,6 +174,16 @@ def test_a_travel_nurse_is_no_trip_and_work_is_no_reason() -> None:
     assert "work" not in reading.words
 
 
+def test_a_word_of_another_setting_is_no_concept_without_its_neighbours() -> None:
+    """The seventh review: cricket nets are no .NET, a separate entrance no separation,
+    a rail replacement bus no Rails, drivers wanted by a haulier no lift."""
+    for text in ("Practice in the nets on Thursday", "It has a separate side entrance",
+                 "Rail replacement bus on Sunday", "CDL-A drivers wanted, regional routes"):
+        concepts = read(text).concepts
+        assert not concepts.keys() & {"software", "family mediation", "mobility", "lift"}, \
+            (text, concepts)
+
+
 def test_spanish_con_is_with_not_a_con() -> None:
     """The blind set fresh26: "con" stemmed like "conned" and read as a scam."""
     assert "scam" not in read("Se vende food truck con generador, listo para trabajar").concepts
@@ -218,6 +228,13 @@ def test_spanish_con_is_with_not_a_con() -> None:
      "welsh language"),
     ("Wedding photographer starting out, portfolio on my site", "photography",
      "financial advice"),
+    ("Urdu tutor for children, weekends", "urdu language", "hindi language"),
+    ("We need Cantonese lessons before the trip to see Po Po", "cantonese language",
+     "mandarin language"),
+    ("We separated last year and can't agree about the kids", "family mediation", "software"),
+    ("Grab rails for mum in the bathroom after her fall", "mobility", "software"),
+    ("Ruby on Rails developer, ten years of web apps", "software", "mobility"),
+    ("We need volunteer drivers for hospital appointments", "lift", "delivery"),
 ])
 def test_an_abbreviation_or_a_word_of_two_settings_takes_its_neighbours_sense(
         text: str, concept: str, not_concept: str) -> None:

@@ -10,7 +10,8 @@ reads who an offer is for at once; the words that say it are few and set:
 
 - an offer **for landlords** ("Landlords: ...", tenant screening, landlord insurance, rent
   guarantee, property management) is no help to a need on the **tenant's** side (its
-  landlord, its bond or deposit, its lease, named as someone else's);
+  landlord, its bond or deposit, its lease, named as someone else's), and an offer **for
+  tenants** (a renters' union, "I represent tenants only") none to a **landlord's** own;
 - an offer **for buyers** (first-time buyers, get pre-approved, a mortgage broker) is
   no help to a need that buys nothing;
 - an **employer's or an agency's job advert** ("we're hiring", "apply now", "we place
@@ -35,6 +36,8 @@ TENANT = "tenant"
 """The need is a tenant's: its landlord, its letting agent, its bond or lease."""
 LANDLORD = "landlord"
 """The need is a landlord's own (its tenants, the property it lets)."""
+FOR_TENANTS = "for tenants"
+"""The offer serves tenants only (a renters' adviser "for tenants, never landlords")."""
 FOR_BUYERS = "for buyers"
 """The offer serves people buying a home (a realtor for first-time buyers, a mortgage)."""
 BUYS = "buys"
@@ -58,6 +61,13 @@ _CUES: dict[str, list[str]] = {
         "landlord side", "property owners", "represent owners",
         "holiday let management", "airbnb management", "let us turn your",
         "para senhorios", "para proprietários", "para propietarios",
+    ],
+    FOR_TENANTS: [
+        "tenants only", "represent tenants", "for tenants", "for renters", "renters only",
+        "tenants' union", "tenants union", "renters' union", "renters union",
+        "renters' rights", "renters rights", "tenants' rights", "tenants rights",
+        "tenant rights", "tenants' advice", "renters' advice", "never landlords",
+        "not landlords", "associação de inquilinos", "inquilinos",
     ],
     TENANT: [
         "landlord", "landlord's", "landlords", "landlady", "landlady's", "letting agent",
@@ -128,7 +138,7 @@ HAS_WORK = [
       for article in ("a", "my", "the") for adjective in ("", "new ", "real ")),
     "new job", "jobs lined up", "job lined up", "back to work", "return to work",
     "returning to work", "got hired", "been hired", "just hired", "doing shifts",
-    "my shifts", "my job", "our jobs", "both work", "we work", "i work", "at work",
+    "my shifts", "both work", "we work", "i work", "at work",
 ]
 """Words of work a need already has ("just landed a job at the fab", "going back to work
 at the hospital"): they say nothing of looking for work, so the words of a job in them
@@ -193,8 +203,10 @@ def _without(table: CueTable, surfaces: list[str]) -> list[str]:
 
 
 def other_side(offer: frozenset[str], need: frozenset[str]) -> bool:
-    """Whether an offer serves the other side of the need: landlords for a tenant, buyers
-    for a need that buys nothing, an employer's advert for a need that seeks no work."""
+    """Whether an offer serves the other side of the need: landlords for a tenant, tenants
+    for a landlord, buyers for a need that buys nothing, an employer's advert for a need
+    that seeks no work."""
     return (FOR_LANDLORDS in offer and TENANT in need) \
+        or (FOR_TENANTS in offer and LANDLORD in need) \
         or (FOR_BUYERS in offer and BUYS not in need) \
         or (HIRING in offer and SEEKS_WORK not in need)

@@ -27,7 +27,13 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kith.core.model import ME, Opportunity, Person
-from kith.domain.serendipity.audience import FOR_BUYERS, FOR_LANDLORDS, HIRING, other_side
+from kith.domain.serendipity.audience import (
+    FOR_BUYERS,
+    FOR_LANDLORDS,
+    FOR_TENANTS,
+    HIRING,
+    other_side,
+)
 from kith.domain.serendipity.intent import ASKS, GOODS, UNAVAILABLE, WANTS_GOODS
 from kith.domain.serendipity.lexicon import (
     DETAIL_STEMS,
@@ -133,7 +139,7 @@ EXPANSIONS: dict[str, tuple[tuple[str, float], ...]] = {
 """What each feature adds to a need's vector: its related concepts, or the language of a
 place, with the link's strength (worked out once, not for every need)."""
 WEAK_FEATURES = frozenset(f"@{concept}" for concept in WEAK)
-_SIDED = frozenset({FOR_LANDLORDS, FOR_BUYERS, HIRING})
+_SIDED = frozenset({FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING})
 _NO_HELP_NOW = frozenset({ASKS, UNAVAILABLE})
 """An offer that is someone's request, or is full for now: no help to any need."""
 """What an offer's words may say of whom it serves (``audience``)."""

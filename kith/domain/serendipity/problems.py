@@ -186,8 +186,9 @@ LEARNER = ("my {0}, our {0}, my {0} is, brush up my {0}, improve my {0}, practis
 LANGUAGES = ["spanish", "french", "german", "italian", "portuguese", "mandarin", "cantonese",
              "japanese", "arabic", "russian", "ukrainian", "dutch", "korean", "hindi", "urdu",
              "turkish", "greek", "welsh", "romanian", "swahili", "english"]
-SPOKEN = {"cantonese": "mandarin", "urdu": "hindi"}
-"""Languages that ``vocabulary`` files under another's concept."""
+SPOKEN: dict[str, str] = {}
+"""Languages that ``vocabulary`` files under another's concept (none since Urdu and
+Cantonese, read as Hindi and Mandarin, were named wrong by a reader of the evidence)."""
 for _name in LANGUAGES:
     _cues = LEARNER.format(_name)
     CONCEPTS["language"] += ", " + _cues  # learning a language, and which one
@@ -499,7 +500,8 @@ MORE_LANGUAGES = {
     "malay": "malay, indonesian, bahasa", "punjabi": "punjabi, gurmukhi",
     "gujarati": "gujarati", "bengali": "bengali, bangla", "tamil": "tamil",
     "telugu": "telugu", "malayalam": "malayalam", "marathi": "marathi",
-    "sinhala": "sinhala, sinhalese", "kannada": "kannada",
+    "sinhala": "sinhala, sinhalese", "kannada": "kannada", "urdu": "urdu",
+    "cantonese": "cantonese, hong kong chinese",
 }
 """Languages beside ``vocabulary``'s, each its own concept (Dari is not Kurdish)."""
 for _name, _cues in MORE_LANGUAGES.items():
@@ -520,6 +522,7 @@ PLACES: dict[str, str] = {
     "italian language": """italy, rome, milan, naples, venice, turin, bologna, sicily""",
     "portuguese language": """portugal, lisbon, porto, brazil, rio""",
     "mandarin language": """beijing, shanghai, shenzhen, taiwan, taipei""",
+    "cantonese language": """guangzhou, macau""",
     "japanese language": """japan, tokyo, osaka, kyoto""",
     "dutch language": """netherlands, amsterdam, rotterdam, utrecht, hague""",
     "polish language": """poland, warsaw, krakow, gdansk, wroclaw""",
