@@ -141,3 +141,38 @@ def test_a_long_ask_is_quoted_from_what_it_asks_for() -> None:
     assert shorten(ask, 60) == "…reliable solicitor for updating wills and lasting powers…"
     assert shorten("does anyone have a plumber they rate", 60) == \
         "does anyone have a plumber they rate"  # short: quoted whole
+
+
+class _Closest:
+    """The sentence model's one answer this test needs: the closest pieces of two texts
+    (the evidence's rule is under test, not the model)."""
+
+    def __init__(self, offer_piece: str):
+        self.offer_piece = offer_piece
+
+    def phrases(self, need: str, offer: str) -> tuple[str, str, float]:
+        return "Everyone says I need UK clinical experience first", self.offer_piece, 0.62
+
+
+def _quoted(offer_piece: str) -> str:
+    from kith.domain.serendipity.evidence import explain
+    from kith.domain.serendipity.matching import Match
+
+    ana, ben = Person.create("Ana"), Person.create("Ben")
+    when = datetime(2026, 1, 5, tzinfo=UTC)
+    need = Opportunity.create(person=ana.id, type="need", when=when,
+                              text="Passed PLAB. Everyone says I need UK clinical experience first")
+    offer = Opportunity.create(person=ben.id, type="offer", when=when,
+                               text=f"{offer_piece}. I host clinical attachments for IMGs")
+    match = Match(need, ben.id, offer, 0.7, {"clinic": ("clinical",)},
+                  {"clinic": ("clinical",)}, similarity=0.5, meaning=_Closest(offer_piece))
+    lines, _ = explain(match, {ana.id: ana, ben.id: ben})
+    return lines[0]
+
+
+def test_a_title_line_is_not_quoted_as_the_closest_phrase_beside_a_reason() -> None:
+    """The seventh review: "Consultant physician, Salford Royal" says who the person is,
+    not what they offer; a piece that says it is quoted."""
+    assert "≈" not in _quoted("Consultant physician, Salford Royal")
+    assert "≈ “I host clinical attachments for doctors new to the NHS”" in \
+        _quoted("I host clinical attachments for doctors new to the NHS")

@@ -241,6 +241,12 @@ def _skills_text(partner: Someone | None) -> str:
     """A person's tags and skills as one text (what a need meets when no offer does)."""
     return " ; ".join([*partner.tags, *skill_texts(partner)]) if partner else ""
 
+TITLE_WORDS = 5
+"""An offer's piece of this many words or fewer is a title ("Consultant physician, Salford
+Royal", "Taking 2027 bookings now"): it says who the person is, not what they offer, and
+quoted as the closest phrase beside other reasons a reader of the evidence (the seventh
+review) took it for none; alone, it is quoted as the only reason there is."""
+
 
 def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[str, Any]]:
     """The evidence lines of a match, and the same facts as data (for ``--json``)."""
@@ -258,7 +264,8 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
     least = PHRASE_BESIDE if (match.kind or any(
         link.concept is not None for link in match.links)) else PHRASE_MIN
     if phrases is not None and (not said or (match.similarity > match.score / 2
-                                             and phrases[2] >= least)):
+                                             and phrases[2] >= least
+                                             and len(phrases[1].split()) > TITLE_WORDS)):
         # the sentence model made (most of) this match: the two phrases it found closest
         said.append(f"“{shorten(phrases[0], PHRASE_CHARS)}” ≈ "
                     f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning)")
