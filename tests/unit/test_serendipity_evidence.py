@@ -176,3 +176,44 @@ def test_a_title_line_is_not_quoted_as_the_closest_phrase_beside_a_reason() -> N
     assert "≈" not in _quoted("Consultant physician, Salford Royal")
     assert "≈ “I host clinical attachments for doctors new to the NHS”" in \
         _quoted("I host clinical attachments for doctors new to the NHS")
+
+
+def test_a_note_says_why_an_offer_may_not_do() -> None:
+    """An offer ranked down for what its own words say is still shown when nothing
+    better is there; the evidence then says why it may not do (and ``--json`` has it)."""
+    tenant = "The letting agent is keeping our whole bond after the end of our lease"
+    manager = "Property manager for landlords: bond lodgement, end-of-lease bond claims"
+    assert "note: the offer is for landlords, and this need is a tenant's" in \
+        _evidence(tenant, manager)
+    assert "note: the offer is a job advert, and this need looks for no work" in \
+        _evidence("Who understands taxes for nurses working across the border?",
+                  "We are hiring nurses across the border! Sign-on bonus, help with taxes")
+    assert "note: the offer says it is full for now" in \
+        _evidence("Need a childminder in Heaton Chapel from March",
+                  "Childminder in Heaton Chapel, completely full until September")
+    assert not any(line.startswith("note:") for line in
+                   _evidence(tenant, "Renters' adviser: deposits, bonds, end-of-lease claims"))
+
+
+def test_every_reason_an_offer_is_no_help_has_its_words() -> None:
+    from kith.domain.serendipity import audience, intent
+    from kith.domain.serendipity.evidence import NOTES, caveats
+
+    names = {intent.ASKS, intent.UNAVAILABLE, intent.GOODS, audience.FOR_LANDLORDS,
+             audience.FOR_TENANTS, audience.FOR_BUYERS, audience.HIRING}
+    assert set(NOTES) == names
+    assert caveats("Anyone selling a cot?", "Cot for sale, barely used") == []
+
+
+def _evidence(need: str, offer: str) -> list[str]:
+    people = [Person.create("Ana"), Person.create("Ben")]
+    when = datetime(2026, 1, 5, tzinfo=UTC)
+    opportunities = [
+        Opportunity.create(person=people[0].id, type="need", when=when, text=need),
+        Opportunity.create(person=people[1].id, type="offer", when=when, text=offer)]
+    [found] = Matcher(people, opportunities).suggest()
+    noted = [line.removeprefix("note: ") for line in found.evidence
+             if line.startswith("note: ")]
+    assert noted == (["; ".join(found.details["notes"])] if "notes" in found.details
+                     else [])  # the table and --json say the same
+    return list(found.evidence)

@@ -202,11 +202,22 @@ def _without(table: CueTable, surfaces: list[str]) -> list[str]:
     return out
 
 
+def against(offer: frozenset[str], need: frozenset[str]) -> list[str]:
+    """The offer's audiences that are the other side of the need: landlords for a tenant,
+    tenants for a landlord, buyers for a need that buys nothing, an employer's advert for
+    a need that seeks no work."""
+    found = []
+    if FOR_LANDLORDS in offer and TENANT in need:
+        found.append(FOR_LANDLORDS)
+    if FOR_TENANTS in offer and LANDLORD in need:
+        found.append(FOR_TENANTS)
+    if FOR_BUYERS in offer and BUYS not in need:
+        found.append(FOR_BUYERS)
+    if HIRING in offer and SEEKS_WORK not in need:
+        found.append(HIRING)
+    return found
+
+
 def other_side(offer: frozenset[str], need: frozenset[str]) -> bool:
-    """Whether an offer serves the other side of the need: landlords for a tenant, tenants
-    for a landlord, buyers for a need that buys nothing, an employer's advert for a need
-    that seeks no work."""
-    return (FOR_LANDLORDS in offer and TENANT in need) \
-        or (FOR_TENANTS in offer and LANDLORD in need) \
-        or (FOR_BUYERS in offer and BUYS not in need) \
-        or (HIRING in offer and SEEKS_WORK not in need)
+    """Whether an offer serves the other side of the need (``against``)."""
+    return bool(against(offer, need))

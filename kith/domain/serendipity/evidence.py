@@ -6,7 +6,10 @@ and the networks say where each was heard. Where the sentence model (``meaning``
 most of a match, the reason quotes the two phrases it found closest: “the upstairs loo
 keeps running after every flush” ≈ “Spent forty years fitting pipes, cisterns and
 boilers” (close in meaning), with the kind of help both texts read as ("kind of help:
-plumber", ``bridge``) before it. Nothing shows a stem or a score formula.
+plumber", ``bridge``) before it. Nothing shows a stem or a score formula. When the offer's
+own words say it is no help to this need as it stands (a thing sold, a request, full for
+now, an offer for the other side), a note says so: such an offer is ranked down, and when
+it is shown all the same a person should know why it may not do.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from typing import Any
 
 from kith.core.dates import WEEKDAYS
 from kith.core.model import Opportunity
-from kith.domain.serendipity.lexicon import TITLES
+from kith.domain.serendipity import audience, intent
+from kith.domain.serendipity.lexicon import TITLES, read
 from kith.domain.serendipity.matching import Link, Match, Someone, skill_texts
 
 QUOTE_CHARS = 70
@@ -247,6 +251,26 @@ Royal", "Taking 2027 bookings now"): it says who the person is, not what they of
 quoted as the closest phrase beside other reasons a reader of the evidence (the seventh
 review) took it for none; alone, it is quoted as the only reason there is."""
 
+NOTES = {
+    intent.ASKS: "the offer reads as someone's own request",
+    intent.UNAVAILABLE: "the offer says it is full for now",
+    intent.GOODS: "the offer is a thing sold or given away",
+    audience.FOR_LANDLORDS: "the offer is for landlords, and this need is a tenant's",
+    audience.FOR_TENANTS: "the offer is for tenants, and this need is a landlord's",
+    audience.FOR_BUYERS: "the offer is for people buying a home",
+    audience.HIRING: "the offer is a job advert, and this need looks for no work",
+}
+"""What each reason an offer is no help to a need (``intent.no_help``,
+``audience.against``) is said as."""
+
+
+def caveats(need_text: str, offer_text: str) -> list[str]:
+    """What the offer's own words say against it for this need, in words; the matcher
+    has ranked it down for each."""
+    offer, need = read(offer_text).intent, read(need_text).intent
+    return [NOTES[name] for name in (*intent.no_help(offer, need),
+                                     *audience.against(offer, need))]
+
 
 def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[str, Any]]:
     """The evidence lines of a match, and the same facts as data (for ``--json``)."""
@@ -270,6 +294,9 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
         said.append(f"“{shorten(phrases[0], PHRASE_CHARS)}” ≈ "
                     f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning)")
     lines = ["matched: " + "; ".join(said)]
+    notes = caveats(need.text, offer.text) if offer is not None else []
+    if notes:
+        lines.append("note: " + "; ".join(notes))
     lines.append(f"{asker_name} needs: “{shorten(need.text)}”")
     if offer is not None:
         lines.append(f"{partner_name} offers: “{shorten(offer.text)}”")
@@ -290,6 +317,8 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
     }
     if match.kind:
         details["kind"] = match.kind  # named whether or not the quotes are
+    if notes:
+        details["notes"] = notes
     if phrases is not None:
         details["meaning"] = {"need_phrase": phrases[0], "offer_phrase": phrases[1],
                               "similarity": round(phrases[2], 3),

@@ -203,3 +203,13 @@ def intents(surfaces: list[str], text: str) -> frozenset[str]:
                              or surfaces[i + 1:i + 3] == ["the", "lot"]):
             found.add(GOODS)  # "£15 each", "$900 firm", "R3500 neg", "£150 the lot"
     return frozenset(found)
+
+
+def no_help(offer: frozenset[str], need: frozenset[str]) -> list[str]:
+    """What the offer's words say makes it no help to the need, as the matcher reads them:
+    someone's request or full for now, to any need; a thing sold or given away, to a
+    need that does not ask for a thing."""
+    found = [name for name in (ASKS, UNAVAILABLE) if name in offer]
+    if GOODS in offer and WANTS_GOODS not in need:
+        found.append(GOODS)
+    return found
