@@ -186,3 +186,27 @@ def test_the_other_sides_offer_loses_to_the_helper_by_meaning(
 def test_an_advert_still_meets_a_need_that_looks_for_work() -> None:
     assert _first(LAID_OFF, CPA, JOB_AD, model=True) == JOB_AD
     assert _first(LAID_OFF, CPA, JOB_AD, model=False) == JOB_AD
+
+
+def test_the_side_codes_say_what_against_says() -> None:
+    """The matcher reads an offer's audiences once as side codes (``against_codes``) and
+    a need's sides as one (``side_code``): for every audience an offer may name and every
+    side a need may be on, the bit says what ``against`` says."""
+    from itertools import chain, combinations
+
+    from kith.domain.serendipity.audience import (
+        NEED_SIDES,
+        against,
+        against_codes,
+        side_code,
+    )
+
+    def subsets(items: tuple[str, ...]) -> list[frozenset[str]]:
+        return [frozenset(c) for c in chain.from_iterable(
+            combinations(items, n) for n in range(len(items) + 1))]
+
+    for offer in subsets((FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING)):
+        codes = against_codes(offer)
+        for need in subsets(NEED_SIDES):
+            assert bool(codes >> side_code(need) & 1) == bool(against(offer, need)), \
+                (offer, need)

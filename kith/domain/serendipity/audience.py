@@ -202,6 +202,27 @@ def _without(table: CueTable, surfaces: list[str]) -> list[str]:
     return out
 
 
+NEED_SIDES = (TENANT, LANDLORD, BUYS, SEEKS_WORK)
+"""What ``against`` reads of a need: 16 combinations, so an offer's audiences can be
+worked out once for each (``against_codes``) instead of once for each need."""
+
+
+def side_code(need: frozenset[str]) -> int:
+    """The need's sides (``NEED_SIDES``) as the bits of a number from 0 to 15."""
+    return sum(1 << bit for bit, side in enumerate(NEED_SIDES) if side in need)
+
+
+def against_codes(offer: frozenset[str]) -> int:
+    """The side codes (``side_code``) of the needs the offer serves the other side of, as
+    the bits of one number (0 for an offer that names no audience)."""
+    found = 0
+    for code in range(1 << len(NEED_SIDES)):
+        sides = frozenset(side for bit, side in enumerate(NEED_SIDES) if code >> bit & 1)
+        if against(offer, sides):
+            found |= 1 << code
+    return found
+
+
 def against(offer: frozenset[str], need: frozenset[str]) -> list[str]:
     """The offer's audiences that are the other side of the need: landlords for a tenant,
     tenants for a landlord, buyers for a need that buys nothing, an employer's advert for

@@ -32,7 +32,8 @@ from kith.domain.serendipity.audience import (
     FOR_LANDLORDS,
     FOR_TENANTS,
     HIRING,
-    other_side,
+    against_codes,
+    side_code,
 )
 from kith.domain.serendipity.intent import ASKS, GOODS, UNAVAILABLE, WANTS_GOODS
 from kith.domain.serendipity.lexicon import (
@@ -341,8 +342,11 @@ class Matcher:
                                 and not self.intents[o.id].isdisjoint(_NO_HELP_NOW))
         self.not_help = self.asking | {o.id for o in self.opportunities
                                        if o.type == "offer" and GOODS in self.intents[o.id]}
-        self.sided = frozenset(o.id for o in self.opportunities if o.type == "offer"
-                               and not self.intents[o.id].isdisjoint(_SIDED))
+        # the offers that name whom they serve, with the side codes of the needs they
+        # serve the other side of (``audience.against_codes``)
+        self.sided = {o.id: codes for o in self.opportunities if o.type == "offer"
+                      and not self.intents[o.id].isdisjoint(_SIDED)
+                      and (codes := against_codes(self.intents[o.id]))}
         documents = len(self.features) or 1
         frequency: dict[str, int] = {}
         for found in self.features.values():
@@ -480,36 +484,31 @@ class Matcher:
         return self.asking if WANTS_GOODS in self.intents[need.id] else self.not_help
 
 
-    def _other_sides(self, needs: list[Opportunity]) -> dict[frozenset[str], set[str]]:
-        """For each side the needs' words name (``audience``: a tenant, a need seeking no
-        work...), the offers that serve the other side: a few sides, a few offers each, so
-        worked out once a side rather than once a need."""
-        out: dict[frozenset[str], set[str]] = {}
-        if not self.sided:
-            return out
+    def _other_sides(self, needs: list[Opportunity]) -> list[frozenset[str]]:
+        """Each need's offers that serve the other side of it (``audience``): a few
+        offers, and at most 16 sides of needs, so each side's set is made once."""
+        by_code: dict[int, frozenset[str]] = {}
+        out = []
         for need in needs:
-            side = self.intents[need.id]
-            if side not in out:
-                out[side] = {ident for ident in self.sided
-                             if other_side(self.intents[ident], side)}
+            code = side_code(self.intents[need.id])
+            found = by_code.get(code)
+            if found is None:
+                found = by_code[code] = frozenset(ident for ident, codes in self.sided.items()
+                                                  if codes >> code & 1)
+            out.append(found)
         return out
 
     def _against_the_side(self, needs: list[Opportunity], rows: Any, cols: Any,
                           where: Callable[[str], int]) -> Any:
         """For each candidate (need ``rows``, offer ``cols``), whether the offer serves the
-        other side of the need, a side at a time."""
+        other side of the need: one shift of the offer's codes by the need's side."""
         import numpy as np
 
-        out = np.zeros(len(rows), dtype=bool)
-        sides = [self.intents[n.id] for n in needs]
-        for side, offers in self._other_sides(needs).items():
-            if not offers:
-                continue
-            these = np.array([each == side for each in sides])
-            columns = np.zeros(len(self.offer_ids), dtype=bool)
-            columns[[where(ident) for ident in offers]] = True
-            out |= these[rows] & columns[cols]
-        return out
+        codes = np.zeros(len(self.offer_ids), dtype=np.int64)
+        for ident, found in self.sided.items():
+            codes[where(ident)] = found
+        sides = np.array([side_code(self.intents[n.id]) for n in needs], dtype=np.int64)
+        return ((codes[cols] >> sides[rows]) & 1).astype(bool)
 
     def _best(self, scores: dict[str, float], owner: dict[str, str], asker: str, top: int,
               factor: float = 1.0) -> list[tuple[float, str]]:
@@ -636,10 +635,10 @@ class Matcher:
                                self.holders, self.deferred) for need in needs]
         if self.not_help or self.sided:
             other = self._other_sides(needs)
-            for need, found in zip(needs, scores, strict=True):
+            for need, found, against in zip(needs, scores, other, strict=True):
                 for ident in self._no_help_to(need) & found.keys():
                     found[ident] *= NOT_HELP_FACTOR
-                for ident in other.get(self.intents[need.id], set()) & found.keys():
+                for ident in against & found.keys():
                     found[ident] *= OTHER_SIDE_FACTOR
         if cosines is not None:
             chosen = self._best_in_meaning(needs, scores, similar)
