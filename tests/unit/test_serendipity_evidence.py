@@ -202,7 +202,12 @@ def test_every_reason_an_offer_is_no_help_has_its_words() -> None:
     names = {intent.ASKS, intent.UNAVAILABLE, intent.GOODS, audience.FOR_LANDLORDS,
              audience.FOR_TENANTS, audience.FOR_BUYERS, audience.HIRING}
     assert set(NOTES) == names
-    assert caveats("Anyone selling a cot?", "Cot for sale, barely used") == []
+    from kith.domain.serendipity.lexicon import read
+
+    assert caveats(read("Anyone selling a cot?").intent,
+                   read("Cot for sale, barely used").intent) == []
+    assert caveats(read("Our cot broke").intent, read("Cot for sale, barely used").intent) \
+        == [NOTES[intent.GOODS]]
 
 
 def _evidence(need: str, offer: str) -> list[str]:

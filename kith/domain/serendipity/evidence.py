@@ -20,7 +20,7 @@ from typing import Any
 from kith.core.dates import WEEKDAYS
 from kith.core.model import Opportunity
 from kith.domain.serendipity import audience, intent
-from kith.domain.serendipity.lexicon import TITLES, read
+from kith.domain.serendipity.lexicon import TITLES
 from kith.domain.serendipity.matching import Link, Match, Someone, skill_texts
 
 QUOTE_CHARS = 70
@@ -264,10 +264,10 @@ NOTES = {
 ``audience.against``) is said as."""
 
 
-def caveats(need_text: str, offer_text: str) -> list[str]:
-    """What the offer's own words say against it for this need, in words; the matcher
-    has ranked it down for each."""
-    offer, need = read(offer_text).intent, read(need_text).intent
+def caveats(need: frozenset[str], offer: frozenset[str]) -> list[str]:
+    """What the offer's own words say against it for this need (their ``intent`` and
+    ``audience``, as the lexicon read them), in words; the matcher has ranked it down
+    for each."""
     return [NOTES[name] for name in (*intent.no_help(offer, need),
                                      *audience.against(offer, need))]
 
@@ -294,7 +294,7 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
         said.append(f"“{shorten(phrases[0], PHRASE_CHARS)}” ≈ "
                     f"“{shorten(phrases[1], PHRASE_CHARS)}” (close in meaning)")
     lines = ["matched: " + "; ".join(said)]
-    notes = caveats(need.text, offer.text) if offer is not None else []
+    notes = caveats(*match.intents) if offer is not None else []
     if notes:
         lines.append("note: " + "; ".join(notes))
     lines.append(f"{asker_name} needs: “{shorten(need.text)}”")

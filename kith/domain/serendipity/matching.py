@@ -173,6 +173,11 @@ class Match:
     shares: tuple[Any, Any, Any] | None = field(default=None, repr=False, compare=False)
     """The bridge (``bridge.Kinds``) and the need's and the offer's shares over its
     kinds, when the bridge counted: read only for the evidence of what is shown."""
+    intents: tuple[frozenset[str], frozenset[str]] = field(
+        default=(frozenset(), frozenset()), repr=False, compare=False)
+    """What the need's and the offer's words say besides their subject (``intent``,
+    ``audience``), as the matcher read them: the evidence's notes, with no second
+    reading (the lexicon's tables cost a run that read nothing new 60 ms to build)."""
 
     @cached_property
     def links(self) -> tuple[Link, ...]:
@@ -654,7 +659,7 @@ class Matcher:
                     self.kinds, shares_of[0][row], shares_of[1][columns[offer_id]])
                 out.append(Match(need, offer.person, offer, min(1.0, value), need_features,
                                  self.features[offer_id], share, self.meaning, value,
-                                 shares))
+                                 shares, (self.intents[need.id], self.intents[offer_id])))
             # a person's tags are a short list, not a text: what counts is how much of
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})
