@@ -58,6 +58,9 @@ def test_a_thing_sold_or_given_away_reads_as_goods(text: str) -> None:
     "Following this week's storm I'm clearing fallen trees for free",
     "Bump: still offering free maths tutoring on Saturdays",
     "Happy to share the contact of a great plumber",
+    "Mobile mechanic, common parts in stock, same-day repairs",
+    "Caterer for weddings and parties: order now for December",
+    "Estou vendo que muita gente precisa: faço pequenos reparos elétricos",
 ])
 def test_help_offered_is_not_goods_nor_a_request(text: str) -> None:
     assert lexicon.read(text).intent.isdisjoint({GOODS, WANTS_GOODS, ASKS})

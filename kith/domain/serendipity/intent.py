@@ -64,7 +64,7 @@ _CUES: dict[str, list[str]] = {
         "first shots", "ready to go home", "forever home", "forever homes", "rehoming",
         "re-homing", "up for adoption", "buy one get one", "buy two get one", "bogof",
         "while stocks last", "free postage", "free p&p", "postage included", "plus postage",
-        "shop now", "order now", "in stock", "se vende", "vende se", "vendo", "à venda",
+        "shop now", "se vende", "vende se", "à venda",
         "a la venta", "en venta", "mejor oferta", "melhor oferta", "seminovo", "seminova",
         *(f"clearing out {whose} {place}" for whose in ("the", "my", "our", "mum's", "dad's")
           for place in ("loft", "garage", "shed", "attic", "basement", "house", "flat",
@@ -195,8 +195,10 @@ _TABLE = cue_table(_CUES)
 
 
 def intents(surfaces: list[str], text: str) -> frozenset[str]:
-    """``GOODS``, ``WANTS_GOODS`` and ``ASKS`` as a text's words (``surfaces``, lower case, in
-    order) and its start say them."""
+    """``GOODS``, ``WANTS_GOODS``, ``ASKS`` and ``UNAVAILABLE`` as a text's words
+    (``surfaces``, lower case, in order) and its start say them ("in stock", "order now"
+    and Spanish "vendo" are left out: a mechanic has parts in stock, a caterer takes
+    orders, and in Portuguese "vendo" is also "seeing")."""
     found = cues_in(_TABLE, _STARTS, surfaces, text)
     for i, word in enumerate(surfaces):
         if _price(word) and (surfaces[i + 1:i + 2] in _AFTER_PRICE

@@ -141,9 +141,9 @@ EXPANSIONS: dict[str, tuple[tuple[str, float], ...]] = {
 place, with the link's strength (worked out once, not for every need)."""
 WEAK_FEATURES = frozenset(f"@{concept}" for concept in WEAK)
 _SIDED = frozenset({FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING})
+"""What an offer's words may say of whom it serves (``audience``)."""
 _NO_HELP_NOW = frozenset({ASKS, UNAVAILABLE})
 """An offer that is someone's request, or is full for now: no help to any need."""
-"""What an offer's words may say of whom it serves (``audience``)."""
 
 Someone = Person | Profile
 """A person as the matcher sees them: a full record, or its stored document's profile."""
@@ -487,7 +487,6 @@ class Matcher:
     def _no_help_to(self, need: Opportunity) -> frozenset[str]:
         """The offers whose words say they are no help to ``need`` (``NOT_HELP_FACTOR``)."""
         return self.asking if WANTS_GOODS in self.intents[need.id] else self.not_help
-
 
     def _other_sides(self, needs: list[Opportunity]) -> list[frozenset[str]]:
         """Each need's offers that serve the other side of it (``audience``): a few
