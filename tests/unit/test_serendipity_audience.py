@@ -50,6 +50,8 @@ WHEN = datetime(2026, 3, 2, 10, tzinfo=UTC)
     ("Senior structural engineer wanted at our consultancy on Princes St", HIRING),
     ("Estamos contratando atendentes para o turno da noite", HIRING),
     ("CDL-A drivers wanted, regional routes, clean MVR", HIRING),
+    ("Our care wing is recruiting Registered Nurses for day and night rotations", HIRING),
+    ("Letting agent: deposits, inventories and HMO licensing for landlords", FOR_LANDLORDS),
     ("Landlord-side eviction and collections: we represent property owners", FOR_LANDLORDS),
     ("Paralegal: I represent tenants only at the Landlord and Tenant Board", FOR_TENANTS),
     ("I volunteer on a tenants' union advice line, deposits and repairs", FOR_TENANTS),
@@ -66,6 +68,9 @@ def test_an_offer_says_whom_it_serves(text: str, side: str) -> None:
     "15 years in recruitment: happy to look over a CV, no charge",
     "Babysitter, first aid certified, can start next week",
     "Odd jobs done: shelves, flat-pack, curtain rails",
+    "NICEIC electrician: fault finding, rewires, EICR certificates for landlords too",
+    "Our community choir is recruiting! Tuesday nights, hymns to show tunes, no auditions",
+    "Beginners' pottery, no experience required, all welcome",
     "I never wanted to retire; now I fix bikes for free on Thursdays",
     "I manage flats in Yaba for owners abroad, with tenant screening. Two units free from "
     "January, you deal with me directly",

@@ -49,7 +49,7 @@ SEEKS_WORK = "seeks work"
 
 _CUES: dict[str, list[str]] = {
     FOR_LANDLORDS: [
-        "for landlords", "attention landlords", "calling all landlords", "landlords only",
+        "attention landlords", "calling all landlords", "landlords only",
         "landlord insurance", "landlords insurance", "landlord's insurance",
         "rent guarantee", "rent guaranteed", "guaranteed rent", "tenant screening",
         "screen tenants", "screening tenants", "screen your tenants", "bad tenants",
@@ -58,8 +58,8 @@ _CUES: dict[str, list[str]] = {
         "let your property", "letting your property", "rent out your", "find you tenants",
         "find tenants", "finding tenants", "tenant finding", "property manager",
         "property management", "property managers", "on behalf of landlords",
-        "landlord side", "property owners", "represent owners",
-        "holiday let management", "airbnb management", "let us turn your",
+        "landlord side", "represent property owners", "represent owners",
+        "holiday let management", "airbnb management",
         "para senhorios", "para proprietários", "para propietarios",
     ],
     FOR_TENANTS: [
@@ -103,15 +103,13 @@ _CUES: dict[str, list[str]] = {
     HIRING: [
         "we're hiring", "we are hiring", "were hiring", "now hiring", "is hiring",
         "are hiring", "hiring now", "currently hiring", "nowhiring", "wearehiring",
-        "werehiring", "hiringnow", "joinourteam", "join our team", "apply now",
+        "werehiring", "hiringnow", "joinourteam", "apply now",
         "apply via", "apply today",
         "applications close", "applications open", "applicants must", "job pack",
-        "job description", "the jd", "sign on bonus", "signing bonus", "is recruiting",
-        "are recruiting", "we're recruiting", "we are recruiting", "now recruiting",
-        "currently recruiting", "trust recruiting", "hospital recruiting", "recruiter placing",
+        "job description", "the jd", "sign on bonus", "signing bonus",
+        "trust recruiting", "hospital recruiting", "recruiter placing",
         "we place", "positions available", "position available", "vacancies available",
-        "wanted at our", "experience essential", "experience required",
-        "estamos contratando", "estamos a contratar", "contratamos",
+        "wanted at our", "estamos contratando", "estamos a contratar", "contratamos",
         "vagas de emprego", "oferta de emprego", "se busca", "buscamos",
     ],
     SEEKS_WORK: [
@@ -157,6 +155,19 @@ _STARTS: dict[str, tuple[str, ...]] = {
 """An offer that opens by calling its audience ("Landlords!! Tired of bad tenants?") or
 by the advert's word ("Hiring: line cooks")."""
 
+_FOR_LANDLORDS_TOO = cue_table({"weak": ["for landlords", "letting agent", "lettings agent",
+                                         "full management"]})
+"""Words of a service to landlords that many trades say among others ("EICR certificates
+for landlords and holiday lets"): an offer is read as for landlords on two of them."""
+ROLES = frozenset((
+    "nurses", "rns", "rpns", "doctors", "physicians", "engineers", "drivers", "carers",
+    "staff", "teachers", "technicians", "techs", "cleaners", "chefs", "cooks", "assistants",
+    "agents", "developers", "registered", "experienced", "qualified", "graduates",
+    "apprentices", "interns", "trainees", "operators", "officers", "workers", "managers",
+    "accountants", "clerks"))
+"""The staff an advert recruits ("is recruiting Registered Nurses", "recruiting marine
+engineers"): a choir "recruiting!" for Tuesday nights is no advert."""
+
 _STAFF = ("ers", "ors", "ists", "ians", "staff", "hands", "crew", "er", "or", "ist", "ian")
 """How the word before "wanted" ends when an advert names the staff it wants."""
 _NOT_STAFF = frozenset({"never", "ever", "whoever", "however", "other", "mother", "father",
@@ -181,6 +192,11 @@ def audiences(surfaces: list[str], text: str) -> frozenset[str]:
     for before, word in pairwise(surfaces):
         if word == "wanted" and before.endswith(_STAFF) and before not in _NOT_STAFF:
             found.add(HIRING)  # "CDL-A drivers wanted", "Band 5 nurses wanted"
+    for i, word in enumerate(surfaces):
+        if word in ("recruiting", "recruit") and not ROLES.isdisjoint(surfaces[i + 1:i + 4]):
+            found.add(HIRING)  # "is recruiting Registered Nurses for day and night"
+    if FOR_LANDLORDS not in found and _count(_FOR_LANDLORDS_TOO, surfaces) >= 2:
+        found.add(FOR_LANDLORDS)  # "Letting agent: HMO licensing for landlords"
     if any(len(word) > 4 and word.endswith("jobs") for word in surfaces):
         found.add(HIRING)  # a job board's hashtag: "#NursingJobs", "#TechJobs"
     if LANDLORD in found:
@@ -190,6 +206,16 @@ def audiences(surfaces: list[str], text: str) -> frozenset[str]:
     if HIRING in found and not _UNPAID.isdisjoint(surfaces):
         found.discard(HIRING)  # "Army Cadets are recruiting adult volunteer instructors"
     return frozenset(found)
+
+
+def _count(table: CueTable, surfaces: list[str]) -> int:
+    """How many of ``table``'s phrases ``surfaces`` hold (each counted once)."""
+    found = set()
+    for i, word in enumerate(surfaces):
+        for words, _name in table.get(word, ()):
+            if tuple(surfaces[i:i + len(words)]) == words:
+                found.add(words)
+    return len(found)
 
 
 def _without(table: CueTable, surfaces: list[str]) -> list[str]:

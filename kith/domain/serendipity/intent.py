@@ -64,7 +64,8 @@ _CUES: dict[str, list[str]] = {
         "first shots", "ready to go home", "forever home", "forever homes", "rehoming",
         "re-homing", "up for adoption", "buy one get one", "buy two get one", "bogof",
         "while stocks last", "free postage", "free p&p", "postage included", "plus postage",
-        "shop now", "se vende", "vende se", "à venda",
+        "shop now", "by the pallet", "trade prices", "wholesale prices", "se vende",
+        "vende se", "à venda",
         "a la venta", "en venta", "mejor oferta", "melhor oferta", "seminovo", "seminova",
         *(f"clearing out {whose} {place}" for whose in ("the", "my", "our", "mum's", "dad's")
           for place in ("loft", "garage", "shed", "attic", "basement", "house", "flat",
