@@ -20,7 +20,7 @@ alternation of these cues cost 80 µs a text).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 GOODS = "goods"
 """The text is a thing sold or given away."""
@@ -154,12 +154,19 @@ DOING = frozenset({
 """Words of a service done to a thing ("fix my sofa", "help moving a wardrobe")."""
 
 
-def wants_things(concepts: Iterable[str], surfaces: Iterable[str] = ()) -> bool:
-    """Whether a text's concepts are things wanted, not a service done to them (a service
-    concept, or a word of doing, beside them)."""
+def wants_things(concepts: Mapping[str, Sequence[str]],
+                 surfaces: Iterable[str] = ()) -> bool:
+    """Whether a text's concepts (each with the phrases that said it) are things wanted,
+    not a service done to them (a service concept, or a word of doing, beside them), nor
+    a thing in passing in a need about something else: the things must be said at least
+    as often as everything else ("no beds and no table"; not "black mould behind the
+    wardrobe", "the slates have slipped over the back bedroom")."""
     found = set(concepts)
-    return bool(found & THINGS) and not found & SERVICES_ON_THINGS \
-        and DOING.isdisjoint(surfaces)
+    if not found & THINGS or found & SERVICES_ON_THINGS or not DOING.isdisjoint(surfaces):
+        return False
+    things = sum(len(said) for name, said in concepts.items() if name in THINGS)
+    others = sum(len(said) for name, said in concepts.items() if name not in THINGS)
+    return things >= others
 
 
 CueTable = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
