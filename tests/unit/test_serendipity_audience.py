@@ -47,6 +47,7 @@ WHEN = datetime(2026, 3, 2, 10, tzinfo=UTC)
     ("Now hiring: healthcare assistants for night shifts, start next week", HIRING),
     ("NHS trust recruiting overseas-qualified doctors. Email me for the job pack.", HIRING),
     ("Au pair agency: we place au pairs with families in the USA. Apply now!", HIRING),
+    ("Hiring: in-house graphic designer, full-time in our Plymouth office", HIRING),
     ("Senior structural engineer wanted at our consultancy on Princes St", HIRING),
     ("Estamos contratando atendentes para o turno da noite", HIRING),
     ("CDL-A drivers wanted, regional routes, clean MVR", HIRING),
@@ -68,6 +69,11 @@ def test_an_offer_says_whom_it_serves(text: str, side: str) -> None:
     "15 years in recruitment: happy to look over a CV, no charge",
     "Babysitter, first aid certified, can start next week",
     "Odd jobs done: shelves, flat-pack, curtain rails",
+    "Handyman, shelves and curtain rails put up #oddjobs #handyman",
+    "Hiring out my Luton van at weekends, with or without a driver",
+    "Home care agency: we place experienced carers with families across the city",
+    "Ofsted-registered nursery, vacancies available for under-fives from January",
+    "Electrician: safety checks and certificates for tenants and landlords alike",
     "NICEIC electrician: fault finding, rewires, EICR certificates for landlords too",
     "Our community choir is recruiting! Tuesday nights, hymns to show tunes, no auditions",
     "Beginners' pottery, no experience required, all welcome",
@@ -76,7 +82,7 @@ def test_an_offer_says_whom_it_serves(text: str, side: str) -> None:
     "January, you deal with me directly",
 ])
 def test_a_helper_is_not_read_as_the_other_side(text: str) -> None:
-    assert lexicon.read(text).intent.isdisjoint({FOR_LANDLORDS, FOR_BUYERS, HIRING})
+    assert lexicon.read(text).intent.isdisjoint({FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING})
 
 
 @pytest.mark.parametrize(("text", "sides", "not_sides"), [

@@ -63,11 +63,11 @@ _CUES: dict[str, list[str]] = {
         "para senhorios", "para proprietários", "para propietarios",
     ],
     FOR_TENANTS: [
-        "tenants only", "represent tenants", "for tenants", "for renters", "renters only",
+        "tenants only", "represent tenants", "renters only",
         "tenants' union", "tenants union", "renters' union", "renters union",
         "renters' rights", "renters rights", "tenants' rights", "tenants rights",
         "tenant rights", "tenants' advice", "renters' advice", "never landlords",
-        "not landlords", "associação de inquilinos", "inquilinos",
+        "not landlords", "associação de inquilinos",
     ],
     TENANT: [
         "landlord", "landlord's", "landlords", "landlady", "landlady's", "letting agent",
@@ -108,7 +108,7 @@ _CUES: dict[str, list[str]] = {
         "applications close", "applications open", "applicants must", "job pack",
         "job description", "the jd", "sign on bonus", "signing bonus",
         "trust recruiting", "hospital recruiting", "recruiter placing",
-        "we place", "positions available", "position available", "vacancies available",
+        "positions available", "position available",
         "wanted at our", "estamos contratando", "estamos a contratar", "contratamos",
         "vagas de emprego", "oferta de emprego", "se busca", "buscamos",
     ],
@@ -150,10 +150,12 @@ _LETTING = cue_table({"letting": [
 
 _STARTS: dict[str, tuple[str, ...]] = {
     FOR_LANDLORDS: ("landlords", "landlord?", "attention landlords"),
-    HIRING: ("hiring", "now hiring", "job:", "vacancy"),
+    HIRING: ("hiring:", "hiring!", "hiring -", "hiring –", "now hiring", "job:"),
 }
 """An offer that opens by calling its audience ("Landlords!! Tired of bad tenants?") or
-by the advert's word ("Hiring: line cooks")."""
+by the advert's word ("Hiring: line cooks"; not "Hiring out my van"). Not "we place"
+(a home-care agency places carers with families) nor "vacancies" (a nursery's are
+places for children)."""
 
 _FOR_LANDLORDS_TOO = cue_table({"weak": ["for landlords", "letting agent", "lettings agent",
                                          "full management"]})
@@ -173,6 +175,8 @@ _STAFF = ("ers", "ors", "ists", "ians", "staff", "hands", "crew", "er", "or", "i
 _NOT_STAFF = frozenset({"never", "ever", "whoever", "however", "other", "mother", "father",
                         "daughter", "sister", "brother", "partner", "together", "rather",
                         "either", "neither", "or", "after", "later", "forever"})
+_HANDY_JOBS = frozenset({"oddjobs", "smalljobs", "littlejobs", "handyjobs", "diyjobs"})
+"""A handyman's hashtags ("#oddjobs"): the jobs are the ones done, not offered."""
 _UNPAID = frozenset({"volunteer", "volunteers", "voluntary", "unpaid", "voluntário",
                      "voluntária", "voluntarios", "voluntários"})
 """A call for volunteers serves anyone with time to give, not only people after work."""
@@ -197,7 +201,8 @@ def audiences(surfaces: list[str], text: str) -> frozenset[str]:
             found.add(HIRING)  # "is recruiting Registered Nurses for day and night"
     if FOR_LANDLORDS not in found and _count(_FOR_LANDLORDS_TOO, surfaces) >= 2:
         found.add(FOR_LANDLORDS)  # "Letting agent: HMO licensing for landlords"
-    if any(len(word) > 4 and word.endswith("jobs") for word in surfaces):
+    if any(len(word) > 4 and word.endswith("jobs") and word not in _HANDY_JOBS
+           for word in surfaces):
         found.add(HIRING)  # a job board's hashtag: "#NursingJobs", "#TechJobs"
     if LANDLORD in found:
         found.discard(TENANT)  # "my tenants' deposit", "no landlord to blame (I own it)"
