@@ -59,6 +59,8 @@ def test_a_thing_sold_or_given_away_reads_as_goods(text: str) -> None:
     "Bump: still offering free maths tutoring on Saturdays",
     "Happy to share the contact of a great plumber",
     "Mobile mechanic, common parts in stock, same-day repairs",
+    "Plumber, 20 years: boilers and taps, trade prices on parts passed on to you",
+    "Watch repairs by post, free postage back to you",
     "Caterer for weddings and parties: order now for December",
     "Estou vendo que muita gente precisa: faço pequenos reparos elétricos",
 ])

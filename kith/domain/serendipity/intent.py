@@ -63,9 +63,8 @@ _CUES: dict[str, list[str]] = {
         "yard sale", "estate sale", "rummage sale", "boot sale", "car boot", "vet checked",
         "first shots", "ready to go home", "forever home", "forever homes", "rehoming",
         "re-homing", "up for adoption", "buy one get one", "buy two get one", "bogof",
-        "while stocks last", "free postage", "free p&p", "postage included", "plus postage",
-        "shop now", "by the pallet", "trade prices", "wholesale prices", "se vende",
-        "vende se", "à venda",
+        "while stocks last", "free p&p", "plus postage", "shop now", "by the pallet",
+        "wholesale prices", "se vende", "vende se", "à venda",
         "a la venta", "en venta", "mejor oferta", "melhor oferta", "seminovo", "seminova",
         *(f"clearing out {whose} {place}" for whose in ("the", "my", "our", "mum's", "dad's")
           for place in ("loft", "garage", "shed", "attic", "basement", "house", "flat",
@@ -204,9 +203,10 @@ _TABLE = cue_table(_CUES)
 
 def intents(surfaces: list[str], text: str) -> frozenset[str]:
     """``GOODS``, ``WANTS_GOODS``, ``ASKS`` and ``UNAVAILABLE`` as a text's words
-    (``surfaces``, lower case, in order) and its start say them ("in stock", "order now"
-    and Spanish "vendo" are left out: a mechanic has parts in stock, a caterer takes
-    orders, and in Portuguese "vendo" is also "seeing")."""
+    (``surfaces``, lower case, in order) and its start say them ("in stock", "order now",
+    "trade prices", "free postage" and Spanish "vendo" are left out: a mechanic has parts
+    in stock, a caterer takes orders, a plumber passes on trade prices, a watch repairer
+    posts it back free, and in Portuguese "vendo" is also "seeing")."""
     found = cues_in(_TABLE, _STARTS, surfaces, text)
     for i, word in enumerate(surfaces):
         if _price(word) and (surfaces[i + 1:i + 2] in _AFTER_PRICE
