@@ -61,6 +61,7 @@ def test_a_thing_sold_or_given_away_reads_as_goods(text: str) -> None:
     "Mobile mechanic, common parts in stock, same-day repairs",
     "Plumber, 20 years: boilers and taps, trade prices on parts passed on to you",
     "Watch repairs by post, free postage back to you",
+    "Dog walker: booked up on Saturdays, but weekdays I have room for two more",
     "Caterer for weddings and parties: order now for December",
     "Estou vendo que muita gente precisa: faço pequenos reparos elétricos",
 ])
@@ -108,6 +109,7 @@ def test_a_request_put_down_as_an_offer_reads_as_asking(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "Web developer here, but fully booked until September and not taking new projects",
     "Experienced nanny, CPR certified. Currently full until next summer, sorry!",
+    "Registered childminder, sorry, no spaces left until 2027",
     "Childminder in Heaton Chapel: completely full and not taking waiting-list names",
     "Wedding photographer, now fully booked for 2027; enquiries for 2028 only",
     "Please come sign the petition in the lobby against the rent increase",

@@ -103,16 +103,16 @@ _CUES[ASKS] = [
 ]
 """(In the past tense these words offer help: "I was in the same boat five years ago".)"""
 _CUES[UNAVAILABLE] = [
-    "fully booked", "booked up", "all booked", "booked solid", "currently full",
-    "currently fully booked", "no spaces", "no space left", "no availability",
-    "no vacancies", "not taking new", "not taking on new", "not taking any new",
-    "no longer taking", "not accepting new", "not accepting any new", "closed to new",
-    "waiting list is closed", "waitlist is closed", "full until", "full for now",
-    "completely full", "not taking waiting", "not taking names", "not taking bookings",
-    "not taking enquiries", "not taking any more", "no more bookings",
-    "sign the petition", "sign our petition",
+    "fully booked", "all booked", "booked solid", "currently full", "currently fully booked",
+    "no spaces left", "no space left", "no vacancies", "not taking new", "not taking on new",
+    "not taking any new", "no longer taking", "not accepting new", "not accepting any new",
+    "closed to new", "waiting list is closed", "waitlist is closed", "full for now",
+    "completely full", "not taking waiting", "not taking names", "not taking enquiries",
+    "not taking any more", "no more bookings", "sign the petition", "sign our petition",
 ]
-"""(A petition asks for signatures: it is a request of its own, no help to a need.)"""
+"""(A petition asks for signatures: it is a request of its own, no help to a need. Not
+"booked up", "full until" or "no availability": "booked up on Saturdays, weekdays free"
+is help on a weekday.)"""
 _STARTS = {GOODS: ("free:", "free!", "free -", "free –", "for sale:", "fs:", "wts:",
                    "clearing out:", "clearing out -", "clearing out –"),
            WANTS_GOODS: ("wanted:", "wanted!", "wanted -", "wanted –", "wtb:", "iso:"),
