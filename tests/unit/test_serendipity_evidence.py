@@ -12,6 +12,7 @@ from kith.domain.serendipity import Matcher
 from kith.domain.serendipity.evidence import describe_link, shorten, worth_saying
 from kith.domain.serendipity.matching import Link
 from kith.domain.serendipity.meaning import _quotable, phrases_of
+from kith.domain.serendipity.ranking import Suggestion
 
 WILLS = Link(("wills", "power of attorney"), ("powers of attorney",), "wills")
 ENDURING = Link(("enduring",), ("enduring",), None)
@@ -65,14 +66,19 @@ def test_an_offers_words_for_one_link_are_at_most_two() -> None:
     assert describe_link(link) == "knee → physio, physical therapist"
 
 
-def _reasons(need: str, offer: str) -> str:
+def _suggested(need: str, offer: str) -> Suggestion:
+    """The one suggestion kith makes, by the lexicon alone, for one need and one offer."""
     people = [Person.create("Ana"), Person.create("Ben")]
     when = datetime(2026, 1, 5, tzinfo=UTC)
     opportunities = [
         Opportunity.create(person=people[0].id, type="need", when=when, text=need),
         Opportunity.create(person=people[1].id, type="offer", when=when, text=offer)]
     [found] = Matcher(people, opportunities).suggest()
-    return found.evidence[0]
+    return found
+
+
+def _reasons(need: str, offer: str) -> str:
+    return _suggested(need, offer).evidence[0]
 
 
 def test_the_suggestions_evidence_leaves_out_the_bare_words_and_keeps_the_place() -> None:
@@ -211,12 +217,7 @@ def test_every_reason_an_offer_is_no_help_has_its_words() -> None:
 
 
 def _evidence(need: str, offer: str) -> list[str]:
-    people = [Person.create("Ana"), Person.create("Ben")]
-    when = datetime(2026, 1, 5, tzinfo=UTC)
-    opportunities = [
-        Opportunity.create(person=people[0].id, type="need", when=when, text=need),
-        Opportunity.create(person=people[1].id, type="offer", when=when, text=offer)]
-    [found] = Matcher(people, opportunities).suggest()
+    found = _suggested(need, offer)
     noted = [line.removeprefix("note: ") for line in found.evidence
              if line.startswith("note: ")]
     assert noted == (["; ".join(found.details["notes"])] if "notes" in found.details

@@ -14,9 +14,9 @@ reads who an offer is for at once; the words that say it are few and set:
   tenants** (a renters' union, "I represent tenants only") none to a **landlord's** own;
 - an offer **for buyers** (first-time buyers, get pre-approved, a mortgage broker) is
   no help to a need that buys nothing;
-- an **employer's or an agency's job advert** ("we're hiring", "apply now", "we place
-  au pairs with families abroad") serves people looking for work, and is no help to a
-  need that does not look for work.
+- an **employer's or an agency's job advert** ("we're hiring", "apply now", "drivers
+  wanted", "recruiting Registered Nurses") serves people looking for work, and is no help
+  to a need that does not look for work.
 
 The need's side is read generously (any word of a job, of looking for work, of buying)
 and the offer's strictly (only an advert's own words), since a side missed costs only
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from kith.domain.serendipity.intent import CueTable, cue_table, cues_in
+from kith.domain.serendipity.intent import CueTable, cue_table, cues_in, phrases_in
 
 FOR_LANDLORDS = "for landlords"
 """The offer serves landlords (a property manager, tenant screening, landlord insurance)."""
@@ -215,21 +215,14 @@ def audiences(surfaces: list[str], text: str) -> frozenset[str]:
 
 def _count(table: CueTable, surfaces: list[str]) -> int:
     """How many of ``table``'s phrases ``surfaces`` hold (each counted once)."""
-    found = set()
-    for i, word in enumerate(surfaces):
-        for words, _name in table.get(word, ()):
-            if tuple(surfaces[i:i + len(words)]) == words:
-                found.add(words)
-    return len(found)
+    return len({words for _, words, _ in phrases_in(table, surfaces)})
 
 
 def _without(table: CueTable, surfaces: list[str]) -> list[str]:
     """``surfaces`` with every phrase of ``table`` blanked out."""
     out = list(surfaces)
-    for i, word in enumerate(surfaces):
-        for words, _name in table.get(word, ()):
-            if tuple(surfaces[i:i + len(words)]) == words:
-                out[i:i + len(words)] = [""] * len(words)
+    for i, words, _ in phrases_in(table, surfaces):
+        out[i:i + len(words)] = [""] * len(words)
     return out
 
 
@@ -268,8 +261,3 @@ def against(offer: frozenset[str], need: frozenset[str]) -> list[str]:
     if HIRING in offer and SEEKS_WORK not in need:
         found.append(HIRING)
     return found
-
-
-def other_side(offer: frozenset[str], need: frozenset[str]) -> bool:
-    """Whether an offer serves the other side of the need (``against``)."""
-    return bool(against(offer, need))

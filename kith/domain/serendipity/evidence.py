@@ -245,6 +245,7 @@ def _skills_text(partner: Someone | None) -> str:
     """A person's tags and skills as one text (what a need meets when no offer does)."""
     return " ; ".join([*partner.tags, *skill_texts(partner)]) if partner else ""
 
+
 TITLE_WORDS = 5
 """An offer's piece of this many words or fewer is a title ("Consultant physician, Salford
 Royal", "Taking 2027 bookings now"): it says who the person is, not what they offer, and

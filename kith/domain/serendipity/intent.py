@@ -20,7 +20,7 @@ alternation of these cues cost 80 µs a text).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 GOODS = "goods"
 """The text is a thing sold or given away."""
@@ -182,19 +182,23 @@ def cue_table(cues: dict[str, list[str]]) -> CueTable:
     return {first: tuple(entries) for first, entries in out.items()}
 
 
-def cues_in(table: CueTable, starts: dict[str, tuple[str, ...]], surfaces: list[str],
-            text: str) -> set[str]:
-    """What the cues of ``table`` found among ``surfaces`` (a text's words, lower case, in
-    order) and the openings of ``starts`` at the text's start say."""
-    found: set[str] = set()
-    start = text.lstrip(" \t\n*#-•\"'“").lower()
-    for name, openings in starts.items():
-        if start.startswith(openings):
-            found.add(name)
+def phrases_in(table: CueTable, surfaces: list[str]) -> Iterator[tuple[int, tuple[str, ...],
+                                                                       str]]:
+    """Every cue of ``table`` among ``surfaces`` (a text's words, lower case, in order):
+    where it starts, its words, and what it says."""
     for i, word in enumerate(surfaces):
         for words, name in table.get(word, ()):
-            if name not in found and tuple(surfaces[i:i + len(words)]) == words:
-                found.add(name)
+            if tuple(surfaces[i:i + len(words)]) == words:
+                yield i, words, name
+
+
+def cues_in(table: CueTable, starts: dict[str, tuple[str, ...]], surfaces: list[str],
+            text: str) -> set[str]:
+    """What the cues of ``table`` found among ``surfaces`` and the openings of ``starts``
+    at the text's start say."""
+    start = text.lstrip(" \t\n*#-•\"'“").lower()
+    found = {name for name, openings in starts.items() if start.startswith(openings)}
+    found.update(name for _, _, name in phrases_in(table, surfaces))
     return found
 
 

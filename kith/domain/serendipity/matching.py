@@ -352,6 +352,9 @@ class Matcher:
         self.sided = {o.id: codes for o in self.opportunities if o.type == "offer"
                       and not self.intents[o.id].isdisjoint(_SIDED)
                       and (codes := against_codes(self.intents[o.id]))}
+        # and each need's side (``audience.side_code``), which of those bits it reads
+        self.sides = {o.id: side_code(self.intents[o.id]) for o in self.opportunities
+                      if o.type == "need"}
         documents = len(self.features) or 1
         frequency: dict[str, int] = {}
         for found in self.features.values():
@@ -494,7 +497,7 @@ class Matcher:
         by_code: dict[int, frozenset[str]] = {}
         out = []
         for need in needs:
-            code = side_code(self.intents[need.id])
+            code = self.sides[need.id]
             found = by_code.get(code)
             if found is None:
                 found = by_code[code] = frozenset(ident for ident, codes in self.sided.items()
@@ -511,7 +514,7 @@ class Matcher:
         codes = np.zeros(len(self.offer_ids), dtype=np.int64)
         for ident, found in self.sided.items():
             codes[where(ident)] = found
-        sides = np.array([side_code(self.intents[n.id]) for n in needs], dtype=np.int64)
+        sides = np.array([self.sides[n.id] for n in needs], dtype=np.int64)
         return ((codes[cols] >> sides[rows]) & 1).astype(bool)
 
     def _best(self, scores: dict[str, float], owner: dict[str, str], asker: str, top: int,
