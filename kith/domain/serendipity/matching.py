@@ -343,10 +343,13 @@ class Matcher:
         self.features = {o.id: _features(readings[o.id], o.tags, reader)
                          for o in self.opportunities}
         self.intents = {ident: reading.intent for ident, reading in readings.items()}
-        self.asking = frozenset(o.id for o in self.opportunities if o.type == "offer"
-                                and not self.intents[o.id].isdisjoint(_NO_HELP_NOW))
-        self.not_help = self.asking | {o.id for o in self.opportunities
-                                       if o.type == "offer" and GOODS in self.intents[o.id]}
+        # a request or an offer full for now is no help to any need; a thing sold or
+        # given away, to a need that asks for no thing (``intent.no_help`` says the same)
+        self.no_help_now = frozenset(o.id for o in self.opportunities if o.type == "offer"
+                                     and not self.intents[o.id].isdisjoint(_NO_HELP_NOW))
+        self.not_help = self.no_help_now | {o.id for o in self.opportunities
+                                            if o.type == "offer"
+                                            and GOODS in self.intents[o.id]}
         # the offers that name whom they serve, with the side codes of the needs they
         # serve the other side of (``audience.against_codes``)
         self.sided = {o.id: codes for o in self.opportunities if o.type == "offer"
@@ -489,7 +492,7 @@ class Matcher:
 
     def _no_help_to(self, need: Opportunity) -> frozenset[str]:
         """The offers whose words say they are no help to ``need`` (``NOT_HELP_FACTOR``)."""
-        return self.asking if WANTS_GOODS in self.intents[need.id] else self.not_help
+        return self.no_help_now if WANTS_GOODS in self.intents[need.id] else self.not_help
 
     def _other_sides(self, needs: list[Opportunity]) -> list[frozenset[str]]:
         """Each need's offers that serve the other side of it (``audience``): a few
@@ -593,10 +596,10 @@ class Matcher:
         if self.not_help or self.sided:  # the meaning's part of an offer no help, too
             wants = np.array([WANTS_GOODS in self.intents[n.id] for n in needs])
             goods = np.zeros(len(ids), dtype=bool)
-            goods[[where(n) for n in self.not_help - self.asking]] = True
-            asking = np.zeros(len(ids), dtype=bool)
-            asking[[where(n) for n in self.asking]] = True
-            shares[asking[cols] | (goods[cols] & ~wants[rows])] *= NOT_HELP_FACTOR
+            goods[[where(n) for n in self.not_help - self.no_help_now]] = True
+            now = np.zeros(len(ids), dtype=bool)
+            now[[where(n) for n in self.no_help_now]] = True
+            shares[now[cols] | (goods[cols] & ~wants[rows])] *= NOT_HELP_FACTOR
             if self.sided:
                 shares[self._against_the_side(needs, rows, cols, where)] *= OTHER_SIDE_FACTOR
         words = np.minimum(np.asarray(lexical, dtype=float), 1.0)
