@@ -101,6 +101,7 @@ def test_a_need_for_a_service_does_not_want_goods(text: str) -> None:
     "Following! Same boat here: looking for a house to rent by summer, 3 bed",
     "We're in the same boat, also need a sitter for the 23rd",
     "Same situation here. If anyone finds a good tutor, please share the contact with me also",
+    "Looking for a bedsitter near Strathmore myself - if you hear of two, share!",
 ])
 def test_a_request_put_down_as_an_offer_reads_as_asking(text: str) -> None:
     assert ASKS in lexicon.read(text).intent

@@ -99,7 +99,8 @@ _CUES[ASKS] = [
     "share their contact with me", "share contact with me",
     *(f"{who} in the same {what}" for who in ("i'm", "im", "i am", "we're", "we are")
       for what in ("boat", "situation")),
-    "same boat here", "same situation here",
+    "same boat here", "same situation here", "if you hear of", "if you hear of any",
+    "let me know if you hear", "looking for one myself",
 ]
 """(In the past tense these words offer help: "I was in the same boat five years ago".)"""
 _CUES[UNAVAILABLE] = [
