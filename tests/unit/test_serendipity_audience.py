@@ -19,7 +19,9 @@ from kith.core.model import Opportunity, Person
 from kith.domain.serendipity import Matcher, lexicon, meaning, merge
 from kith.domain.serendipity.audience import (
     BUYS,
+    EMPLOYEE,
     FOR_BUYERS,
+    FOR_EMPLOYERS,
     FOR_LANDLORDS,
     FOR_TENANTS,
     HIRING,
@@ -56,6 +58,12 @@ WHEN = datetime(2026, 3, 2, 10, tzinfo=UTC)
     ("Landlord-side eviction and collections: we represent property owners", FOR_LANDLORDS),
     ("Paralegal: I represent tenants only at the Landlord and Tenant Board", FOR_TENANTS),
     ("I volunteer on a tenants' union advice line, deposits and repairs", FOR_TENANTS),
+    ("HR consultant for SMEs: payroll and compliance so your company stays legal",
+     FOR_EMPLOYERS),
+    ("Employment solicitor: we act for employers on disciplinaries and tribunals",
+     FOR_EMPLOYERS),
+    ("Outsourced HR and payroll bureau, contracts and handbooks for your staff",
+     FOR_EMPLOYERS),
 ])
 def test_an_offer_says_whom_it_serves(text: str, side: str) -> None:
     assert side in lexicon.read(text).intent
@@ -80,9 +88,12 @@ def test_an_offer_says_whom_it_serves(text: str, side: str) -> None:
     "I never wanted to retire; now I fix bikes for free on Thursdays",
     "I manage flats in Yaba for owners abroad, with tenant screening. Two units free from "
     "January, you deal with me directly",
+    "Employment lawyer: I act for employees on unfair dismissal and unpaid wages",
+    "Retired HR manager, happy to read your contract before you sign it",
 ])
 def test_a_helper_is_not_read_as_the_other_side(text: str) -> None:
-    assert lexicon.read(text).intent.isdisjoint({FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING})
+    assert lexicon.read(text).intent.isdisjoint(
+        {FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING, FOR_EMPLOYERS})
 
 
 @pytest.mark.parametrize(("text", "sides", "not_sides"), [
@@ -105,6 +116,11 @@ def test_a_helper_is_not_read_as_the_other_side(text: str) -> None:
     ("Started a new job last month and now I'm looking for contract work on the side too",
      {SEEKS_WORK}, set()),
     ("Lost my job at the plant in March, any leads round Bolton?", {SEEKS_WORK}, set()),
+    ("My company has been taking pension off my payslip and never paid it in",
+     {EMPLOYEE}, set()),
+    ("my boss at the cafe says I don't get holiday pay on zero hours", {EMPLOYEE}, set()),
+    ("My boss asked me to find a payroll provider for our staff of twelve", set(),
+     {EMPLOYEE}),
 ])
 def test_a_need_says_its_side(text: str, sides: set[str], not_sides: set[str]) -> None:
     found = lexicon.read(text).intent
@@ -125,6 +141,8 @@ def test_the_other_side_is_the_offers_audience_against_the_needs_side() -> None:
     assert not other_side(frozenset(), frozenset({TENANT}))
     assert other_side(frozenset({FOR_TENANTS}), frozenset({LANDLORD}))
     assert not other_side(frozenset({FOR_TENANTS}), frozenset({TENANT}))
+    assert other_side(frozenset({FOR_EMPLOYERS}), frozenset({EMPLOYEE}))
+    assert not other_side(frozenset({FOR_EMPLOYERS}), frozenset())
 
 
 def _first(need: str, *offers: str, model: bool) -> str:
@@ -166,6 +184,12 @@ BASEMENT = ("We're thinking of renting out our basement to help with the mortgag
             "its own entrance. Do we need permits from the city before a tenant moves in?")
 PARALEGAL = ("Paralegal: I represent tenants only at the Landlord and Tenant Board, "
              "evictions and rent increases. Free consult.")
+PAYSLIP = ("My company has been taking NSSF off my payslip for 14 months and none of it was "
+           "remitted. HR keeps saying 'cash flow'. What are my options?")
+HR_FIRM = ("HR consultant for SMEs: I set up payroll, NSSF registration and statutory "
+           "compliance so your company stays on the right side of the law.")
+LABOUR = ("Employment lawyer. I act for employees on unfair termination, unremitted "
+          "deductions and unpaid dues. First consultation free.")
 SUITES = ("Architectural technologist: plans for legal second suites and the building "
           "permit with the city, fire separation and egress windows.")
 STORIES = [
@@ -174,6 +198,8 @@ STORIES = [
     pytest.param(ROOM, LODGER, REALTOR, id="a room to rent: the lodging, not the realtor"),
     pytest.param(BASEMENT, SUITES, PARALEGAL,
                  id="a landlord's basement: the permits, not the tenants' paralegal"),
+    pytest.param(PAYSLIP, LABOUR, HR_FIRM,
+                 id="an employee's unpaid dues: the labour lawyer, not the firms' HR"),
 ]
 
 
@@ -183,7 +209,9 @@ def test_the_other_sides_offer_loses_to_the_helper_by_the_words(
     """(By the words alone the nurse's tax question still meets the job advert: it
     shares "Detroit", "hospital" and "nursing" with it and only "taxes" with the CPA;
     the landlord's basement shares renting, tenants and a landlord with the paralegal and
-    only permits with the technologist; the sentence model reads the difference.)"""
+    only permits with the technologist; the employee's unpaid dues share NSSF, payroll
+    and the company with the firms' HR and only the deductions with the labour lawyer;
+    the sentence model reads the difference.)"""
     assert _first(need, other, right, model=False) == right
 
 
@@ -214,7 +242,7 @@ def test_the_side_codes_say_what_against_says() -> None:
         return [frozenset(c) for c in chain.from_iterable(
             combinations(items, n) for n in range(len(items) + 1))]
 
-    for offer in subsets((FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING)):
+    for offer in subsets((FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING, FOR_EMPLOYERS)):
         codes = against_codes(offer)
         for need in subsets(NEED_SIDES):
             assert bool(codes >> side_code(need) & 1) == bool(against(offer, need)), \

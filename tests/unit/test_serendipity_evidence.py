@@ -206,7 +206,8 @@ def test_every_reason_an_offer_is_no_help_has_its_words() -> None:
     from kith.domain.serendipity.evidence import NOTES, caveats
 
     names = {intent.ASKS, intent.UNAVAILABLE, intent.GOODS, audience.FOR_LANDLORDS,
-             audience.FOR_TENANTS, audience.FOR_BUYERS, audience.HIRING}
+             audience.FOR_TENANTS, audience.FOR_BUYERS, audience.HIRING,
+             audience.FOR_EMPLOYERS}
     assert set(NOTES) == names
     from kith.domain.serendipity.lexicon import read
 

@@ -14,6 +14,9 @@ reads who an offer is for at once; the words that say it are few and set:
   tenants** (a renters' union, "I represent tenants only") none to a **landlord's** own;
 - an offer **for buyers** (first-time buyers, get pre-approved, a mortgage broker) is
   no help to a need that buys nothing;
+- an offer **for employers** (an HR consultant "so your company stays compliant", payroll
+  for your staff, "we act for employers") is no help to an **employee's** grievance (its
+  payslip, its wages unpaid, its dismissal);
 - an **employer's or an agency's job advert** ("we're hiring", "apply now", "drivers
   wanted", "recruiting Registered Nurses") serves people looking for work, and is no help
   to a need that does not look for work.
@@ -46,6 +49,10 @@ HIRING = "hiring"
 """The offer is an employer's or a placing agency's job advert."""
 SEEKS_WORK = "seeks work"
 """The need speaks of a job, of looking for work, of a career or a way to earn."""
+FOR_EMPLOYERS = "for employers"
+"""The offer serves employers (HR for small firms, payroll for your staff)."""
+EMPLOYEE = "employee"
+"""The need is an employee's grievance with its employer (pay withheld, a dismissal)."""
 
 _CUES: dict[str, list[str]] = {
     FOR_LANDLORDS: [
@@ -112,6 +119,23 @@ _CUES: dict[str, list[str]] = {
         "wanted at our", "estamos contratando", "estamos a contratar", "contratamos",
         "vagas de emprego", "oferta de emprego", "se busca", "buscamos",
     ],
+    FOR_EMPLOYERS: [
+        "for employers", "attention employers", "calling all employers", "employers only",
+        "we act for employers", "act for employers", "represent employers", "employer side",
+        "your staff", "your employees", "your workforce", "your payroll",
+        "your company stays", "your business stays", "keep your company", "outsourced hr",
+        "hr for small businesses", "hr for smes", "hr consultant for", "hr support for",
+        "payroll bureau", "payroll for small businesses", "payroll for smes",
+    ],
+    EMPLOYEE: [
+        "my payslip", "off my payslip", "on my payslip", "my payslips", "my pay slip",
+        "my wages", "my salary", "unpaid wages", "owed wages", "wages owed", "salary owed",
+        "not paid me", "hasn't paid me", "haven't paid me", "didn't pay me", "withheld",
+        "never remitted", "not remitted", "zero remitted", "unfair dismissal",
+        "unfairly dismissed", "fired me", "sacked me", "let me go", "dismissed me",
+        "constructive dismissal", "disciplinary", "my grievance", "my employer", "my boss",
+        "my manager", "my contract says", "my hr", "hr keeps", "hr says", "hr said",
+    ],
     SEEKS_WORK: [
         "job", "jobs", "employment", "employed", "unemployed", "employer", "employers",
         "hire me", "hiring", "hired", "vacancy", "vacancies", "position", "positions",
@@ -157,6 +181,13 @@ by the advert's word ("Hiring: line cooks"; not "Hiring out my van"). Not "we pl
 (a home-care agency places carers with families) nor "vacancies" (a nursery's are
 places for children)."""
 
+_EMPLOYS = cue_table({"employs": [
+    "my staff", "our staff", "my employees", "our employees", "my team's payroll",
+    "our payroll", "we employ", "i employ", "my company's", "our company's", "my business",
+    "our business", "my firm", "our firm", "i run a", "we run a", "for the company",
+    "for our company", "for the office", "for work", "asked me to find"]})
+"""Words of a need on the employer's side: an employee asking for the business, not for
+itself, is served by an offer for employers."""
 _FOR_LANDLORDS_TOO = cue_table({"weak": ["for landlords", "letting agent", "lettings agent",
                                          "full management"]})
 """Words of a service to landlords that many trades say among others ("EICR certificates
@@ -187,7 +218,7 @@ _TABLE = cue_table(_CUES)
 def audiences(surfaces: list[str], text: str) -> frozenset[str]:
     """Every side the text's words (``surfaces``, lower case, in order) name; the matcher
     reads an offer's ``FOR_*`` and ``HIRING`` and a need's ``TENANT``, ``LANDLORD``,
-    ``BUYS`` and ``SEEKS_WORK``."""
+    ``BUYS``, ``SEEKS_WORK`` and ``EMPLOYEE``."""
     found = cues_in(_TABLE, _STARTS, surfaces, text)
     if SEEKS_WORK in found and cues_in(_HAS_WORK, {}, surfaces, text):
         found.discard(SEEKS_WORK)  # read again without the work it has
@@ -204,6 +235,8 @@ def audiences(surfaces: list[str], text: str) -> frozenset[str]:
     if any(len(word) > 4 and word.endswith("jobs") and word not in _HANDY_JOBS
            for word in surfaces):
         found.add(HIRING)  # a job board's hashtag: "#NursingJobs", "#TechJobs"
+    if EMPLOYEE in found and cues_in(_EMPLOYS, {}, surfaces, text):
+        found.discard(EMPLOYEE)  # "my boss asked me to find a payroll provider for our staff"
     if LANDLORD in found:
         found.discard(TENANT)  # "my tenants' deposit", "no landlord to blame (I own it)"
     if FOR_LANDLORDS in found and cues_in(_LETTING, {}, surfaces, text):
@@ -226,13 +259,15 @@ def _without(table: CueTable, surfaces: list[str]) -> list[str]:
     return out
 
 
-NEED_SIDES = (TENANT, LANDLORD, BUYS, SEEKS_WORK)
-"""What ``against`` reads of a need: 16 combinations, so an offer's audiences can be
+OFFER_SIDES = frozenset({FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING, FOR_EMPLOYERS})
+"""What an offer's words may say of whom it serves."""
+NEED_SIDES = (TENANT, LANDLORD, BUYS, SEEKS_WORK, EMPLOYEE)
+"""What ``against`` reads of a need: 32 combinations, so an offer's audiences can be
 worked out once for each (``against_codes``) instead of once for each need."""
 
 
 def side_code(need: frozenset[str]) -> int:
-    """The need's sides (``NEED_SIDES``) as the bits of a number from 0 to 15."""
+    """The need's sides (``NEED_SIDES``) as the bits of a number from 0 to 31."""
     return sum(1 << bit for bit, side in enumerate(NEED_SIDES) if side in need)
 
 
@@ -250,7 +285,7 @@ def against_codes(offer: frozenset[str]) -> int:
 def against(offer: frozenset[str], need: frozenset[str]) -> list[str]:
     """The offer's audiences that are the other side of the need: landlords for a tenant,
     tenants for a landlord, buyers for a need that buys nothing, an employer's advert for
-    a need that seeks no work."""
+    a need that seeks no work, employers for an employee's grievance."""
     found = []
     if FOR_LANDLORDS in offer and TENANT in need:
         found.append(FOR_LANDLORDS)
@@ -260,4 +295,6 @@ def against(offer: frozenset[str], need: frozenset[str]) -> list[str]:
         found.append(FOR_BUYERS)
     if HIRING in offer and SEEKS_WORK not in need:
         found.append(HIRING)
+    if FOR_EMPLOYERS in offer and EMPLOYEE in need:
+        found.append(FOR_EMPLOYERS)
     return found

@@ -260,6 +260,7 @@ NOTES = {
     audience.FOR_TENANTS: "the offer is for tenants, and this need is a landlord's",
     audience.FOR_BUYERS: "the offer is for people buying a home",
     audience.HIRING: "the offer is a job advert, and this need looks for no work",
+    audience.FOR_EMPLOYERS: "the offer is for employers, and this need is an employee's",
 }
 """What each reason an offer is no help to a need (``intent.no_help``,
 ``audience.against``) is said as."""

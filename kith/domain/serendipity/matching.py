@@ -27,14 +27,7 @@ from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kith.core.model import ME, Opportunity, Person
-from kith.domain.serendipity.audience import (
-    FOR_BUYERS,
-    FOR_LANDLORDS,
-    FOR_TENANTS,
-    HIRING,
-    against_codes,
-    side_code,
-)
+from kith.domain.serendipity.audience import OFFER_SIDES, against_codes, side_code
 from kith.domain.serendipity.intent import ASKS, GOODS, UNAVAILABLE, WANTS_GOODS
 from kith.domain.serendipity.lexicon import (
     DETAIL_STEMS,
@@ -140,8 +133,6 @@ EXPANSIONS: dict[str, tuple[tuple[str, float], ...]] = {
 """What each feature adds to a need's vector: its related concepts, or the language of a
 place, with the link's strength (worked out once, not for every need)."""
 WEAK_FEATURES = frozenset(f"@{concept}" for concept in WEAK)
-_SIDED = frozenset({FOR_LANDLORDS, FOR_TENANTS, FOR_BUYERS, HIRING})
-"""What an offer's words may say of whom it serves (``audience``)."""
 _NO_HELP_NOW = frozenset({ASKS, UNAVAILABLE})
 """An offer that is someone's request, or is full for now: no help to any need."""
 
@@ -353,7 +344,7 @@ class Matcher:
         # the offers that name whom they serve, with the side codes of the needs they
         # serve the other side of (``audience.against_codes``)
         self.sided = {o.id: codes for o in self.opportunities if o.type == "offer"
-                      and not self.intents[o.id].isdisjoint(_SIDED)
+                      and not self.intents[o.id].isdisjoint(OFFER_SIDES)
                       and (codes := against_codes(self.intents[o.id]))}
         # and each need's side (``audience.side_code``), which of those bits it reads
         self.sides = {o.id: side_code(self.intents[o.id]) for o in self.opportunities
@@ -496,7 +487,7 @@ class Matcher:
 
     def _other_sides(self, needs: list[Opportunity]) -> list[frozenset[str]]:
         """Each need's offers that serve the other side of it (``audience``): a few
-        offers, and at most 16 sides of needs, so each side's set is made once."""
+        offers, and at most 32 sides of needs, so each side's set is made once."""
         by_code: dict[int, frozenset[str]] = {}
         out = []
         for need in needs:
