@@ -184,6 +184,33 @@ def test_a_word_of_another_setting_is_no_concept_without_its_neighbours() -> Non
             (text, concepts)
 
 
+def test_sending_money_home_is_no_send_and_writing_from_a_city_is_no_writing() -> None:
+    """The blind set fresh29: "sending $300 home" was read as SEND (special educational
+    needs) and "writing from Minneapolis" as writing."""
+    concepts = read("Writing from Minneapolis: I've been sending $300 home every month").concepts
+    assert not concepts.keys() & {"special needs", "writing"}, concepts
+    assert "special needs" in read("He has an EHCP and we need SEND support").concepts
+
+
+@pytest.mark.parametrize(("text", "concept"), [
+    ("Nina lorry, closed body; good price for household goods, loaders available",
+     "removals"),
+    ("I've been transferred to Mombasa and need my furniture down there", "removals"),
+    ("Airport transfers at any hour; I meet your people at arrivals", "lift"),
+    ("My mum lands from Doha at 3am and someone must receive her at JKIA", "lift"),
+    ("We want to buy greens straight from growers, weekly order", "produce"),
+    ("Nalima sukuma and spinach but the brokers pay me nothing", "produce"),
+    ("I want to start putting something aside that actually grows", "financial advice"),
+    ("Investment adviser: money market funds, T-bills, government bonds",
+     "financial advice"),
+    ("We only have the sale agreement and now his sons say the land is theirs", "legal"),
+])
+def test_a_need_put_in_other_words_is_read_as_its_concept(text: str, concept: str) -> None:
+    """The blind set fresh29 (Nairobi): a lorry for household goods is removals, a
+    relative met at arrivals a lift, greens sold to restaurants produce."""
+    assert concept in read(text).concepts, read(text).concepts
+
+
 def test_spanish_con_is_with_not_a_con() -> None:
     """The blind set fresh26: "con" stemmed like "conned" and read as a scam."""
     assert "scam" not in read("Se vende food truck con generador, listo para trabajar").concepts

@@ -459,7 +459,8 @@ EXTRA: dict[str, str] = {
 """Cues added to (or concepts beside) ``CONCEPTS``: the problems people describe."""
 for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
                         *vocabulary.MORE.items(), *problems.CONCEPTS.items(),
-                        *problems.SECOND.items(), *tongues.CUES.items(),
+                        *problems.SECOND.items(), *problems.THIRD.items(),
+                        *tongues.CUES.items(),
                         (problems.NOTHING, problems.PHRASES)):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
@@ -658,6 +659,9 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "master": (("school", "degree msc mba ma postgraduate university study studying course "
                           "dissertation thesis"),
                ("audio", "mixing track tracks recording song songs album ep")),
+    # SEND the needs, not sending money home
+    "send": (("special needs", "ehcp senco autism autistic adhd dyslexia dyslexic diagnosis "
+                               "diagnosed sen neurodivergent iep"),),
     "shoot": (("photography", "photo photos photographer camera wedding portrait"),
               ("video", "video film")),
 }

@@ -351,6 +351,26 @@ SECOND: dict[str, str] = {
 """A second pass (what turned up when these were tried on needs written by others:
 small jobs are a handyman's, a retired plumber is not a volunteer), merged the same way."""
 
+THIRD: dict[str, str] = {
+    "removals": """lorry, lorries, closed body, household goods, household items moved,
+        loaders, wrap everything in blankets, wrapped in blankets, blanket wrapped, been
+        transferred to, being transferred to, getting transferred to""",
+    "lift": """airport transfer, airport transfers, airport pickup, airport pickups, airport
+        pick-up, airport pick-ups, at arrivals, arrivals hall, lands from, flight lands,
+        lands at, landing at, receive her at, receive him at, receive them at""",
+    "produce": """greens, spinach, kale, sukuma, sukuma wiki, managu, from growers, straight
+        from growers, direct from growers, from farmers, direct from farmers, fresh
+        produce, farm produce""",
+    "financial advice": """investment adviser, investment advisor, money market fund, money
+        market funds, t-bills, treasury bills, government bonds, putting something aside,
+        put something aside, put money aside, putting money aside, actually grows, grow my
+        savings, grow my money""",
+    "legal": """sale agreement, land dispute, land disputes, the land is theirs, land is
+        ours, grabbed our land, land grabbing""",
+}
+"""A third pass (a Kenyan set: a lorry for household goods, a relative met at arrivals,
+greens sold to restaurants, savings that grow, a land sale never transferred)."""
+
 NOTHING = "-"
 """The concept of phrases that say nothing of what is needed or offered."""
 PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, cleans up, in
@@ -363,7 +383,7 @@ PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, clea
     3rd floor, 2nd floor, 1st floor, first floor, second floor, third floor, top floor,
     ground floor, upstairs floor, adult children, adult child, grown children, grown-up
     children, adult kids, grown-up kids, travel nurse, travel nurses, traveling nurse,
-    travelling nurse"""
+    travelling nurse, writing from, writing this from, posting from, money lands"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""
 
