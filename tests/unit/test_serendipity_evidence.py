@@ -81,6 +81,17 @@ def _reasons(need: str, offer: str) -> str:
     return _suggested(need, offer).evidence[0]
 
 
+def test_everyday_words_shared_by_chance_are_said_only_when_nothing_else_is() -> None:
+    """The seventh review: "passed; plab; clinical; first" read as noise for its
+    "passed" and "first"; the rarer words are the reasons."""
+    assert _reasons("I passed PLAB 1 first time but need clinical experience",
+                    "Consultant physician, I supervise clinical attachments for PLAB "
+                    "doctors who passed") == "matched: plab; clinical"
+    # with nothing but everyday words (and no sentence model to quote), they are said
+    assert _reasons("Who would understand it, at home with my mum?",
+                    "I understand, I am at home most days") == "matched: understand; home"
+
+
 def test_the_suggestions_evidence_leaves_out_the_bare_words_and_keeps_the_place() -> None:
     """End to end, by the lexicon alone: the boiler meets the heating engineer on
     heating; "whole" and "house" (said before) are no reasons, "Leith" is one."""

@@ -161,7 +161,23 @@ def _proper(word: str, text: str) -> str | None:
     return None
 
 
-def worth_saying(links: list[Link], kind: str | None, need: str, offer: str) -> list[str]:
+GENERAL = frozenset("""first last next new old good great best passed pass home homes
+    people person peoples understand rest water fetch plan plans check checks checked post
+    posts help helps helped time times year years week weeks day days month months today
+    tomorrow weekend weekends morning mornings evening evenings night nights hour hours
+    minute minutes life family place places thing things way ways back start started
+    starting local area little big small long really still also even just get gets got
+    make makes made take takes taking come comes coming go goes going know knows want
+    wants try trying use used using keep kept done doing open call calls text message
+    number sure able friend friends group lot lots bit part full free easy hard need
+    needs needed looking look anyone someone everyone thanks thank please""".split())  # noqa: SIM905
+"""Everyday words that two texts share by chance ("passed", "first", "home", "people"):
+said alone as the reason a match was made, a reader of the evidence (the seventh
+review) took them for noise; they are said only when nothing else can be."""
+
+
+def worth_saying(links: list[Link], kind: str | None, need: str, offer: str,
+                 *, everyday_too: bool = False) -> list[str]:
     """The links a person reads as reasons, in words. Beside a reason in meaning (a
     concept both texts name, or the kind of help both read as), a word the two merely
     share ("enduring", "first", "family") says nothing and is left out, unless it is a
@@ -176,7 +192,9 @@ def worth_saying(links: list[Link], kind: str | None, need: str, offer: str) -> 
     for link in links:
         if link.concept is None:
             if not meaning:
-                if all(len(w) > 2 for w in (*link.need_words, *link.offer_words)):
+                words = (*link.need_words, *link.offer_words)
+                everyday = all(w.casefold() in GENERAL for w in words)
+                if all(len(w) > 2 for w in words) and (everyday_too or not everyday):
                     said.append(describe_link(link))  # not "te" (of "Te Whatu Ora")
                 continue
             if {w.casefold().removesuffix("'s") for w in link.need_words} & NO_NAMES:
@@ -280,9 +298,12 @@ def explain(match: Match, people: dict[str, Someone]) -> tuple[list[str], dict[s
     asker, partner = people.get(need.person), people.get(match.partner)
     asker_name = asker.name if asker else need.person
     partner_name = partner.name if partner else match.partner
-    said = worth_saying(_said_once(match.links), match.kind, need.text,
-                        offer.text if offer is not None else _skills_text(partner))
+    offered = offer.text if offer is not None else _skills_text(partner)
+    said = worth_saying(_said_once(match.links), match.kind, need.text, offered)
     phrases = match.phrases
+    if not said and phrases is None:  # everyday words, when they are all there is
+        said = worth_saying(_said_once(match.links), match.kind, need.text, offered,
+                            everyday_too=True)
     if match.kind:
         # the kind both texts read as, before the quotes: a line cut to a pane's width
         # still says it
