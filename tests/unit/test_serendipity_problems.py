@@ -204,6 +204,8 @@ def test_sending_money_home_is_no_send_and_writing_from_a_city_is_no_writing() -
     ("Investment adviser: money market funds, T-bills, government bonds",
      "financial advice"),
     ("We only have the sale agreement and now his sons say the land is theirs", "legal"),
+    ("I prepare adults for the exam: mock papers and listening drills", "tutoring"),
+    ("I need the A2 certificate to apply for citizenship", "language"),
 ])
 def test_a_need_put_in_other_words_is_read_as_its_concept(text: str, concept: str) -> None:
     """The blind set fresh29 (Nairobi): a lorry for household goods is removals, a
@@ -313,6 +315,26 @@ def test_two_places_of_one_language_are_still_two_places() -> None:
     ranked = _ranked("Looking for a flat in Lisbon", "Flat to rent in Porto",
                      "Flat to rent in Lisbon")
     assert ranked[:1] == ["Flat to rent in Lisbon"]
+
+
+def test_a_learner_of_one_language_is_no_nearer_an_offer_listing_many_others() -> None:
+    """The blind set fresh23: a translator "from Polish, Ukrainian and Russian" came
+    first for a learner of Portuguese, each named language adding the link to language
+    learning again; the tutor of the learner's own language comes first."""
+    need = "I need the A2 certificate and my Portuguese is still at beginner level"
+    translator = "Certified translator from Polish, Ukrainian, Russian and Romanian"
+    tutor = "Portuguese tutor for adults, mock papers and speaking practice"
+    assert _ranked(need, translator, tutor)[:1] == [tutor]
+    [suggestion] = [s for s in Matcher(*_people_and(need, translator)).suggest()]
+    assert not [m for m in suggestion.details["matched"] if m["related_to"] and
+                m["related_to"].endswith(" language")]
+
+
+def _people_and(need: str, offer: str) -> tuple[list[Person], list[Opportunity]]:
+    asker, giver = Person.create("Ana"), Person.create("Ben")
+    return [asker, giver], [
+        Opportunity.create(person=asker.id, type="need", when=WHEN, text=need),
+        Opportunity.create(person=giver.id, type="offer", when=WHEN, text=offer)]
 
 
 def test_describe_link_reads_like_a_person() -> None:

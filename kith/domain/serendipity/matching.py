@@ -132,6 +132,25 @@ EXPANSIONS: dict[str, tuple[tuple[str, float], ...]] = {
 }
 """What each feature adds to a need's vector: its related concepts, or the language of a
 place, with the link's strength (worked out once, not for every need)."""
+_LANGUAGE = "@language"
+_NAMED_LANGUAGE = " language"
+_NAMED_ONLY = {_LANGUAGE: tuple((key, strength) for key, strength in EXPANSIONS[_LANGUAGE]
+                                if not key.endswith(_NAMED_LANGUAGE))}
+"""What language learning in general adds to a need that names its language ("my
+Portuguese is at 'uma bica' level"): not every other named language, since an offer
+listing Polish, Ukrainian and Russian is no help to a learner of Portuguese, yet each
+of them added the link again (two named languages do not go together)."""
+
+
+def expansions(feature: str, need: dict[str, Any]) -> tuple[tuple[str, float], ...]:
+    """``EXPANSIONS`` of one of a need's features, less another named language when the
+    need names its own (``_NAMED_ONLY``)."""
+    if feature == _LANGUAGE and any(key.endswith(_NAMED_LANGUAGE) and key[0] == "@"
+                                    for key in need):
+        return _NAMED_ONLY[_LANGUAGE]
+    return EXPANSIONS.get(feature, ())
+
+
 WEAK_FEATURES = frozenset(f"@{concept}" for concept in WEAK)
 _NO_HELP_NOW = frozenset({ASKS, UNAVAILABLE})
 """An offer that is someone's request, or is full for now: no help to any need."""
@@ -227,7 +246,7 @@ def _means_something(need: dict[str, tuple[str, ...]],
         if feature[0] == "@":
             if feature in partner:
                 return True
-            for key, _strength in EXPANSIONS.get(feature, ()):
+            for key, _strength in expansions(feature, need):
                 if key in partner and key not in need:
                     return True
         elif (language := PLACE_LANGUAGES.get(feature)) is not None:
@@ -407,7 +426,7 @@ class Matcher:
         dot product with an offer's vector is then the soft cosine."""
         out = dict(vector)
         for feature, weight in vector.items():
-            for key, strength in EXPANSIONS.get(feature, ()):
+            for key, strength in expansions(feature, vector):
                 if key not in vector:
                     value = weight * strength
                     if value > out.get(key, 0.0):
@@ -430,10 +449,11 @@ class Matcher:
                 found.append(Link(words, partner[f"@{language}"], language))
             if not feature.startswith("@") or feature in partner:
                 continue  # a concept both share says it already
+            allowed = {key for key, _ in expansions(feature, need)}
             for other, _strength in sorted(NEIGHBOURS.get(feature[1:], {}).items(),
                                            key=lambda item: -item[1]):
                 key = f"@{other}"
-                if key in partner and key not in need:
+                if key in partner and key not in need and key in allowed:
                     found.append(Link(words, partner[key], feature[1:], other))
         # the same concept first, then related concepts, then plain words
         return tuple(sorted(found, key=lambda link: (

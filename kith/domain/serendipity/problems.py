@@ -365,6 +365,11 @@ THIRD: dict[str, str] = {
         market funds, t-bills, treasury bills, government bonds, putting something aside,
         put something aside, put money aside, putting money aside, actually grows, grow my
         savings, grow my money""",
+    "tutoring": """mock papers, mock paper, past papers, mock exams, mock exam, exam
+        preparation, exam prep, prepare for the exam, listening drills, speaking part""",
+    "language": """a2 certificate, b1 certificate, b2 certificate, a2 level, b1 level, b2
+        level, language certificate, language exam, língua estrangeira, lengua extranjera,
+        foreign language""",
     "legal": """sale agreement, land dispute, land disputes, the land is theirs, land is
         ours, grabbed our land, land grabbing""",
 }
