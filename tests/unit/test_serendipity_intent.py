@@ -24,6 +24,7 @@ from kith.domain.serendipity.intent import ASKS, GOODS, UNAVAILABLE, WANTS_GOODS
     "Lemons! Heaps off our tree, free bags on the fence, help yourselves",
     "Cot bed and changing unit, smoke-free home, £150 the lot",
     "Piano free to a good home, needs tuning",
+    "Free kittens to a good home! Three of them, litter trained",
     "Anyone want two old cast iron radiators?",
     "Clearing out the loft: box of old VHS tapes",
     "Office chair, good condition, collection only",

@@ -388,7 +388,8 @@ PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, clea
     3rd floor, 2nd floor, 1st floor, first floor, second floor, third floor, top floor,
     ground floor, upstairs floor, adult children, adult child, grown children, grown-up
     children, adult kids, grown-up kids, travel nurse, travel nurses, traveling nurse,
-    travelling nurse, writing from, writing this from, posting from, money lands"""
+    travelling nurse, writing from, writing this from, posting from, money lands, under
+    the bed, under my bed, under our bed, out of bed, in bed"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""
 
