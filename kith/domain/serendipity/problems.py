@@ -370,6 +370,11 @@ THIRD: dict[str, str] = {
     "language": """a2 certificate, b1 certificate, b2 certificate, a2 level, b1 level, b2
         level, language certificate, language exam, língua estrangeira, lengua extranjera,
         foreign language""",
+    "running": """go running, going running, went running, go for a run, go for runs,
+        started running, into running, love running, enjoy running, running again, running
+        with, running in the, running on, running at, running around the""",
+    "accounting": """audited books, keep the books, keeping the books, do the books, doing
+        the books, books in order""",
     "legal": """sale agreement, land dispute, land disputes, the land is theirs, land is
         ours, grabbed our land, land grabbing""",
 }
