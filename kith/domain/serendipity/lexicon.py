@@ -669,6 +669,13 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                                     "trading funds fund savings"),),
     "estate": (("wills", "will wills probate executor executors inheritance inherit "
                          "inherited solicitor lawyer planning died death passed late"),),
+    # a trade union, not a tenants' union nor a credit union (fresh27)
+    "union": (("employment law", "trade work job jobs employer employers boss workers "
+                                 "worker workplace pay wages strike steward dismissal "
+                                 "dismissed grievance sacked redundancy shifts contract"),),
+    # a literary agent, not the real estate agent keeping the bond
+    "agent": (("editing", "manuscript novel book books publishing literary query querying "
+                          "publisher publishers memoir"),),
     # SEND the needs, not sending money home
     "send": (("special needs", "ehcp senco autism autistic adhd dyslexia dyslexic diagnosis "
                                "diagnosed sen neurodivergent iep"),),

@@ -373,6 +373,22 @@ THIRD: dict[str, str] = {
     "running": """go running, going running, went running, go for a run, go for runs,
         started running, into running, love running, enjoy running, running again, running
         with, running in the, running on, running at, running around the""",
+    "housing law": """kept our bond, kept my bond, keeping our bond, keeping my bond,
+        keeping the bond, our bond back, my bond back, bond back, bond claim, bond refund,
+        bond dispute, bond returned, rental tribunal, ncat, vcat""",
+    "benefits": """centrelink, jobseeker payment, mygov, carer payment, carer's allowance,
+        disability support pension, family tax benefit, ebt, unemployment benefits,
+        unemployment claim, ssi, ssdi, social security disability""",
+    "immigration": """bring my wife here, bring my wife over, bring my husband here, bring
+        my husband over, bring my spouse here, bring my spouse over, bring my family here,
+        bring my family over, bring my parents here, bring my parents over, bring my
+        fiancé over, bring my fiancée over""",
+    "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc""",
+    "car": """ute, utes""",
+    "damp": """basement gets wet, wet basement, basement leaks, leaky basement, water in the
+        basement, water in our basement, basement floods, basement flooded, basement
+        flooding, damp basement, basement waterproofing, waterproofing, sump pump, french
+        drain""",
     "accounting": """audited books, keep the books, keeping the books, do the books, doing
         the books, books in order""",
     "legal": """sale agreement, land dispute, land disputes, the land is theirs, land is
