@@ -211,6 +211,13 @@ def test_sending_money_home_is_no_send_and_writing_from_a_city_is_no_writing() -
     ("Rego is due and the ute failed the pink slip", None, "mechanic"),
     ("Centrelink cut my payments without a letter", None, "benefits"),
     ("My nikah was in March and I want to bring my wife here", None, "immigration"),
+    ("Sidewalk is slippy, need someone to salt and shovel", "speech therapy",
+     "snow clearing"),
+    ("SALT referral for my toddler who isn't talking yet", None, "speech therapy"),
+    ("My car needs washed before we sell it", None, "car cleaning"),
+    ("Dog keeps barking when we leave for work", None, "pet behaviour"),
+    ("Need help with my FAFSA before the deadline", None, "school"),
+    ("Our porch steps are rotting", None, "carpentry"),
 ])
 def test_a_word_of_another_setting_takes_the_sense_of_its_neighbours(
         text: str, not_concept: str | None, concept: str | None) -> None:

@@ -669,6 +669,9 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                                     "trading funds fund savings"),),
     "estate": (("wills", "will wills probate executor executors inheritance inherit "
                          "inherited solicitor lawyer planning died death passed late"),),
+    # SALT the speech and language therapy, not salt on a slippy sidewalk
+    "salt": (("speech therapy", "speech language therapist therapy stammer stutter talking "
+                                "words toddler nhs referral speaking"),),
     # a trade union, not a tenants' union nor a credit union (fresh27)
     "union": (("employment law", "trade work job jobs employer employers boss workers "
                                  "worker workplace pay wages strike steward dismissal "

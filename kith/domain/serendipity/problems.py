@@ -383,6 +383,19 @@ THIRD: dict[str, str] = {
         my husband over, bring my spouse here, bring my spouse over, bring my family here,
         bring my family over, bring my parents here, bring my parents over, bring my
         fiancé over, bring my fiancée over""",
+    "snow clearing": """shovel, shoveling, shovelling, snow shoveling, snow shovelling, shovel
+        the driveway, shovel the sidewalk, shovel the walk, snow removal, snow clearing,
+        clear the snow, snow plow, snow plowing, snowplow, plow the driveway, snow blower,
+        snowblower, salt the sidewalk, salt the steps, salt the driveway, sidewalk is
+        slippy, driveway is slippy, rock salt, ice melt, gritting, grit the path""",
+    "school": """fafsa, financial aid, student aid, css profile, student loans, pell grant""",
+    "carpentry": """rotting, rotten wood, rotted, rotting wood, porch steps, deck boards,
+        rotten steps, rotten boards""",
+    "pet behaviour": """barking when we leave, barks when we leave, howls when we leave,
+        howls when we go out, cries when we leave, whines when we leave, keeps barking,
+        chewed the door, chews the door""",
+    "car cleaning": """needs washed, car wash, car washing, detailing, car detailing, valet,
+        valeting, mobile valet, hand wash, interior clean""",
     "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc""",
     "car": """ute, utes""",
     "damp": """basement gets wet, wet basement, basement leaks, leaky basement, water in the
@@ -435,6 +448,10 @@ RELATED: dict[tuple[str, str], float] = {
     ("office work", "paperwork"): 0.3,
     ("babysitting", "childcare"): 0.6,
     ("pet behaviour", "dog training"): 0.6,
+    ("snow clearing", "handyman"): 0.4,
+    ("snow clearing", "garden"): 0.3,
+    ("car cleaning", "car"): 0.4,
+    ("car cleaning", "cleaning"): 0.4,
     ("pet behaviour", "pets"): 0.4,
     ("mediation", "legal"): 0.4,
     ("mediation", "family mediation"): 0.6,
