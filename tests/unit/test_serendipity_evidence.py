@@ -87,6 +87,9 @@ def test_everyday_words_shared_by_chance_are_said_only_when_nothing_else_is() ->
     assert _reasons("I passed PLAB 1 first time but need clinical experience",
                     "Consultant physician, I supervise clinical attachments for PLAB "
                     "doctors who passed") == "matched: plab; clinical"
+    # a month both name is no reason either (the seventh review: "feb; yonge")
+    assert _reasons("Anyone near Yonge around in Feb?",
+                    "Yonge resident, around most of Feb") == "matched: yonge"
     # with nothing but everyday words (and no sentence model to quote), they are said
     assert _reasons("Who would understand it, at home with my mum?",
                     "I understand, I am at home most days") == "matched: understand; home"

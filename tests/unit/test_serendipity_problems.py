@@ -191,6 +191,7 @@ def test_sending_money_home_is_no_send_and_writing_from_a_city_is_no_writing() -
     assert not concepts.keys() & {"special needs", "writing"}, concepts
     assert "special needs" in read("He has an EHCP and we need SEND support").concepts
     assert "furniture" not in read("My cat has been hiding under the bed since yesterday").concepts
+    assert "furniture" not in read("1 bed + den, 5 min walk to the station").concepts
 
 
 @pytest.mark.parametrize(("text", "not_concept", "concept"), [

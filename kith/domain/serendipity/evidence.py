@@ -193,7 +193,8 @@ def worth_saying(links: list[Link], kind: str | None, need: str, offer: str,
         if link.concept is None:
             if not meaning:
                 words = (*link.need_words, *link.offer_words)
-                everyday = all(w.casefold() in GENERAL for w in words)
+                everyday = all(w.casefold() in GENERAL or w.casefold() in NO_NAMES
+                               for w in words)  # "feb" is no reason either
                 if all(len(w) > 2 for w in words) and (everyday_too or not everyday):
                     said.append(describe_link(link))  # not "te" (of "Te Whatu Ora")
                 continue
