@@ -219,6 +219,8 @@ def test_sending_money_home_is_no_send_and_writing_from_a_city_is_no_writing() -
     ("Dog keeps barking when we leave for work", None, "pet behaviour"),
     ("Need help with my FAFSA before the deadline", None, "school"),
     ("Our porch steps are rotting", None, "carpentry"),
+    ("Photo and video for Hindu and Sikh ceremonies", "celebrant", "photography"),
+    ("We want a non-religious ceremony in the garden", None, "celebrant"),
 ])
 def test_a_word_of_another_setting_takes_the_sense_of_its_neighbours(
         text: str, not_concept: str | None, concept: str | None) -> None:

@@ -669,6 +669,11 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                                     "trading funds fund savings"),),
     "estate": (("wills", "will wills probate executor executors inheritance inherit "
                          "inherited solicitor lawyer planning died death passed late"),),
+    # a ceremony led, not one photographed (the seventh review: "ceremony → ceremonies
+    # (celebrant)" for a wedding photographer)
+    "ceremony": (("celebrant", "officiant officiate officiating celebrant humanist "
+                               "non-religious lead conduct vows script registrar "
+                               "civil naming funeral blessing"),),
     # SALT the speech and language therapy, not salt on a slippy sidewalk
     "salt": (("speech therapy", "speech language therapist therapy stammer stutter talking "
                                 "words toddler nhs referral speaking"),),
