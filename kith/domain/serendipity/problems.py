@@ -396,6 +396,14 @@ THIRD: dict[str, str] = {
         chewed the door, chews the door""",
     "car cleaning": """needs washed, car wash, car washing, detailing, car detailing, valet,
         valeting, mobile valet, hand wash, interior clean""",
+    "repatriation": """repatriation, repatriate, repatriating, repatriation of remains,
+        release of the body, body home, fly the body, flying the body, fly him home, fly
+        her home, buried back home, bury him back home, bury her back home, buried in our
+        village, to be buried in, laid to rest in, embalming certificate, embalming
+        certificates, consular permit, consular permits, funeral cargo, janazah""",
+    "audio": """hear the speeches, hear the speaker, hear the speakers, hear the imam, at the
+        back could hear, at the back couldn't hear, couldn't hear a thing, pa system, pa
+        hire, sound system, sound hire, run the sound""",
     "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc""",
     "car": """ute, utes""",
     "damp": """basement gets wet, wet basement, basement leaks, leaky basement, water in the
@@ -449,6 +457,8 @@ RELATED: dict[tuple[str, str], float] = {
     ("office work", "paperwork"): 0.3,
     ("babysitting", "childcare"): 0.6,
     ("pet behaviour", "dog training"): 0.6,
+    ("repatriation", "funeral"): 0.6,
+    ("repatriation", "relocation abroad"): 0.2,
     ("snow clearing", "handyman"): 0.4,
     ("snow clearing", "garden"): 0.3,
     ("car cleaning", "car"): 0.4,
