@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kith.domain.serendipity import problems, tongues, vocabulary
+from kith.domain.serendipity import problems, tongues, vocabulary, written
 from kith.domain.serendipity.audience import audiences
 from kith.domain.serendipity.intent import WANTS_GOODS, intents, wants_things
 
@@ -460,7 +460,7 @@ EXTRA: dict[str, str] = {
 for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
                         *vocabulary.MORE.items(), *problems.CONCEPTS.items(),
                         *problems.SECOND.items(), *problems.THIRD.items(),
-                        *tongues.CUES.items(),
+                        *tongues.CUES.items(), *tongues.WHOLE.items(),
                         (problems.NOTHING, problems.PHRASES)):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
@@ -596,7 +596,7 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
                          "career panel"),),
     "rental": (("housing", "flat apartment house home room tenancy landlord lease bedroom "
                            "studio property let student accommodation month monthly "
-                           "deposit"),),
+                           "deposit bond agent moved"),),
     "hire": (("job", "developer engineer staff designer people person someone role team "
                      "employee employees freelancer"),
              ("venue", "venue hall room space marquee")),
@@ -879,6 +879,11 @@ PLACE_LANGUAGES = {stem(place.strip()): language
 
 
 
+TONGUE_WORDS = frozenset(word for cues in (*tongues.CUES.values(), *tongues.WHOLE.values())
+                         for word in re.split(r"[\s,]+", cues.lower()) if word)
+"""The words of ``tongues``' cues as they are written, marks and all."""
+
+
 @dataclass(frozen=True)
 class Reading:
     """What a text is about: its concepts, with the words that said so as the person
@@ -908,6 +913,10 @@ def read(text: str) -> Reading:
     """The concepts and content words of a need, an offer or a skill."""
     tokens = _hyphens_apart(words_of(text))
     stems = [s for _, s in tokens]
+    # a post in another language: its own little words are no single cue nor content
+    # word ("ai", who, is no AI), only its phrases and the English words mixed in are
+    language = written.marks(tuple(t for t, _ in tokens))
+    unread = written.UNREAD in language
     context: frozenset[str] | None = None  # the text's stems, once a sense needs them
     concepts: dict[str, list[str]] = {}
     words: dict[str, str] = {}
@@ -938,6 +947,12 @@ def read(text: str) -> Reading:
             if found is None:
                 i += 1  # no clue: a plain word (a place, a season), not a concept
                 continue
+        if found is not None and unread and len(found[0]) == 1 and (
+                written.little(surface)
+                or (not surface.isascii() and surface not in TONGUE_WORDS)):
+            # "bị" (suffers) read without its marks is no BI, "một" (one) no MOT
+            i += 1
+            continue
         if found is not None:
             key, concept = found
             phrase = " ".join(t for t, _ in tokens[i:i + len(key)])
@@ -955,10 +970,10 @@ def read(text: str) -> Reading:
         i += 1
     for (surface, base), taken in zip(tokens, used, strict=True):
         if not taken and base not in STOP_STEMS and surface not in STOP and len(base) >= 2 \
-                and not base.isdigit():
+                and not base.isdigit() and not (unread and written.foreign(surface)):
             words.setdefault(base, surface)
     surfaces = [t for t, _ in tokens]
-    intent = intents(surfaces, text) | audiences(surfaces, text)
+    intent = intents(surfaces, text) | audiences(surfaces, text) | language
     if wants_things(concepts, surfaces):
         intent |= {WANTS_GOODS}
     return Reading({c: tuple(w) for c, w in concepts.items()}, words, intent)

@@ -30,6 +30,7 @@ from kith.core.model import ME, Opportunity, Person
 from kith.domain.serendipity.audience import OFFER_SIDES, against_codes, side_code
 from kith.domain.serendipity.intent import ASKS, GOODS, UNAVAILABLE, WANTS_GOODS
 from kith.domain.serendipity.lexicon import (
+    CONCEPTS,
     DETAIL_STEMS,
     NEIGHBOURS,
     PLACE_LANGUAGES,
@@ -37,6 +38,7 @@ from kith.domain.serendipity.lexicon import (
     Reading,
     read,
 )
+from kith.domain.serendipity.written import UNREAD, written_in
 
 if TYPE_CHECKING:
     from kith.domain.serendipity.ranking import Suggestion
@@ -142,12 +144,19 @@ listing Polish, Ukrainian and Russian is no help to a learner of Portuguese, yet
 of them added the link again (two named languages do not go together)."""
 
 
+_WRITTEN_WORDS = {f"@{concept}": (f"written in {concept.removesuffix(_NAMED_LANGUAGE).title()}",)
+                  for concept in CONCEPTS if concept.endswith(_NAMED_LANGUAGE)}
+"""The words of a need's language when only the language it is written in says it."""
+
+
 def expansions(feature: str, need: dict[str, Any]) -> tuple[tuple[str, float], ...]:
     """``EXPANSIONS`` of one of a need's features, less another named language when the
     need names its own (``_NAMED_ONLY``)."""
     if feature == _LANGUAGE and any(key.endswith(_NAMED_LANGUAGE) and key[0] == "@"
                                     for key in need):
         return _NAMED_ONLY[_LANGUAGE]
+    if feature.endswith(_NAMED_LANGUAGE) and need.get(feature) == _WRITTEN_WORDS.get(feature):
+        return ()  # the language a need is written in asks for no language lessons
     return EXPANSIONS.get(feature, ())
 
 
@@ -353,6 +362,15 @@ class Matcher:
         self.features = {o.id: _features(readings[o.id], o.tags, reader)
                          for o in self.opportunities}
         self.intents = {ident: reading.intent for ident, reading in readings.items()}
+        # a post in another language: the model's reading of it is left out, and a
+        # need's language is what it asks for too ("written in Vietnamese")
+        self.unread = frozenset(ident for ident, said in self.intents.items()
+                                if UNREAD in said)
+        for need in self.opportunities:
+            language = written_in(self.intents[need.id]) if need.type == "need" else None
+            if language and f"@{language} language" in _WRITTEN_WORDS:
+                self.features[need.id].setdefault(f"@{language} language",
+                                                  _WRITTEN_WORDS[f"@{language} language"])
         # a request or an offer full for now is no help to any need; a thing sold or
         # given away, to a need that asks for no thing (``intent.no_help`` says the same)
         self.no_help_now = frozenset(o.id for o in self.opportunities if o.type == "offer"
@@ -561,6 +579,14 @@ class Matcher:
             left, right = self.kinds.factors(*shares, KIND_WEIGHT, NOT_HELP_WEIGHT)
             bridged = left @ right.T
             cosines += bridged
+        rows = [n for n, o in enumerate(needs) if o.id in self.unread]
+        cols = [n for n, o in enumerate(self.offers) if o.id in self.unread]
+        if rows and cols:  # two posts the model cannot read are close whatever they say
+            import numpy as np
+
+            cosines[np.ix_(rows, cols)] = 0.0
+            if bridged is not None:
+                bridged[np.ix_(rows, cols)] = 0.0
         columns = {o.id: n for n, o in enumerate(self.offers)}
         return Similarities(cosines, columns, closest_columns(cosines, MEANING_CANDIDATES),
                             shares, bridged)

@@ -374,7 +374,8 @@ THIRD: dict[str, str] = {
         started running, into running, love running, enjoy running, running again, running
         with, running in the, running on, running at, running around the""",
     "housing law": """kept our bond, kept my bond, keeping our bond, keeping my bond,
-        keeping the bond, our bond back, my bond back, bond back, bond claim, bond refund,
+        keeping the bond, keeping the whole bond, keeping our whole bond, the whole bond,
+        our bond back, my bond back, bond back, bond claim, bond refund,
         bond dispute, bond returned, rental tribunal, ncat, vcat""",
     "benefits": """centrelink, jobseeker payment, mygov, carer payment, carer's allowance,
         disability support pension, family tax benefit, ebt, unemployment benefits,

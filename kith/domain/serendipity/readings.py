@@ -26,7 +26,15 @@ from typing import Any
 
 import orjson
 
-from kith.domain.serendipity import audience, intent, lexicon, problems, tongues, vocabulary
+from kith.domain.serendipity import (
+    audience,
+    intent,
+    lexicon,
+    problems,
+    tongues,
+    vocabulary,
+    written,
+)
 from kith.domain.serendipity.lexicon import Reading
 from kith.persistence.folder import read_cache, replace_cache
 
@@ -41,7 +49,7 @@ def digest() -> str:
     """The digest of the lexicon's source files ("" when they cannot be read: then
     nothing is cached, rather than readings trusted without knowing what made them)."""
     found = hashlib.blake2b(FORMAT.encode(), digest_size=16)
-    for module in (lexicon, vocabulary, problems, tongues, intent, audience):
+    for module in (lexicon, vocabulary, problems, tongues, intent, audience, written):
         try:
             found.update(Path(str(module.__file__)).read_bytes())
         except (OSError, TypeError):

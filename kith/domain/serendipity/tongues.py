@@ -113,3 +113,42 @@ CUES: dict[str, str] = {
     "photography": "fotógrafo, fotógrafa, fotografia, fotos do casamento",
 }
 """Concepts of ``lexicon`` and the Portuguese and Spanish words that name them."""
+
+WHOLE: dict[str, str] = {
+    # Vietnamese (read without marks too: many type it so) ---------------------------
+    "immigration": "bảo lãnh, di trú, bộ di trú, thị thực, định cư",
+    "paperwork": "hồ sơ, giấy tờ, làm giấy tờ",
+    "wedding": "kết hôn, đăng ký kết hôn, đám cưới, ślub, wesele, bihe",
+    "pets": "mèo, bé mèo, thú cưng, giữ mèo, trông mèo, giữ chó, trông chó",
+    "house sitting": "giữ mèo tại nhà, trông nhà, giữ nhà",
+    "medical": "tiểu đường, chích insulin, bác sĩ, bệnh viện, lekarz, lekarza, daktar, aspatal",
+    "special needs": "khó đọc, chứng khó đọc, đọc chậm, đảo chữ",
+    "web": "trang web, đặt lịch, đặt lịch hẹn",
+    "funeral": """tro cốt, đám tang, tang lễ, qua đời, pogrzeb, pogrzebu, antyesti, kaj
+        kriya, dah sanskar, malami, bitnubhayo, bitnu bhayo""",
+    "housing law": "tiền bond, tiền cọc, trả lại tiền cọc, chủ nhà giữ",
+    "english lessons": "học tiếng anh, tiếng anh căn bản, lớp tiếng anh",
+    "vietnamese language": "tiếng việt, nói tiếng việt",
+    "dentist": """nha sĩ, đau răng, dentysta, dentystę, dentysty, ząb, zęby, boli
+        ząb, ból zęba, stomatolog""",
+    "legal": "luật sư, prawnik, prawnika, adwokat, adwokata",
+    "accounting": "kế toán, thuế, khai thuế, księgowa, księgowy, podatek, podatki",
+    "plumbing": "thợ sửa ống nước, ống nước, rò rỉ, hydraulik, hydraulika, cieknie",
+    "electrical": "thợ điện, elektryk, elektryka",
+    "removals": "chuyển nhà, przeprowadzka, przeprowadzki",
+    "childcare": "giữ trẻ, trông trẻ, bảo mẫu, niania, nianię, opiekunka",
+    "job": "việc làm, tìm việc, praca, pracy, kaam",
+    "mechanic": "sửa xe, thợ sửa xe, mechanik, mechanika",
+    # Polish --------------------------------------------------------------------------
+    "roofing": """dach, dachu, dekarz, dekarza, kapie z sufitu, kapie mi z sufitu, przecieka
+        dach, po burzy, po wczorajszej burzy""",
+    "damp": "sufit, sufitu, wilgoć, pleśń",
+    "insurance": "ubezpieczenia, ubezpieczenie, bez ubezpieczenia",
+    "crafts": "pisanki, pisanek, woskiem, wielkanoc",
+    # Nepali in Latin letters ---------------------------------------------------------
+    "language": "bhasa, bhasa class",
+    "room to rent": "kotha, kotha bhada",
+}
+"""Help asked for in languages posted whole in a community's groups (Vietnamese, Polish,
+Nepali in Latin letters): a post in them is ``written.UNREAD``, so these words, and the
+English ones mixed in, are all the matcher reads of it."""

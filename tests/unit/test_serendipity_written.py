@@ -1,0 +1,128 @@
+"""Posts written in another language (``written``): known by their letters or their
+little words, left unread by the sentence model, their little words no reason, and a
+need's language met by an offer that speaks it.
+
+The stories are the blind sets fresh30 (Pittsburgh's Polish and Nepali-Bhutanese
+communities) and fresh31 (western Sydney's Vietnamese community): needs posted whole in
+Polish, Nepali and Vietnamese went to any offer in the same language (a Vietnamese
+student-visa centre for a mother asking about dyslexia), or to none.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kith.core.model import Opportunity, Person
+from kith.domain.serendipity import Matcher, meaning, merge
+from kith.domain.serendipity.lexicon import read, words_of
+from kith.domain.serendipity.written import UNREAD, language_of, written_in
+
+MODEL = importlib.util.find_spec("numpy") is not None and meaning.model_dir() is not None
+needs_model = pytest.mark.skipif(not MODEL, reason="the meaning extra is not installed")
+WHEN = datetime(2026, 3, 2, 10, tzinfo=UTC)
+
+DYSLEXIA = ("Con gái em học lớp 3, cô giáo nói con đọc rất chậm và hay đảo chữ, có thể bị "
+            "chứng khó đọc. Em nên đưa con đi kiểm tra ở đâu? Có ai biết chỗ nào nói được "
+            "tiếng Việt không ạ?")
+VISA_CENTRE = ("Trung tâm tư vấn du học: hỗ trợ visa du học, ghi danh đại học, tìm chỗ ở cho "
+               "sinh viên quốc tế.")
+SPEECH = ("Speech pathologist: reading and spelling assessments, dyslexia screening for "
+          "primary-school kids. Nói tiếng Việt.")
+TOOTH = ("Mój mąż nie ma ubezpieczenia, od tygodnia boli go ząb, a dziś rano spuchł mu "
+         "policzek. Nie stać nas na prywatnego dentystę. Gdzie można pójść?")
+CLINIC = ("I volunteer at a free dental clinic: exams, fillings, extractions. No insurance "
+          "required.")
+CATS = ("Em về Việt Nam 3 tuần tháng 1. Hai bé mèo già ở nhà, một bé bị tiểu đường phải "
+        "chích insulin 2 lần/ngày. Ai biết người giữ mèo tại nhà đáng tin không ạ?")
+SITTER = "Vietnamese-speaking vet nurse: house and pet sitting, happy to give injections."
+CITIZENSHIP = "Polish citizenship by descent! I dig up the parish and civil records for you."
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(surface for surface, _ in words_of(text))
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    (DYSLEXIA, "vietnamese"),
+    ("Em về Việt Nam 3 tuần tháng 1. Hai bé mèo già ở nhà", "vietnamese"),
+    (TOOTH, "polish"),
+    ("Mero buwa ko tax file garna kasle help garna sakcha? Last year IRS bata chitthi aayo",
+     "nepali"),
+    ("Γεια σας, ψάχνω δάσκαλο για τον γιο μου", "greek"),
+])
+def test_a_post_in_another_language_is_known_and_unread(text: str, language: str) -> None:
+    assert language_of(_words(text)) == (language, False)
+    intent = read(text).intent
+    assert UNREAD in intent and written_in(intent) == language
+
+
+@pytest.mark.parametrize("text", [
+    "Knee-high boots, women's 8, worn twice, $40.",  # terse English
+    "Bom dia vizinhos, so it's cold showers for the whole family, the gas bottle is new",
+    "Fundi wa mabomba. I fix burst pipes, leaking cisterns and blocked drains, WhatsApp me",
+    "Trung tâm tư vấn: Student visa & uni enrolment help, and we find you a room to stay",
+    "Certified translator: Polish, Ukrainian and Russian into English",
+    "",
+])
+def test_a_post_in_english_or_mixed_with_it_is_read(text: str) -> None:
+    assert language_of(_words(text))[1]
+    assert UNREAD not in read(text).intent
+
+
+def test_the_little_words_of_an_unread_post_are_no_reason_and_no_english_cue() -> None:
+    reading = read(DYSLEXIA)
+    assert "data" not in reading.concepts  # "ai" is who, not AI
+    assert "special needs" in reading.concepts  # "khó đọc" is dyslexia
+    assert not {"hoc", "cho", "ai", "kiem"} & set(reading.words)
+    assert "mechanic" not in read("Hai bé mèo già ở nhà, một bé bị tiểu đường").concepts
+
+
+@given(st.lists(st.sampled_from(["em", "ai", "một", "ząb", "się", "the", "plumber", "ma",
+                                 "ko", "garna", "tap", "leak", "ở", "ạ", "x"]),
+                max_size=20).map(" ".join))
+@settings(max_examples=200, deadline=None)
+def test_any_mix_of_words_reads_without_error(text: str) -> None:
+    language, readable = language_of(_words(text))
+    assert readable or language in (None, "vietnamese", "polish", "nepali", "tagalog",
+                                    "swahili", "hindi")
+    read(text)
+
+
+def _first(need: str, *offers: str, model: bool) -> tuple[str, list[str]]:
+    asker = Person.create("Asker", networks={"street": None})
+    givers = [Person.create(f"Giver {n}", networks={"church": None})
+              for n in range(len(offers))]
+    opportunities = [Opportunity.create(person=asker.id, type="need", text=need, when=WHEN)]
+    opportunities += [Opportunity.create(person=g.id, type="offer", text=t, when=WHEN)
+                      for g, t in zip(givers, offers, strict=True)]
+    vectors = meaning.prepare(None, [o.text for o in opportunities]) if model else None
+    found = merge(Matcher([asker, *givers], opportunities, vectors).suggest())
+    texts = {o.id: o.text for o in opportunities}
+    assert found, "no suggestion at all"
+    return texts[found[0].opportunities[1]], list(found[0].evidence)
+
+
+@pytest.mark.parametrize("model", [
+    False, pytest.param(True, marks=[pytest.mark.meaning, needs_model])])
+def test_a_need_in_another_language_meets_the_helper_not_its_language(model: bool) -> None:
+    """The Vietnamese mother meets the speech pathologist who speaks Vietnamese, not the
+    student-visa centre written in it; the Polish toothache the free dental clinic, not
+    the Polish citizenship researcher."""
+    assert _first(DYSLEXIA, VISA_CENTRE, SPEECH, model=model)[0] == SPEECH
+    assert _first(TOOTH, CITIZENSHIP, CLINIC, model=model)[0] == CLINIC
+    right, evidence = _first(CATS, VISA_CENTRE, SITTER, model=model)
+    assert right == SITTER
+    assert "written in Vietnamese → Vietnamese" in evidence[0], evidence
+
+
+def test_the_language_a_need_is_written_in_asks_for_no_language_lessons() -> None:
+    asker, giver = Person.create("Ana"), Person.create("Ben")
+    need = Opportunity.create(person=asker.id, type="need", when=WHEN, text=TOOTH)
+    lessons = Opportunity.create(person=giver.id, type="offer", when=WHEN,
+                                 text="Nepali bhasa class for children, Saturdays")
+    assert not Matcher([asker, giver], [need, lessons]).suggest()
