@@ -461,6 +461,7 @@ for _concept, _cues in (*EXTRA.items(), *vocabulary.CONCEPTS.items(),
                         *vocabulary.MORE.items(), *problems.CONCEPTS.items(),
                         *problems.SECOND.items(), *problems.THIRD.items(),
                         *tongues.CUES.items(), *tongues.WHOLE.items(),
+                        *tongues.FRENCH.items(),
                         (problems.NOTHING, problems.PHRASES)):
     CONCEPTS[_concept] = CONCEPTS.get(_concept, "") + ", " + _cues
 
@@ -879,7 +880,8 @@ PLACE_LANGUAGES = {stem(place.strip()): language
 
 
 
-TONGUE_WORDS = frozenset(word for cues in (*tongues.CUES.values(), *tongues.WHOLE.values())
+TONGUE_WORDS = frozenset(word for cues in (*tongues.CUES.values(), *tongues.WHOLE.values(),
+                                           *tongues.FRENCH.values())
                          for word in re.split(r"[\s,]+", cues.lower()) if word)
 """The words of ``tongues``' cues as they are written, marks and all."""
 

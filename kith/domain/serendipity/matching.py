@@ -149,6 +149,16 @@ _WRITTEN_WORDS = {f"@{concept}": (f"written in {concept.removesuffix(_NAMED_LANG
 """The words of a need's language when only the language it is written in says it."""
 
 
+def _weakened(vector: dict[str, float], feature: str) -> dict[str, float]:
+    """``vector`` with ``feature`` at ``WEAK_WEIGHT`` of its weight, normalised again: the
+    language a need is written in says who could help, not what it asks (an offer of
+    lessons in that language is no answer to a toothache written in it)."""
+    weights = dict(vector)
+    weights[feature] *= WEAK_WEIGHT
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {f: w / norm for f, w in weights.items()}
+
+
 def expansions(feature: str, need: dict[str, Any]) -> tuple[tuple[str, float], ...]:
     """``EXPANSIONS`` of one of a need's features, less another named language when the
     need names its own (``_NAMED_ONLY``)."""
@@ -366,11 +376,13 @@ class Matcher:
         # need's language is what it asks for too ("written in Vietnamese")
         self.unread = frozenset(ident for ident, said in self.intents.items()
                                 if UNREAD in said)
+        written: dict[str, str] = {}
         for need in self.opportunities:
             language = written_in(self.intents[need.id]) if need.type == "need" else None
-            if language and f"@{language} language" in _WRITTEN_WORDS:
-                self.features[need.id].setdefault(f"@{language} language",
-                                                  _WRITTEN_WORDS[f"@{language} language"])
+            feature = f"@{language} language"
+            if language and feature in _WRITTEN_WORDS and feature not in self.features[need.id]:
+                self.features[need.id][feature] = _WRITTEN_WORDS[feature]
+                written[need.id] = feature
         # a request or an offer full for now is no help to any need; a thing sold or
         # given away, to a need that asks for no thing (``intent.no_help`` says the same)
         self.no_help_now = frozenset(o.id for o in self.opportunities if o.type == "offer"
@@ -393,6 +405,8 @@ class Matcher:
                 frequency[feature] = frequency.get(feature, 0) + 1
         self.idf = {f: math.log((1 + documents) / (1 + n)) + 1 for f, n in frequency.items()}
         self.vectors = {ident: self._vector(found) for ident, found in self.features.items()}
+        for ident, language in written.items():  # a hint of who can help, not the topic
+            self.vectors[ident] = _weakened(self.vectors[ident], language)
         self.by_id = {o.id: o for o in self.opportunities}
         self.owner = {o.id: o.person for o in self.opportunities}
         self.offers = [o for o in self.opportunities if o.type == "offer"]

@@ -152,3 +152,61 @@ WHOLE: dict[str, str] = {
 """Help asked for in languages posted whole in a community's groups (Vietnamese, Polish,
 Nepali in Latin letters): a post in them is ``written.UNREAD``, so these words, and the
 English ones mixed in, are all the matcher reads of it."""
+
+FRENCH: dict[str, str] = {
+    # French (France, Québec, Belgium, West Africa) -------------------------------------
+    "plumbing": """plombier, plomberie, robinet qui coule, robinets qui coulent, fuite
+        d'eau, chasse d'eau, évier bouché, drain bouché, drains lents, réservoir de chasse""",
+    "electrical": """électricien, électricienne, maître électricien, disjoncteur,
+        disjoncteurs, panneau électrique, panneaux à fusibles, fusibles, panne de courant""",
+    "roofing": "toiture, couvreur, toit qui coule, infiltration d'eau",
+    "heating": "chauffage, fournaise, chauffe-eau, thermopompe",
+    "removals": """déménagement, déménagements, déménageur, déménageurs, camion de
+        déménagement, petits déménagements""",
+    "snow clearing": """déneigement, déneigeur, contrat de déneigement, pelleter, souflèz,
+        retire nèj""",
+    "cleaning": "femme de ménage, entretien ménager, faire le ménage",
+    "locksmith": "serrurier",
+    "pest control": "exterminateur, punaises de lit, coquerelles, souris",
+    "housing": """logement, locataire, locataires, propriétaire, loyer, lwaye, kay pou
+        lwe""",
+    "room to rent": "chambre à louer, colocation, coloc, chanm pou lwe",
+    "housing law": """comité logement, avis de reprise, reprise de logement, éviction,
+        tribunal administratif du logement, régie du logement""",
+    "legal": "avocat, avocate, notaire, juriste, avoka",
+    "accounting": """comptable, impôts, déclaration de revenus, rapport d'impôt, travailleur
+        autonome, société par actions, kontab, enpo, rapò enpo""",
+    "immigration": """résidence permanente, certificat de sélection, consultant en
+        immigration, permis de travail, permis d'études, citoyenneté, imigrasyon,
+        rezidans""",
+    "paperwork": "formulaires, dosye, fòm yo",
+    "job": "emploi, offre d'emploi, on embauche, nous embauchons, djòb",
+    "childcare": """garderie, gardienne, gardiennage, garder les enfants, service de garde,
+        nounou, gadri, gade timoun""",
+    "medical": "médecin, médecin de famille, clinique, infirmière, doktè, lopital",
+    "dentist": "dentiste, mal de dents, rage de dents, dantis",
+    "physio": "physiothérapeute, physiothérapie, kinésithérapeute",
+    "therapy": "psychologue, psychothérapeute, anxiété",
+    "bereavement": "deuil",
+    "eldercare": "aîné, aînés, personne âgée, personnes âgées, proche aidant",
+    "vet": "vétérinaire",
+    "pets": "chien, chiens, minou, minous, pitou, pitous",
+    "sewing": "couturière, couture, ourlet, ourlets, retouches",
+    "wedding": "mariage, robe de mariée, maryaj",
+    "funeral": """funérailles, salon funéraire, complexe funéraire, décès, décédé, décédée,
+        fineray, antèman""",
+    "repatriation": "rapatriement, rapatriement du corps, rapatriman, rapatriman kò",
+    "catering": "traiteur, manje pou fèt",
+    "tutoring": "tuteur, tutrice, aide aux devoirs, cours privés",
+    "french language": "francisation, jasette, cours de français, apprendre le français",
+    "it support": """ordinateur, informatique, technicien informatique, piratée, piraté,
+        compte piraté, mot de passe""",
+    "mechanic": "mécanicien, pneus d'hiver, changement de pneus, mekanisyen, kawoutchou",
+    "web": "site web, site internet",
+    "marketing": "médias sociaux, réseaux sociaux",
+    "mentoring": "mentorat",
+}
+"""Help asked for in French and Haitian Creole (Kreyòl), the languages of Montréal's
+groups beside English: a need in English meets an offer in them through the concept
+both name. Not "chat" (a cat, and English chat), "char" (a Québec car) nor "bail" (a
+lease, and bailed)."""

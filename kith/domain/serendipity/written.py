@@ -70,6 +70,8 @@ LITTLE_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for na
     "swahili": """na ya wa kwa ni za hii hiyo kuna nina mimi yangu wangu yetu wetu sana
         tafadhali asante habari ndiyo hapana kama lakini pia huyo hao wale nani gani
         wapi lini kwenye""",
+    "haitian creole": """mwen m ou li nou yo pou ak nan ki sa se pa gen yon ti fè fe kay
+        konn vle ka kapab tout moun mande ede bezwen anpil paske sou avè ave""",
     "tagalog": """ang ng mga sa po ko ako namin natin kami tayo lang naman yung yun kasi
         pero kung para may wala walang ba nga din rin salamat kayo sila siya niya""",
     "hindi": """hai hain ka ki ke mein mujhe mera meri humara hum aap aapka kya kaise
