@@ -405,6 +405,27 @@ THIRD: dict[str, str] = {
     "audio": """hear the speeches, hear the speaker, hear the speakers, hear the imam, at the
         back could hear, at the back couldn't hear, couldn't hear a thing, pa system, pa
         hire, sound system, sound hire, run the sound""",
+    "chess": """openings and endgames, openings, tactics and endgames, endgames, rated
+        tournaments, rated junior tournaments, fide rating, chess960""",
+    "sewing": """alter it, altered, alter my, alter the dress, alter the gown, sizes too
+        small, size too small, too tight, take it in, let it out, resizing, restyling,
+        seamstress, tailor, tailoring""",
+    "web": """do you have a link, have a link, a link where, order and pay, pay online,
+        online shop, online shops, mobile money checkout, momo checkout, whatsapp order
+        button, product pages""",
+    "paperwork": """birth certificate, birth certificates, birth registration, passport
+        application, passport renewal, travel documents, national registration, national
+        id, documents runner, papers sorted""",
+    "catering": """need food, food for, home food, proper food, outside catering, food for
+        the guests, feed the guests, feed everyone""",
+    "electrical": """goes dark, house goes dark, whole house goes dark, lights go out,
+        wireman, distribution board, distribution boards, earthing, rewiring, breaker
+        upgrades""",
+    "job": """taking on staff, we're taking on, we are taking on, taking on 3, sales
+        attendant, sales attendants, shop attendant, shop attendants, monthly pay, plus
+        commission""",
+    "funeral": """mortuary, the body, hearse, okuziika, car for the body, burial arrangements,
+        caskets, casket, coffin""",
     "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc""",
     "car": """ute, utes""",
     "damp": """basement gets wet, wet basement, basement leaks, leaky basement, water in the
@@ -578,6 +599,10 @@ MORE_LANGUAGES = {
     "telugu": "telugu", "malayalam": "malayalam", "marathi": "marathi",
     "sinhala": "sinhala, sinhalese", "kannada": "kannada", "urdu": "urdu",
     "cantonese": "cantonese, hong kong chinese",
+    "luganda": "luganda, oluganda", "kinyarwanda": "kinyarwanda", "zulu": "zulu, isizulu",
+    "xhosa": "xhosa, isixhosa", "afrikaans": "afrikaans", "shona": "shona",
+    "lingala": "lingala", "wolof": "wolof",
+    "haitian creole": "haitian creole, kreyòl, kreyol ayisyen, creole",
 }
 """Languages beside ``vocabulary``'s, each its own concept (Dari is not Kurdish)."""
 for _name, _cues in MORE_LANGUAGES.items():
