@@ -149,3 +149,15 @@ def test_a_need_meets_an_offer_in_french_or_creole(need: str, right: str, other:
     """The blind set fresh33 (Montréal): 28 of its 30 pairs cross from English to French
     or Haitian Creole, which the sentence model does not read."""
     assert _first(need, other, right, model=False)[0] == right
+
+
+@pytest.mark.meaning
+@needs_model
+def test_no_phrase_of_a_post_the_model_cannot_read_is_quoted_as_close() -> None:
+    """The eighth review: "I'm downtown till 6" ≈ "Monreyal-Nò, Saint-Léonard, RDP"
+    (close in meaning) was quoted for a Kreyòl offer of home care."""
+    need = "Mom is elderly and needs help with meds and meals while I'm downtown till 6"
+    offer = ("Mwen se préposée aux bénéficiaires, 12 an eksperyans. M ap ofri èd lakay pou "
+             "granmoun: medikaman alè, manje, lave, konpayi. Monreyal-Nò, Saint-Léonard, RDP.")
+    found = _first(need, offer, model=True)[1]
+    assert "close in meaning" not in found[0], found

@@ -61,7 +61,16 @@ works
     # them with English ("preciso de ajuda com a mudança"): no reason to meet on their own
     """de da do das dos em na nas nos com para pra por um uma os eu voce ele ela meu minha
     muito obrigado obrigada oi ola el los las en con del al una por favor une le les des du
-    et pour avec est durante agora tambem mas""".split())  # noqa: SIM905
+    et pour avec est durante agora tambem mas""".split()) | frozenset(  # noqa: SIM905
+    # and more of French (a whole post in French, like a mover's "mon frère pis moi on
+    # fait des petits déménagements", was mostly these) and of Haitian Creole; none of
+    # them an English word
+    """mon mes moi toi notre nos votre vos leur leurs cette ces cet qui que quoi où
+    très aussi comme quand être avoir ai avons ont suis sommes êtes sont nous vous ils
+    elles pas rien tout tous toute toutes deux sans pis chez dans aux depuis encore
+    peut peux veux voudrais faut fait faire fais merci bonjour salut svp aussi juste
+    mwen nou yo pou ak nan ki gen yon fè konn vle kapab moun mande bezwen anpil paske
+    avè mèsi bonjou""".split())  # noqa: SIM905
 """Words that say nothing about what is needed or offered (read back as a reason, "her;
 every; day" was noise to a reader of the evidence)."""
 

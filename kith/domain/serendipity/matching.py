@@ -226,6 +226,8 @@ class Match:
         """The need's and the offer's phrases closest in meaning, when the model counted."""
         if self.meaning is None or self.offer is None or self.similarity <= 0.0:
             return None
+        if any(UNREAD in said for said in self.intents):
+            return None  # the model's closest phrases of a post it cannot read are chance
         found: tuple[str, str, float] | None = self.meaning.phrases(self.need.text,
                                                                     self.offer.text)
         return found

@@ -453,7 +453,8 @@ PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, clea
     ground floor, upstairs floor, adult children, adult child, grown children, grown-up
     children, adult kids, grown-up kids, travel nurse, travel nurses, traveling nurse,
     travelling nurse, writing from, writing this from, posting from, money lands, under
-    the bed, under my bed, under our bed, out of bed, in bed, 1 bed, 2 bed, 3 bed, 4 bed,
+    the bed, under my bed, under our bed, out of bed, in bed, computed automatically,
+    computed, 1 bed, 2 bed, 3 bed, 4 bed,
     one bed, two bed, three bed, four bed"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""

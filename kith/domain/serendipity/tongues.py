@@ -188,7 +188,8 @@ FRENCH: dict[str, str] = {
     "physio": "physiothérapeute, physiothérapie, kinésithérapeute",
     "therapy": "psychologue, psychothérapeute, anxiété",
     "bereavement": "deuil",
-    "eldercare": "aîné, aînés, personne âgée, personnes âgées, proche aidant",
+    "eldercare": """aîné, aînés, personne âgée, personnes âgées, proche aidant, granmoun, èd
+        lakay, préposée aux bénéficiaires, préposé aux bénéficiaires""",
     "vet": "vétérinaire",
     "pets": "chien, chiens, minou, minous, pitou, pitous",
     "sewing": "couturière, couture, ourlet, ourlets, retouches",

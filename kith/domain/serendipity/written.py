@@ -128,7 +128,7 @@ def language_of(words: tuple[str, ...]) -> tuple[str | None, bool]:
         found = _language_of_word(word)
         if found is None:
             found = next((name for name, little in LITTLE_WORDS.items() if word in little),
-                         None)
+                         None if word.isascii() else "")  # "bénéficiaires": not English
         if found is not None:
             foreign += 1
             if found:
