@@ -219,6 +219,7 @@ def test_sending_money_home_is_no_send_and_writing_from_a_city_is_no_writing() -
     ("Dog keeps barking when we leave for work", None, "pet behaviour"),
     ("Need help with my FAFSA before the deadline", None, "school"),
     ("Our porch steps are rotting", None, "carpentry"),
+    ("Pure oud oil and bakhoor from Dubai, wholesale and retail", "music", None),
     ("Photo and video for Hindu and Sikh ceremonies", "celebrant", "photography"),
     ("We want a non-religious ceremony in the garden", None, "celebrant"),
 ])
@@ -257,6 +258,10 @@ def test_a_word_of_another_setting_takes_the_sense_of_its_neighbours(
     ("We need proper home food for 120 people at the reunion", "catering"),
     ("Our new CTO wants to learn basic Luganda", "luganda language"),
     ("We need to bring her from the mortuary and find a car for the body", "funeral"),
+    ("My daughter just got her Ls and needs 120 hours in the logbook", "driving lessons"),
+    ("Found Dad's old Pentax and a few rolls of film I'd love to get developed",
+     "photography"),
+    ("My son wants to learn to play his grandfather's oud", "music"),
     ("I prepare adults for the exam: mock papers and listening drills", "tutoring"),
     ("I need the A2 certificate to apply for citizenship", "language"),
 ])

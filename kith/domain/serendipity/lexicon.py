@@ -684,6 +684,9 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "ceremony": (("celebrant", "officiant officiate officiating celebrant humanist "
                                "non-religious lead conduct vows script registrar "
                                "civil naming funeral blessing"),),
+    # the oud played, not oud oil (fresh31)
+    "oud": (("music", "lesson lessons teacher teach learn play playing maqam instrument "
+                      "strings music musician"),),
     # SALT the speech and language therapy, not salt on a slippy sidewalk
     "salt": (("speech therapy", "speech language therapist therapy stammer stutter talking "
                                 "words toddler nhs referral speaking"),),

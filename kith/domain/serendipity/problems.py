@@ -426,6 +426,13 @@ THIRD: dict[str, str] = {
         commission""",
     "funeral": """mortuary, the body, hearse, okuziika, car for the body, burial arrangements,
         caskets, casket, coffin""",
+    "driving lessons": """got her ls, got his ls, got my ls, her ls, his ls, learner's
+        permit, learner permit, learners permit, learner driver, learner drivers, l plates,
+        l-plates, l-plater, l-platers, logbook hours, hours in the logbook, learnt to drive,
+        learned to drive, driving practice, supervised driving""",
+    "photography": """get those developed, get them developed, film developed, develop film,
+        developing film, rolls of film, unused rolls, film camera, film cameras, darkroom,
+        analogue photography, analog photography, 35mm""",
     "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc""",
     "car": """ute, utes""",
     "damp": """basement gets wet, wet basement, basement leaks, leaky basement, water in the
