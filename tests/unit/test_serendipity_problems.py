@@ -192,6 +192,7 @@ def test_sending_money_home_is_no_send_and_writing_from_a_city_is_no_writing() -
     assert "special needs" in read("He has an EHCP and we need SEND support").concepts
     assert "furniture" not in read("My cat has been hiding under the bed since yesterday").concepts
     assert "furniture" not in read("1 bed + den, 5 min walk to the station").concepts
+    assert "feet" not in read("About 10 mins on foot to the infirmary").concepts
 
 
 @pytest.mark.parametrize(("text", "not_concept", "concept"), [
@@ -262,6 +263,8 @@ def test_a_word_of_another_setting_takes_the_sense_of_its_neighbours(
     ("Found Dad's old Pentax and a few rolls of film I'd love to get developed",
      "photography"),
     ("My son wants to learn to play his grandfather's oud", "music"),
+    ("We've a spare double, £560 a month all bills in", "room to rent"),
+    ("Independent, whole-of-market broker for the awkward cases", "buy home"),
     ("I prepare adults for the exam: mock papers and listening drills", "tutoring"),
     ("I need the A2 certificate to apply for citizenship", "language"),
 ])

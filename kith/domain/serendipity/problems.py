@@ -433,6 +433,10 @@ THIRD: dict[str, str] = {
     "photography": """get those developed, get them developed, film developed, develop film,
         developing film, rolls of film, unused rolls, film camera, film cameras, darkroom,
         analogue photography, analog photography, 35mm""",
+    "room to rent": """spare double, spare single, all bills in, bills included, bills incl,
+        own shelf in the fridge, would suit someone on shifts, room in our house""",
+    "buy home": """whole of market, whole-of-market, mortgage in principle, agreement in
+        principle, turned us down for a mortgage""",
     "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc""",
     "car": """ute, utes""",
     "damp": """basement gets wet, wet basement, basement leaks, leaky basement, water in the
@@ -460,7 +464,8 @@ PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, clea
     ground floor, upstairs floor, adult children, adult child, grown children, grown-up
     children, adult kids, grown-up kids, travel nurse, travel nurses, traveling nurse,
     travelling nurse, writing from, writing this from, posting from, money lands, under
-    the bed, under my bed, under our bed, out of bed, in bed, computed automatically,
+    the bed, under my bed, under our bed, out of bed, in bed, on foot, mins on foot,
+    minutes on foot, computed automatically,
     computed, 1 bed, 2 bed, 3 bed, 4 bed,
     one bed, two bed, three bed, four bed"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
