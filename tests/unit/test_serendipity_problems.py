@@ -265,6 +265,11 @@ def test_a_word_of_another_setting_takes_the_sense_of_its_neighbours(
     ("My son wants to learn to play his grandfather's oud", "music"),
     ("We've a spare double, £560 a month all bills in", "room to rent"),
     ("Independent, whole-of-market broker for the awkward cases", "buy home"),
+    ("I've got counterbalance and reach tickets, six years, no accidents", "forklift"),
+    ("The mandir Gmail is sending strange links and the password doesn't work",
+     "it support"),
+    ("Parents own the house outright and have nothing written down", "wills"),
+    ("Nan was never religious: no church, no vicar, just her songs", "celebrant"),
     ("I prepare adults for the exam: mock papers and listening drills", "tutoring"),
     ("I need the A2 certificate to apply for citizenship", "language"),
 ])

@@ -437,6 +437,16 @@ THIRD: dict[str, str] = {
         own shelf in the fridge, would suit someone on shifts, room in our house""",
     "buy home": """whole of market, whole-of-market, mortgage in principle, agreement in
         principle, turned us down for a mortgage""",
+    "forklift": """flt, flt operator, flt operators, forklift, forklifts, fork lift,
+        counterbalance, reach truck, reach tickets, flt licence, forklift licence, flt
+        licence holders""",
+    "it support": """hacked, hijacked, account hacked, hijacked accounts, sending strange
+        links, strange links, password doesn't work, recovery number, recovery email, locked
+        out of, 2-step verification, two-step verification, two-step login, 2fa""",
+    "wills": """nothing written down, nothing in writing, who gets the house, who raises
+        her, who raises him""",
+    "celebrant": """never religious, no vicar, no church, not religious, not a religious,
+        without a vicar""",
     "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc""",
     "car": """ute, utes""",
     "damp": """basement gets wet, wet basement, basement leaks, leaky basement, water in the
@@ -493,6 +503,7 @@ RELATED: dict[tuple[str, str], float] = {
     ("babysitting", "childcare"): 0.6,
     ("pet behaviour", "dog training"): 0.6,
     ("repatriation", "funeral"): 0.6,
+    ("forklift", "job"): 0.4,
     ("repatriation", "relocation abroad"): 0.2,
     ("snow clearing", "handyman"): 0.4,
     ("snow clearing", "garden"): 0.3,
