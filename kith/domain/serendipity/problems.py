@@ -373,7 +373,9 @@ THIRD: dict[str, str] = {
     "running": """go running, going running, went running, go for a run, go for runs,
         started running, into running, love running, enjoy running, running again, running
         with, running in the, running on, running at, running around the""",
-    "housing law": """kept our bond, kept my bond, keeping our bond, keeping my bond,
+    "housing law": """have to be out by, we have to be out, be out by july, renovations and
+        enlarging, renoviction, evict us, evicting us, kept our bond, kept my bond, keeping
+        our bond, keeping my bond,
         keeping the bond, keeping the whole bond, keeping our whole bond, the whole bond,
         our bond back, my bond back, bond back, bond claim, bond refund,
         bond dispute, bond returned, rental tribunal, ncat, vcat""",
@@ -418,7 +420,8 @@ THIRD: dict[str, str] = {
         id, documents runner, papers sorted""",
     "catering": """need food, food for, home food, proper food, outside catering, food for
         the guests, feed the guests, feed everyone""",
-    "electrical": """goes dark, house goes dark, whole house goes dark, lights go out,
+    "electrical": """goes dead, half the kitchen goes dead, glass fuse, screw in a new fuse,
+        fuse box, goes dark, house goes dark, whole house goes dark, lights go out,
         wireman, distribution board, distribution boards, earthing, rewiring, breaker
         upgrades""",
     "job": """taking on staff, we're taking on, we are taking on, taking on 3, sales
@@ -437,10 +440,14 @@ THIRD: dict[str, str] = {
         own shelf in the fridge, would suit someone on shifts, room in our house""",
     "buy home": """whole of market, whole-of-market, mortgage in principle, agreement in
         principle, turned us down for a mortgage""",
+    "skating": """learn to skate, learned to skate, learnt to skate, never learned to skate,
+        teach me to skate, skating lessons, skate lessons, ice skating, power skating,
+        skating coach""",
     "forklift": """flt, flt operator, flt operators, forklift, forklifts, fork lift,
         counterbalance, reach truck, reach tickets, flt licence, forklift licence, flt
         licence holders""",
-    "it support": """hacked, hijacked, account hacked, hijacked accounts, sending strange
+    "it support": """taken-over accounts, taken over accounts, get back into locked, locked
+        or taken-over, hacked, hijacked, account hacked, hijacked accounts, sending strange
         links, strange links, password doesn't work, recovery number, recovery email, locked
         out of, 2-step verification, two-step verification, two-step login, 2fa""",
     "wills": """nothing written down, nothing in writing, who gets the house, who raises
@@ -504,6 +511,7 @@ RELATED: dict[tuple[str, str], float] = {
     ("pet behaviour", "dog training"): 0.6,
     ("repatriation", "funeral"): 0.6,
     ("forklift", "job"): 0.4,
+    ("skating", "sport"): 0.4,
     ("repatriation", "relocation abroad"): 0.2,
     ("snow clearing", "handyman"): 0.4,
     ("snow clearing", "garden"): 0.3,
