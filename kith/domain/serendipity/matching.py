@@ -79,14 +79,14 @@ someone's own request put down as an offer. A multiple, not a sum: such an offer
 the need's words and meaning more than any helper does ("free to collector: old loo and
 cistern" against a running loo), and a sum small enough to spare the rest left it first."""
 OTHER_SIDE_FACTOR = 0.35
-UNREAD_FACTOR = 0.5
-"""What the model's cosine (and the kinds) keep for a need it cannot read (``written``):
-half, since it reads only the English words mixed in ("IEP meeting", "funeral home");
-against an offer it cannot read either, nothing."""
 """What is left of the score of an offer for the other side of the need (``audience``:
 landlords for a tenant, an employer's advert for a need that seeks no work): from 0.25 to
 0.35 the 26 hand-written sets rank alike (730 of 871 first, against 729 at 0.5 and 717
 without it); the lower, the more a words-only match to the advert must lose."""
+UNREAD_FACTOR = 0.5
+"""What the model's cosine (and the kinds) keep for a need it cannot read (``written``):
+half, since it reads only the English words mixed in ("IEP meeting", "funeral home");
+against an offer it cannot read either, nothing."""
 KIND_APART = 0.15
 """Below this affinity (``bridge``) a need and an offer read as different kinds of help."""
 KIND_GATE = 0.5
@@ -165,7 +165,7 @@ def _weakened(vector: dict[str, float], feature: str) -> dict[str, float]:
 
 def expansions(feature: str, need: dict[str, Any]) -> tuple[tuple[str, float], ...]:
     """``EXPANSIONS`` of one of a need's features, less another named language when the
-    need names its own (``_NAMED_ONLY``)."""
+    need names its own (``_NAMED_ONLY``), and none for the language it is written in."""
     if feature == _LANGUAGE and any(key.endswith(_NAMED_LANGUAGE) and key[0] == "@"
                                     for key in need):
         return _NAMED_ONLY[_LANGUAGE]
@@ -378,8 +378,8 @@ class Matcher:
         self.features = {o.id: _features(readings[o.id], o.tags, reader)
                          for o in self.opportunities}
         self.intents = {ident: reading.intent for ident, reading in readings.items()}
-        # a post in another language: the model's reading of it is left out, and a
-        # need's language is what it asks for too ("written in Vietnamese")
+        # a post in another language: the model's reading of it counts less, and a
+        # need's language is a hint of who could help ("written in Vietnamese")
         self.unread = frozenset(ident for ident, said in self.intents.items()
                                 if UNREAD in said)
         written: dict[str, str] = {}
