@@ -81,6 +81,17 @@ def _reasons(need: str, offer: str) -> str:
     return _suggested(need, offer).evidence[0]
 
 
+def test_where_a_need_is_is_no_reason_beside_what_it_is() -> None:
+    """The ninth review: "landlord (housing)" beside the heating engineer was noise."""
+    reasons = _reasons("Anyone else's combi keep losing pressure?? The gauge drops to nearly 0 "
+                       "overnight and then no hot water. Landlord just says 'top it up then'.",
+                       "Gas Safe registered heating engineer, 22 yrs. Servicing, breakdowns, "
+                       "repressurising, expansion vessels, landlord CP12 certificates.")
+    assert "heating" in reasons and "(housing)" not in reasons, reasons
+    assert "(housing)" in _reasons("Looking for a flat near the station",
+                                   "Flat to rent near the station")
+
+
 def test_everyday_words_shared_by_chance_are_said_only_when_nothing_else_is() -> None:
     """The seventh review: "passed; plab; clinical; first" read as noise for its
     "passed" and "first"; the rarer words are the reasons."""

@@ -176,6 +176,12 @@ said alone as the reason a match was made, a reader of the evidence (the seventh
 review) took them for noise; they are said only when nothing else can be."""
 
 
+SETTING = frozenset({"housing"})
+"""Concepts that say where a need is ("the landlord", "our flat") more than what it is:
+beside another concept both name, a reader of the evidence (the ninth review) took
+"landlord (housing)" beside the heating engineer for a boiler as noise."""
+
+
 def worth_saying(links: list[Link], kind: str | None, need: str, offer: str,
                  *, everyday_too: bool = False) -> list[str]:
     """The links a person reads as reasons, in words. Beside a reason in meaning (a
@@ -206,6 +212,8 @@ def worth_saying(links: list[Link], kind: str | None, need: str, offer: str,
             continue
         if link.related_to and direct:
             continue
+        if link.concept in SETTING and any(other.concept not in SETTING for other in direct):
+            continue  # "landlord (housing)" beside the heating engineer the boiler needs
         said.append(describe_link(link))
     joined = _joined(names, need, offer)
     # a name beside the reason is a detail both share, not the reason ("Detroit" alone
