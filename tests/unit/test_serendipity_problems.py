@@ -221,6 +221,8 @@ def test_sending_money_home_is_no_send_and_writing_from_a_city_is_no_writing() -
     ("Need help with my FAFSA before the deadline", None, "school"),
     ("Our porch steps are rotting", None, "carpentry"),
     ("Pure oud oil and bakhoor from Dubai, wholesale and retail", "music", None),
+    ("Can anyone help on the 18th? I need a lift to the hospital", "party", "lift"),
+    ("Planning a surprise 40th for my wife, need a venue", None, "party"),
     ("Photo and video for Hindu and Sikh ceremonies", "celebrant", "photography"),
     ("We want a non-religious ceremony in the garden", None, "celebrant"),
 ])

@@ -170,8 +170,10 @@ GENERAL = frozenset("""first last next new old good great best passed pass home 
     make makes made take takes taking come comes coming go goes going know knows want
     wants try trying use used using keep kept done doing open call calls text message
     number sure able friend friends group lot lots bit part full free easy hard need
-    needs needed looking look anyone someone everyone thanks thank please""".split())  # noqa: SIM905
-"""Everyday words that two texts share by chance ("passed", "first", "home", "people"):
+    needs needed looking look anyone someone everyone thanks thank please ring rang phone
+    dm inbox""".split())  # noqa: SIM905
+"""Everyday words that two texts share by chance ("passed", "first", "home", "people",
+"ring" for a chat):
 said alone as the reason a match was made, a reader of the evidence (the seventh
 review) took them for noise; they are said only when nothing else can be."""
 

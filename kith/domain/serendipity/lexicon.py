@@ -684,6 +684,12 @@ SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     "ceremony": (("celebrant", "officiant officiate officiating celebrant humanist "
                                "non-religious lead conduct vows script registrar "
                                "civil naming funeral blessing"),),
+    # an 18th birthday, not "on the 18th" (the ninth review: "18th (party)" for a date)
+    **{_ordinal: (("party", "birthday birthdays party parties celebrate celebrating "
+                            "celebration surprise cake bash do turning turns venue hall "
+                            "dj balloons"),)
+       for _ordinal in ("18th", "21st", "30th", "40th", "50th", "60th", "70th", "80th",
+                        "90th", "100th")},
     # the oud played, not oud oil (fresh31)
     "oud": (("music", "lesson lessons teacher teach learn play playing maqam instrument "
                       "strings music musician"),),
