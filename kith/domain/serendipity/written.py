@@ -10,17 +10,18 @@ one such language come out close whatever they say (a Vietnamese student-visa ce
 read as English words, are noise ("ai", who, read as AI; "một", one, as an MOT). So:
 
 - a post written in another language (most of its words that language's, few English
-  ones) is **unread**: the matcher leaves the model's cosine and the kinds out for it, and
-  the lexicon's own reading (its cues in that language, the English words mixed in) decides;
+  ones) is **unread**: the matcher keeps half the model's cosine and the kinds for it (they
+  still read the English words mixed in), and none against another unread post;
 - its little words are no reason to meet, and no single English cue;
 - a need written in it says the asker's language ("written in Vietnamese"), which an
   offer that speaks it ("Nói tiếng Việt", "Vietnamese-speaking staff") meets.
 
 A language is known by letters only it uses (Vietnamese ơ ư đ ạ…, Polish ą ę ł…), by its
 script (Greek, Hangul, Thai, Tamil…), or by its commonest little words when it is written
-in Latin letters without them (Nepali, Swahili, Tagalog, Hindi). Portuguese, Spanish and
-French are not counted: they are mixed into English posts more than written whole, the
-model reads some of them, and ``tongues`` gives their help words.
+in Latin letters without them (Nepali, Swahili, Tagalog, Hindi, Haitian Creole). A word
+with any letter English does not use ("bénéficiaires") counts toward another language
+without naming it, so a post written whole in French or Portuguese is unread too, and
+unnamed; one that mixes them into English is read.
 """
 
 from __future__ import annotations
@@ -80,6 +81,11 @@ LITTLE_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for na
 }.items()}
 """The commonest little words of languages often written in Latin letters without
 marks of their own: a post made mostly of them is in that language."""
+_LITTLE: dict[str, str] = {}
+for _name, _words in LITTLE_WORDS.items():
+    for _word in _words:
+        _LITTLE.setdefault(_word, _name)
+"""Each little word and the first language (in ``LITTLE_WORDS``' order) it is one of."""
 
 ENGLISH = frozenset("""a an the and or but if of for to in on at by with from into about as
     is are was were be been have has had do does did i me my we our you your he she they
@@ -127,8 +133,7 @@ def language_of(words: tuple[str, ...]) -> tuple[str | None, bool]:
             continue
         found = _language_of_word(word)
         if found is None:
-            found = next((name for name, little in LITTLE_WORDS.items() if word in little),
-                         None if word.isascii() else "")  # "bénéficiaires": not English
+            found = _LITTLE.get(word, None if word.isascii() else "")  # "bénéficiaires"
         if found is not None:
             foreign += 1
             if found:
@@ -150,14 +155,13 @@ vietnamese")."""
 def little(word: str) -> bool:
     """Whether a word is one of another language's little words: as a single cue it is
     no English word ("ai", who, is no AI; "một", one, no MOT)."""
-    return any(word in little for little in LITTLE_WORDS.values())
+    return word in _LITTLE
 
 
 def foreign(word: str) -> bool:
     """Whether a word of an unread post is that language's own (a letter not of
     English, its script, one of its little words) rather than an English word mixed in."""
-    return not word.isascii() or _language_of_word(word) is not None or any(
-        word in little for little in LITTLE_WORDS.values())
+    return not word.isascii() or word in _LITTLE  # the letters and scripts are not ASCII
 
 
 def marks(words: tuple[str, ...]) -> frozenset[str]:
