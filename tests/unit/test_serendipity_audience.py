@@ -15,8 +15,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from kith.core.model import Opportunity, Person
-from kith.domain.serendipity import Matcher, lexicon, meaning, merge
+from kith.domain.serendipity import lexicon, meaning
 from kith.domain.serendipity.audience import (
     BUYS,
     EMPLOYEE,
@@ -30,6 +29,7 @@ from kith.domain.serendipity.audience import (
     TENANT,
     against,
 )
+from tests.serendipityhelp import first_suggestion
 
 MODEL = importlib.util.find_spec("numpy") is not None and meaning.model_dir() is not None
 needs_model = pytest.mark.skipif(not MODEL, reason="the meaning extra is not installed")
@@ -147,17 +147,7 @@ def test_the_other_side_is_the_offers_audience_against_the_needs_side() -> None:
 
 def _first(need: str, *offers: str, model: bool) -> str:
     """The text of kith's first suggestion for ``need`` among ``offers``."""
-    asker = Person.create("Asker", networks={"street": None})
-    givers = [Person.create(f"Giver {n}", networks={"church": None})
-              for n in range(len(offers))]
-    opportunities = [Opportunity.create(person=asker.id, type="need", text=need, when=WHEN)]
-    opportunities += [Opportunity.create(person=g.id, type="offer", text=t, when=WHEN)
-                      for g, t in zip(givers, offers, strict=True)]
-    vectors = meaning.prepare(None, [o.text for o in opportunities]) if model else None
-    found = merge(Matcher([asker, *givers], opportunities, vectors).suggest())
-    texts = {o.id: o.text for o in opportunities}
-    assert found, "no suggestion at all"
-    return texts[found[0].opportunities[1]]
+    return first_suggestion(need, *offers, model=model)[0]
 
 
 DEPOSIT = ("We moved out of our rental 6 weeks ago and the agent is keeping the whole bond "

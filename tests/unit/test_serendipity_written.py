@@ -18,9 +18,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kith.core.model import Opportunity, Person
-from kith.domain.serendipity import Matcher, meaning, merge
+from kith.domain.serendipity import Matcher, meaning
 from kith.domain.serendipity.lexicon import read, words_of
 from kith.domain.serendipity.written import UNREAD, language_of, written_in
+from tests.serendipityhelp import first_suggestion
 
 MODEL = importlib.util.find_spec("numpy") is not None and meaning.model_dir() is not None
 needs_model = pytest.mark.skipif(not MODEL, reason="the meaning extra is not installed")
@@ -93,19 +94,6 @@ def test_any_mix_of_words_reads_without_error(text: str) -> None:
     read(text)
 
 
-def _first(need: str, *offers: str, model: bool) -> tuple[str, list[str]]:
-    asker = Person.create("Asker", networks={"street": None})
-    givers = [Person.create(f"Giver {n}", networks={"church": None})
-              for n in range(len(offers))]
-    opportunities = [Opportunity.create(person=asker.id, type="need", text=need, when=WHEN)]
-    opportunities += [Opportunity.create(person=g.id, type="offer", text=t, when=WHEN)
-                      for g, t in zip(givers, offers, strict=True)]
-    vectors = meaning.prepare(None, [o.text for o in opportunities]) if model else None
-    found = merge(Matcher([asker, *givers], opportunities, vectors).suggest())
-    texts = {o.id: o.text for o in opportunities}
-    assert found, "no suggestion at all"
-    return texts[found[0].opportunities[1]], list(found[0].evidence)
-
 
 @pytest.mark.parametrize("model", [
     False, pytest.param(True, marks=[pytest.mark.meaning, needs_model])])
@@ -113,9 +101,9 @@ def test_a_need_in_another_language_meets_the_helper_not_its_language(model: boo
     """The Vietnamese mother meets the speech pathologist who speaks Vietnamese, not the
     student-visa centre written in it; the Polish toothache the free dental clinic, not
     the Polish citizenship researcher."""
-    assert _first(DYSLEXIA, VISA_CENTRE, SPEECH, model=model)[0] == SPEECH
-    assert _first(TOOTH, CITIZENSHIP, CLINIC, model=model)[0] == CLINIC
-    right, evidence = _first(CATS, VISA_CENTRE, SITTER, model=model)
+    assert first_suggestion(DYSLEXIA, VISA_CENTRE, SPEECH, model=model)[0] == SPEECH
+    assert first_suggestion(TOOTH, CITIZENSHIP, CLINIC, model=model)[0] == CLINIC
+    right, evidence = first_suggestion(CATS, VISA_CENTRE, SITTER, model=model)
     assert right == SITTER
     assert "written in Vietnamese → Vietnamese" in evidence[0], evidence
 
@@ -134,7 +122,7 @@ def test_the_language_a_need_is_written_in_is_a_hint_not_the_topic() -> None:
     toothache = "Chồng em bị đau cả tuần, không có bảo hiểm. Ai biết nha sĩ rẻ không ạ?"
     lessons = "Vietnamese lessons, tiếng Việt cho thiếu nhi, Vietnamese conversation"
     clinic = "Dentist, fillings and extractions"
-    assert _first(toothache, lessons, clinic, model=False)[0] == clinic
+    assert first_suggestion(toothache, lessons, clinic, model=False)[0] == clinic
 
 
 @pytest.mark.parametrize(("need", "right", "other"), [
@@ -154,7 +142,7 @@ def test_the_language_a_need_is_written_in_is_a_hint_not_the_topic() -> None:
 def test_a_need_meets_an_offer_in_french_or_creole(need: str, right: str, other: str) -> None:
     """The blind set fresh33 (Montréal): 28 of its 30 pairs cross from English to French
     or Haitian Creole, which the sentence model does not read."""
-    assert _first(need, other, right, model=False)[0] == right
+    assert first_suggestion(need, other, right, model=False)[0] == right
 
 
 @pytest.mark.meaning
@@ -165,5 +153,5 @@ def test_no_phrase_of_a_post_the_model_cannot_read_is_quoted_as_close() -> None:
     need = "Mom is elderly and needs help with meds and meals while I'm downtown till 6"
     offer = ("Mwen se préposée aux bénéficiaires, 12 an eksperyans. M ap ofri èd lakay pou "
              "granmoun: medikaman alè, manje, lave, konpayi. Monreyal-Nò, Saint-Léonard, RDP.")
-    found = _first(need, offer, model=True)[1]
+    found = first_suggestion(need, offer, model=True)[1]
     assert "close in meaning" not in found[0], found
