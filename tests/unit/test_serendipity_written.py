@@ -123,6 +123,11 @@ def test_the_language_a_need_is_written_in_is_a_hint_not_the_topic() -> None:
     lessons = "Vietnamese lessons, tiếng Việt cho thiếu nhi, Vietnamese conversation"
     clinic = "Dentist, fillings and extractions"
     assert first_suggestion(toothache, lessons, clinic, model=False)[0] == clinic
+    # at a concept's full weight the language alone would outrank a dentist who lists
+    # many services: it is a hint, half a concept
+    dentist = ("Dentist: check-ups, fillings, extractions, crowns, root canals, whitening, "
+               "payment plans, Saturday clinics")
+    assert first_suggestion(toothache, "Tiếng Việt", dentist, model=False)[0] == dentist
 
 
 @pytest.mark.parametrize(("need", "right", "other"), [
