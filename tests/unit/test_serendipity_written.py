@@ -160,3 +160,12 @@ def test_no_phrase_of_a_post_the_model_cannot_read_is_quoted_as_close() -> None:
              "granmoun: medikaman alè, manje, lave, konpayi. Monreyal-Nò, Saint-Léonard, RDP.")
     found = first_suggestion(need, offer, model=True)[1]
     assert "close in meaning" not in found[0], found
+    # the model did count for the pair (a cosine above nothing), so it is the unread post
+    # that keeps its phrases out, not a score too low to quote them
+    asker, giver = Person.create("Ana"), Person.create("Ben")
+    posts = [Opportunity.create(person=asker.id, type="need", when=WHEN, text=need),
+             Opportunity.create(person=giver.id, type="offer", when=WHEN, text=offer)]
+    [match] = [m for m in Matcher([asker, giver], posts,
+                                  meaning.prepare(None, [need, offer])).matches()
+               if m.offer is not None]
+    assert match.similarity > 0.0 and match.phrases is None
