@@ -465,8 +465,10 @@ THIRD: dict[str, str] = {
     "legal": """sale agreement, land dispute, land disputes, the land is theirs, land is
         ours, grabbed our land, land grabbing""",
 }
-"""A third pass (a Kenyan set: a lorry for household goods, a relative met at arrivals,
-greens sold to restaurants, savings that grow, a land sale never transferred)."""
+"""A third pass, from the misses of the blind sets fresh23 to fresh35 (Nairobi, Pittsburgh,
+western Sydney, Kampala, Montréal, Leicester): a lorry for household goods, a relative met
+at arrivals, greens sold to restaurants, a body flown home for burial, a learner's logbook
+hours, forklift tickets, a spare double "all bills in"; merged like ``SECOND``."""
 
 NOTHING = "-"
 """The concept of phrases that say nothing of what is needed or offered."""
