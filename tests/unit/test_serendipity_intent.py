@@ -115,9 +115,25 @@ def test_a_request_put_down_as_an_offer_reads_as_asking(text: str) -> None:
     "Childminder in Heaton Chapel: completely full and not taking waiting-list names",
     "Wedding photographer, now fully booked for 2027; enquiries for 2028 only",
     "Please come sign the petition in the lobby against the rent increase",
+    # fresh36: a trade leaving for another city
+    "Heads up, I'm moving my mobile mechanic business back to Perth in January",
 ])
 def test_an_offer_full_for_now_reads_as_unavailable(text: str) -> None:
     assert UNAVAILABLE in lexicon.read(text).intent
+
+
+@pytest.mark.parametrize("text", [
+    "Need cash fast?? Personal loans $500 to $15,000, bad credit OK, approval in 60 minutes!",
+    "No credit check, instant approval, money in your account today",
+])
+def test_a_lenders_advert_sells_credit(text: str) -> None:
+    assert GOODS in lexicon.read(text).intent
+
+
+def test_a_debt_counsellor_and_a_need_for_one_sell_nothing() -> None:
+    for text in ("Buy now pay later got away from me and I'm NOT after another loan",
+                 "Financial counsellor: free hardship arrangements with lenders"):
+        assert GOODS not in lexicon.read(text).intent
 
 
 def _ranked(need: str, offers: list[str]) -> list[str]:

@@ -67,6 +67,9 @@ _CUES: dict[str, list[str]] = {
         "re-homing", "up for adoption", "buy one get one", "buy two get one", "bogof",
         "while stocks last", "free p&p", "plus postage", "shop now", "by the pallet",
         "wholesale prices", "se vende", "vende se", "à venda",
+        # a lender's advert sells credit (fresh36: "Need cash fast?? bad credit OK")
+        "need cash fast", "cash fast", "bad credit ok", "bad credit okay", "no credit check",
+        "instant approval", "fast approval", "guaranteed approval", "approval in",
         "a la venta", "en venta", "mejor oferta", "melhor oferta", "seminovo", "seminova",
         *(f"clearing out {whose} {place}" for whose in ("the", "my", "our", "mum's", "dad's")
           for place in ("loft", "garage", "shed", "attic", "basement", "house", "flat",
@@ -112,6 +115,11 @@ _CUES[UNAVAILABLE] = [
     "closed to new", "waiting list is closed", "waitlist is closed", "full for now",
     "completely full", "not taking waiting", "not taking names", "not taking enquiries",
     "not taking any more", "no more bookings", "sign the petition", "sign our petition",
+    # a trade leaving for another city is no help here (fresh36: "moving my mobile
+    # mechanic business back to Perth")
+    "moving my business", "moving the business", "moving my mobile", "relocating my business",
+    "relocating the business", "closing my business", "closing the business",
+    "no longer operating", "shutting up shop",
 ]
 """(A petition asks for signatures: it is a request of its own, no help to a need. Not
 "booked up", "full until" or "no availability": "booked up on Saturdays, weekdays free"

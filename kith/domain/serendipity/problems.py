@@ -449,19 +449,36 @@ THIRD: dict[str, str] = {
     "it support": """taken-over accounts, taken over accounts, get back into locked, locked
         or taken-over, hacked, hijacked, account hacked, hijacked accounts, sending strange
         links, strange links, password doesn't work, recovery number, recovery email, locked
-        out of, 2-step verification, two-step verification, two-step login, 2fa""",
+        out of, 2-step verification, two-step verification, two-step login, 2fa, sending
+        people to some, sending visitors to, sends visitors to, sending customers to,
+        redirecting to, redirects to, redirected to, pill-selling, pill selling, spam page,
+        dodgy page, compromised, malware cleanup, injected redirects, site was hacked,
+        website was hacked, website hacked, site hacked, hacked website, hacked site""",
     "wills": """nothing written down, nothing in writing, who gets the house, who raises
         her, who raises him""",
     "celebrant": """never religious, no vicar, no church, not religious, not a religious,
         without a vicar""",
     "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc""",
     "car": """ute, utes""",
+    # fresh36 (Hobart): a shop's site that sends its customers to a pill page was hacked;
+    # a sole trader's first year with an ABN and GST is a tax agent's; getting two
+    # children up and walked to school is before-school care; a free conversation circle
+    # for adults new to the country is English for a mother whose English is nil
+    "english language": """conversation circle, conversation circles, conversation club,
+        conversation group, conversation cafe, conversation café, english circle, english
+        club""",
+    "childcare": """walk them to school, walk the kids to school, take them to school,
+        get them up, get the kids up, before school, before-school, wake ups,
+        wake-ups, drop-offs, school drop-off, school drop-offs, school drop offs""",
     "damp": """basement gets wet, wet basement, basement leaks, leaky basement, water in the
         basement, water in our basement, basement floods, basement flooded, basement
         flooding, damp basement, basement waterproofing, waterproofing, sump pump, french
         drain""",
     "accounting": """audited books, keep the books, keeping the books, do the books, doing
-        the books, books in order""",
+        the books, books in order, gst, ato, what i can claim, what can i claim, can i
+        claim, tax agent, registered tax agent, bas statement, bas lodgement, tax lodgement,
+        lodge my return, lodge my tax,
+        late returns, tax return late, work-related deductions, tax deductions""",
     "legal": """sale agreement, land dispute, land disputes, the land is theirs, land is
         ours, grabbed our land, land grabbing""",
 }
@@ -485,7 +502,8 @@ PHRASES = """small fee, a small fee, for a small fee, clean up, cleaned up, clea
     travelling nurse, writing from, writing this from, posting from, money lands, under
     the bed, under my bed, under our bed, out of bed, in bed, on foot, mins on foot,
     minutes on foot, computed automatically,
-    computed, 1 bed, 2 bed, 3 bed, 4 bed,
+    computed, 1 bed, 2 bed, 3 bed, 4 bed, 1 bedroom, 2 bedroom, 3 bedroom, 4 bedroom, 5
+    bedroom, one bedroom, two bedroom, three bedroom, four bedroom, five bedroom,
     one bed, two bed, three bed, four bed"""
 """Phrases read as nothing ("clean up the audio" is not cleaning; "in the back garden"
 says where, not what)."""
@@ -546,10 +564,15 @@ RELATED: dict[tuple[str, str], float] = {
 }
 """Links beside ``lexicon.RELATED`` and ``vocabulary.RELATED``."""
 
+_RUN_CLUES = ("run runs running runner runners parkrun jog jogging race races marathon couch "
+              "trainers pace km miles club fitness training")
 SENSES: dict[str, tuple[tuple[str, str], ...]] = {
     # an abbreviation or a word that means one thing in one country or setting and
     # another elsewhere: its neighbours decide (the NCT is antenatal classes in England
     # and the car test in Ireland; PR is publicity, or permanent residence in Canada)
+    # a 5k is a race only beside running; "quotes over $5k" are money (fresh36)
+    "5k": (("running", _RUN_CLUES),),
+    "10k": (("running", _RUN_CLUES),),
     "nct": (("new baby", "baby babies pregnant pregnancy antenatal birth due class classes "
                          "mum mums parent parents newborn"),
             ("mechanic", "car cars test failed fail retest brake brakes tyre tyres garage "
