@@ -915,6 +915,20 @@ class Reading:
     """A thing on offer, a thing wanted (``intent``); whom it serves (``audience``)."""
 
 
+_NAME = re.compile(r"(?<![.!?:\n\s])(\s+)([^\W\d_][\w'-]*)")
+
+
+def _names(text: str) -> frozenset[str]:
+    """The words written with a capital inside a sentence (not its first word): a post's
+    names of places, people and things ("in Villeray", "my Hilux"), lower case."""
+    out: set[str] = set()
+    for match in _NAME.finditer(text):
+        word = match.group(2)
+        if word[0].isupper():
+            out.update(part.strip("'-") for part in word.lower().split("-"))
+    return frozenset(out)
+
+
 def _hyphens_apart(tokens: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """A hyphenated word no cue names is read as its parts: "three-tiered" is "tiered",
     "fault-finding" is "fault finding" ("co-founder" and "five-a-side" stay whole)."""
@@ -988,9 +1002,14 @@ def read(text: str) -> Reading:
             i += len(key)
             continue
         i += 1
+    # of a post in another language only its names are plain words ("Villeray",
+    # "Hilux"): its other words are that language's ("escaliers", "semaine"), noise to an
+    # English need, or English mixed in, which the cues above have read already
+    names = _names(text) if unread else None
     for (surface, base), taken in zip(tokens, used, strict=True):
         if not taken and base not in STOP_STEMS and surface not in STOP and len(base) >= 2 \
-                and not base.isdigit() and not (unread and written.foreign(surface)):
+                and not base.isdigit() and not (unread and written.foreign(surface)) \
+                and (names is None or surface in names):
             words.setdefault(base, surface)
     surfaces = [t for t, _ in tokens]
     intent = intents(surfaces, text) | audiences(surfaces, text) | language

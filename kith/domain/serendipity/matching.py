@@ -723,9 +723,13 @@ class Matcher:
                 offer = self.by_id[offer_id]
                 shares = None if shares_of is None else (
                     self.kinds, shares_of[0][row], shares_of[1][columns[offer_id]])
-                out.append(Match(need, offer.person, offer, min(1.0, value), need_features,
-                                 self.features[offer_id], share, self.meaning, value,
-                                 shares, (self.intents[need.id], self.intents[offer_id])))
+                match = Match(need, offer.person, offer, min(1.0, value), need_features,
+                              self.features[offer_id], share, self.meaning, value,
+                              shares, (self.intents[need.id], self.intents[offer_id]))
+                if value - share <= 0.0 and (need.id in self.unread or offer_id in self.unread) \
+                        and match.kind is None:
+                    continue  # only the model's reading of a post it cannot read: no reason
+                out.append(match)
             # a person's tags are a short list, not a text: what counts is how much of
             # the need they cover (its squared weights), not a cosine with a few words
             coverage = self._expanded({f: w * w for f, w in self.vectors[need.id].items()})

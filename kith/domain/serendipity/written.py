@@ -12,16 +12,21 @@ read as English words, are noise ("ai", who, read as AI; "một", one, as an MOT
 - a post written in another language (most of its words that language's, few English
   ones) is **unread**: the matcher keeps half the model's cosine and the kinds for it (they
   still read the English words mixed in), and none against another unread post;
-- its little words are no reason to meet, and no single English cue;
+- its little words are no reason to meet, and no single English cue; its other plain
+  words are only its names ("Villeray"), since the rest are its language's ("escaliers")
+  and no English need shares them (``lexicon.read``);
+- a pair the model alone links, with one post unread, is no suggestion: nothing in words
+  could be said for it (``Matcher.matches``);
 - a need written in it says the asker's language ("written in Vietnamese"), which an
   offer that speaks it ("Nói tiếng Việt", "Vietnamese-speaking staff") meets.
 
 A language is known by letters only it uses (Vietnamese ơ ư đ ạ…, Polish ą ę ł…), by its
-script (Greek, Hangul, Thai, Tamil…), or by its commonest little words when it is written
-in Latin letters without them (Nepali, Swahili, Tagalog, Hindi, Haitian Creole). A word
-with any letter English does not use ("bénéficiaires") counts toward another language
-without naming it, so a post written whole in French or Portuguese is unread too, and
-unnamed; one that mixes them into English is read.
+script (Greek, Hangul, Thai, Tamil…), or by its commonest little words (Nepali, Swahili,
+Tagalog, Hindi, Haitian Creole, written in Latin letters without marks of their own; and
+French, Spanish and Portuguese, whose accents are too few to tell: a French post of
+thirty words may have three). A word with any letter English does not use
+("bénéficiaires") counts toward another language without naming it; a post that mixes
+such words into English is read.
 """
 
 from __future__ import annotations
@@ -59,6 +64,16 @@ LITTLE_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for na
         làm lam đi di về ve nhà nha một mot hai ba bốn năm nam tháng thang tuần tuan
         ngày ngay giờ gio lắm lam quá qua rất rat cảm cam ơn on xin chào chao hỏi hoi
         ở đâu đâu dau nói noi tiếng tieng hay tra nen khi lai sao vay thoi bi""",
+    "french": """de en au le les des du une est et pour avec dans sur je nous vous qui que pas
+        mon mes ton tes sa ses aux ce cette cet il elle ils elles ne sont mais tres chez
+        notre votre nos vos leur leurs peut fait faire etre avoir suis j'ai c'est qu'il
+        qu'on quelqu'un d'un d'une l'on n'est s'il merci bonjour aussi depuis quand
+        fils fille mari ans""",
+    "spanish": """el los las del una es por con para mis tu su sus muy pero esta
+        estoy hay alguien sabe gracias hola nuestro nuestra puede nada ella usted ustedes
+        lo se mi mamá mama papá papa hijo hija también tambien""",
+    "portuguese": """não nao uma um com os do da dos das na em meu minha você voce
+        obrigado obrigada alguém alguem tem ele muito mas sou preciso""",
     "polish": """się sie nie jest są sa mi mnie mój moj moja moje jak kto ktoś ktos co
         czy że ze na w z do od po dla przez ale i a to ten ta te tak już juz jeszcze
         bardzo gdzie można mozna proszę prosze dziękuję dziekuje dzień dzien mam ma
@@ -79,8 +94,10 @@ LITTLE_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for na
         kaun kahan nahi nahin bhi aur ko se par liye chahiye karna karo karein koi
         kuch bahut accha""",
 }.items()}
-"""The commonest little words of languages often written in Latin letters without
-marks of their own: a post made mostly of them is in that language."""
+"""The commonest little words of languages written in Latin letters with few or no
+marks of their own: a post made mostly of them is in that language. A word two languages
+share counts for the first (French before Polish and Nepali, which share "mi", "ma" and
+"le" with it); a word English shares ("on", "me") is left out."""
 _LITTLE: dict[str, str] = {}
 for _name, _words in LITTLE_WORDS.items():
     for _word in _words:
