@@ -458,12 +458,21 @@ THIRD: dict[str, str] = {
         her, who raises him""",
     "celebrant": """never religious, no vicar, no church, not religious, not a religious,
         without a vicar""",
-    "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc""",
+    "mechanic": """rego, pink slip, blue slip, roadworthy, roadworthy certificate, rwc,
+        winter tires, winter tyres, snow tires, snow tyres, tire change,
+        tyre change, tire swap, put on winter""",
     "car": """ute, utes""",
     # fresh36 (Hobart): a shop's site that sends its customers to a pill page was hacked;
     # a sole trader's first year with an ABN and GST is a tax agent's; getting two
     # children up and walked to school is before-school care; a free conversation circle
     # for adults new to the country is English for a mother whose English is nil
+    # fresh33 (Montréal): an engineer trained in Haiti facing the order's exams, and one
+    # who went through the equivalence himself
+    "foreign qualifications": """foreign-trained, foreign trained, trained abroad, trained
+        overseas, overseas qualifications, foreign qualifications, foreign credentials,
+        credential recognition, qualifications recognised, qualifications recognized,
+        equivalence, licensing exams, professional order, oiq, l'ordre, équivalence,
+        reconnaissance des acquis, diplôme étranger, ordre des ingénieurs""",
     "english language": """conversation circle, conversation circles, conversation club,
         conversation group, conversation cafe, conversation café, english circle, english
         club""",
@@ -480,7 +489,9 @@ THIRD: dict[str, str] = {
         lodge my return, lodge my tax,
         late returns, tax return late, work-related deductions, tax deductions""",
     "legal": """sale agreement, land dispute, land disputes, the land is theirs, land is
-        ours, grabbed our land, land grabbing""",
+        ours, grabbed our land, land grabbing,
+        solemn declaration, commissioner of oaths, commissioner for oaths,
+        sworn statement, sworn declaration""",
 }
 """A third pass, from the misses of the blind sets fresh23 to fresh35 (Nairobi, Pittsburgh,
 western Sydney, Kampala, Montréal, Leicester): a lorry for household goods, a relative met
@@ -530,6 +541,9 @@ RELATED: dict[tuple[str, str], float] = {
     ("babysitting", "childcare"): 0.6,
     ("pet behaviour", "dog training"): 0.6,
     ("repatriation", "funeral"): 0.6,
+    ("foreign qualifications", "mentoring"): 0.4,
+    ("foreign qualifications", "immigration"): 0.4,
+    ("foreign qualifications", "job"): 0.3,
     ("forklift", "job"): 0.4,
     ("skating", "sport"): 0.4,
     ("repatriation", "relocation abroad"): 0.2,

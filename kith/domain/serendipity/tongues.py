@@ -174,7 +174,8 @@ FRENCH: dict[str, str] = {
     "room to rent": "chambre à louer, colocation, coloc, chanm pou lwe",
     "housing law": """comité logement, avis de reprise, reprise de logement, éviction,
         tribunal administratif du logement, régie du logement""",
-    "legal": "avocat, avocate, notaire, juriste, avoka",
+    "legal": """avocat, avocate, notaire, juriste, avoka, commissaire à l'assermentation,
+        assermentation, déclaration solennelle, déclarations solennelles""",
     "accounting": """comptable, impôts, déclaration de revenus, rapport d'impôt, travailleur
         autonome, société par actions, kontab, enpo, rapò enpo""",
     "immigration": """résidence permanente, certificat de sélection, consultant en
@@ -183,10 +184,13 @@ FRENCH: dict[str, str] = {
         peq, csq, arrima, dosye imigrasyon""",
     "paperwork": "formulaires, dosye, fòm yo",
     "job": """emploi, offre d'emploi, on embauche, nous embauchons, djòb,
-        cherche quelqu'un, on cherche, nous cherchons un, dépanneur cherche""",
+        cherche quelqu'un, on cherche, nous cherchons un, dépanneur cherche, retrouver un
+        emploi, retrouver du travail, trouver un emploi, l'usine ferme, perdre mon emploi,
+        perdu mon emploi, mise à pied, mis à pied""",
     "childcare": """garderie, gardienne, gardiennage, garder les enfants, service de garde,
         nounou, gadri, gade timoun,
-        s'occuper de nos enfants, s'occuper des enfants, garder nos enfants""",
+        s'occuper de nos enfants, s'occuper des enfants, garder nos enfants, enfants,
+        enfant, timoun""",
     "medical": "médecin, médecin de famille, clinique, infirmière, doktè, lopital",
     "dentist": "dentiste, mal de dents, rage de dents, dantis",
     "physio": """physiothérapeute, physiothérapie, kinésithérapeute,
