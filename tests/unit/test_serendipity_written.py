@@ -224,3 +224,25 @@ def test_an_offer_the_model_alone_links_to_an_unread_post_is_not_suggested() -> 
     assert posts[2].id in offered and posts[1].id not in offered
     assert all(line.removeprefix("matched:").strip() for s in found
                for line in s.evidence if line.startswith("matched:"))
+
+
+def test_the_language_a_need_is_written_in_never_makes_a_match_alone() -> None:
+    """fresh33: a graduate's PEQ application, written in Kreyòl, had Kreyòl lessons for
+    children first ("written in Haitian Creole → kreyòl"), above the immigration
+    consultant: speaking the asker's language helps only an offer that helps."""
+    need = ("Bonjou fanmi, mwen fèk fini AEC mwen an nan kolèj e mwen vle mande PEQ pou m ka "
+            "rete. Fòm yo konplike anpil, m pa vle fè erè paske yo ka refize dosye a.")
+    lessons = ("Lekòl samdi a ap relouvri an janvye! Kou kreyòl, chante ak istwa Ayiti pou "
+               "timoun 5 a 12 an, chak samdi maten nan sousòl legliz Saint-Michel. Pa chè, "
+               "goute enkli.")
+    assert UNREAD in read(lessons).intent
+    consultant = ("Licensed immigration consultant: Québec selection certificate files, the "
+                  "Québec experience program for graduates, then the federal PR step.")
+    asker, school, adviser = Person.create("Ana"), Person.create("Ben"), Person.create("Cy")
+    posts = [Opportunity.create(person=asker.id, type="need", when=WHEN, text=need),
+             Opportunity.create(person=school.id, type="offer", when=WHEN, text=lessons),
+             Opportunity.create(person=adviser.id, type="offer", when=WHEN, text=consultant)]
+    found = Matcher([asker, school, adviser], posts).suggest()
+    offered = [s.opportunities[1] for s in sorted(found, key=lambda s: -s.rank())
+               if len(s.opportunities) == 2]
+    assert offered == [posts[2].id]

@@ -901,7 +901,11 @@ PLACE_LANGUAGES = {stem(place.strip()): language
 TONGUE_WORDS = frozenset(word for cues in (*tongues.CUES.values(), *tongues.WHOLE.values(),
                                            *tongues.FRENCH.values())
                          for word in re.split(r"[\s,]+", cues.lower()) if word)
-"""The words of ``tongues``' cues as they are written, marks and all."""
+TONGUE_WORDS |= frozenset(word for concept, cues in CONCEPTS.items()
+                          if concept.endswith(" language")
+                          for word in re.split(r"[\s,]+", cues.lower()) if word)
+"""The words of ``tongues``' cues as they are written, marks and all, and the names of
+languages ("kreyòl", "español"): an unread post's own words that are still cues."""
 
 
 @dataclass(frozen=True)

@@ -413,6 +413,7 @@ class Matcher:
         self.vectors = {ident: self._vector(found) for ident, found in self.features.items()}
         for ident, language in written.items():  # a hint of who can help, not the topic
             self.vectors[ident] = _weakened(self.vectors[ident], language)
+        self.written = written
         self.by_id = {o.id: o for o in self.opportunities}
         self.owner = {o.id: o.person for o in self.opportunities}
         self.offers = [o for o in self.opportunities if o.type == "offer"]
@@ -470,6 +471,22 @@ class Matcher:
                     if value > out.get(key, 0.0):
                         out[key] = value
         return out
+
+    def _scores_of(self, need: str) -> dict[str, float]:
+        """``_scores`` of a need with the offers; the language it is written in counts
+        only for the offers that share something else with it: an offer that speaks
+        the asker's language is likelier to help, but one that shares nothing else is no
+        help at all (Kreyòl lessons for children came first for a graduate's PEQ
+        application written in Kreyòl, fresh33)."""
+        expanded = self._expanded(self.vectors[need])
+        hint = self.written.get(need)
+        weight = expanded.pop(hint, 0.0) if hint is not None else 0.0
+        found = self._scores(expanded, self.postings, self.holders, self.deferred)
+        if weight:
+            for ident, other in self.postings.get(hint or "", ()):
+                if ident in found:
+                    found[ident] += weight * other
+        return found
 
     @staticmethod
     def links(need: dict[str, tuple[str, ...]],
@@ -702,8 +719,7 @@ class Matcher:
         needs = [o for o in self.opportunities if o.type == "need"]
         similar = self._similarities(needs)
         cosines, columns, shares_of = similar.cosines, similar.columns, similar.shares
-        scores = [self._scores(self._expanded(self.vectors[need.id]), self.postings,
-                               self.holders, self.deferred) for need in needs]
+        scores = [self._scores_of(need.id) for need in needs]
         if self.not_help or self.sided:
             other = self._other_sides(needs)
             for need, found, against in zip(needs, scores, other, strict=True):

@@ -385,7 +385,9 @@ THIRD: dict[str, str] = {
     "immigration": """bring my wife here, bring my wife over, bring my husband here, bring
         my husband over, bring my spouse here, bring my spouse over, bring my family here,
         bring my family over, bring my parents here, bring my parents over, bring my
-        fiancé over, bring my fiancée over""",
+        fiancé over, bring my fiancée over,
+        québec selection certificate, quebec selection certificate, québec experience
+        program, quebec experience program""",
     "snow clearing": """shovel, shoveling, shovelling, snow shoveling, snow shovelling, shovel
         the driveway, shovel the sidewalk, shovel the walk, snow removal, snow clearing,
         clear the snow, snow plow, snow plowing, snowplow, plow the driveway, snow blower,

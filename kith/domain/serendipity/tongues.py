@@ -62,7 +62,10 @@ CUES: dict[str, str] = {
         médico de família, saúde, enfermeira, enfermeiro, doctora,
         enfermera, centro de salud""",
     "dentist": "dentista, dente, muela, diente",
-    "therapy": "psicólogo, psicóloga, terapia, terapeuta, ansiedade",
+    "therapy": """psicólogo, psicóloga, terapia, terapeuta, ansiedade, no duerme, llora
+        todo el día, não dorme, chora o dia todo""",
+    # a mother who has not slept since her husband died (fresh33)
+    "bereavement": """murió mi, falleció, duelo, luto, morreu o meu, faleceu""",
     "physio": "fisioterapeuta, fisioterapia, fisio",
     "pharmacy": "farmácia, remédio, receita médica",
     "pets": """cão, cães, cachorro, cachorra, cadela, gato, gata, gatinho, perro, perra,
@@ -181,7 +184,7 @@ FRENCH: dict[str, str] = {
     "immigration": """résidence permanente, certificat de sélection, consultant en
         immigration, permis de travail, permis d'études, citoyenneté, imigrasyon,
         rezidans,
-        peq, csq, arrima, dosye imigrasyon""",
+        peq, csq, arrima, dosye imigrasyon, programme de l'expérience québécoise""",
     "paperwork": "formulaires, dosye, fòm yo",
     "job": """emploi, offre d'emploi, on embauche, nous embauchons, djòb,
         cherche quelqu'un, on cherche, nous cherchons un, dépanneur cherche, retrouver un

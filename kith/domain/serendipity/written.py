@@ -87,7 +87,9 @@ LITTLE_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split()) for na
         tafadhali asante habari ndiyo hapana kama lakini pia huyo hao wale nani gani
         wapi lini kwenye""",
     "haitian creole": """mwen m ou li nou yo pou ak nan ki sa se pa gen yon ti fè fe kay
-        konn vle ka kapab tout moun mande ede bezwen anpil paske sou avè ave""",
+        konn vle ka kapab tout moun mande ede bezwen anpil paske sou avè ave ap an chak
+        anvan apre kounye kounya tou sèlman selman tanpri mèsi mesi bonjou fanmi zanmi fòk
+        fok kisa kòman koman poukisa legliz maten aswè lajan travay""",
     "tagalog": """ang ng mga sa po ko ako namin natin kami tayo lang naman yung yun kasi
         pero kung para may wala walang ba nga din rin salamat kayo sila siya niya""",
     "hindi": """hai hain ka ki ke mein mujhe mera meri humara hum aap aapka kya kaise
@@ -146,7 +148,8 @@ def language_of(words: tuple[str, ...]) -> tuple[str | None, bool]:
     foreign = english = 0
     for word in words:
         if word in ENGLISH:
-            english += 1
+            # "a" and "an" are Kreyòl's as much as English's: they say neither
+            english += word not in _LITTLE
             continue
         found = _language_of_word(word)
         if found is None:
